@@ -1,0 +1,36 @@
+import type Database from 'better-sqlite3';
+import { copyFileSync, existsSync, statSync } from 'node:fs';
+import { LATEST_VERSION, migrations } from './migrations/index';
+
+export class NewerDatabaseError extends Error {
+  constructor(readonly found: number, readonly supported: number) {
+    super(
+      `This database was written by a newer version of Escalation Desk (schema ${found}; this version understands up to ${supported}). ` +
+        'It has not been opened, so nothing in it has changed. Install the newer version to open it.',
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+/** Brings the schema up to date: all pending steps in one transaction, after a backup copy of the file. */
+export function migrate(db: Database.Database, file: string): { from: number; to: number; backup: string | null } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > LATEST_VERSION) throw new NewerDatabaseError(from, LATEST_VERSION);
+  const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
+  if (pending.length === 0) return { from, to: from, backup: null };
+
+  let backup: string | null = null;
+  if (from > 0 && file !== ':memory:' && existsSync(file) && statSync(file).size > 0) {
+    // Fold the WAL into the main file first so the copy is complete on its own.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    backup = `${file}.before-v${pending.at(-1)!.version}-${Date.now()}.bak`;
+    copyFileSync(file, backup);
+  }
+  db.transaction(() => {
+    for (const step of pending) {
+      step.up(db);
+      db.pragma(`user_version = ${step.version}`);
+    }
+  }).immediate();
+  return { from, to: pending.at(-1)!.version, backup };
+}

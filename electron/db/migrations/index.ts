@@ -1,0 +1,13 @@
+// The ordered list of schema steps. Append only: a shipped step is never edited, a change is a new step.
+import type Database from 'better-sqlite3';
+import { initial } from './0010-initial';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  up(db: Database.Database): void;
+}
+
+export const migrations: readonly Migration[] = [initial];
+
+export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

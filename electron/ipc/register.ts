@@ -1,0 +1,28 @@
+// Registers every contract channel with Electron's IPC in one place. Each call is checked for
+// where it came from (item 17 of Electron's security checklist) before the dispatcher parses it.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { channels } from '../../shared/contract';
+import { failure } from '../../shared/result';
+import type { Dispatch } from './dispatch';
+
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, trustedOrigins: readonly string[]): boolean {
+  const url = event.senderFrame?.url;
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    // Custom schemes give the opaque origin "null": compare scheme and host instead.
+    const origin = parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin;
+    return trustedOrigins.includes(origin);
+  } catch {
+    return false;
+  }
+}
+
+export function registerChannels(dispatch: Dispatch, trustedOrigins: readonly string[]): void {
+  for (const channel of channels) {
+    ipcMain.handle(channel, (event, input: unknown) => {
+      if (!isTrustedSender(event, trustedOrigins)) return failure('This window is not allowed to use the app’s records.');
+      return dispatch(channel, input);
+    });
+  }
+}

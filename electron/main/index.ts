@@ -1,0 +1,51 @@
+// App lifecycle only: open the desk, register the channels, harden, show the window, close cleanly.
+import { app, dialog } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDesk, type Desk } from '../app/desk';
+import { registerChannels } from '../ipc/register';
+import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protocol';
+import { hardenContents, hardenSessions } from './security';
+import { createMainWindow, preloadPath } from './window';
+
+const mainDir = dirname(fileURLToPath(import.meta.url));
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+const isAppUrl = (url: string) => {
+  try {
+    const parsed = new URL(url);
+    return trustedOrigins.includes(parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin);
+  } catch {
+    return false;
+  }
+};
+
+app.enableSandbox();
+registerAppSchemePrivileges();
+let desk: Desk | null = null;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.whenReady().then(() => {
+  try {
+    desk = openDesk({ dataFolder: app.getPath('userData'), mode: 'desktop', version: app.getVersion() });
+  } catch (error) {
+    dialog.showErrorBox('Escalation Desk cannot open its records', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  hardenSessions();
+  hardenContents(isAppUrl);
+  serveRenderer(join(mainDir, '..', 'renderer'));
+  registerChannels(desk.dispatch, trustedOrigins);
+  createMainWindow(preloadPath(mainDir), devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}).catch((error: unknown) => {
+  dialog.showErrorBox('Escalation Desk could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => {
+  desk?.close();
+  desk = null;
+});

@@ -1,0 +1,30 @@
+import { BrowserWindow } from 'electron';
+import { join } from 'node:path';
+
+export function createMainWindow(preloadFile: string, startUrl: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    title: 'Escalation Desk',
+    show: false,
+    webPreferences: {
+      preload: preloadFile,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(startUrl);
+  return window;
+}
+
+export function preloadPath(mainDir: string): string {
+  return join(mainDir, '..', 'preload', 'index.cjs');
+}

@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import { SECTORS, type AgencyInput, type Sector } from '../../../../shared/domain/agency';
+import { Field } from '../../components/Field';
+
+interface Props {
+  initial?: AgencyInput;
+  submitLabel: string;
+  busy: boolean;
+  onSubmit: (input: AgencyInput) => Promise<unknown>;
+}
+
+const EMPTY: AgencyInput = { name: '', sector: 'childrens_social_care', statutoryPartner: false };
+
+export function AgencyForm({ initial = EMPTY, submitLabel, busy, onSubmit }: Props) {
+  const [draft, setDraft] = useState<AgencyInput>(initial);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = await onSubmit(draft);
+    if (saved && initial === EMPTY) setDraft(EMPTY);
+  };
+  return (
+    <form className="form-row" onSubmit={submit}>
+      <Field label="Agency name">
+        {(id) => <input id={id} value={draft.name} autoComplete="off" onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+      </Field>
+      <Field label="Sector">
+        {(id) => (
+          <select id={id} value={draft.sector} onChange={(e) => setDraft({ ...draft, sector: e.target.value as Sector })}>
+            {Object.entries(SECTORS).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="field field--check">
+        <input
+          id={`statutory-${submitLabel}`}
+          type="checkbox"
+          checked={draft.statutoryPartner}
+          onChange={(e) => setDraft({ ...draft, statutoryPartner: e.target.checked })}
+        />
+        <label htmlFor={`statutory-${submitLabel}`}>Statutory safeguarding partner</label>
+      </div>
+      <button type="submit" disabled={busy}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

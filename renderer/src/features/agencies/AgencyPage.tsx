@@ -1,0 +1,94 @@
+import { useState, type FormEvent } from 'react';
+import { SECTORS } from '../../../../shared/domain/agency';
+import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { href } from '../../app/route';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { useChannel } from '../../lib/useChannel';
+import { AgencyForm } from './AgencyForm';
+import { MembershipSection } from './MembershipSection';
+import { OfficerSection } from './OfficerSection';
+
+export function AgencyPage({ agencyId }: { agencyId: number }) {
+  const agency = useChannel('agencies:get', { agencyId });
+  const change = useAction();
+  const [retireOn, setRetireOn] = useState(todayIso());
+
+  if (agency.error) {
+    return (
+      <>
+        <h1>Agency not found</h1>
+        <p role="alert">{agency.error.message}</p>
+        <a href={href('agencies')}>Back to the agency directory</a>
+      </>
+    );
+  }
+  if (!agency.data) return <p role="status">Loading the agency…</p>;
+  const a = agency.data;
+
+  const retire = (event: FormEvent) => {
+    event.preventDefault();
+    void change.run(
+      () => call('agencies:retire', { agencyId, retiredOn: retireOn }),
+      (r) => {
+        agency.reload();
+        return `${r.name} is retired from ${formatUkDate(retireOn)}. Its history is kept.`;
+      },
+    );
+  };
+
+  return (
+    <>
+      <p>
+        <a href={href('agencies')}>← Agency directory</a>
+      </p>
+      <h1>{a.name}</h1>
+      <p className="lede">
+        {SECTORS[a.sector]} · {a.statutoryPartner ? 'statutory safeguarding partner' : 'partner agency'} ·{' '}
+        {a.retiredOn ? `retired ${formatUkDate(a.retiredOn)}` : a.boardMemberToday ? 'member of the full board today' : 'not on the full board today'}
+      </p>
+      <Feedback state={change} />
+
+      {!a.retiredOn && (
+        <section aria-labelledby="edit-agency">
+          <h2 id="edit-agency">Details</h2>
+          <AgencyForm
+            key={`${a.name}-${a.sector}-${String(a.statutoryPartner)}`}
+            initial={{ name: a.name, sector: a.sector, statutoryPartner: a.statutoryPartner }}
+            submitLabel="Save details"
+            busy={change.busy}
+            onSubmit={(input) =>
+              change.run(
+                () => call('agencies:update', { ...input, agencyId }),
+                (u) => {
+                  agency.reload();
+                  return `Saved ${u.name}.`;
+                },
+              )
+            }
+          />
+        </section>
+      )}
+
+      <MembershipSection agency={a} onChanged={agency.reload} />
+      <OfficerSection agency={a} onChanged={agency.reload} />
+
+      {!a.retiredOn && (
+        <section aria-labelledby="retire-agency">
+          <h2 id="retire-agency">Retire this agency</h2>
+          <p>Retiring ends its board membership on that date. Its escalations, panels and history stay.</p>
+          <form className="form-row" onSubmit={retire}>
+            <div className="field">
+              <label htmlFor="retire-on">Retire on</label>
+              <input id="retire-on" type="date" value={retireOn} onChange={(e) => setRetireOn(e.target.value)} />
+            </div>
+            <button type="submit" className="button--warning" disabled={change.busy}>
+              Retire agency
+            </button>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import type { AgencyDetail } from '../../../../shared/domain/agency';
+import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+
+export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail; onChanged: () => void }) {
+  const action = useAction();
+  const [from, setFrom] = useState(todayIso());
+  const [to, setTo] = useState('');
+  const [endOn, setEndOn] = useState(todayIso());
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(
+      () => call('memberships:add', { agencyId: agency.id, from, to: to === '' ? null : to }),
+      () => {
+        onChanged();
+        return `Recorded board membership from ${formatUkDate(from)}${to ? ` to ${formatUkDate(to)}` : ''}.`;
+      },
+    );
+  };
+  const end = (membershipId: number) =>
+    void action.run(
+      () => call('memberships:end', { membershipId, to: endOn }),
+      () => {
+        onChanged();
+        return `Board membership ends on ${formatUkDate(endOn)}.`;
+      },
+    );
+
+  const open = agency.memberships.filter((m) => m.to === null);
+  return (
+    <section aria-labelledby="membership">
+      <h2 id="membership">Membership of the full board</h2>
+      {agency.memberships.length === 0 ? (
+        <p>Not recorded as a member of the full board at any time.</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">Board membership periods of {agency.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agency.memberships.map((m) => (
+              <tr key={m.id}>
+                <td>{formatUkDate(m.from)}</td>
+                <td>{m.to ? formatUkDate(m.to) : 'continuing'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Feedback state={action} />
+      {!agency.retiredOn && open.length > 0 && (
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="membership-end">End the current membership on</label>
+            <input id="membership-end" type="date" value={endOn} onChange={(e) => setEndOn(e.target.value)} />
+          </div>
+          <button type="button" disabled={action.busy} onClick={() => end(open[0]!.id)}>
+            End membership
+          </button>
+        </div>
+      )}
+      {!agency.retiredOn && (
+        <form className="form-row" onSubmit={add} aria-label="Add a board membership period">
+          <div className="field">
+            <label htmlFor="membership-from">Member from</label>
+            <input id="membership-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="membership-to">Member to</label>
+            <span id="membership-to-hint" className="hint">
+              Leave blank if continuing
+            </span>
+            <input id="membership-to" type="date" aria-describedby="membership-to-hint" value={to} onChange={(e) => setTo(e.target.value)} />
+          </div>
+          <button type="submit" disabled={action.busy}>
+            Add membership
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

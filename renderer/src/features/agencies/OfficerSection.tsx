@@ -1,0 +1,129 @@
+import { useState, type FormEvent } from 'react';
+import type { AgencyDetail, OfficerInput } from '../../../../shared/domain/agency';
+import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+
+const EMPTY: OfficerInput = { name: '', role: '', email: '', senior: true, boardRepresentative: false };
+
+export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; onChanged: () => void }) {
+  const action = useAction();
+  const [draft, setDraft] = useState<OfficerInput>(EMPTY);
+  const [leftOn, setLeftOn] = useState(todayIso());
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    void action
+      .run(
+        () => call('officers:add', { ...draft, agencyId: agency.id }),
+        () => {
+          onChanged();
+          return `Added ${draft.name}.`;
+        },
+      )
+      .then((saved) => saved && setDraft(EMPTY));
+  };
+  const leave = (officerId: number, name: string) =>
+    void action.run(
+      () => call('officers:leave', { officerId, leftOn }),
+      () => {
+        onChanged();
+        return `${name} is recorded as having left on ${formatUkDate(leftOn)}.`;
+      },
+    );
+  const makeRepresentative = (officerId: number) => {
+    const o = agency.officers.find((x) => x.id === officerId)!;
+    void action.run(
+      () => call('officers:update', { officerId, name: o.name, role: o.role, email: o.email, senior: o.senior, boardRepresentative: true }),
+      () => {
+        onChanged();
+        return `${o.name} is now the board representative.`;
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="officers">
+      <h2 id="officers">Officers</h2>
+      {agency.officers.length === 0 ? (
+        <p>No officers recorded. A panel needs a senior officer from each agency.</p>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor="officer-left-on">Date used for “Mark as left”</label>
+            <input id="officer-left-on" type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} />
+          </div>
+          <table>
+            <caption className="visually-hidden">Officers of {agency.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Senior officer</th>
+                <th scope="col">Board representative</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {agency.officers.map((o) => (
+                <tr key={o.id} className={o.leftOn ? 'muted' : undefined}>
+                  <th scope="row">{o.name}</th>
+                  <td>{o.role}</td>
+                  <td>{o.email}</td>
+                  <td>{o.senior ? 'Yes' : 'No'}</td>
+                  <td>{o.boardRepresentative ? 'Yes' : 'No'}</td>
+                  <td>
+                    {o.leftOn ? (
+                      `Left ${formatUkDate(o.leftOn)}`
+                    ) : (
+                      <span className="actions">
+                        {!o.boardRepresentative && (
+                          <button type="button" onClick={() => makeRepresentative(o.id)} aria-label={`Make ${o.name} the board representative`}>
+                            Make representative
+                          </button>
+                        )}
+                        <button type="button" onClick={() => leave(o.id, o.name)} aria-label={`Mark ${o.name} as left`}>
+                          Mark as left
+                        </button>
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <Feedback state={action} />
+      {!agency.retiredOn && (
+        <form className="form-grid" onSubmit={add} aria-label="Add an officer">
+          <div className="field">
+            <label htmlFor="officer-name">Officer’s name</label>
+            <input id="officer-name" value={draft.name} autoComplete="off" onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor="officer-role">Role</label>
+            <input id="officer-role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor="officer-email">E-mail</label>
+            <input id="officer-email" type="email" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
+          </div>
+          <div className="field field--check">
+            <input id="officer-senior" type="checkbox" checked={draft.senior} onChange={(e) => setDraft({ ...draft, senior: e.target.checked })} />
+            <label htmlFor="officer-senior">Senior officer</label>
+          </div>
+          <div className="field field--check">
+            <input id="officer-rep" type="checkbox" checked={draft.boardRepresentative} onChange={(e) => setDraft({ ...draft, boardRepresentative: e.target.checked })} />
+            <label htmlFor="officer-rep">Board representative</label>
+          </div>
+          <button type="submit" disabled={action.busy}>
+            Add officer
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

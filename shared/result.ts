@@ -1,0 +1,18 @@
+// What every channel answers, in either bridge. Errors are data, not exceptions, because
+// Electron's IPC flattens thrown errors into an unreadable string.
+import { z } from 'zod';
+
+export const problemSchema = z.object({
+  /** Where the problem is, in words a person reads: "Agency name", "Board membership, from". */
+  where: z.string(),
+  message: z.string(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export type Failure = { ok: false; error: { message: string; problems: Problem[] } };
+export type Success<T> = { ok: true; value: T };
+export type Result<T> = Success<T> | Failure;
+
+export function failure(message: string, problems: Problem[] = []): Failure {
+  return { ok: false, error: { message, problems } };
+}
