@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { copyFileSync, existsSync, statSync } from 'node:fs';
-import { LATEST_VERSION, migrations } from './migrations/index';
+import { migrations as shipped, type Migration } from './migrations/index';
 
 export class NewerDatabaseError extends Error {
   constructor(readonly found: number, readonly supported: number) {
@@ -12,10 +12,21 @@ export class NewerDatabaseError extends Error {
   }
 }
 
+/** Throws before anything is written when the file comes from a newer build; returns its version. */
+export function refuseNewer(db: Database.Database, migrations: readonly Migration[] = shipped): number {
+  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  const found = db.pragma('user_version', { simple: true }) as number;
+  if (found > latest) throw new NewerDatabaseError(found, latest);
+  return found;
+}
+
 /** Brings the schema up to date: all pending steps in one transaction, after a backup copy of the file. */
-export function migrate(db: Database.Database, file: string): { from: number; to: number; backup: string | null } {
-  const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > LATEST_VERSION) throw new NewerDatabaseError(from, LATEST_VERSION);
+export function migrate(
+  db: Database.Database,
+  file: string,
+  migrations: readonly Migration[] = shipped,
+): { from: number; to: number; backup: string | null } {
+  const from = refuseNewer(db, migrations);
   const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
   if (pending.length === 0) return { from, to: from, backup: null };
 

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrate';
+import { migrate, refuseNewer } from './migrate';
 import type { ReadableDb, Store, WritableDb } from './types';
 
 export const DATABASE_FILE_NAME = 'escalation-desk.sqlite';
@@ -12,6 +12,8 @@ export function openStore(file: string): Store {
   mkdirSync(dirname(file), { recursive: true });
   const writer = new Database(file) as WritableDb;
   try {
+    // Checked before any pragma: switching to WAL rewrites the header of a file we must not touch.
+    refuseNewer(writer);
     writer.pragma('journal_mode = WAL');
     // FULL: a write that was acknowledged survives a power cut. These are records about children.
     writer.pragma('synchronous = FULL');

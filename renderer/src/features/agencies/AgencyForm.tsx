@@ -19,7 +19,7 @@ export function AgencyForm({ initial = EMPTY, submitLabel, busy, onSubmit }: Pro
     if (saved && initial === EMPTY) setDraft(EMPTY);
   };
   return (
-    <form className="form-row" onSubmit={submit}>
+    <form noValidate className="form-row" onSubmit={submit}>
       <Field label="Agency name">
         {(id) => <input id={id} value={draft.name} autoComplete="off" onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
       </Field>

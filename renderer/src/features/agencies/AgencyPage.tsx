@@ -78,7 +78,7 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
         <section aria-labelledby="retire-agency">
           <h2 id="retire-agency">Retire this agency</h2>
           <p>Retiring ends its board membership on that date. Its escalations, panels and history stay.</p>
-          <form className="form-row" onSubmit={retire}>
+          <form noValidate className="form-row" onSubmit={retire}>
             <div className="field">
               <label htmlFor="retire-on">Retire on</label>
               <input id="retire-on" type="date" value={retireOn} onChange={(e) => setRetireOn(e.target.value)} />

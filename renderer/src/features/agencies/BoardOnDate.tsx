@@ -11,7 +11,7 @@ export function BoardOnDate() {
     <section aria-labelledby="board-on-date">
       <h2 id="board-on-date">The full board on a date</h2>
       <div className="field">
-        <label htmlFor="board-date">Board members on</label>
+        <label htmlFor="board-date">Show the board as it stood on</label>
         <input id="board-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </div>
       {!valid && <p role="alert">Enter a real date to see who was on the board.</p>}

@@ -68,7 +68,7 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
         </div>
       )}
       {!agency.retiredOn && (
-        <form className="form-row" onSubmit={add} aria-label="Add a board membership period">
+        <form noValidate className="form-row" onSubmit={add} aria-label="Add a board membership period">
           <div className="field">
             <label htmlFor="membership-from">Member from</label>
             <input id="membership-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />

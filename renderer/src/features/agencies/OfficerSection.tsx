@@ -80,12 +80,12 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
                     ) : (
                       <span className="actions">
                         {!o.boardRepresentative && (
-                          <button type="button" onClick={() => makeRepresentative(o.id)} aria-label={`Make ${o.name} the board representative`}>
-                            Make representative
+                          <button type="button" onClick={() => makeRepresentative(o.id)}>
+                            Make representative<span className="visually-hidden">: {o.name}</span>
                           </button>
                         )}
-                        <button type="button" onClick={() => leave(o.id, o.name)} aria-label={`Mark ${o.name} as left`}>
-                          Mark as left
+                        <button type="button" onClick={() => leave(o.id, o.name)}>
+                          Mark as left<span className="visually-hidden">: {o.name}</span>
                         </button>
                       </span>
                     )}
@@ -98,7 +98,7 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
       )}
       <Feedback state={action} />
       {!agency.retiredOn && (
-        <form className="form-grid" onSubmit={add} aria-label="Add an officer">
+        <form noValidate className="form-grid" onSubmit={add} aria-label="Add an officer">
           <div className="field">
             <label htmlFor="officer-name">Officer’s name</label>
             <input id="officer-name" value={draft.name} autoComplete="off" onChange={(e) => setDraft({ ...draft, name: e.target.value })} />

@@ -1,0 +1,103 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, NewerDatabaseError } from '../../electron/db/migrate';
+import { LATEST_VERSION, type Migration } from '../../electron/db/migrations/index';
+import { openStore } from '../../electron/db/open';
+import { tempFolder } from '../support/tempStore';
+
+const folders: string[] = [];
+const fresh = () => {
+  const f = tempFolder();
+  folders.push(f);
+  return f;
+};
+afterEach(() => folders.splice(0).forEach((f) => rmSync(f, { recursive: true, force: true })));
+
+describe('opening the store', () => {
+  it('migrates an empty file to the latest schema with the pragmas records need', () => {
+    const file = join(fresh(), 'desk.sqlite');
+    const store = openStore(file);
+    try {
+      expect(store.schemaVersion).toBe(LATEST_VERSION);
+      expect(store.writer.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(store.writer.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(store.writer.pragma('foreign_keys', { simple: true })).toBe(1);
+      const tables = (store.reader.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+      expect(tables).toEqual(expect.arrayContaining(['agency', 'board_membership', 'officer', 'audit_entry']));
+    } finally {
+      store.close();
+    }
+  });
+
+  it('opens an up-to-date file again without migrating or backing up', () => {
+    const folder = fresh();
+    const file = join(folder, 'desk.sqlite');
+    openStore(file).close();
+    const store = openStore(file);
+    store.close();
+    expect(readdirSync(folder).filter((n) => n.endsWith('.bak'))).toEqual([]);
+  });
+
+  it('gives reads a connection that cannot write', () => {
+    const store = openStore(join(fresh(), 'desk.sqlite'));
+    try {
+      expect(() => store.reader.prepare("INSERT INTO agency (name, name_key, sector, statutory_partner, created_at) VALUES ('a','a','police',0,'x')").run()).toThrow(/readonly/i);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('refuses a database written by a newer version, in plain words, and leaves it byte-for-byte as it was', () => {
+    const file = join(fresh(), 'desk.sqlite');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE future_thing (x)');
+    raw.pragma(`user_version = ${LATEST_VERSION + 10}`);
+    raw.close();
+    const before = createHash('sha256').update(readFileSync(file)).digest('hex');
+    let error: unknown;
+    try {
+      openStore(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(NewerDatabaseError);
+    expect((error as Error).message).toMatch(/written by a newer version of Escalation Desk/);
+    expect((error as Error).message).toMatch(/has not been opened/);
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before);
+  });
+});
+
+describe('numbered migrations', () => {
+  const step = (version: number, sql: string): Migration => ({ version, name: `step ${version}`, up: (db) => db.exec(sql) });
+
+  it('runs pending steps in order, records the version and backs the file up first', () => {
+    const file = join(fresh(), 'desk.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    migrate(db, file, [step(10, 'CREATE TABLE a (x)')]);
+    db.prepare('INSERT INTO a VALUES (1)').run();
+    const result = migrate(db, file, [step(10, 'CREATE TABLE a (x)'), step(20, 'CREATE TABLE b (y)'), step(30, 'ALTER TABLE b ADD COLUMN z')]);
+    expect(result).toMatchObject({ from: 10, to: 30 });
+    expect(db.pragma('user_version', { simple: true })).toBe(30);
+    expect(result.backup).not.toBeNull();
+    expect(existsSync(result.backup!)).toBe(true);
+    const backup = new Database(result.backup!, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(10);
+    expect(backup.prepare('SELECT x FROM a').all()).toEqual([{ x: 1 }]);
+    backup.close();
+    db.close();
+  });
+
+  it('rolls every pending step back when one fails, leaving the version where it was', () => {
+    const file = join(fresh(), 'desk.sqlite');
+    const db = new Database(file);
+    migrate(db, file, [step(10, 'CREATE TABLE a (x)')]);
+    expect(() => migrate(db, file, [step(10, ''), step(20, 'CREATE TABLE b (y)'), step(30, 'THIS IS NOT SQL')])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'b'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

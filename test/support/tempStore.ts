@@ -1,0 +1,42 @@
+// A fresh data folder per test: real SQLite files, migrated by the real code.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDesk, type Desk } from '../../electron/app/desk';
+
+export interface TestDesk extends Desk {
+  dataFolder: string;
+  cleanup(): void;
+}
+
+export function tempFolder(prefix = 'desk-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function openTestDesk(options: { now?: () => Date; actor?: string } = {}): TestDesk {
+  const dataFolder = tempFolder();
+  const desk = openDesk({
+    dataFolder,
+    mode: 'web',
+    version: '0.0.0-test',
+    now: options.now ?? (() => new Date('2026-11-23T10:00:00Z')),
+    actor: () => options.actor ?? 'test coordinator',
+    onFault: (channel, error) => {
+      throw new Error(`unexpected fault on ${channel}: ${String(error)}`);
+    },
+  });
+  return {
+    ...desk,
+    dataFolder,
+    cleanup() {
+      desk.close();
+      rmSync(dataFolder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Unwraps a successful dispatch or fails the test with the refusal's words. */
+export function ok<T = unknown>(result: { ok: true; value: unknown } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(`expected success, got: ${result.error.message}`);
+  return result.value as T;
+}
