@@ -8,14 +8,15 @@ const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
 if (candidates.some((p) => existsSync(p))) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-let hasApt = false;
-try {
-  execSync('command -v apt-get', { stdio: 'ignore' });
-  hasApt = true;
-} catch {
-  hasApt = false;
+function hasApt() {
+  try {
+    execSync('command -v apt-get', { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
-if (isRoot && hasApt) {
+if (isRoot && hasApt()) {
   console.log('Chromium is not installed: installing Debian’s chromium package for the browser tests…');
   execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core', { stdio: 'inherit' });
   process.exit(0);
