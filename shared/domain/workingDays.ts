@@ -185,8 +185,9 @@ function countWorkingDays(cal: WorkingCalendar, a: number, b: number): number {
 export function workingDaysBetween(cal: WorkingCalendar, from: string, to: string): number {
   const a = dayNumber(from);
   const b = dayNumber(to);
-  if (a === b) return 0;
-  return a < b ? countWorkingDays(cal, a, b) : -countWorkingDays(cal, b, a);
+  if (a <= b) return countWorkingDays(cal, a, b);
+  const back = countWorkingDays(cal, b, a);
+  return back === 0 ? 0 : -back; // never -0, which toBe(0) and Object.is treat as different
 }
 
 /**
