@@ -3,6 +3,35 @@
 import { z } from 'zod';
 import { agencyDetailSchema, agencyInput, agencySummarySchema, officerInput, officerSchema } from './domain/agency';
 import { isoDate } from './domain/dates';
+import {
+  actionDoneInput,
+  breachRowSchema,
+  closeInput,
+  correctionInput,
+  draftSchema,
+  escalateInput,
+  escalationCreateInput,
+  escalationDetailSchema,
+  notificationRecordInput,
+  outstandingNotificationSchema,
+  overdueRowSchema,
+  referralRecordInput,
+  registerQuery,
+  registerRowSchema,
+  resolveInput,
+  stageRecordInput,
+  withdrawInput,
+} from './domain/escalation';
+import {
+  boardSettingsSchema,
+  closureDayInput,
+  closureDayRemoveInput,
+  nameInput,
+  profileEditInput,
+  settingsUpdateInput,
+  storedProfileSchema,
+  timescaleCorrectionInput,
+} from './domain/settings';
 
 const id = (what: string) => z.number({ error: `Give the ${what} id as a number` }).int(`The ${what} id must be a whole number`).positive(`The ${what} id must be positive`);
 const nothing = z.object({}).strict();
@@ -69,6 +98,37 @@ export const contract = {
     input: z.object({ date: isoDate }).strict(),
     output: z.array(z.object({ agency: agencySummarySchema, seniorOfficers: z.array(officerSchema) })),
   },
+
+  // ---- the board's settings, policy and calendar ----
+  'settings:get': { kind: 'read', input: nothing, output: boardSettingsSchema },
+  'settings:update': { kind: 'write', input: settingsUpdateInput.strict(), output: boardSettingsSchema },
+  'profiles:get': { kind: 'read', input: z.object({ profileId: id('policy profile') }).strict(), output: storedProfileSchema },
+  'profiles:choose': { kind: 'write', input: z.object({ profileId: id('policy profile') }).strict(), output: boardSettingsSchema },
+  'profiles:saveEdited': { kind: 'write', input: profileEditInput.strict(), output: boardSettingsSchema },
+  'profiles:correctTimescale': { kind: 'write', input: timescaleCorrectionInput.strict(), output: z.object({ dueDatesChanged: z.number() }) },
+  'calendar:addClosureDay': { kind: 'write', input: closureDayInput.strict(), output: z.object({ dueDatesChanged: z.number() }) },
+  'calendar:removeClosureDay': { kind: 'write', input: closureDayRemoveInput.strict(), output: z.object({ dueDatesChanged: z.number() }) },
+  'calendar:bankHolidays': { kind: 'read', input: z.object({ year: z.number().int().min(2000, 'Choose a year from 2000').max(2100, 'Choose a year up to 2100') }).strict(), output: z.array(z.object({ date: z.string(), name: z.string() })) },
+  'categories:add': { kind: 'write', input: nameInput.strict(), output: boardSettingsSchema },
+  'themes:add': { kind: 'write', input: nameInput.strict(), output: boardSettingsSchema },
+
+  // ---- the escalation register ----
+  'escalations:create': { kind: 'write', input: escalationCreateInput.strict(), output: escalationDetailSchema },
+  'escalations:get': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: escalationDetailSchema },
+  'escalations:list': { kind: 'read', input: registerQuery.strict(), output: z.object({ total: z.number(), rows: z.array(registerRowSchema) }) },
+  'escalations:overdue': { kind: 'read', input: nothing, output: z.object({ overdue: z.array(overdueRowSchema), breaches: z.array(breachRowSchema), notifications: z.array(outstandingNotificationSchema) }) },
+  'escalations:escalate': { kind: 'write', input: escalateInput.strict(), output: escalationDetailSchema },
+  'escalations:recordStage': { kind: 'write', input: stageRecordInput.strict(), output: escalationDetailSchema },
+  'escalations:recordReferral': { kind: 'write', input: referralRecordInput.strict(), output: escalationDetailSchema },
+  'escalations:recordNotification': { kind: 'write', input: notificationRecordInput.strict(), output: escalationDetailSchema },
+  'escalations:resolve': { kind: 'write', input: resolveInput.strict(), output: escalationDetailSchema },
+  'escalations:withdraw': { kind: 'write', input: withdrawInput.strict(), output: escalationDetailSchema },
+  'escalations:close': { kind: 'write', input: closeInput.strict(), output: escalationDetailSchema },
+  'escalations:actionDone': { kind: 'write', input: actionDoneInput.strict(), output: escalationDetailSchema },
+  'escalations:correct': { kind: 'write', input: correctionInput.strict(), output: escalationDetailSchema },
+  'escalations:outcomeLetter': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: draftSchema },
+  'escalations:chairReferral': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: draftSchema },
+  'chair:policyGaps': { kind: 'read', input: nothing, output: z.array(registerRowSchema.extend({ policyGapNote: z.string() })) },
 } as const satisfies Record<string, { kind: 'read' | 'write'; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,9 +1,9 @@
 // One path for every call, whichever bridge it came over: name check -> zod parse -> service
 // inside a transaction -> output check. A refusal rolls the transaction back, so the database is
 // exactly as it was.
-import type { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract';
-import { failure, type Problem, type Result } from '../../shared/result';
+import { problemsFromZod } from '../../shared/problems';
+import { failure, type Result } from '../../shared/result';
 import type { Store } from '../db/types';
 import { DomainError } from '../services/errors';
 import { handlers, type AppEnvironment } from './handlers';
@@ -17,38 +17,6 @@ export interface DispatchOptions {
   now?: () => Date;
   /** Where unexpected faults are reported (never the payload: it may hold case details). */
   onFault?: (channel: string, error: unknown) => void;
-}
-
-const LABELS: Record<string, string> = {
-  name: 'Agency name',
-  sector: 'Sector',
-  statutoryPartner: 'Statutory partner',
-  retiredOn: 'Retired on',
-  from: 'Board membership, from',
-  to: 'Board membership, to',
-  role: 'Role',
-  email: 'E-mail',
-  senior: 'Senior officer',
-  boardRepresentative: 'Board representative',
-  leftOn: 'Left on',
-  date: 'Date',
-};
-
-function describePath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return 'The request';
-  return path.map((p) => (typeof p === 'number' ? `item ${p + 1}` : (LABELS[String(p)] ?? String(p)))).join(', ');
-}
-
-export function problemsFromZod(error: z.ZodError): Problem[] {
-  return error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return { where: describePath(issue.path), message: `Not expected here: ${issue.keys.join(', ')}` };
-    }
-    if (issue.code === 'invalid_type' && issue.path.length === 0) {
-      return { where: 'The request', message: 'Send the details as an object of named fields' };
-    }
-    return { where: describePath(issue.path), message: issue.message };
-  });
 }
 
 export function createDispatcher(options: DispatchOptions): Dispatch {

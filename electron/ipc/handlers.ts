@@ -3,6 +3,14 @@
 import type { Channel, ChannelOutput, Contract, ParsedInput } from '../../shared/contract';
 import type { ReadContext, WriteContext } from '../services/context';
 import * as agencies from '../services/agencies';
+import * as settings from '../services/settings';
+import * as profiles from '../services/profiles';
+import { bankHolidaysIn } from '../../shared/domain/workingDays';
+import { createEscalation } from '../services/escalations/create';
+import { getEscalation } from '../services/escalations/detail';
+import * as lifecycle from '../services/escalations/lifecycle';
+import { listRegister, overdueAndBreaches, policyGaps } from '../services/escalations/register';
+import { chairReferral, outcomeLetter } from '../services/escalations/drafts';
 
 export interface AppEnvironment {
   version: string;
@@ -30,4 +38,42 @@ export const handlers: Handlers = {
   'officers:update': (ctx, input) => agencies.updateOfficer(ctx, input),
   'officers:leave': (ctx, input) => agencies.officerLeaves(ctx, input),
   'board:membersOn': (ctx, input) => agencies.boardMembersOn(ctx, input.date),
+
+  'settings:get': (ctx) => settings.getSettings(ctx.db),
+  'settings:update': (ctx, input) => settings.updateSettings(ctx, input),
+  'profiles:get': (ctx, input) => {
+    const stored = profiles.loadProfile(ctx.db, input.profileId);
+    return { ...stored, active: profiles.activeProfileId(ctx.db) === stored.id };
+  },
+  'profiles:choose': (ctx, input) => {
+    profiles.chooseProfile(ctx, input.profileId);
+    return settings.getSettings(ctx.db);
+  },
+  'profiles:saveEdited': (ctx, input) => {
+    profiles.saveEditedProfile(ctx, input);
+    return settings.getSettings(ctx.db);
+  },
+  'profiles:correctTimescale': (ctx, input) => ({ dueDatesChanged: profiles.correctTimescale(ctx, input) }),
+  'calendar:addClosureDay': (ctx, input) => ({ dueDatesChanged: settings.addClosureDay(ctx, input) }),
+  'calendar:removeClosureDay': (ctx, input) => ({ dueDatesChanged: settings.removeClosureDay(ctx, input) }),
+  'calendar:bankHolidays': (_ctx, input) => [...bankHolidaysIn(input.year)],
+  'categories:add': (ctx, input) => settings.addCategory(ctx, input.name),
+  'themes:add': (ctx, input) => settings.addTheme(ctx, input.name),
+
+  'escalations:create': (ctx, input) => getEscalation(ctx.db, ctx.now, createEscalation(ctx, input)),
+  'escalations:get': (ctx, input) => getEscalation(ctx.db, ctx.now, input.escalationId),
+  'escalations:list': (ctx, input) => listRegister(ctx, input),
+  'escalations:overdue': (ctx) => overdueAndBreaches(ctx),
+  'escalations:escalate': (ctx, input) => (lifecycle.escalate(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  'escalations:recordStage': (ctx, input) => (lifecycle.recordStage(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  'escalations:recordReferral': (ctx, input) => (lifecycle.recordReferral(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  'escalations:recordNotification': (ctx, input) => getEscalation(ctx.db, ctx.now, lifecycle.recordNotification(ctx, input)),
+  'escalations:resolve': (ctx, input) => (lifecycle.resolve(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  'escalations:withdraw': (ctx, input) => (lifecycle.withdraw(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  'escalations:close': (ctx, input) => (lifecycle.close(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  'escalations:actionDone': (ctx, input) => getEscalation(ctx.db, ctx.now, lifecycle.actionDone(ctx, input)),
+  'escalations:correct': (ctx, input) => (lifecycle.correct(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  'escalations:outcomeLetter': (ctx, input) => outcomeLetter(ctx.db, ctx.now, input.escalationId),
+  'escalations:chairReferral': (ctx, input) => chairReferral(ctx.db, ctx.now, input.escalationId),
+  'chair:policyGaps': (ctx) => policyGaps(ctx),
 };

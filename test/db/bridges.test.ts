@@ -68,7 +68,7 @@ describe.each(channels)('channel %s', (channel) => {
 describe('dispatcher', () => {
   it('names the field at fault in plain words', () => {
     const result = desk.dispatch('agencies:create', { name: '', sector: 'police', statutoryPartner: true });
-    expect(result).toEqual({ ok: false, error: { message: 'Nothing was saved: one detail needs correcting.', problems: [{ where: 'Agency name', message: 'Enter the agency name (at least 2 characters)' }] } });
+    expect(result).toEqual({ ok: false, error: { message: 'Nothing was saved: one detail needs correcting.', problems: [{ where: 'Name', message: 'Enter the agency name (at least 2 characters)' }] } });
   });
   it('refuses a channel that does not exist', () => {
     expect(desk.dispatch('agencies:drop', {})).toEqual({ ok: false, error: { message: 'There is no channel called "agencies:drop".', problems: [] } });

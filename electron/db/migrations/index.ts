@@ -1,6 +1,7 @@
 // The ordered list of schema steps. Append only: a shipped step is never edited, a change is a new step.
 import type Database from 'better-sqlite3';
 import { initial } from './0010-initial';
+import { escalations } from './0020-escalations';
 
 export interface Migration {
   readonly version: number;
@@ -8,6 +9,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, escalations];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,34 @@
+// DOMAIN rule 1: a child at immediate risk is referred straight away and the escalation goes up
+// the same working day. Either one missing is a breach, shown until it is put right.
+import { formatUkDate } from '../../../shared/domain/dates';
+import type { EscalationRow } from './rows';
+
+export interface Breach {
+  kind: 'referral_missing' | 'not_escalated_same_day';
+  message: string;
+}
+
+type BreachFields = Pick<EscalationRow, 'immediate_risk' | 'referral_made_on' | 'same_day_deadline' | 'first_stage_ended_on'>;
+
+export function breachesOf(row: BreachFields, today: string): Breach[] {
+  if (row.immediate_risk !== 1) return [];
+  const breaches: Breach[] = [];
+  if (row.referral_made_on === null) {
+    breaches.push({ kind: 'referral_missing', message: 'The child is at immediate risk of significant harm but no referral (MASH, First Response or police) is recorded.' });
+  }
+  const deadline = row.same_day_deadline;
+  if (deadline !== null) {
+    const ended = row.first_stage_ended_on;
+    if ((ended === null && today > deadline) || (ended !== null && ended > deadline)) {
+      breaches.push({
+        kind: 'not_escalated_same_day',
+        message: `The child is at immediate risk but the escalation did not go up the same working day (by ${formatUkDate(deadline)})${ended ? `: it moved on ${formatUkDate(ended)}` : ''}.`,
+      });
+    }
+  }
+  return breaches;
+}
+
+/** The same rule as SQL, for listing breaches across the register without loading every case. */
+export const BREACH_SQL = `immediate_risk = 1 AND (referral_made_on IS NULL
+  OR (same_day_deadline IS NOT NULL AND ((first_stage_ended_on IS NULL AND same_day_deadline < @today) OR first_stage_ended_on > same_day_deadline)))`;

@@ -1,0 +1,92 @@
+// Logging an escalation: check it belongs in the register, pick the stage it starts at, work out
+// its deadline, list who must be told, and write it all (and its audit entry) in one go.
+import { requiredNotifications, scopeRefusal, type EscalationCreate } from '../../../shared/domain/escalation';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { firstStage } from '../../../shared/domain/policyProfiles';
+import { appendAudit } from '../audit';
+import { loadCalendar } from '../calendar';
+import type { WriteContext } from '../context';
+import { DomainError } from '../errors';
+import { activeProfileId, loadProfile } from '../profiles';
+import { sameDayDeadline, stageDeadline } from './deadlines';
+import { agencyName, guardAgainstChildNames } from './rows';
+import { startStage } from './stages';
+
+export function createEscalation(ctx: WriteContext, input: EscalationCreate, origin: 'board' | 'agency_return' = 'board'): number {
+  const raising = agencyName(ctx.db, input.raisingAgencyId);
+  const refusal = scopeRefusal(input, raising);
+  if (refusal) throw new DomainError(refusal, [{ where: 'Kind of matter', message: 'Not a multi-agency escalation' }]);
+
+  const profileId = activeProfileId(ctx.db);
+  if (profileId === null) throw new DomainError('Choose the board’s escalation policy in Settings before logging escalations.');
+  const { profile } = loadProfile(ctx.db, profileId);
+
+  const challenged = [...new Set(input.challengedAgencyIds)].filter((id) => id !== input.raisingAgencyId);
+  for (const id of challenged) agencyName(ctx.db, id);
+  const category = ctx.db.prepare('SELECT id FROM category WHERE id = ?').get(input.categoryId);
+  if (!category) throw new DomainError(`There is no category with id ${input.categoryId}.`, [{ where: 'Category', message: 'Choose a category from the list' }]);
+
+  const first = firstStage(profile).number;
+  const start = input.startStage ?? first;
+  if (!profile.stages.some((s) => s.number === start)) {
+    throw new DomainError(`${profile.name} has no stage ${start}.`, [{ where: 'Start at stage', message: `Choose one of stages ${profile.stages.map((s) => s.number).join(', ')}` }]);
+  }
+  if (start !== first && !input.immediateRisk) {
+    throw new DomainError(`An escalation starts at stage ${first} unless the child is at immediate risk of significant harm, when the worker may start higher.`, [
+      { where: 'Start at stage', message: `Start at stage ${first}, or tick immediate risk` },
+    ]);
+  }
+  if (input.openedOn > new Date(ctx.now.getTime() + 86_400_000).toISOString().slice(0, 10)) {
+    throw new DomainError(`The date raised, ${formatUkDate(input.openedOn)}, is in the future.`, [{ where: 'Date raised', message: 'Cannot be in the future' }]);
+  }
+  const duplicate = ctx.db.prepare("SELECT id FROM escalation WHERE reference_key = ? AND raising_agency_id = ? AND status = 'open'").get(input.reference.toUpperCase(), input.raisingAgencyId) as { id: number } | undefined;
+  if (duplicate) throw new DomainError(`${raising} already has an open escalation with case reference ${input.reference}. Open that case instead of logging it twice.`, [{ where: 'Case reference', message: 'Already open' }]);
+  guardAgainstChildNames(ctx.db, [{ where: 'What the disagreement is about', text: input.summary }], input.confirmedNoChildName);
+
+  const calendar = loadCalendar(ctx.db);
+  const immediate = input.immediateRisk;
+  const info = ctx.db
+    .prepare(
+      `INSERT INTO escalation (reference, reference_key, child_initials, origin, profile_id, raising_agency_id, raising_worker_role, raising_worker_email,
+         category_id, child_status, summary, opened_on, immediate_risk, referral_to, referral_made_on, status, first_stage, highest_stage, same_day_deadline, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+    )
+    .run(
+      input.reference,
+      input.reference.toUpperCase(),
+      input.childInitials,
+      origin,
+      profileId,
+      input.raisingAgencyId,
+      input.raisingWorkerRole,
+      input.raisingWorkerEmail,
+      input.categoryId,
+      input.childStatus,
+      input.summary,
+      input.openedOn,
+      immediate ? 1 : 0,
+      input.referral?.to ?? null,
+      input.referral?.madeOn ?? null,
+      start,
+      start,
+      // Starting above the first stage is itself the same-day escalation the rule asks for.
+      immediate && start === first ? sameDayDeadline(calendar, input.openedOn) : null,
+      ctx.now.toISOString(),
+    );
+  const escalationId = Number(info.lastInsertRowid);
+  const challenge = ctx.db.prepare('INSERT INTO escalation_challenged (escalation_id, agency_id) VALUES (?, ?)');
+  for (const id of challenged) challenge.run(escalationId, id);
+
+  const deadline = stageDeadline(calendar, profile, start, input.openedOn, immediate);
+  startStage(ctx, escalationId, start, input.openedOn, deadline, 'Logged');
+  const notify = ctx.db.prepare('INSERT OR IGNORE INTO notification (escalation_id, kind, required_since) VALUES (?, ?, ?)');
+  for (const kind of requiredNotifications(input.childStatus, start, profile.notifications.boardManagerAtStage)) notify.run(escalationId, kind, input.openedOn);
+
+  appendAudit(ctx, {
+    action: 'escalation.create',
+    entity: 'escalation',
+    entityId: escalationId,
+    after: { reference: input.reference, stage: start, stageName: profile.stages.find((s) => s.number === start)?.name, profile: profile.name, immediateRisk: immediate, dueOn: deadline.dueOn, origin },
+  });
+  return escalationId;
+}

@@ -1,0 +1,91 @@
+// The escalation row as stored, and the small lookups every escalation service needs.
+import { possibleFullNames } from '../../../shared/domain/childIdentifiers';
+import type { ChildStatus, EscalationStatus } from '../../../shared/domain/escalation';
+import type { ReadableDb, WritableDb } from '../../db/types';
+import { DomainError, NotFoundError } from '../errors';
+
+export type AnyDb = ReadableDb | WritableDb;
+
+export interface EscalationRow {
+  id: number;
+  reference: string;
+  child_initials: string;
+  origin: 'board' | 'agency_return';
+  profile_id: number;
+  raising_agency_id: number;
+  raising_worker_role: string;
+  raising_worker_email: string;
+  category_id: number;
+  child_status: ChildStatus;
+  summary: string;
+  opened_on: string;
+  immediate_risk: 0 | 1;
+  referral_to: string | null;
+  referral_made_on: string | null;
+  status: EscalationStatus;
+  first_stage: number;
+  highest_stage: number;
+  current_stage: number | null;
+  current_due_on: string | null;
+  current_due_soon_from: string | null;
+  same_day_deadline: string | null;
+  first_stage_ended_on: string | null;
+  ended_on: string | null;
+}
+
+export interface StageRow {
+  id: number;
+  escalation_id: number;
+  stage_number: number;
+  started_on: string;
+  timescale_days: number | null;
+  due_on: string | null;
+  due_soon_from: string | null;
+  ended_on: string | null;
+  end_reason: string | null;
+  discussion: string;
+  decision: string;
+  participants: string;
+}
+
+export function escalationRow(db: AnyDb, escalationId: number): EscalationRow {
+  const row = db.prepare('SELECT * FROM escalation WHERE id = ?').get(escalationId) as EscalationRow | undefined;
+  if (!row) throw new NotFoundError(`There is no escalation with id ${escalationId}.`);
+  return row;
+}
+
+export function openStage(db: AnyDb, escalationId: number): StageRow | null {
+  return (db.prepare('SELECT * FROM stage_entry WHERE escalation_id = ? AND ended_on IS NULL ORDER BY id DESC LIMIT 1').get(escalationId) as StageRow | undefined) ?? null;
+}
+
+export function requireOpen(row: EscalationRow, doing: string): void {
+  if (row.status !== 'open') throw new DomainError(`Escalation ${row.reference} is ${row.status}; it cannot be ${doing}.`);
+}
+
+export function requireNotBefore(date: string, earliest: string, what: string, where: string): void {
+  if (date < earliest) throw new DomainError(`${what} cannot be before ${earliest.split('-').reverse().join('/')}.`, [{ where, message: `Must be on or after ${earliest}` }]);
+}
+
+/** Names of agencies and officers: capitalised words that are not a child's name. */
+export function knownProfessionalNames(db: AnyDb): string[] {
+  return (db.prepare('SELECT name FROM agency UNION ALL SELECT name FROM officer').all() as { name: string }[]).map((r) => r.name);
+}
+
+/** Refuses text that looks like it holds a child's full name, unless the person has confirmed it does not. */
+export function guardAgainstChildNames(db: AnyDb, fields: { where: string; text: string }[], confirmed: boolean): void {
+  if (confirmed) return;
+  const known = knownProfessionalNames(db);
+  const problems = fields.flatMap((f) => possibleFullNames(f.text, known).map((name) => ({ where: f.where, message: `“${name}” looks like a person’s full name` })));
+  if (problems.length > 0) {
+    throw new DomainError(
+      'Nothing was saved: the text may contain a child’s name. The app keeps a case reference and initials only. Remove the name, or confirm it is not a child’s name.',
+      problems,
+    );
+  }
+}
+
+export function agencyName(db: AnyDb, agencyId: number): string {
+  const row = db.prepare('SELECT name FROM agency WHERE id = ?').get(agencyId) as { name: string } | undefined;
+  if (!row) throw new NotFoundError(`There is no agency with id ${agencyId}.`);
+  return row.name;
+}

@@ -1,0 +1,48 @@
+// The case timeline is the audit trail for the case, told in words: one source, so the timeline
+// can never say something the audit does not.
+import { CORRECTABLE_FIELDS, NOTIFICATION_KINDS, OUTCOME_EFFECTS, REFERRAL_ROUTES, type CorrectableField, type NotificationKind, type OutcomeEffect, type ReferralRoute } from '../../../shared/domain/escalation';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { auditFor, type AuditEntry } from '../audit';
+import type { AnyDb } from './rows';
+
+type Fields = Record<string, unknown>;
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatUkDate(v) : str(v));
+
+function describe(entry: AuditEntry): { title: string; detail: string } {
+  const after = (entry.after ?? {}) as Fields;
+  const before = (entry.before ?? {}) as Fields;
+  switch (entry.action) {
+    case 'escalation.create':
+      return {
+        title: `Logged at stage ${str(after.stage)} (${str(after.stageName)})`,
+        detail: `Under ${str(after.profile)}${after.immediateRisk ? '; child at immediate risk' : ''}${after.dueOn ? `; due ${date(after.dueOn)}` : '; no timescale set'}${after.origin === 'agency_return' ? '; from an agency return' : ''}.`,
+      };
+    case 'escalation.escalate':
+      return { title: `Moved up from stage ${str(before.stage)} to stage ${str(after.stage)} (${str(after.stageName)})`, detail: `On ${date(after.on)}: ${str(after.reason)}${after.dueOn ? ` Due ${date(after.dueOn)}.` : ''}` };
+    case 'escalation.recordStage':
+      return { title: `Stage ${str(after.stage)} discussion recorded`, detail: [after.discussion && `Discussion: ${str(after.discussion)}`, after.decision && `Decision: ${str(after.decision)}`, after.participants && `Who took part: ${str(after.participants)}`].filter(Boolean).join(' · ') };
+    case 'escalation.recordReferral':
+      return { title: 'Referral recorded', detail: `To ${REFERRAL_ROUTES[after.to as ReferralRoute] ?? str(after.to)} on ${date(after.madeOn)}.` };
+    case 'escalation.recordNotification':
+      return { title: `${NOTIFICATION_KINDS[after.kind as NotificationKind] ?? str(after.kind)} notified`, detail: `On ${date(after.madeOn)} by ${str(after.madeBy)} (${str(after.method)}).` };
+    case 'escalation.resolve':
+      return { title: `Resolved: ${OUTCOME_EFFECTS[after.effect as OutcomeEffect] ?? str(after.effect)}`, detail: `On ${date(after.resolvedOn)}, agreed by ${str(after.agreedBy)}. ${str(after.statement)}${after.policyGap ? ` Policy gap flagged to the chair: ${str(after.policyGapNote)}` : ''}` };
+    case 'escalation.withdraw':
+      return { title: 'Withdrawn', detail: `On ${date(after.on)}: ${str(after.reason)}` };
+    case 'escalation.close':
+      return { title: 'Closed with the chair’s sign-off', detail: `Signed off by ${str(after.chairName)} on ${date(after.on)}.` };
+    case 'escalation.actionDone':
+      return { title: 'Action done', detail: `${str(after.description)} (done ${date(after.doneOn)}).` };
+    case 'escalation.correct':
+      return { title: `Correction: ${CORRECTABLE_FIELDS[after.field as CorrectableField] ?? str(after.field)}`, detail: `From “${str(before.value)}” to “${str(after.value)}”. Reason: ${str(after.reason)}` };
+    case 'escalation.dueDatesReworked':
+      return { title: 'Due date re-worked', detail: str(after.reason) };
+    default:
+      return { title: entry.action, detail: entry.after === null ? '' : JSON.stringify(entry.after) };
+  }
+}
+
+export function timelineFor(db: AnyDb, escalationId: number) {
+  return auditFor(db, 'escalation', escalationId).map((entry) => ({ id: entry.id, at: entry.at, actor: entry.actor, correctsEntryId: entry.correctsEntryId, ...describe(entry) }));
+}

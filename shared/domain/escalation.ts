@@ -1,0 +1,304 @@
+// Escalations (professional disagreements) as the register records them: the words, the input
+// each action takes, and what a case looks like when read back. Pure: no I/O.
+import { z } from 'zod';
+import { CASE_REFERENCE, INITIALS } from './childIdentifiers';
+import { isoDate } from './dates';
+
+export const CHILD_STATUSES = {
+  early_help: 'Early help',
+  child_in_need: 'Child in need',
+  child_protection_plan: 'Child protection plan',
+  looked_after: 'Looked after',
+  none: 'None of these / not known',
+} as const;
+export type ChildStatus = keyof typeof CHILD_STATUSES;
+
+export const MATTERS = {
+  multi_agency_disagreement: 'A disagreement between agencies about a child’s safety',
+  single_agency_disagreement: 'A disagreement inside one agency',
+  complaint: 'A complaint',
+  whistleblowing: 'A whistleblowing concern',
+} as const;
+export type Matter = keyof typeof MATTERS;
+
+export const REFERRAL_ROUTES = {
+  mash: 'MASH',
+  first_response: 'First Response',
+  police: 'Police',
+  childrens_social_care: 'Children’s social care front door',
+} as const;
+export type ReferralRoute = keyof typeof REFERRAL_ROUTES;
+
+export const OUTCOME_EFFECTS = {
+  upheld: 'Original decision upheld',
+  changed: 'Original decision changed',
+  partly_changed: 'Original decision partly changed',
+} as const;
+export type OutcomeEffect = keyof typeof OUTCOME_EFFECTS;
+
+export const ESCALATION_STATUSES = { open: 'Open', resolved: 'Resolved', withdrawn: 'Withdrawn', closed: 'Closed' } as const;
+export type EscalationStatus = keyof typeof ESCALATION_STATUSES;
+
+export const DEADLINE_STATES = { on_track: 'On track', due_soon: 'Due soon', overdue: 'Overdue', no_timescale: 'No timescale set' } as const;
+export type DeadlineStateKey = keyof typeof DEADLINE_STATES;
+
+export const NOTIFICATION_KINDS = {
+  child_protection_chair: 'Child protection chair',
+  independent_reviewing_officer: 'Independent reviewing officer',
+  board_manager: 'Board manager',
+} as const;
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export const BUILT_IN_CATEGORIES = [
+  'Level of need or threshold',
+  'Nature and severity of risk',
+  'How best to reduce the risk (the plan)',
+  'Roles and responsibilities',
+  'The need for action or inaction',
+  'Information sharing and communication',
+] as const;
+
+const id = (what: string) => z.number({ error: `Choose ${what}` }).int(`Choose ${what}`).positive(`Choose ${what}`);
+const text = (what: string, max: number) => z.string({ error: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `Keep ${what} under ${max} characters`);
+const optionalText = (what: string, max: number) => z.string().trim().max(max, `Keep ${what} under ${max} characters`).default('');
+
+export const caseReference = z
+  .string({ error: 'Enter the agency’s case reference' })
+  .trim()
+  .regex(CASE_REFERENCE, 'A case reference is letters, digits, “-”, “/” or “_”, up to 30 characters, with no spaces (never the child’s name)');
+export const childInitials = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[.\s]/g, '').toUpperCase())
+  .pipe(z.string().regex(INITIALS, 'Initials are 1 to 4 letters (never the child’s name)').or(z.literal('')))
+  .default('');
+
+export const referralInput = z.object({
+  to: z.enum(Object.keys(REFERRAL_ROUTES) as [ReferralRoute, ...ReferralRoute[]], { error: 'Choose where the child was referred' }),
+  madeOn: isoDate,
+});
+
+export const escalationCreateInput = z.object({
+  matter: z.enum(Object.keys(MATTERS) as [Matter, ...Matter[]], { error: 'Say what kind of matter this is' }).default('multi_agency_disagreement'),
+  reference: caseReference,
+  childInitials,
+  raisingAgencyId: id('the agency that raised the concern'),
+  raisingWorkerRole: text('the raising worker’s role', 120),
+  raisingWorkerEmail: z.string().trim().pipe(z.email({ error: 'Enter the raising worker’s e-mail like name@agency.gov.uk' }).or(z.literal(''))).default(''),
+  challengedAgencyIds: z.array(id('an agency being challenged'), { error: 'Choose the agency or agencies being challenged' }).min(1, 'Choose at least one agency being challenged').max(10, 'Choose at most 10 agencies'),
+  categoryId: id('a category'),
+  childStatus: z.enum(Object.keys(CHILD_STATUSES) as [ChildStatus, ...ChildStatus[]], { error: 'Choose the child’s status' }),
+  summary: text('what the disagreement is about', 4000),
+  openedOn: isoDate,
+  startStage: z.number({ error: 'Choose the stage to start at' }).int('Choose the stage to start at').min(0).max(10).nullable().default(null),
+  immediateRisk: z.boolean({ error: 'Say whether the child is at immediate risk of significant harm' }),
+  referral: referralInput.nullable().default(null),
+  confirmedNoChildName: z.boolean().default(false),
+});
+export type EscalationCreateInput = z.input<typeof escalationCreateInput>;
+export type EscalationCreate = z.output<typeof escalationCreateInput>;
+
+/** Where a matter that is not a multi-agency escalation belongs. Null when it is one. */
+export function scopeRefusal(input: { matter: Matter; raisingAgencyId: number; challengedAgencyIds: readonly number[] }, raisingAgencyName = 'the agency'): string | null {
+  switch (input.matter) {
+    case 'complaint':
+      return 'A complaint is not an escalation. It belongs in the complaints procedure of the agency concerned; this register is for professional disagreements about a child’s safety.';
+    case 'whistleblowing':
+      return 'A whistleblowing concern is not an escalation. It belongs in the agency’s whistleblowing policy (or the NSPCC whistleblowing advice line); this register is for professional disagreements between agencies.';
+    case 'single_agency_disagreement':
+      return `A disagreement inside one agency is not a multi-agency escalation. It belongs in ${raisingAgencyName}’s own supervision and escalation procedure.`;
+    case 'multi_agency_disagreement':
+      if (input.challengedAgencyIds.length > 0 && input.challengedAgencyIds.every((a) => a === input.raisingAgencyId))
+        return `${raisingAgencyName} cannot escalate against itself: a disagreement inside one agency belongs in its own supervision and escalation procedure.`;
+      return null;
+  }
+}
+
+/** Who must be told, from the child's status and the stage the case is at (DOMAIN rule 4). */
+export function requiredNotifications(childStatus: ChildStatus, stageNumber: number, boardManagerAtStage: number | null): NotificationKind[] {
+  const kinds: NotificationKind[] = [];
+  if (childStatus === 'child_protection_plan') kinds.push('child_protection_chair');
+  if (childStatus === 'looked_after') kinds.push('independent_reviewing_officer');
+  if (boardManagerAtStage !== null && stageNumber >= boardManagerAtStage) kinds.push('board_manager');
+  return kinds;
+}
+
+export const escalateInput = z.object({
+  escalationId: id('an escalation'),
+  toStage: z.number({ error: 'Choose the stage to move to' }).int('Choose the stage to move to'),
+  on: isoDate,
+  reason: text('why it is moving up', 2000),
+});
+
+export const stageRecordInput = z.object({
+  escalationId: id('an escalation'),
+  discussion: optionalText('the discussion', 4000),
+  decision: optionalText('the decision', 4000),
+  participants: optionalText('who took part', 1000),
+  confirmedNoChildName: z.boolean().default(false),
+});
+
+export const notificationRecordInput = z.object({
+  notificationId: id('a notification'),
+  madeOn: isoDate,
+  madeBy: text('who made the notification', 120),
+  method: z.enum(['email', 'phone', 'letter', 'meeting'], { error: 'Choose how they were told: e-mail, phone, letter or meeting' }),
+});
+
+export const actionInput = z.object({
+  description: text('the action', 1000),
+  owner: text('who owns the action', 120),
+  dueOn: isoDate,
+});
+
+export const resolveInput = z.object({
+  escalationId: id('an escalation'),
+  resolvedOn: isoDate,
+  statement: text('the written statement of outcome', 6000),
+  effect: z.enum(Object.keys(OUTCOME_EFFECTS) as [OutcomeEffect, ...OutcomeEffect[]], { error: 'Say whether the original decision was upheld, changed or partly changed' }),
+  agreedBy: text('the agencies that agreed the outcome', 500),
+  actions: z.array(actionInput).max(30, 'Record at most 30 actions').default([]),
+  themeIds: z.array(id('a learning theme')).max(20).default([]),
+  policyGap: z.boolean().default(false),
+  policyGapNote: optionalText('the policy gap', 2000),
+  confirmedNoChildName: z.boolean().default(false),
+}).refine((r) => !r.policyGap || r.policyGapNote.length > 0, { message: 'Say what gap or weakness in the board’s policy the case showed', path: ['policyGapNote'] });
+
+export const withdrawInput = z.object({ escalationId: id('an escalation'), on: isoDate, reason: text('why it was withdrawn', 2000) });
+export const closeInput = z.object({ escalationId: id('an escalation'), on: isoDate, chairName: text('the name of the chair who signed it off', 120) });
+export const actionDoneInput = z.object({ actionId: id('an action'), doneOn: isoDate });
+export const referralRecordInput = referralInput.extend({ escalationId: id('an escalation') });
+
+export const CORRECTABLE_FIELDS = {
+  reference: 'Case reference',
+  childInitials: 'Child’s initials',
+  categoryId: 'Category',
+  childStatus: 'Child’s status',
+  summary: 'What the disagreement is about',
+  raisingWorkerRole: 'Raising worker’s role',
+  raisingWorkerEmail: 'Raising worker’s e-mail',
+} as const;
+export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
+export const correctionInput = z.object({
+  escalationId: id('an escalation'),
+  field: z.enum(Object.keys(CORRECTABLE_FIELDS) as [CorrectableField, ...CorrectableField[]], { error: 'Choose the detail to correct' }),
+  value: z.union([z.string().max(4000), z.number().int()], { error: 'Give the corrected value' }),
+  reason: text('why the correction is needed', 1000),
+});
+
+const sortKeys = ['openedOn', 'reference', 'dueOn', 'stage', 'status'] as const;
+export const registerQuery = z.object({
+  search: z.string().trim().max(60).default(''),
+  agencyId: z.number().int().positive().nullable().default(null),
+  stage: z.number().int().min(0).max(10).nullable().default(null),
+  status: z.enum(['open', 'resolved', 'withdrawn', 'closed', 'any']).default('any'),
+  state: z.enum(['on_track', 'due_soon', 'overdue', 'no_timescale', 'any']).default('any'),
+  categoryId: z.number().int().positive().nullable().default(null),
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'Give the quarter as YYYY-Qn').nullable().default(null),
+  origin: z.enum(['board', 'agency_return', 'any']).default('any'),
+  sort: z.enum(sortKeys).default('openedOn'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type RegisterQuery = z.input<typeof registerQuery>;
+
+// ---- what is read back ----
+
+export const agencyRef = z.object({ id: z.number(), name: z.string() });
+
+export const registerRowSchema = z.object({
+  id: z.number(),
+  reference: z.string(),
+  childInitials: z.string(),
+  raisingAgency: z.string(),
+  challengedAgencies: z.string(),
+  category: z.string(),
+  openedOn: z.string(),
+  status: z.enum(Object.keys(ESCALATION_STATUSES) as [EscalationStatus, ...EscalationStatus[]]),
+  stageNumber: z.number().nullable(),
+  stageName: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  state: z.enum(Object.keys(DEADLINE_STATES) as [DeadlineStateKey, ...DeadlineStateKey[]]).nullable(),
+  immediateRisk: z.boolean(),
+  origin: z.enum(['board', 'agency_return']),
+});
+export type RegisterRow = z.infer<typeof registerRowSchema>;
+
+export const stageEntrySchema = z.object({
+  id: z.number(),
+  number: z.number(),
+  name: z.string(),
+  startedOn: z.string(),
+  timescaleWorkingDays: z.number().nullable(),
+  dueOn: z.string().nullable(),
+  state: z.enum(Object.keys(DEADLINE_STATES) as [DeadlineStateKey, ...DeadlineStateKey[]]).nullable(),
+  endedOn: z.string().nullable(),
+  endReason: z.string().nullable(),
+  discussion: z.string(),
+  decision: z.string(),
+  participants: z.string(),
+  dueDateHistory: z.array(z.object({ dueOn: z.string().nullable(), recordedAt: z.string(), reason: z.string() })),
+});
+
+export const notificationSchema = z.object({
+  id: z.number(),
+  kind: z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]),
+  label: z.string(),
+  requiredSince: z.string(),
+  madeOn: z.string().nullable(),
+  madeBy: z.string().nullable(),
+  method: z.string().nullable(),
+});
+
+export const breachSchema = z.object({ kind: z.enum(['referral_missing', 'not_escalated_same_day']), message: z.string() });
+
+export const timelineEntrySchema = z.object({ id: z.number(), at: z.string(), actor: z.string(), title: z.string(), detail: z.string(), correctsEntryId: z.number().nullable() });
+
+export const escalationDetailSchema = z.object({
+  id: z.number(),
+  reference: z.string(),
+  childInitials: z.string(),
+  origin: z.enum(['board', 'agency_return']),
+  profile: z.object({ id: z.number(), name: z.string(), version: z.number(), panelRuleKind: z.string(), lastStep: z.string(), referralRoute: z.string() }),
+  raisingAgency: agencyRef,
+  raisingWorkerRole: z.string(),
+  raisingWorkerEmail: z.string(),
+  challengedAgencies: z.array(agencyRef),
+  category: agencyRef,
+  childStatus: z.enum(Object.keys(CHILD_STATUSES) as [ChildStatus, ...ChildStatus[]]),
+  summary: z.string(),
+  openedOn: z.string(),
+  immediateRisk: z.boolean(),
+  referral: z.object({ to: z.string(), madeOn: z.string() }).nullable(),
+  status: z.enum(Object.keys(ESCALATION_STATUSES) as [EscalationStatus, ...EscalationStatus[]]),
+  currentStage: z.object({ number: z.number(), name: z.string(), dueOn: z.string().nullable(), state: z.string().nullable(), workingDaysLeft: z.number().nullable() }).nullable(),
+  highestStage: z.number(),
+  nextStages: z.array(z.object({ number: z.number(), name: z.string() })),
+  stages: z.array(stageEntrySchema),
+  breaches: z.array(breachSchema),
+  notifications: z.array(notificationSchema),
+  outcome: z
+    .object({
+      resolvedOn: z.string(),
+      statement: z.string(),
+      effect: z.enum(Object.keys(OUTCOME_EFFECTS) as [OutcomeEffect, ...OutcomeEffect[]]),
+      agreedBy: z.string(),
+      policyGap: z.boolean(),
+      policyGapNote: z.string(),
+      themes: z.array(agencyRef),
+    })
+    .nullable(),
+  actions: z.array(z.object({ id: z.number(), description: z.string(), owner: z.string(), dueOn: z.string(), doneOn: z.string().nullable() })),
+  withdrawn: z.object({ on: z.string(), reason: z.string() }).nullable(),
+  closed: z.object({ on: z.string(), chairName: z.string() }).nullable(),
+  timeline: z.array(timelineEntrySchema),
+});
+export type EscalationDetail = z.infer<typeof escalationDetailSchema>;
+
+export const draftSchema = z.object({ to: z.string(), subject: z.string(), body: z.string(), mailto: z.string() });
+export type Draft = z.infer<typeof draftSchema>;
+
+export const overdueRowSchema = registerRowSchema.extend({ workingDaysLate: z.number() });
+export const breachRowSchema = z.object({ id: z.number(), reference: z.string(), raisingAgency: z.string(), openedOn: z.string(), breaches: z.array(breachSchema) });
+export const outstandingNotificationSchema = notificationSchema.extend({ escalationId: z.number(), reference: z.string() });
