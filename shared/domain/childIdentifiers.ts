@@ -1,6 +1,8 @@
 // The app keeps a case reference and initials at most. These checks catch the commonest slip,
 // a child's full name typed into a free-text box, before it is stored.
-const WORD = /\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b/g;
+// A capitalised word, including O’Brien, McDonald, Mary-Jane and a possessive ’s.
+const WORD = /\b(?:[A-Z][’'])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*/g;
+const bare = (word: string) => word.replace(/[’']s$/, '');
 
 // Capitalised words that routinely start sentences or name services, roles and places.
 const COMMON = new Set(
@@ -22,7 +24,7 @@ const COMMON = new Set(
  * them a common word or part of a known name (agencies, officers). A warning, not a verdict.
  */
 export function possibleFullNames(text: string, knownNames: readonly string[] = []): string[] {
-  const known = new Set(knownNames.flatMap((n) => n.split(/[^A-Za-z'-]+/)).filter(Boolean));
+  const known = new Set(knownNames.flatMap((n) => n.split(/[^A-Za-z’'-]+/)).filter(Boolean).map(bare));
   const found: string[] = [];
   for (const sentence of text.split(/[.!?;:\n()[\],"“”]+/)) {
     const words = [...sentence.matchAll(WORD)];
@@ -33,13 +35,13 @@ export function possibleFullNames(text: string, knownNames: readonly string[] = 
       run = [];
     };
     for (const match of words) {
-      const word = match[0];
+      const word = bare(match[0]);
       const start = match.index ?? 0;
       const adjacent = lastEnd >= 0 && /^\s+$/.test(sentence.slice(lastEnd, start));
+      lastEnd = start + match[0].length;
       if (!adjacent) flush();
       if (COMMON.has(word) || known.has(word)) flush();
       else run.push(word);
-      lastEnd = start + word.length;
     }
     flush();
   }

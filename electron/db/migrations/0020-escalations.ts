@@ -59,6 +59,7 @@ export const escalations: Migration = {
       CREATE INDEX escalation_by_reference ON escalation(reference_key);
       CREATE INDEX escalation_by_opened ON escalation(opened_on);
       CREATE INDEX escalation_by_status_due ON escalation(status, current_due_on);
+      CREATE INDEX escalation_by_status_opened ON escalation(status, opened_on);
       CREATE INDEX escalation_by_raising_agency ON escalation(raising_agency_id, opened_on);
       CREATE INDEX escalation_by_category ON escalation(category_id, opened_on);
       CREATE INDEX escalation_by_stage ON escalation(current_stage, opened_on);

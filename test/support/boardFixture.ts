@@ -1,0 +1,50 @@
+// A small board for register tests: agencies on the directory and a chosen policy.
+import type { BoardSettings } from '../../shared/domain/settings';
+import type { EscalationDetail } from '../../shared/domain/escalation';
+import { ok, type TestDesk } from './tempStore';
+
+export interface Board {
+  police: number;
+  school: number;
+  health: number;
+  council: number;
+  settings: BoardSettings;
+  categoryId: number;
+}
+
+export function seedBoard(desk: TestDesk, profileKey: string): Board {
+  const agency = (name: string, sector: string) => ok<{ id: number }>(desk.dispatch('agencies:create', { name, sector, statutoryPartner: sector !== 'education' })).id;
+  const police = agency('Avon and Somerset Police', 'police');
+  const school = agency('Hollyfield Primary School', 'education');
+  const health = agency('Sirona Care and Health', 'health');
+  const council = agency('Bristol City Council', 'childrens_social_care');
+  const settings = ok<BoardSettings>(desk.dispatch('settings:get', {}));
+  chooseProfile(desk, profileKey);
+  return { police, school, health, council, settings: ok<BoardSettings>(desk.dispatch('settings:get', {})), categoryId: settings.categories[0]!.id };
+}
+
+export function chooseProfile(desk: TestDesk, key: string): number {
+  const settings = ok<BoardSettings>(desk.dispatch('settings:get', {}));
+  const profile = settings.profiles.find((p) => p.key === key && p.basedOn === null)!;
+  ok(desk.dispatch('profiles:choose', { profileId: profile.id }));
+  return profile.id;
+}
+
+export function logEscalation(desk: TestDesk, board: Board, overrides: Record<string, unknown> = {}): EscalationDetail {
+  return ok<EscalationDetail>(
+    desk.dispatch('escalations:create', {
+      reference: 'CS-1001',
+      childInitials: 'AB',
+      raisingAgencyId: board.school,
+      raisingWorkerRole: 'Designated safeguarding lead',
+      raisingWorkerEmail: 'dsl@hollyfield.example.uk',
+      challengedAgencyIds: [board.council],
+      categoryId: board.categoryId,
+      childStatus: 'child_in_need',
+      summary: 'The school believes the threshold decision leaves the child without a plan.',
+      openedOn: '2026-11-16',
+      immediateRisk: false,
+      ...overrides,
+    }),
+  );
+}
