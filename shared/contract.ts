@@ -22,6 +22,22 @@ import {
   stageRecordInput,
   withdrawInput,
 } from './domain/escalation';
+import { dashboardSchema } from './domain/dashboard';
+import { quarterKeySchema } from './domain/quarter';
+import {
+  chairDecisionInput,
+  panelCancelInput,
+  panelCheckResultSchema,
+  panelDecisionInput,
+  panelDetailSchema,
+  panelDraftInput,
+  panelListRowSchema,
+  panelOptionsSchema,
+  panelPackSchema,
+  panelSaveInput,
+  panelSuggestionSchema,
+  representationInput,
+} from './domain/panel';
 import {
   boardSettingsSchema,
   closureDayInput,
@@ -129,6 +145,22 @@ export const contract = {
   'escalations:outcomeLetter': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: draftSchema },
   'escalations:chairReferral': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: draftSchema },
   'chair:policyGaps': { kind: 'read', input: nothing, output: z.array(registerRowSchema.extend({ policyGapNote: z.string() })) },
+
+  // ---- the chair and resolution panels ----
+  'chair:decide': { kind: 'write', input: chairDecisionInput.strict(), output: escalationDetailSchema },
+  'panels:options': { kind: 'read', input: z.object({ escalationId: id('escalation'), sitsOn: isoDate.nullable().default(null) }).strict(), output: panelOptionsSchema },
+  'panels:check': { kind: 'read', input: panelDraftInput.strict(), output: panelCheckResultSchema },
+  'panels:suggest': { kind: 'read', input: panelDraftInput.strict(), output: panelSuggestionSchema },
+  'panels:save': { kind: 'write', input: panelSaveInput.strict(), output: panelDetailSchema },
+  'panels:get': { kind: 'read', input: z.object({ panelId: id('panel') }).strict(), output: panelDetailSchema },
+  'panels:list': { kind: 'read', input: nothing, output: z.array(panelListRowSchema) },
+  'panels:addRepresentation': { kind: 'write', input: representationInput.strict(), output: panelDetailSchema },
+  'panels:recordDecision': { kind: 'write', input: panelDecisionInput.strict(), output: escalationDetailSchema },
+  'panels:cancel': { kind: 'write', input: panelCancelInput.strict(), output: panelDetailSchema },
+  'panels:pack': { kind: 'read', input: z.object({ panelId: id('panel') }).strict(), output: panelPackSchema },
+
+  // ---- the learning hub ----
+  'dashboard:quarter': { kind: 'read', input: z.object({ quarter: quarterKeySchema }).strict(), output: dashboardSchema },
 } as const satisfies Record<string, { kind: 'read' | 'write'; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,10 @@ import { getEscalation } from '../services/escalations/detail';
 import * as lifecycle from '../services/escalations/lifecycle';
 import { listRegister, overdueAndBreaches, policyGaps } from '../services/escalations/register';
 import { chairReferral, outcomeLetter } from '../services/escalations/drafts';
+import * as panels from '../services/panels/panels';
+import { panelPack } from '../services/panels/pack';
+import { suggest } from '../services/panels/suggest';
+import { quarterDashboard } from '../services/dashboard/dashboard';
 
 export interface AppEnvironment {
   version: string;
@@ -76,4 +80,18 @@ export const handlers: Handlers = {
   'escalations:outcomeLetter': (ctx, input) => outcomeLetter(ctx.db, ctx.now, input.escalationId),
   'escalations:chairReferral': (ctx, input) => chairReferral(ctx.db, ctx.now, input.escalationId),
   'chair:policyGaps': (ctx) => policyGaps(ctx),
+
+  'chair:decide': (ctx, input) => (panels.chairDecide(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  'panels:options': (ctx, input) => panels.panelOptions(ctx, input),
+  'panels:check': (ctx, input) => panels.checkDraft(ctx.db, ctx.now, input),
+  'panels:suggest': (ctx, input) => suggest(ctx, input),
+  'panels:save': (ctx, input) => panels.getPanel(ctx.db, ctx.now, panels.savePanel(ctx, input)),
+  'panels:get': (ctx, input) => panels.getPanel(ctx.db, ctx.now, input.panelId),
+  'panels:list': (ctx) => panels.listPanels(ctx),
+  'panels:addRepresentation': (ctx, input) => (panels.addRepresentation(ctx, input), panels.getPanel(ctx.db, ctx.now, input.panelId)),
+  'panels:recordDecision': (ctx, input) => getEscalation(ctx.db, ctx.now, panels.recordPanelDecision(ctx, input)),
+  'panels:cancel': (ctx, input) => (panels.cancelPanel(ctx, input), panels.getPanel(ctx.db, ctx.now, input.panelId)),
+  'panels:pack': (ctx, input) => panelPack(ctx.db, ctx.now, input.panelId),
+
+  'dashboard:quarter': (ctx, input) => quarterDashboard(ctx, input),
 };

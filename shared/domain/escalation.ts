@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CASE_REFERENCE, INITIALS } from './childIdentifiers';
 import { isoDate } from './dates';
+import { drillSchema } from './dashboard';
 
 export const CHILD_STATUSES = {
   early_help: 'Early help',
@@ -200,6 +201,8 @@ export const registerQuery = z.object({
   direction: z.enum(['asc', 'desc']).default('desc'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  /** A dashboard figure: the register lists exactly the cases behind it. */
+  drill: drillSchema.nullable().default(null),
 });
 export type RegisterQuery = z.input<typeof registerQuery>;
 

@@ -48,3 +48,17 @@ export function logEscalation(desk: TestDesk, board: Board, overrides: Record<st
     }),
   );
 }
+
+/** Puts each agency on the full board from 2020 with a senior officer who is its board representative. */
+export function seatBoard(desk: TestDesk, board: Board): Record<'police' | 'school' | 'health' | 'council', number> {
+  const officers = {} as Record<'police' | 'school' | 'health' | 'council', number>;
+  const people = { police: 'Dana Whitfield', school: 'Priya Shah', health: 'Tom Okoro', council: 'Helen Marsh' } as const;
+  for (const key of ['police', 'school', 'health', 'council'] as const) {
+    ok(desk.dispatch('memberships:add', { agencyId: board[key], from: '2020-01-01' }));
+    const detail = ok<{ officers: { id: number; name: string }[] }>(
+      desk.dispatch('officers:add', { agencyId: board[key], name: people[key], role: 'Director', email: `${key}@example.gov.uk`, senior: true, boardRepresentative: true }),
+    );
+    officers[key] = detail.officers.find((o) => o.name === people[key])!.id;
+  }
+  return officers;
+}

@@ -2,6 +2,8 @@
 import type Database from 'better-sqlite3';
 import { initial } from './0010-initial';
 import { escalations } from './0020-escalations';
+import { panels } from './0030-panels';
+import { agencyReturns } from './0040-agency-returns';
 
 export interface Migration {
   readonly version: number;
@@ -9,6 +11,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [initial, escalations];
+export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -13,6 +13,7 @@ import { BREACH_SQL, breachesOf } from './breaches';
 import { stateOn } from './deadlines';
 import type { AnyDb, EscalationRow } from './rows';
 import { workingDaysBetween } from '../../../shared/domain/workingDays';
+import { figurePredicate } from '../dashboard/figures';
 
 type Query = z.output<typeof registerQuery>;
 
@@ -66,6 +67,12 @@ export function registerWhere(db: AnyDb, q: Query, today: string): { where: stri
   if (q.origin !== 'any') {
     clauses.push('e.origin = @origin');
     params.origin = q.origin;
+  }
+  if (q.drill !== null) {
+    const figure = figurePredicate(q.drill, quarterFromKey(q.drill.quarter, quarterStartMonth(db)), today);
+    clauses.push(`(${figure.sql})`);
+    for (const [k, v] of Object.entries(figure.params)) params[`d_${k}`] = v;
+    clauses[clauses.length - 1] = clauses[clauses.length - 1]!.replace(/@(\w+)/g, '@d_$1');
   }
   return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
 }

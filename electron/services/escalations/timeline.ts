@@ -36,6 +36,20 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
       return { title: 'Action done', detail: `${str(after.description)} (done ${date(after.doneOn)}).` };
     case 'escalation.correct':
       return { title: `Correction: ${CORRECTABLE_FIELDS[after.field as CorrectableField] ?? str(after.field)}`, detail: `From “${str(before.value)}” to “${str(after.value)}”. Reason: ${str(after.reason)}` };
+    case 'escalation.chairDecision':
+      return { title: `Chair’s decision: ${str(after.routeLabel)}`, detail: `On ${date(after.decidedOn)} by ${str(after.decidedBy)}: ${str(after.reasons)}` };
+    case 'panel.plan':
+    case 'panel.update':
+      return {
+        title: entry.action === 'panel.plan' ? `Panel planned for ${date(after.sitsOn)}` : `Panel changed: sits ${date(after.sitsOn)}`,
+        detail: `Chair: ${str(after.chair)}. ${(after.seats as string[] | undefined)?.join('; ') ?? ''}.${after.valid ? ' All checks pass.' : ' Not yet valid.'}${after.wherePossibleReason ? ` Reason for leaving an agency off: ${str(after.wherePossibleReason)}` : ''}`,
+      };
+    case 'panel.representation':
+      return { title: `Representation from ${str(after.fromPerson)}`, detail: `Received ${date(after.receivedOn)}: ${str(after.summary)}` };
+    case 'panel.decision':
+      return { title: 'Panel decision recorded', detail: `On ${date(after.decidedOn)}: ${str(after.decision)}` };
+    case 'panel.cancel':
+      return { title: 'Panel cancelled', detail: str(after.reason) };
     case 'escalation.dueDatesReworked':
       return { title: 'Due date re-worked', detail: str(after.reason) };
     default:

@@ -1,0 +1,73 @@
+// Each dashboard figure is one SQL predicate over escalations (alias e). The dashboard counts
+// with it and the drill-down lists with it, so a figure and the cases behind it cannot disagree.
+import type { Drill, Figure } from '../../../shared/domain/dashboard';
+import type { Quarter } from '../../../shared/domain/quarter';
+import { BREACH_SQL } from '../escalations/breaches';
+
+export interface Predicate {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+const RESOLVED = 'e.ended_on BETWEEN @from AND @to AND EXISTS (SELECT 1 FROM outcome o WHERE o.escalation_id = e.id)';
+
+const BASE: Record<Figure, string> = {
+  new: 'e.opened_on BETWEEN @from AND @to',
+  resolved: RESOLVED,
+  withdrawn: 'e.ended_on BETWEEN @from AND @to AND EXISTS (SELECT 1 FROM escalation_withdrawal w WHERE w.escalation_id = e.id)',
+  open_at_end: 'e.opened_on <= @to AND (e.ended_on IS NULL OR e.ended_on > @to)',
+  carried_over: 'e.opened_on < @from AND (e.ended_on IS NULL OR e.ended_on >= @from)',
+  resolved_within_timescale: `${RESOLVED} AND NOT EXISTS (SELECT 1 FROM stage_entry s WHERE s.escalation_id = e.id AND s.due_on IS NOT NULL AND s.ended_on > s.due_on)`,
+  resolved_at_stages_1_2: `${RESOLVED} AND e.highest_stage <= 2`,
+  // A stage open at the quarter's end (or today, for the quarter in progress) whose due date had passed.
+  overdue_at_end: `e.opened_on <= @asOf AND (e.ended_on IS NULL OR e.ended_on > @asOf) AND e.id IN (SELECT s.escalation_id FROM stage_entry s
+    WHERE s.due_on < @asOf AND s.started_on <= @asOf AND (s.ended_on IS NULL OR s.ended_on > @asOf))`,
+  immediate_risk: 'e.opened_on BETWEEN @from AND @to AND e.immediate_risk = 1',
+  // The breach rule of the register, judged as things stood at the quarter's end.
+  immediate_risk_breach: `e.opened_on BETWEEN @from AND @to AND (${BREACH_SQL.replace(/@today/g, '@asOf').replace(/\b(immediate_risk|referral_made_on|same_day_deadline|first_stage_ended_on)\b/g, 'e.$1')})`,
+  notification_required: 'e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN @from AND @to)',
+  notification_missing: 'e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN @from AND @to AND (n.made_on IS NULL OR n.made_on > @to))',
+  chair_decision: 'e.id IN (SELECT d.escalation_id FROM chair_decision d WHERE d.decided_on BETWEEN @from AND @to)',
+  panel_held: "e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.decided_on BETWEEN @from AND @to)",
+  policy_gap: `${RESOLVED} AND EXISTS (SELECT 1 FROM outcome o WHERE o.escalation_id = e.id AND o.policy_gap = 1)`,
+};
+
+/** The predicate for a figure in a quarter, narrowed by any dimension the drill names. */
+export function figurePredicate(drill: Drill, quarter: Quarter, today: string): Predicate {
+  const asOf = quarter.to < today ? quarter.to : today;
+  const clauses = [BASE[drill.figure]];
+  const params: Record<string, unknown> = { from: quarter.from, to: quarter.to, asOf };
+  if (drill.origin !== 'any') {
+    clauses.push('e.origin = @origin');
+    params.origin = drill.origin;
+  }
+  if (drill.raisingAgencyId !== null) {
+    clauses.push('e.raising_agency_id = @raisingAgencyId');
+    params.raisingAgencyId = drill.raisingAgencyId;
+  }
+  if (drill.challengedAgencyId !== null) {
+    clauses.push('e.id IN (SELECT escalation_id FROM escalation_challenged WHERE agency_id = @challengedAgencyId)');
+    params.challengedAgencyId = drill.challengedAgencyId;
+  }
+  if (drill.categoryId !== null) {
+    clauses.push('e.category_id = @categoryId');
+    params.categoryId = drill.categoryId;
+  }
+  if (drill.highestStage !== null) {
+    clauses.push('e.highest_stage = @highestStage');
+    params.highestStage = drill.highestStage;
+  }
+  if (drill.effect !== null) {
+    clauses.push('EXISTS (SELECT 1 FROM outcome o2 WHERE o2.escalation_id = e.id AND o2.effect = @effect)');
+    params.effect = drill.effect;
+  }
+  if (drill.themeId !== null) {
+    clauses.push('e.id IN (SELECT escalation_id FROM escalation_theme WHERE theme_id = @themeId)');
+    params.themeId = drill.themeId;
+  }
+  if (drill.route !== null) {
+    clauses.push('e.id IN (SELECT d2.escalation_id FROM chair_decision d2 WHERE d2.route = @route AND d2.decided_on BETWEEN @from AND @to)');
+    params.route = drill.route;
+  }
+  return { sql: clauses.map((c) => `(${c})`).join(' AND '), params };
+}

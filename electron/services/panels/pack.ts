@@ -1,0 +1,48 @@
+// The printable panel pack for members: the case, its history, the representations, and the
+// panel's composition with its checks. Case reference and initials only.
+import { CHILD_STATUSES } from '../../../shared/domain/escalation';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { CHAIR_ROUTES, type ChairRoute } from '../../../shared/domain/panel';
+import { getEscalation } from '../escalations/detail';
+import type { AnyDb } from '../escalations/rows';
+import { boardName } from '../settings';
+import { getPanel } from './panels';
+
+export function panelPack(db: AnyDb, now: Date, panelId: number) {
+  const panel = getPanel(db, now, panelId);
+  const e = getEscalation(db, now, panel.escalationId);
+  const decisions = db.prepare('SELECT * FROM chair_decision WHERE escalation_id = ? ORDER BY id').all(e.id) as { decided_on: string; route: ChairRoute; reasons: string; decided_by: string }[];
+  const statusWord = { pass: 'Passes', fail: 'Fails', warning: 'Note', not_applicable: 'Does not apply' } as const;
+  return {
+    title: `${boardName(db)}: resolution panel pack, case ${e.reference}, sitting ${formatUkDate(panel.sitsOn)}`,
+    sections: [
+      {
+        heading: 'Case summary',
+        lines: [
+          `Case reference ${e.reference}${e.childInitials ? `, initials ${e.childInitials}` : ''}. Child’s status: ${CHILD_STATUSES[e.childStatus]}.${e.immediateRisk ? ' At immediate risk of significant harm.' : ''}`,
+          `Raised by ${e.raisingAgency.name} (${e.raisingWorkerRole}) on ${formatUkDate(e.openedOn)}, challenging ${e.challengedAgencies.map((a) => a.name).join(', ')}.`,
+          `Category: ${e.category.name}. Policy: ${e.profile.name} (version ${e.profile.version}).`,
+          e.summary,
+        ],
+      },
+      {
+        heading: 'History',
+        lines: e.stages.map(
+          (s) =>
+            `Stage ${s.number}, ${s.name}: ${formatUkDate(s.startedOn)}${s.endedOn ? ` to ${formatUkDate(s.endedOn)}` : ' (open)'}${s.dueOn ? `, due ${formatUkDate(s.dueOn)}` : ''}.` +
+            `${s.discussion ? ` Discussion: ${s.discussion}` : ''}${s.decision ? ` Decision: ${s.decision}` : ''}${s.participants ? ` Who took part: ${s.participants}` : ''}`,
+        ),
+      },
+      { heading: 'The chair’s decision', lines: decisions.map((d) => `${formatUkDate(d.decided_on)}, ${d.decided_by}: ${CHAIR_ROUTES[d.route]}. ${d.reasons}`) },
+      {
+        heading: 'Representations received',
+        lines: panel.representations.length === 0 ? ['None yet.'] : panel.representations.map((r) => `${formatUkDate(r.receivedOn)}, ${r.fromPerson}${r.fromAgency ? ` (${r.fromAgency})` : ''}: ${r.summary}`),
+      },
+      {
+        heading: 'Composition',
+        lines: [`Chair: ${panel.chairName}`, ...panel.seats.map((s, i) => `Seat ${i + 1}: ${s.agencyName ?? '(empty)'}, ${s.officerName ?? '(no officer named)'}`), ...(panel.wherePossibleReason ? [`Reason for leaving an agency in dispute off: ${panel.wherePossibleReason}`] : [])],
+      },
+      { heading: 'Checks', lines: panel.checks.checks.map((c) => `${c.number}. ${c.title}: ${statusWord[c.status]}.${c.messages.length ? ` ${c.messages.join(' ')}` : ''}`) },
+    ],
+  };
+}

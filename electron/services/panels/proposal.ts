@@ -1,0 +1,104 @@
+// Gathers from the database everything checkPanel() needs to judge a proposed panel: the case's
+// own panel rule, who is in dispute, who is a party, the board as it stands on the panel's date.
+import type { Membership } from '../../../shared/domain/agency';
+import { todayIso } from '../../../shared/domain/dates';
+import type { PanelDraft } from '../../../shared/domain/panel';
+import type { PanelAgency, PanelOfficer, PanelProposal } from '../../../shared/domain/panelChecks';
+import type { PolicyProfile } from '../../../shared/domain/policyProfiles';
+import { loadCalendar } from '../calendar';
+import { DomainError } from '../errors';
+import { loadProfile } from '../profiles';
+import { escalationRow, type AnyDb, type EscalationRow } from '../escalations/rows';
+
+interface OfficerRow {
+  id: number;
+  agency_id: number;
+  agency_name: string;
+  name: string;
+  role: string;
+  email: string;
+  senior: 0 | 1;
+  board_representative: 0 | 1;
+  left_on: string | null;
+}
+
+export function loadPanelAgency(db: AnyDb, agencyId: number): PanelAgency | null {
+  const row = db.prepare('SELECT id, name, retired_on FROM agency WHERE id = ?').get(agencyId) as { id: number; name: string; retired_on: string | null } | undefined;
+  if (!row) return null;
+  const memberships = (db.prepare('SELECT id, from_date, to_date FROM board_membership WHERE agency_id = ? ORDER BY from_date').all(agencyId) as { id: number; from_date: string; to_date: string | null }[]).map(
+    (m): Membership => ({ id: m.id, from: m.from_date, to: m.to_date }),
+  );
+  return { id: row.id, name: row.name, retiredOn: row.retired_on, memberships };
+}
+
+const OFFICER_SQL = 'SELECT o.*, a.name AS agency_name FROM officer o JOIN agency a ON a.id = o.agency_id';
+const toOfficer = (r: OfficerRow): PanelOfficer => ({
+  id: r.id,
+  name: r.name,
+  agencyId: r.agency_id,
+  agencyName: r.agency_name,
+  role: r.role,
+  email: r.email,
+  senior: r.senior === 1,
+  boardRepresentative: r.board_representative === 1,
+  leftOn: r.left_on,
+});
+
+export function loadPanelOfficer(db: AnyDb, officerId: number): PanelOfficer | null {
+  const row = db.prepare(`${OFFICER_SQL} WHERE o.id = ?`).get(officerId) as OfficerRow | undefined;
+  return row ? toOfficer(row) : null;
+}
+
+export function officersOf(db: AnyDb, agencyId: number): PanelOfficer[] {
+  return (db.prepare(`${OFFICER_SQL} WHERE o.agency_id = ? ORDER BY o.name`).all(agencyId) as OfficerRow[]).map(toOfficer);
+}
+
+export function disputingAgencies(db: AnyDb, row: EscalationRow): { id: number; name: string }[] {
+  return db
+    .prepare(
+      `SELECT a.id, a.name FROM agency a WHERE a.id = ?
+       UNION SELECT a.id, a.name FROM escalation_challenged ec JOIN agency a ON a.id = ec.agency_id WHERE ec.escalation_id = ?`,
+    )
+    .all(row.raising_agency_id, row.id) as { id: number; name: string }[];
+}
+
+/** The people who took part in the disagreement: named in any stage's "who took part", and the raising worker. */
+export function partiesOf(db: AnyDb, row: EscalationRow): { name: string; email: string }[] {
+  const texts = (db.prepare('SELECT participants FROM stage_entry WHERE escalation_id = ?').all(row.id) as { participants: string }[]).map((s) => s.participants);
+  const names = texts.flatMap((t) => t.split(/[;,\n]+/)).map((n) => n.replace(/\(.*?\)/g, '').trim()).filter((n) => n.length > 1);
+  const parties = [...new Set(names)].map((name) => ({ name, email: '' }));
+  if (row.raising_worker_email) parties.push({ name: '', email: row.raising_worker_email });
+  return parties;
+}
+
+export interface CaseForPanel {
+  row: EscalationRow;
+  profile: PolicyProfile;
+  stage: { number: number; name: string; dueOn: string | null };
+}
+
+export function caseForPanel(db: AnyDb, escalationId: number): CaseForPanel {
+  const row = escalationRow(db, escalationId);
+  const { profile } = loadProfile(db, row.profile_id);
+  const lastStage = db.prepare('SELECT stage_number, due_on FROM stage_entry WHERE escalation_id = ? ORDER BY id DESC LIMIT 1').get(row.id) as { stage_number: number; due_on: string | null } | undefined;
+  if (!lastStage) throw new DomainError(`Escalation ${row.reference} has no stages recorded.`);
+  const stageName = profile.stages.find((s) => s.number === lastStage.stage_number)?.name ?? `Stage ${lastStage.stage_number}`;
+  return { row, profile, stage: { number: lastStage.stage_number, name: stageName, dueOn: lastStage.due_on } };
+}
+
+export function buildProposal(db: AnyDb, now: Date, draft: PanelDraft): PanelProposal {
+  const { row, profile, stage } = caseForPanel(db, draft.escalationId);
+  const chairOfficer = draft.chairOfficerId === null ? null : loadPanelOfficer(db, draft.chairOfficerId);
+  return {
+    rule: profile.panelRule,
+    sitsOn: draft.sitsOn,
+    seats: draft.seats.map((s) => ({ agency: s.agencyId === null ? null : loadPanelAgency(db, s.agencyId), officer: s.officerId === null ? null : loadPanelOfficer(db, s.officerId) })),
+    chair: { officer: chairOfficer, name: chairOfficer?.name ?? draft.chairName },
+    disputing: disputingAgencies(db, row),
+    partiesToDisagreement: partiesOf(db, row),
+    wherePossibleReason: draft.wherePossibleReason,
+    stage,
+    calendar: loadCalendar(db),
+    today: todayIso(now),
+  };
+}

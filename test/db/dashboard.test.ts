@@ -1,0 +1,234 @@
+// The quarterly dashboard against a known set of cases. Every expected figure is worked out here
+// from the case list itself, with its own working-day arithmetic, not read back from the app.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dashboard, DrillInput } from '../../shared/domain/dashboard';
+import type { EscalationDetail, RegisterRow } from '../../shared/domain/escalation';
+import { FIGURES, drillSchema } from '../../shared/domain/dashboard';
+import { quarterFromKey } from '../../shared/domain/quarter';
+import { figurePredicate } from '../../electron/services/dashboard/figures';
+import { logEscalation, seatBoard, seedBoard, type Board } from '../support/boardFixture';
+import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+
+const TODAY = '2026-11-23';
+// The oracle's own calendar: England and Wales bank holidays in the period, typed from gov.uk.
+const HOLIDAYS = new Set(['2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']);
+const isWorking = (d: string) => {
+  const day = new Date(`${d}T00:00:00Z`).getUTCDay();
+  return day !== 0 && day !== 6 && !HOLIDAYS.has(d);
+};
+const next = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const addWorking = (d: string, n: number) => {
+  let day = d;
+  for (let left = n; left > 0; ) {
+    day = next(day);
+    if (isWorking(day)) left -= 1;
+  }
+  return day;
+};
+const between = (a: string, b: string) => {
+  let n = 0;
+  for (let d = a; d < b; ) {
+    d = next(d);
+    if (isWorking(d)) n += 1;
+  }
+  return n;
+};
+
+type AgencyKey = 'police' | 'school' | 'health' | 'council';
+interface Spec {
+  ref: string;
+  raising: AgencyKey;
+  challenged: AgencyKey[];
+  category: number;
+  openedOn: string;
+  childStatus?: string;
+  immediateRisk?: boolean;
+  referralOn?: string;
+  steps?: string[]; // dates of each move up one stage (Bromley: stages 1 -> 4)
+  end?: { kind: 'resolve'; on: string; effect: 'upheld' | 'changed' | 'partly_changed'; theme?: boolean; policyGap?: boolean } | { kind: 'withdraw'; on: string };
+}
+
+// Bromley: four stages, five working days each (one working week).
+const SPECS: Spec[] = [
+  { ref: 'Q1-A', raising: 'school', challenged: ['council'], category: 0, openedOn: '2026-05-01', end: { kind: 'resolve', on: '2026-05-06', effect: 'upheld' } },
+  { ref: 'Q1-B', raising: 'police', challenged: ['health'], category: 1, openedOn: '2026-06-30', steps: ['2026-07-03'] }, // still open: carried into Q2 and Q3
+  { ref: 'Q1-C', raising: 'health', challenged: ['council', 'school'], category: 2, openedOn: '2026-06-29', end: { kind: 'resolve', on: '2026-07-01', effect: 'changed', theme: true } },
+  { ref: 'Q2-A', raising: 'school', challenged: ['council'], category: 0, openedOn: '2026-07-01', steps: ['2026-07-08', '2026-07-20'], end: { kind: 'resolve', on: '2026-08-03', effect: 'partly_changed', policyGap: true } },
+  { ref: 'Q2-B', raising: 'school', challenged: ['police'], category: 0, openedOn: '2026-08-01', childStatus: 'child_protection_plan', end: { kind: 'withdraw', on: '2026-08-10' } }, // a Saturday
+  { ref: 'Q2-C', raising: 'council', challenged: ['health'], category: 3, openedOn: '2026-08-28', immediateRisk: true, referralOn: '2026-08-28', steps: ['2026-09-01'] }, // Fri before the bank holiday: went up late
+  { ref: 'Q2-D', raising: 'police', challenged: ['council'], category: 1, openedOn: '2026-09-30', immediateRisk: true, referralOn: '2026-09-30', steps: ['2026-09-30'], end: { kind: 'resolve', on: '2026-10-01', effect: 'upheld' } },
+  { ref: 'Q2-E', raising: 'health', challenged: ['school'], category: 4, openedOn: '2026-09-14', childStatus: 'looked_after', end: { kind: 'resolve', on: '2026-09-30', effect: 'changed', theme: true } },
+  { ref: 'Q3-A', raising: 'school', challenged: ['council'], category: 0, openedOn: '2026-10-01', immediateRisk: true }, // no referral, never escalated
+  { ref: 'Q3-B', raising: 'council', challenged: ['police', 'health'], category: 5, openedOn: '2026-11-02', steps: ['2026-11-09', '2026-11-13', '2026-11-16'] },
+  { ref: 'Q3-C', raising: 'police', challenged: ['school'], category: 2, openedOn: '2026-11-20', childStatus: 'child_protection_plan' },
+  { ref: 'Q3-D', raising: 'health', challenged: ['council'], category: 0, openedOn: '2026-10-15', end: { kind: 'resolve', on: '2026-11-12', effect: 'upheld', policyGap: true, theme: true } },
+];
+
+let desk: TestDesk;
+let board: Board;
+const ids = new Map<string, number>();
+let themeId = 0;
+
+beforeAll(() => {
+  desk = openTestDesk({ now: () => new Date(`${TODAY}T10:00:00Z`) });
+  board = seedBoard(desk, 'bromley');
+  seatBoard(desk, board);
+  themeId = ok<{ themes: { id: number }[] }>(desk.dispatch('themes:add', { name: 'Threshold understanding' })).themes[0]!.id;
+  for (const s of SPECS) {
+    const e = logEscalation(desk, board, {
+      reference: s.ref,
+      raisingAgencyId: board[s.raising],
+      challengedAgencyIds: s.challenged.map((c) => board[c]),
+      categoryId: board.settings.categories[s.category]!.id,
+      openedOn: s.openedOn,
+      childStatus: s.childStatus ?? 'child_in_need',
+      immediateRisk: s.immediateRisk ?? false,
+      referral: s.referralOn ? { to: 'mash', madeOn: s.referralOn } : null,
+    });
+    ids.set(s.ref, e.id);
+    (s.steps ?? []).forEach((on, i) => ok(desk.dispatch('escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })));
+    if (s.end?.kind === 'resolve') {
+      ok(desk.dispatch('escalations:resolve', { escalationId: e.id, resolvedOn: s.end.on, statement: 'Agreed.', effect: s.end.effect, agreedBy: 'Both agencies', themeIds: s.end.theme ? [themeId] : [], policyGap: s.end.policyGap ?? false, policyGapNote: s.end.policyGap ? 'Guidance silent' : '' }));
+    } else if (s.end?.kind === 'withdraw') {
+      ok(desk.dispatch('escalations:withdraw', { escalationId: e.id, on: s.end.on, reason: 'Raised in error' }));
+    }
+  }
+  // The CP chair for Q2-B was told in time; nobody has told the IRO for Q2-E.
+  const q2b = ok<EscalationDetail>(desk.dispatch('escalations:get', { escalationId: ids.get('Q2-B')! }));
+  ok(desk.dispatch('escalations:recordNotification', { notificationId: q2b.notifications[0]!.id, madeOn: '2026-08-03', madeBy: 'Coordinator', method: 'email' }));
+  // Q3-B reaches the chair, who decides to resolve it directly.
+  ok(desk.dispatch('chair:decide', { escalationId: ids.get('Q3-B')!, route: 'resolve_directly', decidedOn: '2026-11-18', reasons: 'Clear case', decidedBy: 'Independent chair' }));
+});
+afterAll(() => desk.cleanup());
+
+// ---- the oracle ----
+const inQ = (d: string | undefined, from: string, to: string) => d !== undefined && d >= from && d <= to;
+const highest = (s: Spec) => 1 + (s.steps?.length ?? 0);
+function expected(key: string) {
+  const q = quarterFromKey(key, 4);
+  const asOf = q.to < TODAY ? q.to : TODAY;
+  const fresh = SPECS.filter((s) => inQ(s.openedOn, q.from, q.to));
+  const resolved = SPECS.filter((s) => s.end?.kind === 'resolve' && inQ(s.end.on, q.from, q.to));
+  const stagesOf = (s: Spec) => {
+    const starts = [s.openedOn, ...(s.steps ?? [])];
+    return starts.map((start, i) => ({ start, due: addWorking(start, s.immediateRisk ? 0 : 5), end: starts[i + 1] ?? s.end?.on ?? null }));
+  };
+  const sameDay = (d: string) => (isWorking(d) ? d : addWorking(d, 1));
+  return {
+    new: fresh.length,
+    resolved: resolved.length,
+    withdrawn: SPECS.filter((s) => s.end?.kind === 'withdraw' && inQ(s.end.on, q.from, q.to)).length,
+    openAtEnd: SPECS.filter((s) => s.openedOn <= q.to && (!s.end || s.end.on > q.to)).length,
+    carriedOver: SPECS.filter((s) => s.openedOn < q.from && (!s.end || s.end.on >= q.from)).length,
+    atStages12: resolved.filter((s) => highest(s) <= 2).length,
+    within: resolved.filter((s) => stagesOf(s).every((st) => st.end === null || st.end <= st.due)).length,
+    durations: resolved.map((s) => between(s.openedOn, (s.end as { on: string }).on)).sort((a, b) => a - b),
+    overdue: SPECS.filter((s) => s.openedOn <= asOf && (!s.end || s.end.on > asOf) && stagesOf(s).some((st) => st.start <= asOf && st.due < asOf && (st.end === null || st.end > asOf))).length,
+    immediate: fresh.filter((s) => s.immediateRisk).length,
+    breaches: fresh.filter((s) => {
+      if (!s.immediateRisk) return false;
+      if (!s.referralOn) return true;
+      const firstEnd = s.steps?.[0] ?? s.end?.on;
+      const deadline = sameDay(s.openedOn);
+      return firstEnd === undefined ? asOf > deadline : firstEnd > deadline;
+    }).length,
+    byRaising: (k: AgencyKey) => fresh.filter((s) => s.raising === k).length,
+    byChallenged: (k: AgencyKey) => fresh.filter((s) => s.challenged.includes(k)).length,
+    pair: (r: AgencyKey, c: AgencyKey) => fresh.filter((s) => s.raising === r && s.challenged.includes(c)).length,
+    byCategory: (i: number) => fresh.filter((s) => s.category === i).length,
+    effect: (e: string) => resolved.filter((s) => s.end?.kind === 'resolve' && s.end.effect === e).length,
+    themes: resolved.filter((s) => s.end?.kind === 'resolve' && s.end.theme).length,
+    gaps: resolved.filter((s) => s.end?.kind === 'resolve' && s.end.policyGap).map((s) => s.ref),
+  };
+}
+
+const dash = (quarter: string) => ok<Dashboard>(desk.dispatch('dashboard:quarter', { quarter }));
+const headline = (d: Dashboard, figure: string) => d.headlines.find((h) => h.figure === figure)!;
+const median = (xs: number[]) => (xs.length === 0 ? null : xs[Math.ceil(xs.length / 2) - 1]!);
+const p90 = (xs: number[]) => (xs.length === 0 ? null : xs[Math.ceil(xs.length * 0.9) - 1]!);
+
+describe.each(['2026-Q1', '2026-Q2', '2026-Q3'])('dashboard for %s', (key) => {
+  it('gives every figure exactly as counted from the cases', () => {
+    const d = dash(key);
+    const x = expected(key);
+    expect(headline(d, 'new').value.total).toBe(x.new);
+    expect(headline(d, 'resolved').value.total).toBe(x.resolved);
+    expect(headline(d, 'open_at_end').value.total).toBe(x.openAtEnd);
+    expect(headline(d, 'carried_over').value.total).toBe(x.carriedOver);
+    expect(headline(d, 'overdue_at_end').value.total).toBe(x.overdue);
+    expect(headline(d, 'immediate_risk').value.total).toBe(x.immediate);
+    expect(headline(d, 'policy_gap').value.total).toBe(x.gaps.length);
+    expect(d.immediateRisk).toMatchObject({ cases: x.immediate, breaches: x.breaches });
+    expect(d.resolvedAtStages12Share).toBe(x.resolved === 0 ? null : x.atStages12 / x.resolved);
+    expect(d.timeToResolution).toEqual({
+      count: x.resolved,
+      medianWorkingDays: median(x.durations),
+      p90WorkingDays: p90(x.durations),
+      withinTimescale: x.within,
+      withinTimescaleShare: x.resolved === 0 ? null : x.within / x.resolved,
+    });
+    const keys: AgencyKey[] = ['police', 'school', 'health', 'council'];
+    for (const k of keys) {
+      expect(d.byRaisingAgency.find((r) => r.agencyId === board[k])?.count.total ?? 0).toBe(x.byRaising(k));
+      expect(d.byChallengedAgency.find((r) => r.agencyId === board[k])?.count.total ?? 0).toBe(x.byChallenged(k));
+      for (const c of keys) expect(d.pairs.find((p) => p.raisingAgencyId === board[k] && p.challengedAgencyId === board[c])?.count ?? 0).toBe(x.pair(k, c));
+    }
+    board.settings.categories.forEach((c, i) => expect(d.byCategory.find((b) => b.id === c.id)?.count.total ?? 0).toBe(x.byCategory(i)));
+    for (const o of d.outcomes) expect(o.count.total).toBe(x.effect(o.effect));
+    expect(d.themes.find((t) => t.id === themeId)?.count ?? 0).toBe(x.themes);
+    expect(d.policyGaps.map((g) => g.reference).sort()).toEqual(x.gaps.sort());
+    // Everything here is board-level: agency returns add agency-internal cases (see the returns tests).
+    expect(headline(d, 'new').value.agencyInternal).toBe(0);
+  });
+
+  it('compares each headline with the previous quarter and keeps eight quarters of trend', () => {
+    const d = dash(key);
+    const prev = expected(d.previousQuarter.key);
+    expect(headline(d, 'new').previous).toBe(prev.new);
+    expect(d.trend).toHaveLength(9);
+    expect(d.trend.at(-1)!.key).toBe(key);
+    expect(d.trend.at(-2)!).toMatchObject({ key: d.previousQuarter.key, new: prev.new, resolved: prev.resolved, openAtEnd: prev.openAtEnd });
+  });
+});
+
+describe('the Q2 2026-27 figures people read', () => {
+  it('says them in a sentence', () => {
+    expect(headline(dash('2026-Q2'), 'new').sentence).toBe('5 new escalations, 2 more than last quarter');
+  });
+  it('counts notifications required against made, and chair decisions', () => {
+    expect(dash('2026-Q2').notifications).toEqual([
+      { kind: 'child_protection_chair', label: 'Child protection chair', required: 1, made: 1 },
+      { kind: 'independent_reviewing_officer', label: 'Independent reviewing officer', required: 1, made: 0 },
+    ]);
+    expect(dash('2026-Q3').chair.decisions).toEqual([{ route: 'resolve_directly', label: 'Resolve directly with the senior managers', count: 1 }]);
+  });
+  it('lists every agency’s return as missing until returns arrive', () => {
+    expect(dash('2026-Q2').returns.map((r) => r.status)).toEqual(['missing', 'missing', 'missing', 'missing']);
+  });
+});
+
+describe('drill-down', () => {
+  const drill = (d: DrillInput) => ok<{ total: number; rows: RegisterRow[] }>(desk.dispatch('escalations:list', { drill: d, limit: 500 })).rows.map((r) => r.reference).sort();
+  it('opens the register on exactly the cases behind a figure, a bar or a matrix cell', () => {
+    expect(drill({ figure: 'new', quarter: '2026-Q2' })).toEqual(['Q2-A', 'Q2-B', 'Q2-C', 'Q2-D', 'Q2-E']);
+    expect(drill({ figure: 'carried_over', quarter: '2026-Q3' })).toEqual(['Q1-B', 'Q2-C', 'Q2-D']);
+    expect(drill({ figure: 'new', quarter: '2026-Q2', raisingAgencyId: board.school, challengedAgencyId: board.council })).toEqual(['Q2-A']);
+    expect(drill({ figure: 'immediate_risk_breach', quarter: '2026-Q2' })).toEqual(['Q2-C']);
+    expect(drill({ figure: 'resolved', quarter: '2026-Q2', effect: 'changed' })).toEqual(['Q1-C', 'Q2-E']);
+  });
+  it('agrees with the dashboard count for every figure in every quarter', () => {
+    for (const quarter of ['2026-Q1', '2026-Q2', '2026-Q3']) {
+      const d = dash(quarter);
+      for (const h of d.headlines) expect(drill({ figure: h.figure, quarter })).toHaveLength(h.value.total);
+    }
+  });
+});
+
+describe('dashboard query plans', () => {
+  it.each(Object.keys(FIGURES))('%s is counted through an index, never a full scan of escalations', (figure) => {
+    const q = quarterFromKey('2026-Q2', 4);
+    const p = figurePredicate(drillSchema.parse({ figure, quarter: q.key }), q, TODAY);
+    const plan = (desk.store.reader.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM escalation e WHERE ${p.sql}`).all(p.params) as { detail: string }[]).map((r) => r.detail);
+    for (const step of plan.filter((d) => /^SCAN /.test(d))) expect(step, plan.join(' / ')).toMatch(/USING (COVERING )?INDEX/);
+  });
+});
