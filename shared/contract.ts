@@ -23,6 +23,8 @@ import {
   withdrawInput,
 } from './domain/escalation';
 import { dashboardSchema } from './domain/dashboard';
+import { importSummarySchema, returnsStatusSchema } from './domain/agencyReturn';
+import { boardReturnExportInput, deliverySchema, jobInput, jobViewSchema, returnImportInput, templateExportInput } from './domain/exports';
 import { quarterKeySchema } from './domain/quarter';
 import {
   chairDecisionInput,
@@ -161,7 +163,15 @@ export const contract = {
 
   // ---- the learning hub ----
   'dashboard:quarter': { kind: 'read', input: z.object({ quarter: quarterKeySchema }).strict(), output: dashboardSchema },
-} as const satisfies Record<string, { kind: 'read' | 'write'; input: z.ZodType; output: z.ZodType }>;
+
+  // ---- Excel returns: out as background jobs, in as a whole file ----
+  'exports:boardReturn': { kind: 'task', input: boardReturnExportInput.strict(), output: jobViewSchema },
+  'exports:agencyTemplate': { kind: 'task', input: templateExportInput.strict(), output: jobViewSchema },
+  'exports:status': { kind: 'read', input: jobInput.strict(), output: jobViewSchema },
+  'exports:deliver': { kind: 'task', input: jobInput.strict(), output: deliverySchema },
+  'returns:import': { kind: 'task', input: returnImportInput.strict(), output: importSummarySchema },
+  'returns:status': { kind: 'read', input: z.object({ quarter: quarterKeySchema }).strict(), output: returnsStatusSchema },
+} as const satisfies Record<string, { kind: 'read' | 'write' | 'task'; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -4,13 +4,25 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME, openStore } from '../db/open';
 import type { Store } from '../db/types';
-import { createDispatcher, type Dispatch } from '../ipc/dispatch';
+import { createDispatcher, type Dispatch, type DispatchAsync } from '../ipc/dispatch';
+import type { Delivery } from '../../shared/domain/exports';
+import type { TaskContext } from '../services/context';
+import { ExportJobs } from '../services/exports/jobs';
 
 export interface Desk {
   store: Store;
+  /** Reads and writes, answered at once. */
   dispatch: Dispatch;
+  /** Every channel, including background tasks: what the bridges call. */
+  dispatchAsync: DispatchAsync;
+  exports: ExportJobs;
   close(): void;
 }
+
+export type DeliverExport = (ctx: TaskContext, job: { jobId: string; file: string; fileName: string }) => Promise<Delivery>;
+
+/** The web mode's way to hand over a file: the browser downloads it from the local server. */
+export const downloadFromWebMode: DeliverExport = async (_ctx, job) => ({ how: 'download', url: `./download/${job.jobId}`, fileName: job.fileName });
 
 export interface DeskOptions {
   dataFolder: string;
@@ -19,6 +31,7 @@ export interface DeskOptions {
   now?: () => Date;
   actor?: () => string;
   onFault?: (channel: string, error: unknown) => void;
+  deliverExport?: DeliverExport;
 }
 
 function operatingSystemUser(): string {
@@ -31,9 +44,17 @@ function operatingSystemUser(): string {
 
 export function openDesk(options: DeskOptions): Desk {
   const store = openStore(join(options.dataFolder, DATABASE_FILE_NAME));
-  const dispatch = createDispatcher({
+  const exports = new ExportJobs(join(options.dataFolder, 'exports'));
+  const { dispatch, dispatchAsync } = createDispatcher({
     store,
-    env: { version: options.version, dataFolder: options.dataFolder, mode: options.mode, schemaVersion: store.schemaVersion },
+    env: {
+      version: options.version,
+      dataFolder: options.dataFolder,
+      mode: options.mode,
+      schemaVersion: store.schemaVersion,
+      exports,
+      deliverExport: options.deliverExport ?? downloadFromWebMode,
+    },
     actor: options.actor ?? operatingSystemUser,
     ...(options.now ? { now: options.now } : {}),
     onFault:
@@ -43,5 +64,5 @@ export function openDesk(options: DeskOptions): Desk {
         console.error(`[escalation-desk] fault on ${channel}: ${error instanceof Error ? error.message : String(error)}`);
       }),
   });
-  return { store, dispatch, close: () => store.close() };
+  return { store, dispatch, dispatchAsync, exports, close: () => store.close() };
 }

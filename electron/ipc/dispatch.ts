@@ -1,14 +1,24 @@
 // One path for every call, whichever bridge it came over: name check -> zod parse -> service
 // inside a transaction -> output check. A refusal rolls the transaction back, so the database is
-// exactly as it was.
+// exactly as it was. Reads and writes answer at once; tasks (reading a workbook, writing an
+// export) are asynchronous and do their database writes through ctx.write, one transaction each.
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { problemsFromZod } from '../../shared/problems';
 import { failure, type Result } from '../../shared/result';
 import type { Store } from '../db/types';
+import type { TaskContext, WriteContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { handlers, type AppEnvironment } from './handlers';
 
 export type Dispatch = (channel: unknown, input: unknown) => Result<unknown>;
+export type DispatchAsync = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
+
+export interface Dispatcher {
+  /** Reads and writes, answered synchronously (tasks are refused here: use dispatchAsync). */
+  dispatch: Dispatch;
+  /** Every channel: what the IPC registration and the web mode call. */
+  dispatchAsync: DispatchAsync;
+}
 
 export interface DispatchOptions {
   store: Store;
@@ -19,35 +29,77 @@ export interface DispatchOptions {
   onFault?: (channel: string, error: unknown) => void;
 }
 
-export function createDispatcher(options: DispatchOptions): Dispatch {
+type Kind = 'read' | 'write' | 'task';
+const kindOf = (channel: Channel): Kind => contract[channel].kind as Kind;
+
+type Prepared = { ok: false; result: Result<unknown> } | { ok: true; channel: Channel; input: unknown };
+
+function prepare(channelName: unknown, rawInput: unknown): Prepared {
+  if (!isChannel(channelName)) {
+    return { ok: false, result: failure(`There is no channel called ${JSON.stringify(String(channelName)).slice(0, 80)}.`) };
+  }
+  const parsed = contract[channelName].input.safeParse(rawInput === undefined ? {} : rawInput);
+  if (!parsed.success) {
+    const problems = problemsFromZod(parsed.error);
+    return { ok: false, result: failure(`Nothing was saved: ${problems.length === 1 ? 'one detail needs' : `${problems.length} details need`} correcting.`, problems) };
+  }
+  return { ok: true, channel: channelName, input: parsed.data };
+}
+
+export function createDispatcher(options: DispatchOptions): Dispatcher {
   const now = options.now ?? (() => new Date());
-  return (channelName, rawInput) => {
-    if (!isChannel(channelName)) {
-      return failure(`There is no channel called ${JSON.stringify(String(channelName)).slice(0, 80)}.`);
+  const writeContext = (): WriteContext => ({ db: options.store.writer, actor: options.actor(), now: now() });
+
+  const finish = (channel: Channel, value: unknown): Result<unknown> => {
+    const checked = contract[channel].output.safeParse(value);
+    if (!checked.success) {
+      options.onFault?.(channel, checked.error);
+      return failure('The app produced an answer it could not check, so it was not shown. Please report this.');
     }
-    const channel: Channel = channelName;
-    const spec = contract[channel];
-    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
-    if (!parsed.success) {
-      const problems = problemsFromZod(parsed.error);
-      return failure(`Nothing was saved: ${problems.length === 1 ? 'one detail needs' : `${problems.length} details need`} correcting.`, problems);
-    }
+    return { ok: true, value: checked.data };
+  };
+  const fault = (channel: Channel, error: unknown): Result<unknown> => {
+    if (error instanceof DomainError) return failure(error.message, error.problems);
+    options.onFault?.(channel, error);
+    return failure('Something went wrong and nothing was saved. Please try again; if it keeps happening, report it.');
+  };
+
+  const dispatch: Dispatch = (channelName, rawInput) => {
+    const prepared = prepare(channelName, rawInput);
+    if (!prepared.ok) return prepared.result;
+    const { channel, input } = prepared;
+    const kind = kindOf(channel);
     const handler = handlers[channel] as (ctx: unknown, input: unknown, env: AppEnvironment) => unknown;
     try {
+      if (kind === 'task') return failure(`${channel} runs in the background: call it through dispatchAsync.`);
       const value =
-        spec.kind === 'write'
-          ? options.store.writer.transaction(() => handler({ db: options.store.writer, actor: options.actor(), now: now() }, parsed.data, options.env)).immediate()
-          : handler({ db: options.store.reader, now: now() }, parsed.data, options.env);
-      const checked = spec.output.safeParse(value);
-      if (!checked.success) {
-        options.onFault?.(channel, checked.error);
-        return failure('The app produced an answer it could not check, so it was not shown. Please report this.');
-      }
-      return { ok: true, value: checked.data };
+        kind === 'write'
+          ? options.store.writer.transaction(() => handler(writeContext(), input, options.env)).immediate()
+          : handler({ db: options.store.reader, now: now() }, input, options.env);
+      return finish(channel, value);
     } catch (error) {
-      if (error instanceof DomainError) return failure(error.message, error.problems);
-      options.onFault?.(channel, error);
-      return failure('Something went wrong and nothing was saved. Please try again; if it keeps happening, report it.');
+      return fault(channel, error);
     }
   };
+
+  const dispatchAsync: DispatchAsync = async (channelName, rawInput) => {
+    const prepared = prepare(channelName, rawInput);
+    if (!prepared.ok) return prepared.result;
+    const { channel, input } = prepared;
+    if (kindOf(channel) !== 'task') return dispatch(channel, input);
+    const handler = handlers[channel] as unknown as (ctx: TaskContext, input: unknown, env: AppEnvironment) => Promise<unknown>;
+    const ctx: TaskContext = {
+      reader: options.store.reader,
+      now: now(),
+      actor: options.actor(),
+      write: (work) => options.store.writer.transaction(() => work(writeContext())).immediate(),
+    };
+    try {
+      return finish(channel, await handler(ctx, input, options.env));
+    } catch (error) {
+      return fault(channel, error);
+    }
+  };
+
+  return { dispatch, dispatchAsync };
 }

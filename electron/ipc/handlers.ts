@@ -1,7 +1,8 @@
 // Channel -> service call. The only place that knows which service answers which channel.
 // TypeScript checks that every channel in the contract has a handler with the right types.
 import type { Channel, ChannelOutput, Contract, ParsedInput } from '../../shared/contract';
-import type { ReadContext, WriteContext } from '../services/context';
+import type { ReadContext, TaskContext, WriteContext } from '../services/context';
+import type { ExportEnvironment } from '../services/exports/exportEnvironment';
 import * as agencies from '../services/agencies';
 import * as settings from '../services/settings';
 import * as profiles from '../services/profiles';
@@ -15,8 +16,10 @@ import * as panels from '../services/panels/panels';
 import { panelPack } from '../services/panels/pack';
 import { suggest } from '../services/panels/suggest';
 import { quarterDashboard } from '../services/dashboard/dashboard';
+import * as exportsService from '../services/exports/exports';
+import { returnsStatus } from '../services/returns/returnsStatus';
 
-export interface AppEnvironment {
+export interface AppEnvironment extends ExportEnvironment {
   version: string;
   dataFolder: string;
   mode: 'desktop' | 'web';
@@ -25,7 +28,9 @@ export interface AppEnvironment {
 
 type HandlerFor<C extends Channel> = Contract[C]['kind'] extends 'write'
   ? (ctx: WriteContext, input: ParsedInput<C>, env: AppEnvironment) => ChannelOutput<C>
-  : (ctx: ReadContext, input: ParsedInput<C>, env: AppEnvironment) => ChannelOutput<C>;
+  : Contract[C]['kind'] extends 'task'
+    ? (ctx: TaskContext, input: ParsedInput<C>, env: AppEnvironment) => Promise<ChannelOutput<C>>
+    : (ctx: ReadContext, input: ParsedInput<C>, env: AppEnvironment) => ChannelOutput<C>;
 
 export type Handlers = { [C in Channel]: HandlerFor<C> };
 
@@ -94,4 +99,11 @@ export const handlers: Handlers = {
   'panels:pack': (ctx, input) => panelPack(ctx.db, ctx.now, input.panelId),
 
   'dashboard:quarter': (ctx, input) => quarterDashboard(ctx, input),
+
+  'exports:boardReturn': async (ctx, input, env) => exportsService.startBoardReturn(ctx, env, input.quarter),
+  'exports:agencyTemplate': async (ctx, input, env) => exportsService.startAgencyTemplate(ctx, env, input.quarter, input.agencyId),
+  'exports:status': (_ctx, input, env) => env.exports.status(input.jobId),
+  'exports:deliver': (ctx, input, env) => exportsService.deliver(ctx, env, input.jobId),
+  'returns:import': (ctx, input) => exportsService.importReturn(ctx, input),
+  'returns:status': (ctx, input) => returnsStatus(ctx.db, input.quarter),
 };

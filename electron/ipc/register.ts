@@ -3,7 +3,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channels } from '../../shared/contract';
 import { failure } from '../../shared/result';
-import type { Dispatch } from './dispatch';
+import type { DispatchAsync } from './dispatch';
 
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, trustedOrigins: readonly string[]): boolean {
   const url = event.senderFrame?.url;
@@ -18,7 +18,7 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, 
   }
 }
 
-export function registerChannels(dispatch: Dispatch, trustedOrigins: readonly string[]): void {
+export function registerChannels(dispatch: DispatchAsync, trustedOrigins: readonly string[]): void {
   for (const channel of channels) {
     ipcMain.handle(channel, (event, input: unknown) => {
       if (!isTrustedSender(event, trustedOrigins)) return failure('This window is not allowed to use the app’s records.');

@@ -7,6 +7,7 @@ import { registerChannels } from '../ipc/register';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { hardenContents, hardenSessions } from './security';
 import { createMainWindow, preloadPath } from './window';
+import { saveWithDialog } from './saveExport';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -28,7 +29,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
   try {
-    desk = openDesk({ dataFolder: app.getPath('userData'), mode: 'desktop', version: app.getVersion() });
+    desk = openDesk({ dataFolder: app.getPath('userData'), mode: 'desktop', version: app.getVersion(), deliverExport: saveWithDialog });
   } catch (error) {
     dialog.showErrorBox('Escalation Desk cannot open its records', error instanceof Error ? error.message : String(error));
     app.exit(1);
@@ -37,7 +38,7 @@ app.whenReady().then(() => {
   hardenSessions();
   hardenContents(isAppUrl);
   serveRenderer(join(mainDir, '..', 'renderer'));
-  registerChannels(desk.dispatch, trustedOrigins);
+  registerChannels(desk.dispatchAsync, trustedOrigins);
   createMainWindow(preloadPath(mainDir), devServerUrl ?? `${APP_ORIGIN}/index.html`);
 }).catch((error: unknown) => {
   dialog.showErrorBox('Escalation Desk could not start', error instanceof Error ? error.message : String(error));

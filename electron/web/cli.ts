@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const dataFolder = args.data ?? defaultDataFolder();
   const desk = openDesk({ dataFolder, mode: 'web', version });
-  const server = await startWebServer({ dispatch: desk.dispatch, rendererDir: join(projectRoot, 'out', 'renderer'), ...(args.port !== undefined ? { port: args.port } : {}) });
+  const server = await startWebServer({ dispatch: desk.dispatchAsync, downloads: desk.exports, rendererDir: join(projectRoot, 'out', 'renderer'), ...(args.port !== undefined ? { port: args.port } : {}) });
   console.log(`Escalation Desk (web mode) is running.\n  Open: ${server.url}\n  Data: ${dataFolder}\nThe address carries a key for this launch only. Press Ctrl+C to stop.`);
   const stop = () => {
     void server.close().then(() => {

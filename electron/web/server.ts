@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Dispatch } from '../ipc/dispatch';
+import type { DispatchAsync } from '../ipc/dispatch';
+import { createReadStream } from 'node:fs';
 import { failure } from '../../shared/result';
 import { cookieToken, refusal, TOKEN_COOKIE, TOKEN_HEADER } from './guard';
 import { CONTENT_SECURITY_POLICY } from '../../shared/securityPolicy';
@@ -21,7 +22,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const MAX_BODY_BYTES = 1_000_000;
+// Large enough for a 20 MB agency return sent as base64 inside JSON.
+const MAX_BODY_BYTES = 30_000_000;
 
 export interface WebServer {
   readonly url: string;
@@ -31,7 +33,9 @@ export interface WebServer {
 }
 
 export interface WebServerOptions {
-  dispatch: Dispatch;
+  dispatch: DispatchAsync;
+  /** Finished exports, by job id: handed to the browser as a download, then forgotten. */
+  downloads?: { finished(jobId: string): { file: string; fileName: string }; forget(jobId: string): void };
   rendererDir: string;
   port?: number;
   token?: string;
@@ -67,6 +71,26 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function sendDownload(res: ServerResponse, downloads: NonNullable<WebServerOptions['downloads']>, jobId: string): void {
+  let finished: { file: string; fileName: string };
+  try {
+    finished = downloads.finished(jobId);
+  } catch (error) {
+    return send(res, 404, error instanceof Error ? error.message : 'That export is no longer available.');
+  }
+  res.writeHead(200, {
+    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Disposition': `attachment; filename="${finished.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  const stream = createReadStream(finished.file);
+  stream.pipe(res);
+  // The file holds case references: once it has gone to the browser, it goes from here too.
+  res.on('finish', () => downloads.forget(jobId));
+  stream.on('error', () => res.destroy());
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
@@ -109,12 +133,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         const text = await readBody(req);
         input = text.trim() === '' ? {} : JSON.parse(text);
       } catch {
-        return send(res, 400, JSON.stringify(failure('The request body is not valid JSON (or is over 1 MB).')), TYPES['.json']);
+        return send(res, 400, JSON.stringify(failure('The request body is not valid JSON (or is over 30 MB).')), TYPES['.json']);
       }
-      const result = options.dispatch(channel, input);
+      const result = await options.dispatch(channel, input);
       return send(res, result.ok ? 200 : 422, JSON.stringify(result), TYPES['.json']);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    const download = /^\/download\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (download && options.downloads) return sendDownload(res, options.downloads, download[1]!);
     return serveFile(res, url.pathname);
   }
 

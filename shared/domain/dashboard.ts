@@ -70,6 +70,8 @@ export const dashboardSchema = z.object({
     decisions: z.array(z.object({ route: z.string(), label: z.string(), count: z.number() })),
     panelsHeld: z.number(),
     panelOutcomes: z.array(z.object({ effect: z.string(), label: z.string(), count: z.number() })),
+    /** What the agencies' own returns for the quarter say of chair involvement, meetings and panels. */
+    agencyInternal: z.object({ chairInvolved: z.number(), meetingsHeld: z.number(), panelsConvened: z.number() }),
   }),
   outcomes: z.array(z.object({ effect: z.string(), label: z.string(), count: split })),
   themes: z.array(named.extend({ count: z.number() })),

@@ -21,8 +21,8 @@ beforeAll(async () => {
   desk = openTestDesk();
   const agency = ok<{ id: number }>(desk.dispatch('agencies:create', { name: 'Existing Agency', sector: 'health', statutoryPartner: true }));
   ok(desk.dispatch('memberships:add', { agencyId: agency.id, from: '2025-01-01' }));
-  registerChannels(desk.dispatch, [APP]);
-  server = await startWebServer({ dispatch: desk.dispatch, rendererDir: tempFolder() });
+  registerChannels(desk.dispatchAsync, [APP]);
+  server = await startWebServer({ dispatch: desk.dispatchAsync, rendererDir: tempFolder() });
 });
 afterAll(async () => {
   await server.close();
@@ -47,7 +47,7 @@ describe.each(channels)('channel %s', (channel) => {
   it('refuses every malformed payload through the dispatcher, the IPC registration and the web mode, changing nothing', async () => {
     const before = dbFingerprint(desk.store.file);
     for (const payload of MALFORMED) {
-      expectClearRefusal(desk.dispatch(channel, payload));
+      expectClearRefusal(await desk.dispatchAsync(channel, payload));
       expectClearRefusal(await ipcHandlers.get(channel)!(fromApp, payload));
       const response = await post(channel, JSON.stringify(payload));
       expect(response.status).toBe(422);
@@ -106,6 +106,6 @@ describe('web mode', () => {
   it('answers a body that is not JSON with a clear error', async () => {
     const response = await post('agencies:create', '{not json');
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ ok: false, error: { message: 'The request body is not valid JSON (or is over 1 MB).' } });
+    expect(await response.json()).toMatchObject({ ok: false, error: { message: 'The request body is not valid JSON (or is over 30 MB).' } });
   });
 });

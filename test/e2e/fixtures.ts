@@ -18,7 +18,7 @@ export const test = base.extend<{ app: DeskFixture }>({
   app: async ({ page }, use) => {
     const dataFolder = tempFolder('desk-e2e-');
     const desk = openDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e coordinator' });
-    const server = await startWebServer({ dispatch: desk.dispatch, rendererDir: join(process.cwd(), 'out', 'renderer') });
+    const server = await startWebServer({ dispatch: desk.dispatchAsync, downloads: desk.exports, rendererDir: join(process.cwd(), 'out', 'renderer') });
     await page.goto(server.url);
     await use({ desk, server, dataFolder });
     await server.close();

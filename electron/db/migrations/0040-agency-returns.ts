@@ -22,6 +22,11 @@ export const agencyReturns: Migration = {
       CREATE INDEX agency_return_by_quarter ON agency_return(quarter_key);
 
       ALTER TABLE escalation ADD COLUMN agency_return_id INTEGER REFERENCES agency_return(id);
+      -- What an agency's return says about meetings, panels and chair involvement (Bexley asks):
+      -- board-level cases have chair_decision and panel rows instead.
+      ALTER TABLE escalation ADD COLUMN return_chair_involved INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE escalation ADD COLUMN return_meeting_held INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE escalation ADD COLUMN return_panel_convened INTEGER NOT NULL DEFAULT 0;
       CREATE INDEX escalation_by_return ON escalation(agency_return_id) WHERE agency_return_id IS NOT NULL;
       -- For "still open at the end of the quarter" and "carried over" in any past quarter.
       CREATE INDEX escalation_by_ended ON escalation(ended_on, opened_on);

@@ -147,6 +147,13 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
   ).map((p) => ({ ...p, label: OUTCOME_EFFECTS[p.effect] }));
   const panelsHeld = (db.prepare("SELECT count(*) AS n FROM panel WHERE status = 'held' AND decided_on BETWEEN @from AND @to").get({ from: q.from, to: q.to }) as { n: number }).n;
 
+  const fromReturns = db
+    .prepare(
+      `SELECT coalesce(sum(e.return_chair_involved), 0) AS chairInvolved, coalesce(sum(e.return_meeting_held), 0) AS meetingsHeld, coalesce(sum(e.return_panel_convened), 0) AS panelsConvened
+       FROM agency_return r JOIN escalation e ON e.agency_return_id = r.id WHERE r.quarter_key = ?`,
+    )
+    .get(q.key) as { chairInvolved: number; meetingsHeld: number; panelsConvened: number };
+
   const outcomes = queries.grouped(drill('resolved', q.key), q, 'o.effect', 'JOIN outcome o ON o.escalation_id = e.id');
   const themes = queries.rows<{ id: number; name: string; count: number }>(
     drill('resolved', q.key),
@@ -180,7 +187,7 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     overdueAtEnd: headlines.find((h) => h.figure === 'overdue_at_end')!.value,
     immediateRisk: { cases: immediate, breaches, compliantShare: immediate === 0 ? null : (immediate - breaches) / immediate },
     notifications,
-    chair: { decisions, panelsHeld, panelOutcomes },
+    chair: { decisions, panelsHeld, panelOutcomes, agencyInternal: fromReturns },
     outcomes: (Object.keys(OUTCOME_EFFECTS) as OutcomeEffect[]).map((effect) => ({ effect, label: OUTCOME_EFFECTS[effect], count: outcomes.get(effect) ?? emptySplit() })),
     themes: themes.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     policyGaps,

@@ -24,7 +24,7 @@ const BASE: Record<Figure, string> = {
     WHERE s.due_on < @asOf AND s.started_on <= @asOf AND (s.ended_on IS NULL OR s.ended_on > @asOf))`,
   immediate_risk: 'e.opened_on BETWEEN @from AND @to AND e.immediate_risk = 1',
   // The breach rule of the register, judged as things stood at the quarter's end.
-  immediate_risk_breach: `e.opened_on BETWEEN @from AND @to AND (${BREACH_SQL.replace(/@today/g, '@asOf').replace(/\b(immediate_risk|referral_made_on|same_day_deadline|first_stage_ended_on)\b/g, 'e.$1')})`,
+  immediate_risk_breach: `e.opened_on BETWEEN @from AND @to AND (${BREACH_SQL.replace(/@today/g, '@asOf').replace(/\b(immediate_risk|referral_made_on|same_day_deadline|first_stage_ended_on|origin)\b/g, 'e.$1')})`,
   notification_required: 'e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN @from AND @to)',
   notification_missing: 'e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN @from AND @to AND (n.made_on IS NULL OR n.made_on > @to))',
   chair_decision: 'e.id IN (SELECT d.escalation_id FROM chair_decision d WHERE d.decided_on BETWEEN @from AND @to)',

@@ -8,10 +8,12 @@ export interface Breach {
   message: string;
 }
 
-type BreachFields = Pick<EscalationRow, 'immediate_risk' | 'referral_made_on' | 'same_day_deadline' | 'first_stage_ended_on'>;
+type BreachFields = Pick<EscalationRow, 'immediate_risk' | 'referral_made_on' | 'same_day_deadline' | 'first_stage_ended_on' | 'origin'>;
 
 export function breachesOf(row: BreachFields, today: string): Breach[] {
-  if (row.immediate_risk !== 1) return [];
+  // An agency's return reports its own cases in outline (no referral date is asked), so the
+  // same-day rule is judged on the board's own cases only.
+  if (row.immediate_risk !== 1 || row.origin === 'agency_return') return [];
   const breaches: Breach[] = [];
   if (row.referral_made_on === null) {
     breaches.push({ kind: 'referral_missing', message: 'The child is at immediate risk of significant harm but no referral (MASH, First Response or police) is recorded.' });
@@ -29,6 +31,6 @@ export function breachesOf(row: BreachFields, today: string): Breach[] {
   return breaches;
 }
 
-/** The same rule as SQL, for listing breaches across the register without loading every case. */
-export const BREACH_SQL = `immediate_risk = 1 AND (referral_made_on IS NULL
+/** The same rule as SQL (columns unqualified; callers prefix them), for listing breaches across the register without loading every case. */
+export const BREACH_SQL = `immediate_risk = 1 AND origin = 'board' AND (referral_made_on IS NULL
   OR (same_day_deadline IS NOT NULL AND ((first_stage_ended_on IS NULL AND same_day_deadline < @today) OR first_stage_ended_on > same_day_deadline)))`;

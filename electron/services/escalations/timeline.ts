@@ -50,6 +50,8 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
       return { title: 'Panel decision recorded', detail: `On ${date(after.decidedOn)}: ${str(after.decision)}` };
     case 'panel.cancel':
       return { title: 'Panel cancelled', detail: str(after.reason) };
+    case 'escalation.importFromReturn':
+      return { title: `Imported from ${str(after.source)}`, detail: `Stage ${str(after.stage)} (${str(after.stageName)}); ${str(after.outcome)}; row ${str(after.sheetRow)} of “${str(after.fileName)}”.` };
     case 'escalation.dueDatesReworked':
       return { title: 'Due date re-worked', detail: str(after.reason) };
     default:

@@ -1,0 +1,141 @@
+// The board's command line for scheduled jobs, over the same services as the app:
+//   npm run board -- <command> [--data DIR] [options]
+// Exit codes: 0 done; 2 the command or its options are wrong; 3 refused (the file or the request
+// was not accepted, nothing changed); 1 anything unexpected.
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { openDesk, type Desk } from '../app/desk';
+import { defaultDataFolder } from '../app/dataFolder';
+import { quarterKeySchema } from '../../shared/domain/quarter';
+import { isoDate, todayIso } from '../../shared/domain/dates';
+import { quarterOf } from '../../shared/domain/quarter';
+import { writeBoardReturn } from '../services/returns/boardReturn';
+import { writeAgencyTemplate } from '../services/returns/agencyTemplate';
+import { seedDemo } from '../services/demo/seed';
+import { quarterStartMonth } from '../services/settings';
+import { checked, parseFlags, UsageError } from './args';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const version = (JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+const HELP = `Escalation Desk command line
+
+  npm run board -- export-return   --quarter 2026-Q3 --out return.xlsx
+  npm run board -- export-template --quarter 2026-Q3 [--agency ID] --out template.xlsx
+  npm run board -- import-return   --file completed.xlsx
+  npm run board -- returns-status  [--quarter 2026-Q3]
+  npm run board -- seed-demo       [--count 200] [--seed 1] [--until 2026-11-20]
+  npm run board -- help
+
+Every command also takes --data DIR (default: the app's own data folder).
+Exit codes: 0 done, 2 wrong command or options, 3 refused (nothing changed), 1 unexpected failure.`;
+
+class Refused extends Error {}
+
+const dataFlag = { data: z.string().min(1).optional() };
+
+function progress(fraction: number): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r  ${Math.round(fraction * 100)}%`);
+}
+
+async function run(command: string | undefined, argv: string[]): Promise<void> {
+  const withDesk = async <T>(data: string | undefined, work: (desk: Desk) => Promise<T>): Promise<T> => {
+    const desk = openDesk({ dataFolder: data ?? defaultDataFolder(), mode: 'web', version });
+    try {
+      return await work(desk);
+    } finally {
+      desk.close();
+    }
+  };
+  const outcome = (result: { ok: true; value: unknown } | { ok: false; error: { message: string; problems: { where: string; message: string }[] } }) => {
+    if (result.ok) return result.value;
+    throw new Refused([result.error.message, ...result.error.problems.map((p) => `  ${p.where}: ${p.message}`)].join('\n'));
+  };
+
+  switch (command) {
+    case 'export-return': {
+      const args = checked(z.object({ ...dataFlag, quarter: quarterKeySchema, out: z.string().min(1, 'give the file to write') }), parseFlags(argv, ['data', 'quarter', 'out']));
+      await withDesk(args.data, async (desk) => {
+        const result = await writeBoardReturn(desk.store.reader, { now: new Date(), quarter: args.quarter, file: resolve(args.out), appVersion: version, onProgress: progress });
+        console.log(`\nWrote ${resolve(args.out)}: ${result.registerRows} escalations on the register, sheets ${result.sheets.join(', ')}.`);
+      });
+      return;
+    }
+    case 'export-template': {
+      const args = checked(
+        z.object({ ...dataFlag, quarter: quarterKeySchema, out: z.string().min(1), agency: z.coerce.number().int().positive('--agency is an agency id from the directory').optional() }),
+        parseFlags(argv, ['data', 'quarter', 'out', 'agency']),
+      );
+      await withDesk(args.data, async (desk) => {
+        if (args.agency !== undefined && !desk.store.reader.prepare('SELECT 1 FROM agency WHERE id = ?').get(args.agency)) throw new Refused(`There is no agency with id ${args.agency}.`);
+        await writeAgencyTemplate(desk.store.reader, { now: new Date(), quarter: args.quarter, agencyId: args.agency ?? null, file: resolve(args.out), appVersion: version });
+        console.log(`Wrote ${resolve(args.out)}.`);
+      });
+      return;
+    }
+    case 'import-return': {
+      const args = checked(z.object({ ...dataFlag, file: z.string().min(1) }), parseFlags(argv, ['data', 'file']));
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(resolve(args.file));
+      } catch {
+        throw new Refused(`Cannot read ${resolve(args.file)}: check the path.`);
+      }
+      await withDesk(args.data, async (desk) => {
+        const summary = outcome(await desk.dispatchAsync('returns:import', { fileName: basename(args.file), contentBase64: bytes.toString('base64') })) as { agencyName: string; quarter: string; rows: number; nilReturn: boolean };
+        console.log(`Imported ${summary.agencyName}’s return for ${summary.quarter}: ${summary.nilReturn ? 'a nil return' : `${summary.rows} escalation${summary.rows === 1 ? '' : 's'}`}.`);
+      });
+      return;
+    }
+    case 'returns-status': {
+      const args = checked(z.object({ ...dataFlag, quarter: quarterKeySchema.optional() }), parseFlags(argv, ['data', 'quarter']));
+      await withDesk(args.data, async (desk) => {
+        const quarter = args.quarter ?? quarterOf(todayIso(), quarterStartMonth(desk.store.reader)).key;
+        const status = outcome(desk.dispatch('returns:status', { quarter })) as { agencies: { name: string; status: string; rows: number }[] };
+        for (const a of status.agencies) console.log(`${a.status.padEnd(9)} ${String(a.rows).padStart(5)}  ${a.name}`);
+      });
+      return;
+    }
+    case 'seed-demo': {
+      const args = checked(
+        z.object({
+          ...dataFlag,
+          count: z.coerce.number().int().min(1, '--count is at least 1').max(2_000_000).default(200),
+          seed: z.coerce.number().int().default(1),
+          until: isoDate.optional(),
+        }),
+        parseFlags(argv, ['data', 'count', 'seed', 'until']),
+      );
+      await withDesk(args.data, async (desk) => {
+        const summary = seedDemo(desk, { count: args.count, seed: args.seed, onProgress: progress, ...(args.until ? { until: args.until } : {}) });
+        console.log(`\nSeeded ${summary.agencies} agencies and ${summary.escalations} escalations (seed ${args.seed}).`);
+      });
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return;
+    default:
+      throw new UsageError(`There is no command “${command}”.\n\n${HELP}`);
+  }
+}
+
+run(process.argv[2], process.argv.slice(3)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    if (error instanceof Refused) {
+      console.error(error.message);
+      process.exit(3);
+    }
+    console.error(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// The tests drive Debian's Chromium (Playwright cannot download its own browsers here) and open
+// every generated workbook in LibreOffice. Installs what is missing on a machine where we are root
+// with apt; otherwise says plainly what to install.
+import { existsSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+
+const has = (command) => {
+  try {
+    execSync(`command -v ${command}`, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean).some((p) => existsSync(p));
+const libreoffice = has('soffice');
+if (chromium && libreoffice) process.exit(0);
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (isRoot && has('apt-get')) {
+  execSync('apt-get update -qq', { stdio: 'inherit' });
+  if (!chromium) {
+    console.log('Installing Debian’s chromium package for the browser tests…');
+    execSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core', { stdio: 'inherit' });
+  }
+  if (!libreoffice) {
+    console.log('Installing LibreOffice Calc (headless) for the workbook tests…');
+    execSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui', { stdio: 'inherit' });
+  }
+  process.exit(0);
+}
+if (!chromium) console.error('The browser tests need Chromium. Install it (on Debian: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.');
+if (!libreoffice) console.error('The workbook tests need LibreOffice. Install it (on Debian: sudo apt-get install libreoffice-calc-nogui).');
+process.exit(1);

@@ -1,0 +1,55 @@
+// The command line a scheduled job runs: the same services, and exit codes a script can test.
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempFolder } from '../support/tempStore';
+import { day, fillReturn } from '../support/workbooks';
+
+const data = tempFolder('desk-cli-');
+afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+function board(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), ...args, '--data', data], { encoding: 'utf8', timeout: 120_000 });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+describe('npm run board', () => {
+  it('seeds demo data, exports the quarterly return and a template, and imports a completed return once', async () => {
+    const seeded = board('seed-demo', '--count', '60', '--seed', '7', '--until', '2026-11-20');
+    expect(seeded.err).toBe('');
+    expect(seeded).toMatchObject({ code: 0, out: expect.stringContaining('Seeded 10 agencies and 60 escalations (seed 7).') });
+
+    const out = join(data, 'return.xlsx');
+    expect(board('export-return', '--quarter', '2026-Q2', '--out', out)).toMatchObject({ code: 0 });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets[0]!.name).toBe('Cover');
+
+    const template = join(data, 'template.xlsx');
+    expect(board('export-template', '--quarter', '2026-Q2', '--agency', '5', '--out', template)).toMatchObject({ code: 0 });
+    const completed = join(data, 'completed.xlsx');
+    writeFileSync(
+      completed,
+      await fillReturn(template, {
+        rows: [{ reference: 'RPS-1', challenged: 'Northshire Police', category: 'Level of need or threshold', raised: day(2026, 8, 3), stage: '1 - Discuss with the other worker', outcome: 'Still open' }],
+      }),
+    );
+    expect(board('import-return', '--file', completed)).toMatchObject({ code: 0, out: expect.stringContaining('Imported Riverside Primary School’s return for 2026-Q2: 1 escalation.') });
+    const again = board('import-return', '--file', completed);
+    expect(again.code).toBe(3);
+    expect(again.err).toMatch(/already imported/);
+    expect(board('returns-status', '--quarter', '2026-Q2')).toMatchObject({ code: 0, out: expect.stringMatching(/returned\s+1\s+Riverside Primary School/) });
+  }, 180_000);
+
+  it('exits 2 with a plain message for a wrong command or option, and 3 for a file it refuses', () => {
+    expect(board('export-return', '--quarter', 'summer', '--out', 'x.xlsx')).toMatchObject({ code: 2, err: expect.stringContaining('--quarter: Give the quarter as YYYY-Qn') });
+    expect(board('export-return', '--colour', 'blue')).toMatchObject({ code: 2, err: expect.stringContaining('--colour is not an option of this command') });
+    expect(board('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('There is no command “frobnicate”') });
+    const notAWorkbook = join(data, 'notes.xlsx');
+    writeFileSync(notAWorkbook, 'these are my notes');
+    expect(board('import-return', '--file', notAWorkbook)).toMatchObject({ code: 3, err: expect.stringContaining('not an Excel workbook') });
+    expect(board('import-return', '--file', join(data, 'missing.xlsx'))).toMatchObject({ code: 3, err: expect.stringContaining('Cannot read') });
+  }, 120_000);
+});

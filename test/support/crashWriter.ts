@@ -1,0 +1,18 @@
+// Child process for the crash test: writes escalation-desk records as fast as it can through the
+// real dispatcher and says "ack <name>" on stdout after each write is committed. The test kills it.
+import { openDesk } from '../../electron/app/desk';
+
+const folder = process.argv[2];
+if (!folder) throw new Error('usage: crashWriter <data folder>');
+const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'crash-test', actor: () => 'crash test' });
+let n = (desk.store.reader.prepare('SELECT count(*) AS n FROM agency').get() as { n: number }).n;
+for (;;) {
+  n += 1;
+  const name = `Crash Agency ${n}`;
+  const result = desk.dispatch('agencies:create', { name, sector: 'other', statutoryPartner: false });
+  if (!result.ok) throw new Error(result.error.message);
+  const id = (result.value as { id: number }).id;
+  const membership = desk.dispatch('memberships:add', { agencyId: id, from: '2020-01-01' });
+  if (!membership.ok) throw new Error(membership.error.message);
+  process.stdout.write(`ack ${name}\n`);
+}
