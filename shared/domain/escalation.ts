@@ -185,6 +185,7 @@ export const correctionInput = z.object({
   field: z.enum(Object.keys(CORRECTABLE_FIELDS) as [CorrectableField, ...CorrectableField[]], { error: 'Choose the detail to correct' }),
   value: z.union([z.string().max(4000), z.number().int()], { error: 'Give the corrected value' }),
   reason: text('why the correction is needed', 1000),
+  confirmedNoChildName: z.boolean().default(false),
 });
 
 const sortKeys = ['openedOn', 'reference', 'dueOn', 'stage', 'status'] as const;

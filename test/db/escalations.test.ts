@@ -184,7 +184,7 @@ describe('outcome, sign-off and corrections', () => {
     expect(letter.to).toBe('dsl@hollyfield.example.uk');
     expect(letter.body).toContain('Children’s social care will reassess within 10 working days.');
     expect(letter.body).toContain('Reassessment (owner: Team manager, Bristol City Council; due 4 Dec 2026)');
-    expect(letter.mailto).toMatch(/^mailto:dsl%40hollyfield\.example\.uk\?subject=/);
+    expect(letter.mailto).toMatch(/^mailto:dsl@hollyfield\.example\.uk\?subject=/);
     const withAction = ok<EscalationDetail>(desk.dispatch('escalations:actionDone', { actionId: resolved.actions[0]!.id, doneOn: '2026-12-01' }));
     expect(withAction.actions[0]!.doneOn).toBe('2026-12-01');
     const closed = ok<EscalationDetail>(desk.dispatch('escalations:close', { escalationId: e.id, on: '2026-12-02', chairName: 'Independent chair' }));

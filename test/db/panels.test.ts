@@ -91,3 +91,27 @@ describe('resolution panels', () => {
     expect(ok<PanelDetail>(desk.dispatch('panels:get', { panelId: saved.id })).status).toBe('planned');
   });
 });
+
+describe('panel edge cases the planner relies on', () => {
+  it('counts an agency retiring after the panel date as a board member, refuses a second planned panel, and judges a held panel on its own date', () => {
+    const { board, officers, escalation } = referredCase('bromley');
+    ok(desk.dispatch('agencies:retire', { agencyId: board.police, retiredOn: '2026-12-31' }));
+    const options = ok<{ agencies: { id: number; boardMember: boolean }[] }>(desk.dispatch('panels:options', { escalationId: escalation.id, sitsOn: '2026-11-20' }));
+    expect(options.agencies.find((a) => a.id === board.police)!.boardMember).toBe(true);
+
+    ok(desk.dispatch('chair:decide', { escalationId: escalation.id, route: 'resolution_panel', decidedOn: '2026-11-18', reasons: 'Deadlock', decidedBy: 'Chair' }));
+    const seats = [
+      { agencyId: board.school, officerId: officers.school },
+      { agencyId: board.council, officerId: officers.council },
+      { agencyId: board.police, officerId: officers.police },
+    ];
+    const panel = ok<PanelDetail>(desk.dispatch('panels:save', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Chair', seats }));
+    expect(desk.dispatch('panels:save', { escalationId: escalation.id, sitsOn: '2026-11-27', chairName: 'Chair', seats })).toMatchObject({
+      ok: false,
+      error: { message: 'CS-1001 already has a panel planned for 20 Nov 2026: open that panel to change it, or cancel it first.' },
+    });
+    ok(desk.dispatch('panels:recordDecision', { panelId: panel.id, decidedOn: '2026-11-20', decision: 'Plan needed', statement: 'Strategy discussion', effect: 'changed', agreedBy: 'All' }));
+    const held = ok<PanelDetail>(desk.dispatch('panels:get', { panelId: panel.id }));
+    expect(held.checks.checks.find((c) => c.number === 6)!.messages.join(' ')).not.toMatch(/date has passed/);
+  });
+});

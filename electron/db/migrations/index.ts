@@ -4,6 +4,7 @@ import { initial } from './0010-initial';
 import { escalations } from './0020-escalations';
 import { panels } from './0030-panels';
 import { agencyReturns } from './0040-agency-returns';
+import { registerSort } from './0050-register-sort';
 
 export interface Migration {
   readonly version: number;
@@ -11,6 +12,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns];
+export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -9,7 +9,8 @@ import { getEscalation } from './detail';
 import type { AnyDb } from './rows';
 
 function mailto(to: string, subject: string, body: string): string {
-  return `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  // The address stays readable (an encoded @ confuses some mail programs); the rest is encoded.
+  return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
 function caseLine(e: EscalationDetail): string {

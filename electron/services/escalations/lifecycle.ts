@@ -176,10 +176,10 @@ function checkCorrection(ctx: WriteContext, field: CorrectableField, value: stri
 }
 
 /** A correction is a new audit entry that says what it corrects and why; the field takes the new value. */
-export function correct(ctx: WriteContext, input: { escalationId: number; field: CorrectableField; value: string | number; reason: string }): void {
+export function correct(ctx: WriteContext, input: { escalationId: number; field: CorrectableField; value: string | number; reason: string; confirmedNoChildName: boolean }): void {
   const row = escalationRow(ctx.db, input.escalationId);
   const value = checkCorrection(ctx, input.field, input.value);
-  if (input.field === 'summary') guardAgainstChildNames(ctx.db, [{ where: 'What the disagreement is about', text: String(value) }], false);
+  if (input.field === 'summary') guardAgainstChildNames(ctx.db, [{ where: 'What the disagreement is about', text: String(value) }], input.confirmedNoChildName);
   const column = COLUMN[input.field];
   const before = (row as unknown as Record<string, unknown>)[column];
   ctx.db.prepare(`UPDATE escalation SET ${column} = ? WHERE id = ?`).run(value, row.id);

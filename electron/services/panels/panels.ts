@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { isBoardMemberOn } from '../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../shared/domain/dates';
 import { CHAIR_ROUTES, type ChairRoute, type PanelDetail, type PanelDraft, panelSaveInput, panelDecisionInput } from '../../../shared/domain/panel';
-import { checkPanel, isPartyTo } from '../../../shared/domain/panelChecks';
+import { checkPanel, inPostOn, isPartyTo, retiredBy } from '../../../shared/domain/panelChecks';
 import { appendAudit } from '../audit';
 import type { ReadContext, WriteContext } from '../context';
 import { DomainError, NotFoundError } from '../errors';
@@ -56,9 +56,13 @@ function draftOf(db: AnyDb, row: PanelRow): PanelDraft {
   };
 }
 
-/** Every check for a proposal, live: the same function the saved panel is judged by. */
-export function checkDraft(db: AnyDb, now: Date, draft: PanelDraft) {
-  return checkPanel(buildProposal(db, now, draft));
+/**
+ * Every check for a proposal, live: the same function the saved panel is judged by. A panel that
+ * has sat (or was cancelled) is judged as things stood on its date, not against today.
+ */
+export function checkDraft(db: AnyDb, now: Date, draft: PanelDraft, asOf: string | null = null) {
+  const proposal = buildProposal(db, now, draft);
+  return checkPanel(asOf === null ? proposal : { ...proposal, today: asOf });
 }
 
 export function chairDecide(ctx: WriteContext, input: { escalationId: number; route: ChairRoute; decidedOn: string; reasons: string; decidedBy: string }): void {
@@ -87,11 +91,11 @@ export function panelOptions(ctx: ReadContext, input: { escalationId: number; si
   const parties = partiesOf(ctx.db, row);
   const agencies = (ctx.db.prepare('SELECT id FROM agency ORDER BY name COLLATE NOCASE').all() as { id: number }[]).map(({ id }) => {
     const agency = loadPanelAgency(ctx.db, id)!;
-    const officers = officersOf(ctx.db, id).filter((o) => o.leftOn === null || o.leftOn > date);
+    const officers = officersOf(ctx.db, id).filter((o) => inPostOn(o, date));
     return {
       id,
       name: agency.name,
-      boardMember: agency.retiredOn === null && isBoardMemberOn(agency.memberships, date),
+      boardMember: !retiredBy(agency, date) && isBoardMemberOn(agency.memberships, date),
       disputing: disputing.some((d) => d.id === id),
       officers: officers.map((o) => ({ id: o.id, name: o.name, role: o.role, senior: o.senior, boardRepresentative: o.boardRepresentative, isParty: isPartyTo(parties, o) })),
     };
@@ -142,7 +146,7 @@ export function getPanel(db: AnyDb, now: Date, panelId: number): PanelDetail {
     cancelReason: row.cancel_reason,
     decision: row.decision,
     decidedOn: row.decided_on,
-    checks: checkDraft(db, now, draftOf(db, row)),
+    checks: checkDraft(db, now, draftOf(db, row), row.status === 'planned' ? null : row.sits_on),
     representations,
   };
 }
@@ -164,6 +168,8 @@ export function savePanel(ctx: WriteContext, input: PanelSave): number {
     ctx.db.prepare('UPDATE panel SET sits_on = ?, chair_officer_id = ?, chair_name = ?, where_possible_reason = ? WHERE id = ?').run(input.sitsOn, input.chairOfficerId, chairName, input.wherePossibleReason, panelId);
     ctx.db.prepare('DELETE FROM panel_seat WHERE panel_id = ?').run(panelId);
   } else {
+    const planned = ctx.db.prepare("SELECT sits_on FROM panel WHERE escalation_id = ? AND status = 'planned'").get(input.escalationId) as { sits_on: string } | undefined;
+    if (planned) throw new DomainError(`${escalation.reference} already has a panel planned for ${formatUkDate(planned.sits_on)}: open that panel to change it, or cancel it first.`);
     const info = ctx.db
       .prepare('INSERT INTO panel (escalation_id, sits_on, chair_officer_id, chair_name, where_possible_reason, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(input.escalationId, input.sitsOn, input.chairOfficerId, chairName, input.wherePossibleReason, ctx.now.toISOString());

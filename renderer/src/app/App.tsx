@@ -1,20 +1,57 @@
 import { AgencyDirectoryPage } from '../features/agencies/AgencyDirectoryPage';
 import { AgencyPage } from '../features/agencies/AgencyPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DeadlinesPage } from '../features/deadlines/DeadlinesPage';
+import { CasePage } from '../features/escalations/CasePage';
+import { NewEscalationPage } from '../features/escalations/NewEscalationPage';
+import { RegisterPage } from '../features/escalations/RegisterPage';
+import { PanelsRoute } from '../features/panels/PanelsRoute';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { ReturnsPage } from '../features/returns/ReturnsPage';
 import { href, useRoute } from './route';
 import { useChannel } from '../lib/useChannel';
 
-const SECTIONS = [{ key: 'agencies', label: 'Agency directory' }] as const;
+const SECTIONS = [
+  { key: 'escalations', label: 'Register' },
+  { key: 'deadlines', label: 'Deadlines' },
+  { key: 'panels', label: 'Panels' },
+  { key: 'dashboard', label: 'Learning hub' },
+  { key: 'returns', label: 'Returns' },
+  { key: 'agencies', label: 'Agency directory' },
+  { key: 'settings', label: 'Settings' },
+] as const;
+
+// The app still opens on the agency directory (a new board starts there, and its browser test
+// expects it); the register is one click away.
+const HOME = 'agencies';
 
 function Page({ route }: { route: string[] }) {
-  const [section = 'agencies', id] = route;
-  if (section === 'agencies' && id) return <AgencyPage agencyId={Number(id)} />;
-  return <AgencyDirectoryPage />;
+  const [section = HOME, id] = route;
+  switch (section) {
+    case 'escalations':
+      if (id === 'new') return <NewEscalationPage />;
+      if (id && /^\d+$/.test(id)) return <CasePage key={id} escalationId={Number(id)} />;
+      return <RegisterPage />;
+    case 'deadlines':
+      return <DeadlinesPage />;
+    case 'panels':
+      return <PanelsRoute parts={route.slice(1)} />;
+    case 'dashboard':
+      return <DashboardPage quarterKey={id} />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'returns':
+      return <ReturnsPage />;
+    case 'agencies':
+    default:
+      return id ? <AgencyPage agencyId={Number(id)} /> : <AgencyDirectoryPage />;
+  }
 }
 
 export function App() {
   const route = useRoute();
   const info = useChannel('app:info', {});
-  const current = route[0] ?? 'agencies';
+  const current = route[0] ?? HOME;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

@@ -1,0 +1,15 @@
+import type { Migration } from './index';
+
+export const registerSort: Migration = {
+  version: 50,
+  name: 'indexes that serve the register sorted by due date or by stage',
+  up(db) {
+    // One column each, so the index (with its rowid) matches ORDER BY <column>, id exactly and a
+    // sorted page is read straight off the index instead of sorting a million rows.
+    db.exec(`
+      CREATE INDEX escalation_sort_due ON escalation(current_due_on);
+      CREATE INDEX escalation_sort_stage ON escalation(current_stage);
+      CREATE INDEX escalation_sort_status ON escalation(status);
+    `);
+  },
+};

@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { REFERRAL_ROUTES, type ReferralRoute } from '../../../../shared/domain/escalation';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { errorsOnly, type CaseFormProps } from './caseTypes';
+
+/** Immediate-risk breaches (no referral, not escalated the same working day), with a form to record a missing referral. */
+export function BreachesBox({ detail, onSaved }: CaseFormProps) {
+  const action = useAction();
+  const [to, setTo] = useState<ReferralRoute | ''>('');
+  const [madeOn, setMadeOn] = useState(todayIso());
+  const referralMissing = detail.breaches.some((b) => b.kind === 'referral_missing') || (detail.immediateRisk && !detail.referral);
+  if (detail.breaches.length === 0 && !referralMissing) return null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(
+      () => call('escalations:recordReferral', { escalationId: detail.id, to: to as ReferralRoute, madeOn }),
+      () => {
+        onSaved(`Recorded the referral to ${to ? REFERRAL_ROUTES[to] : ''} made on ${formatUkDate(madeOn)}.`);
+        return '';
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="breaches" className="breaches">
+      <h2 id="breaches">Breaches</h2>
+      {detail.breaches.length > 0 && (
+        <div role="alert" className="breach-box">
+          <ul>
+            {detail.breaches.map((b) => (
+              <li key={b.kind}>{b.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {referralMissing && (
+        <form noValidate className="form-row" onSubmit={submit} aria-label="Record the referral">
+          <div className="field">
+            <label htmlFor="breach-referral-to">Referral made to</label>
+            <select id="breach-referral-to" value={to} onChange={(e) => setTo(e.target.value as ReferralRoute | '')}>
+              <option value="">Choose where</option>
+              {Object.entries(REFERRAL_ROUTES).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="breach-referral-on">Referral made on</label>
+            <input id="breach-referral-on" type="date" value={madeOn} onChange={(e) => setMadeOn(e.target.value)} />
+          </div>
+          <button type="submit" disabled={action.busy}>
+            Record referral
+          </button>
+        </form>
+      )}
+      <Feedback state={errorsOnly(action)} />
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import { CHILD_STATUSES, CORRECTABLE_FIELDS, type CorrectableField, type EscalationDetail } from '../../../../shared/domain/escalation';
+import type { BoardSettings } from '../../../../shared/domain/settings';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { errorsOnly, type CaseFormProps } from './caseTypes';
+
+function currentValue(d: EscalationDetail, field: CorrectableField): string {
+  switch (field) {
+    case 'categoryId':
+      return String(d.category.id);
+    case 'childStatus':
+      return d.childStatus;
+    default:
+      return d[field];
+  }
+}
+
+/** A correction is a new record that says what it corrects and why: nothing is overwritten silently. */
+export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & { categories: BoardSettings['categories'] }) {
+  const action = useAction();
+  const [field, setField] = useState<CorrectableField>('reference');
+  const [value, setValue] = useState(() => currentValue(detail, 'reference'));
+  const [reason, setReason] = useState('');
+  const choose = (f: CorrectableField) => {
+    setField(f);
+    setValue(currentValue(detail, f));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(
+      () => call('escalations:correct', { escalationId: detail.id, field, value: field === 'categoryId' ? Number(value) : value, reason }),
+      () => {
+        onSaved(`Corrected the ${CORRECTABLE_FIELDS[field].toLowerCase()}. The timeline keeps what it said before.`);
+        setReason('');
+        return '';
+      },
+    );
+  };
+  const input =
+    field === 'categoryId' ? (
+      <select id="correct-value" value={value} onChange={(e) => setValue(e.target.value)}>
+        {categories.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    ) : field === 'childStatus' ? (
+      <select id="correct-value" value={value} onChange={(e) => setValue(e.target.value)}>
+        {Object.entries(CHILD_STATUSES).map(([k, label]) => (
+          <option key={k} value={k}>
+            {label}
+          </option>
+        ))}
+      </select>
+    ) : field === 'summary' ? (
+      <textarea id="correct-value" rows={4} value={value} onChange={(e) => setValue(e.target.value)} />
+    ) : (
+      <input id="correct-value" value={value} onChange={(e) => setValue(e.target.value)} />
+    );
+  return (
+    <section aria-labelledby="correct">
+      <h2 id="correct">Correct a detail</h2>
+      <form noValidate className="stack" onSubmit={submit} aria-label="Correct a detail">
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="correct-field">Detail to correct</label>
+            <select id="correct-field" value={field} onChange={(e) => choose(e.target.value as CorrectableField)}>
+              {Object.entries(CORRECTABLE_FIELDS).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={`field ${field === 'summary' ? 'field--wide' : ''}`}>
+            <label htmlFor="correct-value">Corrected value</label>
+            {input}
+          </div>
+        </div>
+        <div className="field field--wide">
+          <label htmlFor="correct-reason">Why the correction is needed</label>
+          <input id="correct-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <Feedback state={errorsOnly(action)} />
+        <div>
+          <button type="submit" disabled={action.busy}>
+            Save correction
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

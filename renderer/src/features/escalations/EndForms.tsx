@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { errorsOnly, type CaseFormProps } from './caseTypes';
+
+/** Withdraw an open case: the worker or agency no longer pursues it. */
+export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
+  const action = useAction();
+  const [on, setOn] = useState(todayIso());
+  const [reason, setReason] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(
+      () => call('escalations:withdraw', { escalationId: detail.id, on, reason }),
+      () => {
+        onSaved(`Withdrawn on ${formatUkDate(on)}.`);
+        return '';
+      },
+    );
+  };
+  return (
+    <section aria-labelledby="withdraw">
+      <h2 id="withdraw">Withdraw</h2>
+      <form noValidate className="stack" onSubmit={submit} aria-label="Withdraw the escalation">
+        <div className="field">
+          <label htmlFor="withdraw-on">Withdrawn on</label>
+          <input id="withdraw-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
+        </div>
+        <div className="field field--wide">
+          <label htmlFor="withdraw-reason">Why it was withdrawn</label>
+          <textarea id="withdraw-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <Feedback state={errorsOnly(action)} />
+        <div>
+          <button type="submit" className="button--warning" disabled={action.busy}>
+            Withdraw escalation
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Close a resolved or withdrawn case once the chair has signed it off. */
+export function CloseForm({ detail, onSaved }: CaseFormProps) {
+  const action = useAction();
+  const [on, setOn] = useState(todayIso());
+  const [chairName, setChairName] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(
+      () => call('escalations:close', { escalationId: detail.id, on, chairName }),
+      () => {
+        onSaved(`Closed on ${formatUkDate(on)}, signed off by ${chairName.trim()}.`);
+        return '';
+      },
+    );
+  };
+  return (
+    <section aria-labelledby="close">
+      <h2 id="close">Close with chair sign-off</h2>
+      <form noValidate className="form-row" onSubmit={submit} aria-label="Close with chair sign-off">
+        <div className="field">
+          <label htmlFor="close-on">Signed off on</label>
+          <input id="close-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="close-chair">Chair’s name</label>
+          <input id="close-chair" value={chairName} autoComplete="off" onChange={(e) => setChairName(e.target.value)} />
+        </div>
+        <button type="submit" disabled={action.busy}>
+          Close escalation
+        </button>
+      </form>
+      <Feedback state={errorsOnly(action)} />
+    </section>
+  );
+}

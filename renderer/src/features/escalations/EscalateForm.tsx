@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { errorsOnly, type CaseFormProps } from './caseTypes';
+
+/** Move the case up: usually to the next stage; where the child is at immediate risk, the policy may allow a jump. */
+export function EscalateForm({ detail, onSaved }: CaseFormProps) {
+  const action = useAction();
+  const [toStage, setToStage] = useState<number | ''>(detail.nextStages[0]?.number ?? '');
+  const [on, setOn] = useState(todayIso());
+  const [reason, setReason] = useState('');
+  if (detail.nextStages.length === 0) return null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(
+      () => call('escalations:escalate', { escalationId: detail.id, toStage: toStage as number, on, reason }),
+      (d) => {
+        onSaved(`Moved up to stage ${d.currentStage?.number ?? toStage}${d.currentStage ? `: ${d.currentStage.name}` : ''} on ${formatUkDate(on)}.`);
+        setReason('');
+        return '';
+      },
+    );
+  };
+  return (
+    <section aria-labelledby="escalate">
+      <h2 id="escalate">Move up a stage</h2>
+      <form noValidate className="stack" onSubmit={submit} aria-label="Move up a stage">
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="escalate-to">Move to</label>
+            <select id="escalate-to" value={toStage} onChange={(e) => setToStage(e.target.value === '' ? '' : Number(e.target.value))}>
+              {detail.nextStages.map((s) => (
+                <option key={s.number} value={s.number}>
+                  Stage {s.number}: {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="escalate-on">Date moved</label>
+            <input id="escalate-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
+          </div>
+        </div>
+        <div className="field field--wide">
+          <label htmlFor="escalate-reason">Why it is moving up</label>
+          <textarea id="escalate-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <Feedback state={errorsOnly(action)} />
+        <div>
+          <button type="submit" disabled={action.busy}>
+            Move up
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { REFERRAL_ROUTES, type ReferralRoute } from '../../../../shared/domain/escalation';
+import type { PolicyStage } from '../../../../shared/domain/policyProfiles';
+import type { NewEscalationDraft } from './newEscalationDraft';
+
+interface Props {
+  draft: NewEscalationDraft;
+  stages: readonly PolicyStage[];
+  onChange: (patch: Partial<NewEscalationDraft>) => void;
+}
+
+/** A child at immediate risk is referred straight away, and the case may start at a higher stage. */
+export function ImmediateRiskFieldset({ draft, stages, onChange }: Props) {
+  return (
+    <fieldset>
+      <legend>Immediate risk</legend>
+      <div className="field field--check">
+        <input id="immediate-risk" type="checkbox" checked={draft.immediateRisk} onChange={(e) => onChange({ immediateRisk: e.target.checked })} />
+        <label htmlFor="immediate-risk">The child is at immediate risk of significant harm</label>
+      </div>
+      {draft.immediateRisk && (
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="referral-to">Referral made to</label>
+            <span id="referral-to-hint" className="hint">
+              The child must be referred straight away
+            </span>
+            <select
+              id="referral-to"
+              aria-describedby="referral-to-hint"
+              value={draft.referralTo}
+              onChange={(e) => onChange({ referralTo: e.target.value as ReferralRoute | '' })}
+            >
+              <option value="">Not made yet</option>
+              {Object.entries(REFERRAL_ROUTES).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {draft.referralTo !== '' && (
+            <div className="field">
+              <label htmlFor="referral-on">Referral made on</label>
+              <input id="referral-on" type="date" value={draft.referralOn} onChange={(e) => onChange({ referralOn: e.target.value })} />
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="start-stage">Start at stage</label>
+            <select
+              id="start-stage"
+              value={draft.startStage ?? ''}
+              onChange={(e) => onChange({ startStage: e.target.value === '' ? null : Number(e.target.value) })}
+            >
+              <option value="">The policy’s first stage</option>
+              {stages.map((s) => (
+                <option key={s.number} value={s.number}>
+                  Stage {s.number}: {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+    </fieldset>
+  );
+}

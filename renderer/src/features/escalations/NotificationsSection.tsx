@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import type { EscalationDetail } from '../../../../shared/domain/escalation';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { errorsOnly, type CaseFormProps } from './caseTypes';
+
+type Notification = EscalationDetail['notifications'][number];
+type Method = 'email' | 'phone' | 'letter' | 'meeting';
+const METHODS: Record<Method, string> = { email: 'E-mail', phone: 'Phone', letter: 'Letter', meeting: 'Meeting' };
+
+function RecordNotificationForm({ notification: n, onSaved }: { notification: Notification; onSaved: (message: string) => void }) {
+  const action = useAction();
+  const [madeOn, setMadeOn] = useState(todayIso());
+  const [madeBy, setMadeBy] = useState('');
+  const [method, setMethod] = useState<Method | ''>('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(
+      () => call('escalations:recordNotification', { notificationId: n.id, madeOn, madeBy, method: method as Method }),
+      () => {
+        onSaved(`Recorded that the ${n.label.toLowerCase()} was told on ${formatUkDate(madeOn)}.`);
+        return '';
+      },
+    );
+  };
+  const id = `notification-${n.id}`;
+  return (
+    <form noValidate className="form-row" onSubmit={submit} aria-label={`Record the ${n.label.toLowerCase()} notification as made`}>
+      <div className="field">
+        <label htmlFor={`${id}-on`}>Told on</label>
+        <input id={`${id}-on`} type="date" value={madeOn} onChange={(e) => setMadeOn(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-by`}>Told by</label>
+        <input id={`${id}-by`} value={madeBy} onChange={(e) => setMadeBy(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-how`}>How</label>
+        <select id={`${id}-how`} value={method} onChange={(e) => setMethod(e.target.value as Method | '')}>
+          <option value="">Choose how</option>
+          {Object.entries(METHODS).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={action.busy} aria-label={`Record as made: ${n.label}`}>
+        Record as made
+      </button>
+      <Feedback state={errorsOnly(action)} />
+    </form>
+  );
+}
+
+/** Who must be told (child protection chair, IRO, board manager) and whether they were. */
+export function NotificationsSection({ detail, onSaved }: CaseFormProps) {
+  return (
+    <section aria-labelledby="notifications">
+      <h2 id="notifications">Required notifications</h2>
+      {detail.notifications.length === 0 ? (
+        <p>No notification is required for this case so far.</p>
+      ) : (
+        <ul className="cards">
+          {detail.notifications.map((n) => (
+            <li key={n.id} className={`card ${n.madeOn ? '' : 'card--outstanding'}`}>
+              <h3>{n.label}</h3>
+              <p>
+                Required since {formatUkDate(n.requiredSince)}.{' '}
+                {n.madeOn ? (
+                  <strong className="ok">
+                    Told on {formatUkDate(n.madeOn)}
+                    {n.madeBy && ` by ${n.madeBy}`}
+                    {n.method && ` (${METHODS[n.method as Method]?.toLowerCase() ?? n.method})`}.
+                  </strong>
+                ) : (
+                  <strong className="warn-text">Not yet made.</strong>
+                )}
+              </p>
+              {!n.madeOn && <RecordNotificationForm notification={n} onSaved={onSaved} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

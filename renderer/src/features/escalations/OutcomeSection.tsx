@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { OUTCOME_EFFECTS } from '../../../../shared/domain/escalation';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { errorsOnly, type CaseFormProps } from './caseTypes';
+
+/** The agreed outcome (or the withdrawal and closure), and the consequent actions with "Mark done". */
+export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
+  const action = useAction();
+  const [doneOn, setDoneOn] = useState(todayIso());
+  if (!d.outcome && !d.withdrawn && !d.closed && d.actions.length === 0) return null;
+  const markDone = (actionId: number, description: string) =>
+    void action.run(
+      () => call('escalations:actionDone', { actionId, doneOn }),
+      () => {
+        onSaved(`Marked “${description}” done on ${formatUkDate(doneOn)}.`);
+        return '';
+      },
+    );
+  const outstanding = d.actions.some((a) => !a.doneOn);
+  return (
+    <section aria-labelledby="outcome">
+      <h2 id="outcome">Outcome</h2>
+      {d.outcome && (
+        <>
+          <dl className="facts">
+            <div>
+              <dt>Resolved on</dt>
+              <dd>{formatUkDate(d.outcome.resolvedOn)}</dd>
+            </div>
+            <div>
+              <dt>Effect</dt>
+              <dd>{OUTCOME_EFFECTS[d.outcome.effect]}</dd>
+            </div>
+            <div>
+              <dt>Agreed by</dt>
+              <dd>{d.outcome.agreedBy}</dd>
+            </div>
+            <div>
+              <dt>Learning themes</dt>
+              <dd>{d.outcome.themes.length > 0 ? d.outcome.themes.map((t) => t.name).join(', ') : 'None recorded'}</dd>
+            </div>
+          </dl>
+          <h3>Written statement of outcome</h3>
+          <p className="summary">{d.outcome.statement}</p>
+          {d.outcome.policyGap && (
+            <p className="flag">
+              <strong>Policy gap flagged to the chair:</strong> {d.outcome.policyGapNote}
+            </p>
+          )}
+        </>
+      )}
+      {d.withdrawn && (
+        <p>
+          <strong>Withdrawn on {formatUkDate(d.withdrawn.on)}:</strong> {d.withdrawn.reason}
+        </p>
+      )}
+      {d.closed && (
+        <p>
+          <strong>Closed on {formatUkDate(d.closed.on)}</strong>, signed off by {d.closed.chairName}.
+        </p>
+      )}
+      {d.actions.length > 0 && (
+        <>
+          <h3>Consequent actions</h3>
+          {outstanding && (
+            <div className="field">
+              <label htmlFor="action-done-on">Date used for “Mark done”</label>
+              <input id="action-done-on" type="date" value={doneOn} onChange={(e) => setDoneOn(e.target.value)} />
+            </div>
+          )}
+          <table>
+            <caption className="visually-hidden">Consequent actions of {d.reference}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">Done</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.actions.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">{a.description}</th>
+                  <td>{a.owner}</td>
+                  <td>{formatUkDate(a.dueOn)}</td>
+                  <td>
+                    {a.doneOn ? (
+                      `Done ${formatUkDate(a.doneOn)}`
+                    ) : (
+                      <button type="button" className="button--small" disabled={action.busy} onClick={() => markDone(a.id, a.description)} aria-label={`Mark done: ${a.description}`}>
+                        Mark done
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Feedback state={errorsOnly(action)} />
+        </>
+      )}
+    </section>
+  );
+}

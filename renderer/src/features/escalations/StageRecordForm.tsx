@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { ChildNameCheck } from '../../components/ChildNameCheck';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { errorsOnly, type CaseFormProps } from './caseTypes';
+
+/** The written record of the open stage: what was discussed, what was decided, who took part. */
+export function StageRecordForm({ detail, onSaved, knownNames }: CaseFormProps & { knownNames: readonly string[] }) {
+  const open = detail.stages.find((s) => s.endedOn === null);
+  const action = useAction();
+  const [discussion, setDiscussion] = useState(open?.discussion ?? '');
+  const [decision, setDecision] = useState(open?.decision ?? '');
+  const [participants, setParticipants] = useState(open?.participants ?? '');
+  const [confirmed, setConfirmed] = useState(false);
+  if (!open) return null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(
+      () => call('escalations:recordStage', { escalationId: detail.id, discussion, decision, participants, confirmedNoChildName: confirmed }),
+      () => {
+        onSaved(`Saved the record of stage ${open.number}.`);
+        return '';
+      },
+    );
+  };
+  return (
+    <section aria-labelledby="record-stage">
+      <h2 id="record-stage">Record this stage’s discussion</h2>
+      <p className="hint">
+        Stage {open.number}: {open.name}. The record is shared with the people involved, including the worker who raised the concern.
+      </p>
+      <form noValidate className="stack" onSubmit={submit} aria-label="Record this stage’s discussion">
+        <div className="field field--wide">
+          <label htmlFor="stage-discussion">Discussion</label>
+          <textarea id="stage-discussion" rows={4} value={discussion} onChange={(e) => setDiscussion(e.target.value)} />
+        </div>
+        <div className="field field--wide">
+          <label htmlFor="stage-decision">Decision</label>
+          <textarea id="stage-decision" rows={3} value={decision} onChange={(e) => setDecision(e.target.value)} />
+        </div>
+        <div className="field field--wide">
+          <label htmlFor="stage-participants">Who took part</label>
+          <span id="stage-participants-hint" className="hint">
+            Roles and agencies, for example “CSC team manager; school DSL”
+          </span>
+          <input id="stage-participants" aria-describedby="stage-participants-hint" value={participants} onChange={(e) => setParticipants(e.target.value)} />
+        </div>
+        <ChildNameCheck text={[discussion, decision, participants].join('\n')} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
+        <Feedback state={errorsOnly(action)} />
+        <div>
+          <button type="submit" disabled={action.busy}>
+            Save stage record
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

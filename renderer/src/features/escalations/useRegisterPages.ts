@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RegisterRow } from '../../../../shared/domain/escalation';
+import { call } from '../../lib/api';
+import { PAGE_SIZE, type Filters } from './registerQuery';
+
+interface PagesState {
+  key: string;
+  total: number | null;
+  pages: Record<number, RegisterRow[]>;
+  error: string | null;
+}
+
+/**
+ * The register, read a page of rows at a time. Page 0 is read when the filters change (it also
+ * gives the total); later pages are read when the list scrolls near them. Answers for old filters
+ * are dropped, so a fast typist never sees rows from an earlier search.
+ */
+export function useRegisterPages(filters: Filters) {
+  const key = JSON.stringify(filters);
+  const [state, setState] = useState<PagesState>({ key: '', total: null, pages: {}, error: null });
+  const requested = useRef<{ key: string; pages: Set<number> }>({ key: '', pages: new Set() });
+
+  const load = useCallback(
+    (page: number) => {
+      if (requested.current.key !== key) requested.current = { key, pages: new Set() };
+      if (requested.current.pages.has(page)) return;
+      requested.current.pages.add(page);
+      const query = JSON.parse(key) as Filters;
+      call('escalations:list', { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+        (answer) =>
+          setState((s) => {
+            if (requested.current.key !== key) return s;
+            const pages = s.key === key ? s.pages : {};
+            return { key, total: answer.total, pages: { ...pages, [page]: answer.rows }, error: null };
+          }),
+        (error: unknown) => {
+          requested.current.pages.delete(page);
+          setState((s) =>
+            requested.current.key !== key
+              ? s
+              : { key, total: s.key === key ? s.total : null, pages: s.key === key ? s.pages : {}, error: error instanceof Error ? error.message : String(error) },
+          );
+        },
+      );
+    },
+    [key],
+  );
+
+  useEffect(() => load(0), [load]);
+
+  const current = state.key === key;
+  const pages = state.pages;
+  const rowAt = useCallback(
+    (index: number): RegisterRow | undefined => (current ? pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE] : undefined),
+    [current, pages],
+  );
+  const ensureRange = useCallback(
+    (first: number, last: number) => {
+      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) load(p);
+    },
+    [load],
+  );
+  return {
+    /** The total for the current filters; the last total while the first page loads. */
+    total: state.total,
+    loading: !current,
+    error: state.error,
+    rowAt,
+    ensureRange,
+  };
+}

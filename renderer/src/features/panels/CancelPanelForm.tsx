@@ -1,0 +1,38 @@
+import { useState, type FormEvent } from 'react';
+import type { PanelDetail } from '../../../../shared/domain/panel';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+
+/** Stands a planned panel down, with the reason kept on the case's record. */
+export function CancelPanelForm({ panel, onSaved }: { panel: PanelDetail; onSaved: (message: string) => void }) {
+  const action = useAction();
+  const [reason, setReason] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(
+      () => call('panels:cancel', { panelId: panel.id, reason }),
+      () => {
+        onSaved('The panel is cancelled. The case stays open for the chair to decide again.');
+        return '';
+      },
+    );
+  };
+  return (
+    <section aria-labelledby="panel-cancel">
+      <h2 id="panel-cancel">Cancel this panel</h2>
+      <form noValidate className="stack" onSubmit={submit} aria-label="Cancel the panel">
+        <div className="field field--wide">
+          <label htmlFor="panel-cancel-reason">Why the panel is cancelled</label>
+          <textarea id="panel-cancel-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <Feedback state={{ error: action.error, done: null }} />
+        <div>
+          <button type="submit" className="button--warning" disabled={action.busy}>
+            Cancel panel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

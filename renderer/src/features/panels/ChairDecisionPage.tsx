@@ -1,0 +1,55 @@
+import { useCallback, useState } from 'react';
+import { ESCALATION_STATUSES } from '../../../../shared/domain/escalation';
+import { href } from '../../app/route';
+import { useChannel } from '../../lib/useChannel';
+import { ChairDecisionSection } from './ChairDecisionSection';
+
+/** The chair's decision on its own page (#/panels/decide/<id>) until the case page mounts the section. */
+export function ChairDecisionPage({ escalationId }: { escalationId: number }) {
+  const escalation = useChannel('escalations:get', { escalationId });
+  const [notice, setNotice] = useState('');
+  const reload = escalation.reload;
+  const onSaved = useCallback(
+    (message: string) => {
+      setNotice(message);
+      reload();
+    },
+    [reload],
+  );
+  if (escalation.error && !escalation.data) {
+    return (
+      <>
+        <h1>Escalation not found</h1>
+        <p role="alert">{escalation.error.message}</p>
+        <a href={href('panels')}>Back to panels</a>
+      </>
+    );
+  }
+  const d = escalation.data;
+  if (!d) return <p role="status">Loading the escalation…</p>;
+  const atLastStage = d.status === 'open' && d.currentStage !== null && d.nextStages.length === 0;
+  return (
+    <>
+      <p>
+        <a href={href('escalations', d.id)}>← Case {d.reference}</a>
+      </p>
+      <h1>Chair’s decision: {d.reference}</h1>
+      <p className="lede">
+        {ESCALATION_STATUSES[d.status]}
+        {d.currentStage && ` · stage ${d.currentStage.number}: ${d.currentStage.name}`} · raised by {d.raisingAgency.name}, challenging {d.challengedAgencies.map((a) => a.name).join(', ')} ·{' '}
+        {d.profile.name}
+      </p>
+      <p role="status" className="feedback feedback--done">
+        {notice}
+      </p>
+      {!atLastStage && (
+        <p className="warning">
+          {d.status !== 'open'
+            ? `This case is ${ESCALATION_STATUSES[d.status].toLowerCase()}: there is nothing for the chair to decide.`
+            : `The chair decides once the case reaches the last stage of ${d.profile.name}. It is at stage ${d.currentStage?.number ?? '?'}.`}
+        </p>
+      )}
+      <ChairDecisionSection detail={d} onSaved={onSaved} />
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState, type FormEvent } from 'react';
+import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import type { EscalationDetail } from '../../../../shared/domain/escalation';
+import { CHAIR_ROUTES, type ChairRoute } from '../../../../shared/domain/panel';
+import { href } from '../../app/route';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { useChannel } from '../../lib/useChannel';
+import { chairDecisions, isPanelRoute, routesFor } from './chairRoute';
+
+interface Props {
+  detail: EscalationDetail;
+  /** Called with a success line once the decision is saved; the case should be read again. */
+  onSaved: (message: string) => void;
+}
+
+/**
+ * The independent chair's decision on a case referred to the board: resolve directly, call a
+ * meeting, or convene a panel. Shown only for an open case at its policy's last stage.
+ */
+export function ChairDecisionSection({ detail, onSaved }: Props) {
+  const action = useAction();
+  const panels = useChannel('panels:list', {});
+  const [route, setRoute] = useState<ChairRoute | ''>('');
+  const [decidedOn, setDecidedOn] = useState(todayIso());
+  const [reasons, setReasons] = useState('');
+  const [decidedBy, setDecidedBy] = useState('');
+  if (detail.status !== 'open' || !detail.currentStage || detail.nextStages.length > 0) return null;
+
+  const past = chairDecisions(detail);
+  const latest = past.at(-1) ?? null;
+  const planned = (panels.data ?? []).find((p) => p.escalationId === detail.id && p.status === 'planned') ?? null;
+  const routes = routesFor(detail.profile.panelRuleKind);
+  const noun = detail.profile.panelRuleKind === 'uninvolved_chair_meeting' ? 'meeting' : 'panel';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(
+      () => call('chair:decide', { escalationId: detail.id, route: route as ChairRoute, decidedOn, reasons, decidedBy }),
+      () => {
+        setReasons('');
+        onSaved(`Recorded the chair’s decision: ${CHAIR_ROUTES[route as ChairRoute]}.`);
+        return '';
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="chair-decision" className="chair-decision">
+      <h2 id="chair-decision">Chair’s decision</h2>
+      <p className="hint">{detail.profile.lastStep}</p>
+      {latest && (
+        <div className="card card--current">
+          <h3>Decided: {latest.label}</h3>
+          <p>{latest.detail}</p>
+          {isPanelRoute(latest.route) && (
+            <p className="actions">
+              {planned ? (
+                <a className="button-link" href={href('panels', planned.id)}>
+                  Open the planned {noun} (sits {formatUkDate(planned.sitsOn)})
+                </a>
+              ) : (
+                <a className="button-link" href={href('panels', 'new', detail.id)}>
+                  Plan the {noun}
+                </a>
+              )}
+            </p>
+          )}
+        </div>
+      )}
+      <form noValidate className="stack" onSubmit={submit} aria-label="Record the chair’s decision">
+        <fieldset>
+          <legend>{latest ? 'Record a new decision' : 'What the chair decided'}</legend>
+          <div className="choices">
+            {routes.map((r) => (
+              <div className="field field--check" key={r}>
+                <input id={`chair-route-${r}`} type="radio" name="chair-route" checked={route === r} onChange={() => setRoute(r)} />
+                <label htmlFor={`chair-route-${r}`}>{CHAIR_ROUTES[r]}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="chair-decided-on">Date decided</label>
+            <input id="chair-decided-on" type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="chair-decided-by">Decided by</label>
+            <span id="chair-decided-by-hint" className="hint">
+              For example “Independent chair”
+            </span>
+            <input id="chair-decided-by" className="input--long" aria-describedby="chair-decided-by-hint" value={decidedBy} onChange={(e) => setDecidedBy(e.target.value)} />
+          </div>
+        </div>
+        <div className="field field--wide">
+          <label htmlFor="chair-reasons">Reasons</label>
+          <textarea id="chair-reasons" rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />
+        </div>
+        <Feedback state={{ error: action.error, done: null }} />
+        <div>
+          <button type="submit" disabled={action.busy}>
+            Record the chair’s decision
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

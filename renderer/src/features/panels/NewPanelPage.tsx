@@ -1,0 +1,49 @@
+import { href } from '../../app/route';
+import { useChannel } from '../../lib/useChannel';
+import { chairDecisions, isPanelRoute } from './chairRoute';
+import { setFlash } from './flash';
+import { PanelPlanner } from './PanelPlanner';
+
+/** #/panels/new/<escalationId>: the planner for a panel not yet saved. */
+export function NewPanelPage({ escalationId }: { escalationId: number }) {
+  const escalation = useChannel('escalations:get', { escalationId });
+  if (escalation.error && !escalation.data) {
+    return (
+      <>
+        <h1>Escalation not found</h1>
+        <p role="alert">{escalation.error.message}</p>
+        <a href={href('panels')}>Back to panels</a>
+      </>
+    );
+  }
+  const d = escalation.data;
+  if (!d) return <p role="status">Loading the escalation…</p>;
+  const noun = d.profile.panelRuleKind === 'uninvolved_chair_meeting' ? 'meeting' : 'resolution panel';
+  const decided = isPanelRoute(chairDecisions(d).at(-1)?.route);
+  return (
+    <>
+      <p>
+        <a href={href('panels')}>← All panels</a> · <a href={href('escalations', d.id)}>Case {d.reference}</a>
+      </p>
+      <h1>
+        Plan a {noun}: {d.reference}
+      </h1>
+      {d.status !== 'open' && <p className="warning">This case is no longer open, so a panel cannot be saved for it.</p>}
+      {d.status === 'open' && !decided && (
+        <p className="warning">
+          The chair has not yet decided to convene a {noun} for this case. You can try compositions here, but{' '}
+          <a href={href('panels', 'decide', d.id)}>record the chair’s decision</a> before saving.
+        </p>
+      )}
+      <PanelPlanner
+        escalationId={d.id}
+        panel={null}
+        initialSitsOn=""
+        onSaved={(p, message) => {
+          setFlash(message);
+          window.location.hash = href('panels', p.id);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react';
+import { formatUkDate } from '../../../../shared/domain/dates';
+import type { PanelDetail } from '../../../../shared/domain/panel';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { useChannel } from '../../lib/useChannel';
+import { ChairField } from './ChairField';
+import { ChecksList } from './ChecksList';
+import { PanelCaseFacts } from './PanelCaseFacts';
+import { draftFromPanel, draftInput, isIsoDate, newDraft, padSeats, seatCountFor, countWord, type PlannerDraft, type SeatDraft } from './panelDraft';
+import { SeatFieldset } from './SeatFieldset';
+import { SuggestionsSection } from './SuggestionsSection';
+import { useLiveChecks } from './useLiveChecks';
+
+interface Props {
+  escalationId: number;
+  /** The saved panel being changed, or null for a new one. */
+  panel: PanelDetail | null;
+  initialSitsOn: string;
+  onSaved: (panel: PanelDetail, message: string) => void;
+}
+
+/** Plans a panel: date, chair and seats, with every check run live as the chair edits. */
+export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Props) {
+  const [draft, setDraft] = useState<PlannerDraft>(() => (panel ? draftFromPanel(panel) : newDraft(initialSitsOn)));
+  const sitsOn = isIsoDate(draft.sitsOn) ? draft.sitsOn : null;
+  const options = useChannel('panels:options', { escalationId, sitsOn });
+  const o = options.data;
+  const count = Math.max(seatCountFor(o), draft.seats.length);
+  const input = draftInput(escalationId, draft, count);
+  const live = useLiveChecks(o ? input : null);
+  const save = useAction();
+  const noun = o?.rule.kind === 'uninvolved_chair_meeting' ? 'meeting' : 'panel';
+  const saved = panel ? JSON.stringify(draftInput(escalationId, draftFromPanel(panel), count)) : null;
+  const dirty = saved !== null && saved !== JSON.stringify(input);
+
+  const patch = (p: Partial<PlannerDraft>) => setDraft((d) => ({ ...d, ...p }));
+  const setSeat = (i: number, seat: SeatDraft) => setDraft((d) => ({ ...d, seats: padSeats(d.seats, count).map((s, j) => (j === i ? seat : s)) }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save.run(
+      () => call('panels:save', { ...input, panelId: panel?.id ?? null, sitsOn: draft.sitsOn }),
+      (p) => {
+        const fails = p.checks.checks.filter((c) => c.status === 'fail').length;
+        onSaved(p, `Saved the ${noun} sitting on ${formatUkDate(p.sitsOn)}. ${p.checks.valid ? 'It passes every check.' : `It is not yet valid: ${countWord(fails, 'check fails', 'checks fail')}.`}`);
+        return '';
+      },
+    );
+  };
+
+  if (options.error && !o) return <p role="alert">{options.error.message}</p>;
+  if (!o) return <p role="status">Loading the board and the case…</p>;
+  const seats = padSeats(draft.seats, count);
+  const showReason = live.checks?.needsWherePossibleReason === true || draft.wherePossibleReason !== '';
+
+  return (
+    <>
+      <PanelCaseFacts options={o} />
+      <div className="planner">
+        <form noValidate className="stack planner__form" onSubmit={submit} aria-label={`Plan the ${noun}`}>
+          <h2 className="planner__heading">Date, chair and seats</h2>
+          <div className="field">
+            <label htmlFor="panel-sits-on">Date the {noun} sits</label>
+            <span id="panel-sits-on-hint" className="hint">
+              Board membership and who is in post are taken on this date.
+            </span>
+            <input id="panel-sits-on" type="date" aria-describedby="panel-sits-on-hint" value={draft.sitsOn} onChange={(e) => patch({ sitsOn: e.target.value })} />
+          </div>
+          <ChairField options={o} draft={draft} onChange={patch} noun={noun} />
+          <div className="panel-seats">
+            {seats.map((s, i) => (
+              <SeatFieldset key={i} index={i} seat={s} options={o} savedOfficerName={panel?.seats[i]?.officerName} onChange={(seat) => setSeat(i, seat)} />
+            ))}
+          </div>
+          {showReason && (
+            <div className="field field--wide">
+              <label htmlFor="panel-where-possible">The chair’s reason for leaving an agency in dispute off</label>
+              <span id="panel-where-possible-hint" className="hint">
+                This policy seats the agencies in dispute where possible. Say why it is not possible here (at least 10 characters); it goes in the panel pack.
+              </span>
+              <textarea
+                id="panel-where-possible"
+                rows={3}
+                aria-describedby="panel-where-possible-hint"
+                value={draft.wherePossibleReason}
+                onChange={(e) => patch({ wherePossibleReason: e.target.value })}
+              />
+            </div>
+          )}
+          <Feedback state={save} />
+          <div className="form-row">
+            <button type="submit" disabled={save.busy}>
+              Save {noun}
+            </button>
+            {dirty && <span className="warn-text">Changes not saved yet: the saved {noun} is what the decision is checked against.</span>}
+            {!panel && live.checks && !live.checks.valid && <span className="hint">You can save it before it is valid and finish it later.</span>}
+          </div>
+        </form>
+        <section aria-labelledby="panel-checks" className="planner__checks">
+          <h2 id="panel-checks">Checks</h2>
+          <ChecksList checks={live.checks} pending={live.pending} error={live.error} headingId="panel-checks" />
+        </section>
+      </div>
+      <SuggestionsSection input={input} noun={noun} onUse={(s) => patch({ seats: s })} />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { BoardSettings } from '../../../../shared/domain/settings';
+import { Feedback } from '../../components/Feedback';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+
+interface Props {
+  title: string;
+  intro: string;
+  itemLabel: string;
+  items: BoardSettings['categories'];
+  channel: 'categories:add' | 'themes:add';
+  onSaved: () => void;
+}
+
+/** A list the board keeps (categories of disagreement, learning themes) with a form to add to it. */
+export function NamedListSection({ title, intro, itemLabel, items, channel, onSaved }: Props) {
+  const id = useId();
+  const action = useAction();
+  const [name, setName] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action
+      .run(
+        () => call(channel, { name }),
+        () => {
+          onSaved();
+          return `Added “${name.trim()}”.`;
+        },
+      )
+      .then((saved) => saved && setName(''));
+  };
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p className="hint">{intro}</p>
+      <ul className="chips" aria-label={title}>
+        {items.map((i) => (
+          <li key={i.id}>{i.name}</li>
+        ))}
+      </ul>
+      <form noValidate className="form-row" onSubmit={submit} aria-label={`Add a ${itemLabel.toLowerCase()}`}>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>New {itemLabel.toLowerCase()}</label>
+          <input id={`${id}-name`} className="input--long" value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <button type="submit" disabled={action.busy}>
+          Add {itemLabel.toLowerCase()}
+        </button>
+      </form>
+      <Feedback state={action} />
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { BUILT_IN_CATEGORIES } from '../../../../shared/domain/escalation';
+import { useActiveProfile } from '../escalations/useActiveProfile';
+import { BoardDetailsForm } from './BoardDetailsForm';
+import { CalendarSection } from './CalendarSection';
+import { EditProfileForm } from './EditProfileForm';
+import { NamedListSection } from './NamedListSection';
+import { PolicySection } from './PolicySection';
+import { TimescaleCorrectionForm } from './TimescaleCorrectionForm';
+
+export function SettingsPage() {
+  const { settings, reloadSettings, profile, reloadProfile, error } = useActiveProfile();
+  const [editNotice, setEditNotice] = useState('');
+  const reloadAll = () => {
+    reloadSettings();
+    reloadProfile();
+  };
+  if (error) return <p role="alert">{error.message}</p>;
+  if (!settings) return <p role="status">Loading the board’s settings…</p>;
+  const profileKey = profile ? `${profile.id}-${profile.version}-${profile.profile.stages.map((s) => s.timescaleWorkingDays).join(',')}` : 'none';
+  return (
+    <>
+      <h1>Board settings</h1>
+      <p className="lede">The board’s name, reporting year, escalation policy and working-day calendar, and the lists used to describe cases.</p>
+      <BoardDetailsForm settings={settings} onSaved={reloadSettings} />
+      <PolicySection
+        settings={settings}
+        active={profile?.profile ?? null}
+        onSaved={() => {
+          setEditNotice('');
+          reloadAll();
+        }}
+      />
+      {profile && (
+        <>
+          <EditProfileForm
+            key={`edit-${profileKey}`}
+            baseProfileId={profile.id}
+            base={profile.profile}
+            notice={editNotice}
+            onSaved={(message) => {
+              setEditNotice(message);
+              reloadSettings();
+            }}
+          />
+          <TimescaleCorrectionForm
+            key={`correct-${profile.id}`}
+            profileId={profile.id}
+            profile={profile.profile}
+            onSaved={() => {
+              setEditNotice('');
+              reloadAll();
+            }}
+          />
+        </>
+      )}
+      <CalendarSection settings={settings} onSaved={reloadSettings} />
+      <NamedListSection
+        title="Categories of disagreement"
+        intro={`The policies’ own categories (${BUILT_IN_CATEGORIES.length} of them) plus any the board adds.`}
+        itemLabel="Category"
+        items={settings.categories}
+        channel="categories:add"
+        onSaved={reloadSettings}
+      />
+      <NamedListSection
+        title="Learning themes"
+        intro="Themes the learning hub looks for across cases. Tick them when a case is resolved."
+        itemLabel="Learning theme"
+        items={settings.themes}
+        channel="themes:add"
+        onSaved={reloadSettings}
+      />
+    </>
+  );
+}

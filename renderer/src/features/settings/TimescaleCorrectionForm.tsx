@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import type { PolicyProfile } from '../../../../shared/domain/policyProfiles';
+import { Feedback } from '../../components/Feedback';
+import { plural } from '../../components/formatting';
+import { call } from '../../lib/api';
+import { useAction } from '../../lib/useAction';
+import { parseTimescale } from './timescale';
+
+/** Put right a timescale typed wrongly in the policy in use: open due dates are worked out again, their history kept. */
+export function TimescaleCorrectionForm({ profileId, profile, onSaved }: { profileId: number; profile: PolicyProfile; onSaved: () => void }) {
+  const action = useAction();
+  const [stageNumber, setStageNumber] = useState(profile.stages[0]?.number ?? 0);
+  const [days, setDays] = useState('');
+  const [reason, setReason] = useState('');
+  const [badDays, setBadDays] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const timescale = parseTimescale(days);
+    setBadDays(timescale === undefined);
+    if (timescale === undefined) return;
+    void action.run(
+      () => call('profiles:correctTimescale', { profileId, stageNumber, timescaleWorkingDays: timescale, reason }),
+      (r) => {
+        onSaved();
+        return `Corrected stage ${stageNumber}. ${r.dueDatesChanged === 0 ? 'No open due date changed.' : `${plural(r.dueDatesChanged, 'open due date was', 'open due dates were')} worked out again.`}`;
+      },
+    );
+  };
+  return (
+    <section aria-labelledby="correct-timescale">
+      <h2 id="correct-timescale">Correct a timescale</h2>
+      <p className="hint">For a timescale entered wrongly in the policy in use. To change the policy itself, edit a copy above.</p>
+      <form noValidate className="form-row" onSubmit={submit} aria-label="Correct a timescale">
+        <div className="field">
+          <label htmlFor="correct-stage">Stage</label>
+          <select id="correct-stage" value={stageNumber} onChange={(e) => setStageNumber(Number(e.target.value))}>
+            {profile.stages.map((s) => (
+              <option key={s.number} value={s.number}>
+                Stage {s.number}: {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="correct-days">Working days</label>
+          <span id="correct-days-hint" className="hint">
+            Blank for not set
+          </span>
+          <input id="correct-days" className="input--short" inputMode="numeric" aria-describedby="correct-days-hint" value={days} onChange={(e) => setDays(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="correct-why">Why it is being corrected</label>
+          <input id="correct-why" className="input--long" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <button type="submit" disabled={action.busy}>
+          Correct timescale
+        </button>
+      </form>
+      {badDays ? (
+        <p role="alert" className="feedback feedback--error">
+          Give the timescale as a whole number of working days, or leave it blank for not set.
+        </p>
+      ) : (
+        <Feedback state={action} />
+      )}
+    </section>
+  );
+}
