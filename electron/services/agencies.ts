@@ -32,7 +32,7 @@ interface MembershipRow {
   from_date: string;
   to_date: string | null;
 }
-interface OfficerRow {
+export interface OfficerRow {
   id: number;
   agency_id: number;
   name: string;
@@ -46,7 +46,7 @@ interface OfficerRow {
 type AnyDb = ReadableDb | WritableDb;
 
 const toMembership = (r: MembershipRow): Membership => ({ id: r.id, from: r.from_date, to: r.to_date });
-const toOfficer = (r: OfficerRow): Officer => ({
+export const toOfficer = (r: OfficerRow): Officer => ({
   id: r.id,
   agencyId: r.agency_id,
   name: r.name,

@@ -2,11 +2,12 @@
 // from the case list itself, with its own working-day arithmetic, not read back from the app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard, DrillInput } from '../../shared/domain/dashboard';
-import type { EscalationDetail, RegisterRow } from '../../shared/domain/escalation';
+import type { RegisterRow } from '../../shared/domain/escalation';
 import { FIGURES, drillSchema } from '../../shared/domain/dashboard';
 import { quarterFromKey } from '../../shared/domain/quarter';
 import { figurePredicate } from '../../electron/services/dashboard/figures';
-import { logEscalation, seatBoard, seedBoard, type Board } from '../support/boardFixture';
+import { seatBoard, seedBoard, type Board } from '../support/boardFixture';
+import { addThemes, DASHBOARD_CASES, seedCases, type AgencyKey, type CaseSpec } from '../support/dashboardCases';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 
 const TODAY = '2026-11-23';
@@ -34,35 +35,7 @@ const between = (a: string, b: string) => {
   return n;
 };
 
-type AgencyKey = 'police' | 'school' | 'health' | 'council';
-interface Spec {
-  ref: string;
-  raising: AgencyKey;
-  challenged: AgencyKey[];
-  category: number;
-  openedOn: string;
-  childStatus?: string;
-  immediateRisk?: boolean;
-  referralOn?: string;
-  steps?: string[]; // dates of each move up one stage (Bromley: stages 1 -> 4)
-  end?: { kind: 'resolve'; on: string; effect: 'upheld' | 'changed' | 'partly_changed'; theme?: boolean; policyGap?: boolean } | { kind: 'withdraw'; on: string };
-}
-
-// Bromley: four stages, five working days each (one working week).
-const SPECS: Spec[] = [
-  { ref: 'Q1-A', raising: 'school', challenged: ['council'], category: 0, openedOn: '2026-05-01', end: { kind: 'resolve', on: '2026-05-06', effect: 'upheld' } },
-  { ref: 'Q1-B', raising: 'police', challenged: ['health'], category: 1, openedOn: '2026-06-30', steps: ['2026-07-03'] }, // still open: carried into Q2 and Q3
-  { ref: 'Q1-C', raising: 'health', challenged: ['council', 'school'], category: 2, openedOn: '2026-06-29', end: { kind: 'resolve', on: '2026-07-01', effect: 'changed', theme: true } },
-  { ref: 'Q2-A', raising: 'school', challenged: ['council'], category: 0, openedOn: '2026-07-01', steps: ['2026-07-08', '2026-07-20'], end: { kind: 'resolve', on: '2026-08-03', effect: 'partly_changed', policyGap: true } },
-  { ref: 'Q2-B', raising: 'school', challenged: ['police'], category: 0, openedOn: '2026-08-01', childStatus: 'child_protection_plan', end: { kind: 'withdraw', on: '2026-08-10' } }, // a Saturday
-  { ref: 'Q2-C', raising: 'council', challenged: ['health'], category: 3, openedOn: '2026-08-28', immediateRisk: true, referralOn: '2026-08-28', steps: ['2026-09-01'] }, // Fri before the bank holiday: went up late
-  { ref: 'Q2-D', raising: 'police', challenged: ['council'], category: 1, openedOn: '2026-09-30', immediateRisk: true, referralOn: '2026-09-30', steps: ['2026-09-30'], end: { kind: 'resolve', on: '2026-10-01', effect: 'upheld' } },
-  { ref: 'Q2-E', raising: 'health', challenged: ['school'], category: 4, openedOn: '2026-09-14', childStatus: 'looked_after', end: { kind: 'resolve', on: '2026-09-30', effect: 'changed', theme: true } },
-  { ref: 'Q3-A', raising: 'school', challenged: ['council'], category: 0, openedOn: '2026-10-01', immediateRisk: true }, // no referral, never escalated
-  { ref: 'Q3-B', raising: 'council', challenged: ['police', 'health'], category: 5, openedOn: '2026-11-02', steps: ['2026-11-09', '2026-11-13', '2026-11-16'] },
-  { ref: 'Q3-C', raising: 'police', challenged: ['school'], category: 2, openedOn: '2026-11-20', childStatus: 'child_protection_plan' },
-  { ref: 'Q3-D', raising: 'health', challenged: ['council'], category: 0, openedOn: '2026-10-15', end: { kind: 'resolve', on: '2026-11-12', effect: 'upheld', policyGap: true, theme: true } },
-];
+const SPECS: CaseSpec[] = DASHBOARD_CASES;
 
 let desk: TestDesk;
 let board: Board;
@@ -73,43 +46,21 @@ beforeAll(() => {
   desk = openTestDesk({ now: () => new Date(`${TODAY}T10:00:00Z`) });
   board = seedBoard(desk, 'bromley');
   seatBoard(desk, board);
-  themeId = ok<{ themes: { id: number }[] }>(desk.dispatch('themes:add', { name: 'Threshold understanding' })).themes[0]!.id;
-  for (const s of SPECS) {
-    const e = logEscalation(desk, board, {
-      reference: s.ref,
-      raisingAgencyId: board[s.raising],
-      challengedAgencyIds: s.challenged.map((c) => board[c]),
-      categoryId: board.settings.categories[s.category]!.id,
-      openedOn: s.openedOn,
-      childStatus: s.childStatus ?? 'child_in_need',
-      immediateRisk: s.immediateRisk ?? false,
-      referral: s.referralOn ? { to: 'mash', madeOn: s.referralOn } : null,
-    });
-    ids.set(s.ref, e.id);
-    (s.steps ?? []).forEach((on, i) => ok(desk.dispatch('escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })));
-    if (s.end?.kind === 'resolve') {
-      ok(desk.dispatch('escalations:resolve', { escalationId: e.id, resolvedOn: s.end.on, statement: 'Agreed.', effect: s.end.effect, agreedBy: 'Both agencies', themeIds: s.end.theme ? [themeId] : [], policyGap: s.end.policyGap ?? false, policyGapNote: s.end.policyGap ? 'Guidance silent' : '' }));
-    } else if (s.end?.kind === 'withdraw') {
-      ok(desk.dispatch('escalations:withdraw', { escalationId: e.id, on: s.end.on, reason: 'Raised in error' }));
-    }
-  }
-  // The CP chair for Q2-B was told in time; nobody has told the IRO for Q2-E.
-  const q2b = ok<EscalationDetail>(desk.dispatch('escalations:get', { escalationId: ids.get('Q2-B')! }));
-  ok(desk.dispatch('escalations:recordNotification', { notificationId: q2b.notifications[0]!.id, madeOn: '2026-08-03', madeBy: 'Coordinator', method: 'email' }));
-  // Q3-B reaches the chair, who decides to resolve it directly.
-  ok(desk.dispatch('chair:decide', { escalationId: ids.get('Q3-B')!, route: 'resolve_directly', decidedOn: '2026-11-18', reasons: 'Clear case', decidedBy: 'Independent chair' }));
+  const themes = addThemes(desk);
+  themeId = themes.threshold;
+  for (const [ref, id] of seedCases(desk, board, SPECS, themes)) ids.set(ref, id);
 });
 afterAll(() => desk.cleanup());
 
 // ---- the oracle ----
 const inQ = (d: string | undefined, from: string, to: string) => d !== undefined && d >= from && d <= to;
-const highest = (s: Spec) => 1 + (s.steps?.length ?? 0);
+const highest = (s: CaseSpec) => 1 + (s.steps?.length ?? 0);
 function expected(key: string) {
   const q = quarterFromKey(key, 4);
   const asOf = q.to < TODAY ? q.to : TODAY;
   const fresh = SPECS.filter((s) => inQ(s.openedOn, q.from, q.to));
   const resolved = SPECS.filter((s) => s.end?.kind === 'resolve' && inQ(s.end.on, q.from, q.to));
-  const stagesOf = (s: Spec) => {
+  const stagesOf = (s: CaseSpec) => {
     const starts = [s.openedOn, ...(s.steps ?? [])];
     return starts.map((start, i) => ({ start, due: addWorking(start, s.immediateRisk ? 0 : 5), end: starts[i + 1] ?? s.end?.on ?? null }));
   };

@@ -6,78 +6,25 @@
 // listed through escalations:list to prove it opens exactly the cases behind the figure.
 import type { Page } from '@playwright/test';
 import type { Dashboard, DrillInput } from '../../shared/domain/dashboard';
-import type { EscalationDetail } from '../../shared/domain/escalation';
 import { todayIso } from '../../shared/domain/dates';
 import { quarterFromKey, quarterOf } from '../../shared/domain/quarter';
 import { readDrillFromHash } from '../../renderer/src/features/dashboard/drillLink';
-import { logEscalation, seatBoard, seedBoard, type Board } from '../support/boardFixture';
+import { seatBoard, seedBoard, type Board } from '../support/boardFixture';
+import { addThemes, DASHBOARD_CASES, seedCases, type AgencyKey, type CaseSpec } from '../support/dashboardCases';
 import { ok, type TestDesk } from '../support/tempStore';
 import { expect, expectAccessible, test, type DeskFixture } from './fixtures';
 
-type AgencyKey = 'police' | 'school' | 'health' | 'council';
-interface Spec {
-  ref: string;
-  raising: AgencyKey;
-  challenged: AgencyKey[];
-  category: number;
-  openedOn: string;
-  childStatus?: string;
-  immediateRisk?: boolean;
-  referralOn?: string;
-  steps?: string[];
-  chair?: { on: string; route: 'resolve_directly' | 'multi_agency_meeting' };
-  end?: { kind: 'resolve'; on: string; effect: 'upheld' | 'changed' | 'partly_changed'; theme?: 'threshold' | 'sharing'; policyGap?: boolean } | { kind: 'withdraw'; on: string };
-}
-
-// The data set of test/db/dashboard.test.ts, plus Q2-F (a case that reaches the chair), under the
-// Bromley policy (four stages, five working days each; stage 4 is the board's chair).
-const SPECS: Spec[] = [
-  { ref: 'Q1-A', raising: 'school', challenged: ['council'], category: 0, openedOn: '2026-05-01', end: { kind: 'resolve', on: '2026-05-06', effect: 'upheld' } },
-  { ref: 'Q1-B', raising: 'police', challenged: ['health'], category: 1, openedOn: '2026-06-30', steps: ['2026-07-03'] },
-  { ref: 'Q1-C', raising: 'health', challenged: ['council', 'school'], category: 2, openedOn: '2026-06-29', end: { kind: 'resolve', on: '2026-07-01', effect: 'changed', theme: 'threshold' } },
-  { ref: 'Q2-A', raising: 'school', challenged: ['council'], category: 0, openedOn: '2026-07-01', steps: ['2026-07-08', '2026-07-20'], end: { kind: 'resolve', on: '2026-08-03', effect: 'partly_changed', policyGap: true } },
-  { ref: 'Q2-B', raising: 'school', challenged: ['police'], category: 0, openedOn: '2026-08-01', childStatus: 'child_protection_plan', end: { kind: 'withdraw', on: '2026-08-10' } },
-  { ref: 'Q2-C', raising: 'council', challenged: ['health'], category: 3, openedOn: '2026-08-28', immediateRisk: true, referralOn: '2026-08-28', steps: ['2026-09-01'] },
-  { ref: 'Q2-D', raising: 'police', challenged: ['council'], category: 1, openedOn: '2026-09-30', immediateRisk: true, referralOn: '2026-09-30', steps: ['2026-09-30'], end: { kind: 'resolve', on: '2026-10-01', effect: 'upheld' } },
-  { ref: 'Q2-E', raising: 'health', challenged: ['school'], category: 4, openedOn: '2026-09-14', childStatus: 'looked_after', end: { kind: 'resolve', on: '2026-09-30', effect: 'changed', theme: 'threshold' } },
+// The data set of test/db/dashboard.test.ts, plus Q2-F: a case that reaches the chair in Q2.
+const SPECS: CaseSpec[] = [
+  ...DASHBOARD_CASES,
   { ref: 'Q2-F', raising: 'school', challenged: ['council'], category: 1, openedOn: '2026-07-06', steps: ['2026-07-13', '2026-07-20', '2026-07-27'], chair: { on: '2026-07-29', route: 'resolve_directly' }, end: { kind: 'resolve', on: '2026-07-31', effect: 'upheld', theme: 'sharing' } },
-  { ref: 'Q3-A', raising: 'school', challenged: ['council'], category: 0, openedOn: '2026-10-01', immediateRisk: true },
-  { ref: 'Q3-B', raising: 'council', challenged: ['police', 'health'], category: 5, openedOn: '2026-11-02', steps: ['2026-11-09', '2026-11-13', '2026-11-16'] },
-  { ref: 'Q3-C', raising: 'police', challenged: ['school'], category: 2, openedOn: '2026-11-20', childStatus: 'child_protection_plan' },
-  { ref: 'Q3-D', raising: 'health', challenged: ['council'], category: 0, openedOn: '2026-10-15', end: { kind: 'resolve', on: '2026-11-12', effect: 'upheld', policyGap: true, theme: 'threshold' } },
 ];
 
 function seed(app: DeskFixture): Board {
   const desk = { ...app.desk, dataFolder: app.dataFolder, cleanup: () => undefined } as TestDesk;
   const board = seedBoard(desk, 'bromley');
   seatBoard(desk, board);
-  const addTheme = (name: string) => ok<{ themes: { id: number; name: string }[] }>(desk.dispatch('themes:add', { name })).themes.find((t) => t.name === name)!.id;
-  const themeIds = { threshold: addTheme('Threshold understanding'), sharing: addTheme('Information sharing between agencies') };
-  const ids = new Map<string, number>();
-  for (const s of SPECS) {
-    const e = logEscalation(desk, board, {
-      reference: s.ref,
-      raisingAgencyId: board[s.raising],
-      challengedAgencyIds: s.challenged.map((c) => board[c]),
-      categoryId: board.settings.categories[s.category]!.id,
-      openedOn: s.openedOn,
-      childStatus: s.childStatus ?? 'child_in_need',
-      immediateRisk: s.immediateRisk ?? false,
-      referral: s.referralOn ? { to: 'mash', madeOn: s.referralOn } : null,
-    });
-    ids.set(s.ref, e.id);
-    (s.steps ?? []).forEach((on, i) => ok(desk.dispatch('escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })));
-    if (s.chair) ok(desk.dispatch('chair:decide', { escalationId: e.id, route: s.chair.route, decidedOn: s.chair.on, reasons: 'The senior managers can settle it', decidedBy: 'Independent chair' }));
-    if (s.end?.kind === 'resolve') {
-      const gap = s.end.policyGap ?? false;
-      ok(desk.dispatch('escalations:resolve', { escalationId: e.id, resolvedOn: s.end.on, statement: 'Agreed.', effect: s.end.effect, agreedBy: 'Both agencies', themeIds: s.end.theme ? [themeIds[s.end.theme]] : [], policyGap: gap, policyGapNote: gap ? 'Threshold guidance is silent on pre-birth assessments' : '' }));
-    } else if (s.end?.kind === 'withdraw') {
-      ok(desk.dispatch('escalations:withdraw', { escalationId: e.id, on: s.end.on, reason: 'Raised in error' }));
-    }
-  }
-  // The CP chair for Q2-B was told in time; nobody has told the IRO for Q2-E.
-  const detail = ok<EscalationDetail>(desk.dispatch('escalations:get', { escalationId: ids.get('Q2-B')! }));
-  ok(desk.dispatch('escalations:recordNotification', { notificationId: detail.notifications[0]!.id, madeOn: '2026-08-03', madeBy: 'Coordinator', method: 'email' }));
+  seedCases(desk, board, SPECS, addThemes(desk));
   return board;
 }
 

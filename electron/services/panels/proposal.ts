@@ -6,21 +6,11 @@ import type { PanelDraft } from '../../../shared/domain/panel';
 import type { PanelAgency, PanelOfficer, PanelProposal } from '../../../shared/domain/panelChecks';
 import type { PolicyProfile } from '../../../shared/domain/policyProfiles';
 import { loadCalendar } from '../calendar';
+import { toOfficer as toDirectoryOfficer, type OfficerRow as AgencyOfficerRow } from '../agencies';
 import { DomainError } from '../errors';
 import { loadProfile } from '../profiles';
 import { escalationRow, type AnyDb, type EscalationRow } from '../escalations/rows';
 
-interface OfficerRow {
-  id: number;
-  agency_id: number;
-  agency_name: string;
-  name: string;
-  role: string;
-  email: string;
-  senior: 0 | 1;
-  board_representative: 0 | 1;
-  left_on: string | null;
-}
 
 export function loadPanelAgency(db: AnyDb, agencyId: number): PanelAgency | null {
   const row = db.prepare('SELECT id, name, retired_on FROM agency WHERE id = ?').get(agencyId) as { id: number; name: string; retired_on: string | null } | undefined;
@@ -32,17 +22,9 @@ export function loadPanelAgency(db: AnyDb, agencyId: number): PanelAgency | null
 }
 
 const OFFICER_SQL = 'SELECT o.*, a.name AS agency_name FROM officer o JOIN agency a ON a.id = o.agency_id';
-const toOfficer = (r: OfficerRow): PanelOfficer => ({
-  id: r.id,
-  name: r.name,
-  agencyId: r.agency_id,
-  agencyName: r.agency_name,
-  role: r.role,
-  email: r.email,
-  senior: r.senior === 1,
-  boardRepresentative: r.board_representative === 1,
-  leftOn: r.left_on,
-});
+// The directory's officer, plus the agency name the checks quote in their sentences.
+type OfficerRow = AgencyOfficerRow & { agency_name: string };
+const toOfficer = (r: OfficerRow): PanelOfficer => ({ ...toDirectoryOfficer(r), agencyName: r.agency_name });
 
 export function loadPanelOfficer(db: AnyDb, officerId: number): PanelOfficer | null {
   const row = db.prepare(`${OFFICER_SQL} WHERE o.id = ?`).get(officerId) as OfficerRow | undefined;
