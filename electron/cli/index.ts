@@ -16,6 +16,7 @@ import { writeAgencyTemplate } from '../services/returns/agencyTemplate';
 import { seedDemo } from '../services/demo/seed';
 import { quarterStartMonth } from '../services/settings';
 import { checked, parseFlags, UsageError } from './args';
+import type { PanelDetail } from '../../shared/domain/panel';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const version = (JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -26,6 +27,7 @@ const HELP = `Escalation Desk command line
   npm run board -- export-template --quarter 2026-Q3 [--agency ID] --out template.xlsx
   npm run board -- import-return   --file completed.xlsx
   npm run board -- returns-status  [--quarter 2026-Q3]
+  npm run board -- panel-check     --panel ID     (exit 0 when valid, 3 when a check fails)
   npm run board -- seed-demo       [--count 200] [--seed 1] [--until 2026-11-20]
   npm run board -- help
 
@@ -95,6 +97,18 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
         const quarter = args.quarter ?? quarterOf(todayIso(), quarterStartMonth(desk.store.reader)).key;
         const status = outcome(desk.dispatch('returns:status', { quarter })) as { agencies: { name: string; status: string; rows: number }[] };
         for (const a of status.agencies) console.log(`${a.status.padEnd(9)} ${String(a.rows).padStart(5)}  ${a.name}`);
+      });
+      return;
+    }
+    case 'panel-check': {
+      const args = checked(z.object({ ...dataFlag, panel: z.coerce.number().int().positive('--panel is a panel id') }), parseFlags(argv, ['data', 'panel']));
+      await withDesk(args.data, async (desk) => {
+        const panel = outcome(desk.dispatch('panels:get', { panelId: args.panel })) as PanelDetail;
+        const word = { pass: 'passes', fail: 'FAILS', warning: 'note', not_applicable: 'does not apply' } as const;
+        console.log(`Panel ${panel.id} for ${panel.reference}, sitting ${panel.sitsOn}, chaired by ${panel.chairName}:`);
+        for (const c of panel.checks.checks) console.log(`  ${c.number}. ${c.title}: ${word[c.status]}${c.messages.length ? `\n     ${c.messages.join('\n     ')}` : ''}`);
+        if (!panel.checks.valid) throw new Refused('The panel is not yet valid.');
+        console.log('The panel is valid.');
       });
       return;
     }

@@ -53,3 +53,25 @@ describe('npm run board', () => {
     expect(board('import-return', '--file', join(data, 'missing.xlsx'))).toMatchObject({ code: 3, err: expect.stringContaining('Cannot read') });
   }, 120_000);
 });
+
+describe('npm run board -- panel-check', () => {
+  it('prints the same six checks as the planner and exits 3 while the panel is not valid', async () => {
+    const { openDesk } = await import('../../electron/app/desk');
+    const { seedBoard, seatBoard, logEscalation } = await import('../support/boardFixture');
+    const folder = tempFolder('desk-cli-panel-');
+    const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'test', now: () => new Date('2026-11-23T10:00:00Z') });
+    const test = { ...desk, dataFolder: folder, cleanup: () => undefined };
+    const b = seedBoard(test, 'bromley');
+    const officers = seatBoard(test, b);
+    let e = logEscalation(test, b, { openedOn: '2026-11-02' });
+    for (const stage of [2, 3, 4]) e = (desk.dispatch('escalations:escalate', { escalationId: e.id, toStage: stage, on: '2026-11-16', reason: 'x' }) as { value: typeof e }).value;
+    desk.dispatch('chair:decide', { escalationId: e.id, route: 'resolution_panel', decidedOn: '2026-11-18', reasons: 'Deadlock', decidedBy: 'Chair' });
+    const saved = desk.dispatch('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats: [{ agencyId: b.police, officerId: officers.police }] }) as { ok: true; value: { id: number } };
+    desk.close();
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'panel-check', '--panel', String(saved.value.id), '--data', folder], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(3);
+    expect(run.stdout).toContain('1. Exactly three agencies, each once: FAILS');
+    expect(run.stderr).toContain('The panel is not yet valid.');
+    rmSync(folder, { recursive: true, force: true });
+  }, 60_000);
+});
