@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { SECTORS, type AgencyInput, type Sector } from '../../../../shared/domain/agency';
 import { Field } from '../../components/Field';
+import { LabelOptions } from '../../components/Options';
 
 interface Props {
   initial?: AgencyInput;
@@ -26,11 +27,7 @@ export function AgencyForm({ initial = EMPTY, submitLabel, busy, onSubmit }: Pro
       <Field label="Sector">
         {(id) => (
           <select id={id} value={draft.sector} onChange={(e) => setDraft({ ...draft, sector: e.target.value as Sector })}>
-            {Object.entries(SECTORS).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={SECTORS} />
           </select>
         )}
       </Field>

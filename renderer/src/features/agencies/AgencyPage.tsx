@@ -3,6 +3,7 @@ import { SECTORS } from '../../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { href } from '../../app/route';
 import { Feedback } from '../../components/Feedback';
+import { NotLoaded } from '../../components/NotLoaded';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { useChannel } from '../../lib/useChannel';
@@ -15,17 +16,8 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
   const change = useAction();
   const [retireOn, setRetireOn] = useState(todayIso());
 
-  if (agency.error) {
-    return (
-      <>
-        <h1>Agency not found</h1>
-        <p role="alert">{agency.error.message}</p>
-        <a href={href('agencies')}>Back to the agency directory</a>
-      </>
-    );
-  }
-  if (!agency.data) return <p role="status">Loading the agency…</p>;
   const a = agency.data;
+  if (!a) return <NotLoaded noun="agency" error={agency.error} backHref={href('agencies')} backLabel="Back to the agency directory" />;
 
   const retire = (event: FormEvent) => {
     event.preventDefault();

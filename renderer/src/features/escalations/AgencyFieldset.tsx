@@ -1,4 +1,5 @@
 import type { AgencySummary } from '../../../../shared/domain/agency';
+import { NamedOptions } from '../../components/Options';
 
 interface Props {
   agencies: readonly AgencySummary[];
@@ -25,11 +26,7 @@ export function AgencyFieldset({ agencies, raisingAgencyId, challengedAgencyIds,
           onChange={(e) => onRaisingChange(e.target.value === '' ? null : Number(e.target.value))}
         >
           <option value="">Choose an agency</option>
-          {agencies.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
+          <NamedOptions items={agencies} />
         </select>
       </div>
       <fieldset>

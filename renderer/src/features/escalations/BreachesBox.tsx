@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { REFERRAL_ROUTES, type ReferralRoute } from '../../../../shared/domain/escalation';
 import { Feedback } from '../../components/Feedback';
+import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
@@ -43,11 +44,7 @@ export function BreachesBox({ detail, onSaved }: CaseFormProps) {
             <label htmlFor="breach-referral-to">Referral made to</label>
             <select id="breach-referral-to" value={to} onChange={(e) => setTo(e.target.value as ReferralRoute | '')}>
               <option value="">Choose where</option>
-              {Object.entries(REFERRAL_ROUTES).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
+              <LabelOptions labels={REFERRAL_ROUTES} />
             </select>
           </div>
           <div className="field">

@@ -1,6 +1,8 @@
-import { useCallback, useState } from 'react';
 import { href } from '../../app/route';
+import { NotLoaded } from '../../components/NotLoaded';
+import { Toast } from '../../components/Toast';
 import { useChannel } from '../../lib/useChannel';
+import { useNotice } from '../../lib/useNotice';
 import { BreachesBox } from './BreachesBox';
 import { CaseContents } from './CaseContents';
 import { CaseHeader } from './CaseHeader';
@@ -21,27 +23,10 @@ export function CasePage({ escalationId }: { escalationId: number }) {
   const escalation = useChannel('escalations:get', { escalationId });
   const settings = useChannel('settings:get', {});
   const agencies = useChannel('agencies:list', { includeRetired: true });
-  const [notice, setNotice] = useState('');
-  const reload = escalation.reload;
-  const onSaved = useCallback(
-    (message: string) => {
-      setNotice(message);
-      reload();
-    },
-    [reload],
-  );
+  const { notice, onSaved, dismiss } = useNotice(escalation.reload);
 
-  if (escalation.error && !escalation.data) {
-    return (
-      <>
-        <h1>Escalation not found</h1>
-        <p role="alert">{escalation.error.message}</p>
-        <a href={href('escalations')}>Back to the register</a>
-      </>
-    );
-  }
   const d = escalation.data;
-  if (!d || d.id !== escalationId) return <p role="status">Loading the escalation…</p>;
+  if (!d || d.id !== escalationId) return <NotLoaded noun="escalation" error={escalation.error} backHref={href('escalations')} backLabel="Back to the register" />;
   const knownNames = (agencies.data ?? []).map((a) => a.name);
   const openStage = d.stages.find((s) => s.endedOn === null);
   const props = { detail: d, onSaved };
@@ -67,16 +52,7 @@ export function CasePage({ escalationId }: { escalationId: number }) {
       <p>
         <a href={href('escalations')}>← Escalation register</a>
       </p>
-      <div role="status" className={notice ? 'toast' : 'visually-hidden'}>
-        {notice && (
-          <>
-            <p>{notice}</p>
-            <button type="button" className="button--small button--secondary" onClick={() => setNotice('')}>
-              Dismiss
-            </button>
-          </>
-        )}
-      </div>
+      <Toast message={notice} onDismiss={dismiss} />
       <CaseHeader detail={d} />
       <CaseContents sections={sections} />
       <BreachesBox {...props} />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { CHILD_STATUSES, CORRECTABLE_FIELDS, type CorrectableField, type EscalationDetail } from '../../../../shared/domain/escalation';
 import type { BoardSettings } from '../../../../shared/domain/settings';
 import { Feedback } from '../../components/Feedback';
+import { LabelOptions, NamedOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
@@ -41,19 +42,11 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
   const input =
     field === 'categoryId' ? (
       <select id="correct-value" value={value} onChange={(e) => setValue(e.target.value)}>
-        {categories.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
+        <NamedOptions items={categories} />
       </select>
     ) : field === 'childStatus' ? (
       <select id="correct-value" value={value} onChange={(e) => setValue(e.target.value)}>
-        {Object.entries(CHILD_STATUSES).map(([k, label]) => (
-          <option key={k} value={k}>
-            {label}
-          </option>
-        ))}
+        <LabelOptions labels={CHILD_STATUSES} />
       </select>
     ) : field === 'summary' ? (
       <textarea id="correct-value" rows={4} value={value} onChange={(e) => setValue(e.target.value)} />
@@ -68,11 +61,7 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
           <div className="field">
             <label htmlFor="correct-field">Detail to correct</label>
             <select id="correct-field" value={field} onChange={(e) => choose(e.target.value as CorrectableField)}>
-              {Object.entries(CORRECTABLE_FIELDS).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
+              <LabelOptions labels={CORRECTABLE_FIELDS} />
             </select>
           </div>
           <div className={`field ${field === 'summary' ? 'field--wide' : ''}`}>

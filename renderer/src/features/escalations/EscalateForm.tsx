@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { Feedback } from '../../components/Feedback';
+import { StageOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
@@ -32,11 +33,7 @@ export function EscalateForm({ detail, onSaved }: CaseFormProps) {
           <div className="field">
             <label htmlFor="escalate-to">Move to</label>
             <select id="escalate-to" value={toStage} onChange={(e) => setToStage(e.target.value === '' ? '' : Number(e.target.value))}>
-              {detail.nextStages.map((s) => (
-                <option key={s.number} value={s.number}>
-                  Stage {s.number}: {s.name}
-                </option>
-              ))}
+              <StageOptions stages={detail.nextStages} />
             </select>
           </div>
           <div className="field">

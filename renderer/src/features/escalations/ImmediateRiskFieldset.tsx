@@ -1,5 +1,6 @@
 import { REFERRAL_ROUTES, type ReferralRoute } from '../../../../shared/domain/escalation';
 import type { PolicyStage } from '../../../../shared/domain/policyProfiles';
+import { LabelOptions, StageOptions } from '../../components/Options';
 import type { NewEscalationDraft } from './newEscalationDraft';
 
 interface Props {
@@ -31,11 +32,7 @@ export function ImmediateRiskFieldset({ draft, stages, onChange }: Props) {
               onChange={(e) => onChange({ referralTo: e.target.value as ReferralRoute | '' })}
             >
               <option value="">Not made yet</option>
-              {Object.entries(REFERRAL_ROUTES).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
+              <LabelOptions labels={REFERRAL_ROUTES} />
             </select>
           </div>
           {draft.referralTo !== '' && (
@@ -52,11 +49,7 @@ export function ImmediateRiskFieldset({ draft, stages, onChange }: Props) {
               onChange={(e) => onChange({ startStage: e.target.value === '' ? null : Number(e.target.value) })}
             >
               <option value="">The policy’s first stage</option>
-              {stages.map((s) => (
-                <option key={s.number} value={s.number}>
-                  Stage {s.number}: {s.name}
-                </option>
-              ))}
+              <StageOptions stages={stages} />
             </select>
           </div>
         </div>

@@ -3,6 +3,7 @@ import { CHILD_STATUSES, type ChildStatus } from '../../../../shared/domain/esca
 import { href } from '../../app/route';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
+import { NamedOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { useChannel } from '../../lib/useChannel';
@@ -119,11 +120,7 @@ export function NewEscalationPage() {
               <label htmlFor="category">Category</label>
               <select id="category" value={draft.categoryId ?? ''} onChange={(e) => patch({ categoryId: e.target.value === '' ? null : Number(e.target.value) })}>
                 <option value="">Choose a category</option>
-                {settings?.categories.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
+                <NamedOptions items={settings?.categories ?? []} />
               </select>
             </div>
             <div className="field">

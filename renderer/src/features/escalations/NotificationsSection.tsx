@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { EscalationDetail } from '../../../../shared/domain/escalation';
 import { Feedback } from '../../components/Feedback';
+import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
@@ -40,11 +41,7 @@ function RecordNotificationForm({ notification: n, onSaved }: { notification: No
         <label htmlFor={`${id}-how`}>How</label>
         <select id={`${id}-how`} value={method} onChange={(e) => setMethod(e.target.value as Method | '')}>
           <option value="">Choose how</option>
-          {Object.entries(METHODS).map(([k, label]) => (
-            <option key={k} value={k}>
-              {label}
-            </option>
-          ))}
+          <LabelOptions labels={METHODS} />
         </select>
       </div>
       <button type="submit" disabled={action.busy} aria-label={`Record as made: ${n.label}`}>

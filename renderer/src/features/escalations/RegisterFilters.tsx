@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AgencySummary } from '../../../../shared/domain/agency';
 import { todayIso } from '../../../../shared/domain/dates';
 import { DEADLINE_STATES, ESCALATION_STATUSES } from '../../../../shared/domain/escalation';
 import type { PolicyStage } from '../../../../shared/domain/policyProfiles';
 import { quarterOf, shiftQuarter } from '../../../../shared/domain/quarter';
 import type { BoardSettings } from '../../../../shared/domain/settings';
+import { LabelOptions, NamedOptions, StageOptions } from '../../components/Options';
 import { NO_FILTERS, type Filters } from './registerQuery';
 
 interface Props {
@@ -16,6 +17,27 @@ interface Props {
 }
 
 const numberOrNull = (value: string) => (value === '' ? null : Number(value));
+
+interface FilterSelectProps {
+  id: string;
+  label: string;
+  value: string | number;
+  onChange: (value: string) => void;
+  /** The options, the "any" option first. */
+  children: ReactNode;
+}
+
+/** One labelled drop-down filter; every filter but the search box is one of these. */
+function FilterSelect({ id, label, value, onChange, children }: FilterSelectProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </div>
+  );
+}
 
 /** The register's filters. The search box waits for a pause in typing before it asks again. */
 export function RegisterFilters({ filters, onChange, agencies, settings, stages }: Props) {
@@ -37,81 +59,44 @@ export function RegisterFilters({ filters, onChange, agencies, settings, stages 
         <label htmlFor="f-search">Case reference</label>
         <input id="f-search" type="search" value={search} maxLength={60} autoComplete="off" onChange={(e) => setSearch(e.target.value)} />
       </div>
-      <div className="field">
-        <label htmlFor="f-agency">Agency (raising or challenged)</label>
-        <select id="f-agency" value={filters.agencyId ?? ''} onChange={(e) => set('agencyId', numberOrNull(e.target.value))}>
-          <option value="">Any agency</option>
-          {agencies.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-              {a.retiredOn ? ' (retired)' : ''}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-stage">Current stage</label>
-        <select id="f-stage" value={filters.stage ?? ''} onChange={(e) => set('stage', numberOrNull(e.target.value))}>
-          <option value="">Any stage</option>
-          {stages.map((s) => (
-            <option key={s.number} value={s.number}>
-              Stage {s.number}: {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-status">Status</label>
-        <select id="f-status" value={filters.status} onChange={(e) => set('status', e.target.value as Filters['status'])}>
-          <option value="any">Any status</option>
-          {Object.entries(ESCALATION_STATUSES).map(([k, label]) => (
-            <option key={k} value={k}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-state">Deadline</label>
-        <select id="f-state" value={filters.state} onChange={(e) => set('state', e.target.value as Filters['state'])}>
-          <option value="any">Any deadline state</option>
-          {Object.entries(DEADLINE_STATES).map(([k, label]) => (
-            <option key={k} value={k}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-category">Category</label>
-        <select id="f-category" value={filters.categoryId ?? ''} onChange={(e) => set('categoryId', numberOrNull(e.target.value))}>
-          <option value="">Any category</option>
-          {settings?.categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-quarter">Opened in quarter</label>
-        <select id="f-quarter" value={filters.quarter ?? ''} onChange={(e) => set('quarter', e.target.value === '' ? null : e.target.value)}>
-          <option value="">Any quarter</option>
-          {quarters.map((q) => (
-            <option key={q.key} value={q.key}>
-              {q.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-origin">Source</label>
-        <select id="f-origin" value={filters.origin} onChange={(e) => set('origin', e.target.value as Filters['origin'])}>
-          <option value="any">Any source</option>
-          <option value="board">Logged by the board</option>
-          <option value="agency_return">An agency’s quarterly return</option>
-        </select>
-      </div>
+      <FilterSelect id="f-agency" label="Agency (raising or challenged)" value={filters.agencyId ?? ''} onChange={(v) => set('agencyId', numberOrNull(v))}>
+        <option value="">Any agency</option>
+        {agencies.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+            {a.retiredOn ? ' (retired)' : ''}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect id="f-stage" label="Current stage" value={filters.stage ?? ''} onChange={(v) => set('stage', numberOrNull(v))}>
+        <option value="">Any stage</option>
+        <StageOptions stages={stages} />
+      </FilterSelect>
+      <FilterSelect id="f-status" label="Status" value={filters.status} onChange={(v) => set('status', v as Filters['status'])}>
+        <option value="any">Any status</option>
+        <LabelOptions labels={ESCALATION_STATUSES} />
+      </FilterSelect>
+      <FilterSelect id="f-state" label="Deadline" value={filters.state} onChange={(v) => set('state', v as Filters['state'])}>
+        <option value="any">Any deadline state</option>
+        <LabelOptions labels={DEADLINE_STATES} />
+      </FilterSelect>
+      <FilterSelect id="f-category" label="Category" value={filters.categoryId ?? ''} onChange={(v) => set('categoryId', numberOrNull(v))}>
+        <option value="">Any category</option>
+        <NamedOptions items={settings?.categories ?? []} />
+      </FilterSelect>
+      <FilterSelect id="f-quarter" label="Opened in quarter" value={filters.quarter ?? ''} onChange={(v) => set('quarter', v === '' ? null : v)}>
+        <option value="">Any quarter</option>
+        {quarters.map((q) => (
+          <option key={q.key} value={q.key}>
+            {q.label}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect id="f-origin" label="Source" value={filters.origin} onChange={(v) => set('origin', v as Filters['origin'])}>
+        <option value="any">Any source</option>
+        <option value="board">Logged by the board</option>
+        <option value="agency_return">An agency’s quarterly return</option>
+      </FilterSelect>
       <button
         type="button"
         className="button--secondary"

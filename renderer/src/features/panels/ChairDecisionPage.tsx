@@ -1,32 +1,16 @@
-import { useCallback, useState } from 'react';
 import { ESCALATION_STATUSES } from '../../../../shared/domain/escalation';
 import { href } from '../../app/route';
+import { NotLoaded } from '../../components/NotLoaded';
 import { useChannel } from '../../lib/useChannel';
+import { useNotice } from '../../lib/useNotice';
 import { ChairDecisionSection } from './ChairDecisionSection';
 
 /** The chair's decision on its own page (#/panels/decide/<id>) until the case page mounts the section. */
 export function ChairDecisionPage({ escalationId }: { escalationId: number }) {
   const escalation = useChannel('escalations:get', { escalationId });
-  const [notice, setNotice] = useState('');
-  const reload = escalation.reload;
-  const onSaved = useCallback(
-    (message: string) => {
-      setNotice(message);
-      reload();
-    },
-    [reload],
-  );
-  if (escalation.error && !escalation.data) {
-    return (
-      <>
-        <h1>Escalation not found</h1>
-        <p role="alert">{escalation.error.message}</p>
-        <a href={href('panels')}>Back to panels</a>
-      </>
-    );
-  }
+  const { notice, onSaved } = useNotice(escalation.reload);
   const d = escalation.data;
-  if (!d) return <p role="status">Loading the escalation…</p>;
+  if (!d) return <NotLoaded noun="escalation" error={escalation.error} backHref={href('panels')} backLabel="Back to panels" />;
   const atLastStage = d.status === 'open' && d.currentStage !== null && d.nextStages.length === 0;
   return (
     <>

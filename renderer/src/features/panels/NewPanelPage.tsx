@@ -1,4 +1,5 @@
 import { href } from '../../app/route';
+import { NotLoaded } from '../../components/NotLoaded';
 import { useChannel } from '../../lib/useChannel';
 import { chairDecisions, isPanelRoute } from './chairRoute';
 import { setFlash } from './flash';
@@ -7,17 +8,8 @@ import { PanelPlanner } from './PanelPlanner';
 /** #/panels/new/<escalationId>: the planner for a panel not yet saved. */
 export function NewPanelPage({ escalationId }: { escalationId: number }) {
   const escalation = useChannel('escalations:get', { escalationId });
-  if (escalation.error && !escalation.data) {
-    return (
-      <>
-        <h1>Escalation not found</h1>
-        <p role="alert">{escalation.error.message}</p>
-        <a href={href('panels')}>Back to panels</a>
-      </>
-    );
-  }
   const d = escalation.data;
-  if (!d) return <p role="status">Loading the escalation…</p>;
+  if (!d) return <NotLoaded noun="escalation" error={escalation.error} backHref={href('panels')} backLabel="Back to panels" />;
   const noun = d.profile.panelRuleKind === 'uninvolved_chair_meeting' ? 'meeting' : 'resolution panel';
   const decided = isPanelRoute(chairDecisions(d).at(-1)?.route);
   return (

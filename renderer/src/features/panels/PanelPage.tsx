@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { href } from '../../app/route';
+import { NotLoaded } from '../../components/NotLoaded';
+import { Toast } from '../../components/Toast';
 import { useChannel } from '../../lib/useChannel';
+import { useNotice } from '../../lib/useNotice';
 import { CancelPanelForm } from './CancelPanelForm';
 import { clearFlash, readFlash } from './flash';
 import { PanelDecisionForm } from './PanelDecisionForm';
@@ -13,28 +16,11 @@ import { RepresentationsSection } from './RepresentationsSection';
 /** #/panels/<id>: a planned panel is edited, heard and decided here; a held or cancelled one is shown as it stands. */
 export function PanelPage({ panelId }: { panelId: number }) {
   const panel = useChannel('panels:get', { panelId });
-  const [notice, setNotice] = useState(readFlash);
+  const { notice, onSaved, dismiss } = useNotice(panel.reload, readFlash);
   useEffect(() => clearFlash(), []);
-  const reload = panel.reload;
-  const onSaved = useCallback(
-    (message: string) => {
-      setNotice(message);
-      reload();
-    },
-    [reload],
-  );
 
-  if (panel.error && !panel.data) {
-    return (
-      <>
-        <h1>Panel not found</h1>
-        <p role="alert">{panel.error.message}</p>
-        <a href={href('panels')}>Back to panels</a>
-      </>
-    );
-  }
   const p = panel.data;
-  if (!p || p.id !== panelId) return <p role="status">Loading the panel…</p>;
+  if (!p || p.id !== panelId) return <NotLoaded noun="panel" error={panel.error} backHref={href('panels')} backLabel="Back to panels" />;
   return (
     <>
       <p>
@@ -51,16 +37,7 @@ export function PanelPage({ panelId }: { panelId: number }) {
       <p className="lede">
         <span className={`status panel-status--${p.status}`}>{PANEL_STATUS[p.status]}</span> Chair: {p.chairName}
       </p>
-      <div role="status" className={notice ? 'toast' : 'visually-hidden'}>
-        {notice && (
-          <>
-            <p>{notice}</p>
-            <button type="button" className="button--small button--secondary" onClick={() => setNotice('')}>
-              Dismiss
-            </button>
-          </>
-        )}
-      </div>
+      <Toast message={notice} onDismiss={dismiss} />
       {p.status === 'planned' ? (
         <>
           <PanelPlanner key={p.id} escalationId={p.escalationId} panel={p} initialSitsOn={p.sitsOn} onSaved={(_saved, message) => onSaved(message)} />

@@ -4,6 +4,7 @@ import type { PanelDetail } from '../../../../shared/domain/panel';
 import { possibleFullNames } from '../../../../shared/domain/childIdentifiers';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
+import { NamedOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { useChannel } from '../../lib/useChannel';
@@ -77,11 +78,7 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
             <label htmlFor="rep-agency">From agency</label>
             <select id="rep-agency" value={fromAgencyId} onChange={(e) => setFromAgencyId(e.target.value)}>
               <option value="">Not from an agency</option>
-              {(agencies.data ?? []).map((a) => (
-                <option key={a.id} value={String(a.id)}>
-                  {a.name}
-                </option>
-              ))}
+              <NamedOptions items={agencies.data ?? []} />
             </select>
           </div>
           <div className="field">

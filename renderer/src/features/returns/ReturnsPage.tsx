@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { quarterOf, shiftQuarter } from '../../../../shared/domain/quarter';
 import { todayIso } from '../../../../shared/domain/dates';
+import { NamedOptions } from '../../components/Options';
 import { formatUkDateTime } from '../../components/formatting';
 import { call } from '../../lib/api';
 import { useChannel } from '../../lib/useChannel';
@@ -54,11 +55,7 @@ export function ReturnsPage() {
             <label htmlFor="template-agency">Template for</label>
             <select id="template-agency" value={templateAgency} onChange={(e) => setTemplateAgency(e.target.value)}>
               <option value="all">All agencies (one workbook)</option>
-              {agencies.data?.map((a) => (
-                <option key={a.id} value={String(a.id)}>
-                  {a.name}
-                </option>
-              ))}
+              <NamedOptions items={agencies.data ?? []} />
             </select>
           </div>
           <button

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PanelRule, PolicyProfile } from '../../../../shared/domain/policyProfiles';
 import { Feedback } from '../../components/Feedback';
+import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { parseTimescale } from './timescale';
@@ -99,11 +100,7 @@ export function EditProfileForm({ baseProfileId, base, notice, onSaved }: Props)
             <div className="field">
               <label htmlFor="edit-kind">Kind</label>
               <select id="edit-kind" value={rule.kind} onChange={(e) => setRule({ ...rule, kind: e.target.value as PanelRule['kind'] })}>
-                {Object.entries(KINDS).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
+                <LabelOptions labels={KINDS} />
               </select>
             </div>
             <div className="field">
@@ -113,11 +110,7 @@ export function EditProfileForm({ baseProfileId, base, notice, onSaved }: Props)
                 value={rule.disputingAgenciesOnPanel}
                 onChange={(e) => setRule({ ...rule, disputingAgenciesOnPanel: e.target.value as PanelRule['disputingAgenciesOnPanel'] })}
               >
-                {Object.entries(DISPUTING).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
+                <LabelOptions labels={DISPUTING} />
               </select>
             </div>
           </div>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PolicyProfile } from '../../../../shared/domain/policyProfiles';
 import { Feedback } from '../../components/Feedback';
+import { StageOptions } from '../../components/Options';
 import { plural } from '../../components/formatting';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
@@ -34,11 +35,7 @@ export function TimescaleCorrectionForm({ profileId, profile, onSaved }: { profi
         <div className="field">
           <label htmlFor="correct-stage">Stage</label>
           <select id="correct-stage" value={stageNumber} onChange={(e) => setStageNumber(Number(e.target.value))}>
-            {profile.stages.map((s) => (
-              <option key={s.number} value={s.number}>
-                Stage {s.number}: {s.name}
-              </option>
-            ))}
+            <StageOptions stages={profile.stages} />
           </select>
         </div>
         <div className="field">
