@@ -13,7 +13,7 @@ const noElectronOrReact = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -64,10 +64,12 @@ function insertAgencyCase(db: WritableDb, c: { ref: string; raising: number; cha
   const info = db
     .prepare(
       `INSERT INTO escalation (reference, reference_key, child_initials, origin, profile_id, raising_agency_id, raising_worker_role, category_id, child_status, summary,
-         opened_on, immediate_risk, status, first_stage, highest_stage, ended_on, created_at, agency_return_id)
-       VALUES (@ref, upper(@ref), 'CD', 'agency_return', @profileId, @raising, 'From the agency return', @categoryId, 'none', '', @openedOn, 0, @status, 1, @highest, @resolvedOn, @openedOn, @returnId)`,
+         opened_on, immediate_risk, status, first_stage, highest_stage, ended_on, created_at, agency_return_id, resolved_on, outcome_effect, within_timescale)
+       VALUES (@ref, upper(@ref), 'CD', 'agency_return', @profileId, @raising, 'From the agency return', @categoryId, 'none', '', @openedOn, 0, @status, 1, @highest, @resolvedOn, @openedOn, @returnId,
+         @resolvedOn, @effect, @within)`,
     )
-    .run({ ...c, profileId, status: c.resolvedOn ? 'resolved' : 'open', resolvedOn: c.resolvedOn ?? null });
+    // How the case ended is kept on the case as the import writes it (migration 0060).
+    .run({ ...c, profileId, status: c.resolvedOn ? 'resolved' : 'open', resolvedOn: c.resolvedOn ?? null, effect: c.resolvedOn ? 'upheld' : null, within: c.resolvedOn ? 1 : null });
   const id = Number(info.lastInsertRowid);
   db.prepare('INSERT INTO escalation_challenged (escalation_id, agency_id) VALUES (?, ?)').run(id, c.challenged);
   if (c.resolvedOn) db.prepare("INSERT INTO outcome (escalation_id, resolved_on, statement, effect, agreed_by, policy_gap) VALUES (?, ?, 'From the return', 'upheld', 'Agency', 0)").run(id, c.resolvedOn);

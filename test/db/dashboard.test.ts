@@ -5,7 +5,7 @@ import type { Dashboard, DrillInput } from '../../shared/domain/dashboard';
 import type { RegisterRow } from '../../shared/domain/escalation';
 import { FIGURES, drillSchema } from '../../shared/domain/dashboard';
 import { quarterFromKey } from '../../shared/domain/quarter';
-import { figurePredicate } from '../../electron/services/dashboard/figures';
+import { figurePredicate, OVERDUE_STAGE } from '../../electron/services/dashboard/figures';
 import { seatBoard, seedBoard, type Board } from '../support/boardFixture';
 import { addThemes, DASHBOARD_CASES, seedCases, type AgencyKey, type CaseSpec } from '../support/dashboardCases';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
@@ -140,6 +140,13 @@ describe.each(['2026-Q1', '2026-Q2', '2026-Q3'])('dashboard for %s', (key) => {
     expect(d.trend.at(-1)!.key).toBe(key);
     expect(d.trend.at(-2)!).toMatchObject({ key: d.previousQuarter.key, new: prev.new, resolved: prev.resolved, openAtEnd: prev.openAtEnd });
   });
+
+  it('gives every trend quarter exactly as counted from the cases (carried over and overdue are taken by shortcuts)', () => {
+    for (const row of dash(key).trend) {
+      const x = expected(row.key);
+      expect(row, row.key).toEqual({ key: row.key, label: row.label, new: x.new, resolved: x.resolved, openAtEnd: x.openAtEnd, carriedOver: x.carriedOver, resolvedAtStages12: x.atStages12, overdueAtEnd: x.overdue });
+    }
+  });
 });
 
 describe('the Q2 2026-27 figures people read', () => {
@@ -181,5 +188,27 @@ describe('dashboard query plans', () => {
     const p = figurePredicate(drillSchema.parse({ figure, quarter: q.key }), q, TODAY);
     const plan = (desk.store.reader.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM escalation e WHERE ${p.sql}`).all(p.params) as { detail: string }[]).map((r) => r.detail);
     for (const step of plan.filter((d) => /^SCAN /.test(d))) expect(step, plan.join(' / ')).toMatch(/USING (COVERING )?INDEX/);
+  });
+
+  const planOf = (sql: string, params: Record<string, unknown>) => (desk.store.reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+  it.each(['new', 'resolved', 'withdrawn', 'open_at_end', 'carried_over', 'resolved_within_timescale', 'resolved_at_stages_1_2'])('%s is counted by origin from a covering index alone', (figure) => {
+    const q = quarterFromKey('2026-Q2', 4);
+    const p = figurePredicate(drillSchema.parse({ figure, quarter: q.key }), q, TODAY);
+    const plan = planOf(`SELECT e.origin, count(*) FROM escalation e WHERE ${p.sql} GROUP BY e.origin`, p.params);
+    expect(plan.some((d) => /^(SCAN|SEARCH) e\b/.test(d)), plan.join(' / ')).toBe(true);
+    for (const step of plan.filter((d) => /^(SCAN|SEARCH) e\b/.test(d))) expect(step, plan.join(' / ')).toMatch(/USING COVERING INDEX/);
+  });
+  it('groups a quarter’s new cases by raising agency and category from the covering index, not a lookup per case', () => {
+    const q = quarterFromKey('2026-Q2', 4);
+    const p = figurePredicate(drillSchema.parse({ figure: 'new', quarter: q.key }), q, TODAY);
+    for (const k of ['e.raising_agency_id', 'e.category_id']) {
+      const plan = planOf(`SELECT ${k} AS k, e.origin AS origin, count(*) AS n FROM escalation e WHERE ${p.sql} GROUP BY e.origin, k`, p.params);
+      expect(plan.filter((d) => /^(SCAN|SEARCH) e\b/.test(d)), plan.join(' / ')).toEqual([expect.stringMatching(/USING COVERING INDEX escalation_dash_opened/)]);
+    }
+  });
+  it('counts the stages overdue at a date from a covering index of stage_entry', () => {
+    const plan = planOf(`SELECT count(*) FROM stage_entry s WHERE ${OVERDUE_STAGE}`, { asOf: '2026-09-30' });
+    expect(plan.some((d) => /^(SCAN|SEARCH) s\b/.test(d)), plan.join(' / ')).toBe(true);
+    for (const step of plan.filter((d) => /^(SCAN|SEARCH) s\b/.test(d))) expect(step, plan.join(' / ')).toMatch(/USING COVERING INDEX stage_entry_dash_overdue/);
   });
 });

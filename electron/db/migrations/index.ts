@@ -5,6 +5,7 @@ import { escalations } from './0020-escalations';
 import { panels } from './0030-panels';
 import { agencyReturns } from './0040-agency-returns';
 import { registerSort } from './0050-register-sort';
+import { dashboardAtScale } from './0060-dashboard-at-scale';
 
 export interface Migration {
   readonly version: number;
@@ -12,6 +13,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort];
+export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -10,7 +10,7 @@ import { DomainError, NotFoundError } from '../errors';
 import { loadProfile } from '../profiles';
 import { stageDeadline } from './deadlines';
 import { escalationRow, guardAgainstChildNames, openStage, requireNotBefore, requireOpen } from './rows';
-import { endStage, startStage } from './stages';
+import { endStage, markResolved, markWithdrawn, startStage } from './stages';
 
 export function escalate(ctx: WriteContext, input: { escalationId: number; toStage: number; on: string; reason: string }): void {
   const row = escalationRow(ctx.db, input.escalationId);
@@ -108,7 +108,7 @@ export function resolve(ctx: WriteContext, input: ResolveInput): void {
   for (const a of input.actions) action.run(row.id, a.description, a.owner, a.dueOn);
   const theme = ctx.db.prepare('INSERT OR IGNORE INTO escalation_theme (escalation_id, theme_id) VALUES (?, ?)');
   for (const t of input.themeIds) theme.run(row.id, t);
-  ctx.db.prepare("UPDATE escalation SET status = 'resolved', ended_on = ?, current_stage = NULL, current_due_on = NULL, current_due_soon_from = NULL WHERE id = ?").run(input.resolvedOn, row.id);
+  markResolved(ctx, row.id, input.resolvedOn, input.effect);
   appendAudit(ctx, {
     action: 'escalation.resolve',
     entity: 'escalation',
@@ -124,7 +124,7 @@ export function withdraw(ctx: WriteContext, input: { escalationId: number; on: s
   requireNotBefore(input.on, row.opened_on, 'Withdrawal', 'Date');
   endStage(ctx, row.id, input.on, 'withdrawn');
   ctx.db.prepare('INSERT INTO escalation_withdrawal (escalation_id, on_date, reason) VALUES (?, ?, ?)').run(row.id, input.on, input.reason);
-  ctx.db.prepare("UPDATE escalation SET status = 'withdrawn', ended_on = ?, current_stage = NULL, current_due_on = NULL, current_due_soon_from = NULL WHERE id = ?").run(input.on, row.id);
+  markWithdrawn(ctx, row.id, input.on);
   appendAudit(ctx, { action: 'escalation.withdraw', entity: 'escalation', entityId: row.id, before: { status: 'open' }, after: { status: 'withdrawn', on: input.on, reason: input.reason } });
 }
 

@@ -19,3 +19,26 @@ export function endStage(ctx: WriteContext, escalationId: number, endedOn: strin
   ctx.db.prepare('UPDATE stage_entry SET ended_on = ?, end_reason = ? WHERE escalation_id = ? AND ended_on IS NULL').run(endedOn, reason, escalationId);
   ctx.db.prepare('UPDATE escalation SET first_stage_ended_on = coalesce(first_stage_ended_on, ?) WHERE id = ?').run(endedOn, escalationId);
 }
+
+/**
+ * Ends a case as resolved, after its last stage has ended. The outcome's date and effect, and
+ * whether every stage ended by its due date, are kept on the case for the dashboard (migration
+ * 0060). Agency-return stages carry no due date, so they always count as within the timescales.
+ */
+export function markResolved(ctx: WriteContext, escalationId: number, resolvedOn: string, effect: string): void {
+  ctx.db
+    .prepare(
+      `UPDATE escalation SET status = 'resolved', ended_on = @on, resolved_on = @on, outcome_effect = @effect,
+         within_timescale = NOT EXISTS (SELECT 1 FROM stage_entry s WHERE s.escalation_id = escalation.id AND s.due_on IS NOT NULL AND s.ended_on > s.due_on),
+         current_stage = NULL, current_due_on = NULL, current_due_soon_from = NULL
+       WHERE id = @id`,
+    )
+    .run({ id: escalationId, on: resolvedOn, effect });
+}
+
+/** Ends a case as withdrawn, after its last stage has ended; the date is kept for the dashboard. */
+export function markWithdrawn(ctx: WriteContext, escalationId: number, on: string): void {
+  ctx.db
+    .prepare("UPDATE escalation SET status = 'withdrawn', ended_on = @on, withdrawn_on = @on, current_stage = NULL, current_due_on = NULL, current_due_soon_from = NULL WHERE id = @id")
+    .run({ id: escalationId, on });
+}

@@ -8,6 +8,7 @@ import { problemsFromZod } from '../../../shared/problems';
 import { appendAudit } from '../audit';
 import type { WriteContext } from '../context';
 import { DomainError } from '../errors';
+import { markResolved, markWithdrawn } from '../escalations/stages';
 import { activeProfileId, loadProfile } from '../profiles';
 import { boardQuarter } from './layout';
 
@@ -121,6 +122,9 @@ function insertEscalation(ctx: WriteContext, { row, returnId, agencyId, agencyNa
     db.prepare('INSERT INTO outcome (escalation_id, resolved_on, statement, effect, agreed_by, policy_gap, policy_gap_note) VALUES (?, ?, ?, ?, ?, 0, \'\')').run(id, row.resolvedOn, `Reported in ${source}`, row.outcome, agencyName);
   }
   if (status === 'withdrawn') db.prepare('INSERT INTO escalation_withdrawal (escalation_id, on_date, reason) VALUES (?, ?, ?)').run(id, row.resolvedOn, `Withdrawn, as reported in ${source}`);
+  // The same columns lifecycle.resolve / withdraw keep on the case for the dashboard.
+  if (status === 'resolved') markResolved(ctx, id, row.resolvedOn!, row.outcome);
+  if (status === 'withdrawn') markWithdrawn(ctx, id, row.resolvedOn!);
   if (row.themeId !== null) db.prepare('INSERT INTO escalation_theme (escalation_id, theme_id) VALUES (?, ?)').run(id, row.themeId);
   appendAudit(ctx, {
     action: 'escalation.importFromReturn',
