@@ -14,6 +14,7 @@ import { quarterOf } from '../../shared/domain/quarter';
 import { writeBoardReturn } from '../services/returns/boardReturn';
 import { writeAgencyTemplate } from '../services/returns/agencyTemplate';
 import { seedDemo } from '../services/demo/seed';
+import { verifyAuditChain } from '../services/audit';
 import { quarterStartMonth } from '../services/settings';
 import { checked, parseFlags, UsageError } from './args';
 import type { PanelDetail } from '../../shared/domain/panel';
@@ -28,6 +29,7 @@ const HELP = `Escalation Desk command line
   npm run board -- import-return   --file completed.xlsx
   npm run board -- returns-status  [--quarter 2026-Q3]
   npm run board -- panel-check     --panel ID     (exit 0 when valid, 3 when a check fails)
+  npm run board -- verify-audit    (exit 0 when every audit entry matches its hash chain, 3 when not)
   npm run board -- seed-demo       [--count 200] [--seed 1] [--until 2026-11-20]
   npm run board -- help
 
@@ -109,6 +111,17 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
         for (const c of panel.checks.checks) console.log(`  ${c.number}. ${c.title}: ${word[c.status]}${c.messages.length ? `\n     ${c.messages.join('\n     ')}` : ''}`);
         if (!panel.checks.valid) throw new Refused('The panel is not yet valid.');
         console.log('The panel is valid.');
+      });
+      return;
+    }
+    case 'verify-audit': {
+      const args = checked(z.object({ ...dataFlag }), parseFlags(argv, ['data']));
+      await withDesk(args.data, async (desk) => {
+        const result = verifyAuditChain(desk.store.reader);
+        if (result.firstBadEntryId !== null) {
+          throw new Refused(`The audit trail does not match from entry ${result.firstBadEntryId} on (${result.checked} entries before it are intact): it has been changed outside the app. Keep this file as evidence and restore the latest backup.`);
+        }
+        console.log(`The audit trail is intact: ${result.checked} entries checked.`);
       });
       return;
     }

@@ -75,3 +75,22 @@ describe('npm run board -- panel-check', () => {
     rmSync(folder, { recursive: true, force: true });
   }, 60_000);
 });
+
+describe('npm run board -- verify-audit', () => {
+  it('says the trail is intact, and names the first entry changed behind the app’s back', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const { DATABASE_FILE_NAME } = await import('../../electron/db/open');
+    const folder = tempFolder('desk-cli-audit-');
+    const run = () => spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'verify-audit', '--data', folder], { encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'seed-demo', '--count', '5', '--data', folder, '--until', '2026-11-20'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run()).toMatchObject({ status: 0, stdout: expect.stringMatching(/The audit trail is intact: \d+ entries checked\./) });
+    const intruder = new Database(join(folder, DATABASE_FILE_NAME));
+    intruder.exec('DROP TRIGGER audit_entry_no_update');
+    intruder.prepare("UPDATE audit_entry SET actor = 'someone else' WHERE id = 3").run();
+    intruder.close();
+    const tampered = run();
+    expect(tampered.status).toBe(3);
+    expect(tampered.stderr).toContain('The audit trail does not match from entry 3 on (2 entries before it are intact)');
+    rmSync(folder, { recursive: true, force: true });
+  }, 60_000);
+});
