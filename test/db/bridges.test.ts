@@ -2,6 +2,7 @@
 // mode, answers malformed input with a clear error and leaves the database file untouched.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/securityPolicy';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { MALFORMED } from '../support/malformed';
@@ -101,6 +102,13 @@ describe('web mode', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     const api = await fetch(`http://127.0.0.1:${server.port}/api/agencies:list`, { method: 'POST', body: '{}', headers: { cookie: cookie.split(';')[0]! } });
     expect(api.status).toBe(200);
+  });
+
+  it('sends the one Content-Security-Policy with every answer', async () => {
+    const response = await post('agencies:list', '{}');
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
   });
 
   it('answers a body that is not JSON with a clear error', async () => {
