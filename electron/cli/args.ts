@@ -4,7 +4,8 @@ import { z } from 'zod';
 
 export class UsageError extends Error {}
 
-export function parseFlags(argv: readonly string[], allowed: readonly string[]): Record<string, string> {
+/** `switches` are options that take no value (e.g. --latest); they read as "true" when given. */
+export function parseFlags(argv: readonly string[], allowed: readonly string[], switches: readonly string[] = []): Record<string, string> {
   const flags: Record<string, string> = {};
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
@@ -12,6 +13,11 @@ export function parseFlags(argv: readonly string[], allowed: readonly string[]):
     if (!match) throw new UsageError(`“${arg}” is not an option. Options look like --quarter 2026-Q3.`);
     const name = match[1]!;
     if (!allowed.includes(name)) throw new UsageError(`--${name} is not an option of this command. It takes: ${allowed.map((a) => `--${a}`).join(', ')}.`);
+    if (switches.includes(name)) {
+      if (match[2] !== undefined) throw new UsageError(`--${name} takes no value.`);
+      flags[name] = 'true';
+      continue;
+    }
     const value = match[2] ?? argv[++i];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value.`);
     flags[name] = value;

@@ -17,6 +17,9 @@ import { seedDemo } from '../services/demo/seed';
 import { verifyAuditChain } from '../services/audit';
 import { quarterStartMonth } from '../services/settings';
 import { checked, parseFlags, UsageError } from './args';
+import { backupNow, describeTime, latestGoodBackup, listBackups } from '../db/backup';
+import { restoreBackup, RestoreRefused } from '../db/restore';
+import { DamagedDatabaseError } from '../db/damaged';
 import type { PanelDetail } from '../../shared/domain/panel';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,6 +34,11 @@ const HELP = `Escalation Desk command line
   npm run board -- panel-check     --panel ID     (exit 0 when valid, 3 when a check fails)
   npm run board -- verify-audit    (exit 0 when every audit entry matches its hash chain, 3 when not)
   npm run board -- seed-demo       [--count 200] [--seed 1] [--until 2026-11-20]
+  npm run board -- backup          (a backup now, into the data folder's backups/; prints its path)
+  npm run board -- backups         (lists the backups, newest first)
+  npm run board -- restore         --latest | --from FILE
+                   (close the app first; puts a backup that passes SQLite's integrity check in place,
+                    keeping the current file as escalation-desk.sqlite.replaced-<time>; exit 3 if refused)
   npm run board -- help
 
 Every command also takes --data DIR (default: the app's own data folder).
@@ -141,6 +149,45 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       });
       return;
     }
+    case 'backup': {
+      const args = checked(z.object({ ...dataFlag }), parseFlags(argv, ['data']));
+      const folder = args.data ?? defaultDataFolder();
+      const file = await withDesk(folder, (desk) => backupNow(desk.store.writer, folder, 'manual'));
+      console.log(`Backed up to ${file}.`);
+      return;
+    }
+    case 'backups': {
+      const args = checked(z.object({ ...dataFlag }), parseFlags(argv, ['data']));
+      const backups = listBackups(args.data ?? defaultDataFolder());
+      if (backups.length === 0) console.log('There are no backups yet.');
+      for (const b of backups) console.log(`${describeTime(b.takenAt)}  ${b.reason.padEnd(16)} ${String(Math.ceil(b.size / 1024)).padStart(8)} KiB  ${b.file}`);
+      return;
+    }
+    case 'restore': {
+      const args = checked(
+        z
+          .object({ ...dataFlag, latest: z.literal('true').optional(), from: z.string().min(1).optional() })
+          .refine((a) => (a.latest === undefined) !== (a.from === undefined), { message: 'give either --latest or --from FILE', path: ['latest'] }),
+        parseFlags(argv, ['data', 'latest', 'from'], ['latest']),
+      );
+      const folder = args.data ?? defaultDataFolder();
+      let source: string;
+      if (args.from !== undefined) source = resolve(args.from);
+      else {
+        const latest = latestGoodBackup(folder);
+        if (!latest) throw new Refused(`There is no backup that passes SQLite's integrity check in ${join(folder, 'backups')}. Nothing has changed.`);
+        source = latest.file;
+      }
+      try {
+        const result = restoreBackup(folder, source);
+        for (const moved of result.movedAside) console.log(`Moved the previous file aside (kept, not deleted): ${moved}`);
+        console.log(`Restored ${result.restoredFrom} as ${result.database}.`);
+      } catch (error) {
+        if (error instanceof RestoreRefused) throw new Refused(error.message);
+        throw error;
+      }
+      return;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -158,7 +205,7 @@ run(process.argv[2], process.argv.slice(3)).then(
       console.error(error.message);
       process.exit(2);
     }
-    if (error instanceof Refused) {
+    if (error instanceof Refused || error instanceof DamagedDatabaseError) {
       console.error(error.message);
       process.exit(3);
     }

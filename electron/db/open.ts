@@ -3,6 +3,8 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { latestGoodBackup } from './backup';
+import { DamagedDatabaseError } from './damaged';
 import { migrate, refuseNewer } from './migrate';
 import type { ReadableDb, Store, WritableDb } from './types';
 
@@ -13,7 +15,15 @@ export function openStore(file: string): Store {
   const writer = new Database(file) as WritableDb;
   try {
     // Checked before any pragma: switching to WAL rewrites the header of a file we must not touch.
-    refuseNewer(writer);
+    try {
+      refuseNewer(writer);
+    } catch (error) {
+      // A file so damaged SQLite cannot even read its header or schema is damaged, not newer.
+      if (isCorruption(error)) throw new DamagedDatabaseError(file, dirname(file), latestGoodBackup(dirname(file)));
+      throw error;
+    }
+    // Also before any pragma that writes: a damaged file is never opened for writing.
+    if (!quickCheckPasses(writer)) throw new DamagedDatabaseError(file, dirname(file), latestGoodBackup(dirname(file)));
     writer.pragma('journal_mode = WAL');
     // FULL: a write that was acknowledged survives a power cut. These are records about children.
     writer.pragma('synchronous = FULL');
@@ -39,6 +49,21 @@ export function openStore(file: string): Store {
       writer.close();
     },
   };
+}
+
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+function quickCheckPasses(db: Database.Database): boolean {
+  try {
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    return rows.length === 1 && rows[0]!.quick_check === 'ok';
+  } catch (error) {
+    if (isCorruption(error)) return false;
+    throw error;
+  }
 }
 
 export function storeExists(file: string): boolean {

@@ -8,6 +8,7 @@ import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protoc
 import { hardenContents, hardenSessions } from './security';
 import { createMainWindow, preloadPath } from './window';
 import { saveWithDialog } from './saveExport';
+import { BACKUP_EVERY_MS, backupNow, type BackupReason } from '../db/backup';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -24,6 +25,18 @@ const isAppUrl = (url: string) => {
 app.enableSandbox();
 registerAppSchemePrivileges();
 let desk: Desk | null = null;
+let backupSchedule: NodeJS.Timeout | null = null;
+let quitBackupTaken = false;
+
+// Logs the reason and the error's own message only: never anything from the records.
+const takeBackup = async (reason: BackupReason): Promise<void> => {
+  if (!desk) return;
+  try {
+    await backupNow(desk.store.writer, app.getPath('userData'), reason);
+  } catch (error) {
+    console.error(`[escalation-desk] ${reason} backup failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -35,6 +48,8 @@ app.whenReady().then(() => {
     app.exit(1);
     return;
   }
+  backupSchedule = setInterval(() => void takeBackup('scheduled'), BACKUP_EVERY_MS);
+  backupSchedule.unref();
   hardenSessions();
   hardenContents(isAppUrl);
   serveRenderer(join(mainDir, '..', 'renderer'));
@@ -46,7 +61,16 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => app.quit());
+// Once per quit: hold it, take the on-quit backup, then quit for real.
+app.on('before-quit', (event) => {
+  if (quitBackupTaken || !desk) return;
+  quitBackupTaken = true;
+  event.preventDefault();
+  void takeBackup('on-quit').finally(() => app.quit());
+});
 app.on('will-quit', () => {
+  if (backupSchedule) clearInterval(backupSchedule);
+  backupSchedule = null;
   desk?.close();
   desk = null;
 });

@@ -7,6 +7,8 @@ import { openDesk } from '../app/desk';
 import { defaultDataFolder } from '../app/dataFolder';
 import { startWebServer } from './server';
 import { NewerDatabaseError } from '../db/migrate';
+import { DamagedDatabaseError } from '../db/damaged';
+import { BACKUP_EVERY_MS, backupNow, type BackupReason } from '../db/backup';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = join(here, '..', '..');
@@ -38,18 +40,32 @@ async function main(): Promise<void> {
   const desk = openDesk({ dataFolder, mode: 'web', version });
   const server = await startWebServer({ dispatch: desk.dispatchAsync, downloads: desk.exports, rendererDir: join(projectRoot, 'out', 'renderer'), ...(args.port !== undefined ? { port: args.port } : {}) });
   console.log(`Escalation Desk (web mode) is running.\n  Open: ${server.url}\n  Data: ${dataFolder}\nThe address carries a key for this launch only. Press Ctrl+C to stop.`);
-  const stop = () => {
-    void server.close().then(() => {
-      desk.close();
-      process.exit(0);
+  // Logs the file name or the error's own message only: never anything from the records.
+  const backup = (reason: BackupReason) =>
+    backupNow(desk.store.writer, dataFolder, reason).catch((error: unknown) => {
+      console.error(`[escalation-desk] ${reason} backup failed: ${error instanceof Error ? error.message : String(error)}`);
     });
+  const schedule = setInterval(() => void backup('scheduled'), BACKUP_EVERY_MS);
+  schedule.unref();
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(schedule);
+    void server
+      .close()
+      .then(() => backup('on-quit'))
+      .then(() => {
+        desk.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof NewerDatabaseError) console.error(error.message);
+  if (error instanceof NewerDatabaseError || error instanceof DamagedDatabaseError) console.error(error.message);
   else console.error(`Could not start the web mode: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
