@@ -2,7 +2,7 @@
 // with it and the drill-down lists with it, so a figure and the cases behind it cannot disagree.
 import type { Drill, Figure } from '../../../shared/domain/dashboard';
 import type { Quarter } from '../../../shared/domain/quarter';
-import { BREACH_SQL } from '../escalations/breaches';
+import { breachSql } from '../escalations/breaches';
 
 export interface Predicate {
   sql: string;
@@ -34,7 +34,7 @@ const BASE: Record<Figure, string> = {
   overdue_at_end: `e.opened_on <= @asOf AND (e.ended_on IS NULL OR e.ended_on > @asOf) AND e.id IN (SELECT s.escalation_id FROM stage_entry s WHERE ${OVERDUE_STAGE})`,
   immediate_risk: 'e.opened_on BETWEEN @from AND @to AND e.immediate_risk = 1',
   // The breach rule of the register, judged as things stood at the quarter's end.
-  immediate_risk_breach: `e.opened_on BETWEEN @from AND @to AND (${BREACH_SQL.replace(/@today/g, '@asOf').replace(/\b(immediate_risk|referral_made_on|same_day_deadline|first_stage_ended_on|origin)\b/g, 'e.$1')})`,
+  immediate_risk_breach: `e.opened_on BETWEEN @from AND @to AND (${breachSql('@asOf')})`,
   notification_required: 'e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN @from AND @to)',
   notification_missing: 'e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN @from AND @to AND (n.made_on IS NULL OR n.made_on > @to))',
   chair_decision: 'e.id IN (SELECT d.escalation_id FROM chair_decision d WHERE d.decided_on BETWEEN @from AND @to)',

@@ -31,6 +31,11 @@ export function breachesOf(row: BreachFields, today: string): Breach[] {
   return breaches;
 }
 
-/** The same rule as SQL (columns unqualified; callers prefix them), for listing breaches across the register without loading every case. */
-export const BREACH_SQL = `immediate_risk = 1 AND origin = 'board' AND (referral_made_on IS NULL
-  OR (same_day_deadline IS NOT NULL AND ((first_stage_ended_on IS NULL AND same_day_deadline < @today) OR first_stage_ended_on > same_day_deadline)))`;
+/**
+ * The same rule as SQL over escalations aliased `e`, judged as of the date in the named parameter
+ * (today for the register, the quarter's end for the dashboard).
+ */
+export function breachSql(asOfParam: '@today' | '@asOf'): string {
+  return `e.immediate_risk = 1 AND e.origin = 'board' AND (e.referral_made_on IS NULL
+  OR (e.same_day_deadline IS NOT NULL AND ((e.first_stage_ended_on IS NULL AND e.same_day_deadline < ${asOfParam}) OR e.first_stage_ended_on > e.same_day_deadline)))`;
+}

@@ -9,7 +9,7 @@ import { quarterFromKey } from '../../../shared/domain/quarter';
 import { loadCalendar } from '../calendar';
 import type { ReadContext } from '../context';
 import { quarterStartMonth } from '../settings';
-import { BREACH_SQL, breachesOf } from './breaches';
+import { breachesOf, breachSql } from './breaches';
 import { stateOn } from './deadlines';
 import type { AnyDb, EscalationRow } from './rows';
 import { workingDaysBetween } from '../../../shared/domain/workingDays';
@@ -124,7 +124,7 @@ export function overdueAndBreaches(ctx: ReadContext) {
   const calendar = loadCalendar(ctx.db);
   const late = ctx.db.prepare(`${selectRows()} WHERE e.status = 'open' AND e.current_due_on < @today ORDER BY e.current_due_on, e.id LIMIT 1000`).all({ today }) as ListedRow[];
   const overdue = shape(late, profiles, today).map((r) => ({ ...r, workingDaysLate: workingDaysBetween(calendar, r.dueOn!, today) }));
-  const breachRows = ctx.db.prepare(`${selectRows()} WHERE ${BREACH_SQL.replace(/\b(immediate_risk|referral_made_on|same_day_deadline|first_stage_ended_on|origin)\b/g, 'e.$1')} ORDER BY e.opened_on DESC LIMIT 1000`).all({ today }) as ListedRow[];
+  const breachRows = ctx.db.prepare(`${selectRows()} WHERE ${breachSql('@today')} ORDER BY e.opened_on DESC LIMIT 1000`).all({ today }) as ListedRow[];
   const breaches = breachRows.map((r) => ({ id: r.id, reference: r.reference, raisingAgency: r.raising_agency, openedOn: r.opened_on, breaches: breachesOf(r, today) }));
   const notifications = (
     ctx.db
