@@ -3,10 +3,10 @@
 // Exit codes: 0 done; 2 the command or its options are wrong; 3 refused (the file or the request
 // was not accepted, nothing changed); 1 anything unexpected.
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { openDesk, type Desk } from '../app/desk';
+import { packageVersion } from '../app/packageVersion';
 import { defaultDataFolder } from '../app/dataFolder';
 import { quarterKeySchema } from '../../shared/domain/quarter';
 import { isoDate, todayIso } from '../../shared/domain/dates';
@@ -22,8 +22,7 @@ import { restoreBackup, RestoreRefused } from '../db/restore';
 import { DamagedDatabaseError } from '../db/damaged';
 import type { PanelDetail } from '../../shared/domain/panel';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const version = (JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+const version = packageVersion();
 
 const HELP = `Escalation Desk command line
 

@@ -5,8 +5,8 @@ import { channels } from '../../shared/contract';
 import { failure } from '../../shared/result';
 import type { DispatchAsync } from './dispatch';
 
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, trustedOrigins: readonly string[]): boolean {
-  const url = event.senderFrame?.url;
+/** Is this URL one of the app's own pages? Used for IPC senders and for navigation alike. */
+export function isTrustedUrl(url: string | undefined, trustedOrigins: readonly string[]): boolean {
   if (!url) return false;
   try {
     const parsed = new URL(url);
@@ -16,6 +16,10 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, 
   } catch {
     return false;
   }
+}
+
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, trustedOrigins: readonly string[]): boolean {
+  return isTrustedUrl(event.senderFrame?.url, trustedOrigins);
 }
 
 export function registerChannels(dispatch: DispatchAsync, trustedOrigins: readonly string[]): void {

@@ -3,40 +3,23 @@ import { app, dialog } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDesk, type Desk } from '../app/desk';
-import { registerChannels } from '../ipc/register';
+import { isTrustedUrl, registerChannels } from '../ipc/register';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { hardenContents, hardenSessions } from './security';
 import { createMainWindow, preloadPath } from './window';
 import { saveWithDialog } from './saveExport';
-import { BACKUP_EVERY_MS, backupNow, type BackupReason } from '../db/backup';
+import { scheduleBackups, type BackupSchedule } from '../app/backupSchedule';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
-const isAppUrl = (url: string) => {
-  try {
-    const parsed = new URL(url);
-    return trustedOrigins.includes(parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin);
-  } catch {
-    return false;
-  }
-};
+const isAppUrl = (url: string) => isTrustedUrl(url, trustedOrigins);
 
 app.enableSandbox();
 registerAppSchemePrivileges();
 let desk: Desk | null = null;
-let backupSchedule: NodeJS.Timeout | null = null;
+let backups: BackupSchedule | null = null;
 let quitBackupTaken = false;
-
-// Logs the reason and the error's own message only: never anything from the records.
-const takeBackup = async (reason: BackupReason): Promise<void> => {
-  if (!desk) return;
-  try {
-    await backupNow(desk.store.writer, app.getPath('userData'), reason);
-  } catch (error) {
-    console.error(`[escalation-desk] ${reason} backup failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-};
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -48,8 +31,7 @@ app.whenReady().then(() => {
     app.exit(1);
     return;
   }
-  backupSchedule = setInterval(() => void takeBackup('scheduled'), BACKUP_EVERY_MS);
-  backupSchedule.unref();
+  backups = scheduleBackups(desk, app.getPath('userData'));
   hardenSessions();
   hardenContents(isAppUrl);
   serveRenderer(join(mainDir, '..', 'renderer'));
@@ -63,14 +45,14 @@ app.whenReady().then(() => {
 app.on('window-all-closed', () => app.quit());
 // Once per quit: hold it, take the on-quit backup, then quit for real.
 app.on('before-quit', (event) => {
-  if (quitBackupTaken || !desk) return;
+  if (quitBackupTaken || !backups) return;
   quitBackupTaken = true;
   event.preventDefault();
-  void takeBackup('on-quit').finally(() => app.quit());
+  void backups.take('on-quit').finally(() => app.quit());
 });
 app.on('will-quit', () => {
-  if (backupSchedule) clearInterval(backupSchedule);
-  backupSchedule = null;
+  backups?.stop();
+  backups = null;
   desk?.close();
   desk = null;
 });
