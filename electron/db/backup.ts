@@ -8,7 +8,8 @@ export const BACKUPS_FOLDER = 'backups';
 export const BACKUPS_KEPT = 20;
 export const BACKUP_EVERY_MS = 6 * 60 * 60 * 1000;
 
-export type BackupReason = 'scheduled' | 'before-migration' | 'on-quit' | 'manual';
+export const BACKUP_REASONS = ['scheduled', 'before-migration', 'on-quit', 'manual', 'before-restore'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export interface BackupFile {
   file: string;
@@ -19,7 +20,12 @@ export interface BackupFile {
   size: number;
 }
 
-const NAME = /^escalation-desk-(\d{8})-(\d{6})(?:-(\d+))?-(scheduled|before-migration|on-quit|manual)\.sqlite$/;
+const NAME = new RegExp(`^escalation-desk-(\\d{8})-(\\d{6})(?:-(\\d+))?-(${BACKUP_REASONS.join('|')})\\.sqlite$`);
+
+/** True for a file name this module would have given a backup (nothing else is ever listed, rotated or restored from the app). */
+export function isBackupName(name: string): boolean {
+  return NAME.test(name);
+}
 
 /** YYYYMMDD-HHMMSS in UTC. */
 export function fileTimestamp(at: Date = new Date()): string {
@@ -52,8 +58,15 @@ function reserveName(folder: string, reason: BackupReason, at: Date): string {
   }
 }
 
-/** Takes a backup now, then rotates; returns the new file's path. */
-export async function backupNow(db: Database.Database, dataFolder: string, reason: BackupReason, at: Date = new Date()): Promise<string> {
+function removeLeftovers(file: string): void {
+  for (const leftover of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) if (existsSync(leftover)) unlinkSync(leftover);
+}
+
+/**
+ * Takes a backup now, then rotates (unless told not to: a restore keeps the backup it is about to
+ * put back from being rotated away); returns the new file's path.
+ */
+export async function backupNow(db: Database.Database, dataFolder: string, reason: BackupReason, at: Date = new Date(), options: { rotate?: boolean } = {}): Promise<string> {
   const folder = backupsFolder(dataFolder);
   mkdirSync(folder, { recursive: true });
   const file = reserveName(folder, reason, at);
@@ -67,8 +80,32 @@ export async function backupNow(db: Database.Database, dataFolder: string, reaso
       copy.close();
     }
   } catch (error) {
-    for (const leftover of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) if (existsSync(leftover)) unlinkSync(leftover);
+    removeLeftovers(file);
     throw error;
+  }
+  if (options.rotate !== false) rotateBackups(dataFolder);
+  return file;
+}
+
+/**
+ * The backup taken before a schema change, while the store is being opened. Opening is synchronous
+ * for every front door (desktop, web mode, command line, tests), and better-sqlite3's online
+ * backup is asynchronous, so this uses SQLite's own synchronous copy instead: VACUUM INTO writes a
+ * consistent snapshot of the database (WAL included) as a new, self-contained file in rollback
+ * mode, inside one read transaction, so it is as safe as the online backup; it also leaves out
+ * free pages, so it is never larger. The copy must pass quick_check, or the migration does not run.
+ */
+export function backupBeforeMigration(db: Database.Database, dataFolder: string, at: Date = new Date()): string {
+  let file: string | null = null;
+  try {
+    const folder = backupsFolder(dataFolder);
+    mkdirSync(folder, { recursive: true });
+    file = reserveName(folder, 'before-migration', at);
+    db.prepare('VACUUM INTO ?').run(file);
+    if (!passesQuickCheck(file)) throw new Error(`the copy ${file} did not pass SQLite's integrity check`);
+  } catch (error) {
+    if (file) removeLeftovers(file);
+    throw new Error(`Could not back up the records before updating their format, so the update was not made and nothing changed: ${error instanceof Error ? error.message : String(error)}`);
   }
   rotateBackups(dataFolder);
   return file;

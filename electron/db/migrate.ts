@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import { copyFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { backupBeforeMigration } from './backup';
 import { migrations as shipped, type Migration } from './migrations/index';
 
 export class NewerDatabaseError extends Error {
@@ -20,7 +22,10 @@ export function refuseNewer(db: Database.Database, migrations: readonly Migratio
   return found;
 }
 
-/** Brings the schema up to date: all pending steps in one transaction, after a backup copy of the file. */
+/**
+ * Brings the schema up to date: all pending steps in one transaction, after a backup of the file
+ * into the data folder's backups/ (kept in the same rotation as the others).
+ */
 export function migrate(
   db: Database.Database,
   file: string,
@@ -31,12 +36,7 @@ export function migrate(
   if (pending.length === 0) return { from, to: from, backup: null };
 
   let backup: string | null = null;
-  if (from > 0 && file !== ':memory:' && existsSync(file) && statSync(file).size > 0) {
-    // Fold the WAL into the main file first so the copy is complete on its own.
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    backup = `${file}.before-v${pending.at(-1)!.version}-${Date.now()}.bak`;
-    copyFileSync(file, backup);
-  }
+  if (from > 0 && file !== ':memory:' && existsSync(file) && statSync(file).size > 0) backup = backupBeforeMigration(db, dirname(file));
   db.transaction(() => {
     for (const step of pending) {
       step.up(db);

@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, NewerDatabaseError } from '../../electron/db/migrate';
-import { LATEST_VERSION, type Migration } from '../../electron/db/migrations/index';
-import { openStore } from '../../electron/db/open';
+import { listBackups } from '../../electron/db/backup';
+import { LATEST_VERSION, migrations, type Migration } from '../../electron/db/migrations/index';
+import { DATABASE_FILE_NAME, openStore } from '../../electron/db/open';
 import { tempFolder } from '../support/tempStore';
 
 const folders: string[] = [];
@@ -39,6 +40,7 @@ describe('opening the store', () => {
     const store = openStore(file);
     store.close();
     expect(readdirSync(folder).filter((n) => n.endsWith('.bak'))).toEqual([]);
+    expect(listBackups(folder)).toEqual([]);
   });
 
   it('gives reads a connection that cannot write', () => {
@@ -88,6 +90,52 @@ describe('numbered migrations', () => {
     expect(backup.pragma('user_version', { simple: true })).toBe(10);
     expect(backup.prepare('SELECT x FROM a').all()).toEqual([{ x: 1 }]);
     backup.close();
+    db.close();
+  });
+
+  it('backs up with SQLite itself into the rotation: a self-contained, integrity-checked copy of the schema and rows before the change', () => {
+    const folder = fresh();
+    const file = join(folder, DATABASE_FILE_NAME);
+    // A records file as the release before left it, with an agency in it, and the agency's row
+    // still in the WAL (not yet folded into the main file).
+    const previous = migrations.at(-2)!.version;
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    migrate(old, file, migrations.filter((m) => m.version <= previous));
+    old.prepare("INSERT INTO agency (name, name_key, sector, statutory_partner, created_at) VALUES ('Bromley Police', 'bromley police', 'police', 1, '2026-01-01T00:00:00Z')").run();
+    expect(listBackups(folder)).toEqual([]);
+    old.close();
+
+    const store = openStore(file);
+    expect(store.schemaVersion).toBe(LATEST_VERSION);
+    store.close();
+
+    const [backup, ...others] = listBackups(folder);
+    expect(others).toEqual([]);
+    expect(backup).toMatchObject({ reason: 'before-migration' });
+    expect(backup!.file.startsWith(join(folder, 'backups'))).toBe(true);
+    expect(readdirSync(folder).filter((n) => n.endsWith('.bak'))).toEqual([]);
+    const copy = new Database(backup!.file, { readonly: true, fileMustExist: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+      expect(copy.pragma('user_version', { simple: true })).toBe(previous);
+      expect(copy.prepare('SELECT name FROM agency').all()).toEqual([{ name: 'Bromley Police' }]);
+    } finally {
+      copy.close();
+    }
+    expect(readdirSync(join(folder, 'backups'))).toEqual([backup!.name]);
+  });
+
+  it('does not migrate when the backup before it cannot be made, and says so', () => {
+    const folder = fresh();
+    const file = join(folder, 'desk.sqlite');
+    const db = new Database(file);
+    migrate(db, file, [step(10, 'CREATE TABLE a (x)')]);
+    // A file where the backups folder should be: the copy cannot be written.
+    writeFileSync(join(folder, 'backups'), 'not a folder');
+    expect(() => migrate(db, file, [step(10, ''), step(20, 'CREATE TABLE b (y)')])).toThrow(/Could not back up the records before updating their format/);
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
     db.close();
   });
 

@@ -9,7 +9,7 @@ import type { WriteContext } from '../context';
 import { DomainError } from '../errors';
 import { activeProfileId, loadProfile } from '../profiles';
 import { sameDayDeadline, stageDeadline } from './deadlines';
-import { agencyName, guardAgainstChildNames } from './rows';
+import { agencyName, guardAgainstChildNames, nextEscalationId } from './rows';
 import { startStage } from './stages';
 
 export function createEscalation(ctx: WriteContext, input: EscalationCreate, origin: 'board' | 'agency_return' = 'board'): number {
@@ -47,11 +47,12 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
   const immediate = input.immediateRisk;
   const info = ctx.db
     .prepare(
-      `INSERT INTO escalation (reference, reference_key, child_initials, origin, profile_id, raising_agency_id, raising_worker_role, raising_worker_email,
+      `INSERT INTO escalation (id, reference, reference_key, child_initials, origin, profile_id, raising_agency_id, raising_worker_role, raising_worker_email,
          category_id, child_status, summary, opened_on, immediate_risk, referral_to, referral_made_on, status, first_stage, highest_stage, same_day_deadline, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
     )
     .run(
+      nextEscalationId(ctx.db),
       input.reference,
       input.reference.toUpperCase(),
       input.childInitials,

@@ -48,6 +48,17 @@ export interface StageRow {
   participants: string;
 }
 
+/**
+ * The id for a new case: past every case there is and every case deleted after a retention review,
+ * so an id is never reused and the audit entries about a deleted case are never read as another's.
+ */
+export function nextEscalationId(db: WritableDb): number {
+  const row = db
+    .prepare('SELECT max(coalesce((SELECT max(id) FROM escalation), 0), coalesce((SELECT max(escalation_id) FROM retention_deletion), 0)) + 1 AS id')
+    .get() as { id: number };
+  return row.id;
+}
+
 export function escalationRow(db: AnyDb, escalationId: number): EscalationRow {
   const row = db.prepare('SELECT * FROM escalation WHERE id = ?').get(escalationId) as EscalationRow | undefined;
   if (!row) throw new NotFoundError(`There is no escalation with id ${escalationId}.`);

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit';
 import type { WriteContext } from '../context';
 import { DomainError } from '../errors';
 import { markResolved, markWithdrawn } from '../escalations/stages';
+import { nextEscalationId } from '../escalations/rows';
 import { activeProfileId, loadProfile } from '../profiles';
 import { boardQuarter } from './layout';
 
@@ -97,13 +98,14 @@ function insertEscalation(ctx: WriteContext, { row, returnId, agencyId, agencyNa
   const id = Number(
     db
       .prepare(
-        `INSERT INTO escalation (reference, reference_key, child_initials, origin, profile_id, raising_agency_id, raising_worker_role, category_id, child_status, summary,
+        `INSERT INTO escalation (id, reference, reference_key, child_initials, origin, profile_id, raising_agency_id, raising_worker_role, category_id, child_status, summary,
            opened_on, immediate_risk, status, first_stage, highest_stage, current_stage, first_stage_ended_on, ended_on, created_at,
            agency_return_id, return_chair_involved, return_meeting_held, return_panel_convened)
-         VALUES (?, ?, ?, 'agency_return', ?, ?, 'Reported in agency return', ?, 'none', 'Agency-internal escalation reported in the quarterly return',
+         VALUES (?, ?, ?, ?, 'agency_return', ?, ?, 'Reported in agency return', ?, 'none', 'Agency-internal escalation reported in the quarterly return',
            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
+        nextEscalationId(ctx.db),
         row.reference, row.reference.toUpperCase(), row.childInitials, profileId, agencyId, row.categoryId,
         row.openedOn, row.immediateRisk ? 1 : 0, status, row.highestStage, row.highestStage, status === 'open' ? row.highestStage : null, endedOn, endedOn, ctx.now.toISOString(),
         returnId, row.chairInvolved ? 1 : 0, row.meetingHeld ? 1 : 0, row.panelConvened ? 1 : 0,
