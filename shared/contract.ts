@@ -50,6 +50,7 @@ import {
   storedProfileSchema,
   timescaleCorrectionInput,
 } from './domain/settings';
+import { retentionDeleteInput, retentionDeletionSchema, retentionReviewQuery, retentionReviewSchema, reviewPeriodInput } from './domain/retention';
 
 const id = (what: string) => z.number({ error: `Give the ${what} id as a number` }).int(`The ${what} id must be a whole number`).positive(`The ${what} id must be positive`);
 const nothing = z.object({}).strict();
@@ -171,6 +172,11 @@ export const contract = {
   'exports:deliver': { kind: 'task', input: jobInput.strict(), output: deliverySchema },
   'returns:import': { kind: 'task', input: returnImportInput.strict(), output: importSummarySchema },
   'returns:status': { kind: 'read', input: z.object({ quarter: quarterKeySchema }).strict(), output: returnsStatusSchema },
+
+  // ---- retention review: cases past the board's review period; deletion only by a person, with a reason ----
+  'retention:review': { kind: 'read', input: retentionReviewQuery.strict(), output: retentionReviewSchema },
+  'retention:setPeriod': { kind: 'write', input: reviewPeriodInput.strict(), output: z.object({ reviewYears: z.number() }) },
+  'retention:deleteCase': { kind: 'write', input: retentionDeleteInput.strict(), output: retentionDeletionSchema },
 } as const satisfies Record<string, { kind: 'read' | 'write' | 'task'; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

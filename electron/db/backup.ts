@@ -105,7 +105,7 @@ export function backupBeforeMigration(db: Database.Database, dataFolder: string,
     if (!passesQuickCheck(file)) throw new Error(`the copy ${file} did not pass SQLite's integrity check`);
   } catch (error) {
     if (file) removeLeftovers(file);
-    throw new Error(`Could not back up the records before updating their format, so the update was not made and nothing changed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Could not back up the records before updating their format, so the update was not made and nothing changed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   rotateBackups(dataFolder);
   return file;

@@ -18,6 +18,7 @@ import { suggest } from '../services/panels/suggest';
 import { quarterDashboard } from '../services/dashboard/dashboard';
 import * as exportsService from '../services/exports/exports';
 import { returnsStatus } from '../services/returns/returnsStatus';
+import * as retention from '../services/retention';
 
 export interface AppEnvironment extends ExportEnvironment {
   version: string;
@@ -106,4 +107,8 @@ export const handlers: Handlers = {
   'exports:deliver': (ctx, input, env) => exportsService.deliver(ctx, env, input.jobId),
   'returns:import': (ctx, input) => exportsService.importReturn(ctx, input),
   'returns:status': (ctx, input) => returnsStatus(ctx.db, input.quarter),
+
+  'retention:review': (ctx, input) => retention.retentionReview(ctx, input),
+  'retention:setPeriod': (ctx, input) => retention.setReviewPeriod(ctx, input),
+  'retention:deleteCase': (ctx, input) => retention.deleteCaseAfterReview(ctx, input),
 };
