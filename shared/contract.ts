@@ -50,6 +50,7 @@ import {
   storedProfileSchema,
   timescaleCorrectionInput,
 } from './domain/settings';
+import { backupCheckSchema, backupListSchema, backupNameInput, backupViewSchema, deskHealthSchema, restoreInput, restoreViewSchema } from './domain/recovery';
 import { retentionDeleteInput, retentionDeletionSchema, retentionReviewQuery, retentionReviewSchema, reviewPeriodInput } from './domain/retention';
 
 const id = (what: string) => z.number({ error: `Give the ${what} id as a number` }).int(`The ${what} id must be a whole number`).positive(`The ${what} id must be positive`);
@@ -177,6 +178,13 @@ export const contract = {
   'retention:review': { kind: 'read', input: retentionReviewQuery.strict(), output: retentionReviewSchema },
   'retention:setPeriod': { kind: 'write', input: reviewPeriodInput.strict(), output: z.object({ reviewYears: z.number() }) },
   'retention:deleteCase': { kind: 'write', input: retentionDeleteInput.strict(), output: retentionDeletionSchema },
+
+  // ---- the records' health at start-up, backups and restoring one (answered even when the file is damaged) ----
+  'desk:health': { kind: 'read', input: nothing, output: deskHealthSchema },
+  'backups:list': { kind: 'read', input: nothing, output: backupListSchema },
+  'backups:check': { kind: 'read', input: backupNameInput.strict(), output: backupCheckSchema },
+  'backups:create': { kind: 'task', input: nothing, output: backupViewSchema },
+  'backups:restore': { kind: 'task', input: restoreInput.strict(), output: restoreViewSchema },
 } as const satisfies Record<string, { kind: 'read' | 'write' | 'task'; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

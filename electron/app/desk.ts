@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatch, type DispatchAsync } from '../ipc/disp
 import type { Delivery } from '../../shared/domain/exports';
 import type { TaskContext } from '../services/context';
 import { ExportJobs } from '../services/exports/jobs';
+import type { RecoveryControl } from './recoveryControl';
 
 export interface Desk {
   store: Store;
@@ -32,9 +33,12 @@ export interface DeskOptions {
   actor?: () => string;
   onFault?: (channel: string, error: unknown) => void;
   deliverExport?: DeliverExport;
+  /** Given by the front door that can restore backups under the desk (deskHost.ts), with the export jobs it keeps across a restore. */
+  recovery?: RecoveryControl;
+  exports?: ExportJobs;
 }
 
-function operatingSystemUser(): string {
+export function operatingSystemUser(): string {
   try {
     return userInfo().username || 'unknown user';
   } catch {
@@ -44,7 +48,7 @@ function operatingSystemUser(): string {
 
 export function openDesk(options: DeskOptions): Desk {
   const store = openStore(join(options.dataFolder, DATABASE_FILE_NAME));
-  const exports = new ExportJobs(join(options.dataFolder, 'exports'));
+  const exports = options.exports ?? new ExportJobs(join(options.dataFolder, 'exports'));
   const { dispatch, dispatchAsync } = createDispatcher({
     store,
     env: {
@@ -54,6 +58,7 @@ export function openDesk(options: DeskOptions): Desk {
       schemaVersion: store.schemaVersion,
       exports,
       deliverExport: options.deliverExport ?? downloadFromWebMode,
+      recovery: options.recovery ?? null,
     },
     actor: options.actor ?? operatingSystemUser,
     ...(options.now ? { now: options.now } : {}),

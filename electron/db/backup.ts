@@ -3,13 +3,13 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { BACKUP_NAME, type BackupReason } from '../../shared/domain/recovery';
 
 export const BACKUPS_FOLDER = 'backups';
 export const BACKUPS_KEPT = 20;
 export const BACKUP_EVERY_MS = 6 * 60 * 60 * 1000;
 
-export const BACKUP_REASONS = ['scheduled', 'before-migration', 'on-quit', 'manual', 'before-restore'] as const;
-export type BackupReason = (typeof BACKUP_REASONS)[number];
+export type { BackupReason } from '../../shared/domain/recovery';
 
 export interface BackupFile {
   file: string;
@@ -20,12 +20,8 @@ export interface BackupFile {
   size: number;
 }
 
-const NAME = new RegExp(`^escalation-desk-(\\d{8})-(\\d{6})(?:-(\\d+))?-(${BACKUP_REASONS.join('|')})\\.sqlite$`);
-
-/** True for a file name this module would have given a backup (nothing else is ever listed, rotated or restored from the app). */
-export function isBackupName(name: string): boolean {
-  return NAME.test(name);
-}
+// The one rule for a backup's name: only files named so are ever listed, rotated or restored from the app.
+const NAME = BACKUP_NAME;
 
 /** YYYYMMDD-HHMMSS in UTC. */
 export function fileTimestamp(at: Date = new Date()): string {

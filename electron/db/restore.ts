@@ -14,6 +14,8 @@ export interface RestoreResult {
   database: string;
   /** Where the previous file and its companions were moved (empty when there was none). */
   movedAside: string[];
+  /** Each move made, so undoRestore can put them back. */
+  moves: { from: string; to: string }[];
 }
 
 function schemaVersionOf(file: string): number {
@@ -36,6 +38,7 @@ export function restoreBackup(dataFolder: string, source: string, at: Date = new
   const incoming = `${database}.restoring-${process.pid}`;
   copyFileSync(source, incoming);
   const movedAside: string[] = [];
+  const moves: { from: string; to: string }[] = [];
   try {
     let aside = `${database}.replaced-${fileTimestamp(at)}`;
     for (let n = 2; [aside, `${aside}-wal`, `${aside}-shm`].some((f) => existsSync(f)); n += 1) aside = `${database}.replaced-${fileTimestamp(at)}-${n}`;
@@ -43,11 +46,22 @@ export function restoreBackup(dataFolder: string, source: string, at: Date = new
       if (!existsSync(`${database}${suffix}`)) continue;
       renameSync(`${database}${suffix}`, `${aside}${suffix}`);
       movedAside.push(`${aside}${suffix}`);
+      moves.push({ from: `${database}${suffix}`, to: `${aside}${suffix}` });
     }
     renameSync(incoming, database);
   } catch (error) {
     if (existsSync(incoming)) unlinkSync(incoming);
+    for (const move of moves.reverse()) renameSync(move.to, move.from);
     throw error;
   }
-  return { restoredFrom: source, database, movedAside };
+  return { restoredFrom: source, database, movedAside, moves };
+}
+
+/**
+ * Puts the file that was in use back after a restored file could not be opened. The restored copy
+ * is removed (it is a copy of a backup that is still in backups/, so nothing is lost).
+ */
+export function undoRestore(result: RestoreResult): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) if (existsSync(`${result.database}${suffix}`)) unlinkSync(`${result.database}${suffix}`);
+  for (const move of [...result.moves].reverse()) renameSync(move.to, move.from);
 }

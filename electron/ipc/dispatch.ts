@@ -34,7 +34,8 @@ const kindOf = (channel: Channel): Kind => contract[channel].kind as Kind;
 
 type Prepared = { ok: false; result: Result<unknown> } | { ok: true; channel: Channel; input: unknown };
 
-function prepare(channelName: unknown, rawInput: unknown): Prepared {
+/** Name check and zod parse: the first steps of every call (also used by the front door while the records file is damaged). */
+export function prepare(channelName: unknown, rawInput: unknown): Prepared {
   if (!isChannel(channelName)) {
     return { ok: false, result: failure(`There is no channel called ${JSON.stringify(String(channelName)).slice(0, 80)}.`) };
   }

@@ -19,12 +19,21 @@ import { quarterDashboard } from '../services/dashboard/dashboard';
 import * as exportsService from '../services/exports/exports';
 import { returnsStatus } from '../services/returns/returnsStatus';
 import * as retention from '../services/retention';
+import { DomainError } from '../services/errors';
+import type { RecoveryControl } from '../app/recoveryControl';
 
 export interface AppEnvironment extends ExportEnvironment {
   version: string;
   dataFolder: string;
   mode: 'desktop' | 'web';
   schemaVersion: number;
+  /** Backups and start-up health: present in the desktop app and the web mode (not the command line). */
+  recovery: RecoveryControl | null;
+}
+
+function recoveryOf(env: AppEnvironment): RecoveryControl {
+  if (!env.recovery) throw new DomainError('Backups are looked after by the desktop app and the web mode; from the command line use the backup, backups and restore commands.');
+  return env.recovery;
 }
 
 type HandlerFor<C extends Channel> = Contract[C]['kind'] extends 'write'
@@ -111,4 +120,10 @@ export const handlers: Handlers = {
   'retention:review': (ctx, input) => retention.retentionReview(ctx, input),
   'retention:setPeriod': (ctx, input) => retention.setReviewPeriod(ctx, input),
   'retention:deleteCase': (ctx, input) => retention.deleteCaseAfterReview(ctx, input),
+
+  'desk:health': (_ctx, _input, env) => recoveryOf(env).health(),
+  'backups:list': (_ctx, _input, env) => recoveryOf(env).listBackups(),
+  'backups:check': (_ctx, input, env) => recoveryOf(env).checkBackup(input.name),
+  'backups:create': async (_ctx, _input, env) => recoveryOf(env).backUpNow(),
+  'backups:restore': async (ctx, input, env) => recoveryOf(env).restore(input.name, ctx.actor),
 };

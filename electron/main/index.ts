@@ -2,7 +2,7 @@
 import { app, dialog } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDesk, type Desk } from '../app/desk';
+import { openFrontDesk, type FrontDesk } from '../app/deskHost';
 import { isTrustedUrl, registerChannels } from '../ipc/register';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { hardenContents, hardenSessions } from './security';
@@ -17,7 +17,7 @@ const isAppUrl = (url: string) => isTrustedUrl(url, trustedOrigins);
 
 app.enableSandbox();
 registerAppSchemePrivileges();
-let desk: Desk | null = null;
+let desk: FrontDesk | null = null;
 let backups: BackupSchedule | null = null;
 let quitBackupTaken = false;
 
@@ -25,13 +25,14 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
   try {
-    desk = openDesk({ dataFolder: app.getPath('userData'), mode: 'desktop', version: app.getVersion(), deliverExport: saveWithDialog });
+    // A damaged records file still opens the window, which says so and offers the latest good backup.
+    desk = openFrontDesk({ dataFolder: app.getPath('userData'), mode: 'desktop', version: app.getVersion(), deliverExport: saveWithDialog });
   } catch (error) {
     dialog.showErrorBox('Escalation Desk cannot open its records', error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
-  backups = scheduleBackups(desk, app.getPath('userData'));
+  backups = scheduleBackups(desk);
   hardenSessions();
   hardenContents(isAppUrl);
   serveRenderer(join(mainDir, '..', 'renderer'));

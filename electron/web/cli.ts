@@ -1,13 +1,12 @@
 // Starts the local web mode: `npm run start:web -- [--data DIR] [--port N]`.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { openDesk } from '../app/desk';
+import { openFrontDesk } from '../app/deskHost';
 import { defaultDataFolder } from '../app/dataFolder';
 import { packageVersion, PROJECT_ROOT } from '../app/packageVersion';
 import { scheduleBackups } from '../app/backupSchedule';
 import { startWebServer } from './server';
 import { NewerDatabaseError } from '../db/migrate';
-import { DamagedDatabaseError } from '../db/damaged';
 import { checked, parseFlags } from '../cli/args';
 
 const argsSchema = z.object({
@@ -19,10 +18,12 @@ async function main(): Promise<void> {
   const args = checked(argsSchema, parseFlags(process.argv.slice(2), ['data', 'port']));
   const version = packageVersion();
   const dataFolder = args.data ?? defaultDataFolder();
-  const desk = openDesk({ dataFolder, mode: 'web', version });
+  // A damaged records file does not stop the web mode: the page says so and offers the latest good backup.
+  const desk = openFrontDesk({ dataFolder, mode: 'web', version });
   const server = await startWebServer({ dispatch: desk.dispatchAsync, downloads: desk.exports, rendererDir: join(PROJECT_ROOT, 'out', 'renderer'), ...(args.port !== undefined ? { port: args.port } : {}) });
   console.log(`Escalation Desk (web mode) is running.\n  Open: ${server.url}\n  Data: ${dataFolder}\nThe address carries a key for this launch only. Press Ctrl+C to stop.`);
-  const backups = scheduleBackups(desk, dataFolder);
+  if (!desk.desk) console.log('The records file failed its integrity check and was not opened: open the address above to restore a backup.');
+  const backups = scheduleBackups(desk);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof NewerDatabaseError || error instanceof DamagedDatabaseError) console.error(error.message);
+  if (error instanceof NewerDatabaseError) console.error(error.message);
   else console.error(`Could not start the web mode: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -4,12 +4,15 @@ import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDesk, type Desk } from '../../electron/app/desk';
+import type { Desk } from '../../electron/app/desk';
+import { openFrontDesk, type FrontDesk } from '../../electron/app/deskHost';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { tempFolder } from '../support/tempStore';
 
 export interface DeskFixture {
-  desk: Desk;
+  /** The open desk (after a restore, the new one). */
+  readonly desk: Desk;
+  host: FrontDesk;
   server: WebServer;
   dataFolder: string;
 }
@@ -17,12 +20,13 @@ export interface DeskFixture {
 export const test = base.extend<{ app: DeskFixture }>({
   app: async ({ page }, use) => {
     const dataFolder = tempFolder('desk-e2e-');
-    const desk = openDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e coordinator' });
-    const server = await startWebServer({ dispatch: desk.dispatchAsync, downloads: desk.exports, rendererDir: join(process.cwd(), 'out', 'renderer') });
+    // The same front door as the web mode: audit check at start-up, backups, restore.
+    const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e coordinator' });
+    const server = await startWebServer({ dispatch: host.dispatchAsync, downloads: host.exports, rendererDir: join(process.cwd(), 'out', 'renderer') });
     await page.goto(server.url);
-    await use({ desk, server, dataFolder });
+    await use({ get desk() { return host.desk!; }, host, server, dataFolder });
     await server.close();
-    desk.close();
+    host.close();
     rmSync(dataFolder, { recursive: true, force: true });
   },
 });

@@ -52,6 +52,13 @@ export class ExportJobs {
     return this.view(job);
   }
 
+  /** How many exports are still being written (a restore waits for them). */
+  running(): number {
+    let n = 0;
+    for (const job of this.jobs.values()) if (job.state === 'running') n += 1;
+    return n;
+  }
+
   status(jobId: string): JobView {
     return this.view(this.get(jobId));
   }

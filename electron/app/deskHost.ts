@@ -1,0 +1,252 @@
+// The desk as the desktop app and the web mode hold it: opened at start-up with its audit trail
+// checked, able to put a backup back under the running window, and still answering when the
+// records file fails its integrity check, so the window can say so and offer the latest good
+// backup instead of the app only printing a message and closing.
+//
+// The bridges call dispatchAsync here. While the records are open it is the open desk's own
+// dispatcher; a restore closes that desk, swaps the file and opens a new desk (new store, new
+// dispatcher) over the same export jobs, so every later call reaches the restored records. While
+// the file is damaged only the channels of the recovery screen answer.
+import { statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { contract, type Channel } from '../../shared/contract';
+import { failure } from '../../shared/result';
+import type { BackupCheck, BackupList, BackupReason, BackupView, DeskHealth, RestoreView } from '../../shared/domain/recovery';
+import { BACKUPS_KEPT, backupNow, backupsFolder, describeTime, listBackups, passesQuickCheck, rotateBackups, type BackupFile } from '../db/backup';
+import { DamagedDatabaseError } from '../db/damaged';
+import { restoreBackup, RestoreRefused, undoRestore, type RestoreResult } from '../db/restore';
+import { prepare, type DispatchAsync } from '../ipc/dispatch';
+import { appendAudit } from '../services/audit';
+import { DomainError } from '../services/errors';
+import { ExportJobs } from '../services/exports/jobs';
+import { AuditWatch } from './auditWatch';
+import { openDesk, operatingSystemUser, type Desk, type DeskOptions } from './desk';
+import type { RecoveryControl } from './recoveryControl';
+
+export interface FrontDesk {
+  readonly dataFolder: string;
+  /** The open desk, or null while the records file is damaged (or being swapped). */
+  readonly desk: Desk | null;
+  readonly exports: ExportJobs;
+  /** What the bridges call. */
+  dispatchAsync: DispatchAsync;
+  /** A backup of the open records (null when none is open); for the schedule and on quit. */
+  takeBackup(reason: BackupReason): Promise<string | null>;
+  /** Settles when the background walk of the audit trail has finished (or was stopped). */
+  auditSettled(): Promise<void>;
+  close(): void;
+}
+
+/** The channels the recovery screen needs: the only ones that answer while the file is damaged. */
+const WHILE_DAMAGED: ReadonlySet<Channel> = new Set<Channel>(['app:info', 'desk:health', 'backups:list', 'backups:check', 'backups:restore']);
+
+function view(backup: BackupFile): BackupView {
+  return { name: backup.name, reason: backup.reason, takenAt: backup.takenAt.toISOString(), size: backup.size };
+}
+
+function damageMessage(damaged: DamagedDatabaseError): string {
+  const opening = 'The records file failed SQLite’s integrity check when the app started, so it was not opened and nothing in it has changed.';
+  if (!damaged.latestGood) {
+    return `${opening} There is no backup that passes its own check in ${backupsFolder(damaged.dataFolder)}. Keep the file (${damaged.file}) as it is and ask your IT team to restore it from their own backups.`;
+  }
+  return `${opening} The latest backup that passes its own check was taken on ${describeTime(damaged.latestGood.takenAt)}. Restore it below: the damaged file is kept in the data folder, not deleted.`;
+}
+
+export function openFrontDesk(options: DeskOptions): FrontDesk {
+  const { dataFolder } = options;
+  const now = options.now ?? (() => new Date());
+  const actor = options.actor ?? operatingSystemUser;
+  const exports = options.exports ?? new ExportJobs(join(dataFolder, 'exports'));
+  let desk: Desk | null = null;
+  let watch: AuditWatch | null = null;
+  let damaged: DamagedDatabaseError | null = null;
+  let lastRestore: RestoreView | null = null;
+  let restoring = false;
+  let tasksInFlight = 0;
+  let backupsInFlight = 0;
+  // Verdicts of quick_check by name, size and time, so a backup is read in full once, not per visit.
+  const verdicts = new Map<string, boolean>();
+
+  const findBackup = (name: string): BackupFile => {
+    const found = listBackups(dataFolder).find((b) => b.name === name);
+    if (!found) throw new DomainError(`There is no backup called ${name} in ${backupsFolder(dataFolder)} any more. Nothing has changed.`);
+    return found;
+  };
+
+  const checksOut = (backup: BackupFile): boolean => {
+    let key: string;
+    try {
+      key = `${backup.name}|${statSync(backup.file).size}|${statSync(backup.file).mtimeMs}`;
+    } catch {
+      return false;
+    }
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) verdicts.set(key, (verdict = backup.size > 0 && passesQuickCheck(backup.file)));
+    return verdict;
+  };
+
+  const take = async (reason: BackupReason, rotate = true): Promise<BackupFile> => {
+    if (!desk) throw new DomainError('The records are not open, so there is nothing to back up.');
+    backupsInFlight += 1;
+    try {
+      const file = await backupNow(desk.store.writer, dataFolder, reason, now(), { rotate });
+      return listBackups(dataFolder).find((b) => b.file === file)!;
+    } finally {
+      backupsInFlight -= 1;
+    }
+  };
+
+  const open = () => {
+    desk = openDesk({ ...options, exports, recovery });
+    damaged = null;
+    watch = new AuditWatch(desk.store, { now });
+    watch.start();
+  };
+
+  const shut = () => {
+    watch?.stop();
+    watch = null;
+    desk?.close();
+    desk = null;
+  };
+
+  /** After a failed swap: opens whatever file is in place again (or notes that it is damaged). */
+  const reopen = () => {
+    try {
+      open();
+    } catch (error) {
+      if (!(error instanceof DamagedDatabaseError)) throw error;
+      damaged = error;
+    }
+  };
+
+  const restore = async (name: string, by: string): Promise<RestoreView> => {
+    if (restoring) throw new DomainError('A restore is already under way.');
+    const backup = findBackup(name);
+    if (tasksInFlight > (desk ? 1 : 0) || exports.running() > 0 || backupsInFlight > 0) {
+      throw new DomainError('An export, an import or a backup is still running. Wait for it to finish, then restore. Nothing has changed.');
+    }
+    if (!checksOut(backup)) {
+      throw new DomainError(`The backup taken on ${describeTime(backup.takenAt)} fails SQLite’s integrity check, so it was not restored. Nothing has changed.`);
+    }
+    restoring = true;
+    try {
+      // The records in use now, as a backup the screen can restore (when they are sound), kept out
+      // of rotation until the swap is done so the chosen backup cannot be rotated away meanwhile.
+      const before = desk ? await take('before-restore', false) : null;
+      shut();
+      let result: RestoreResult;
+      try {
+        result = restoreBackup(dataFolder, backup.file, now());
+      } catch (error) {
+        reopen();
+        if (error instanceof RestoreRefused) throw new DomainError(error.message);
+        throw error;
+      }
+      try {
+        open();
+      } catch (error) {
+        undoRestore(result);
+        reopen();
+        throw new DomainError(
+          `The backup taken on ${describeTime(backup.takenAt)} could not be opened (${error instanceof Error ? error.message : String(error)}), so the records in use before are back in place. Nothing has changed.`,
+        );
+      }
+      const opened = desk as Desk | null;
+      const restored: RestoreView = {
+        restoredFrom: view(backup),
+        restoredAt: now().toISOString(),
+        by,
+        keptAside: result.movedAside.map((f) => basename(f)),
+        beforeRestoreBackup: before?.name ?? null,
+      };
+      // The restored records' own audit trail says they were put back, when, by whom and from what.
+      const after = { backup: backup.name, takenAt: restored.restoredFrom.takenAt, keptAside: restored.keptAside, beforeRestoreBackup: restored.beforeRestoreBackup };
+      opened!.store.writer.transaction(() => appendAudit({ db: opened!.store.writer, actor: by, now: now() }, { action: 'records.restore', entity: 'board', entityId: null, after })).immediate();
+      lastRestore = restored;
+      return restored;
+    } finally {
+      restoring = false;
+      rotateBackups(dataFolder);
+    }
+  };
+
+  const recovery: RecoveryControl = {
+    health: (): DeskHealth => ({
+      records: desk ? 'open' : 'damaged',
+      damage: !desk && damaged ? { message: damageMessage(damaged), latestGood: damaged.latestGood ? view(damaged.latestGood) : null } : null,
+      audit: watch?.health() ?? null,
+      lastRestore,
+    }),
+    listBackups: (): BackupList => ({ folder: backupsFolder(dataFolder), kept: BACKUPS_KEPT, backups: listBackups(dataFolder).map(view), lastRestore }),
+    checkBackup: (name): BackupCheck => ({ name, checksOut: checksOut(findBackup(name)) }),
+    backUpNow: async () => view(await take('manual')),
+    restore,
+  };
+
+  /** While the file is damaged: the recovery screen's channels, parsed and checked like any other. */
+  const dispatchWhileDamaged: DispatchAsync = async (channelName, rawInput) => {
+    const prepared = prepare(channelName, rawInput);
+    if (!prepared.ok) return prepared.result;
+    const { channel, input } = prepared;
+    if (!WHILE_DAMAGED.has(channel)) return failure('The records file failed its integrity check and is not open, so this cannot be done. Restore a backup first.');
+    try {
+      const value = await answerWhileDamaged(channel, input);
+      const checked = contract[channel].output.safeParse(value);
+      return checked.success ? { ok: true, value: checked.data } : failure('The app produced an answer it could not check, so it was not shown. Please report this.');
+    } catch (error) {
+      if (error instanceof DomainError) return failure(error.message, error.problems);
+      options.onFault?.(channel, error);
+      return failure('Something went wrong and nothing was changed. Please try again; if it keeps happening, report it.');
+    }
+  };
+
+  const answerWhileDamaged = (channel: Channel, input: unknown): unknown => {
+    switch (channel) {
+      case 'app:info':
+        return { version: options.version, schemaVersion: 0, dataFolder, mode: options.mode };
+      case 'desk:health':
+        return recovery.health();
+      case 'backups:list':
+        return recovery.listBackups();
+      case 'backups:check':
+        return recovery.checkBackup((input as { name: string }).name);
+      case 'backups:restore':
+        return recovery.restore((input as { name: string }).name, actor());
+      default:
+        throw new DomainError('The records file is not open.');
+    }
+  };
+
+  const dispatchAsync: DispatchAsync = async (channel, input) => {
+    if (restoring) return failure('The records are being restored from a backup. Try again in a moment.');
+    const current = desk as Desk | null;
+    if (!current) return dispatchWhileDamaged(channel, input);
+    const task = typeof channel === 'string' && Object.prototype.hasOwnProperty.call(contract, channel) && contract[channel as Channel].kind === 'task';
+    if (task) tasksInFlight += 1;
+    try {
+      return await current.dispatchAsync(channel, input);
+    } finally {
+      if (task) tasksInFlight -= 1;
+    }
+  };
+
+  try {
+    open();
+  } catch (error) {
+    if (!(error instanceof DamagedDatabaseError)) throw error;
+    damaged = error;
+  }
+
+  return {
+    dataFolder,
+    get desk() {
+      return desk;
+    },
+    exports,
+    dispatchAsync,
+    takeBackup: async (reason) => (desk ? (await take(reason)).file : null),
+    auditSettled: () => watch?.settled ?? Promise.resolve(),
+    close: shut,
+  };
+}
