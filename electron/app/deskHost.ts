@@ -49,7 +49,7 @@ function damageMessage(damaged: DamagedDatabaseError): string {
   if (!damaged.latestGood) {
     return `${opening} There is no backup that passes its own check in ${backupsFolder(damaged.dataFolder)}. Keep the file (${damaged.file}) as it is and ask your IT team to restore it from their own backups.`;
   }
-  return `${opening} The latest backup that passes its own check was taken on ${describeTime(damaged.latestGood.takenAt)}. Restore it below: the damaged file is kept in the data folder, not deleted.`;
+  return `${opening} The latest backup that passes its own check is offered below. Restoring it keeps the damaged file in the data folder; nothing is deleted.`;
 }
 
 export function openFrontDesk(options: DeskOptions): FrontDesk {

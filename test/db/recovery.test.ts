@@ -163,7 +163,7 @@ describe('a damaged records file at start-up', () => {
     expect(h.desk).toBeNull();
     const health = await call<DeskHealth>(h, 'desk:health');
     expect(health).toMatchObject({ records: 'damaged', audit: null, damage: { latestGood: { name: good.name } } });
-    expect(health.damage!.message).toMatch(/failed SQLite’s integrity check when the app started, so it was not opened and nothing in it has changed\. The latest backup that passes its own check was taken on/);
+    expect(health.damage!.message).toMatch(/failed SQLite’s integrity check when the app started, so it was not opened and nothing in it has changed\. The latest backup that passes its own check is offered below\. Restoring it keeps the damaged file in the data folder; nothing is deleted\./);
     // Only the recovery screen's channels answer; nothing touches the damaged file.
     expect(await h.dispatchAsync('agencies:list', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/failed its integrity check and is not open/) } });
     expect(await h.dispatchAsync('backups:create', {})).toMatchObject({ ok: false });

@@ -8,6 +8,11 @@ import { RegisterPage } from '../features/escalations/RegisterPage';
 import { PanelsRoute } from '../features/panels/PanelsRoute';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ReturnsPage } from '../features/returns/ReturnsPage';
+import { RetentionPage } from '../features/retention/RetentionPage';
+import { AuditAlarm } from '../features/recovery/AuditAlarm';
+import { BackupsPage } from '../features/recovery/BackupsPage';
+import { DamagedScreen } from '../features/recovery/DamagedScreen';
+import { useDeskHealth } from '../features/recovery/useDeskHealth';
 import { href, useRoute } from './route';
 import { useChannel } from '../lib/useChannel';
 
@@ -19,6 +24,8 @@ const SECTIONS = [
   { key: 'returns', label: 'Returns' },
   { key: 'agencies', label: 'Agency directory' },
   { key: 'settings', label: 'Settings' },
+  { key: 'retention', label: 'Retention review' },
+  { key: 'backups', label: 'Backups' },
 ] as const;
 
 // The app still opens on the agency directory (a new board starts there, and its browser test
@@ -42,6 +49,10 @@ function Page({ route }: { route: string[] }) {
       return <SettingsPage />;
     case 'returns':
       return <ReturnsPage />;
+    case 'retention':
+      return <RetentionPage />;
+    case 'backups':
+      return <BackupsPage />;
     case 'agencies':
     default:
       return id ? <AgencyPage agencyId={Number(id)} /> : <AgencyDirectoryPage />;
@@ -51,7 +62,10 @@ function Page({ route }: { route: string[] }) {
 export function App() {
   const route = useRoute();
   const info = useChannel('app:info', {});
+  const health = useDeskHealth();
   const current = route[0] ?? HOME;
+  // A records file that failed its integrity check is not open: the window offers a backup instead.
+  if (health.data?.damage) return <DamagedScreen damage={health.data.damage} />;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -72,6 +86,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <AuditAlarm audit={health.data?.audit} />
         <Page route={route} />
       </main>
       <footer className="shell__footer">
