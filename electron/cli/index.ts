@@ -21,6 +21,7 @@ import { backupNow, describeTime, latestGoodBackup, listBackups } from '../db/ba
 import { restoreBackup, RestoreRefused } from '../db/restore';
 import { DamagedDatabaseError } from '../db/damaged';
 import type { PanelDetail } from '../../shared/domain/panel';
+import type { RetentionReview } from '../../shared/domain/retention';
 
 const version = packageVersion();
 
@@ -38,6 +39,10 @@ const HELP = `Escalation Desk command line
   npm run board -- restore         --latest | --from FILE
                    (close the app first; puts a backup that passes SQLite's integrity check in place,
                     keeping the current file as escalation-desk.sqlite.replaced-<time>; exit 3 if refused)
+  npm run board -- retention-review [--limit 100]
+                   (lists the cases closed or withdrawn longer ago than the board's review period, oldest
+                    first, and why any cannot be deleted yet; deleting one is done in the app, by a named
+                    person with a reason: there is no command for it)
   npm run board -- help
 
 Every command also takes --data DIR (default: the app's own data folder).
@@ -185,6 +190,15 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
         if (error instanceof RestoreRefused) throw new Refused(error.message);
         throw error;
       }
+      return;
+    }
+    case 'retention-review': {
+      const args = checked(z.object({ ...dataFlag, limit: z.coerce.number().int('--limit is a whole number').min(1, '--limit is at least 1').max(500, '--limit is at most 500').default(100) }), parseFlags(argv, ['data', 'limit']));
+      await withDesk(args.data, async (desk) => {
+        const review = outcome(desk.dispatch('retention:review', { offset: 0, limit: args.limit })) as RetentionReview;
+        console.log(`Review period: ${review.reviewYears} years. ${review.total} case${review.total === 1 ? '' : 's'} closed or withdrawn on or before ${review.cutoff}${review.total > review.rows.length ? ` (the oldest ${review.rows.length} shown)` : ''}:`);
+        for (const r of review.rows) console.log(`  ${r.reference.padEnd(20)} ${(r.childInitials || '-').padEnd(4)} ${r.status.padEnd(9)} closed ${r.closedOn}  ${r.blockedBecause ? `not yet: ${r.blockedBecause}` : 'may be deleted (in the app)'}`);
+      });
       return;
     }
     case undefined:

@@ -94,3 +94,30 @@ describe('npm run board -- verify-audit', () => {
     rmSync(folder, { recursive: true, force: true });
   }, 60_000);
 });
+
+describe('npm run board -- retention-review', () => {
+  it('lists the cases past the review period and why any cannot be deleted yet, and deletes nothing', async () => {
+    const { openDesk } = await import('../../electron/app/desk');
+    const { seedBoard, logEscalation } = await import('../support/boardFixture');
+    const { dbFingerprint } = await import('../support/dbFingerprint');
+    const { DATABASE_FILE_NAME } = await import('../../electron/db/open');
+    const folder = tempFolder('desk-cli-retention-');
+    const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'test', now: () => new Date('2026-11-23T10:00:00Z') });
+    const b = seedBoard({ ...desk, dataFolder: folder, cleanup: () => undefined }, 'bromley');
+    const resolve = (id: number, on: string) => desk.dispatch('escalations:resolve', { escalationId: id, resolvedOn: on, statement: 'Agreed.', effect: 'upheld', agreedBy: 'Both' });
+    const closed = logEscalation({ ...desk, dataFolder: folder, cleanup: () => undefined }, b, { reference: 'OLD-1', openedOn: '2019-01-07' });
+    resolve(closed.id, '2019-02-04');
+    desk.dispatch('escalations:close', { escalationId: closed.id, on: '2019-03-01', chairName: 'Chair' });
+    const unsigned = logEscalation({ ...desk, dataFolder: folder, cleanup: () => undefined }, b, { reference: 'OLD-2', openedOn: '2019-04-01' });
+    resolve(unsigned.id, '2019-05-01');
+    desk.close();
+    const before = dbFingerprint(join(folder, DATABASE_FILE_NAME));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'retention-review', '--data', folder], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Review period: 6 years\. 2 cases closed or withdrawn on or before 2020-11-2\d:/);
+    expect(run.stdout).toMatch(/OLD-1\s+AB\s+closed\s+closed 2019-03-01\s+may be deleted \(in the app\)/);
+    expect(run.stdout).toMatch(/OLD-2\s+AB\s+resolved\s+closed 2019-05-01\s+not yet: OLD-2 was resolved on 1 May 2019 but the chair has not signed it off/);
+    expect(dbFingerprint(join(folder, DATABASE_FILE_NAME))).toBe(before);
+    rmSync(folder, { recursive: true, force: true });
+  }, 60_000);
+});
