@@ -128,6 +128,22 @@ describe('restoring a backup under the running desk', () => {
     expect(await agencyNames(h)).toEqual(['Bromley Police']);
   });
 
+  it('waits for a running export: a restore then is refused and changes nothing', async () => {
+    const data = folder();
+    const h = host(data);
+    await addAgency(h, 'Bromley Police');
+    const backup = await call<BackupView>(h, 'backups:create');
+    const job = await call<{ jobId: string; state: string }>(h, 'exports:boardReturn', { quarter: '2026-Q2' });
+    expect(job.state).toBe('running');
+    expect(await h.dispatchAsync('backups:restore', { name: backup.name, confirmed: true })).toMatchObject({
+      ok: false,
+      error: { message: 'An export, an import or a backup is still running. Wait for it to finish, then restore. Nothing has changed.' },
+    });
+    for (let i = 0; i < 200 && h.exports.running() > 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(data).filter((n) => n.includes('.replaced-'))).toEqual([]);
+    expect(await h.dispatchAsync('backups:restore', { name: backup.name, confirmed: true })).toMatchObject({ ok: true });
+  });
+
   it('puts the records in use back when the restored file cannot be opened', async () => {
     const data = folder();
     const h = host(data);
@@ -203,7 +219,7 @@ describe('the audit trail, checked when the desk opens', () => {
 
   it('finds the chain intact, says nothing, and remembers where it was checked to', async () => {
     const { data, h } = await deskWithHistory(5);
-    expect((await call<DeskHealth>(h, 'desk:health')).audit).toMatchObject({ state: 'intact', entriesChecked: 0, message: '' });
+    expect((await call<DeskHealth>(h, 'desk:health')).audit).toMatchObject({ state: 'intact', message: '', whatToDo: '', firstBadEntry: null });
     closeHost(h);
     const again = host(data);
     await again.auditSettled();
