@@ -134,6 +134,8 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
       // The records in use now, as a backup the screen can restore (when they are sound), kept out
       // of rotation until the swap is done so the chosen backup cannot be rotated away meanwhile.
       const before = desk ? await take('before-restore', false) : null;
+      // Cases deleted after review in the records in use: a backup taken before a deletion brings them back.
+      const deletedNow = desk ? (desk.store.reader.prepare('SELECT escalation_id AS id, reference FROM retention_deletion ORDER BY id').all() as { id: number; reference: string }[]) : [];
       shut();
       let result: RestoreResult;
       try {
@@ -159,9 +161,10 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
         by,
         keptAside: result.movedAside.map((f) => basename(f)),
         beforeRestoreBackup: before?.name ?? null,
+        deletedCasesBack: deletedNow.filter((d) => opened!.store.reader.prepare('SELECT 1 FROM escalation WHERE id = ?').get(d.id)).map((d) => d.reference),
       };
       // The restored records' own audit trail says they were put back, when, by whom and from what.
-      const after = { backup: backup.name, takenAt: restored.restoredFrom.takenAt, keptAside: restored.keptAside, beforeRestoreBackup: restored.beforeRestoreBackup };
+      const after = { backup: backup.name, takenAt: restored.restoredFrom.takenAt, keptAside: restored.keptAside, beforeRestoreBackup: restored.beforeRestoreBackup, deletedCasesBack: restored.deletedCasesBack };
       opened!.store.writer.transaction(() => appendAudit({ db: opened!.store.writer, actor: by, now: now() }, { action: 'records.restore', entity: 'board', entityId: null, after })).immediate();
       lastRestore = restored;
       return restored;

@@ -33,6 +33,11 @@ export const restoreViewSchema = z.object({
   keptAside: z.array(z.string()),
   /** The backup of the records in use before, taken just before the restore (none when that file was damaged). */
   beforeRestoreBackup: z.string().nullable(),
+  /**
+   * References of cases deleted after review since the backup was taken, which the restore has
+   * brought back. They are not deleted again automatically: the review screen lists them again.
+   */
+  deletedCasesBack: z.array(z.string()),
 });
 export type RestoreView = z.infer<typeof restoreViewSchema>;
 

@@ -71,7 +71,7 @@ describe('restoring a backup under the running desk', () => {
     const storeBefore = h.desk!.store;
 
     const restored = await call<RestoreView>(h, 'backups:restore', { name: backup.name, confirmed: true });
-    expect(restored).toMatchObject({ restoredFrom: { name: backup.name }, by: 'Sam Coordinator' });
+    expect(restored).toMatchObject({ restoredFrom: { name: backup.name }, by: 'Sam Coordinator', deletedCasesBack: [] });
     // The dispatcher now answers from the restored file: the later agency is gone.
     expect(await agencyNames(h)).toEqual(['Bromley Police']);
     expect(h.desk!.store).not.toBe(storeBefore);
@@ -126,6 +126,25 @@ describe('restoring a backup under the running desk', () => {
     expect(dbFingerprint(file)).toBe(before);
     expect(readdirSync(backupsFolder(data)).sort()).toEqual(backupsBefore);
     expect(await agencyNames(h)).toEqual(['Bromley Police']);
+  });
+
+  it('says which cases deleted after review a restore has brought back, and does not delete them again by itself', async () => {
+    const data = folder();
+    const h = host(data);
+    const agency = (await call<{ id: number }>(h, 'agencies:create', { name: 'Hollyfield Primary School', sector: 'education', statutoryPartner: false })).id;
+    const other = (await call<{ id: number }>(h, 'agencies:create', { name: 'Bristol City Council', sector: 'childrens_social_care', statutoryPartner: true })).id;
+    const settings = await call<{ categories: { id: number }[]; profiles: { id: number; key: string }[] }>(h, 'settings:get');
+    await call(h, 'profiles:choose', { profileId: settings.profiles.find((p) => p.key === 'bromley')!.id });
+    const created = await call<{ id: number }>(h, 'escalations:create', {
+      reference: 'OLD-1', childInitials: 'AB', raisingAgencyId: agency, raisingWorkerRole: 'Designated safeguarding lead', challengedAgencyIds: [other],
+      categoryId: settings.categories[0]!.id, childStatus: 'child_in_need', summary: 'A disagreement about the threshold.', openedOn: '2018-03-05', immediateRisk: false,
+    });
+    await call(h, 'escalations:withdraw', { escalationId: created.id, on: '2018-04-02', reason: 'No longer pursued.' });
+    const backup = await call<BackupView>(h, 'backups:create');
+    await call(h, 'retention:deleteCase', { escalationId: created.id, confirmReference: 'OLD-1', reason: 'Reviewed under the six-year schedule.' });
+    const restored = await call<RestoreView>(h, 'backups:restore', { name: backup.name, confirmed: true });
+    expect(restored.deletedCasesBack).toEqual(['OLD-1']);
+    expect((await call<{ rows: { reference: string; blockedBecause: string | null }[] }>(h, 'retention:review', {})).rows).toEqual([expect.objectContaining({ reference: 'OLD-1', blockedBecause: null })]);
   });
 
   it('waits for a running export: a restore then is refused and changes nothing', async () => {

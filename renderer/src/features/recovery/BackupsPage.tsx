@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { BackupView, RestoreView } from '../../../../shared/domain/recovery';
+import { href } from '../../app/route';
 import { Feedback } from '../../components/Feedback';
 import { formatUkDateTime } from '../../components/formatting';
 import { call } from '../../lib/api';
@@ -21,6 +22,13 @@ export function LastRestore({ restore }: { restore: RestoreView }) {
         {restore.beforeRestoreBackup ? ', backed up in this list as “Before a restore”,' : ''}
         {file ? ` and as ${file} in the data folder` : ''}.
       </p>
+      {restore.deletedCasesBack.length > 0 && (
+        <p>
+          The backup was taken before {restore.deletedCasesBack.length === 1 ? 'this case was' : 'these cases were'} deleted after review, so {restore.deletedCasesBack.length === 1 ? 'it is' : 'they are'} back
+          in the records: {restore.deletedCasesBack.join(', ')}. Nothing is deleted automatically: delete {restore.deletedCasesBack.length === 1 ? 'it' : 'them'} again from{' '}
+          <a href={href('retention')}>Retention review</a>.
+        </p>
+      )}
     </div>
   );
 }
