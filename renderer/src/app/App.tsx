@@ -8,7 +8,12 @@ import { RegisterPage } from '../features/escalations/RegisterPage';
 import { PanelsRoute } from '../features/panels/PanelsRoute';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ReturnsPage } from '../features/returns/ReturnsPage';
+import { AccountsPage } from '../features/accounts/AccountsPage';
+import { SessionGate } from '../features/accounts/SessionGate';
+import { useSession } from '../features/accounts/sessionContext';
+import { ROLE_LABELS } from '../../../shared/domain/accounts';
 import { href, useRoute } from './route';
+import { call } from '../lib/api';
 import { useChannel } from '../lib/useChannel';
 
 const SECTIONS = [
@@ -19,6 +24,7 @@ const SECTIONS = [
   { key: 'returns', label: 'Returns' },
   { key: 'agencies', label: 'Agency directory' },
   { key: 'settings', label: 'Settings' },
+  { key: 'accounts', label: 'Accounts' },
 ] as const;
 
 // The app still opens on the agency directory (a new board starts there, and its browser test
@@ -42,6 +48,8 @@ function Page({ route }: { route: string[] }) {
       return <SettingsPage />;
     case 'returns':
       return <ReturnsPage />;
+    case 'accounts':
+      return <AccountsPage />;
     case 'agencies':
     default:
       return id ? <AgencyPage agencyId={Number(id)} /> : <AgencyDirectoryPage />;
@@ -49,6 +57,33 @@ function Page({ route }: { route: string[] }) {
 }
 
 export function App() {
+  return (
+    <SessionGate>
+      <Shell />
+    </SessionGate>
+  );
+}
+
+/** Who is signed in, with the two ways to leave the desk safely. */
+function SignedInAs() {
+  const { user, refresh } = useSession();
+  const leave = (channel: 'session:lock' | 'session:signOut') => () => void call(channel, {}).finally(refresh);
+  return (
+    <div className="shell__user">
+      <p>
+        {user.displayName} · {ROLE_LABELS[user.role]}
+      </p>
+      <button type="button" className="button--secondary" onClick={leave('session:lock')}>
+        Lock
+      </button>
+      <button type="button" className="button--secondary" onClick={leave('session:signOut')}>
+        Sign out
+      </button>
+    </div>
+  );
+}
+
+function Shell() {
   const route = useRoute();
   const info = useChannel('app:info', {});
   const current = route[0] ?? HOME;
@@ -70,6 +105,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <SignedInAs />
       </header>
       <main id="main" tabIndex={-1}>
         <Page route={route} />
