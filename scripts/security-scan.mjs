@@ -56,7 +56,7 @@ function ensureInstalled() {
   if (existsSync(installedManifest) && JSON.parse(readFileSync(installedManifest, 'utf8')).version === wanted) return wanted;
   console.log(`Installing Electronegativity ${wanted} into ${relative(root, toolDir)} (its own lockfile, apart from the app's packages)…`);
   try {
-    execFileSync('npm', ['ci', '--prefix', toolDir, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: toolDir, stdio: 'inherit' });
+    execFileSync('npm', ['ci', '--prefix', toolDir, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: toolDir, stdio: 'inherit', shell: process.platform === 'win32' });
   } catch (error) {
     fail(`could not install Electronegativity (npm ci in ${relative(root, toolDir)}: ${error.message}). It comes from the npm registry.`);
   }
@@ -70,7 +70,7 @@ function loadTool() {
   // Its messages are fetched afresh from the network on every run (falling back to the copy it ships):
   // give it the shipped English ones straight away, so the scan reaches nothing outside this machine.
   const messagesModule = join(dirname(runnerFile), 'locales', 'i18n.js');
-  if (!existsSync(join(dirname(messagesModule), 'en-US.json'))) fail(`Electronegativity's layout has changed: ${messagesModule} or its en-US.json is missing.`);
+  if (![messagesModule, join(dirname(messagesModule), 'en-US.json')].every(existsSync)) fail(`Electronegativity's layout has changed: ${messagesModule} or its en-US.json is missing.`);
   const i18n = createRequire(runnerFile)('i18n');
   const offlineMessages = new Module(messagesModule);
   offlineMessages.filename = messagesModule;
@@ -97,9 +97,9 @@ async function scan(tool, input, electronVersion) {
   }
 }
 
-function failOnUnreadFiles(result, what) {
+function failOnUnreadFiles(result, what, base) {
   if (result.errors.length === 0) return;
-  for (const error of result.errors) console.error(`  could not parse ${error.file}: ${error.message}`);
+  for (const error of result.errors) console.error(`  could not parse ${relative(base, error.file)}: ${error.message}`);
   fail(`Electronegativity could not read ${result.errors.length} file(s) of ${what}, so it cannot vouch for them.`);
 }
 
@@ -148,7 +148,7 @@ async function main() {
   const excluded = Object.entries(EXCLUDED_CHECKS).map(([name, why]) => `${name} (${why})`);
 
   const fixture = await scan(tool, fixtureDir, electronVersion);
-  failOnUnreadFiles(fixture, 'the insecure fixture');
+  failOnUnreadFiles(fixture, 'the insecure fixture', fixtureDir);
   const seen = new Set(fixture.issues.map((issue) => issue.id));
   const silent = EXPECTED_IN_FIXTURE.filter((id) => !seen.has(id));
   if (silent.length > 0) fail(`self-check: the insecure fixture should trigger ${silent.join(', ')}, but did not. The scan cannot be trusted.`);
@@ -160,7 +160,7 @@ async function main() {
     const files = scannableFiles(stage).length;
     const sites = reviewedSites(stage);
     const app = await scan(tool, stage, electronVersion);
-    failOnUnreadFiles(app, 'the app');
+    failOnUnreadFiles(app, 'the app', stage);
     console.log(`Scanned ${files} files (${APP_SOURCES.join(', ')}) as Electron ${electronVersion} with ${app.atomicChecks} file checks and ${app.globalChecks} whole-app checks.`);
     console.log(`Left out: ${excluded.join('; ')}.`);
     console.log(`Reviewed in the code (eng-disable, each explained in docs/SECURITY.md): ${sites.length ? sites.join(', ') : 'none'}.`);
