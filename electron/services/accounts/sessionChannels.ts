@@ -17,6 +17,8 @@ export function sessionStatus(ctx: ReadContext | WriteContext, session: Session)
 export function setUpFirstAccount(ctx: WriteContext, session: Session, input: { userName: string; displayName: string; password: string }): SessionStatus {
   if (accountCount(ctx.db) > 0) throw new DomainError('This board already has accounts: sign in with yours, or ask a coordinator for one.');
   const user = createUser({ ...ctx, actor: actorName(input) }, { ...input, role: 'coordinator' });
+  // Making the account signs its maker in.
+  ctx.db.prepare('UPDATE app_user SET last_signed_in_at = ? WHERE id = ?').run(ctx.now.toISOString(), user.id);
   session.signIn({ id: user.id, userName: user.userName, displayName: user.displayName, role: user.role }, ctx.now);
   return sessionStatus(ctx, session);
 }
