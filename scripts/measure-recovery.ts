@@ -32,7 +32,7 @@ const note = (what: string, value: string) => {
 };
 
 function seed(): void {
-  const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'measure' });
+  const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'measure', actor: () => 'measure' });
   seedDemo(desk, { count: SEEDED, seed: 1, until: '2026-11-20' });
   desk.close();
 }
@@ -116,7 +116,7 @@ async function measure(): Promise<void> {
   note('verify-audit (whole chain, command line)', seconds(t));
   store.close();
 
-  const host = openFrontDesk({ dataFolder: folder, mode: 'web', version: 'measure' });
+  const host = openFrontDesk({ dataFolder: folder, mode: 'web', version: 'measure', actor: () => 'measure' });
   const desk = host.desk!;
   desk.dispatch('retention:setPeriod', { years: 1 });
   t = performance.now();

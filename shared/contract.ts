@@ -27,6 +27,18 @@ import { importSummarySchema, returnsStatusSchema } from './domain/agencyReturn'
 import { boardReturnExportInput, deliverySchema, jobInput, jobViewSchema, returnImportInput, templateExportInput } from './domain/exports';
 import { quarterKeySchema } from './domain/quarter';
 import {
+  firstAccountInput,
+  idleLockMinutesSchema,
+  passwordChangeInput,
+  passwordResetInput,
+  sessionStatusSchema,
+  signInInput,
+  signInResultSchema,
+  userCreateInput,
+  userSchema,
+  userUpdateInput,
+} from './domain/accounts';
+import {
   chairDecisionInput,
   panelCancelInput,
   panelCheckResultSchema,
@@ -62,6 +74,20 @@ export const contract = {
     input: nothing,
     output: z.object({ version: z.string(), schemaVersion: z.number(), dataFolder: z.string(), mode: z.enum(['desktop', 'web']) }),
   },
+  // ---- signing in, and the board's user accounts ----
+  'session:status': { kind: 'read', input: nothing, output: sessionStatusSchema },
+  'session:setUp': { kind: 'write', input: firstAccountInput.strict(), output: sessionStatusSchema },
+  'session:signIn': { kind: 'write', input: signInInput.strict(), output: signInResultSchema },
+  'session:signOut': { kind: 'write', input: nothing, output: sessionStatusSchema },
+  'session:lock': { kind: 'write', input: nothing, output: sessionStatusSchema },
+  'session:touch': { kind: 'read', input: nothing, output: sessionStatusSchema },
+  'session:changePassword': { kind: 'write', input: passwordChangeInput.strict(), output: sessionStatusSchema },
+  'users:list': { kind: 'read', input: nothing, output: z.object({ users: z.array(userSchema), idleLockMinutes: z.number() }) },
+  'users:create': { kind: 'write', input: userCreateInput.strict(), output: userSchema },
+  'users:update': { kind: 'write', input: userUpdateInput.strict(), output: userSchema },
+  'users:resetPassword': { kind: 'write', input: passwordResetInput.strict(), output: userSchema },
+  'users:setIdleLock': { kind: 'write', input: z.object({ minutes: idleLockMinutesSchema }).strict(), output: z.object({ idleLockMinutes: z.number() }) },
+
   'agencies:list': {
     kind: 'read',
     input: z.object({ includeRetired: z.boolean().default(false) }).strict(),

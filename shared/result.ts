@@ -9,10 +9,17 @@ export const problemSchema = z.object({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
-export type Failure = { ok: false; error: { message: string; problems: Problem[] } };
+/** Why a call was refused before it reached the records, so the window knows to ask for a sign-in. */
+export type AccessCode = 'signed_out' | 'locked' | 'not_allowed';
+
+export type Failure = { ok: false; error: { message: string; problems: Problem[]; code?: AccessCode } };
 export type Success<T> = { ok: true; value: T };
 export type Result<T> = Success<T> | Failure;
 
 export function failure(message: string, problems: Problem[] = []): Failure {
   return { ok: false, error: { message, problems } };
+}
+
+export function accessRefused(code: AccessCode, message: string): Failure {
+  return { ok: false, error: { message, problems: [], code } };
 }

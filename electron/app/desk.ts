@@ -8,6 +8,9 @@ import { createDispatcher, type Dispatch, type DispatchAsync } from '../ipc/disp
 import type { Delivery } from '../../shared/domain/exports';
 import type { TaskContext } from '../services/context';
 import { ExportJobs } from '../services/exports/jobs';
+import { sessionGate, trustedCaller } from '../services/accounts/gate';
+import { Session } from '../services/accounts/session';
+import { idleLockMinutes } from '../services/accounts/users';
 import type { RecoveryControl } from './recoveryControl';
 
 export interface Desk {
@@ -17,6 +20,8 @@ export interface Desk {
   /** Every channel, including background tasks: what the bridges call. */
   dispatchAsync: DispatchAsync;
   exports: ExportJobs;
+  /** Who is signed in at this desk. */
+  session: Session;
   close(): void;
 }
 
@@ -30,6 +35,11 @@ export interface DeskOptions {
   mode: 'desktop' | 'web';
   version: string;
   now?: () => Date;
+  /**
+   * A trusted in-process caller (tests; the command line before any account exists): every
+   * channel, attributed to this name. Without it, callers must sign in and their role applies;
+   * the desktop window and the web mode never pass it.
+   */
   actor?: () => string;
   onFault?: (channel: string, error: unknown) => void;
   deliverExport?: DeliverExport;
@@ -49,6 +59,7 @@ export function operatingSystemUser(): string {
 export function openDesk(options: DeskOptions): Desk {
   const store = openStore(join(options.dataFolder, DATABASE_FILE_NAME));
   const exports = options.exports ?? new ExportJobs(join(options.dataFolder, 'exports'));
+  const session = new Session(idleLockMinutes(store.reader));
   const { dispatch, dispatchAsync } = createDispatcher({
     store,
     env: {
@@ -58,9 +69,10 @@ export function openDesk(options: DeskOptions): Desk {
       schemaVersion: store.schemaVersion,
       exports,
       deliverExport: options.deliverExport ?? downloadFromWebMode,
+      session,
       recovery: options.recovery ?? null,
     },
-    actor: options.actor ?? operatingSystemUser,
+    gate: options.actor ? trustedCaller(options.actor) : sessionGate(session),
     ...(options.now ? { now: options.now } : {}),
     onFault:
       options.onFault ??
@@ -69,5 +81,5 @@ export function openDesk(options: DeskOptions): Desk {
         console.error(`[escalation-desk] fault on ${channel}: ${error instanceof Error ? error.message : String(error)}`);
       }),
   });
-  return { store, dispatch, dispatchAsync, exports, close: () => store.close() };
+  return { store, dispatch, dispatchAsync, exports, session, close: () => store.close() };
 }

@@ -9,13 +9,13 @@
 // the file is damaged only the channels of the recovery screen answer.
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { contract, type Channel } from '../../shared/contract';
+import { contract, isChannel, type Channel } from '../../shared/contract';
 import { failure } from '../../shared/result';
 import type { BackupCheck, BackupList, BackupReason, BackupView, DeskHealth, RestoreView } from '../../shared/domain/recovery';
 import { BACKUPS_KEPT, backupNow, backupsFolder, describeTime, listBackups, passesQuickCheck, rotateBackups, type BackupFile } from '../db/backup';
 import { DamagedDatabaseError } from '../db/damaged';
 import { restoreBackup, RestoreRefused, undoRestore, type RestoreResult } from '../db/restore';
-import { prepare, type DispatchAsync } from '../ipc/dispatch';
+import { parseInput, unknownChannel, type DispatchAsync } from '../ipc/dispatch';
 import { appendAudit } from '../services/audit';
 import { DomainError } from '../services/errors';
 import { ExportJobs } from '../services/exports/jobs';
@@ -189,10 +189,12 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
 
   /** While the file is damaged: the recovery screen's channels, parsed and checked like any other. */
   const dispatchWhileDamaged: DispatchAsync = async (channelName, rawInput) => {
-    const prepared = prepare(channelName, rawInput);
-    if (!prepared.ok) return prepared.result;
-    const { channel, input } = prepared;
+    if (!isChannel(channelName)) return unknownChannel(channelName);
+    const channel = channelName;
     if (!WHILE_DAMAGED.has(channel)) return failure('The records file failed its integrity check and is not open, so this cannot be done. Restore a backup first.');
+    const parsed = parseInput(channel, rawInput);
+    if (!parsed.ok) return parsed.result;
+    const { input } = parsed;
     try {
       const value = await answerWhileDamaged(channel, input);
       const checked = contract[channel].output.safeParse(value);

@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { openDesk, type Desk } from '../app/desk';
+import { openDesk, operatingSystemUser, type Desk } from '../app/desk';
+import type { Channel } from '../../shared/contract';
+import { openDeskAs, PASSWORD_VARIABLE, SignInRefused } from './signIn';
+import { accountCount } from '../services/accounts/users';
 import { packageVersion } from '../app/packageVersion';
 import { defaultDataFolder } from '../app/dataFolder';
 import { quarterKeySchema } from '../../shared/domain/quarter';
@@ -46,19 +49,33 @@ const HELP = `Escalation Desk command line
   npm run board -- help
 
 Every command also takes --data DIR (default: the app's own data folder).
+Once the board has user accounts, the commands that read or change records (export-*, import-return,
+returns-status, panel-check, retention-review) also need --user NAME: the password comes from ${PASSWORD_VARIABLE}
+or is asked for, and the user's role applies as in the app. seed-demo only fills a board without accounts.
+backup, backups, restore and verify-audit work on the files, for whoever holds the data folder.
 Exit codes: 0 done, 2 wrong command or options, 3 refused (nothing changed), 1 unexpected failure.`;
 
 class Refused extends Error {}
 
 const dataFlag = { data: z.string().min(1).optional() };
+const userFlag = { user: z.string().min(1, '--user needs your user name').optional() };
 
 function progress(fraction: number): void {
   if (process.stderr.isTTY) process.stderr.write(`\r  ${Math.round(fraction * 100)}%`);
 }
 
 async function run(command: string | undefined, argv: string[]): Promise<void> {
-  const withDesk = async <T>(data: string | undefined, work: (desk: Desk) => Promise<T>): Promise<T> => {
-    const desk = openDesk({ dataFolder: data ?? defaultDataFolder(), mode: 'web', version });
+  const withDesk = async <T>(args: { data?: string | undefined; user?: string | undefined }, channel: Channel, work: (desk: Desk) => Promise<T>): Promise<T> => {
+    const desk = await openDeskAs({ dataFolder: args.data ?? defaultDataFolder(), mode: 'web', version }, args.user, channel);
+    try {
+      return await work(desk);
+    } finally {
+      desk.close();
+    }
+  };
+  // File-level commands: for whoever holds the data folder, as a trusted caller.
+  const withFiles = async <T>(data: string | undefined, work: (desk: Desk) => Promise<T>): Promise<T> => {
+    const desk = openDesk({ dataFolder: data ?? defaultDataFolder(), mode: 'web', version, actor: () => `${operatingSystemUser()} (command line)` });
     try {
       return await work(desk);
     } finally {
@@ -72,8 +89,8 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
 
   switch (command) {
     case 'export-return': {
-      const args = checked(z.object({ ...dataFlag, quarter: quarterKeySchema, out: z.string().min(1, 'give the file to write') }), parseFlags(argv, ['data', 'quarter', 'out']));
-      await withDesk(args.data, async (desk) => {
+      const args = checked(z.object({ ...dataFlag, ...userFlag, quarter: quarterKeySchema, out: z.string().min(1, 'give the file to write') }), parseFlags(argv, ['data', 'user', 'quarter', 'out']));
+      await withDesk(args, 'exports:boardReturn', async (desk) => {
         const result = await writeBoardReturn(desk.store.reader, { now: new Date(), quarter: args.quarter, file: resolve(args.out), appVersion: version, onProgress: progress });
         console.log(`\nWrote ${resolve(args.out)}: ${result.registerRows} escalations on the register, sheets ${result.sheets.join(', ')}.`);
       });
@@ -81,10 +98,10 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
     }
     case 'export-template': {
       const args = checked(
-        z.object({ ...dataFlag, quarter: quarterKeySchema, out: z.string().min(1), agency: z.coerce.number().int().positive('--agency is an agency id from the directory').optional() }),
-        parseFlags(argv, ['data', 'quarter', 'out', 'agency']),
+        z.object({ ...dataFlag, ...userFlag, quarter: quarterKeySchema, out: z.string().min(1), agency: z.coerce.number().int().positive('--agency is an agency id from the directory').optional() }),
+        parseFlags(argv, ['data', 'user', 'quarter', 'out', 'agency']),
       );
-      await withDesk(args.data, async (desk) => {
+      await withDesk(args, 'exports:agencyTemplate', async (desk) => {
         if (args.agency !== undefined && !desk.store.reader.prepare('SELECT 1 FROM agency WHERE id = ?').get(args.agency)) throw new Refused(`There is no agency with id ${args.agency}.`);
         await writeAgencyTemplate(desk.store.reader, { now: new Date(), quarter: args.quarter, agencyId: args.agency ?? null, file: resolve(args.out), appVersion: version });
         console.log(`Wrote ${resolve(args.out)}.`);
@@ -92,22 +109,22 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       return;
     }
     case 'import-return': {
-      const args = checked(z.object({ ...dataFlag, file: z.string().min(1) }), parseFlags(argv, ['data', 'file']));
+      const args = checked(z.object({ ...dataFlag, ...userFlag, file: z.string().min(1) }), parseFlags(argv, ['data', 'user', 'file']));
       let bytes: Buffer;
       try {
         bytes = readFileSync(resolve(args.file));
       } catch {
         throw new Refused(`Cannot read ${resolve(args.file)}: check the path.`);
       }
-      await withDesk(args.data, async (desk) => {
+      await withDesk(args, 'returns:import', async (desk) => {
         const summary = outcome(await desk.dispatchAsync('returns:import', { fileName: basename(args.file), contentBase64: bytes.toString('base64') })) as { agencyName: string; quarter: string; rows: number; nilReturn: boolean };
         console.log(`Imported ${summary.agencyName}’s return for ${summary.quarter}: ${summary.nilReturn ? 'a nil return' : `${summary.rows} escalation${summary.rows === 1 ? '' : 's'}`}.`);
       });
       return;
     }
     case 'returns-status': {
-      const args = checked(z.object({ ...dataFlag, quarter: quarterKeySchema.optional() }), parseFlags(argv, ['data', 'quarter']));
-      await withDesk(args.data, async (desk) => {
+      const args = checked(z.object({ ...dataFlag, ...userFlag, quarter: quarterKeySchema.optional() }), parseFlags(argv, ['data', 'user', 'quarter']));
+      await withDesk(args, 'returns:status', async (desk) => {
         const quarter = args.quarter ?? quarterOf(todayIso(), quarterStartMonth(desk.store.reader)).key;
         const status = outcome(desk.dispatch('returns:status', { quarter })) as { agencies: { name: string; status: string; rows: number }[] };
         for (const a of status.agencies) console.log(`${a.status.padEnd(9)} ${String(a.rows).padStart(5)}  ${a.name}`);
@@ -115,8 +132,8 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       return;
     }
     case 'panel-check': {
-      const args = checked(z.object({ ...dataFlag, panel: z.coerce.number().int().positive('--panel is a panel id') }), parseFlags(argv, ['data', 'panel']));
-      await withDesk(args.data, async (desk) => {
+      const args = checked(z.object({ ...dataFlag, ...userFlag, panel: z.coerce.number().int().positive('--panel is a panel id') }), parseFlags(argv, ['data', 'user', 'panel']));
+      await withDesk(args, 'panels:get', async (desk) => {
         const panel = outcome(desk.dispatch('panels:get', { panelId: args.panel })) as PanelDetail;
         const word = { pass: 'passes', fail: 'FAILS', warning: 'note', not_applicable: 'does not apply' } as const;
         console.log(`Panel ${panel.id} for ${panel.reference}, sitting ${panel.sitsOn}, chaired by ${panel.chairName}:`);
@@ -128,7 +145,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
     }
     case 'verify-audit': {
       const args = checked(z.object({ ...dataFlag }), parseFlags(argv, ['data']));
-      await withDesk(args.data, async (desk) => {
+      await withFiles(args.data, async (desk) => {
         const result = verifyAuditChain(desk.store.reader);
         if (result.firstBadEntryId !== null) {
           throw new Refused(`The audit trail does not match from entry ${result.firstBadEntryId} on (${result.checked} entries before it are intact): it has been changed outside the app. Keep this file as evidence and restore the latest backup.`);
@@ -147,7 +164,8 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
         }),
         parseFlags(argv, ['data', 'count', 'seed', 'until']),
       );
-      await withDesk(args.data, async (desk) => {
+      await withFiles(args.data, async (desk) => {
+        if (accountCount(desk.store.reader) > 0) throw new Refused('seed-demo fills a new board for a demonstration; this board already has user accounts, so nothing was added.');
         const summary = seedDemo(desk, { count: args.count, seed: args.seed, onProgress: progress, ...(args.until ? { until: args.until } : {}) });
         console.log(`\nSeeded ${summary.agencies} agencies and ${summary.escalations} escalations (seed ${args.seed}).`);
       });
@@ -156,7 +174,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
     case 'backup': {
       const args = checked(z.object({ ...dataFlag }), parseFlags(argv, ['data']));
       const folder = args.data ?? defaultDataFolder();
-      const file = await withDesk(folder, (desk) => backupNow(desk.store.writer, folder, 'manual'));
+      const file = await withFiles(folder, (desk) => backupNow(desk.store.writer, folder, 'manual'));
       console.log(`Backed up to ${file}.`);
       return;
     }
@@ -193,8 +211,11 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       return;
     }
     case 'retention-review': {
-      const args = checked(z.object({ ...dataFlag, limit: z.coerce.number().int('--limit is a whole number').min(1, '--limit is at least 1').max(500, '--limit is at most 500').default(100) }), parseFlags(argv, ['data', 'limit']));
-      await withDesk(args.data, async (desk) => {
+      const args = checked(
+        z.object({ ...dataFlag, ...userFlag, limit: z.coerce.number().int('--limit is a whole number').min(1, '--limit is at least 1').max(500, '--limit is at most 500').default(100) }),
+        parseFlags(argv, ['data', 'user', 'limit']),
+      );
+      await withDesk(args, 'retention:review', async (desk) => {
         const review = outcome(desk.dispatch('retention:review', { offset: 0, limit: args.limit })) as RetentionReview;
         console.log(`Review period: ${review.reviewYears} years. ${review.total} case${review.total === 1 ? '' : 's'} closed or withdrawn on or before ${review.cutoff}${review.total > review.rows.length ? ` (the oldest ${review.rows.length} shown)` : ''}:`);
         for (const r of review.rows) console.log(`  ${r.reference.padEnd(20)} ${(r.childInitials || '-').padEnd(4)} ${r.status.padEnd(9)} closed ${r.closedOn}  ${r.blockedBecause ? `not yet: ${r.blockedBecause}` : 'may be deleted (in the app)'}`);
@@ -218,7 +239,7 @@ run(process.argv[2], process.argv.slice(3)).then(
       console.error(error.message);
       process.exit(2);
     }
-    if (error instanceof Refused || error instanceof DamagedDatabaseError) {
+    if (error instanceof Refused || error instanceof SignInRefused || error instanceof DamagedDatabaseError) {
       console.error(error.message);
       process.exit(3);
     }

@@ -1,11 +1,13 @@
-// One path for every call, whichever bridge it came over: name check -> zod parse -> service
-// inside a transaction -> output check. A refusal rolls the transaction back, so the database is
-// exactly as it was. Reads and writes answer at once; tasks (reading a workbook, writing an
-// export) are asynchronous and do their database writes through ctx.write, one transaction each.
+// One path for every call, whichever bridge it came over: name check -> who is calling and may
+// they (the access gate) -> zod parse -> service inside a transaction -> output check. A refusal
+// rolls the transaction back, so the database is exactly as it was. Reads and writes answer at
+// once; tasks (reading a workbook, writing an export) are asynchronous and do their database
+// writes through ctx.write, one transaction each.
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { problemsFromZod } from '../../shared/problems';
 import { failure, type Result } from '../../shared/result';
 import type { Store } from '../db/types';
+import type { AccessGate } from '../services/accounts/gate';
 import type { TaskContext, WriteContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { handlers, type AppEnvironment } from './handlers';
@@ -23,7 +25,7 @@ export interface Dispatcher {
 export interface DispatchOptions {
   store: Store;
   env: AppEnvironment;
-  actor: () => string;
+  gate: AccessGate;
   now?: () => Date;
   /** Where unexpected faults are reported (never the payload: it may hold case details). */
   onFault?: (channel: string, error: unknown) => void;
@@ -32,24 +34,36 @@ export interface DispatchOptions {
 type Kind = 'read' | 'write' | 'task';
 const kindOf = (channel: Channel): Kind => contract[channel].kind as Kind;
 
-type Prepared = { ok: false; result: Result<unknown> } | { ok: true; channel: Channel; input: unknown };
+type Prepared = { ok: false; result: Result<unknown> } | { ok: true; channel: Channel; kind: Kind; input: unknown; actor: string; now: Date };
 
-/** Name check and zod parse: the first steps of every call (also used by the front door while the records file is damaged). */
-export function prepare(channelName: unknown, rawInput: unknown): Prepared {
-  if (!isChannel(channelName)) {
-    return { ok: false, result: failure(`There is no channel called ${JSON.stringify(String(channelName)).slice(0, 80)}.`) };
-  }
-  const parsed = contract[channelName].input.safeParse(rawInput === undefined ? {} : rawInput);
-  if (!parsed.success) {
-    const problems = problemsFromZod(parsed.error);
-    return { ok: false, result: failure(`Nothing was saved: ${problems.length === 1 ? 'one detail needs' : `${problems.length} details need`} correcting.`, problems) };
-  }
-  return { ok: true, channel: channelName, input: parsed.data };
+/** The answer to a name that is not a channel (also given by the front door while the records file is damaged). */
+export function unknownChannel(channelName: unknown): Result<unknown> {
+  return failure(`There is no channel called ${JSON.stringify(String(channelName)).slice(0, 80)}.`);
+}
+
+/** The zod parse every call gets, in one place (the dispatcher, and the front door while the records file is damaged). */
+export function parseInput(channel: Channel, rawInput: unknown): { ok: true; input: unknown } | { ok: false; result: Result<unknown> } {
+  const parsed = contract[channel].input.safeParse(rawInput === undefined ? {} : rawInput);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const problems = problemsFromZod(parsed.error);
+  return { ok: false, result: failure(`Nothing was saved: ${problems.length === 1 ? 'one detail needs' : `${problems.length} details need`} correcting.`, problems) };
 }
 
 export function createDispatcher(options: DispatchOptions): Dispatcher {
-  const now = options.now ?? (() => new Date());
-  const writeContext = (): WriteContext => ({ db: options.store.writer, actor: options.actor(), now: now() });
+  const clock = options.now ?? (() => new Date());
+
+  const prepare = (channelName: unknown, rawInput: unknown): Prepared => {
+    if (!isChannel(channelName)) return { ok: false, result: unknownChannel(channelName) };
+    const kind = kindOf(channelName);
+    const now = clock();
+    // Who may call comes before what they sent: a caller who may not use a channel learns
+    // nothing about its fields.
+    const admission = options.gate.admit(channelName, kind, now);
+    if (!admission.ok) return { ok: false, result: admission.failure };
+    const parsed = parseInput(channelName, rawInput);
+    if (!parsed.ok) return parsed;
+    return { ok: true, channel: channelName, kind, input: parsed.input, actor: admission.actor, now };
+  };
 
   const finish = (channel: Channel, value: unknown): Result<unknown> => {
     const checked = contract[channel].output.safeParse(value);
@@ -65,35 +79,38 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
     return failure('Something went wrong and nothing was saved. Please try again; if it keeps happening, report it.');
   };
 
-  const dispatch: Dispatch = (channelName, rawInput) => {
-    const prepared = prepare(channelName, rawInput);
-    if (!prepared.ok) return prepared.result;
-    const { channel, input } = prepared;
-    const kind = kindOf(channel);
+  const runNow = ({ channel, kind, input, actor, now }: Extract<Prepared, { ok: true }>): Result<unknown> => {
     const handler = handlers[channel] as (ctx: unknown, input: unknown, env: AppEnvironment) => unknown;
     try {
       if (kind === 'task') return failure(`${channel} runs in the background: call it through dispatchAsync.`);
+      const writeContext = (): WriteContext => ({ db: options.store.writer, actor, now });
       const value =
         kind === 'write'
           ? options.store.writer.transaction(() => handler(writeContext(), input, options.env)).immediate()
-          : handler({ db: options.store.reader, now: now() }, input, options.env);
+          : handler({ db: options.store.reader, now }, input, options.env);
       return finish(channel, value);
     } catch (error) {
       return fault(channel, error);
     }
   };
 
+  const dispatch: Dispatch = (channelName, rawInput) => {
+    const prepared = prepare(channelName, rawInput);
+    return prepared.ok ? runNow(prepared) : prepared.result;
+  };
+
   const dispatchAsync: DispatchAsync = async (channelName, rawInput) => {
     const prepared = prepare(channelName, rawInput);
     if (!prepared.ok) return prepared.result;
-    const { channel, input } = prepared;
-    if (kindOf(channel) !== 'task') return dispatch(channel, input);
+    if (prepared.kind !== 'task') return runNow(prepared);
+    const { channel, input, actor, now } = prepared;
     const handler = handlers[channel] as unknown as (ctx: TaskContext, input: unknown, env: AppEnvironment) => Promise<unknown>;
     const ctx: TaskContext = {
       reader: options.store.reader,
-      now: now(),
-      actor: options.actor(),
-      write: (work) => options.store.writer.transaction(() => work(writeContext())).immediate(),
+      now,
+      actor,
+      // A task's writes happen after its waiting is over, so they carry the time of the write.
+      write: (work) => options.store.writer.transaction(() => work({ db: options.store.writer, actor, now: clock() })).immediate(),
     };
     try {
       return finish(channel, await handler(ctx, input, options.env));

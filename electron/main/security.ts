@@ -14,7 +14,7 @@ export async function safeOpenExternal(target: string): Promise<boolean> {
     return false;
   }
   if (!EXTERNAL_SCHEMES.has(url.protocol)) return false;
-  await shell.openExternal(url.toString());
+  await shell.openExternal(url.toString()); // eng-disable OPEN_EXTERNAL_JS_CHECK: https and mailto only, checked above
   return true;
 }
 
@@ -22,7 +22,8 @@ export function hardenSessions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    // The scanner cannot read a policy held in a constant; it evaluates the same policy in renderer/index.html.
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }); // eng-disable CSP_GLOBAL_CHECK
   });
 }
 

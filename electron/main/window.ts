@@ -2,13 +2,15 @@ import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 
 export function createMainWindow(preloadFile: string, startUrl: string): BrowserWindow {
-  const window = new BrowserWindow({
+  // Reviewed Electronegativity findings (docs/SECURITY.md says why): middle-click cannot open a
+  // window (setWindowOpenHandler denies them all), and the preload exposes only the contract.
+  const window = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK
     width: 1280,
     height: 860,
     title: 'Escalation Desk',
     show: false,
     webPreferences: {
-      preload: preloadFile,
+      preload: preloadFile, // eng-disable PRELOAD_JS_CHECK
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

@@ -59,7 +59,7 @@ describe('npm run board -- panel-check', () => {
     const { openDesk } = await import('../../electron/app/desk');
     const { seedBoard, seatBoard, logEscalation } = await import('../support/boardFixture');
     const folder = tempFolder('desk-cli-panel-');
-    const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'test', now: () => new Date('2026-11-23T10:00:00Z') });
+    const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'test', now: () => new Date('2026-11-23T10:00:00Z'), actor: () => 'test coordinator' });
     const test = { ...desk, dataFolder: folder, cleanup: () => undefined };
     const b = seedBoard(test, 'bromley');
     const officers = seatBoard(test, b);
@@ -95,6 +95,41 @@ describe('npm run board -- verify-audit', () => {
   }, 60_000);
 });
 
+describe('npm run board, once the board has user accounts', () => {
+  it('needs --user and the password, applies the role, and names the person in the audit trail', async () => {
+    const { openDesk } = await import('../../electron/app/desk');
+    const folder = tempFolder('desk-cli-accounts-');
+    const password = 'a long cli pass phrase';
+    const seeded = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'seed-demo', '--count', '5', '--data', folder, '--until', '2026-11-20'], { encoding: 'utf8', timeout: 60_000 });
+    expect(seeded.status).toBe(0);
+    const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'test' });
+    expect(desk.dispatch('session:setUp', { userName: 'jo', displayName: 'Jo Coordinator', password, repeatPassword: password }).ok).toBe(true);
+    expect(desk.dispatch('users:create', { userName: 'sam', displayName: 'Sam Analyst', role: 'learning_hub', password }).ok).toBe(true);
+    desk.close();
+
+    const cli = (args: string[], env: Record<string, string> = {}, input = '') =>
+      spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), ...args, '--data', folder], { encoding: 'utf8', timeout: 60_000, input, env: { ...process.env, ...env } });
+    const out = join(folder, 'return.xlsx');
+    expect(cli(['export-return', '--quarter', '2026-Q2', '--out', out])).toMatchObject({ status: 2, stderr: expect.stringContaining('give --user NAME') });
+    expect(cli(['export-return', '--quarter', '2026-Q2', '--out', out, '--user', 'sam'], { ESCALATION_DESK_PASSWORD: 'not it at all' })).toMatchObject({ status: 3, stderr: expect.stringContaining('do not match an account') });
+    // The password piped in on standard input, as a script without the variable would.
+    expect(cli(['export-return', '--quarter', '2026-Q2', '--out', out, '--user', 'sam'], {}, `${password}\n`)).toMatchObject({ status: 0 });
+    const hubImports = cli(['import-return', '--file', out, '--user', 'sam'], { ESCALATION_DESK_PASSWORD: password });
+    expect(hubImports).toMatchObject({ status: 3, stderr: expect.stringContaining('Your role (learning hub) cannot do this') });
+    expect(cli(['seed-demo', '--count', '5'])).toMatchObject({ status: 3, stderr: expect.stringContaining('already has user accounts') });
+
+    const check = openDesk({ dataFolder: folder, mode: 'web', version: 'test', actor: () => 'test' });
+    const actors = check.store.reader.prepare("SELECT actor, action FROM audit_entry WHERE action LIKE 'session.%' ORDER BY id").all();
+    check.close();
+    expect(actors).toEqual([
+      { actor: 'sign-in attempt', action: 'session.signInFailed' },
+      { actor: 'Sam Analyst (sam)', action: 'session.signIn' },
+      { actor: 'Sam Analyst (sam)', action: 'session.signIn' },
+    ]);
+    rmSync(folder, { recursive: true, force: true });
+  }, 120_000);
+});
+
 describe('npm run board -- retention-review', () => {
   it('lists the cases past the review period and why any cannot be deleted yet, and deletes nothing', async () => {
     const { openDesk } = await import('../../electron/app/desk');
@@ -102,7 +137,7 @@ describe('npm run board -- retention-review', () => {
     const { dbFingerprint } = await import('../support/dbFingerprint');
     const { DATABASE_FILE_NAME } = await import('../../electron/db/open');
     const folder = tempFolder('desk-cli-retention-');
-    const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'test', now: () => new Date('2026-11-23T10:00:00Z') });
+    const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'test', now: () => new Date('2026-11-23T10:00:00Z'), actor: () => 'test coordinator' });
     const b = seedBoard({ ...desk, dataFolder: folder, cleanup: () => undefined }, 'bromley');
     const resolve = (id: number, on: string) => desk.dispatch('escalations:resolve', { escalationId: id, resolvedOn: on, statement: 'Agreed.', effect: 'upheld', agreedBy: 'Both' });
     const closed = logEscalation({ ...desk, dataFolder: folder, cleanup: () => undefined }, b, { reference: 'OLD-1', openedOn: '2019-01-07' });

@@ -183,6 +183,33 @@ describe('restoring a backup under the running desk', () => {
   });
 });
 
+describe('who may back up, restore and delete', () => {
+  it('is the coordinator: another role is refused before anything is read or changed', async () => {
+    const data = folder();
+    const h = openFrontDesk({ dataFolder: data, mode: 'web', version: '0.0.0-test' });
+    opened.push(h);
+    const password = 'a long test pass phrase';
+    await call(h, 'session:setUp', { userName: 'jo', displayName: 'Jo Coordinator', password, repeatPassword: password });
+    const backup = await call<BackupView>(h, 'backups:create');
+    await call(h, 'users:create', { userName: 'sam', displayName: 'Sam Analyst', role: 'learning_hub', password });
+    await call(h, 'session:signOut');
+    await call(h, 'session:signIn', { userName: 'sam', password });
+    const before = dbFingerprint(h.desk!.store.file);
+    for (const [channel, input] of [
+      ['backups:list', {}],
+      ['backups:create', {}],
+      ['backups:restore', { name: backup.name, confirmed: true }],
+      ['retention:setPeriod', { years: 1 }],
+      ['retention:deleteCase', { escalationId: 1, confirmReference: 'X', reason: 'Reviewed under the schedule.' }],
+    ] as const) {
+      expect(await h.dispatchAsync(channel, input), channel).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Your role \(learning hub\) cannot do this: it is for the business coordinator\./) } });
+    }
+    expect(dbFingerprint(h.desk!.store.file)).toBe(before);
+    expect(listBackups(data)).toHaveLength(1);
+    expect(await call<{ reviewYears: number }>(h, 'retention:review', {})).toMatchObject({ reviewYears: 6 });
+  });
+});
+
 describe('a damaged records file at start-up', () => {
   it('is not opened; the window is told, offered the latest good backup, and restoring it opens the records', async () => {
     const data = folder();

@@ -12,7 +12,7 @@ import { readDrillFromHash } from '../../renderer/src/features/dashboard/drillLi
 import { seatBoard, seedBoard, type Board } from '../support/boardFixture';
 import { addThemes, DASHBOARD_CASES, seedCases, type AgencyKey, type CaseSpec } from '../support/dashboardCases';
 import { ok, type TestDesk } from '../support/tempStore';
-import { expect, expectAccessible, test, type DeskFixture } from './fixtures';
+import { expect, expectAccessible, signInAs, test, type DeskFixture } from './fixtures';
 
 // The data set of test/db/dashboard.test.ts, plus Q2-F: a case that reaches the chair in Q2.
 const SPECS: CaseSpec[] = [
@@ -21,7 +21,7 @@ const SPECS: CaseSpec[] = [
 ];
 
 function seed(app: DeskFixture): Board {
-  const desk = { ...app.desk, dataFolder: app.dataFolder, cleanup: () => undefined } as TestDesk;
+  const desk = { ...app.seeder(), dataFolder: app.dataFolder, cleanup: () => undefined } as TestDesk;
   const board = seedBoard(desk, 'bromley');
   seatBoard(desk, board);
   seedCases(desk, board, SPECS, addThemes(desk));
@@ -58,6 +58,7 @@ async function drillBehind(page: Page, app: DeskFixture, linkName: string): Prom
 
 test('the learning hub reads a quarter’s figures, drills into the register and moves between quarters', async ({ page, app }) => {
   const board = seed(app);
+  await signInAs(page, app, 'learning_hub');
   const q2 = expected('2026-Q2');
   const q1 = expected('2026-Q1');
   const served = ok<Dashboard>(app.desk.dispatch('dashboard:quarter', { quarter: '2026-Q2' }));

@@ -206,7 +206,7 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   await expect(timeline).toContainText('Moved up from stage 2 to stage 3 (Committee member)');
   await expect(timeline).toContainText('Board manager notified');
   await expect(timeline.getByRole('listitem').last()).toContainText('Resolved: Original decision changed');
-  await expect(timeline).toContainText('e2e coordinator');
+  await expect(timeline).toContainText('E2E Coordinator (coordinator)');
 
   // The outcome letter to the raising worker, ready to copy or open in e-mail.
   await page.getByRole('button', { name: 'Outcome letter to the raising worker' }).click();

@@ -1,35 +1,77 @@
 // Each browser test gets its own data folder, its own desk and its own web-mode server, started
-// in the test worker from the real code, and a page already signed in with the launch token.
+// in the test worker from the real code, and a page opened with the launch token. The desk asks
+// for sign-in like the real app: the fixture makes the board's first account (a coordinator) and
+// signs it in, so tests start on the app; signInAs() changes user through the sign-in screen.
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Desk } from '../../electron/app/desk';
+import { openDesk, type Desk } from '../../electron/app/desk';
 import { openFrontDesk, type FrontDesk } from '../../electron/app/deskHost';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { tempFolder } from '../support/tempStore';
+import { ROLE_LABELS, type Role } from '../../shared/domain/accounts';
 
 export interface DeskFixture {
-  /** The open desk (after a restore, the new one). */
+  /** The desk behind the page: calls through it are made as whoever is signed in on the page (after a restore, the new desk). */
   readonly desk: Desk;
+  /** What the web mode holds: the desk, its audit check at start-up, backups and restore. */
   host: FrontDesk;
+  /**
+   * A trusted in-process caller on the same data folder, for tests that lay down a board's history
+   * (logged by the coordinator, decided by the chair) before a person looks at it.
+   */
+  seeder: () => Desk;
   server: WebServer;
   dataFolder: string;
 }
 
-export const test = base.extend<{ app: DeskFixture }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: DeskFixture; firstAccount: boolean }>({
+  /** false: the board has no account yet, and the page opens on the first-account screen. */
+  firstAccount: [true, { option: true }],
+  app: async ({ page, firstAccount }, use) => {
     const dataFolder = tempFolder('desk-e2e-');
-    // The same front door as the web mode: audit check at start-up, backups, restore.
-    const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e coordinator' });
+    const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e' });
+    if (firstAccount) {
+      const first = host.desk!.dispatch('session:setUp', { userName: 'coordinator', displayName: 'E2E Coordinator', password: E2E_PASSWORD, repeatPassword: E2E_PASSWORD });
+      if (!first.ok) throw new Error(first.error.message);
+    }
     const server = await startWebServer({ dispatch: host.dispatchAsync, downloads: host.exports, rendererDir: join(process.cwd(), 'out', 'renderer') });
+    let seeder: Desk | null = null;
+    const openSeeder = () => (seeder ??= openDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed' }));
     await page.goto(server.url);
-    await use({ get desk() { return host.desk!; }, host, server, dataFolder });
+    await use({
+      get desk() {
+        return host.desk!;
+      },
+      host,
+      seeder: openSeeder,
+      server,
+      dataFolder,
+    });
     await server.close();
+    (seeder as Desk | null)?.close();
     host.close();
     rmSync(dataFolder, { recursive: true, force: true });
   },
 });
+
+export const E2E_PASSWORD = 'e2e pass phrase for tests';
+
+/**
+ * Adds an account with this role (as the coordinator, through the desk) and signs in with it
+ * through the page's own sign-in screen. The desk's session is the page's, so later desk calls in
+ * the test are made as this user too.
+ */
+export async function signInAs(page: Page, app: DeskFixture, role: Role, userName: string = role.replace('_', '-')): Promise<void> {
+  const created = app.desk.dispatch('users:create', { userName, displayName: `E2E ${ROLE_LABELS[role]}`, role, password: E2E_PASSWORD });
+  if (!created.ok) throw new Error(created.error.message);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('User name').fill(userName);
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`E2E ${ROLE_LABELS[role]} · ${ROLE_LABELS[role]}`)).toBeVisible();
+}
 
 /** axe-core over the whole page: no serious or critical violation is allowed on any screen. */
 export async function expectAccessible(page: Page): Promise<void> {

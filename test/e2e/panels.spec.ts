@@ -8,7 +8,7 @@ import type { PanelDetail } from '../../shared/domain/panel';
 import { formatUkDate, todayIso } from '../../shared/domain/dates';
 import { ENGLAND_AND_WALES, isWorkingDay } from '../../shared/domain/workingDays';
 import { ok } from '../support/tempStore';
-import { expect, expectAccessible, test, type DeskFixture } from './fixtures';
+import { expect, expectAccessible, signInAs, test, type DeskFixture } from './fixtures';
 
 const today = todayIso();
 
@@ -82,6 +82,7 @@ const BROMLEY: AgencySeed[] = [
 
 test('under Bromley the chair convenes a panel, watches a failing composition explain itself, fixes it, hears a representation and decides', async ({ page, app }) => {
   const { escalation } = seedCase(app, 'bromley', BROMLEY, 'Oxleas NHS Foundation Trust', ['Bromley Children’s Social Care'], 'Sam Lee (team manager); Ruth Adams (health visitor)');
+  await signInAs(page, app, 'chair');
   const sitsOn = today;
 
   // The chair's decision: a panel is one of the routes this policy offers.
@@ -217,6 +218,7 @@ const TORBAY: AgencySeed[] = [
 
 test('under Torbay the chair leaves an agency in dispute off with a written reason, and the panel decides', async ({ page, app }) => {
   const { escalation } = seedCase(app, 'torbay', TORBAY, 'St Marychurch Pre-school', ['Torbay Children’s Services'], 'Pre-school manager; duty social worker');
+  await signInAs(page, app, 'chair');
   await go(page, `#/panels/decide/${escalation.id}`);
   const decide = page.getByRole('form', { name: 'Record the chair’s decision' });
   await decide.getByLabel('Convene a resolution panel').check();
@@ -263,6 +265,7 @@ test('under Torbay the chair leaves an agency in dispute off with a written reas
 
 test('a planned panel is cancelled with a reason, and the chair can plan again', async ({ page, app }) => {
   const { ids, escalation } = seedCase(app, 'bromley', BROMLEY, 'Oxleas NHS Foundation Trust', ['Bromley Children’s Social Care'], 'Sam Lee');
+  await signInAs(page, app, 'chair');
   ok(app.desk.dispatch('chair:decide', { escalationId: escalation.id, route: 'resolution_panel', decidedOn: today, reasons: 'Deadlock', decidedBy: 'Independent chair' }));
   const panel = ok<PanelDetail>(app.desk.dispatch('panels:save', { escalationId: escalation.id, sitsOn: today, chairName: 'Independent chair', seats: [{ agencyId: ids['Metropolitan Police']!, officerId: null }] }));
   await go(page, `#/panels/${panel.id}`);

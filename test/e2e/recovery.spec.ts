@@ -9,9 +9,26 @@ import { openFrontDesk, type FrontDesk } from '../../electron/app/deskHost';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { ok, tempFolder } from '../support/tempStore';
-import { expect, expectAccessible, test } from './fixtures';
+import { E2E_PASSWORD, expect, expectAccessible, test } from './fixtures';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+
+/** A restore opens a new desk over the restored file: everyone signs in again, against its accounts. */
+async function signIn(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Sign in to Escalation Desk' })).toBeVisible();
+  await page.getByLabel('User name').fill('coordinator');
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('E2E Coordinator · Business coordinator')).toBeVisible();
+}
+
+/** Lays down a board's records as a trusted caller, with the coordinator account the tests sign in with. */
+function seedFolder(dataFolder: string, agencies: string[]): FrontDesk {
+  const seeder = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed' });
+  ok(seeder.desk!.dispatch('session:setUp', { userName: 'coordinator', displayName: 'E2E Coordinator', password: E2E_PASSWORD, repeatPassword: E2E_PASSWORD }));
+  for (const name of agencies) ok(seeder.desk!.dispatch('agencies:create', { name, sector: 'other', statutoryPartner: false }));
+  return seeder;
+}
 
 async function agencyNamesOnScreen(page: Page): Promise<string[]> {
   await nav(page, 'Agency directory').click();
@@ -50,8 +67,10 @@ test('a coordinator backs up, changes something, restores the backup and sees th
   await page.screenshot({ path: 'docs/screenshots/backups.png', fullPage: true });
   await confirm.getByRole('button', { name: 'Yes, restore this backup' }).click();
 
-  // The window reloads on the restored records and says what happened.
-  await expect(page.getByRole('status').filter({ hasText: 'The records in use were restored on' })).toContainText('by e2e coordinator');
+  // The window reloads on the restored records and, once signed in again, says what happened.
+  await signIn(page);
+  await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The records in use were restored on' })).toContainText('by E2E Coordinator (coordinator)');
   await expect(page.getByRole('status').filter({ hasText: 'The records in use before are kept' })).toContainText('escalation-desk.sqlite.replaced-');
   await expect(page.getByRole('table').getByRole('row', { name: /Before a restore/ })).toBeVisible();
   expect(await agencyNamesOnScreen(page)).toEqual(['Bromley Police']);
@@ -60,9 +79,9 @@ test('a coordinator backs up, changes something, restores the backup and sees th
   expect(names).toEqual([{ name: 'Bromley Police' }]);
 });
 
-/** A web-mode server over a data folder prepared by the test (the fixture's starts empty). */
+/** A web-mode server over a data folder prepared by the test (the fixture's starts empty): people sign in, as in the web mode. */
 async function serve(dataFolder: string): Promise<{ host: FrontDesk; server: WebServer; stop: () => Promise<void> }> {
-  const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e coordinator' });
+  const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e' });
   const server = await startWebServer({ dispatch: host.dispatchAsync, downloads: host.exports, rendererDir: join(process.cwd(), 'out', 'renderer') });
   return {
     host,
@@ -77,8 +96,7 @@ async function serve(dataFolder: string): Promise<{ host: FrontDesk; server: Web
 test('a damaged records file: the window says so, offers the latest good backup and restores it', async ({ page }) => {
   const dataFolder = tempFolder('desk-e2e-damaged-');
   try {
-    const first = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e' });
-    for (let i = 1; i <= 300; i += 1) ok(first.desk!.dispatch('agencies:create', { name: `Agency number ${i} of the partnership`, sector: 'other', statutoryPartner: false }));
+    const first = seedFolder(dataFolder, Array.from({ length: 300 }, (_, i) => `Agency number ${i + 1} of the partnership`));
     await first.takeBackup('manual');
     first.close();
     const fd = openSync(join(dataFolder, DATABASE_FILE_NAME), 'r+');
@@ -98,6 +116,8 @@ test('a damaged records file: the window says so, offers the latest good backup 
       await expect(confirm).toContainText('The damaged records file is replaced by this backup. It is not deleted');
       await confirm.getByRole('button', { name: 'Yes, restore this backup' }).click();
 
+      // The restored records hold the board's accounts: sign in to them.
+      await signIn(page);
       await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
       await expect(page.getByRole('status').filter({ hasText: 'The records in use were restored on' })).toBeVisible();
       await nav(page, 'Agency directory').click();
@@ -114,9 +134,7 @@ test('a damaged records file: the window says so, offers the latest good backup 
 test('an audit entry edited behind the app’s back is named on screen when the app starts', async ({ page }) => {
   const dataFolder = tempFolder('desk-e2e-audit-');
   try {
-    const first = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e' });
-    for (const name of ['Bromley Police', 'Sirona Care and Health', 'Hollyfield Primary School']) ok(first.desk!.dispatch('agencies:create', { name, sector: 'other', statutoryPartner: false }));
-    first.close();
+    seedFolder(dataFolder, ['Bromley Police', 'Sirona Care and Health', 'Hollyfield Primary School']).close();
     const intruder = new Database(join(dataFolder, DATABASE_FILE_NAME));
     intruder.exec('DROP TRIGGER audit_entry_no_update');
     intruder.prepare('UPDATE audit_entry SET after_json = \'{"name":"Someone Else"}\' WHERE id = 2').run();
@@ -125,8 +143,9 @@ test('an audit entry edited behind the app’s back is named on screen when the 
     const { server, stop } = await serve(dataFolder);
     try {
       await page.goto(server.url);
+      await signIn(page);
       const alarm = page.getByRole('alert').filter({ hasText: 'The audit trail has been changed outside the app' });
-      await expect(alarm).toContainText('Entry 2 (recorded as “agency.create” on');
+      await expect(alarm).toContainText(/Entry 2 \(recorded as “[\w.]+” on \d\d\/\d\d\/\d{4} at \d\d:\d\d\)/);
       await expect(alarm).toContainText('Keep this records file and its backups as evidence');
       await expectAccessible(page);
       await page.screenshot({ path: 'docs/screenshots/audit-alarm.png', fullPage: true });

@@ -73,14 +73,14 @@ test('a coordinator reviews cases past the review period and deletes one deliber
   await expect(page.getByRole('status').filter({ hasText: 'Deleted BRS-2018-0042. The deletion is recorded in the audit trail' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Due for review (1)' })).toBeVisible();
   const deleted = page.getByRole('table', { name: /Cases deleted after review/ });
-  await expect(deleted.getByRole('row', { name: /BRS-2018-0042/ })).toContainText('e2e coordinator');
+  await expect(deleted.getByRole('row', { name: /BRS-2018-0042/ })).toContainText('E2E Coordinator (coordinator)');
   await expect(deleted.getByRole('row', { name: /BRS-2018-0042/ })).toContainText('six-year retention schedule');
   await expectAccessible(page);
 
   // The record the app keeps: the case is gone, its deletion is in the audit trail.
   expect(app.desk.store.reader.prepare("SELECT count(*) AS n FROM escalation WHERE reference = 'BRS-2018-0042'").get()).toEqual({ n: 0 });
   const entry = app.desk.store.reader.prepare("SELECT actor, before_json FROM audit_entry WHERE action = 'escalation.deleteAfterReview'").get() as { actor: string; before_json: string };
-  expect(entry.actor).toBe('e2e coordinator');
+  expect(entry.actor).toBe('E2E Coordinator (coordinator)');
   expect(JSON.parse(entry.before_json)).toMatchObject({ reference: 'BRS-2018-0042', childInitials: 'JB' });
 
   // A shorter review period brings the recent withdrawal into review.

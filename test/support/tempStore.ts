@@ -13,14 +13,19 @@ export function tempFolder(prefix = 'desk-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export function openTestDesk(options: { now?: () => Date; actor?: string } = {}): TestDesk {
+/**
+ * A desk over a fresh data folder. By default the test is a trusted in-process caller (every
+ * channel, as "test coordinator"); with `signIn: true` it is a desk like the window's, where
+ * callers must sign in and their role applies.
+ */
+export function openTestDesk(options: { now?: () => Date; actor?: string; signIn?: boolean } = {}): TestDesk {
   const dataFolder = tempFolder();
   const desk = openDesk({
     dataFolder,
     mode: 'web',
     version: '0.0.0-test',
     now: options.now ?? (() => new Date('2026-11-23T10:00:00Z')),
-    actor: () => options.actor ?? 'test coordinator',
+    ...(options.signIn ? {} : { actor: () => options.actor ?? 'test coordinator' }),
     onFault: (channel, error) => {
       throw new Error(`unexpected fault on ${channel}: ${String(error)}`);
     },

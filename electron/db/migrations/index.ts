@@ -6,6 +6,7 @@ import { panels } from './0030-panels';
 import { agencyReturns } from './0040-agency-returns';
 import { registerSort } from './0050-register-sort';
 import { dashboardAtScale } from './0060-dashboard-at-scale';
+import { accounts } from './0070-accounts';
 import { retention } from './0080-retention';
 
 export interface Migration {
@@ -14,6 +15,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, retention];
+export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

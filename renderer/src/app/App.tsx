@@ -8,12 +8,17 @@ import { RegisterPage } from '../features/escalations/RegisterPage';
 import { PanelsRoute } from '../features/panels/PanelsRoute';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ReturnsPage } from '../features/returns/ReturnsPage';
+import { AccountsPage } from '../features/accounts/AccountsPage';
+import { SessionGate } from '../features/accounts/SessionGate';
+import { useSession } from '../features/accounts/sessionContext';
+import { ROLE_LABELS } from '../../../shared/domain/accounts';
 import { RetentionPage } from '../features/retention/RetentionPage';
 import { AuditAlarm } from '../features/recovery/AuditAlarm';
 import { BackupsPage } from '../features/recovery/BackupsPage';
 import { DamagedScreen } from '../features/recovery/DamagedScreen';
 import { useDeskHealth } from '../features/recovery/useDeskHealth';
 import { href, useRoute } from './route';
+import { call } from '../lib/api';
 import { useChannel } from '../lib/useChannel';
 
 const SECTIONS = [
@@ -24,6 +29,7 @@ const SECTIONS = [
   { key: 'returns', label: 'Returns' },
   { key: 'agencies', label: 'Agency directory' },
   { key: 'settings', label: 'Settings' },
+  { key: 'accounts', label: 'Accounts' },
   { key: 'retention', label: 'Retention review' },
   { key: 'backups', label: 'Backups' },
 ] as const;
@@ -49,6 +55,8 @@ function Page({ route }: { route: string[] }) {
       return <SettingsPage />;
     case 'returns':
       return <ReturnsPage />;
+    case 'accounts':
+      return <AccountsPage />;
     case 'retention':
       return <RetentionPage />;
     case 'backups':
@@ -60,12 +68,49 @@ function Page({ route }: { route: string[] }) {
 }
 
 export function App() {
+  // The records' health comes first: a file that failed its integrity check is not open, so there
+  // are no accounts to sign in to, and the window offers a backup instead. (While the records are
+  // open, this answers only someone signed in; a refusal here just means "sign in first".)
+  const health = useChannel('desk:health', {});
+  if (health.data?.damage) return <DamagedScreen damage={health.data.damage} />;
+  if (!health.data && !health.error) {
+    return (
+      <main id="main" className="sign-in">
+        <p role="status">Opening Escalation Desk…</p>
+      </main>
+    );
+  }
+  return (
+    <SessionGate>
+      <Shell />
+    </SessionGate>
+  );
+}
+
+/** Who is signed in, with the two ways to leave the desk safely. */
+function SignedInAs() {
+  const { user, refresh } = useSession();
+  const leave = (channel: 'session:lock' | 'session:signOut') => () => void call(channel, {}).finally(refresh);
+  return (
+    <div className="shell__user">
+      <p>
+        {user.displayName} · {ROLE_LABELS[user.role]}
+      </p>
+      <button type="button" className="button--secondary" onClick={leave('session:lock')}>
+        Lock
+      </button>
+      <button type="button" className="button--secondary" onClick={leave('session:signOut')}>
+        Sign out
+      </button>
+    </div>
+  );
+}
+
+function Shell() {
   const route = useRoute();
   const info = useChannel('app:info', {});
   const health = useDeskHealth();
   const current = route[0] ?? HOME;
-  // A records file that failed its integrity check is not open: the window offers a backup instead.
-  if (health.data?.damage) return <DamagedScreen damage={health.data.damage} />;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -84,6 +129,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <SignedInAs />
       </header>
       <main id="main" tabIndex={-1}>
         <AuditAlarm audit={health.data?.audit} />

@@ -3,7 +3,7 @@
 // createBridge(contract), so the two cannot drift. Failures become ApiError for the screens.
 import { createBridge, type Bridge } from '../../../shared/bridge';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
-import type { Problem, Result } from '../../../shared/result';
+import type { AccessCode, Problem, Result } from '../../../shared/result';
 
 declare global {
   interface Window {
@@ -12,11 +12,18 @@ declare global {
 }
 
 export class ApiError extends Error {
-  constructor(message: string, readonly problems: Problem[]) {
+  constructor(
+    message: string,
+    readonly problems: Problem[],
+    readonly code?: AccessCode,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
 }
+
+/** Fired when the main process says the session has ended or locked, so the sign-in screen shows. */
+export const SESSION_ENDED_EVENT = 'desk:session-ended';
 
 function webBridge(): Bridge {
   return createBridge(async (channel, input) => {
@@ -38,6 +45,10 @@ const bridge: Bridge = window.desk ?? webBridge();
 
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = await bridge[channel](input);
-  if (!result.ok) throw new ApiError(result.error.message, result.error.problems);
+  if (!result.ok) {
+    const { code } = result.error;
+    if (code === 'signed_out' || code === 'locked') window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
+    throw new ApiError(result.error.message, result.error.problems, code);
+  }
   return result.value;
 }

@@ -1,3 +1,4 @@
+import { useCan } from '../accounts/sessionContext';
 import { useState } from 'react';
 import { SECTORS } from '../../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
@@ -13,29 +14,32 @@ export function AgencyDirectoryPage() {
   const [includeRetired, setIncludeRetired] = useState(false);
   const agencies = useChannel('agencies:list', { includeRetired });
   const add = useAction();
+  const keepsDirectory = useCan('agencies:create');
 
   return (
     <>
       <h1>Agency directory</h1>
       <p className="lede">The partner agencies that raise and receive escalations, when each sits on the full board, and who represents it.</p>
 
-      <section aria-labelledby="add-agency">
-        <h2 id="add-agency">Add an agency</h2>
-        <AgencyForm
-          submitLabel="Add agency"
-          busy={add.busy}
-          onSubmit={(input) =>
-            add.run(
-              () => call('agencies:create', input),
-              (created) => {
-                agencies.reload();
-                return `Added ${created.name}.`;
-              },
-            )
-          }
-        />
-        <Feedback state={add} />
-      </section>
+      {keepsDirectory && (
+        <section aria-labelledby="add-agency">
+          <h2 id="add-agency">Add an agency</h2>
+          <AgencyForm
+            submitLabel="Add agency"
+            busy={add.busy}
+            onSubmit={(input) =>
+              add.run(
+                () => call('agencies:create', input),
+                (created) => {
+                  agencies.reload();
+                  return `Added ${created.name}.`;
+                },
+              )
+            }
+          />
+          <Feedback state={add} />
+        </section>
+      )}
 
       <section aria-labelledby="agency-list">
         <h2 id="agency-list">Agencies</h2>

@@ -5,6 +5,7 @@ import { useChannel } from '../../lib/useChannel';
 import { useNotice } from '../../lib/useNotice';
 import { BreachesBox } from './BreachesBox';
 import { CaseContents } from './CaseContents';
+import { useCan } from '../accounts/sessionContext';
 import { CaseHeader } from './CaseHeader';
 import { CorrectionForm } from './CorrectionForm';
 import { DraftsSection } from './DraftsSection';
@@ -24,6 +25,10 @@ export function CasePage({ escalationId }: { escalationId: number }) {
   const settings = useChannel('settings:get', {});
   const agencies = useChannel('agencies:list', { includeRetired: true });
   const { notice, onSaved, dismiss } = useNotice(escalation.reload);
+  // Forms are offered only to a role that may use them; everyone reads the whole case.
+  const logs = useCan('escalations:escalate');
+  const decides = useCan('chair:decide');
+  const closes = useCan('escalations:close');
 
   const d = escalation.data;
   if (!d || d.id !== escalationId) return <NotLoaded noun="escalation" error={escalation.error} backHref={href('escalations')} backLabel="Back to the register" />;
@@ -35,16 +40,16 @@ export function CasePage({ escalationId }: { escalationId: number }) {
   const atBoardStage = isOpen && d.nextStages.length === 0 && d.currentStage !== null;
   const sections = [
     { id: 'stages', label: 'Stages', show: true },
-    { id: 'record-stage', label: 'Record discussion', show: isOpen && !!openStage },
-    { id: 'escalate', label: 'Move up', show: isOpen && d.nextStages.length > 0 },
-    { id: 'chair-decision', label: 'Chair’s decision', show: atBoardStage },
-    { id: 'resolve', label: 'Resolve', show: isOpen },
-    { id: 'withdraw', label: 'Withdraw', show: isOpen },
+    { id: 'record-stage', label: 'Record discussion', show: logs && isOpen && !!openStage },
+    { id: 'escalate', label: 'Move up', show: logs && isOpen && d.nextStages.length > 0 },
+    { id: 'chair-decision', label: 'Chair’s decision', show: atBoardStage && decides },
+    { id: 'resolve', label: 'Resolve', show: logs && isOpen },
+    { id: 'withdraw', label: 'Withdraw', show: logs && isOpen },
     { id: 'outcome', label: 'Outcome', show: !!(d.outcome || d.withdrawn || d.closed || d.actions.length > 0) },
-    { id: 'close', label: 'Close', show: d.status === 'resolved' || d.status === 'withdrawn' },
+    { id: 'close', label: 'Close', show: closes && (d.status === 'resolved' || d.status === 'withdrawn') },
     { id: 'drafts', label: 'Letters and e-mails', show: true },
     { id: 'timeline', label: 'Timeline', show: true },
-    { id: 'correct', label: 'Correct a detail', show: d.status !== 'closed' },
+    { id: 'correct', label: 'Correct a detail', show: logs && d.status !== 'closed' },
   ].filter((s) => s.show);
 
   return (
@@ -58,20 +63,24 @@ export function CasePage({ escalationId }: { escalationId: number }) {
       <BreachesBox {...props} />
       <NotificationsSection {...props} />
       <StagesSection detail={d} />
-      {isOpen && (
+      {isOpen && logs && (
         <>
           {openStage && <StageRecordForm key={`stage-${openStage.id}`} {...props} knownNames={knownNames} />}
           <EscalateForm key={`escalate-${openStage?.id ?? 0}`} {...props} />
-          {atBoardStage && <ChairDecisionSection {...props} />}
+        </>
+      )}
+      {atBoardStage && decides && <ChairDecisionSection {...props} />}
+      {isOpen && logs && (
+        <>
           <ResolveForm {...props} themes={settings.data?.themes ?? []} knownNames={knownNames} />
           <WithdrawForm {...props} />
         </>
       )}
       <OutcomeSection {...props} />
-      {(d.status === 'resolved' || d.status === 'withdrawn') && <CloseForm {...props} />}
+      {closes && (d.status === 'resolved' || d.status === 'withdrawn') && <CloseForm {...props} />}
       <DraftsSection detail={d} />
       <TimelineSection detail={d} />
-      {d.status !== 'closed' && <CorrectionForm key={`correct-${d.timeline.length}`} {...props} categories={settings.data?.categories ?? []} />}
+      {logs && d.status !== 'closed' && <CorrectionForm key={`correct-${d.timeline.length}`} {...props} categories={settings.data?.categories ?? []} />}
     </>
   );
 }

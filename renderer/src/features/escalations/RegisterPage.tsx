@@ -1,3 +1,4 @@
+import { useCan } from '../accounts/sessionContext';
 import { useCallback, useEffect, useState } from 'react';
 import { FIGURES, type Drill } from '../../../../shared/domain/dashboard';
 import { quarterFromKey } from '../../../../shared/domain/quarter';
@@ -49,15 +50,18 @@ function Register({ drill }: { drill: Drill | null }) {
   const agencies = useChannel('agencies:list', { includeRetired: true });
   const { settings, profile } = useActiveProfile();
   const register = useRegisterPages(filters);
+  const logs = useCan('escalations:create');
   const total = register.total;
 
   return (
     <>
       <div className="title-row">
         <h1>Escalation register</h1>
-        <a className="button-link" href={href('escalations', 'new')}>
-          Log an escalation
-        </a>
+        {logs && (
+          <a className="button-link" href={href('escalations', 'new')}>
+            Log an escalation
+          </a>
+        )}
       </div>
       <p className="lede">Every professional disagreement referred to the board, open and closed. Choose a case reference to see its whole history.</p>
       {filters.drill && <DrillNote drill={filters.drill as Drill} startMonth={settings?.quarterStartMonth ?? 4} />}

@@ -6,6 +6,7 @@ import { formatUkDateTime } from '../../components/formatting';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { useChannel } from '../../lib/useChannel';
+import { useCan } from '../accounts/sessionContext';
 import { BackupsTable } from './BackupsTable';
 import { RestoreConfirmation } from './RestoreConfirmation';
 import { takenOn } from './backupWords';
@@ -34,6 +35,18 @@ export function LastRestore({ restore }: { restore: RestoreView }) {
 }
 
 export function BackupsPage() {
+  if (!useCan('backups:list')) {
+    return (
+      <>
+        <h1>Backups</h1>
+        <p>Backups hold every record, so they are looked after by the board’s business coordinator.</p>
+      </>
+    );
+  }
+  return <BackupsForCoordinator />;
+}
+
+function BackupsForCoordinator() {
   const list = useChannel('backups:list', {});
   const action = useAction();
   const [chosen, setChosen] = useState<BackupView | null>(null);

@@ -5,6 +5,7 @@ import { href } from '../../app/route';
 import { formatUkDateTime, plural } from '../../components/formatting';
 import { useChannel } from '../../lib/useChannel';
 import { useNotice } from '../../lib/useNotice';
+import { useCan } from '../accounts/sessionContext';
 import { DeleteCaseForm } from './DeleteCaseForm';
 import { ReviewPeriodForm } from './ReviewPeriodForm';
 
@@ -16,6 +17,8 @@ export function RetentionPage() {
   const review = useChannel('retention:review', { offset, limit: PAGE });
   const { notice, onSaved } = useNotice(review.reload);
   const [chosen, setChosen] = useState<RetentionCase | null>(null);
+  const mayDelete = useCan('retention:deleteCase');
+  const maySetPeriod = useCan('retention:setPeriod');
   const data = review.data;
   return (
     <>
@@ -31,7 +34,13 @@ export function RetentionPage() {
       </p>
       {data && (
         <>
-          <ReviewPeriodForm key={data.reviewYears} years={data.reviewYears} onSaved={review.reload} />
+          {maySetPeriod ? (
+            <ReviewPeriodForm key={data.reviewYears} years={data.reviewYears} onSaved={review.reload} />
+          ) : (
+            <p>
+              The board’s review period: {data.reviewYears} year{data.reviewYears === 1 ? '' : 's'} after a case is closed. The business coordinator sets it and deletes cases after review.
+            </p>
+          )}
           <section aria-labelledby="due-review">
             <h2 id="due-review">Due for review ({data.total.toLocaleString('en-GB')})</h2>
             <p>
@@ -68,6 +77,8 @@ export function RetentionPage() {
                       <td>
                         {r.blockedBecause ? (
                           <span className="muted">Not yet: {r.blockedBecause}.</span>
+                        ) : !mayDelete ? (
+                          <span className="muted">Due for review by the business coordinator</span>
                         ) : (
                           <button type="button" className="button--small button--secondary" disabled={chosen?.escalationId === r.escalationId} onClick={() => setChosen(r)} aria-label={`Review and delete ${r.reference}`}>
                             Review and delete

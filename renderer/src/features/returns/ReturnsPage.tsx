@@ -1,3 +1,4 @@
+import { useCan } from '../accounts/sessionContext';
 import { useState } from 'react';
 import { quarterOf, shiftQuarter } from '../../../../shared/domain/quarter';
 import { todayIso } from '../../../../shared/domain/dates';
@@ -23,6 +24,8 @@ export function ReturnsPage() {
   const [templateAgency, setTemplateAgency] = useState('all');
   const boardExport = useExportJob();
   const templateExport = useExportJob();
+  const exportsReturns = useCan('exports:boardReturn');
+  const importsReturns = useCan('returns:import');
 
   return (
     <>
@@ -39,40 +42,46 @@ export function ReturnsPage() {
         </select>
       </div>
 
-      <section aria-labelledby="board-return">
-        <h2 id="board-return">The board’s quarterly return</h2>
-        <p>A workbook with every learning-hub figure beside the previous quarter, a sheet per breakdown, and the register of the quarter’s escalations (case references and initials only).</p>
-        <button type="button" disabled={boardExport.state.phase === 'running'} onClick={() => void boardExport.start(() => call('exports:boardReturn', { quarter }))}>
-          Export the quarterly return
-        </button>
-        <ExportProgress state={boardExport.state} id="board-return-progress" />
-      </section>
+      {exportsReturns && (
+        <>
+          <section aria-labelledby="board-return">
+            <h2 id="board-return">The board’s quarterly return</h2>
+            <p>A workbook with every learning-hub figure beside the previous quarter, a sheet per breakdown, and the register of the quarter’s escalations (case references and initials only).</p>
+            <button type="button" disabled={boardExport.state.phase === 'running'} onClick={() => void boardExport.start(() => call('exports:boardReturn', { quarter }))}>
+              Export the quarterly return
+            </button>
+            <ExportProgress state={boardExport.state} id="board-return-progress" />
+          </section>
 
-      <section aria-labelledby="templates">
-        <h2 id="templates">Agency return templates</h2>
-        <div className="form-row">
-          <div className="field">
-            <label htmlFor="template-agency">Template for</label>
-            <select id="template-agency" value={templateAgency} onChange={(e) => setTemplateAgency(e.target.value)}>
-              <option value="all">All agencies (one workbook)</option>
-              <NamedOptions items={agencies.data ?? []} />
-            </select>
-          </div>
-          <button
-            type="button"
-            disabled={templateExport.state.phase === 'running'}
-            onClick={() => void templateExport.start(() => call('exports:agencyTemplate', { quarter, agencyId: templateAgency === 'all' ? null : Number(templateAgency) }))}
-          >
-            Export template
-          </button>
-        </div>
-        <ExportProgress state={templateExport.state} id="template-progress" />
-      </section>
+          <section aria-labelledby="templates">
+            <h2 id="templates">Agency return templates</h2>
+            <div className="form-row">
+              <div className="field">
+                <label htmlFor="template-agency">Template for</label>
+                <select id="template-agency" value={templateAgency} onChange={(e) => setTemplateAgency(e.target.value)}>
+                  <option value="all">All agencies (one workbook)</option>
+                  <NamedOptions items={agencies.data ?? []} />
+                </select>
+              </div>
+              <button
+                type="button"
+                disabled={templateExport.state.phase === 'running'}
+                onClick={() => void templateExport.start(() => call('exports:agencyTemplate', { quarter, agencyId: templateAgency === 'all' ? null : Number(templateAgency) }))}
+              >
+                Export template
+              </button>
+            </div>
+            <ExportProgress state={templateExport.state} id="template-progress" />
+          </section>
+        </>
+      )}
 
-      <section aria-labelledby="import">
-        <h2 id="import">Import a completed return</h2>
-        <ImportReturnForm onImported={status.reload} />
-      </section>
+      {importsReturns && (
+        <section aria-labelledby="import">
+          <h2 id="import">Import a completed return</h2>
+          <ImportReturnForm onImported={status.reload} />
+        </section>
+      )}
 
       <section aria-labelledby="who-returned">
         <h2 id="who-returned">Who has returned for this quarter</h2>
