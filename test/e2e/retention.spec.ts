@@ -39,7 +39,7 @@ function seed(app: DeskFixture) {
 
 test('a coordinator reviews cases past the review period and deletes one deliberately, with a reason that is recorded', async ({ page, app }) => {
   seed(app);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Retention review' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Retention' }).click();
   await expect(page.getByRole('heading', { name: 'Retention review', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Years after a case is closed')).toHaveValue('6');
   await expect(page.getByRole('heading', { name: 'Due for review (2)' })).toBeVisible();

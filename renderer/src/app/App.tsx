@@ -30,7 +30,7 @@ const SECTIONS = [
   { key: 'agencies', label: 'Agency directory' },
   { key: 'settings', label: 'Settings' },
   { key: 'accounts', label: 'Accounts' },
-  { key: 'retention', label: 'Retention review' },
+  { key: 'retention', label: 'Retention' },
   { key: 'backups', label: 'Backups' },
 ] as const;
 
