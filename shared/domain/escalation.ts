@@ -189,6 +189,21 @@ export const correctionInput = z.object({
 });
 
 const sortKeys = ['openedOn', 'reference', 'dueOn', 'stage', 'status'] as const;
+
+/**
+ * Where a page of the register starts: the row it follows (or comes just before), named by the
+ * values it is sorted on, so the next page is read straight from an index however deep it is.
+ * key is that row's value of the sort column (its case reference, date opened, due date, stage
+ * number or status; null for a case with no due date or stage); openedOn and id break ties.
+ */
+export const registerCursor = z.object({
+  key: z.union([z.string().max(60), z.number().int(), z.null()], { error: 'Give the sort value of the row the page starts from' }),
+  openedOn: isoDate,
+  id: z.number().int().positive(),
+  side: z.enum(['after', 'before']).default('after'),
+});
+export type RegisterCursor = z.input<typeof registerCursor>;
+
 export const registerQuery = z.object({
   search: z.string().trim().max(60).default(''),
   agencyId: z.number().int().positive().nullable().default(null),
@@ -200,10 +215,17 @@ export const registerQuery = z.object({
   origin: z.enum(['board', 'agency_return', 'any']).default('any'),
   sort: z.enum(sortKeys).default('openedOn'),
   direction: z.enum(['asc', 'desc']).default('desc'),
+  /** Rows to skip: from the start, or from the cursor when there is one. */
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
   /** A dashboard figure: the register lists exactly the cases behind it. */
   drill: drillSchema.nullable().default(null),
+  cursor: registerCursor.nullable().default(null),
+}).superRefine((q, ctx) => {
+  const key = q.cursor?.key;
+  if (q.cursor === null || key === undefined) return;
+  const fits = q.sort === 'stage' ? key === null || typeof key === 'number' : q.sort === 'dueOn' ? key === null || (typeof key === 'string' && isoDate.safeParse(key).success) : typeof key === 'string';
+  if (!fits) ctx.addIssue({ code: 'custom', path: ['cursor', 'key'], message: `The page cursor’s value does not fit the ${q.sort} order` });
 });
 export type RegisterQuery = z.input<typeof registerQuery>;
 

@@ -6,6 +6,7 @@ import { panels } from './0030-panels';
 import { agencyReturns } from './0040-agency-returns';
 import { registerSort } from './0050-register-sort';
 import { dashboardAtScale } from './0060-dashboard-at-scale';
+import { registerAndDashboardAtScale } from './0090-register-and-dashboard-at-scale';
 
 export interface Migration {
   readonly version: number;
@@ -13,6 +14,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale];
+export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, registerAndDashboardAtScale];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -43,6 +43,14 @@ const BASE: Record<Figure, string> = {
   policy_gap: `${RESOLVED} AND e.id IN (SELECT o.escalation_id FROM outcome o WHERE o.policy_gap = 1 AND o.resolved_on BETWEEN @from AND @to)`,
 };
 
+/**
+ * Figures whose cases lie spread along the date they were opened, the register's usual order, so
+ * the register can list them by walking that order. The others are dated by something else (the
+ * day resolved, withdrawn, notified, decided) and bunch together in it: the register gathers and
+ * sorts those instead.
+ */
+export const SPREAD_BY_OPENING: ReadonlySet<Figure> = new Set<Figure>(['new', 'open_at_end', 'carried_over', 'overdue_at_end', 'immediate_risk', 'immediate_risk_breach']);
+
 /** The predicate for a figure in a quarter, narrowed by any dimension the drill names. */
 export function figurePredicate(drill: Drill, quarter: Quarter, today: string): Predicate {
   const asOf = quarter.to < today ? quarter.to : today;
@@ -57,7 +65,8 @@ export function figurePredicate(drill: Drill, quarter: Quarter, today: string): 
     params.raisingAgencyId = drill.raisingAgencyId;
   }
   if (drill.challengedAgencyId !== null) {
-    clauses.push('e.id IN (SELECT escalation_id FROM escalation_challenged WHERE agency_id = @challengedAgencyId)');
+    // A probe of the pair's primary key per case: the quarter's own range drives the query.
+    clauses.push('EXISTS (SELECT 1 FROM escalation_challenged ec WHERE ec.escalation_id = e.id AND ec.agency_id = @challengedAgencyId)');
     params.challengedAgencyId = drill.challengedAgencyId;
   }
   if (drill.categoryId !== null) {
@@ -73,7 +82,7 @@ export function figurePredicate(drill: Drill, quarter: Quarter, today: string): 
     params.effect = drill.effect;
   }
   if (drill.themeId !== null) {
-    clauses.push('e.id IN (SELECT escalation_id FROM escalation_theme WHERE theme_id = @themeId)');
+    clauses.push('EXISTS (SELECT 1 FROM escalation_theme et WHERE et.escalation_id = e.id AND et.theme_id = @themeId)');
     params.themeId = drill.themeId;
   }
   if (drill.route !== null) {
