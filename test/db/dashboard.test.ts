@@ -5,7 +5,7 @@ import type { Dashboard, DrillInput } from '../../shared/domain/dashboard';
 import type { RegisterRow } from '../../shared/domain/escalation';
 import { FIGURES, drillSchema } from '../../shared/domain/dashboard';
 import { quarterFromKey } from '../../shared/domain/quarter';
-import { figurePredicate, OVERDUE_STAGE } from '../../electron/services/dashboard/figures';
+import { figurePredicate } from '../../electron/services/dashboard/figures';
 import { seatBoard, seedBoard, type Board } from '../support/boardFixture';
 import { addThemes, DASHBOARD_CASES, seedCases, type AgencyKey, type CaseSpec } from '../support/dashboardCases';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
@@ -205,10 +205,5 @@ describe('dashboard query plans', () => {
       const plan = planOf(`SELECT ${k} AS k, e.origin AS origin, count(*) AS n FROM escalation e WHERE ${p.sql} GROUP BY e.origin, k`, p.params);
       expect(plan.filter((d) => /^(SCAN|SEARCH) e\b/.test(d)), plan.join(' / ')).toEqual([expect.stringMatching(/USING COVERING INDEX escalation_dash_opened/)]);
     }
-  });
-  it('counts the stages overdue at a date from a covering index of stage_entry', () => {
-    const plan = planOf(`SELECT count(*) FROM stage_entry s WHERE ${OVERDUE_STAGE}`, { asOf: '2026-09-30' });
-    expect(plan.some((d) => /^(SCAN|SEARCH) s\b/.test(d)), plan.join(' / ')).toBe(true);
-    for (const step of plan.filter((d) => /^(SCAN|SEARCH) s\b/.test(d))) expect(step, plan.join(' / ')).toMatch(/USING COVERING INDEX stage_entry_dash_overdue/);
   });
 });

@@ -4,6 +4,35 @@ import type { Migration } from './index';
 const FILTERED = ['status', 'current_stage', 'current_due_on', 'current_due_soon_from', 'category_id', 'reference_key', 'child_initials'] as const;
 const copied = (from: string) => FILTERED.map((c) => `${from}.${c}`).join(', ');
 
+// ---- the daily tally ----
+// Each statement adds a case's (or a stage's) part of the tally with a sign: +1 for a row as it now
+// is, -1 for the row as it was. Upserts, so the day's row is made the first time it is needed.
+const bump = (columns: string[], select: string, where: string, from = '') =>
+  `INSERT INTO escalation_tally (day, origin, ${columns.join(', ')}) SELECT ${select} ${from} WHERE ${where}
+     ON CONFLICT (day, origin) DO UPDATE SET ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
+
+/** A case's part: opened on its opening day; ended on the later of its end and its opening; resolved on its outcome's day. */
+const tallyCase = (r: 'NEW' | 'OLD', sign: 1 | -1) =>
+  [
+    bump(['opened'], `${r}.opened_on, ${r}.origin, ${sign}`, 'true'),
+    bump(['ended'], `max(${r}.opened_on, ${r}.ended_on), ${r}.origin, ${sign}`, `${r}.ended_on IS NOT NULL`),
+    bump(['resolved', 'resolved_at_stages_1_2'], `${r}.resolved_on, ${r}.origin, ${sign}, CASE WHEN ${r}.highest_stage <= 2 THEN ${sign} ELSE 0 END`, `${r}.resolved_on IS NOT NULL`),
+  ].join('\n');
+
+// A stage is overdue from the day after its due date (or its start, if later) until the day it ends.
+const overdueFrom = (s: string) => `max(${s}.started_on, date(${s}.due_on, '+1 day'))`;
+const everOverdue = (s: string) => `${s}.due_on IS NOT NULL AND (${s}.ended_on IS NULL OR ${overdueFrom(s)} < ${s}.ended_on)`;
+/** A stage's part: became overdue on the first day it was, stopped on the day it ended (if it was overdue by then). */
+const tallyStage = (s: string, origin: string, sign: 1 | -1, ofCase?: string) => {
+  const from = ofCase ? `FROM stage_entry ${s}` : '';
+  const where = (w: string) => (ofCase ? `${s}.escalation_id = ${ofCase} AND ${w}` : w);
+  return [
+    bump(['became_overdue'], `${overdueFrom(s)}, ${origin}, ${sign}`, where(everOverdue(s)), from),
+    bump(['stopped_overdue'], `${s}.ended_on, ${origin}, ${sign}`, where(`${everOverdue(s)} AND ${s}.ended_on IS NOT NULL`), from),
+  ].join('\n');
+};
+const originOf = (s: string) => `(SELECT e.origin FROM escalation e WHERE e.id = ${s}.escalation_id)`;
+
 export const registerAndDashboardAtScale: Migration = {
   version: 90,
   name: 'the agencies party to each case, sort indexes that end in the opening date, and daily tallies for the dashboard',
@@ -34,6 +63,8 @@ export const registerAndDashboardAtScale: Migration = {
         PRIMARY KEY (agency_id, opened_on, escalation_id)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX escalation_agency_by_escalation ON escalation_agency(escalation_id);
+      -- The dashboard's agency-pair matrix: a quarter's challenges by challenged and raising agency.
+      CREATE INDEX escalation_agency_pairs ON escalation_agency(agency_id, raising_agency_id, opened_on, origin) WHERE role = 'challenged';
 
       INSERT INTO escalation_agency (agency_id, opened_on, escalation_id, role, raising_agency_id, origin, ${FILTERED.join(', ')})
         SELECT e.raising_agency_id, e.opened_on, e.id, 'raising', e.raising_agency_id, e.origin, ${copied('e')} FROM escalation e;
@@ -83,11 +114,80 @@ export const registerAndDashboardAtScale: Migration = {
       -- figures and the breach list come from this index alone.
       DROP INDEX escalation_immediate_risk;
       CREATE INDEX escalation_immediate_risk ON escalation(opened_on, origin, referral_made_on, same_day_deadline, first_stage_ended_on) WHERE immediate_risk = 1;
+      -- Notifications required in a quarter, by kind, and whether made by its end: from the index alone.
+      DROP INDEX notification_by_required;
+      CREATE INDEX notification_by_required ON notification(required_since, kind, made_on);
       -- The open cases (a tenth of them or fewer) with every column the register filters on: the
       -- deadline filters, the overdue list and the open part of the due-date and stage orders
       -- are counted from this alone.
       CREATE INDEX escalation_open ON escalation(current_due_on, current_due_soon_from, current_stage, category_id, raising_agency_id, origin, opened_on, reference_key, child_initials)
         WHERE status = 'open';
+
+      -- The quarterly dashboard's counts of cases over time, per day and origin: how many cases
+      -- opened, ended, were resolved (and of those, at stages 1-2), and how many stages became
+      -- overdue and stopped being overdue. A figure for any stretch of days is then a sum over a
+      -- few hundred rows: "new" sums opened over the quarter; "still open at the end" sums opened
+      -- less ended over every day up to its last; "overdue at the end" sums became less stopped.
+      -- A case that ended on a day before it opened (never allowed) counts as ended on its
+      -- opening day, so the sums count exactly what the figures' predicates count (figures.ts;
+      -- the database tests hold each sum to its predicate). The database keeps the tally: the
+      -- triggers below take a row's old part away and add its new part whenever it changes.
+      CREATE TABLE escalation_tally (
+        day TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        opened INTEGER NOT NULL DEFAULT 0,
+        ended INTEGER NOT NULL DEFAULT 0,
+        resolved INTEGER NOT NULL DEFAULT 0,
+        resolved_at_stages_1_2 INTEGER NOT NULL DEFAULT 0,
+        became_overdue INTEGER NOT NULL DEFAULT 0,
+        stopped_overdue INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, origin)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TRIGGER escalation_tally_on_insert AFTER INSERT ON escalation BEGIN
+        ${tallyCase('NEW', 1)}
+      END;
+      CREATE TRIGGER escalation_tally_on_change AFTER UPDATE OF opened_on, ended_on, resolved_on, highest_stage, origin ON escalation
+        WHEN OLD.opened_on IS NOT NEW.opened_on OR OLD.ended_on IS NOT NEW.ended_on OR OLD.resolved_on IS NOT NEW.resolved_on
+          OR OLD.highest_stage IS NOT NEW.highest_stage OR OLD.origin IS NOT NEW.origin BEGIN
+        ${tallyCase('OLD', -1)}
+        ${tallyCase('NEW', 1)}
+      END;
+      -- Never changed today; if it is, the case's stages move to the other origin's tally.
+      CREATE TRIGGER escalation_tally_on_origin AFTER UPDATE OF origin ON escalation WHEN OLD.origin IS NOT NEW.origin BEGIN
+        ${tallyStage('s', 'OLD.origin', -1, 'NEW.id')}
+        ${tallyStage('s', 'NEW.origin', 1, 'NEW.id')}
+      END;
+      CREATE TRIGGER escalation_tally_on_delete AFTER DELETE ON escalation BEGIN
+        ${tallyCase('OLD', -1)}
+      END;
+      CREATE TRIGGER stage_tally_on_insert AFTER INSERT ON stage_entry BEGIN
+        ${tallyStage('NEW', originOf('NEW'), 1)}
+      END;
+      CREATE TRIGGER stage_tally_on_change AFTER UPDATE OF started_on, due_on, ended_on ON stage_entry
+        WHEN OLD.started_on IS NOT NEW.started_on OR OLD.due_on IS NOT NEW.due_on OR OLD.ended_on IS NOT NEW.ended_on BEGIN
+        ${tallyStage('OLD', originOf('OLD'), -1)}
+        ${tallyStage('NEW', originOf('NEW'), 1)}
+      END;
+      CREATE TRIGGER stage_tally_on_delete AFTER DELETE ON stage_entry BEGIN
+        ${tallyStage('OLD', originOf('OLD'), -1)}
+      END;
+    `);
+    // The tally of the cases and stages already recorded, in one pass each.
+    db.exec(`
+      INSERT INTO escalation_tally (day, origin, opened) SELECT opened_on, origin, count(*) FROM escalation GROUP BY opened_on, origin
+        ON CONFLICT (day, origin) DO UPDATE SET opened = opened + excluded.opened;
+      INSERT INTO escalation_tally (day, origin, ended) SELECT max(opened_on, ended_on), origin, count(*) FROM escalation WHERE ended_on IS NOT NULL GROUP BY 1, 2
+        ON CONFLICT (day, origin) DO UPDATE SET ended = ended + excluded.ended;
+      INSERT INTO escalation_tally (day, origin, resolved, resolved_at_stages_1_2)
+        SELECT resolved_on, origin, count(*), sum(highest_stage <= 2) FROM escalation WHERE resolved_on IS NOT NULL GROUP BY 1, 2
+        ON CONFLICT (day, origin) DO UPDATE SET resolved = resolved + excluded.resolved, resolved_at_stages_1_2 = resolved_at_stages_1_2 + excluded.resolved_at_stages_1_2;
+      INSERT INTO escalation_tally (day, origin, became_overdue)
+        SELECT ${overdueFrom('s')}, e.origin, count(*) FROM stage_entry s JOIN escalation e ON e.id = s.escalation_id WHERE ${everOverdue('s')} GROUP BY 1, 2
+        ON CONFLICT (day, origin) DO UPDATE SET became_overdue = became_overdue + excluded.became_overdue;
+      INSERT INTO escalation_tally (day, origin, stopped_overdue)
+        SELECT s.ended_on, e.origin, count(*) FROM stage_entry s JOIN escalation e ON e.id = s.escalation_id WHERE ${everOverdue('s')} AND s.ended_on IS NOT NULL GROUP BY 1, 2
+        ON CONFLICT (day, origin) DO UPDATE SET stopped_overdue = stopped_overdue + excluded.stopped_overdue;
     `);
   },
 };
