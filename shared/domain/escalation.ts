@@ -225,7 +225,8 @@ export const registerQuery = z.object({
   const key = q.cursor?.key;
   if (q.cursor === null || key === undefined) return;
   const fits = q.sort === 'stage' ? key === null || typeof key === 'number' : q.sort === 'dueOn' ? key === null || (typeof key === 'string' && isoDate.safeParse(key).success) : typeof key === 'string';
-  if (!fits) ctx.addIssue({ code: 'custom', path: ['cursor', 'key'], message: `The page cursor’s value does not fit the ${q.sort} order` });
+  const order = { openedOn: 'date opened', reference: 'case reference', dueOn: 'due date', stage: 'stage', status: 'status' }[q.sort];
+  if (!fits) ctx.addIssue({ code: 'custom', path: ['cursor'], message: `The value it starts from does not fit the order by ${order}` });
 });
 export type RegisterQuery = z.input<typeof registerQuery>;
 

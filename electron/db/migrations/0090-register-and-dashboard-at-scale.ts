@@ -106,8 +106,8 @@ export const registerAndDashboardAtScale: Migration = {
       DROP INDEX escalation_sort_stage;
       DROP INDEX escalation_sort_status;
       CREATE INDEX escalation_sort_due ON escalation(current_due_on, opened_on);
-      -- Cases from the agencies' returns, for the register's source filter.
-      CREATE INDEX escalation_from_returns ON escalation(opened_on) WHERE origin = 'agency_return';
+      -- The register's source filter (logged by the board, or from an agency's return), in date order.
+      CREATE INDEX escalation_by_origin ON escalation(origin, opened_on);
       -- The search box also finds a case by the child's initials (stored in capitals).
       CREATE INDEX escalation_by_initials ON escalation(child_initials);
       -- Immediate-risk cases with what the same-day rule reads: the dashboard's immediate-risk

@@ -9,7 +9,7 @@ import type { ReadContext } from '../context';
 import { breachesOf, breachSql } from './breaches';
 import { stateOn } from './deadlines';
 import { registerFilter, type Query } from './registerFilters';
-import { countMatches, pageIds } from './registerPages';
+import { countMatches, pageIds, type PagePolicy } from './registerPages';
 import type { AnyDb, EscalationRow } from './rows';
 import { workingDaysBetween } from '../../../shared/domain/workingDays';
 
@@ -54,11 +54,11 @@ function shape(rows: ListedRow[], profiles: Map<number, PolicyProfile>, today: s
   }));
 }
 
-export function listRegister(ctx: ReadContext, q: Query): { total: number; rows: RegisterRow[] } {
+export function listRegister(ctx: ReadContext, q: Query, policy?: PagePolicy): { total: number; rows: RegisterRow[] } {
   const today = todayIso(ctx.now);
   const filter = registerFilter(ctx.db, q, today);
   const total = countMatches(ctx.db, filter);
-  const ids = total === 0 ? [] : pageIds(ctx.db, filter, total, q);
+  const ids = total === 0 ? [] : pageIds(ctx.db, filter, total, q, policy);
   if (ids.length === 0) return { total, rows: [] };
   const found = ctx.db.prepare(`${selectRows()} WHERE e.id IN (SELECT value FROM json_each(@ids))`).all({ ids: JSON.stringify(ids) }) as ListedRow[];
   const byId = new Map(found.map((r) => [r.id, r]));

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { registerQuery } from '../../../shared/domain/escalation';
 import { quarterFromKey } from '../../../shared/domain/quarter';
-import { figurePredicate, SPREAD_BY_OPENING } from '../dashboard/figures';
+import { FIGURE_INDEX, figurePredicate, SPREAD_BY_OPENING } from '../dashboard/figures';
 import { quarterStartMonth } from '../settings';
 import type { AnyDb } from './rows';
 
@@ -25,8 +25,16 @@ export interface RegisterFilter {
   drill: string | null;
   /** Whether the matches may bunch together in the register's order (a drill-down to a figure not dated by opening). */
   bunched: boolean;
+  /**
+   * How escalation is read to count or gather the matches: through a drill-down's own index
+   * (the one its figure's predicate is written for), else the index of the filter that most
+   * often narrows the most; null when only the planner can combine them (reference or initials).
+   * Named, not left to the planner: it would read every case for a filter its statistics say
+   * matches most of them (the source filter, say), though we gather only when few match.
+   */
+  access: string | null;
   /** The columns the filters fix to one value, for choosing an index that also serves the order. */
-  fixed: { status: boolean; stage: boolean; category: boolean };
+  fixed: { status: boolean; stage: boolean; category: boolean; origin: boolean };
 }
 
 /** The cases of the chosen agency, as a set: for counting and for gathering a few matches. */
@@ -37,7 +45,7 @@ export const AGENCY_PROBE = 'EXISTS (SELECT 1 FROM escalation_agency p WHERE p.a
 export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilter {
   const params: Record<string, unknown> = {};
   const conditions: ((a: Alias) => string)[] = [];
-  const fixed = { status: false, stage: false, category: false };
+  const fixed = { status: false, stage: false, category: false, origin: false };
   if (q.search !== '') {
     // Prefix searches, as ranges so the indexes serve them.
     const text = q.search.toUpperCase();
@@ -78,8 +86,9 @@ export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilt
     params.quarterTo = to;
   }
   if (q.origin !== 'any') {
-    // Written out (it is one of two known words) so the partial index of returned cases serves it.
-    conditions.push((a) => `${a}.origin = '${q.origin === 'board' ? 'board' : 'agency_return'}'`);
+    conditions.push((a) => `${a}.origin = @origin`);
+    params.origin = q.origin;
+    fixed.origin = true;
   }
   if (q.agencyId !== null) params.agencyId = q.agencyId;
   let drill: string | null = null;
@@ -89,7 +98,28 @@ export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilt
     drill = `(${figure.sql.replace(/@(\w+)/g, '@d_$1')})`;
     for (const [k, v] of Object.entries(figure.params)) params[`d_${k}`] = v;
   }
-  return { params, columns: (alias) => conditions.map((c) => c(alias)), agencyId: q.agencyId, drill, bunched: q.drill !== null && !SPREAD_BY_OPENING.has(q.drill.figure), fixed };
+  const figureIndex = q.drill === null ? null : FIGURE_INDEX[q.drill.figure];
+  return {
+    params,
+    columns: (alias) => conditions.map((c) => c(alias)),
+    agencyId: q.agencyId,
+    drill,
+    bunched: q.drill !== null && !SPREAD_BY_OPENING.has(q.drill.figure),
+    access: q.drill !== null ? (figureIndex === null ? 'NOT INDEXED' : `INDEXED BY ${figureIndex}`) : narrowest(q),
+    fixed,
+  };
+}
+
+/** The index of the filter that usually narrows most (a reference, a stage, the open cases, a quarter...). */
+function narrowest(q: Query): string | null {
+  if (q.search !== '') return COULD_BE_INITIALS.test(q.search) ? null : 'INDEXED BY escalation_by_reference';
+  if (q.stage !== null) return 'INDEXED BY escalation_by_stage';
+  if (q.state !== 'any') return 'INDEXED BY escalation_open';
+  if (q.quarter !== null) return 'INDEXED BY escalation_by_opened';
+  if (q.categoryId !== null) return 'INDEXED BY escalation_by_category';
+  if (q.status !== 'any') return 'INDEXED BY escalation_by_status_opened';
+  if (q.origin !== 'any') return 'INDEXED BY escalation_by_origin';
+  return null;
 }
 
 /** Every condition over escalation (e) alone, the agency as a set: what a count or a gather reads. */

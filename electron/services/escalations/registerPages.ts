@@ -56,6 +56,7 @@ const SEGMENTS: Record<SortKey, Segment[]> = {
 const DATE_ORDER_WITHIN: [keyof RegisterFilter['fixed'], string][] = [
   ['stage', 'escalation_by_stage'],
   ['category', 'escalation_by_category'],
+  ['origin', 'escalation_by_origin'],
   ['status', 'escalation_by_status_opened'],
 ];
 
@@ -79,8 +80,10 @@ function party(filter: RegisterFilter): Source {
   };
 }
 
+/** escalation through the index named, or else the one the filters are counted through (see RegisterFilter.access). */
 function cases(filter: RegisterFilter, agency: 'set' | 'probe', index: string | null = null): Source {
-  return { alias: 'e', from: index ? `escalation e INDEXED BY ${index}` : 'escalation e', id: 'e.id', where: caseConditions(filter, agency) };
+  const access = index ? `INDEXED BY ${index}` : (filter.access ?? '');
+  return { alias: 'e', from: `escalation e ${access}`, id: 'e.id', where: caseConditions(filter, agency) };
 }
 
 function whereOf(clauses: string[]): string {
@@ -111,8 +114,13 @@ export interface PageRequest {
   limit: number;
 }
 
+/** The most matches a page is gathered from; the tests lower it to read small registers both ways. */
+export interface PagePolicy {
+  gatherUpTo: number;
+}
+
 /** The ids of one page, in the register's order. */
-export function pageIds(db: AnyDb, filter: RegisterFilter, total: number, page: PageRequest): number[] {
+export function pageIds(db: AnyDb, filter: RegisterFilter, total: number, page: PageRequest, policy: PagePolicy = { gatherUpTo: GATHER_UP_TO }): number[] {
   const before = page.cursor?.side === 'before';
   // Reading the rows just ahead of a cursor: walk the order backwards, then turn the rows round.
   const direction: Direction = before === (page.direction === 'asc') ? 'desc' : 'asc';
@@ -137,7 +145,7 @@ export function pageIds(db: AnyDb, filter: RegisterFilter, total: number, page: 
         continue;
       }
     }
-    ids.push(...readSegment(db, filter, segment, direction, keyset, offset, page.limit - ids.length, matches));
+    ids.push(...readSegment(db, filter, segment, direction, keyset, offset, page.limit - ids.length, matches > policy.gatherUpTo && !filter.bunched));
     offset = 0;
   }
   return before ? ids.reverse() : ids;
@@ -159,8 +167,7 @@ function keysetFor(segment: Segment, sort: SortKey, direction: Direction, cursor
   return { sql: (a, id) => `(${[...segment.order.map((o) => `${a}.${o.column}`), id].join(', ')}) ${direction === 'asc' ? '>' : '<'} (${values})`, params };
 }
 
-function readSegment(db: AnyDb, filter: RegisterFilter, segment: Segment, direction: Direction, keyset: Keyset | null, offset: number, limit: number, matches: number): number[] {
-  const walk = matches > GATHER_UP_TO && !filter.bunched;
+function readSegment(db: AnyDb, filter: RegisterFilter, segment: Segment, direction: Direction, keyset: Keyset | null, offset: number, limit: number, walk: boolean): number[] {
   let source: Source;
   if (filter.agencyId !== null && (!walk || segment.index === null)) source = party(filter);
   else if (!walk) source = cases(filter, 'set', segment.openOnly && filter.drill === null ? OPEN_CASES : null);
