@@ -189,6 +189,7 @@ export const correctionInput = z.object({
 });
 
 const sortKeys = ['openedOn', 'reference', 'dueOn', 'stage', 'status'] as const;
+export type RegisterSort = (typeof sortKeys)[number];
 
 /**
  * Where a page of the register starts: the row it follows (or comes just before), named by the
@@ -203,6 +204,17 @@ export const registerCursor = z.object({
   side: z.enum(['after', 'before']).default('after'),
 });
 export type RegisterCursor = z.input<typeof registerCursor>;
+
+/**
+ * The cursor that continues the register from a row it listed: the row's value of the sort
+ * column, as the register orders it. Due dates and stages order the open cases only; every other
+ * case follows them, so its cursor value is null.
+ */
+export function registerCursorOf(row: Pick<RegisterRow, 'id' | 'reference' | 'openedOn' | 'status' | 'dueOn' | 'stageNumber'>, sort: RegisterSort, side: 'after' | 'before'): RegisterCursor {
+  const open = row.status === 'open';
+  const key = { openedOn: row.openedOn, reference: row.reference, dueOn: open ? row.dueOn : null, stage: open ? row.stageNumber : null, status: row.status }[sort];
+  return { key, openedOn: row.openedOn, id: row.id, side };
+}
 
 export const registerQuery = z.object({
   search: z.string().trim().max(60).default(''),

@@ -2,7 +2,7 @@
 // it is read (walking an index or gathering, from the start, an offset or a cursor either way),
 // and every query the register runs is served by an index (asserted on SQLite's own query plan).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerQuery, type RegisterCursor, type RegisterQuery, type RegisterRow } from '../../shared/domain/escalation';
+import { registerCursorOf, registerQuery, type RegisterCursor, type RegisterQuery, type RegisterRow } from '../../shared/domain/escalation';
 import { listRegister } from '../../electron/services/escalations/register';
 import type { PagePolicy } from '../../electron/services/escalations/registerPages';
 import { logEscalation, seedBoard, type Board } from '../support/boardFixture';
@@ -137,12 +137,7 @@ function inOrder(rows: RegisterRow[], sort: (typeof SORTS)[number], direction: '
   });
 }
 
-const cursorOf = (r: RegisterRow, sort: (typeof SORTS)[number], side: 'after' | 'before'): RegisterCursor => ({
-  key: { openedOn: r.openedOn, reference: r.reference, dueOn: r.status === 'open' ? r.dueOn : null, stage: r.status === 'open' ? r.stageNumber : null, status: r.status }[sort],
-  openedOn: r.openedOn,
-  id: r.id,
-  side,
-});
+const cursorOf = registerCursorOf;
 
 describe('register pages', () => {
   const combos = FILTERS.flatMap((filters) => SORTS.flatMap((sort) => (['asc', 'desc'] as const).map((direction) => ({ filters, sort, direction }))));
