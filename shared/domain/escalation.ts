@@ -196,6 +196,7 @@ export type RegisterSort = (typeof sortKeys)[number];
  * values it is sorted on, so the next page is read straight from an index however deep it is.
  * key is that row's value of the sort column (its case reference, date opened, due date, stage
  * number or status; null for a case with no due date or stage); openedOn and id break ties.
+ * Sorted by due date or stage, the cases without one follow the rest in either direction.
  */
 export const registerCursor = z.object({
   key: z.union([z.string().max(60), z.number().int(), z.null()], { error: 'Give the sort value of the row the page starts from' }),
@@ -205,14 +206,9 @@ export const registerCursor = z.object({
 });
 export type RegisterCursor = z.input<typeof registerCursor>;
 
-/**
- * The cursor that continues the register from a row it listed: the row's value of the sort
- * column, as the register orders it. Due dates and stages order the open cases only; every other
- * case follows them, so its cursor value is null.
- */
+/** The cursor that continues the register from a row it listed: the row's value of the sort column. */
 export function registerCursorOf(row: Pick<RegisterRow, 'id' | 'reference' | 'openedOn' | 'status' | 'dueOn' | 'stageNumber'>, sort: RegisterSort, side: 'after' | 'before'): RegisterCursor {
-  const open = row.status === 'open';
-  const key = { openedOn: row.openedOn, reference: row.reference, dueOn: open ? row.dueOn : null, stage: open ? row.stageNumber : null, status: row.status }[sort];
+  const key = { openedOn: row.openedOn, reference: row.reference, dueOn: row.dueOn, stage: row.stageNumber, status: row.status }[sort];
   return { key, openedOn: row.openedOn, id: row.id, side };
 }
 

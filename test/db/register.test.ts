@@ -117,16 +117,16 @@ const WALK: PagePolicy = { gatherUpTo: 0 };
 const GATHER: PagePolicy = { gatherUpTo: Number.MAX_SAFE_INTEGER };
 const read = (d: TestDesk, q: RegisterQuery, policy: PagePolicy) => listRegister({ db: d.store.reader, now: new Date('2026-11-23T10:00:00Z') }, registerQuery.parse(q), policy);
 
-/** The register's order, worked out here from the rows: open cases with a due date (stage) first, the rest by date opened. */
+/** The register's order, worked out here from the rows: cases with a due date (stage) first, the rest by date opened. */
 function inOrder(rows: RegisterRow[], sort: (typeof SORTS)[number], direction: 'asc' | 'desc'): RegisterRow[] {
   const sign = direction === 'asc' ? 1 : -1;
   const value = (r: RegisterRow): string | number | null => ({ openedOn: r.openedOn, reference: r.reference.toUpperCase(), dueOn: r.dueOn, stage: r.stageNumber, status: r.status })[sort];
   const keys = (r: RegisterRow): (string | number)[] => {
     if (sort === 'openedOn') return [r.openedOn, r.id];
-    if (sort === 'reference') return [value(r)!, r.id];
+    if (sort === 'reference') return [value(r)!, r.openedOn, r.id];
     if (sort === 'status') return [r.status, r.openedOn, r.id];
-    // Cases without a value (every case not open) come after those with one, in either direction.
-    const has = r.status === 'open' && value(r) !== null;
+    // Cases without a value come after those with one, in either direction.
+    const has = value(r) !== null;
     return [has ? 0 : 1, ...(has ? [value(r)!] : []), r.openedOn, r.id];
   };
   return [...rows].sort((a, b) => {

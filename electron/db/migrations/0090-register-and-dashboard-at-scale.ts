@@ -108,6 +108,9 @@ export const registerAndDashboardAtScale: Migration = {
       CREATE INDEX escalation_sort_due ON escalation(current_due_on, opened_on);
       -- The register's source filter (logged by the board, or from an agency's return), in date order.
       CREATE INDEX escalation_by_origin ON escalation(origin, opened_on);
+      -- The reference order ends in the opening date too (a quarter is then tested in the index).
+      DROP INDEX escalation_by_reference;
+      CREATE INDEX escalation_by_reference ON escalation(reference_key, opened_on);
       -- The search box also finds a case by the child's initials (stored in capitals).
       CREATE INDEX escalation_by_initials ON escalation(child_initials);
       -- Immediate-risk cases with what the same-day rule reads: the dashboard's immediate-risk
@@ -117,11 +120,13 @@ export const registerAndDashboardAtScale: Migration = {
       -- Notifications required in a quarter, by kind, and whether made by its end: from the index alone.
       DROP INDEX notification_by_required;
       CREATE INDEX notification_by_required ON notification(required_since, kind, made_on);
-      -- The open cases (a tenth of them or fewer) with every column the register filters on: the
-      -- deadline filters, the overdue list and the open part of the due-date and stage orders
-      -- are counted from this alone.
-      CREATE INDEX escalation_open ON escalation(current_due_on, current_due_soon_from, current_stage, category_id, raising_agency_id, origin, opened_on, reference_key, child_initials)
-        WHERE status = 'open';
+      -- The cases with a due date, and those at a stage (the open ones: a tenth of the cases or
+      -- fewer), each with every column the register filters on: the deadline and stage filters
+      -- and the first part of the due-date and stage orders are counted from these alone.
+      CREATE INDEX escalation_with_due ON escalation(current_due_on, current_due_soon_from, status, current_stage, category_id, raising_agency_id, origin, opened_on, reference_key, child_initials)
+        WHERE current_due_on IS NOT NULL;
+      CREATE INDEX escalation_at_stage ON escalation(current_stage, status, current_due_on, current_due_soon_from, category_id, raising_agency_id, origin, opened_on, reference_key, child_initials)
+        WHERE current_stage IS NOT NULL;
 
       -- The quarterly dashboard's counts of cases over time, per day and origin: how many cases
       -- opened, ended, were resolved (and of those, at stages 1-2), and how many stages became

@@ -65,7 +65,6 @@ export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilt
     fixed.status = true;
   }
   if (q.state !== 'any') {
-    // The literal 'open' matches the partial index of open cases (escalation_open).
     conditions.push((a) => `${a}.status = 'open'`);
     fixed.status = true;
     params.today = today;
@@ -111,15 +110,16 @@ export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilt
 }
 
 /**
- * The index of the filter that usually narrows most: a reference; the open cases (a small index
- * holding every filtered column, so the other filters are tested inside it); then a stage, a
- * category, a status or a source, each indexed with the opening date so a quarter narrows it
- * further in the same range; the quarter alone last.
+ * The index of the filter that usually narrows most: a reference; a deadline state or a stage
+ * (small partial indexes of the cases with a due date or a stage, holding every filtered column,
+ * so the other filters are tested inside them); then a category, a status or a source, each
+ * indexed with the opening date so a quarter narrows it in the same range; the quarter alone last.
  */
 function narrowest(q: Query): string | null {
   if (q.search !== '') return COULD_BE_INITIALS.test(q.search) ? null : 'INDEXED BY escalation_by_reference';
-  if (q.state !== 'any') return 'INDEXED BY escalation_open';
-  if (q.stage !== null) return 'INDEXED BY escalation_by_stage';
+  if (q.state === 'no_timescale') return 'INDEXED BY escalation_by_status_due';
+  if (q.state !== 'any') return 'INDEXED BY escalation_with_due';
+  if (q.stage !== null) return 'INDEXED BY escalation_at_stage';
   if (q.categoryId !== null) return 'INDEXED BY escalation_by_category';
   if (q.status !== 'any') return 'INDEXED BY escalation_by_status_opened';
   if (q.origin !== 'any') return 'INDEXED BY escalation_by_origin';

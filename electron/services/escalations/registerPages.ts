@@ -7,8 +7,8 @@
 // - gather: read the matching cases through the filters' own index and sort them; quick when few
 //   match, so used up to GATHER_UP_TO matches.
 // With an agency chosen, its rows of escalation_agency (which carry every filtered column) are
-// read instead of escalation. Sorting by due date or stage lists the open cases that have one
-// first, then the rest by date opened: two stretches, each read from its own index.
+// read instead of escalation. Sorting by due date or stage lists the cases that have one first,
+// then the rest by date opened: two stretches, each a range of the same index.
 // The database tests assert the plan of every query here.
 import type { RegisterCursor } from '../../../shared/domain/escalation';
 import { caseConditions, type Alias, type Query, type RegisterFilter } from './registerFilters';
@@ -25,31 +25,38 @@ interface Segment {
   only: ((a: Alias) => string) | null;
   /** The columns of the order before the id, each with the cursor field it is compared with. */
   order: { column: string; from: 'key' | 'openedOn' }[];
-  /** The index of escalation in exactly this order; null when the order is the date opened alone. */
-  index: string | null;
-  /** Whether the stretch holds only open cases (so the partial index of open cases covers it). */
-  openOnly: boolean;
+  /** An index of escalation in exactly this order. */
+  index: string;
+  /**
+   * Whether the order is the date opened alone, so a (column, opened_on) index of a column the
+   * filters fix lists the stretch in the same order (and escalation_agency's key, for an agency).
+   */
+  byDate: boolean;
+  /** The partial index holding just this stretch with every filtered column, to count and gather it. */
+  covered: string | null;
   /** Whether a cursor's row lies in this stretch. */
   holds(cursor: RegisterCursor): boolean;
 }
 
-const BY_DATE: Segment = { only: null, order: [{ column: 'opened_on', from: 'openedOn' }], index: null, openOnly: false, holds: () => true };
+const BY_DATE: Segment = { only: null, order: [{ column: 'opened_on', from: 'openedOn' }], index: 'escalation_by_opened', byDate: true, covered: null, holds: () => true };
 
-/** Sorting on a column only open cases carry: the open cases with a value, then every other case by date opened. */
-function openFirst(column: string, index: string): Segment[] {
-  const has = (a: Alias) => `${a}.status = 'open' AND ${a}.${column} IS NOT NULL`;
+/**
+ * Sorting on a column only open cases fill: first the cases with a value, then the rest by date
+ * opened, each stretch a range of the same (column, opened_on) index.
+ */
+function valuesFirst(column: string, index: string, covered: string): Segment[] {
   return [
-    { only: has, order: [{ column, from: 'key' }, { column: 'opened_on', from: 'openedOn' }], index, openOnly: true, holds: (c) => c.key !== null },
-    { ...BY_DATE, only: (a) => `NOT (${has(a)})`, holds: (c) => c.key === null },
+    { only: (a) => `${a}.${column} IS NOT NULL`, order: [{ column, from: 'key' }, { column: 'opened_on', from: 'openedOn' }], index, byDate: false, covered, holds: (c) => c.key !== null },
+    { only: (a) => `${a}.${column} IS NULL`, order: [{ column: 'opened_on', from: 'openedOn' }], index, byDate: true, covered: null, holds: (c) => c.key === null },
   ];
 }
 
 const SEGMENTS: Record<SortKey, Segment[]> = {
   openedOn: [BY_DATE],
-  reference: [{ only: null, order: [{ column: 'reference_key', from: 'key' }], index: 'escalation_by_reference', openOnly: false, holds: () => true }],
-  status: [{ only: null, order: [{ column: 'status', from: 'key' }, { column: 'opened_on', from: 'openedOn' }], index: 'escalation_by_status_opened', openOnly: false, holds: () => true }],
-  dueOn: openFirst('current_due_on', 'escalation_sort_due'),
-  stage: openFirst('current_stage', 'escalation_by_stage'),
+  reference: [{ only: null, order: [{ column: 'reference_key', from: 'key' }, { column: 'opened_on', from: 'openedOn' }], index: 'escalation_by_reference', byDate: false, covered: null, holds: () => true }],
+  status: [{ only: null, order: [{ column: 'status', from: 'key' }, { column: 'opened_on', from: 'openedOn' }], index: 'escalation_by_status_opened', byDate: false, covered: null, holds: () => true }],
+  dueOn: valuesFirst('current_due_on', 'escalation_sort_due', 'escalation_with_due'),
+  stage: valuesFirst('current_stage', 'escalation_by_stage', 'escalation_at_stage'),
 };
 
 /** Indexes (column, opened_on): with that column fixed by a filter, they list its cases in date order. */
@@ -59,9 +66,6 @@ const DATE_ORDER_WITHIN: [keyof RegisterFilter['fixed'], string][] = [
   ['origin', 'escalation_by_origin'],
   ['status', 'escalation_by_status_opened'],
 ];
-
-/** The open cases, every filtered column in one small partial index (migration 0090). */
-const OPEN_CASES = 'escalation_open';
 
 /** Where rows are read from: escalation, or the chosen agency's rows of escalation_agency. */
 interface Source {
@@ -99,9 +103,9 @@ export function countMatches(db: AnyDb, filter: RegisterFilter): number {
   return count(db, filter.agencyId === null ? cases(filter, 'set') : party(filter), [], filter.params);
 }
 
-/** How many matching cases lie in a stretch of the order: from the partial index of open cases when the stretch holds only those. */
+/** How many matching cases lie in a stretch of the order: from the stretch's own partial index when it has one. */
 function countInSegment(db: AnyDb, filter: RegisterFilter, segment: Segment, keyset: { sql: (a: Alias, id: string) => string; params: Record<string, unknown> } | null): number {
-  const source = filter.agencyId !== null ? party(filter) : cases(filter, 'set', segment.openOnly && filter.drill === null ? OPEN_CASES : null);
+  const source = filter.agencyId !== null ? party(filter) : cases(filter, 'set', filter.drill === null ? segment.covered : null);
   const extra = [...(segment.only ? [segment.only(source.alias)] : []), ...(keyset ? [keyset.sql(source.alias, source.id)] : [])];
   return count(db, source, extra, { ...filter.params, ...keyset?.params });
 }
@@ -169,9 +173,9 @@ function keysetFor(segment: Segment, sort: SortKey, direction: Direction, cursor
 
 function readSegment(db: AnyDb, filter: RegisterFilter, segment: Segment, direction: Direction, keyset: Keyset | null, offset: number, limit: number, walk: boolean): number[] {
   let source: Source;
-  if (filter.agencyId !== null && (!walk || segment.index === null)) source = party(filter);
-  else if (!walk) source = cases(filter, 'set', segment.openOnly && filter.drill === null ? OPEN_CASES : null);
-  else source = cases(filter, 'probe', segment.index ?? DATE_ORDER_WITHIN.find(([column]) => filter.fixed[column])?.[1] ?? 'escalation_by_opened');
+  if (filter.agencyId !== null && (!walk || segment.byDate)) source = party(filter);
+  else if (!walk) source = cases(filter, 'set', filter.drill === null ? segment.covered : null);
+  else source = cases(filter, 'probe', (segment.byDate ? DATE_ORDER_WITHIN.find(([column]) => filter.fixed[column])?.[1] : undefined) ?? segment.index);
   const a = source.alias;
   const clauses = [...source.where, ...(segment.only ? [segment.only(a)] : []), ...(keyset ? [keyset.sql(a, source.id)] : [])];
   const dir = direction.toUpperCase();
