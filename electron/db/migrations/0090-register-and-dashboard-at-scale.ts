@@ -108,6 +108,9 @@ export const registerAndDashboardAtScale: Migration = {
       CREATE INDEX escalation_sort_due ON escalation(current_due_on, opened_on);
       -- The register's source filter (logged by the board, or from an agency's return), in date order.
       CREATE INDEX escalation_by_origin ON escalation(origin, opened_on);
+      -- The status order within a stage: a stage is only ever current on an open case, so walking
+      -- the status order and testing each case's stage would pass every closed case first.
+      CREATE INDEX escalation_stage_by_status ON escalation(current_stage, status, opened_on) WHERE current_stage IS NOT NULL;
       -- The reference order ends in the opening date too (a quarter is then tested in the index).
       DROP INDEX escalation_by_reference;
       CREATE INDEX escalation_by_reference ON escalation(reference_key, opened_on);

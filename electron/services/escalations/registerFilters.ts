@@ -28,7 +28,7 @@ export interface RegisterFilter {
   /**
    * How escalation is read to count or gather the matches: through a drill-down's own index
    * (the one its figure's predicate is written for), else the index of the filter that most
-   * often narrows the most; null when only the planner can combine them (reference or initials).
+   * often narrows the most (or the ids a search finds); null with no filter at all.
    * Named, not left to the planner: it would read every case for a filter its statistics say
    * matches most of them (the source filter, say), though we gather only when few match.
    */
@@ -51,8 +51,15 @@ export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilt
     const text = q.search.toUpperCase();
     params.searchFrom = text;
     params.searchTo = `${text}\uffff`;
-    const reference = (a: Alias) => `${a}.reference_key >= @searchFrom AND ${a}.reference_key < @searchTo`;
-    conditions.push(COULD_BE_INITIALS.test(q.search) ? (a) => `((${reference(a)}) OR (${a}.child_initials >= @searchFrom AND ${a}.child_initials < @searchTo))` : reference);
+    const reference = (a: string) => `${a}.reference_key >= @searchFrom AND ${a}.reference_key < @searchTo`;
+    const initials = (a: string) => `${a}.child_initials >= @searchFrom AND ${a}.child_initials < @searchTo`;
+    // Either index may find a case: over escalation, the two ranges' cases, each looked up by id
+    // (an OR would leave the planner free to walk some third index, a million cases long).
+    const either = (a: Alias) =>
+      a === 'e'
+        ? `e.id IN (SELECT r.id FROM escalation r INDEXED BY escalation_by_reference WHERE ${reference('r')} UNION SELECT i.id FROM escalation i INDEXED BY escalation_by_initials WHERE ${initials('i')})`
+        : `((${reference(a)}) OR (${initials(a)}))`;
+    conditions.push(COULD_BE_INITIALS.test(q.search) ? either : reference);
   }
   if (q.stage !== null) {
     conditions.push((a) => `${a}.current_stage = @stage`);
@@ -116,7 +123,7 @@ export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilt
  * indexed with the opening date so a quarter narrows it in the same range; the quarter alone last.
  */
 function narrowest(q: Query): string | null {
-  if (q.search !== '') return COULD_BE_INITIALS.test(q.search) ? null : 'INDEXED BY escalation_by_reference';
+  if (q.search !== '') return COULD_BE_INITIALS.test(q.search) ? 'NOT INDEXED' : 'INDEXED BY escalation_by_reference';
   if (q.state === 'no_timescale') return 'INDEXED BY escalation_by_status_due';
   if (q.state !== 'any') return 'INDEXED BY escalation_with_due';
   if (q.stage !== null) return 'INDEXED BY escalation_at_stage';

@@ -34,6 +34,8 @@ interface Segment {
   byDate: boolean;
   /** The partial index holding just this stretch with every filtered column, to count and gather it. */
   covered: string | null;
+  /** Indexes in this stretch's order within a column a filter fixes, to walk instead. */
+  within?: [keyof RegisterFilter['fixed'], string][];
   /** Whether a cursor's row lies in this stretch. */
   holds(cursor: RegisterCursor): boolean;
 }
@@ -54,7 +56,17 @@ function valuesFirst(column: string, index: string, covered: string): Segment[] 
 const SEGMENTS: Record<SortKey, Segment[]> = {
   openedOn: [BY_DATE],
   reference: [{ only: null, order: [{ column: 'reference_key', from: 'key' }, { column: 'opened_on', from: 'openedOn' }], index: 'escalation_by_reference', byDate: false, covered: null, holds: () => true }],
-  status: [{ only: null, order: [{ column: 'status', from: 'key' }, { column: 'opened_on', from: 'openedOn' }], index: 'escalation_by_status_opened', byDate: false, covered: null, holds: () => true }],
+  status: [
+    {
+      only: null,
+      order: [{ column: 'status', from: 'key' }, { column: 'opened_on', from: 'openedOn' }],
+      index: 'escalation_by_status_opened',
+      byDate: false,
+      covered: null,
+      within: [['stage', 'escalation_stage_by_status']],
+      holds: () => true,
+    },
+  ],
   dueOn: valuesFirst('current_due_on', 'escalation_sort_due', 'escalation_with_due'),
   stage: valuesFirst('current_stage', 'escalation_by_stage', 'escalation_at_stage'),
 };
@@ -175,7 +187,7 @@ function readSegment(db: AnyDb, filter: RegisterFilter, segment: Segment, direct
   let source: Source;
   if (filter.agencyId !== null && (!walk || segment.byDate)) source = party(filter);
   else if (!walk) source = cases(filter, 'set', filter.drill === null ? segment.covered : null);
-  else source = cases(filter, 'probe', (segment.byDate ? DATE_ORDER_WITHIN.find(([column]) => filter.fixed[column])?.[1] : undefined) ?? segment.index);
+  else source = cases(filter, 'probe', (segment.byDate ? DATE_ORDER_WITHIN : (segment.within ?? [])).find(([column]) => filter.fixed[column])?.[1] ?? segment.index);
   const a = source.alias;
   const clauses = [...source.where, ...(segment.only ? [segment.only(a)] : []), ...(keyset ? [keyset.sql(a, source.id)] : [])];
   const dir = direction.toUpperCase();
