@@ -1,5 +1,7 @@
-// Each dashboard figure is one SQL predicate over escalations (alias e). The dashboard counts
-// with it and the drill-down lists with it, so a figure and the cases behind it cannot disagree.
+// Each dashboard figure is one SQL predicate over escalations (alias e). The drill-down lists with
+// it, and the dashboard counts with it, except the few figures of the nine-quarter trend, which it
+// sums from a daily tally kept by the database (TALLIED below). The database tests hold every
+// tally to its predicate, day by day, and every figure to its drill-down.
 import type { Drill, Figure } from '../../../shared/domain/dashboard';
 import type { Quarter } from '../../../shared/domain/quarter';
 import { breachSql } from '../escalations/breaches';

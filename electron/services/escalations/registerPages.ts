@@ -116,7 +116,7 @@ export function countMatches(db: AnyDb, filter: RegisterFilter): number {
 }
 
 /** How many matching cases lie in a stretch of the order: from the stretch's own partial index when it has one. */
-function countInSegment(db: AnyDb, filter: RegisterFilter, segment: Segment, keyset: { sql: (a: Alias, id: string) => string; params: Record<string, unknown> } | null): number {
+function countInSegment(db: AnyDb, filter: RegisterFilter, segment: Segment, keyset: Keyset | null): number {
   const source = filter.agencyId !== null ? party(filter) : cases(filter, 'set', filter.drill === null ? segment.covered : null);
   const extra = [...(segment.only ? [segment.only(source.alias)] : []), ...(keyset ? [keyset.sql(source.alias, source.id)] : [])];
   return count(db, source, extra, { ...filter.params, ...keyset?.params });
@@ -143,7 +143,7 @@ export function pageIds(db: AnyDb, filter: RegisterFilter, total: number, page: 
   const all = SEGMENTS[page.sort];
   const segments = before ? [...all].reverse() : all;
   const start = page.cursor === null ? 0 : segments.findIndex((s) => s.holds(page.cursor!));
-  // A sort in two stretches: count the first (the open cases); the rest are the others.
+  // A sort in two stretches: count the first (the cases with a value); the rest are the others.
   const firstCount = all.length === 1 ? total : countInSegment(db, filter, all[0]!, null);
   const matchesIn = (s: Segment) => (s === all[0] ? firstCount : total - firstCount);
   const ids: number[] = [];
@@ -192,7 +192,7 @@ function readSegment(db: AnyDb, filter: RegisterFilter, segment: Segment, direct
   const clauses = [...source.where, ...(segment.only ? [segment.only(a)] : []), ...(keyset ? [keyset.sql(a, source.id)] : [])];
   const dir = direction.toUpperCase();
   // Walking: the order's own columns, which the index (or escalation_agency's key) follows.
-  // Gathering: "+column", so the planner serves the filters and sorts what they find.
+  // Gathering: "+column", so the filters' index finds the cases and they are sorted after.
   const order = [...segment.order.map((o) => `${a}.${o.column}`), source.id].map((c) => `${walk ? '' : '+'}${c} ${dir}`).join(', ');
   const sql = `SELECT ${source.id} AS id FROM ${source.from} ${whereOf(clauses)} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
   return (db.prepare(sql).all({ ...filter.params, ...keyset?.params, limit, offset }) as { id: number }[]).map((r) => r.id);
