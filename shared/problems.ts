@@ -64,6 +64,7 @@ const LABELS: Record<string, string> = {
   quarter: 'Quarter',
   limit: 'Rows per page',
   offset: 'Starting row',
+  cursor: 'Where the page starts',
 };
 
 export function describePath(path: readonly PropertyKey[]): string {

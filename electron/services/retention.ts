@@ -124,6 +124,9 @@ export const CASE_ROW_DELETIONS = [
   'DELETE FROM panel_seat WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = @id)',
   'DELETE FROM panel_representation WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = @id)',
   'DELETE FROM panel WHERE escalation_id = @id',
+  // The register's per-agency copy of the case (kept by migration 0090's triggers, which would
+  // remove it with the case anyway): named here so this list stays the whole story.
+  'DELETE FROM escalation_agency WHERE escalation_id = @id',
   'DELETE FROM escalation WHERE id = @id',
 ];
 

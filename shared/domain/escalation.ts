@@ -189,6 +189,29 @@ export const correctionInput = z.object({
 });
 
 const sortKeys = ['openedOn', 'reference', 'dueOn', 'stage', 'status'] as const;
+export type RegisterSort = (typeof sortKeys)[number];
+
+/**
+ * Where a page of the register starts: the row it follows (or comes just before), named by the
+ * values it is sorted on, so the next page is read straight from an index however deep it is.
+ * key is that row's value of the sort column (its case reference, date opened, due date, stage
+ * number or status; null for a case with no due date or stage); openedOn and id break ties.
+ * Sorted by due date or stage, the cases without one follow the rest in either direction.
+ */
+export const registerCursor = z.object({
+  key: z.union([z.string().max(60), z.number().int(), z.null()], { error: 'Give the sort value of the row the page starts from' }),
+  openedOn: isoDate,
+  id: z.number().int().positive(),
+  side: z.enum(['after', 'before']).default('after'),
+});
+export type RegisterCursor = z.input<typeof registerCursor>;
+
+/** The cursor that continues the register from a row it listed: the row's value of the sort column. */
+export function registerCursorOf(row: Pick<RegisterRow, 'id' | 'reference' | 'openedOn' | 'status' | 'dueOn' | 'stageNumber'>, sort: RegisterSort, side: 'after' | 'before'): RegisterCursor {
+  const key = { openedOn: row.openedOn, reference: row.reference, dueOn: row.dueOn, stage: row.stageNumber, status: row.status }[sort];
+  return { key, openedOn: row.openedOn, id: row.id, side };
+}
+
 export const registerQuery = z.object({
   search: z.string().trim().max(60).default(''),
   agencyId: z.number().int().positive().nullable().default(null),
@@ -200,10 +223,18 @@ export const registerQuery = z.object({
   origin: z.enum(['board', 'agency_return', 'any']).default('any'),
   sort: z.enum(sortKeys).default('openedOn'),
   direction: z.enum(['asc', 'desc']).default('desc'),
+  /** Rows to skip: from the start, or from the cursor when there is one. */
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
   /** A dashboard figure: the register lists exactly the cases behind it. */
   drill: drillSchema.nullable().default(null),
+  cursor: registerCursor.nullable().default(null),
+}).superRefine((q, ctx) => {
+  const key = q.cursor?.key;
+  if (q.cursor === null || key === undefined) return;
+  const fits = q.sort === 'stage' ? key === null || typeof key === 'number' : q.sort === 'dueOn' ? key === null || (typeof key === 'string' && isoDate.safeParse(key).success) : typeof key === 'string';
+  const order = { openedOn: 'date opened', reference: 'case reference', dueOn: 'due date', stage: 'stage', status: 'status' }[q.sort];
+  if (!fits) ctx.addIssue({ code: 'custom', path: ['cursor'], message: `The value it starts from does not fit the order by ${order}` });
 });
 export type RegisterQuery = z.input<typeof registerQuery>;
 

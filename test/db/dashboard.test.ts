@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard, DrillInput } from '../../shared/domain/dashboard';
 import type { RegisterRow } from '../../shared/domain/escalation';
 import { FIGURES, drillSchema } from '../../shared/domain/dashboard';
-import { quarterFromKey } from '../../shared/domain/quarter';
-import { figurePredicate, OVERDUE_STAGE } from '../../electron/services/dashboard/figures';
+import { quarterFromKey, type Quarter } from '../../shared/domain/quarter';
+import { figurePredicate, tallySql, TALLIED, type TalliedFigure } from '../../electron/services/dashboard/figures';
+import { fullScans, planOf, recordStatements, scans, seedWithStatistics } from '../support/queryPlans';
 import { seatBoard, seedBoard, type Board } from '../support/boardFixture';
 import { addThemes, DASHBOARD_CASES, seedCases, type AgencyKey, type CaseSpec } from '../support/dashboardCases';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
@@ -182,33 +183,70 @@ describe('drill-down', () => {
   });
 });
 
-describe('dashboard query plans', () => {
-  it.each(Object.keys(FIGURES))('%s is counted through an index, never a full scan of escalations', (figure) => {
-    const q = quarterFromKey('2026-Q2', 4);
-    const p = figurePredicate(drillSchema.parse({ figure, quarter: q.key }), q, TODAY);
-    const plan = (desk.store.reader.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM escalation e WHERE ${p.sql}`).all(p.params) as { detail: string }[]).map((r) => r.detail);
-    for (const step of plan.filter((d) => /^SCAN /.test(d))) expect(step, plan.join(' / ')).toMatch(/USING (COVERING )?INDEX/);
-  });
 
-  const planOf = (sql: string, params: Record<string, unknown>) => (desk.store.reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
-  it.each(['new', 'resolved', 'withdrawn', 'open_at_end', 'carried_over', 'resolved_within_timescale', 'resolved_at_stages_1_2'])('%s is counted by origin from a covering index alone', (figure) => {
-    const q = quarterFromKey('2026-Q2', 4);
-    const p = figurePredicate(drillSchema.parse({ figure, quarter: q.key }), q, TODAY);
-    const plan = planOf(`SELECT e.origin, count(*) FROM escalation e WHERE ${p.sql} GROUP BY e.origin`, p.params);
-    expect(plan.some((d) => /^(SCAN|SEARCH) e\b/.test(d)), plan.join(' / ')).toBe(true);
-    for (const step of plan.filter((d) => /^(SCAN|SEARCH) e\b/.test(d))) expect(step, plan.join(' / ')).toMatch(/USING COVERING INDEX/);
-  });
-  it('groups a quarter’s new cases by raising agency and category from the covering index, not a lookup per case', () => {
-    const q = quarterFromKey('2026-Q2', 4);
-    const p = figurePredicate(drillSchema.parse({ figure: 'new', quarter: q.key }), q, TODAY);
-    for (const k of ['e.raising_agency_id', 'e.category_id']) {
-      const plan = planOf(`SELECT ${k} AS k, e.origin AS origin, count(*) AS n FROM escalation e WHERE ${p.sql} GROUP BY e.origin, k`, p.params);
-      expect(plan.filter((d) => /^(SCAN|SEARCH) e\b/.test(d)), plan.join(' / ')).toEqual([expect.stringMatching(/USING COVERING INDEX escalation_dash_opened/)]);
+describe('the daily tally', () => {
+  // Any stretch of days, not only quarters: each tallied figure, by origin, against its predicate.
+  const day = (n: number) => new Date(Date.UTC(2026, 3, 1 + n)).toISOString().slice(0, 10);
+  const byOrigin = (sql: string, params: Record<string, unknown>) =>
+    Object.fromEntries((desk.store.reader.prepare(sql).all(params) as { origin: string; n: number }[]).filter((r) => r.n !== 0).map((r) => [r.origin, r.n]));
+  it.each(Object.keys(TALLIED) as TalliedFigure[])('counts %s exactly as its predicate does, for every day from April to December', (figure) => {
+    for (let n = 0; n < 260; n += 1) {
+      const stretch: Quarter = { key: '2026-Q2', label: 'a week', from: day(n), to: day(n + 6) };
+      const p = figurePredicate(drillSchema.parse({ figure, quarter: '2026-Q2' }), stretch, TODAY);
+      const expected = byOrigin(`SELECT e.origin AS origin, count(*) AS n FROM escalation e WHERE ${p.sql} GROUP BY e.origin`, p.params);
+      expect(byOrigin(tallySql(figure), { from: stretch.from, to: stretch.to, asOf: p.params.asOf }), `${figure} ${stretch.from}..${stretch.to}`).toEqual(expected);
     }
   });
-  it('counts the stages overdue at a date from a covering index of stage_entry', () => {
-    const plan = planOf(`SELECT count(*) FROM stage_entry s WHERE ${OVERDUE_STAGE}`, { asOf: '2026-09-30' });
-    expect(plan.some((d) => /^(SCAN|SEARCH) s\b/.test(d)), plan.join(' / ')).toBe(true);
-    for (const step of plan.filter((d) => /^(SCAN|SEARCH) s\b/.test(d))) expect(step, plan.join(' / ')).toMatch(/USING COVERING INDEX stage_entry_dash_overdue/);
+});
+
+// ---- plans ----
+
+/** Every statement the dashboard runs for a quarter, with its plan. */
+function dashboardPlans(d: TestDesk, quarter: string) {
+  const { statements } = recordStatements(d.store.reader, () => ok(d.dispatch('dashboard:quarter', { quarter })));
+  return statements.map((s) => ({ sql: s.sql, plan: planOf(d.store.reader, s) }));
+}
+
+function expectRangesOnly(d: TestDesk) {
+  for (const quarter of ['2026-Q1', '2026-Q2', '2026-Q3']) {
+    const plans = dashboardPlans(d, quarter);
+    expect(plans.length).toBeGreaterThan(20);
+    // A quarter's figures are ranges: no statement reads every case, stage or challenge, even through an index.
+    for (const { sql, plan } of plans) expect(scans(plan), `${sql}\n${plan.join('\n')}`).toEqual([]);
+    // The quarter's breakdowns stream out of the covering indexes in order: nothing to sort.
+    const breakdowns = plans.filter((p) => /INDEXED BY escalation_dash_(opened|resolved) WHERE/.test(p.sql) && /GROUP BY/.test(p.sql));
+    expect(breakdowns).toHaveLength(2);
+    for (const { sql, plan } of breakdowns) expect(plan.filter((step) => /TEMP B-TREE/.test(step)), `${sql}\n${plan.join('\n')}`).toEqual([]);
+  }
+  // The drill-down behind every figure reads the register through an index too.
+  for (const figure of Object.keys(FIGURES)) {
+    const { statements } = recordStatements(d.store.reader, () => ok(d.dispatch('escalations:list', { drill: { figure, quarter: '2026-Q2' }, limit: 50 })));
+    for (const st of statements) {
+      const plan = planOf(d.store.reader, st);
+      expect(fullScans(plan), `${figure}: ${st.sql}\n${plan.join('\n')}`).toEqual([]);
+    }
+  }
+}
+
+describe('dashboard query plans', () => {
+  it('reads every figure of a quarter from ranges of indexes and the daily tally', () => {
+    expectRangesOnly(desk);
+  });
+
+  it('does the same under the statistics SQLite gathers from a register of thousands of cases', () => {
+    const seeded = openTestDesk({ now: () => new Date(`${TODAY}T10:00:00Z`) });
+    try {
+      seedWithStatistics(seeded, 1500);
+      expectRangesOnly(seeded);
+    } finally {
+      seeded.cleanup();
+    }
+  }, 60_000);
+
+  it('names the tally by its key, never reading it whole', () => {
+    for (const figure of Object.keys(TALLIED) as TalliedFigure[]) {
+      const plan = planOf(desk.store.reader, { sql: tallySql(figure), params: [{ from: '2026-07-01', to: '2026-09-30', asOf: '2026-09-30' }] });
+      expect(plan.filter((step) => / t\b/.test(step)), plan.join(' / ')).toEqual([expect.stringMatching(/^SEARCH t USING PRIMARY KEY \(day/)]);
+    }
   });
 });

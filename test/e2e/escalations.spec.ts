@@ -418,9 +418,22 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
   await table.getByRole('button', { name: 'Case reference' }).click();
   await expect(table.getByRole('columnheader', { name: 'Case reference' })).toHaveAttribute('aria-sort', 'ascending');
   await expect(table.getByRole('row').nth(1)).toContainText('REG-0001');
-  await page.getByRole('region', { name: 'Escalations register (scrolls)' }).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  // Scrolling on past the first page reads the next from the last row seen (a cursor, not a position).
+  const scroller = page.getByRole('region', { name: 'Escalations register (scrolls)' });
+  const listed = (test: (body: { offset?: number; cursor?: { side: string } | null }) => boolean) =>
+    page.waitForRequest((r) => r.url().endsWith('/api/escalations%3Alist') && test(r.postDataJSON() as { offset?: number; cursor?: { side: string } | null }));
+  const fromCursor = listed((body) => body.cursor?.side === 'after');
+  await scroller.evaluate((el) => el.scrollTo(0, 32 * 95));
+  await fromCursor;
+  await expect(table.getByRole('row', { name: /REG-0105/ })).toHaveAttribute('aria-rowindex', '106');
+  // A jump to the end reads the last pages by position; scrolling back up reads the one before from its first row.
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(table.getByRole('row', { name: /REG-0450/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /REG-0450/ })).toHaveAttribute('aria-rowindex', String(TOTAL + 1));
+  const backwards = listed((body) => body.cursor?.side === 'before');
+  await scroller.evaluate((el) => el.scrollTo(0, 32 * 390));
+  await backwards;
+  await expect(table.getByRole('row', { name: /REG-0395/ })).toHaveAttribute('aria-rowindex', '396');
   await table.getByRole('button', { name: 'Case reference' }).click();
   await expect(table.getByRole('columnheader', { name: 'Case reference' })).toHaveAttribute('aria-sort', 'descending');
 

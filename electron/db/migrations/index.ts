@@ -8,6 +8,7 @@ import { registerSort } from './0050-register-sort';
 import { dashboardAtScale } from './0060-dashboard-at-scale';
 import { accounts } from './0070-accounts';
 import { retention } from './0080-retention';
+import { registerAndDashboardAtScale } from './0090-register-and-dashboard-at-scale';
 
 export interface Migration {
   readonly version: number;
@@ -15,6 +16,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention];
+export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention, registerAndDashboardAtScale];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

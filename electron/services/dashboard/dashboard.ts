@@ -9,10 +9,16 @@ import { workingDaysBetween } from '../../../shared/domain/workingDays';
 import { loadCalendar } from '../calendar';
 import type { ReadContext } from '../context';
 import { quarterStartMonth } from '../settings';
-import { figurePredicate, OVERDUE_STAGE } from './figures';
+import { FIGURE_INDEX, figureDates, figurePredicate, NEW_BY_PAIR, TALLIED, tallySql, type TalliedFigure } from './figures';
 
 type Origin = 'board' | 'agency_return';
 const TREND_QUARTERS = 8;
+
+/** escalation (alias e) read through the index the figure's predicate is written for. */
+function cases(d: Drill): string {
+  const index = FIGURE_INDEX[d.figure];
+  return index === null ? 'escalation e NOT INDEXED' : `escalation e INDEXED BY ${index}`;
+}
 
 function drill(figure: Figure, quarter: string, extra: Partial<DrillInput> = {}): Drill {
   return drillSchema.parse({ figure, quarter, ...extra });
@@ -36,46 +42,55 @@ export class DashboardQueries {
 
   count(d: Drill, quarter: Quarter): number {
     const p = figurePredicate(d, quarter, this.today);
-    return (this.ctx.db.prepare(`SELECT count(*) AS n FROM escalation e WHERE ${p.sql}`).get(p.params) as { n: number }).n;
+    return (this.ctx.db.prepare(`SELECT count(*) AS n FROM ${cases(d)} WHERE ${p.sql}`).get(p.params) as { n: number }).n;
   }
 
   split(d: Drill, quarter: Quarter): Split {
     const p = figurePredicate(d, quarter, this.today);
     const result = emptySplit();
-    for (const r of this.ctx.db.prepare(`SELECT e.origin AS origin, count(*) AS n FROM escalation e WHERE ${p.sql} GROUP BY e.origin`).all(p.params) as { origin: Origin; n: number }[]) addTo(result, r.origin, r.n);
+    for (const r of this.ctx.db.prepare(`SELECT e.origin AS origin, count(*) AS n FROM ${cases(d)} WHERE ${p.sql} GROUP BY e.origin`).all(p.params) as { origin: Origin; n: number }[]) addTo(result, r.origin, r.n);
     return result;
   }
 
   /**
-   * Counts grouped by one dimension (an expression over e, or a joined column), split by origin.
-   * Origin first: the quarter's covering index then serves the query (grouping by the dimension
-   * first tempts the planner into a skip-scan of that dimension's index and a lookup per case).
+   * A figure's cases counted by some of their columns, origin among them, in one pass. Name the
+   * columns in the order of the figure's index: the groups then stream out of it already in
+   * order, with nothing to sort (a quarter of a million-case register gives a thousand or so).
    */
-  grouped(d: Drill, quarter: Quarter, select: string, join = ''): Map<number | string, Split> {
+  groups<K extends string>(d: Drill, quarter: Quarter, columns: Record<K | 'origin', string>): (Record<K, number | string> & { origin: Origin; n: number })[] {
     const p = figurePredicate(d, quarter, this.today);
-    const rows = this.ctx.db.prepare(`SELECT ${select} AS k, e.origin AS origin, count(*) AS n FROM escalation e ${join} WHERE ${p.sql} GROUP BY e.origin, k`).all(p.params) as { k: number | string; origin: Origin; n: number }[];
-    const map = new Map<number | string, Split>();
-    for (const r of rows) {
-      const s = map.get(r.k) ?? emptySplit();
-      addTo(s, r.origin, r.n);
-      map.set(r.k, s);
-    }
-    return map;
+    const keys = Object.keys(columns) as (K | 'origin')[];
+    const select = keys.map((k) => `${columns[k]} AS ${k}`).join(', ');
+    return this.ctx.db.prepare(`SELECT ${select}, count(*) AS n FROM ${cases(d)} WHERE ${p.sql} GROUP BY ${keys.join(', ')}`).all(p.params) as (Record<K, number | string> & {
+      origin: Origin;
+      n: number;
+    })[];
   }
 
   rows<T>(d: Drill, quarter: Quarter, select: string, join = '', groupBy = '', orderBy = ''): T[] {
     const p = figurePredicate(d, quarter, this.today);
-    return this.ctx.db.prepare(`SELECT ${select} FROM escalation e ${join} WHERE ${p.sql} ${groupBy ? `GROUP BY ${groupBy}` : ''} ${orderBy ? `ORDER BY ${orderBy}` : ''}`).all(p.params) as T[];
+    return this.ctx.db.prepare(`SELECT ${select} FROM ${cases(d)} ${join} WHERE ${p.sql} ${groupBy ? `GROUP BY ${groupBy}` : ''} ${orderBy ? `ORDER BY ${orderBy}` : ''}`).all(p.params) as T[];
   }
 
-  /**
-   * overdue_at_end for a whole quarter, counted from the stages alone (see OVERDUE_STAGE): the
-   * trend asks it for nine quarters, and looking up each overdue case costs ten times as much.
-   */
-  overdueCount(quarter: Quarter): number {
-    const asOf = quarter.to < this.today ? quarter.to : this.today;
-    return (this.ctx.db.prepare(`SELECT count(*) AS n FROM stage_entry s WHERE ${OVERDUE_STAGE}`).get({ asOf }) as { n: number }).n;
+  /** A tallied figure for a quarter, by origin, from the daily tally (see TALLIED). */
+  tally(figure: TalliedFigure, quarter: Quarter): Split {
+    const result = emptySplit();
+    for (const r of this.ctx.db.prepare(tallySql(figure)).all(figureDates(quarter, this.today)) as { origin: Origin; n: number }[]) addTo(result, r.origin, r.n);
+    return result;
   }
+}
+
+const isTallied = (figure: Figure): figure is TalliedFigure => figure in TALLIED;
+
+/** One breakdown folded out of groups: the count of each value of one column, split by origin. */
+function splitBy<K extends string>(groups: readonly (Record<K, number | string> & { origin: Origin; n: number })[], key: K): Map<number | string, Split> {
+  const map = new Map<number | string, Split>();
+  for (const g of groups) {
+    const s = map.get(g[key]) ?? emptySplit();
+    addTo(s, g.origin, g.n);
+    map.set(g[key], s);
+  }
+  return map;
 }
 
 export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): Dashboard {
@@ -107,64 +122,57 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     ['policy_gap', ['policy gap', 'policy gaps']],
   ];
   const headlines = headlineFigures.map(([figure, noun]) => {
-    const value = queries.split(drill(figure, q.key), q);
-    const previous = figure === 'overdue_at_end' ? queries.overdueCount(prev) : queries.count(drill(figure, prev.key), prev);
+    const value = isTallied(figure) ? queries.tally(figure, q) : queries.split(drill(figure, q.key), q);
+    const previous = isTallied(figure) ? queries.tally(figure, prev).total : queries.count(drill(figure, prev.key), prev);
     return { figure, label: FIGURES[figure], value, previous, sentence: compareSentence(value.total, previous, noun) };
   });
 
-  // Carried over into a quarter (opened before its first day, not ended before it) is still open
-  // at the end of the quarter before (opened on or before that last day, not ended by it): the same
-  // cases, since quarters follow on day after day. So each trend quarter after the first takes it
-  // from its predecessor's open_at_end rather than asking a second stabbing query over every case.
-  let openBefore: number | null = null;
-  const trend = Array.from({ length: TREND_QUARTERS + 1 }, (_, i) => shiftQuarter(q.key, i - TREND_QUARTERS, startMonth)).map((tq) => {
-    const carriedOver = openBefore ?? queries.count(drill('carried_over', tq.key), tq);
-    const openAtEnd = queries.count(drill('open_at_end', tq.key), tq);
-    openBefore = openAtEnd;
-    return {
-      key: tq.key,
-      label: tq.label,
-      new: queries.count(drill('new', tq.key), tq),
-      resolved: queries.count(drill('resolved', tq.key), tq),
-      openAtEnd,
-      carriedOver,
-      resolvedAtStages12: queries.count(drill('resolved_at_stages_1_2', tq.key), tq),
-      overdueAtEnd: queries.overdueCount(tq),
-    };
-  });
+  // Every trend figure from the daily tally: a sum over days, however many cases there are.
+  const trend = Array.from({ length: TREND_QUARTERS + 1 }, (_, i) => shiftQuarter(q.key, i - TREND_QUARTERS, startMonth)).map((tq) => ({
+    key: tq.key,
+    label: tq.label,
+    new: queries.tally('new', tq).total,
+    resolved: queries.tally('resolved', tq).total,
+    openAtEnd: queries.tally('open_at_end', tq).total,
+    carriedOver: queries.tally('carried_over', tq).total,
+    resolvedAtStages12: queries.tally('resolved_at_stages_1_2', tq).total,
+    overdueAtEnd: queries.tally('overdue_at_end', tq).total,
+  }));
 
   const agencies = (db.prepare('SELECT id, name FROM agency ORDER BY name COLLATE NOCASE').all() as { id: number; name: string }[]).map((a) => ({ ...a, colour: agencyColour(a.id) }));
-  const byRaising = queries.grouped(drill('new', q.key), q, 'e.raising_agency_id');
-  // Challenged agencies and the raising-by-challenged matrix from one pass over the new cases.
-  const pairRows = queries.rows<{ raisingAgencyId: number; challengedAgencyId: number; origin: Origin; count: number }>(
-    drill('new', q.key),
-    q,
-    'e.raising_agency_id AS raisingAgencyId, ec.agency_id AS challengedAgencyId, e.origin AS origin, count(*) AS count',
-    'JOIN escalation_challenged ec ON ec.escalation_id = e.id',
-    'e.origin, e.raising_agency_id, ec.agency_id',
-  );
+  const fresh = queries.groups(drill('new', q.key), q, { openedOn: 'e.opened_on', origin: 'e.origin', raising: 'e.raising_agency_id', category: 'e.category_id' });
+  const byRaising = splitBy(fresh, 'raising');
+  // Challenged agencies and the raising-by-challenged matrix from one pass over the quarter's challenges.
+  const pairRows = db.prepare(NEW_BY_PAIR).all({ from: q.from, to: q.to }) as { raisingAgencyId: number; challengedAgencyId: number; board: number; count: number }[];
   const byChallenged = new Map<number, Split>();
-  const pairCounts = new Map<string, { raisingAgencyId: number; challengedAgencyId: number; count: number }>();
   for (const r of pairRows) {
     const s = byChallenged.get(r.challengedAgencyId) ?? emptySplit();
-    addTo(s, r.origin, r.count);
+    addTo(s, 'board', r.board);
+    addTo(s, 'agency_return', r.count - r.board);
     byChallenged.set(r.challengedAgencyId, s);
-    const key = `${r.raisingAgencyId}:${r.challengedAgencyId}`;
-    const pair = pairCounts.get(key) ?? { raisingAgencyId: r.raisingAgencyId, challengedAgencyId: r.challengedAgencyId, count: 0 };
-    pair.count += r.count;
-    pairCounts.set(key, pair);
   }
-  const pairs = [...pairCounts.values()];
+  const pairs = pairRows.map((r) => ({ raisingAgencyId: r.raisingAgencyId, challengedAgencyId: r.challengedAgencyId, count: r.count }));
 
   const categories = db.prepare('SELECT id, name FROM category ORDER BY built_in DESC, name').all() as { id: number; name: string }[];
-  const byCategory = queries.grouped(drill('new', q.key), q, 'e.category_id');
-  const byStage = queries.grouped(drill('resolved', q.key), q, 'e.highest_stage');
+  const byCategory = splitBy(fresh, 'category');
+  // A resolved case ended on its outcome's date (resolved_on = ended_on): its time to resolution
+  // runs from opened_on to resolved_on, both read here from the index with its stage and effect.
+  const resolved = queries.groups(drill('resolved', q.key), q, {
+    resolvedOn: 'e.resolved_on',
+    origin: 'e.origin',
+    stage: 'e.highest_stage',
+    effect: 'e.outcome_effect',
+    within: 'e.within_timescale',
+    openedOn: 'e.opened_on',
+  });
+  const byStage = splitBy(resolved, 'stage');
   const resolvedTotal = headlines.find((h) => h.figure === 'resolved')!.value.total;
-  const atStages12 = queries.count(drill('resolved_at_stages_1_2', q.key), q);
+  const atStages12 = queries.tally('resolved_at_stages_1_2', q).total;
 
-  // A resolved case ended on its outcome's date (resolved_on = ended_on), read here from the index.
-  const resolvedDates = queries.rows<{ opened_on: string; ended_on: string }>(drill('resolved', q.key), q, 'e.opened_on, e.resolved_on AS ended_on');
-  const durations = resolvedDates.map((r) => Math.max(0, workingDays(r.opened_on, r.ended_on))).sort((a, b) => a - b);
+  const durations = resolved
+    .map((g) => ({ days: Math.max(0, workingDays(String(g.openedOn), String(g.resolvedOn))), n: g.n }))
+    .sort((a, b) => a.days - b.days)
+    .flatMap((g) => Array<number>(g.n).fill(g.days));
   const within = queries.count(drill('resolved_within_timescale', q.key), q);
 
   const immediate = queries.count(drill('immediate_risk', q.key), q);
@@ -196,11 +204,11 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
   const fromReturns = db
     .prepare(
       `SELECT coalesce(sum(e.return_chair_involved), 0) AS chairInvolved, coalesce(sum(e.return_meeting_held), 0) AS meetingsHeld, coalesce(sum(e.return_panel_convened), 0) AS panelsConvened
-       FROM agency_return r JOIN escalation e ON e.agency_return_id = r.id WHERE r.quarter_key = ?`,
+       FROM agency_return r CROSS JOIN escalation e INDEXED BY escalation_by_return ON e.agency_return_id = r.id WHERE r.quarter_key = ?`,
     )
     .get(q.key) as { chairInvolved: number; meetingsHeld: number; panelsConvened: number };
 
-  const outcomes = queries.grouped(drill('resolved', q.key), q, 'e.outcome_effect');
+  const outcomes = splitBy(resolved, 'effect');
   const themes = queries.rows<{ id: number; name: string; count: number }>(
     drill('resolved', q.key),
     q,

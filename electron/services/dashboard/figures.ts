@@ -1,5 +1,7 @@
-// Each dashboard figure is one SQL predicate over escalations (alias e). The dashboard counts
-// with it and the drill-down lists with it, so a figure and the cases behind it cannot disagree.
+// Each dashboard figure is one SQL predicate over escalations (alias e). The drill-down lists with
+// it, and the dashboard counts with it, except the few figures of the nine-quarter trend, which it
+// sums from a daily tally kept by the database (TALLIED below). The database tests hold every
+// tally to its predicate, day by day, and every figure to its drill-down.
 import type { Drill, Figure } from '../../../shared/domain/dashboard';
 import type { Quarter } from '../../../shared/domain/quarter';
 import { breachSql } from '../escalations/breaches';
@@ -13,13 +15,8 @@ export interface Predicate {
 // ends (migration 0060), so the busiest figures are ranges over covering indexes of escalation.
 const RESOLVED = 'e.resolved_on BETWEEN @from AND @to';
 
-/**
- * A stage (alias s) open at @asOf whose due date had passed by then. A case has at most one open
- * stage at any moment and is open while it is, so counting these stages counts the cases of
- * overdue_at_end without looking each one up (DashboardQueries.overdueCount; the database tests
- * hold the two to the same number). Agency-return stages have no due date, so never match.
- */
-export const OVERDUE_STAGE = 's.due_on < @asOf AND s.started_on <= @asOf AND (s.ended_on IS NULL OR s.ended_on > @asOf)';
+/** A stage (alias s) open at @asOf whose due date had passed by then. Agency-return stages have no due date, so never match. */
+const OVERDUE_STAGE = 's.due_on < @asOf AND s.started_on <= @asOf AND (s.ended_on IS NULL OR s.ended_on > @asOf)';
 
 const BASE: Record<Figure, string> = {
   new: 'e.opened_on BETWEEN @from AND @to',
@@ -43,11 +40,92 @@ const BASE: Record<Figure, string> = {
   policy_gap: `${RESOLVED} AND e.id IN (SELECT o.escalation_id FROM outcome o WHERE o.policy_gap = 1 AND o.resolved_on BETWEEN @from AND @to)`,
 };
 
+/**
+ * The same count as a figure's predicate, from the daily tally (escalation_tally, migration 0090),
+ * for the figures the dashboard asks of every trend quarter. A sum over a few hundred days instead
+ * of a range over every case: "still open at the end" must otherwise look at every case that
+ * ended after the quarter, and "overdue at the end" at every stage. Each sum counts exactly the
+ * cases the figure's predicate finds (the database tests hold them equal on every day of the
+ * period, case by case), and drill-down lists with the predicate.
+ * - new, resolved, resolved at stages 1-2: the cases opened (resolved) on the quarter's days.
+ * - still open at the end: opened on or before its last day, less those that ended by then; an
+ *   ending is tallied on the later of the case's end and its opening, so every case ended by a day
+ *   was opened by it too.
+ * - carried over: the same, at the day before the quarter starts.
+ * - overdue at the end: stages that had become overdue by the day, less those that had ended
+ *   since (a stage is tallied from the day after its due date, or its start if later, to its end).
+ */
+export const TALLIED = {
+  new: { sum: 't.opened', days: 't.day BETWEEN @from AND @to' },
+  resolved: { sum: 't.resolved', days: 't.day BETWEEN @from AND @to' },
+  resolved_at_stages_1_2: { sum: 't.resolved_at_stages_1_2', days: 't.day BETWEEN @from AND @to' },
+  open_at_end: { sum: 't.opened - t.ended', days: 't.day <= @to' },
+  carried_over: { sum: 't.opened - t.ended', days: 't.day < @from' },
+  overdue_at_end: { sum: 't.became_overdue - t.stopped_overdue', days: 't.day <= @asOf' },
+} as const satisfies Partial<Record<Figure, { sum: string; days: string }>>;
+export type TalliedFigure = keyof typeof TALLIED;
+
+/** A tallied figure for a quarter, by origin: one row per origin with its count. */
+export function tallySql(figure: TalliedFigure): string {
+  const { sum, days } = TALLIED[figure];
+  return `SELECT t.origin AS origin, coalesce(sum(${sum}), 0) AS n FROM escalation_tally t WHERE ${days} GROUP BY t.origin`;
+}
+
+/**
+ * The quarter's new cases counted by raising and challenged agency: the figure "new" read from
+ * the challenged rows of escalation_agency, which carry each case's opening date, origin and
+ * raising agency, so the agency-pair matrix needs no lookup per case. Their partial index starts
+ * with the two agencies, so the lists of agencies make it one range per pair, already in the
+ * order of the groups (nothing to sort). Drilling into a cell lists the same cases through the
+ * "new" predicate (the tests compare them).
+ */
+export const NEW_BY_PAIR = `SELECT p.agency_id AS challengedAgencyId, p.raising_agency_id AS raisingAgencyId, sum(p.origin = 'board') AS board, count(*) AS count
+  FROM escalation_agency p INDEXED BY escalation_agency_pairs
+  WHERE p.role = 'challenged' AND p.agency_id IN (SELECT a.id FROM agency a) AND p.raising_agency_id IN (SELECT a.id FROM agency a) AND p.opened_on BETWEEN @from AND @to
+  GROUP BY p.agency_id, p.raising_agency_id`;
+
+/** The dates a figure's predicate and tally are judged by, for a quarter. */
+export function figureDates(quarter: Quarter, today: string): { from: string; to: string; asOf: string } {
+  return { from: quarter.from, to: quarter.to, asOf: quarter.to < today ? quarter.to : today };
+}
+
+/**
+ * The index each figure's predicate is written for: the covering index of its quarter's range,
+ * or the partial index it implies. The dashboard names it in every count (INDEXED BY), so the
+ * planner cannot wander off to another index however its statistics read (a skip-scan of a
+ * (column, opened_on) index, say, and a lookup per case). Null: the figure's own subquery lists
+ * its few cases, each looked up by id (NOT INDEXED keeps the planner to that).
+ */
+export const FIGURE_INDEX: Record<Figure, string | null> = {
+  new: 'escalation_dash_opened',
+  resolved: 'escalation_dash_resolved',
+  withdrawn: 'escalation_dash_withdrawn',
+  open_at_end: 'escalation_dash_ended',
+  carried_over: 'escalation_dash_ended',
+  resolved_within_timescale: 'escalation_dash_resolved',
+  resolved_at_stages_1_2: 'escalation_dash_resolved',
+  overdue_at_end: 'escalation_dash_ended',
+  immediate_risk: 'escalation_immediate_risk',
+  immediate_risk_breach: 'escalation_immediate_risk',
+  notification_required: null,
+  notification_missing: null,
+  chair_decision: null,
+  panel_held: null,
+  policy_gap: null,
+};
+
+/**
+ * Figures whose cases lie spread along the date they were opened, the register's usual order, so
+ * the register can list them by walking that order. The others are dated by something else (the
+ * day resolved, withdrawn, notified, decided) and bunch together in it: the register gathers and
+ * sorts those instead.
+ */
+export const SPREAD_BY_OPENING: ReadonlySet<Figure> = new Set<Figure>(['new', 'open_at_end', 'carried_over', 'overdue_at_end', 'immediate_risk', 'immediate_risk_breach']);
+
 /** The predicate for a figure in a quarter, narrowed by any dimension the drill names. */
 export function figurePredicate(drill: Drill, quarter: Quarter, today: string): Predicate {
-  const asOf = quarter.to < today ? quarter.to : today;
   const clauses = [BASE[drill.figure]];
-  const params: Record<string, unknown> = { from: quarter.from, to: quarter.to, asOf };
+  const params: Record<string, unknown> = figureDates(quarter, today);
   if (drill.origin !== 'any') {
     clauses.push('e.origin = @origin');
     params.origin = drill.origin;
@@ -57,7 +135,8 @@ export function figurePredicate(drill: Drill, quarter: Quarter, today: string): 
     params.raisingAgencyId = drill.raisingAgencyId;
   }
   if (drill.challengedAgencyId !== null) {
-    clauses.push('e.id IN (SELECT escalation_id FROM escalation_challenged WHERE agency_id = @challengedAgencyId)');
+    // A probe of the pair's primary key per case: the quarter's own range drives the query.
+    clauses.push('EXISTS (SELECT 1 FROM escalation_challenged ec WHERE ec.escalation_id = e.id AND ec.agency_id = @challengedAgencyId)');
     params.challengedAgencyId = drill.challengedAgencyId;
   }
   if (drill.categoryId !== null) {
@@ -73,7 +152,7 @@ export function figurePredicate(drill: Drill, quarter: Quarter, today: string): 
     params.effect = drill.effect;
   }
   if (drill.themeId !== null) {
-    clauses.push('e.id IN (SELECT escalation_id FROM escalation_theme WHERE theme_id = @themeId)');
+    clauses.push('EXISTS (SELECT 1 FROM escalation_theme et WHERE et.escalation_id = e.id AND et.theme_id = @themeId)');
     params.themeId = drill.themeId;
   }
   if (drill.route !== null) {

@@ -56,7 +56,7 @@ export function RegisterFilters({ filters, onChange, agencies, settings, stages 
   return (
     <form noValidate className="filters" aria-label="Filter the register" onSubmit={(e) => e.preventDefault()}>
       <div className="field">
-        <label htmlFor="f-search">Case reference</label>
+        <label htmlFor="f-search">Case reference or initials</label>
         <input id="f-search" type="search" value={search} maxLength={60} autoComplete="off" onChange={(e) => setSearch(e.target.value)} />
       </div>
       <FilterSelect id="f-agency" label="Agency (raising or challenged)" value={filters.agencyId ?? ''} onChange={(v) => set('agencyId', numberOrNull(v))}>

@@ -1,6 +1,6 @@
 import type { RegisterQuery } from '../../../../shared/domain/escalation';
 
-export type Filters = Required<Omit<RegisterQuery, 'offset' | 'limit'>>;
+export type Filters = Required<Omit<RegisterQuery, 'offset' | 'limit' | 'cursor'>>;
 export type SortKey = Filters['sort'];
 
 export const NO_FILTERS: Filters = {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RegisterRow } from '../../../../shared/domain/escalation';
+import { registerCursorOf, type RegisterRow } from '../../../../shared/domain/escalation';
 import { call } from '../../lib/api';
 import { PAGE_SIZE, type Filters } from './registerQuery';
 
@@ -12,13 +12,21 @@ interface PagesState {
 
 /**
  * The register, read a page of rows at a time. Page 0 is read when the filters change (it also
- * gives the total); later pages are read when the list scrolls near them. Answers for old filters
- * are dropped, so a fast typist never sees rows from an earlier search.
+ * gives the total); later pages are read when the list scrolls near them. A page next to one
+ * already read continues from that page's last (or first) row, so the register reads it straight
+ * from an index however deep it is; a page reached by a jump of the scroll bar is read by its
+ * position. Answers for old filters are dropped, so a fast typist never sees rows from an earlier
+ * search.
  */
 export function useRegisterPages(filters: Filters) {
   const key = JSON.stringify(filters);
   const [state, setState] = useState<PagesState>({ key: '', total: null, pages: {}, error: null });
   const requested = useRef<{ key: string; pages: Set<number> }>({ key: '', pages: new Set() });
+  // The pages read so far for the current filters, for continuing from a neighbour.
+  const read = useRef<{ key: string; pages: Record<number, RegisterRow[]> }>({ key: '', pages: {} });
+  useEffect(() => {
+    read.current = { key: state.key, pages: state.pages };
+  }, [state]);
 
   const load = useCallback(
     (page: number) => {
@@ -26,7 +34,16 @@ export function useRegisterPages(filters: Filters) {
       if (requested.current.pages.has(page)) return;
       requested.current.pages.add(page);
       const query = JSON.parse(key) as Filters;
-      call('escalations:list', { ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+      const known = read.current.key === key ? read.current.pages : {};
+      const before = known[page - 1];
+      const after = known[page + 1];
+      const start =
+        before && before.length === PAGE_SIZE
+          ? { cursor: registerCursorOf(before[PAGE_SIZE - 1]!, query.sort, 'after'), offset: 0 }
+          : after && after.length > 0
+            ? { cursor: registerCursorOf(after[0]!, query.sort, 'before'), offset: 0 }
+            : { cursor: null, offset: page * PAGE_SIZE };
+      call('escalations:list', { ...query, ...start, limit: PAGE_SIZE }).then(
         (answer) =>
           setState((s) => {
             if (requested.current.key !== key) return s;
