@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { PASSWORD_MIN, ROLE_DUTIES, ROLE_LABELS, ROLES, type Role } from '../../../../shared/domain/accounts';
+import { PASSWORD_MIN, type Role } from '../../../../shared/domain/accounts';
+import { RoleField } from './RoleField';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
@@ -32,19 +33,7 @@ export function NewUserForm({ onCreated }: { onCreated: () => void }) {
             <label htmlFor="new-user-name">User name</label>
             <input id="new-user-name" autoComplete="off" value={form.userName} onChange={(e) => setForm({ ...form, userName: e.target.value })} />
           </div>
-          <div className="field">
-            <label htmlFor="new-user-role">Role</label>
-            <span className="hint" id="new-user-role-hint">
-              {ROLE_LABELS[form.role]}: {ROLE_DUTIES[form.role]}
-            </span>
-            <select id="new-user-role" aria-describedby="new-user-role-hint" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <RoleField id="new-user-role" role={form.role} onChange={(role) => setForm({ ...form, role })} />
           <div className="field">
             <label htmlFor="new-user-password">First password</label>
             <span className="hint" id="new-user-password-hint">At least {PASSWORD_MIN} characters</span>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ROLE_LABELS, ROLES, type Role, type User } from '../../../../shared/domain/accounts';
+import { ROLE_LABELS, type Role, type User } from '../../../../shared/domain/accounts';
+import { RoleField } from './RoleField';
 import { Feedback } from '../../components/Feedback';
 import { formatUkDateTime } from '../../components/formatting';
 import { call } from '../../lib/api';
@@ -42,16 +43,7 @@ export function UserRow({ user, onChanged }: { user: User; onChanged: () => void
           <label htmlFor={`user-${user.id}-display`}>Name</label>
           <input id={`user-${user.id}-display`} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={`user-${user.id}-role`}>Role</label>
-          <select id={`user-${user.id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RoleField id={`user-${user.id}-role`} role={role} onChange={setRole} />
         <button type="button" disabled={action.busy} onClick={() => save(user.disabledOn !== null)} aria-label={`Save ${label}`}>
           Save
         </button>
