@@ -1,0 +1,86 @@
+// The boards the benchmark measures, built as real SQLite files in temporary folders, deterministic
+// from the seed. Up to 100,000 escalations the whole board goes in through the app's services
+// (the demo seed), which is itself the bulk-load measure, beside plain better-sqlite3 inserts of
+// exactly the rows the app wrote. A million is built from 20,000 seeded through the services and
+// copied fifty times (test/support/multiplyBoard.ts): seeding a million one by one would take the
+// bench past a quarter of an hour at today's rate, which the bulk-load figure reports.
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDesk, type Desk } from '../../electron/app/desk';
+import { DATABASE_FILE_NAME } from '../../electron/db/open';
+import { seedDemo } from '../../electron/services/demo/seed';
+import { multiplyBoard } from '../support/multiplyBoard';
+import { insertRowsSince, markRows, openLikeTheApp } from './rawInserts';
+import { count, ms, perSecond, share, type Result } from './results';
+
+export const NOW = new Date('2026-11-23T10:00:00Z');
+export const UNTIL = '2026-11-20';
+const SEED = 1;
+const MULTIPLY_FROM = 20_000;
+
+export interface Board {
+  folder: string;
+  file: string;
+  escalations: number;
+}
+
+export const openBenchDesk = (folder: string): Desk => openDesk({ dataFolder: folder, mode: 'web', version: 'bench', now: () => NOW, actor: () => 'benchmark' });
+
+function emptyBoard(): Board {
+  const folder = mkdtempSync(join(tmpdir(), 'desk-bench-'));
+  openBenchDesk(folder).close();
+  return { folder, file: join(folder, DATABASE_FILE_NAME), escalations: 0 };
+}
+
+/** Seeds `size` escalations through the services, timed, then the same rows through plain inserts. */
+function seedMeasured(size: number): { board: Board; result: Result } {
+  const board = emptyBoard();
+  // The raw side inserts into a copy of the board as it stood before the seed.
+  const rawFile = join(board.folder, 'raw.sqlite');
+  copyFileSync(board.file, rawFile);
+  const desk = openBenchDesk(board.folder);
+  const marks = markRows(desk.store.writer);
+  const started = performance.now();
+  let shown = -1;
+  const onProgress = (f: number) => {
+    const tenth = Math.floor(f * 10);
+    if (tenth !== shown) process.stderr.write(`  seeding ${count(size)} through the services: ${tenth * 10}%\n`);
+    shown = tenth;
+  };
+  seedDemo(desk, { count: size, seed: SEED, until: UNTIL, onProgress });
+  const appMs = performance.now() - started;
+  const raw = openLikeTheApp(rawFile, desk.store.writer);
+  const rawResult = insertRowsSince(desk.store.writer, raw, marks);
+  raw.close();
+  desk.close();
+  const appRate = size / (appMs / 1000);
+  const rawRate = size / (rawResult.ms / 1000);
+  return {
+    board: { ...board, escalations: size },
+    result: {
+      measure: 'bulk load (escalations with their histories)',
+      size,
+      app: `${perSecond(appRate)} (${ms(appMs)})`,
+      raw: `${perSecond(rawRate)} (${ms(rawResult.ms)})`,
+      ratio: share(appRate, rawRate),
+      goal: '≥ 0.50 of raw',
+      met: appRate >= rawRate / 2,
+      notes: [`${count(rawResult.rows)} rows in ${Object.keys(rawResult.byTable).length} tables, audit entries included`],
+    },
+  };
+}
+
+/** A board of `size` escalations, and the bulk-load figure when it was seeded whole. */
+export function buildBoard(size: number): { board: Board; result: Result | null } {
+  if (size <= 100_000) return seedMeasured(size);
+  const { board } = seedMeasured(MULTIPLY_FROM);
+  const copies = Math.ceil(size / MULTIPLY_FROM);
+  process.stderr.write(`  copying the ${count(MULTIPLY_FROM)} seeded cases ${copies} times over\n`);
+  multiplyBoard(board.file, copies);
+  const db = new Database(board.file);
+  const escalations = (db.prepare('SELECT count(*) AS n FROM escalation').get() as { n: number }).n;
+  db.close();
+  return { board: { ...board, escalations }, result: null };
+}
