@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadableDb, WritableDb } from '../db/types';
 import type { WriteContext } from './context';
+import { statement } from '../db/statements';
 
 export interface AuditChange {
   action: string;
@@ -22,15 +23,15 @@ function entryHash(prevHash: string, fields: (string | number | null)[]): string
 
 export function appendAudit(ctx: WriteContext, change: AuditChange): number {
   const db = ctx.db;
-  const prev = db.prepare('SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+  const prev = statement(db, 'SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
   const prevHash = prev?.hash ?? GENESIS;
   const at = ctx.now.toISOString();
   const before = change.before === undefined ? null : JSON.stringify(change.before);
   const after = change.after === undefined ? null : JSON.stringify(change.after);
   const corrects = change.correctsEntryId ?? null;
   const hash = entryHash(prevHash, [at, ctx.actor, change.action, change.entity, change.entityId, before, after, corrects]);
-  const info = db
-    .prepare(
+  const info = statement(
+      db,
       `INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )

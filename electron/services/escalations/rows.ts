@@ -1,4 +1,5 @@
 // The escalation row as stored, and the small lookups every escalation service needs.
+import { statement } from '../../db/statements';
 import { possibleFullNames } from '../../../shared/domain/childIdentifiers';
 import type { ChildStatus, EscalationStatus } from '../../../shared/domain/escalation';
 import type { ReadableDb, WritableDb } from '../../db/types';
@@ -53,9 +54,7 @@ export interface StageRow {
  * so an id is never reused and the audit entries about a deleted case are never read as another's.
  */
 export function nextEscalationId(db: WritableDb): number {
-  const row = db
-    .prepare('SELECT max(coalesce((SELECT max(id) FROM escalation), 0), coalesce((SELECT max(escalation_id) FROM retention_deletion), 0)) + 1 AS id')
-    .get() as { id: number };
+  const row = statement(db, 'SELECT max(coalesce((SELECT max(id) FROM escalation), 0), coalesce((SELECT max(escalation_id) FROM retention_deletion), 0)) + 1 AS id').get() as { id: number };
   return row.id;
 }
 

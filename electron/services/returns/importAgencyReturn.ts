@@ -6,6 +6,7 @@ import { parsedReturnSchema, RETURN_OUTCOMES, type ImportSummary, type ParsedRet
 import { formatUkDate } from '../../../shared/domain/dates';
 import { problemsFromZod } from '../../../shared/problems';
 import { appendAudit } from '../audit';
+import { statement } from '../../db/statements';
 import type { WriteContext } from '../context';
 import { DomainError } from '../errors';
 import { markResolved, markWithdrawn } from '../escalations/stages';
@@ -96,22 +97,21 @@ function insertEscalation(ctx: WriteContext, { row, returnId, agencyId, agencyNa
   const endedOn = status === 'open' ? null : row.resolvedOn;
   const db = ctx.db;
   const id = Number(
-    db
-      .prepare(
-        `INSERT INTO escalation (id, reference, reference_key, child_initials, origin, profile_id, raising_agency_id, raising_worker_role, category_id, child_status, summary,
+    statement(
+      db,
+      `INSERT INTO escalation (id, reference, reference_key, child_initials, origin, profile_id, raising_agency_id, raising_worker_role, category_id, child_status, summary,
            opened_on, immediate_risk, status, first_stage, highest_stage, current_stage, first_stage_ended_on, ended_on, created_at,
            agency_return_id, return_chair_involved, return_meeting_held, return_panel_convened)
          VALUES (?, ?, ?, ?, 'agency_return', ?, ?, 'Reported in agency return', ?, 'none', 'Agency-internal escalation reported in the quarterly return',
            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+    ).run(
         nextEscalationId(ctx.db),
         row.reference, row.reference.toUpperCase(), row.childInitials, profileId, agencyId, row.categoryId,
         row.openedOn, row.immediateRisk ? 1 : 0, status, row.highestStage, row.highestStage, status === 'open' ? row.highestStage : null, endedOn, endedOn, ctx.now.toISOString(),
         returnId, row.chairInvolved ? 1 : 0, row.meetingHeld ? 1 : 0, row.panelConvened ? 1 : 0,
       ).lastInsertRowid,
   );
-  db.prepare('INSERT INTO escalation_challenged (escalation_id, agency_id) VALUES (?, ?)').run(id, row.challengedAgencyId);
+  statement(db, 'INSERT INTO escalation_challenged (escalation_id, agency_id) VALUES (?, ?)').run(id, row.challengedAgencyId);
   // The return gives only the highest stage, so that is the one stage on record, with no deadline:
   // the board did not run the case and cannot say it was late.
   const stageId = Number(
@@ -119,15 +119,15 @@ function insertEscalation(ctx: WriteContext, { row, returnId, agencyId, agencyNa
       .prepare('INSERT INTO stage_entry (escalation_id, stage_number, started_on, timescale_days, due_on, due_soon_from, ended_on, end_reason) VALUES (?, ?, ?, NULL, NULL, NULL, ?, ?)')
       .run(id, row.highestStage, row.openedOn, endedOn, status === 'open' ? null : status).lastInsertRowid,
   );
-  db.prepare('INSERT INTO due_date_history (stage_entry_id, due_on, recorded_at, reason) VALUES (?, NULL, ?, ?)').run(stageId, ctx.now.toISOString(), `Reported in ${source}: no deadline tracked`);
+  statement(db, 'INSERT INTO due_date_history (stage_entry_id, due_on, recorded_at, reason) VALUES (?, NULL, ?, ?)').run(stageId, ctx.now.toISOString(), `Reported in ${source}: no deadline tracked`);
   if (status === 'resolved') {
-    db.prepare('INSERT INTO outcome (escalation_id, resolved_on, statement, effect, agreed_by, policy_gap, policy_gap_note) VALUES (?, ?, ?, ?, ?, 0, \'\')').run(id, row.resolvedOn, `Reported in ${source}`, row.outcome, agencyName);
+    statement(db, 'INSERT INTO outcome (escalation_id, resolved_on, statement, effect, agreed_by, policy_gap, policy_gap_note) VALUES (?, ?, ?, ?, ?, 0, \'\')').run(id, row.resolvedOn, `Reported in ${source}`, row.outcome, agencyName);
   }
-  if (status === 'withdrawn') db.prepare('INSERT INTO escalation_withdrawal (escalation_id, on_date, reason) VALUES (?, ?, ?)').run(id, row.resolvedOn, `Withdrawn, as reported in ${source}`);
+  if (status === 'withdrawn') statement(db, 'INSERT INTO escalation_withdrawal (escalation_id, on_date, reason) VALUES (?, ?, ?)').run(id, row.resolvedOn, `Withdrawn, as reported in ${source}`);
   // The same columns lifecycle.resolve / withdraw keep on the case for the dashboard.
   if (status === 'resolved') markResolved(ctx, id, row.resolvedOn!, row.outcome);
   if (status === 'withdrawn') markWithdrawn(ctx, id, row.resolvedOn!);
-  if (row.themeId !== null) db.prepare('INSERT INTO escalation_theme (escalation_id, theme_id) VALUES (?, ?)').run(id, row.themeId);
+  if (row.themeId !== null) statement(db, 'INSERT INTO escalation_theme (escalation_id, theme_id) VALUES (?, ?)').run(id, row.themeId);
   appendAudit(ctx, {
     action: 'escalation.importFromReturn',
     entity: 'escalation',
