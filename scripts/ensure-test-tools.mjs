@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The tests drive Debian's Chromium (Playwright cannot download its own browsers here) and open
-// every generated workbook in LibreOffice. Installs what is missing on a machine where we are root
+// every generated workbook in LibreOffice; the clock-moved run (scripts/test-clock.mjs) needs
+// libfaketime. Installs what is missing on a machine where we are root
 // with apt; otherwise says plainly what to install.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
@@ -15,7 +16,8 @@ const has = (command) => {
 };
 const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean).some((p) => existsSync(p));
 const libreoffice = has('soffice');
-if (chromium && libreoffice) process.exit(0);
+const faketime = has('faketime');
+if (chromium && libreoffice && faketime) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && has('apt-get')) {
@@ -28,8 +30,13 @@ if (isRoot && has('apt-get')) {
     console.log('Installing LibreOffice Calc (headless) for the workbook tests…');
     execSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui', { stdio: 'inherit' });
   }
+  if (!faketime) {
+    console.log('Installing libfaketime for the clock-moved test run…');
+    execSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime', { stdio: 'inherit' });
+  }
   process.exit(0);
 }
 if (!chromium) console.error('The browser tests need Chromium. Install it (on Debian: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.');
 if (!libreoffice) console.error('The workbook tests need LibreOffice. Install it (on Debian: sudo apt-get install libreoffice-calc-nogui).');
+if (!faketime) console.error('The clock-moved test run needs libfaketime. Install it (on Debian: sudo apt-get install faketime).');
 process.exit(1);

@@ -12,6 +12,7 @@ import { sessionGate, trustedCaller } from '../services/accounts/gate';
 import { Session } from '../services/accounts/session';
 import { idleLockMinutes } from '../services/accounts/users';
 import type { RecoveryControl } from './recoveryControl';
+import { processClock } from './clock';
 
 export interface Desk {
   store: Store;
@@ -34,6 +35,7 @@ export interface DeskOptions {
   dataFolder: string;
   mode: 'desktop' | 'web';
   version: string;
+  /** The desk's clock; by default the process clock (the system's, or ESCALATION_DESK_CLOCK: clock.ts). */
   now?: () => Date;
   /**
    * A trusted in-process caller (tests; the command line before any account exists): every
@@ -73,7 +75,7 @@ export function openDesk(options: DeskOptions): Desk {
       recovery: options.recovery ?? null,
     },
     gate: options.actor ? trustedCaller(options.actor) : sessionGate(session),
-    ...(options.now ? { now: options.now } : {}),
+    now: options.now ?? processClock(),
     onFault:
       options.onFault ??
       ((channel, error) => {

@@ -22,6 +22,7 @@ import { ExportJobs } from '../services/exports/jobs';
 import { AuditWatch } from './auditWatch';
 import { openDesk, operatingSystemUser, type Desk, type DeskOptions } from './desk';
 import type { RecoveryControl } from './recoveryControl';
+import { processClock } from './clock';
 
 export interface FrontDesk {
   readonly dataFolder: string;
@@ -54,7 +55,9 @@ function damageMessage(damaged: DamagedDatabaseError): string {
 
 export function openFrontDesk(options: DeskOptions): FrontDesk {
   const { dataFolder } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? processClock();
+  // Every desk this front door opens (again, after a restore) shares its clock.
+  options = { ...options, now };
   const actor = options.actor ?? operatingSystemUser;
   const exports = options.exports ?? new ExportJobs(join(dataFolder, 'exports'));
   let desk: Desk | null = null;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { openDesk, operatingSystemUser, type Desk } from '../app/desk';
+import { ClockSettingError, processClock } from '../app/clock';
 import type { Channel } from '../../shared/contract';
 import { openDeskAs, PASSWORD_VARIABLE, SignInRefused } from './signIn';
 import { accountCount } from '../services/accounts/users';
@@ -65,8 +66,10 @@ function progress(fraction: number): void {
 }
 
 async function run(command: string | undefined, argv: string[]): Promise<void> {
+  // Pinned by ESCALATION_DESK_CLOCK for tests and for reproducing a user's report (app/clock.ts).
+  const now = processClock();
   const withDesk = async <T>(args: { data?: string | undefined; user?: string | undefined }, channel: Channel, work: (desk: Desk) => Promise<T>): Promise<T> => {
-    const desk = await openDeskAs({ dataFolder: args.data ?? defaultDataFolder(), mode: 'web', version }, args.user, channel);
+    const desk = await openDeskAs({ dataFolder: args.data ?? defaultDataFolder(), mode: 'web', version, now }, args.user, channel);
     try {
       return await work(desk);
     } finally {
@@ -75,7 +78,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
   };
   // File-level commands: for whoever holds the data folder, as a trusted caller.
   const withFiles = async <T>(data: string | undefined, work: (desk: Desk) => Promise<T>): Promise<T> => {
-    const desk = openDesk({ dataFolder: data ?? defaultDataFolder(), mode: 'web', version, actor: () => `${operatingSystemUser()} (command line)` });
+    const desk = openDesk({ dataFolder: data ?? defaultDataFolder(), mode: 'web', version, now, actor: () => `${operatingSystemUser()} (command line)` });
     try {
       return await work(desk);
     } finally {
@@ -91,7 +94,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
     case 'export-return': {
       const args = checked(z.object({ ...dataFlag, ...userFlag, quarter: quarterKeySchema, out: z.string().min(1, 'give the file to write') }), parseFlags(argv, ['data', 'user', 'quarter', 'out']));
       await withDesk(args, 'exports:boardReturn', async (desk) => {
-        const result = await writeBoardReturn(desk.store.reader, { now: new Date(), quarter: args.quarter, file: resolve(args.out), appVersion: version, onProgress: progress });
+        const result = await writeBoardReturn(desk.store.reader, { now: now(), quarter: args.quarter, file: resolve(args.out), appVersion: version, onProgress: progress });
         console.log(`\nWrote ${resolve(args.out)}: ${result.registerRows} escalations on the register, sheets ${result.sheets.join(', ')}.`);
       });
       return;
@@ -103,7 +106,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       );
       await withDesk(args, 'exports:agencyTemplate', async (desk) => {
         if (args.agency !== undefined && !desk.store.reader.prepare('SELECT 1 FROM agency WHERE id = ?').get(args.agency)) throw new Refused(`There is no agency with id ${args.agency}.`);
-        await writeAgencyTemplate(desk.store.reader, { now: new Date(), quarter: args.quarter, agencyId: args.agency ?? null, file: resolve(args.out), appVersion: version });
+        await writeAgencyTemplate(desk.store.reader, { now: now(), quarter: args.quarter, agencyId: args.agency ?? null, file: resolve(args.out), appVersion: version });
         console.log(`Wrote ${resolve(args.out)}.`);
       });
       return;
@@ -125,7 +128,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
     case 'returns-status': {
       const args = checked(z.object({ ...dataFlag, ...userFlag, quarter: quarterKeySchema.optional() }), parseFlags(argv, ['data', 'user', 'quarter']));
       await withDesk(args, 'returns:status', async (desk) => {
-        const quarter = args.quarter ?? quarterOf(todayIso(), quarterStartMonth(desk.store.reader)).key;
+        const quarter = args.quarter ?? quarterOf(todayIso(now()), quarterStartMonth(desk.store.reader)).key;
         const status = outcome(desk.dispatch('returns:status', { quarter })) as { agencies: { name: string; status: string; rows: number }[] };
         for (const a of status.agencies) console.log(`${a.status.padEnd(9)} ${String(a.rows).padStart(5)}  ${a.name}`);
       });
@@ -166,7 +169,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       );
       await withFiles(args.data, async (desk) => {
         if (accountCount(desk.store.reader) > 0) throw new Refused('seed-demo fills a new board for a demonstration; this board already has user accounts, so nothing was added.');
-        const summary = seedDemo(desk, { count: args.count, seed: args.seed, onProgress: progress, ...(args.until ? { until: args.until } : {}) });
+        const summary = seedDemo(desk, { count: args.count, seed: args.seed, onProgress: progress, until: args.until ?? todayIso(now()) });
         console.log(`\nSeeded ${summary.agencies} agencies and ${summary.escalations} escalations (seed ${args.seed}).`);
       });
       return;
@@ -174,7 +177,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
     case 'backup': {
       const args = checked(z.object({ ...dataFlag }), parseFlags(argv, ['data']));
       const folder = args.data ?? defaultDataFolder();
-      const file = await withFiles(folder, (desk) => backupNow(desk.store.writer, folder, 'manual'));
+      const file = await withFiles(folder, (desk) => backupNow(desk.store.writer, folder, 'manual', now()));
       console.log(`Backed up to ${file}.`);
       return;
     }
@@ -201,7 +204,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
         source = latest.file;
       }
       try {
-        const result = restoreBackup(folder, source);
+        const result = restoreBackup(folder, source, now());
         for (const moved of result.movedAside) console.log(`Moved the previous file aside (kept, not deleted): ${moved}`);
         console.log(`Restored ${result.restoredFrom} as ${result.database}.`);
       } catch (error) {
@@ -235,7 +238,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
 run(process.argv[2], process.argv.slice(3)).then(
   () => process.exit(0),
   (error: unknown) => {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ClockSettingError) {
       console.error(error.message);
       process.exit(2);
     }

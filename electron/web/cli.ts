@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { openFrontDesk } from '../app/deskHost';
+import { processClock } from '../app/clock';
 import { defaultDataFolder } from '../app/dataFolder';
 import { packageVersion, PROJECT_ROOT } from '../app/packageVersion';
 import { scheduleBackups } from '../app/backupSchedule';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const version = packageVersion();
   const dataFolder = args.data ?? defaultDataFolder();
   // A damaged records file does not stop the web mode: the page says so and offers the latest good backup.
-  const desk = openFrontDesk({ dataFolder, mode: 'web', version });
+  const desk = openFrontDesk({ dataFolder, mode: 'web', version, now: processClock() });
   const server = await startWebServer({ dispatch: desk.dispatchAsync, downloads: desk.exports, rendererDir: join(PROJECT_ROOT, 'out', 'renderer'), ...(args.port !== undefined ? { port: args.port } : {}) });
   console.log(`Escalation Desk (web mode) is running.\n  Open: ${server.url}\n  Data: ${dataFolder}\nThe address carries a key for this launch only. Press Ctrl+C to stop.`);
   if (!desk.desk) console.log('The records file failed its integrity check and was not opened: open the address above to restore a backup.');

@@ -47,6 +47,12 @@ describe('npm run board', () => {
     expect(board('export-return', '--quarter', 'summer', '--out', 'x.xlsx')).toMatchObject({ code: 2, err: expect.stringContaining('--quarter: Give the quarter as YYYY-Qn') });
     expect(board('export-return', '--colour', 'blue')).toMatchObject({ code: 2, err: expect.stringContaining('--colour is not an option of this command') });
     expect(board('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('There is no command “frobnicate”') });
+    const pinnedBadly = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'returns-status', '--data', data], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, ESCALATION_DESK_CLOCK: '23/11/2026' },
+    });
+    expect(pinnedBadly).toMatchObject({ status: 2, stderr: expect.stringContaining('ESCALATION_DESK_CLOCK: give an instant with its zone, such as 2026-11-23T10:00:00Z (it is “23/11/2026”).') });
     const notAWorkbook = join(data, 'notes.xlsx');
     writeFileSync(notAWorkbook, 'these are my notes');
     expect(board('import-return', '--file', notAWorkbook)).toMatchObject({ code: 3, err: expect.stringContaining('not an Excel workbook') });
@@ -147,9 +153,14 @@ describe('npm run board -- retention-review', () => {
     resolve(unsigned.id, '2019-05-01');
     desk.close();
     const before = dbFingerprint(join(folder, DATABASE_FILE_NAME));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'retention-review', '--data', folder], { encoding: 'utf8', timeout: 60_000 });
+    // The command line runs at the test's date, whatever the machine's clock says.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'retention-review', '--data', folder], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, ESCALATION_DESK_CLOCK: '2026-11-23T10:00:00Z' },
+    });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Review period: 6 years\. 2 cases closed or withdrawn on or before 2020-11-2\d:/);
+    expect(run.stdout).toMatch(/^Review period: 6 years\. 2 cases closed or withdrawn on or before 2020-11-23:/);
     expect(run.stdout).toMatch(/OLD-1\s+AB\s+closed\s+closed 2019-03-01\s+may be deleted \(in the app\)/);
     expect(run.stdout).toMatch(/OLD-2\s+AB\s+resolved\s+closed 2019-05-01\s+not yet: OLD-2 was resolved on 1 May 2019 but the chair has not signed it off/);
     expect(dbFingerprint(join(folder, DATABASE_FILE_NAME))).toBe(before);

@@ -49,8 +49,8 @@ function random(seed: number): () => number {
 export interface SeedOptions {
   count: number;
   seed: number;
-  /** The last day a case may open on (defaults to today). */
-  until?: string;
+  /** The last day a case may open on: the caller's today, from its clock (services never read the time). */
+  until: string;
   onProgress?: (fraction: number) => void;
 }
 
@@ -76,7 +76,7 @@ function isoDaysBefore(until: string, days: number): string {
 export function seedDemo(desk: Desk, options: SeedOptions): { agencies: number; escalations: number } {
   const rand = random(options.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const until = options.until ?? new Date().toISOString().slice(0, 10);
+  const { until } = options;
   const calendar = createWorkingCalendar({ closureDays: [] });
   const context = (): WriteContext => ({ db: desk.store.writer, actor: 'demo seed', now: new Date(`${until}T12:00:00Z`) });
   const agencyIds = desk.store.writer.transaction(() => ensureBoard(context())).immediate();
