@@ -2,7 +2,8 @@
 // this machine: electron-builder's own loader and validator read electron-builder.yml, and the fuses
 // (item 19 of Electron's security checklist) must be exactly the hardened set. The page's CSP meta
 // tag is checked against the one policy, since Electronegativity evaluates the tag.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
@@ -31,6 +32,18 @@ describe('electron-builder.yml', () => {
     });
     // The asar integrity and asar-only fuses mean nothing without an asar archive.
     expect(config.asar).not.toBe(false);
+  });
+
+  it('packages the icon, the licence text and the desktop entry from resources/, each of which exists', async () => {
+    const config = await loadBuilderConfig();
+    expect(config.directories?.buildResources).toBe('resources');
+    const named = [config.icon, config.nsis?.license, config.dmg?.license, ...(config.extraResources as { from: string }[]).map((r) => r.from)];
+    for (const file of named) expect(existsSync(join(root, file as string)), `${String(file)} is named in electron-builder.yml`).toBe(true);
+    // electron-builder needs at least 512 px to make the macOS icon set: read the PNG's own header.
+    const png = readFileSync(join(root, config.icon as string));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    expect(config.linux?.desktop).toMatchObject({ entry: { Name: 'Escalation Desk', Categories: 'Office;' } });
   });
 
   it('would refuse a misspelt fuse, so the check above is of real key names', async () => {
