@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { openDesk } from '../electron/app/desk';
-import { openFrontDesk } from '../electron/app/deskHost';
-import { AuditWatch } from '../electron/app/auditWatch';
+import { openDesk } from '../electron/desk/desk';
+import { openFrontDesk } from '../electron/desk/frontDesk';
+import { AuditWatch } from '../electron/desk/auditWatch';
 import { backupBeforeMigration, passesQuickCheck } from '../electron/db/backup';
 import { DATABASE_FILE_NAME, openStore } from '../electron/db/open';
 import { seedDemo } from '../electron/services/demo/seed';
@@ -32,7 +32,7 @@ const note = (what: string, value: string) => {
 
 function seed(): void {
   const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'measure', actor: () => 'measure' });
-  seedDemo(desk, { count: SEEDED, seed: 1, until: '2026-11-20' });
+  seedDemo(desk.store, { count: SEEDED, seed: 1, until: '2026-11-20' });
   desk.close();
 }
 

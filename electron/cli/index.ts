@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { openDesk, operatingSystemUser, type Desk } from '../app/desk';
-import { ClockSettingError, processClock } from '../app/clock';
+import { openDesk, operatingSystemUser, type Desk } from '../desk/desk';
+import { ClockSettingError, processClock } from '../desk/clock';
 import type { Channel } from '../../shared/contract';
 import { openDeskAs, PASSWORD_VARIABLE, SignInRefused } from './signIn';
 import { accountCount } from '../services/accounts/users';
-import { packageVersion } from '../app/packageVersion';
-import { defaultDataFolder } from '../app/dataFolder';
+import { packageVersion } from '../desk/packageVersion';
+import { defaultDataFolder } from '../desk/dataFolder';
 import { quarterKeySchema } from '../../shared/domain/quarter';
 import { isoDate, todayIso } from '../../shared/domain/dates';
 import { quarterOf } from '../../shared/domain/quarter';
@@ -20,7 +20,7 @@ import { writeAgencyTemplate } from '../services/returns/agencyTemplate';
 import { seedDemo } from '../services/demo/seed';
 import { verifyAuditChain } from '../services/audit';
 import { quarterStartMonth } from '../services/settings';
-import { checked, parseFlags, UsageError } from './args';
+import { checked, parseFlags, UsageError } from '../desk/args';
 import { backupNow, describeTime, latestGoodBackup, listBackups } from '../db/backup';
 import { restoreBackup, RestoreRefused } from '../db/restore';
 import { DamagedDatabaseError } from '../db/damaged';
@@ -169,7 +169,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       );
       await withFiles(args.data, async (desk) => {
         if (accountCount(desk.store.reader) > 0) throw new Refused('seed-demo fills a new board for a demonstration; this board already has user accounts, so nothing was added.');
-        const summary = seedDemo(desk, { count: args.count, seed: args.seed, onProgress: progress, until: args.until ?? todayIso(now()) });
+        const summary = seedDemo(desk.store, { count: args.count, seed: args.seed, onProgress: progress, until: args.until ?? todayIso(now()) });
         console.log(`\nSeeded ${summary.agencies} agencies and ${summary.escalations} escalations (seed ${args.seed}).`);
       });
       return;

@@ -7,9 +7,9 @@ import { Writable } from 'node:stream';
 import type { Channel } from '../../shared/contract';
 import { refusalFor, roleMayCall } from '../../shared/domain/access';
 import type { SessionStatus, SignInResult } from '../../shared/domain/accounts';
-import { openDesk, operatingSystemUser, type Desk, type DeskOptions } from '../app/desk';
+import { openDesk, operatingSystemUser, type Desk, type DeskOptions } from '../desk/desk';
 import { accountCount } from '../services/accounts/users';
-import { UsageError } from './args';
+import { UsageError } from '../desk/args';
 
 export class SignInRefused extends Error {}
 

@@ -2,13 +2,13 @@
 import { app, dialog } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openFrontDesk, type FrontDesk } from '../app/deskHost';
-import { isTrustedUrl, registerChannels } from '../ipc/register';
+import { openFrontDesk, type FrontDesk } from '../desk/frontDesk';
+import { isTrustedUrl, registerChannels } from './ipc';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { hardenContents, hardenSessions } from './security';
 import { createMainWindow, preloadPath } from './window';
 import { saveWithDialog } from './saveExport';
-import { scheduleBackups, type BackupSchedule } from '../app/backupSchedule';
+import { scheduleBackups, type BackupSchedule } from '../desk/backupSchedule';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;

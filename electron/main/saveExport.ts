@@ -3,7 +3,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { DeliverExport } from '../app/desk';
+import type { DeliverExport } from '../desk/desk';
 
 const LAST_FOLDER = 'last_export_folder';
 

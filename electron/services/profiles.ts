@@ -1,55 +1,13 @@
-// Policy profiles as stored: the five built-ins and each board's edited copies, every one a
-// numbered version. An escalation points at the version it was opened under.
+// Changing the board's policy: choosing a profile, saving an edited copy as a new version,
+// correcting a timescale (reading stored versions is policyVersions.ts).
 import { z } from 'zod';
 import { editProfile, policyProfileSchema, type PolicyProfile } from '../../shared/domain/policyProfiles';
-import type { ProfileSummary } from '../../shared/domain/settings';
-import type { ReadableDb, WritableDb } from '../db/types';
+import { activeProfileId, loadProfile } from './policyVersions';
 import { appendAudit } from './audit';
 import type { WriteContext } from './context';
-import { DomainError, NotFoundError } from './errors';
-import { reworkOpenDueDates } from './calendar';
+import { DomainError } from './errors';
+import { reworkOpenDueDates } from './escalations/dueDates';
 import { problemsFromZod } from '../../shared/problems';
-
-type AnyDb = ReadableDb | WritableDb;
-
-interface ProfileRow {
-  id: number;
-  key: string;
-  version: number;
-  based_on: string | null;
-  definition_json: string;
-  created_at: string;
-}
-
-export interface StoredProfile {
-  id: number;
-  version: number;
-  profile: PolicyProfile;
-}
-
-export function loadProfile(db: AnyDb, profileId: number): StoredProfile {
-  const row = db.prepare('SELECT * FROM policy_profile WHERE id = ?').get(profileId) as ProfileRow | undefined;
-  if (!row) throw new NotFoundError(`There is no policy profile with id ${profileId}.`);
-  return { id: row.id, version: row.version, profile: policyProfileSchema.parse(JSON.parse(row.definition_json)) };
-}
-
-export function activeProfileId(db: AnyDb): number | null {
-  const row = db.prepare("SELECT value FROM board_setting WHERE key = 'active_profile_id'").get() as { value: string } | undefined;
-  return row ? Number(row.value) : null;
-}
-
-export function listProfiles(db: AnyDb): ProfileSummary[] {
-  const active = activeProfileId(db);
-  return (db.prepare('SELECT * FROM policy_profile ORDER BY based_on IS NOT NULL, key, version').all() as ProfileRow[]).map((r) => ({
-    id: r.id,
-    key: r.key,
-    name: (JSON.parse(r.definition_json) as PolicyProfile).name,
-    version: r.version,
-    basedOn: r.based_on,
-    createdAt: r.created_at,
-    active: r.id === active,
-  }));
-}
 
 export function chooseProfile(ctx: WriteContext, profileId: number): void {
   const chosen = loadProfile(ctx.db, profileId);

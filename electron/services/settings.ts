@@ -4,10 +4,10 @@ import { agencyNameKey } from '../../shared/domain/agency';
 import { formatUkDate } from '../../shared/domain/dates';
 import type { ReadableDb, WritableDb } from '../db/types';
 import { appendAudit } from './audit';
-import { reworkOpenDueDates } from './calendar';
+import { reworkOpenDueDates } from './escalations/dueDates';
 import type { WriteContext } from './context';
 import { DomainError } from './errors';
-import { activeProfileId, listProfiles } from './profiles';
+import { activeProfileId, listProfiles } from './policyVersions';
 
 type AnyDb = ReadableDb | WritableDb;
 

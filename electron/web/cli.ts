@@ -1,14 +1,14 @@
 // Starts the local web mode: `npm run start:web -- [--data DIR] [--port N]`.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { openFrontDesk } from '../app/deskHost';
-import { processClock } from '../app/clock';
-import { defaultDataFolder } from '../app/dataFolder';
-import { packageVersion, PROJECT_ROOT } from '../app/packageVersion';
-import { scheduleBackups } from '../app/backupSchedule';
+import { openFrontDesk } from '../desk/frontDesk';
+import { processClock } from '../desk/clock';
+import { defaultDataFolder } from '../desk/dataFolder';
+import { packageVersion, PROJECT_ROOT } from '../desk/packageVersion';
+import { scheduleBackups } from '../desk/backupSchedule';
 import { startWebServer } from './server';
 import { NewerDatabaseError } from '../db/migrate';
-import { checked, parseFlags } from '../cli/args';
+import { checked, parseFlags } from '../desk/args';
 
 const argsSchema = z.object({
   data: z.string().min(1, '--data needs a folder path').optional(),

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { DispatchAsync } from '../ipc/dispatch';
+import type { DispatchAsync } from '../desk/dispatch';
 import { createReadStream } from 'node:fs';
 import { failure } from '../../shared/result';
 import { cookieToken, refusal, TOKEN_COOKIE, TOKEN_HEADER } from './guard';

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDesk, type Desk } from '../../electron/app/desk';
+import { openDesk, type Desk } from '../../electron/desk/desk';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { seedDemo } from '../../electron/services/demo/seed';
 import { multiplyBoard } from '../support/multiplyBoard';
@@ -49,7 +49,7 @@ function seedMeasured(size: number): { board: Board; result: Result } {
     if (tenth !== shown) process.stderr.write(`  seeding ${count(size)} through the services: ${tenth * 10}%\n`);
     shown = tenth;
   };
-  seedDemo(desk, { count: size, seed: SEED, until: UNTIL, onProgress });
+  seedDemo(desk.store, { count: size, seed: SEED, until: UNTIL, onProgress });
   const appMs = performance.now() - started;
   const raw = openLikeTheApp(rawFile, desk.store.writer);
   const rawResult = insertRowsSince(desk.store.writer, raw, marks);

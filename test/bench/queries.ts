@@ -5,7 +5,7 @@
 // prepares): the goal includes no full-table scan.
 import Database from 'better-sqlite3';
 import { quarterFromKey, quarterOf, shiftQuarter } from '../../shared/domain/quarter';
-import type { Desk } from '../../electron/app/desk';
+import type { Desk } from '../../electron/desk/desk';
 import { fullScans, planOf, recordStatements } from '../support/queryPlans';
 import { median, ms, times, type Result } from './results';
 

@@ -4,8 +4,8 @@
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDesk } from '../../electron/app/desk';
-import { PROJECT_ROOT } from '../../electron/app/packageVersion';
+import { openDesk } from '../../electron/desk/desk';
+import { PROJECT_ROOT } from '../../electron/desk/packageVersion';
 import { startWebServer } from '../../electron/web/server';
 import { ms, percentile, type Result } from './results';
 

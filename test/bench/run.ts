@@ -5,7 +5,7 @@
 import { cpus, freemem, totalmem } from 'node:os';
 import { rmSync } from 'node:fs';
 import { z } from 'zod';
-import { checked, parseFlags } from '../../electron/cli/args';
+import { checked, parseFlags } from '../../electron/desk/args';
 import { buildBoard, openBenchDesk } from './boards';
 import { measureExport, measureImport } from './files';
 import { measureQueries } from './queries';

@@ -11,7 +11,7 @@ import { ok, openTestDesk, tempFolder, type TestDesk } from '../support/tempStor
 // The one thing that cannot exist here is Electron itself: stand in for ipcMain with a map.
 const ipcHandlers = new Map<string, (event: unknown, input: unknown) => unknown>();
 vi.mock('electron', () => ({ ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) => ipcHandlers.set(channel, fn) } }));
-const { registerChannels } = await import('../../electron/ipc/register');
+const { registerChannels } = await import('../../electron/main/ipc');
 
 const APP = 'app://desk';
 const fromApp = { senderFrame: { url: `${APP}/index.html` } };

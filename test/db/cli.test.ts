@@ -62,7 +62,7 @@ describe('npm run board', () => {
 
 describe('npm run board -- panel-check', () => {
   it('prints the same six checks as the planner and exits 3 while the panel is not valid', async () => {
-    const { openDesk } = await import('../../electron/app/desk');
+    const { openDesk } = await import('../../electron/desk/desk');
     const { seedBoard, seatBoard, logEscalation } = await import('../support/boardFixture');
     const folder = tempFolder('desk-cli-panel-');
     const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'test', now: () => new Date('2026-11-23T10:00:00Z'), actor: () => 'test coordinator' });
@@ -103,7 +103,7 @@ describe('npm run board -- verify-audit', () => {
 
 describe('npm run board, once the board has user accounts', () => {
   it('needs --user and the password, applies the role, and names the person in the audit trail', async () => {
-    const { openDesk } = await import('../../electron/app/desk');
+    const { openDesk } = await import('../../electron/desk/desk');
     const folder = tempFolder('desk-cli-accounts-');
     const password = 'a long cli pass phrase';
     const seeded = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'seed-demo', '--count', '5', '--data', folder, '--until', '2026-11-20'], { encoding: 'utf8', timeout: 60_000 });
@@ -138,7 +138,7 @@ describe('npm run board, once the board has user accounts', () => {
 
 describe('npm run board -- retention-review', () => {
   it('lists the cases past the review period and why any cannot be deleted yet, and deletes nothing', async () => {
-    const { openDesk } = await import('../../electron/app/desk');
+    const { openDesk } = await import('../../electron/desk/desk');
     const { seedBoard, logEscalation } = await import('../support/boardFixture');
     const { dbFingerprint } = await import('../support/dbFingerprint');
     const { DATABASE_FILE_NAME } = await import('../../electron/db/open');

@@ -5,7 +5,7 @@ import type { Dashboard, DrillInput } from '../../shared/domain/dashboard';
 import type { RegisterRow } from '../../shared/domain/escalation';
 import { FIGURES, drillSchema } from '../../shared/domain/dashboard';
 import { quarterFromKey, type Quarter } from '../../shared/domain/quarter';
-import { figurePredicate, tallySql, TALLIED, type TalliedFigure } from '../../electron/services/dashboard/figures';
+import { figurePredicate, tallySql, TALLIED, type TalliedFigure } from '../../electron/services/escalations/figures';
 import { fullScans, planOf, recordStatements, scans, seedWithStatistics } from '../support/queryPlans';
 import { seatBoard, seedBoard, type Board } from '../support/boardFixture';
 import { addThemes, DASHBOARD_CASES, seedCases, type AgencyKey, type CaseSpec } from '../support/dashboardCases';

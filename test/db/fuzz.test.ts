@@ -11,7 +11,7 @@ import { openTestDesk, tempFolder, type TestDesk } from '../support/tempStore';
 
 const ipcHandlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
 vi.mock('electron', () => ({ ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => ipcHandlers.set(channel, fn) } }));
-const { registerChannels } = await import('../../electron/ipc/register');
+const { registerChannels } = await import('../../electron/main/ipc');
 
 const RUNS_PER_CHANNEL = Number(process.env.FUZZ_RUNS ?? 100);
 const hostileString = fc.oneof(

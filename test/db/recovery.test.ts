@@ -6,7 +6,7 @@ import { closeSync, existsSync, openSync, readdirSync, rmSync, writeSync } from 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupList, BackupView, DeskHealth, RestoreView } from '../../shared/domain/recovery';
-import { openFrontDesk, type FrontDesk } from '../../electron/app/deskHost';
+import { openFrontDesk, type FrontDesk } from '../../electron/desk/frontDesk';
 import { backupsFolder, listBackups } from '../../electron/db/backup';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { readAuditCheckpoint } from '../../electron/services/audit';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { openFrontDesk, type FrontDesk } from '../../electron/app/deskHost';
+import { openFrontDesk, type FrontDesk } from '../../electron/desk/frontDesk';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { ok, tempFolder } from '../support/tempStore';

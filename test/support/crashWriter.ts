@@ -1,6 +1,6 @@
 // Child process for the crash test: writes escalation-desk records as fast as it can through the
 // real dispatcher and says "ack <name>" on stdout after each write is committed. The test kills it.
-import { openDesk } from '../../electron/app/desk';
+import { openDesk } from '../../electron/desk/desk';
 
 const folder = process.argv[2];
 if (!folder) throw new Error('usage: crashWriter <data folder>');

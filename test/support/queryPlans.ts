@@ -54,7 +54,7 @@ export function scans(plan: readonly string[]): string[] {
 
 /** A register of a few thousand fictional cases made through the app's own services, with SQLite's statistics gathered. */
 export function seedWithStatistics(desk: TestDesk, count: number): void {
-  seedDemo(desk, { count, seed: 11, until: '2026-11-20' });
+  seedDemo(desk.store, { count, seed: 11, until: '2026-11-20' });
   desk.store.writer.exec('ANALYZE');
   // The reader loads statistics when it reads the schema: make it read the schema again.
   desk.store.writer.exec('CREATE TABLE plan_statistics_loaded (x); DROP TABLE plan_statistics_loaded;');

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDesk, type Desk } from '../../electron/app/desk';
+import { openDesk, type Desk } from '../../electron/desk/desk';
 
 export interface TestDesk extends Desk {
   dataFolder: string;

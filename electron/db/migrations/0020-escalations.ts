@@ -1,6 +1,5 @@
-import type { Migration } from './index';
-import { BUILT_IN_PROFILES } from '../../../shared/domain/policyProfiles';
-import { BUILT_IN_CATEGORIES } from '../../../shared/domain/escalation';
+import type { Migration } from './migration';
+import { BUILT_IN_CATEGORIES_AT_0020, BUILT_IN_PROFILES_AT_0020 } from './0020-built-ins';
 
 export const escalations: Migration = {
   version: 20,
@@ -148,9 +147,9 @@ export const escalations: Migration = {
     `);
     const now = new Date().toISOString();
     const insertProfile = db.prepare('INSERT INTO policy_profile (key, version, based_on, definition_json, created_at) VALUES (?, 1, NULL, ?, ?)');
-    for (const profile of BUILT_IN_PROFILES) insertProfile.run(profile.key, JSON.stringify(profile), now);
+    for (const profile of BUILT_IN_PROFILES_AT_0020) insertProfile.run(profile.key, JSON.stringify(profile), now);
     const insertCategory = db.prepare('INSERT INTO category (name, name_key, built_in) VALUES (?, ?, 1)');
-    for (const name of BUILT_IN_CATEGORIES) insertCategory.run(name, name.toLocaleLowerCase('en-GB'));
+    for (const name of BUILT_IN_CATEGORIES_AT_0020) insertCategory.run(name, name.toLocaleLowerCase('en-GB'));
     const setting = db.prepare('INSERT INTO board_setting (key, value) VALUES (?, ?)');
     setting.run('board_name', 'Safeguarding Children Board');
     setting.run('quarter_start_month', '4');

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 // Tables whose rows belong to one case, by the column that names it. Their rows may be deleted only
 // while that case is being deleted after a retention review (see retention_deletion_pending).

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 // The case's columns the register filters on, copied onto each of its escalation_agency rows.
 const FILTERED = ['status', 'current_stage', 'current_due_on', 'current_due_soon_from', 'category_id', 'reference_key', 'child_initials'] as const;

@@ -1,5 +1,5 @@
 // The ordered list of schema steps. Append only: a shipped step is never edited, a change is a new step.
-import type Database from 'better-sqlite3';
+import type { Migration } from './migration';
 import { initial } from './0010-initial';
 import { escalations } from './0020-escalations';
 import { panels } from './0030-panels';
@@ -10,11 +10,7 @@ import { accounts } from './0070-accounts';
 import { retention } from './0080-retention';
 import { registerAndDashboardAtScale } from './0090-register-and-dashboard-at-scale';
 
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  up(db: Database.Database): void;
-}
+export type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention, registerAndDashboardAtScale];
 

@@ -9,7 +9,7 @@ import { workingDaysBetween } from '../../../shared/domain/workingDays';
 import { loadCalendar } from '../calendar';
 import type { ReadContext } from '../context';
 import { quarterStartMonth } from '../settings';
-import { FIGURE_INDEX, figureDates, figurePredicate, NEW_BY_PAIR, TALLIED, tallySql, type TalliedFigure } from './figures';
+import { FIGURE_INDEX, figureDates, figurePredicate, NEW_BY_PAIR, TALLIED, tallySql, type TalliedFigure } from '../escalations/figures';
 
 type Origin = 'board' | 'agency_return';
 const TREND_QUARTERS = 8;

@@ -1,7 +1,7 @@
 // Demo and benchmark data: a fictional board ("Northshire") with realistic escalations, made
 // through the app's own services so every rule, index and audit entry is exercised. Deterministic
 // from its seed. References and initials only; the officers are invented professionals.
-import type { Desk } from '../../app/desk';
+import type { Store } from '../../db/types';
 import { BUILT_IN_CATEGORIES, type ChildStatus, type OutcomeEffect } from '../../../shared/domain/escalation';
 import { addWorkingDays, createWorkingCalendar } from '../../../shared/domain/workingDays';
 import type { WriteContext } from '../context';
@@ -73,18 +73,18 @@ function isoDaysBefore(until: string, days: number): string {
   return new Date(Date.parse(`${until}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function seedDemo(desk: Desk, options: SeedOptions): { agencies: number; escalations: number } {
+export function seedDemo(store: Pick<Store, 'writer'>, options: SeedOptions): { agencies: number; escalations: number } {
   const rand = random(options.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const { until } = options;
   const calendar = createWorkingCalendar({ closureDays: [] });
-  const context = (): WriteContext => ({ db: desk.store.writer, actor: 'demo seed', now: new Date(`${until}T12:00:00Z`) });
-  const agencyIds = desk.store.writer.transaction(() => ensureBoard(context())).immediate();
-  const categories = (desk.store.writer.prepare('SELECT id FROM category ORDER BY id LIMIT ?').all(BUILT_IN_CATEGORIES.length) as { id: number }[]).map((c) => c.id);
-  const start = (desk.store.writer.prepare('SELECT count(*) AS n FROM escalation').get() as { n: number }).n;
+  const context = (): WriteContext => ({ db: store.writer, actor: 'demo seed', now: new Date(`${until}T12:00:00Z`) });
+  const agencyIds = store.writer.transaction(() => ensureBoard(context())).immediate();
+  const categories = (store.writer.prepare('SELECT id FROM category ORDER BY id LIMIT ?').all(BUILT_IN_CATEGORIES.length) as { id: number }[]).map((c) => c.id);
+  const start = (store.writer.prepare('SELECT count(*) AS n FROM escalation').get() as { n: number }).n;
   const batch = 500;
   for (let done = 0; done < options.count; done += batch) {
-    desk.store.writer
+    store.writer
       .transaction(() => {
         const ctx = context();
         for (let i = done; i < Math.min(options.count, done + batch); i += 1) {

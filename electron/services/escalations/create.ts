@@ -7,7 +7,7 @@ import { appendAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { WriteContext } from '../context';
 import { DomainError } from '../errors';
-import { activeProfileId, loadProfile } from '../profiles';
+import { activeProfileId, loadProfile } from '../policyVersions';
 import { sameDayDeadline, stageDeadline } from './deadlines';
 import { agencyName, guardAgainstChildNames, nextEscalationId } from './rows';
 import { startStage } from './stages';

@@ -2,7 +2,7 @@
 import { NOTIFICATION_KINDS, REFERRAL_ROUTES, type EscalationDetail, type NotificationKind, type ReferralRoute } from '../../../shared/domain/escalation';
 import { todayIso } from '../../../shared/domain/dates';
 import { loadCalendar } from '../calendar';
-import { loadProfile } from '../profiles';
+import { loadProfile } from '../policyVersions';
 import { breachesOf } from './breaches';
 import { stateOn, workingDaysLeft } from './deadlines';
 import { escalationRow, type AnyDb, type StageRow } from './rows';

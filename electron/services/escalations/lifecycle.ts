@@ -7,7 +7,7 @@ import { appendAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { WriteContext } from '../context';
 import { DomainError, NotFoundError } from '../errors';
-import { loadProfile } from '../profiles';
+import { loadProfile } from '../policyVersions';
 import { stageDeadline } from './deadlines';
 import { escalationRow, guardAgainstChildNames, openStage, requireNotBefore, requireOpen } from './rows';
 import { endStage, markResolved, markWithdrawn, startStage } from './stages';

@@ -3,22 +3,18 @@
 // counted and only one page of rows is shaped for display.
 import { NOTIFICATION_KINDS, type NotificationKind, type RegisterRow } from '../../../shared/domain/escalation';
 import { todayIso } from '../../../shared/domain/dates';
-import { policyProfileSchema, type PolicyProfile } from '../../../shared/domain/policyProfiles';
+import type { PolicyProfile } from '../../../shared/domain/policyProfiles';
+import { profilesById } from '../policyVersions';
 import { loadCalendar } from '../calendar';
 import type { ReadContext } from '../context';
 import { breachesOf, breachSql } from './breaches';
 import { stateOn } from './deadlines';
 import { registerFilter, type Query } from './registerFilters';
 import { countMatches, pageIds, type PagePolicy } from './registerPages';
-import type { AnyDb, EscalationRow } from './rows';
+import type { EscalationRow } from './rows';
 import { workingDaysBetween } from '../../../shared/domain/workingDays';
 
 export { registerWhere } from './registerFilters';
-
-function profilesById(db: AnyDb): Map<number, PolicyProfile> {
-  const rows = db.prepare('SELECT id, definition_json FROM policy_profile').all() as { id: number; definition_json: string }[];
-  return new Map(rows.map((r) => [r.id, policyProfileSchema.parse(JSON.parse(r.definition_json))]));
-}
 
 // What a list shows and the breach rule reads: not the case's long text, which lists never show.
 const LISTED = [

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { registerQuery } from '../../../shared/domain/escalation';
 import { quarterFromKey } from '../../../shared/domain/quarter';
-import { FIGURE_INDEX, figurePredicate, SPREAD_BY_OPENING } from '../dashboard/figures';
+import { FIGURE_INDEX, figurePredicate, SPREAD_BY_OPENING } from './figures';
 import { quarterStartMonth } from '../settings';
 import type { AnyDb } from './rows';
 

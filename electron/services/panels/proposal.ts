@@ -8,7 +8,7 @@ import type { PolicyProfile } from '../../../shared/domain/policyProfiles';
 import { loadCalendar } from '../calendar';
 import { toOfficer as toDirectoryOfficer, type OfficerRow as AgencyOfficerRow } from '../agencies';
 import { DomainError } from '../errors';
-import { loadProfile } from '../profiles';
+import { loadProfile } from '../policyVersions';
 import { escalationRow, type AnyDb, type EscalationRow } from '../escalations/rows';
 
 

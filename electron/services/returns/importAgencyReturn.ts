@@ -11,7 +11,7 @@ import type { WriteContext } from '../context';
 import { DomainError } from '../errors';
 import { markResolved, markWithdrawn } from '../escalations/stages';
 import { nextEscalationId } from '../escalations/rows';
-import { activeProfileId, loadProfile } from '../profiles';
+import { activeProfileId, loadProfile } from '../policyVersions';
 import { boardQuarter } from './layout';
 
 interface ImportedReturn {

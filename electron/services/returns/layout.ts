@@ -4,7 +4,7 @@
 import { RETURN_OUTCOMES } from '../../../shared/domain/agencyReturn';
 import { quarterFromKey, type Quarter } from '../../../shared/domain/quarter';
 import type { ReadableDb, WritableDb } from '../../db/types';
-import { activeProfileId, loadProfile } from '../profiles';
+import { activeProfileId, loadProfile } from '../policyVersions';
 import { quarterStartMonth } from '../settings';
 
 export type AnyDb = ReadableDb | WritableDb;

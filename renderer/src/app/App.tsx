@@ -17,7 +17,7 @@ import { AuditAlarm } from '../features/recovery/AuditAlarm';
 import { BackupsPage } from '../features/recovery/BackupsPage';
 import { DamagedScreen } from '../features/recovery/DamagedScreen';
 import { useDeskHealth } from '../features/recovery/useDeskHealth';
-import { href, useRoute } from './route';
+import { href, useRoute } from '../lib/route';
 import { call } from '../lib/api';
 import { useChannel } from '../lib/useChannel';
 

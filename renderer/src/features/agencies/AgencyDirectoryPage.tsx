@@ -2,7 +2,7 @@ import { useCan } from '../accounts/sessionContext';
 import { useState } from 'react';
 import { SECTORS } from '../../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';

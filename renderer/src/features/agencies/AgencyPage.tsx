@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { SECTORS } from '../../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { Feedback } from '../../components/Feedback';
 import { NotLoaded } from '../../components/NotLoaded';
 import { call } from '../../lib/api';

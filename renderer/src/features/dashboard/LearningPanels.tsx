@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../../../shared/domain/dashboard';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { drillHref, openDrill } from './drillLink';
 import { AXIS, leaders, listOf, SERIES, truncate } from './format';
 import { ChartFrame, Panel } from './Panel';

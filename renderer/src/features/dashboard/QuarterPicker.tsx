@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { shiftQuarter, type Quarter } from '../../../../shared/domain/quarter';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 
 const QUARTERS_OFFERED = 12;
 

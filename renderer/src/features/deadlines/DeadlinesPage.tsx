@@ -1,5 +1,5 @@
 import { formatUkDate } from '../../../../shared/domain/dates';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { plural } from '../../components/formatting';
 import { useChannel } from '../../lib/useChannel';
 

@@ -1,4 +1,4 @@
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { NotLoaded } from '../../components/NotLoaded';
 import { Toast } from '../../components/Toast';
 import { useChannel } from '../../lib/useChannel';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { CHILD_STATUSES, type ChildStatus } from '../../../../shared/domain/escalation';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { NamedOptions } from '../../components/Options';

@@ -2,7 +2,7 @@ import { useCan } from '../accounts/sessionContext';
 import { useCallback, useEffect, useState } from 'react';
 import { FIGURES, type Drill } from '../../../../shared/domain/dashboard';
 import { quarterFromKey } from '../../../../shared/domain/quarter';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { readDrillFromHash } from '../dashboard/drillLink';
 import { useChannel } from '../../lib/useChannel';
 import { plural } from '../../components/formatting';

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { ESCALATION_STATUSES, type RegisterRow } from '../../../../shared/domain/escalation';
 import { formatUkDate } from '../../../../shared/domain/dates';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import type { Filters, SortKey } from './registerQuery';
 

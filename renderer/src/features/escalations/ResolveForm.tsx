@@ -5,8 +5,8 @@ import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
-import { emptyOutcome, toOutcomeInput } from './outcomeDraft';
-import { OutcomeFields } from './OutcomeFields';
+import { emptyOutcome, toOutcomeInput } from '../outcome/outcomeDraft';
+import { OutcomeFields } from '../outcome/OutcomeFields';
 
 interface Props extends CaseFormProps {
   themes: BoardSettings['themes'];

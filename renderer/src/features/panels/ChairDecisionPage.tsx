@@ -1,5 +1,5 @@
 import { ESCALATION_STATUSES } from '../../../../shared/domain/escalation';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { NotLoaded } from '../../components/NotLoaded';
 import { useChannel } from '../../lib/useChannel';
 import { useNotice } from '../../lib/useNotice';

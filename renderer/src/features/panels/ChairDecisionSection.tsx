@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { EscalationDetail } from '../../../../shared/domain/escalation';
 import { CHAIR_ROUTES, type ChairRoute } from '../../../../shared/domain/panel';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';

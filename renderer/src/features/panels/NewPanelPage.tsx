@@ -1,4 +1,4 @@
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { NotLoaded } from '../../components/NotLoaded';
 import { useChannel } from '../../lib/useChannel';
 import { chairDecisions, isPanelRoute } from './chairRoute';

@@ -1,5 +1,5 @@
 import { formatUkDate } from '../../../../shared/domain/dates';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import type { PanelOptions } from './panelDraft';
 
 /** What the chair plans against: the policy's panel rule, the stage's due date, who is in dispute and who took part. */

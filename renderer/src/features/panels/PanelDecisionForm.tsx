@@ -5,8 +5,8 @@ import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { useChannel } from '../../lib/useChannel';
-import { emptyOutcome, toOutcomeInput } from '../escalations/outcomeDraft';
-import { OutcomeFields } from '../escalations/OutcomeFields';
+import { emptyOutcome, toOutcomeInput } from '../outcome/outcomeDraft';
+import { OutcomeFields } from '../outcome/OutcomeFields';
 
 interface Props {
   panel: PanelDetail;

@@ -1,4 +1,4 @@
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { useChannel } from '../../lib/useChannel';
 
 /** #/panels/<id>/pack: the members' pack, laid out to print (the app's header and footer are not printed). */

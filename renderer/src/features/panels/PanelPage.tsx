@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { NotLoaded } from '../../components/NotLoaded';
 import { Toast } from '../../components/Toast';
 import { useChannel } from '../../lib/useChannel';

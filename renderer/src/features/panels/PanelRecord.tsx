@@ -1,7 +1,7 @@
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { ESCALATION_STATUSES } from '../../../../shared/domain/escalation';
 import type { PanelDetail } from '../../../../shared/domain/panel';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { useChannel } from '../../lib/useChannel';
 import { ChecksList } from './ChecksList';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/domain/dates';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { useChannel } from '../../lib/useChannel';
 import { countWord, PANEL_STATUS } from './panelDraft';
 

@@ -1,5 +1,5 @@
 import type { AuditHealth } from '../../../../shared/domain/recovery';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 
 /** Shown on every screen when the audit trail no longer matches its hash chain: what was found and what to do. */
 export function AuditAlarm({ audit }: { audit: AuditHealth | null | undefined }) {

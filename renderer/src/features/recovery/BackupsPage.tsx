@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { BackupView, RestoreView } from '../../../../shared/domain/recovery';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { Feedback } from '../../components/Feedback';
 import { formatUkDateTime } from '../../components/formatting';
 import { call } from '../../lib/api';

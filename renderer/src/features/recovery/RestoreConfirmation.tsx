@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { BackupView } from '../../../../shared/domain/recovery';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';

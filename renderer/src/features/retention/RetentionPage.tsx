@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import type { RetentionCase } from '../../../../shared/domain/retention';
-import { href } from '../../app/route';
+import { href } from '../../lib/route';
 import { formatUkDateTime, plural } from '../../components/formatting';
 import { useChannel } from '../../lib/useChannel';
 import { useNotice } from '../../lib/useNotice';

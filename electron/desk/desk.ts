@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME, openStore } from '../db/open';
 import type { Store } from '../db/types';
-import { createDispatcher, type Dispatch, type DispatchAsync } from '../ipc/dispatch';
+import { createDispatcher, type Dispatch, type DispatchAsync } from './dispatch';
 import type { Delivery } from '../../shared/domain/exports';
 import type { TaskContext } from '../services/context';
 import { ExportJobs } from '../services/exports/jobs';

@@ -6,6 +6,7 @@ import type { ExportEnvironment } from '../services/exports/exportEnvironment';
 import * as agencies from '../services/agencies';
 import * as settings from '../services/settings';
 import * as profiles from '../services/profiles';
+import * as policyVersions from '../services/policyVersions';
 import { bankHolidaysIn } from '../../shared/domain/workingDays';
 import { createEscalation } from '../services/escalations/create';
 import { getEscalation } from '../services/escalations/detail';
@@ -23,7 +24,7 @@ import * as accounts from '../services/accounts/sessionChannels';
 import { idleLockMinutes, listUsers } from '../services/accounts/users';
 import * as retention from '../services/retention';
 import { DomainError } from '../services/errors';
-import type { RecoveryControl } from '../app/recoveryControl';
+import type { RecoveryControl } from './recoveryControl';
 
 export interface AppEnvironment extends ExportEnvironment {
   version: string;
@@ -79,8 +80,8 @@ export const handlers: Handlers = {
   'settings:get': (ctx) => settings.getSettings(ctx.db),
   'settings:update': (ctx, input) => settings.updateSettings(ctx, input),
   'profiles:get': (ctx, input) => {
-    const stored = profiles.loadProfile(ctx.db, input.profileId);
-    return { ...stored, active: profiles.activeProfileId(ctx.db) === stored.id };
+    const stored = policyVersions.loadProfile(ctx.db, input.profileId);
+    return { ...stored, active: policyVersions.activeProfileId(ctx.db) === stored.id };
   },
   'profiles:choose': (ctx, input) => {
     profiles.chooseProfile(ctx, input.profileId);

@@ -3,7 +3,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channels } from '../../shared/contract';
 import { failure } from '../../shared/result';
-import type { DispatchAsync } from './dispatch';
+import type { DispatchAsync } from '../desk/dispatch';
 
 /** Is this URL one of the app's own pages? Used for IPC senders and for navigation alike. */
 export function isTrustedUrl(url: string | undefined, trustedOrigins: readonly string[]): boolean {

@@ -15,7 +15,7 @@ import type { BackupCheck, BackupList, BackupReason, BackupView, DeskHealth, Res
 import { BACKUPS_KEPT, backupNow, backupsFolder, describeTime, listBackups, passesQuickCheck, rotateBackups, type BackupFile } from '../db/backup';
 import { DamagedDatabaseError } from '../db/damaged';
 import { restoreBackup, RestoreRefused, undoRestore, type RestoreResult } from '../db/restore';
-import { parseInput, unknownChannel, type DispatchAsync } from '../ipc/dispatch';
+import { parseInput, unknownChannel, type DispatchAsync } from './dispatch';
 import { appendAudit } from '../services/audit';
 import { DomainError } from '../services/errors';
 import { ExportJobs } from '../services/exports/jobs';

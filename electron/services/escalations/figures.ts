@@ -4,7 +4,7 @@
 // tally to its predicate, day by day, and every figure to its drill-down.
 import type { Drill, Figure } from '../../../shared/domain/dashboard';
 import type { Quarter } from '../../../shared/domain/quarter';
-import { breachSql } from '../escalations/breaches';
+import { breachSql } from './breaches';
 
 export interface Predicate {
   sql: string;

@@ -1,0 +1,57 @@
+// When the calendar or a timescale is corrected, the due dates of open escalations are worked
+// out again; each stage's history keeps the dates that were shown before.
+import type { WriteContext } from '../context';
+import { appendAudit } from '../audit';
+import { loadCalendar } from '../calendar';
+import { loadProfile } from '../policyVersions';
+import { stageDeadline } from './deadlines';
+
+interface OpenStageRow {
+  stage_id: number;
+  escalation_id: number;
+  stage_number: number;
+  started_on: string;
+  due_on: string | null;
+  immediate_risk: 0 | 1;
+  profile_id: number;
+}
+
+/**
+ * Works out again the due date of every open stage, with the calendar and timescales as they now
+ * stand. A changed date is written to the stage and the case, and a row is added to the stage's
+ * due-date history, so what was shown before stays on record. Returns how many changed.
+ * Cases from agency returns carry no deadline here: their own agency runs them.
+ */
+export function reworkOpenDueDates(ctx: WriteContext, reason: string, onlyProfileId: number | null = null): number {
+  const calendar = loadCalendar(ctx.db);
+  const rows = ctx.db
+    .prepare(
+      `SELECT s.id AS stage_id, s.escalation_id, s.stage_number, s.started_on, s.due_on, e.immediate_risk, e.profile_id
+       FROM stage_entry s JOIN escalation e ON e.id = s.escalation_id
+       WHERE s.ended_on IS NULL AND e.status = 'open' AND e.origin = 'board' ${onlyProfileId === null ? '' : 'AND e.profile_id = ?'}`,
+    )
+    .all(...(onlyProfileId === null ? [] : [onlyProfileId])) as OpenStageRow[];
+  const updateStage = ctx.db.prepare('UPDATE stage_entry SET timescale_days = ?, due_on = ?, due_soon_from = ? WHERE id = ?');
+  const updateCase = ctx.db.prepare('UPDATE escalation SET current_due_on = ?, current_due_soon_from = ? WHERE id = ?');
+  const history = ctx.db.prepare('INSERT INTO due_date_history (stage_entry_id, due_on, recorded_at, reason) VALUES (?, ?, ?, ?)');
+  const profiles = new Map<number, ReturnType<typeof loadProfile>>();
+  let changed = 0;
+  for (const row of rows) {
+    if (!profiles.has(row.profile_id)) profiles.set(row.profile_id, loadProfile(ctx.db, row.profile_id));
+    const profile = profiles.get(row.profile_id)!.profile;
+    const deadline = stageDeadline(calendar, profile, row.stage_number, row.started_on, row.immediate_risk === 1);
+    if (deadline.dueOn === row.due_on) continue;
+    updateStage.run(deadline.timescaleWorkingDays, deadline.dueOn, deadline.dueSoonFrom, row.stage_id);
+    updateCase.run(deadline.dueOn, deadline.dueSoonFrom, row.escalation_id);
+    history.run(row.stage_id, deadline.dueOn, ctx.now.toISOString(), reason);
+    appendAudit(ctx, {
+      action: 'escalation.dueDatesReworked',
+      entity: 'escalation',
+      entityId: row.escalation_id,
+      before: { stage: row.stage_number, dueOn: row.due_on },
+      after: { stage: row.stage_number, dueOn: deadline.dueOn, reason: `${reason}. Stage ${row.stage_number} now due ${deadline.dueOn ?? 'with no timescale'} (was ${row.due_on ?? 'none'}).` },
+    });
+    changed += 1;
+  }
+  return changed;
+}
