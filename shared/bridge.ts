@@ -14,3 +14,15 @@ export function createBridge(transport: Transport): Bridge {
   }
   return Object.freeze(bridge) as unknown as Bridge;
 }
+
+/**
+ * The typed client for callers in the same process (the command line, the web mode's own needs,
+ * the tests): the dispatcher checks every answer against the contract's output schema before it
+ * returns it, so the answer's type can be named here, once, instead of cast at every call.
+ */
+export type DeskCall = <C extends Channel>(channel: C, input: ChannelInput<C>) => Result<ChannelOutput<C>>;
+export type DeskCallAsync = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+
+export function typedCalls(dispatch: (channel: Channel, input: unknown) => Result<unknown>, dispatchAsync: Transport): { call: DeskCall; callAsync: DeskCallAsync } {
+  return { call: dispatch as DeskCall, callAsync: dispatchAsync as DeskCallAsync };
+}

@@ -24,8 +24,7 @@ import { checked, parseFlags, UsageError } from '../desk/args';
 import { backupNow, describeTime, latestGoodBackup, listBackups } from '../db/backup';
 import { restoreBackup, RestoreRefused } from '../db/restore';
 import { DamagedDatabaseError } from '../db/damaged';
-import type { PanelDetail } from '../../shared/domain/panel';
-import type { RetentionReview } from '../../shared/domain/retention';
+import type { Result } from '../../shared/result';
 
 const version = packageVersion();
 
@@ -85,7 +84,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       desk.close();
     }
   };
-  const outcome = (result: { ok: true; value: unknown } | { ok: false; error: { message: string; problems: { where: string; message: string }[] } }) => {
+  const outcome = <T>(result: Result<T>): T => {
     if (result.ok) return result.value;
     throw new Refused([result.error.message, ...result.error.problems.map((p) => `  ${p.where}: ${p.message}`)].join('\n'));
   };
@@ -120,7 +119,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
         throw new Refused(`Cannot read ${resolve(args.file)}: check the path.`);
       }
       await withDesk(args, 'returns:import', async (desk) => {
-        const summary = outcome(await desk.dispatchAsync('returns:import', { fileName: basename(args.file), contentBase64: bytes.toString('base64') })) as { agencyName: string; quarter: string; rows: number; nilReturn: boolean };
+        const summary = outcome(await desk.callAsync('returns:import', { fileName: basename(args.file), contentBase64: bytes.toString('base64') }));
         console.log(`Imported ${summary.agencyName}’s return for ${summary.quarter}: ${summary.nilReturn ? 'a nil return' : `${summary.rows} escalation${summary.rows === 1 ? '' : 's'}`}.`);
       });
       return;
@@ -129,7 +128,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       const args = checked(z.object({ ...dataFlag, ...userFlag, quarter: quarterKeySchema.optional() }), parseFlags(argv, ['data', 'user', 'quarter']));
       await withDesk(args, 'returns:status', async (desk) => {
         const quarter = args.quarter ?? quarterOf(todayIso(now()), quarterStartMonth(desk.store.reader)).key;
-        const status = outcome(desk.dispatch('returns:status', { quarter })) as { agencies: { name: string; status: string; rows: number }[] };
+        const status = outcome(desk.call('returns:status', { quarter }));
         for (const a of status.agencies) console.log(`${a.status.padEnd(9)} ${String(a.rows).padStart(5)}  ${a.name}`);
       });
       return;
@@ -137,7 +136,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
     case 'panel-check': {
       const args = checked(z.object({ ...dataFlag, ...userFlag, panel: z.coerce.number().int().positive('--panel is a panel id') }), parseFlags(argv, ['data', 'user', 'panel']));
       await withDesk(args, 'panels:get', async (desk) => {
-        const panel = outcome(desk.dispatch('panels:get', { panelId: args.panel })) as PanelDetail;
+        const panel = outcome(desk.call('panels:get', { panelId: args.panel }));
         const word = { pass: 'passes', fail: 'FAILS', warning: 'note', not_applicable: 'does not apply' } as const;
         console.log(`Panel ${panel.id} for ${panel.reference}, sitting ${panel.sitsOn}, chaired by ${panel.chairName}:`);
         for (const c of panel.checks.checks) console.log(`  ${c.number}. ${c.title}: ${word[c.status]}${c.messages.length ? `\n     ${c.messages.join('\n     ')}` : ''}`);
@@ -219,7 +218,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
         parseFlags(argv, ['data', 'user', 'limit']),
       );
       await withDesk(args, 'retention:review', async (desk) => {
-        const review = outcome(desk.dispatch('retention:review', { offset: 0, limit: args.limit })) as RetentionReview;
+        const review = outcome(desk.call('retention:review', { offset: 0, limit: args.limit }));
         console.log(`Review period: ${review.reviewYears} years. ${review.total} case${review.total === 1 ? '' : 's'} closed or withdrawn on or before ${review.cutoff}${review.total > review.rows.length ? ` (the oldest ${review.rows.length} shown)` : ''}:`);
         for (const r of review.rows) console.log(`  ${r.reference.padEnd(20)} ${(r.childInitials || '-').padEnd(4)} ${r.status.padEnd(9)} closed ${r.closedOn}  ${r.blockedBecause ? `not yet: ${r.blockedBecause}` : 'may be deleted (in the app)'}`);
       });

@@ -12,6 +12,7 @@ import { sessionGate, trustedCaller } from '../services/accounts/gate';
 import { Session } from '../services/accounts/session';
 import { idleLockMinutes } from '../services/accounts/users';
 import type { RecoveryControl } from './recoveryControl';
+import { typedCalls, type DeskCall, type DeskCallAsync } from '../../shared/bridge';
 import { processClock } from './clock';
 
 export interface Desk {
@@ -20,6 +21,9 @@ export interface Desk {
   dispatch: Dispatch;
   /** Every channel, including background tasks: what the bridges call. */
   dispatchAsync: DispatchAsync;
+  /** The same two, typed from the contract, for callers in this process (command line, tests). */
+  call: DeskCall;
+  callAsync: DeskCallAsync;
   exports: ExportJobs;
   /** Who is signed in at this desk. */
   session: Session;
@@ -83,5 +87,5 @@ export function openDesk(options: DeskOptions): Desk {
         console.error(`[escalation-desk] fault on ${channel}: ${error instanceof Error ? error.message : String(error)}`);
       }),
   });
-  return { store, dispatch, dispatchAsync, exports, session, close: () => store.close() };
+  return { store, dispatch, dispatchAsync, ...typedCalls(dispatch, dispatchAsync), exports, session, close: () => store.close() };
 }
