@@ -5,8 +5,12 @@ import { openDesk } from '../../electron/desk/desk';
 const folder = process.argv[2];
 if (!folder) throw new Error('usage: crashWriter <data folder>');
 const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'crash-test', actor: () => 'crash test' });
+// The loop never yields, so a broken stdout pipe is never noticed: watch for the test going away
+// (this process handed to another parent) instead, or an interrupted run leaves it writing for ever.
+const parent = process.ppid;
 let n = (desk.store.reader.prepare('SELECT count(*) AS n FROM agency').get() as { n: number }).n;
 for (;;) {
+  if (process.ppid !== parent) process.exit(0);
   n += 1;
   const name = `Crash Agency ${n}`;
   const result = desk.dispatch('agencies:create', { name, sector: 'other', statutoryPartner: false });
