@@ -1,5 +1,6 @@
 import type { Migration } from './migration';
 import { BUILT_IN_CATEGORIES_AT_0020, BUILT_IN_PROFILES_AT_0020 } from './0020-built-ins';
+import { INDEX } from '../indexes';
 
 export const escalations: Migration = {
   version: 20,
@@ -55,14 +56,14 @@ export const escalations: Migration = {
         ended_on TEXT,
         created_at TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX escalation_by_reference ON escalation(reference_key);
-      CREATE INDEX escalation_by_opened ON escalation(opened_on);
-      CREATE INDEX escalation_by_status_due ON escalation(status, current_due_on);
-      CREATE INDEX escalation_by_status_opened ON escalation(status, opened_on);
+      CREATE INDEX ${INDEX.escalationByReference} ON escalation(reference_key);
+      CREATE INDEX ${INDEX.escalationByOpened} ON escalation(opened_on);
+      CREATE INDEX ${INDEX.escalationByStatusDue} ON escalation(status, current_due_on);
+      CREATE INDEX ${INDEX.escalationByStatusOpened} ON escalation(status, opened_on);
       CREATE INDEX escalation_by_raising_agency ON escalation(raising_agency_id, opened_on);
-      CREATE INDEX escalation_by_category ON escalation(category_id, opened_on);
-      CREATE INDEX escalation_by_stage ON escalation(current_stage, opened_on);
-      CREATE INDEX escalation_immediate_risk ON escalation(opened_on) WHERE immediate_risk = 1;
+      CREATE INDEX ${INDEX.escalationByCategory} ON escalation(category_id, opened_on);
+      CREATE INDEX ${INDEX.escalationByStage} ON escalation(current_stage, opened_on);
+      CREATE INDEX ${INDEX.escalationImmediateRisk} ON escalation(opened_on) WHERE immediate_risk = 1;
 
       CREATE TABLE escalation_challenged (
         escalation_id INTEGER NOT NULL REFERENCES escalation(id),

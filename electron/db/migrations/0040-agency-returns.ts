@@ -1,4 +1,5 @@
 import type { Migration } from './migration';
+import { INDEX } from '../indexes';
 
 export const agencyReturns: Migration = {
   version: 40,
@@ -27,7 +28,7 @@ export const agencyReturns: Migration = {
       ALTER TABLE escalation ADD COLUMN return_chair_involved INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE escalation ADD COLUMN return_meeting_held INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE escalation ADD COLUMN return_panel_convened INTEGER NOT NULL DEFAULT 0;
-      CREATE INDEX escalation_by_return ON escalation(agency_return_id) WHERE agency_return_id IS NOT NULL;
+      CREATE INDEX ${INDEX.escalationByReturn} ON escalation(agency_return_id) WHERE agency_return_id IS NOT NULL;
       -- For "still open at the end of the quarter" and "carried over" in any past quarter.
       CREATE INDEX escalation_by_ended ON escalation(ended_on, opened_on);
       CREATE INDEX outcome_by_resolved ON outcome(resolved_on);

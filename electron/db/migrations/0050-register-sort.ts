@@ -1,4 +1,5 @@
 import type { Migration } from './migration';
+import { INDEX } from '../indexes';
 
 export const registerSort: Migration = {
   version: 50,
@@ -7,7 +8,7 @@ export const registerSort: Migration = {
     // One column each, so the index (with its rowid) matches ORDER BY <column>, id exactly and a
     // sorted page is read straight off the index instead of sorting a million rows.
     db.exec(`
-      CREATE INDEX escalation_sort_due ON escalation(current_due_on);
+      CREATE INDEX ${INDEX.escalationSortDue} ON escalation(current_due_on);
       CREATE INDEX escalation_sort_stage ON escalation(current_stage);
       CREATE INDEX escalation_sort_status ON escalation(status);
     `);

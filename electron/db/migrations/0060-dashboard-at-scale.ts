@@ -1,4 +1,5 @@
 import type { Migration } from './migration';
+import { INDEX } from '../indexes';
 
 export const dashboardAtScale: Migration = {
   version: 60,
@@ -27,12 +28,12 @@ export const dashboardAtScale: Migration = {
       -- Covering indexes: a quarter's counts, split by origin and grouped by raising agency,
       -- category, stage or effect, read from the index alone (opened_on last in the resolved one
       -- for the time to resolution).
-      CREATE INDEX escalation_dash_opened ON escalation(opened_on, origin, raising_agency_id, category_id);
-      CREATE INDEX escalation_dash_resolved ON escalation(resolved_on, origin, highest_stage, outcome_effect, within_timescale, opened_on) WHERE resolved_on IS NOT NULL;
-      CREATE INDEX escalation_dash_withdrawn ON escalation(withdrawn_on, origin) WHERE withdrawn_on IS NOT NULL;
+      CREATE INDEX ${INDEX.escalationDashOpened} ON escalation(opened_on, origin, raising_agency_id, category_id);
+      CREATE INDEX ${INDEX.escalationDashResolved} ON escalation(resolved_on, origin, highest_stage, outcome_effect, within_timescale, opened_on) WHERE resolved_on IS NOT NULL;
+      CREATE INDEX ${INDEX.escalationDashWithdrawn} ON escalation(withdrawn_on, origin) WHERE withdrawn_on IS NOT NULL;
       -- "Still open" and "carried over": the case's end, then its start, then its origin.
       DROP INDEX escalation_by_ended;
-      CREATE INDEX escalation_dash_ended ON escalation(ended_on, opened_on, origin);
+      CREATE INDEX ${INDEX.escalationDashEnded} ON escalation(ended_on, opened_on, origin);
       -- "Overdue at the end of the quarter": the stages open and past due at a date, from the index alone.
       DROP INDEX stage_entry_by_ended_due;
       CREATE INDEX stage_entry_dash_overdue ON stage_entry(ended_on, due_on, started_on, escalation_id);

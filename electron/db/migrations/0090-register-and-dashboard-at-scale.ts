@@ -1,4 +1,5 @@
 import type { Migration } from './migration';
+import { INDEX } from '../indexes';
 
 // The case's columns the register filters on, copied onto each of its escalation_agency rows.
 const FILTERED = ['status', 'current_stage', 'current_due_on', 'current_due_soon_from', 'category_id', 'reference_key', 'child_initials'] as const;
@@ -64,7 +65,7 @@ export const registerAndDashboardAtScale: Migration = {
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX escalation_agency_by_escalation ON escalation_agency(escalation_id);
       -- The dashboard's agency-pair matrix: a quarter's challenges by challenged and raising agency.
-      CREATE INDEX escalation_agency_pairs ON escalation_agency(agency_id, raising_agency_id, opened_on, origin) WHERE role = 'challenged';
+      CREATE INDEX ${INDEX.escalationAgencyPairs} ON escalation_agency(agency_id, raising_agency_id, opened_on, origin) WHERE role = 'challenged';
 
       INSERT INTO escalation_agency (agency_id, opened_on, escalation_id, role, raising_agency_id, origin, ${FILTERED.join(', ')})
         SELECT e.raising_agency_id, e.opened_on, e.id, 'raising', e.raising_agency_id, e.origin, ${copied('e')} FROM escalation e;
@@ -102,33 +103,33 @@ export const registerAndDashboardAtScale: Migration = {
       -- exactly that order, so a page continues from the last row's values (keyset paging) and
       -- the quarter filter is answered inside the index during the walk. Stage and status use the
       -- existing (current_stage, opened_on) and (status, opened_on) indexes.
-      DROP INDEX escalation_sort_due;
+      DROP INDEX ${INDEX.escalationSortDue};
       DROP INDEX escalation_sort_stage;
       DROP INDEX escalation_sort_status;
-      CREATE INDEX escalation_sort_due ON escalation(current_due_on, opened_on);
+      CREATE INDEX ${INDEX.escalationSortDue} ON escalation(current_due_on, opened_on);
       -- The register's source filter (logged by the board, or from an agency's return), in date order.
-      CREATE INDEX escalation_by_origin ON escalation(origin, opened_on);
+      CREATE INDEX ${INDEX.escalationByOrigin} ON escalation(origin, opened_on);
       -- The status order within a stage: a stage is only ever current on an open case, so walking
       -- the status order and testing each case's stage would pass every closed case first.
-      CREATE INDEX escalation_stage_by_status ON escalation(current_stage, status, opened_on) WHERE current_stage IS NOT NULL;
+      CREATE INDEX ${INDEX.escalationStageByStatus} ON escalation(current_stage, status, opened_on) WHERE current_stage IS NOT NULL;
       -- The reference order ends in the opening date too (a quarter is then tested in the index).
-      DROP INDEX escalation_by_reference;
-      CREATE INDEX escalation_by_reference ON escalation(reference_key, opened_on);
+      DROP INDEX ${INDEX.escalationByReference};
+      CREATE INDEX ${INDEX.escalationByReference} ON escalation(reference_key, opened_on);
       -- The search box also finds a case by the child's initials (stored in capitals).
-      CREATE INDEX escalation_by_initials ON escalation(child_initials);
+      CREATE INDEX ${INDEX.escalationByInitials} ON escalation(child_initials);
       -- Immediate-risk cases with what the same-day rule reads: the dashboard's immediate-risk
       -- figures and the breach list come from this index alone.
-      DROP INDEX escalation_immediate_risk;
-      CREATE INDEX escalation_immediate_risk ON escalation(opened_on, origin, referral_made_on, same_day_deadline, first_stage_ended_on) WHERE immediate_risk = 1;
+      DROP INDEX ${INDEX.escalationImmediateRisk};
+      CREATE INDEX ${INDEX.escalationImmediateRisk} ON escalation(opened_on, origin, referral_made_on, same_day_deadline, first_stage_ended_on) WHERE immediate_risk = 1;
       -- Notifications required in a quarter, by kind, and whether made by its end: from the index alone.
       DROP INDEX notification_by_required;
       CREATE INDEX notification_by_required ON notification(required_since, kind, made_on);
       -- The cases with a due date, and those at a stage (the open ones: a tenth of the cases or
       -- fewer), each with every column the register filters on: the deadline and stage filters
       -- and the first part of the due-date and stage orders are counted from these alone.
-      CREATE INDEX escalation_with_due ON escalation(current_due_on, current_due_soon_from, status, current_stage, category_id, raising_agency_id, origin, opened_on, reference_key, child_initials)
+      CREATE INDEX ${INDEX.escalationWithDue} ON escalation(current_due_on, current_due_soon_from, status, current_stage, category_id, raising_agency_id, origin, opened_on, reference_key, child_initials)
         WHERE current_due_on IS NOT NULL;
-      CREATE INDEX escalation_at_stage ON escalation(current_stage, status, current_due_on, current_due_soon_from, category_id, raising_agency_id, origin, opened_on, reference_key, child_initials)
+      CREATE INDEX ${INDEX.escalationAtStage} ON escalation(current_stage, status, current_due_on, current_due_soon_from, category_id, raising_agency_id, origin, opened_on, reference_key, child_initials)
         WHERE current_stage IS NOT NULL;
 
       -- The quarterly dashboard's counts of cases over time, per day and origin: how many cases

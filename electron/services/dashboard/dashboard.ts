@@ -10,6 +10,7 @@ import { loadCalendar } from '../calendar';
 import type { ReadContext } from '../context';
 import { quarterStartMonth } from '../settings';
 import { FIGURE_INDEX, figureDates, figurePredicate, NEW_BY_PAIR, TALLIED, tallySql, type TalliedFigure } from '../escalations/figures';
+import { INDEX } from '../../db/indexes';
 
 type Origin = 'board' | 'agency_return';
 const TREND_QUARTERS = 8;
@@ -204,7 +205,7 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
   const fromReturns = db
     .prepare(
       `SELECT coalesce(sum(e.return_chair_involved), 0) AS chairInvolved, coalesce(sum(e.return_meeting_held), 0) AS meetingsHeld, coalesce(sum(e.return_panel_convened), 0) AS panelsConvened
-       FROM agency_return r CROSS JOIN escalation e INDEXED BY escalation_by_return ON e.agency_return_id = r.id WHERE r.quarter_key = ?`,
+       FROM agency_return r CROSS JOIN escalation e INDEXED BY ${INDEX.escalationByReturn} ON e.agency_return_id = r.id WHERE r.quarter_key = ?`,
     )
     .get(q.key) as { chairInvolved: number; meetingsHeld: number; panelsConvened: number };
 

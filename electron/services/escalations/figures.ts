@@ -5,6 +5,7 @@
 import type { Drill, Figure } from '../../../shared/domain/dashboard';
 import type { Quarter } from '../../../shared/domain/quarter';
 import { breachSql } from './breaches';
+import { INDEX } from '../../db/indexes';
 
 export interface Predicate {
   sql: string;
@@ -80,7 +81,7 @@ export function tallySql(figure: TalliedFigure): string {
  * "new" predicate (the tests compare them).
  */
 export const NEW_BY_PAIR = `SELECT p.agency_id AS challengedAgencyId, p.raising_agency_id AS raisingAgencyId, sum(p.origin = 'board') AS board, count(*) AS count
-  FROM escalation_agency p INDEXED BY escalation_agency_pairs
+  FROM escalation_agency p INDEXED BY ${INDEX.escalationAgencyPairs}
   WHERE p.role = 'challenged' AND p.agency_id IN (SELECT a.id FROM agency a) AND p.raising_agency_id IN (SELECT a.id FROM agency a) AND p.opened_on BETWEEN @from AND @to
   GROUP BY p.agency_id, p.raising_agency_id`;
 
@@ -97,16 +98,16 @@ export function figureDates(quarter: Quarter, today: string): { from: string; to
  * its few cases, each looked up by id (NOT INDEXED keeps the planner to that).
  */
 export const FIGURE_INDEX: Record<Figure, string | null> = {
-  new: 'escalation_dash_opened',
-  resolved: 'escalation_dash_resolved',
-  withdrawn: 'escalation_dash_withdrawn',
-  open_at_end: 'escalation_dash_ended',
-  carried_over: 'escalation_dash_ended',
-  resolved_within_timescale: 'escalation_dash_resolved',
-  resolved_at_stages_1_2: 'escalation_dash_resolved',
-  overdue_at_end: 'escalation_dash_ended',
-  immediate_risk: 'escalation_immediate_risk',
-  immediate_risk_breach: 'escalation_immediate_risk',
+  new: INDEX.escalationDashOpened,
+  resolved: INDEX.escalationDashResolved,
+  withdrawn: INDEX.escalationDashWithdrawn,
+  open_at_end: INDEX.escalationDashEnded,
+  carried_over: INDEX.escalationDashEnded,
+  resolved_within_timescale: INDEX.escalationDashResolved,
+  resolved_at_stages_1_2: INDEX.escalationDashResolved,
+  overdue_at_end: INDEX.escalationDashEnded,
+  immediate_risk: INDEX.escalationImmediateRisk,
+  immediate_risk_breach: INDEX.escalationImmediateRisk,
   notification_required: null,
   notification_missing: null,
   chair_decision: null,

@@ -13,6 +13,7 @@ import { registerFilter, type Query } from './registerFilters';
 import { countMatches, pageIds, type PagePolicy } from './registerPages';
 import type { EscalationRow } from './rows';
 import { workingDaysBetween } from '../../../shared/domain/workingDays';
+import { INDEX } from '../../db/indexes';
 
 export { registerWhere } from './registerFilters';
 
@@ -71,7 +72,7 @@ export function overdueAndBreaches(ctx: ReadContext) {
   const daysLate = (dueOn: string) => lateBy.get(dueOn) ?? lateBy.set(dueOn, workingDaysBetween(calendar, dueOn, today)).get(dueOn)!;
   const overdue = shape(late, profiles, today).map((r) => ({ ...r, workingDaysLate: daysLate(r.dueOn!) }));
   // The immediate-risk cases' own index holds every column the rule reads, in date order.
-  const breachRows = ctx.db.prepare(`${selectRows()} INDEXED BY escalation_immediate_risk WHERE ${breachSql('@today')} ORDER BY e.opened_on DESC LIMIT 1000`).all({ today }) as ListedRow[];
+  const breachRows = ctx.db.prepare(`${selectRows()} INDEXED BY ${INDEX.escalationImmediateRisk} WHERE ${breachSql('@today')} ORDER BY e.opened_on DESC LIMIT 1000`).all({ today }) as ListedRow[];
   const breaches = breachRows.map((r) => ({ id: r.id, reference: r.reference, raisingAgency: r.raising_agency, openedOn: r.opened_on, breaches: breachesOf(r, today) }));
   const notifications = (
     ctx.db

@@ -8,6 +8,7 @@ import { quarterFromKey } from '../../../shared/domain/quarter';
 import { FIGURE_INDEX, figurePredicate, SPREAD_BY_OPENING } from './figures';
 import { quarterStartMonth } from '../settings';
 import type { AnyDb } from './rows';
+import { INDEX } from '../../db/indexes';
 
 export type Query = z.output<typeof registerQuery>;
 export type Alias = 'e' | 'p';
@@ -57,7 +58,7 @@ export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilt
     // (an OR would leave the planner free to walk some third index, a million cases long).
     const either = (a: Alias) =>
       a === 'e'
-        ? `e.id IN (SELECT r.id FROM escalation r INDEXED BY escalation_by_reference WHERE ${reference('r')} UNION SELECT i.id FROM escalation i INDEXED BY escalation_by_initials WHERE ${initials('i')})`
+        ? `e.id IN (SELECT r.id FROM escalation r INDEXED BY ${INDEX.escalationByReference} WHERE ${reference('r')} UNION SELECT i.id FROM escalation i INDEXED BY ${INDEX.escalationByInitials} WHERE ${initials('i')})`
         : `((${reference(a)}) OR (${initials(a)}))`;
     conditions.push(COULD_BE_INITIALS.test(q.search) ? either : reference);
   }
@@ -123,14 +124,14 @@ export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilt
  * indexed with the opening date so a quarter narrows it in the same range; the quarter alone last.
  */
 function narrowest(q: Query): string | null {
-  if (q.search !== '') return COULD_BE_INITIALS.test(q.search) ? 'NOT INDEXED' : 'INDEXED BY escalation_by_reference';
-  if (q.state === 'no_timescale') return 'INDEXED BY escalation_by_status_due';
-  if (q.state !== 'any') return 'INDEXED BY escalation_with_due';
-  if (q.stage !== null) return 'INDEXED BY escalation_at_stage';
-  if (q.categoryId !== null) return 'INDEXED BY escalation_by_category';
-  if (q.status !== 'any') return 'INDEXED BY escalation_by_status_opened';
-  if (q.origin !== 'any') return 'INDEXED BY escalation_by_origin';
-  if (q.quarter !== null) return 'INDEXED BY escalation_by_opened';
+  if (q.search !== '') return COULD_BE_INITIALS.test(q.search) ? 'NOT INDEXED' : `INDEXED BY ${INDEX.escalationByReference}`;
+  if (q.state === 'no_timescale') return `INDEXED BY ${INDEX.escalationByStatusDue}`;
+  if (q.state !== 'any') return `INDEXED BY ${INDEX.escalationWithDue}`;
+  if (q.stage !== null) return `INDEXED BY ${INDEX.escalationAtStage}`;
+  if (q.categoryId !== null) return `INDEXED BY ${INDEX.escalationByCategory}`;
+  if (q.status !== 'any') return `INDEXED BY ${INDEX.escalationByStatusOpened}`;
+  if (q.origin !== 'any') return `INDEXED BY ${INDEX.escalationByOrigin}`;
+  if (q.quarter !== null) return `INDEXED BY ${INDEX.escalationByOpened}`;
   return null;
 }
 

@@ -13,6 +13,7 @@
 import type { RegisterCursor } from '../../../shared/domain/escalation';
 import { caseConditions, type Alias, type Query, type RegisterFilter } from './registerFilters';
 import type { AnyDb } from './rows';
+import { INDEX } from '../../db/indexes';
 
 export const GATHER_UP_TO = 10_000;
 
@@ -40,7 +41,7 @@ interface Segment {
   holds(cursor: RegisterCursor): boolean;
 }
 
-const BY_DATE: Segment = { only: null, order: [{ column: 'opened_on', from: 'openedOn' }], index: 'escalation_by_opened', byDate: true, covered: null, holds: () => true };
+const BY_DATE: Segment = { only: null, order: [{ column: 'opened_on', from: 'openedOn' }], index: INDEX.escalationByOpened, byDate: true, covered: null, holds: () => true };
 
 /**
  * Sorting on a column only open cases fill: first the cases with a value, then the rest by date
@@ -55,28 +56,28 @@ function valuesFirst(column: string, index: string, covered: string): Segment[] 
 
 const SEGMENTS: Record<SortKey, Segment[]> = {
   openedOn: [BY_DATE],
-  reference: [{ only: null, order: [{ column: 'reference_key', from: 'key' }, { column: 'opened_on', from: 'openedOn' }], index: 'escalation_by_reference', byDate: false, covered: null, holds: () => true }],
+  reference: [{ only: null, order: [{ column: 'reference_key', from: 'key' }, { column: 'opened_on', from: 'openedOn' }], index: INDEX.escalationByReference, byDate: false, covered: null, holds: () => true }],
   status: [
     {
       only: null,
       order: [{ column: 'status', from: 'key' }, { column: 'opened_on', from: 'openedOn' }],
-      index: 'escalation_by_status_opened',
+      index: INDEX.escalationByStatusOpened,
       byDate: false,
       covered: null,
-      within: [['stage', 'escalation_stage_by_status']],
+      within: [['stage', INDEX.escalationStageByStatus]],
       holds: () => true,
     },
   ],
-  dueOn: valuesFirst('current_due_on', 'escalation_sort_due', 'escalation_with_due'),
-  stage: valuesFirst('current_stage', 'escalation_by_stage', 'escalation_at_stage'),
+  dueOn: valuesFirst('current_due_on', INDEX.escalationSortDue, INDEX.escalationWithDue),
+  stage: valuesFirst('current_stage', INDEX.escalationByStage, INDEX.escalationAtStage),
 };
 
 /** Indexes (column, opened_on): with that column fixed by a filter, they list its cases in date order. */
 const DATE_ORDER_WITHIN: [keyof RegisterFilter['fixed'], string][] = [
-  ['stage', 'escalation_by_stage'],
-  ['category', 'escalation_by_category'],
-  ['origin', 'escalation_by_origin'],
-  ['status', 'escalation_by_status_opened'],
+  ['stage', INDEX.escalationByStage],
+  ['category', INDEX.escalationByCategory],
+  ['origin', INDEX.escalationByOrigin],
+  ['status', INDEX.escalationByStatusOpened],
 ];
 
 /** Where rows are read from: escalation, or the chosen agency's rows of escalation_agency. */
