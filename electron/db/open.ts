@@ -1,17 +1,48 @@
 // The one place the database is opened. Every connection gets the same pragmas; the schema is
 // brought up to date (after a backup copy) before anyone else sees the handle.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { latestGoodBackup } from './backup';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { BACKUPS_FOLDER, latestGoodBackup, processAlive, removeBackupLeftovers } from './backup';
 import { DamagedDatabaseError } from './damaged';
+import { createPrivateFile, privateFolder, repairModes } from './fileModes';
 import { migrate, refuseNewer } from './migrate';
 import type { ReadableDb, Store, WritableDb } from './types';
 
 export const DATABASE_FILE_NAME = 'escalation-desk.sqlite';
 
+/** The folders beside the records that hold copies of them: owner-only, like the records. */
+export const PRIVATE_ROOMS = [BACKUPS_FOLDER, 'exports'] as const;
+
+/**
+ * Before the records are opened: the data folder and everything in it made owner-only again (an
+ * older version made them readable by every local user), and what a backup or a restore cut short
+ * left behind removed. The folder holding the records file is the data folder (backups/ sits in it).
+ */
+function tidyDataFolder(file: string): void {
+  if (file === ':memory:') return;
+  const dataFolder = privateFolder(dirname(file));
+  removeBackupLeftovers(dataFolder);
+  removeRestoreLeftovers(dataFolder, basename(file));
+  repairModes(dataFolder, basename(file), PRIVATE_ROOMS);
+  // A new records file is made owner-only before SQLite opens it, so its -wal and -shm are too.
+  if (!existsSync(file)) createPrivateFile(file);
+}
+
+/** The copy a restore makes beside the records before swapping it in (restore.ts), left by a restore that was killed. */
+function removeRestoreLeftovers(dataFolder: string, recordsFileName: string): void {
+  const prefix = `${recordsFileName}.restoring-`;
+  for (const name of readdirSync(dataFolder)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    // Synchronous in one process, so a restore of this process is never half way through here; another's may be.
+    if (pid !== process.pid && processAlive(pid)) continue;
+    rmSync(join(dataFolder, name), { force: true });
+  }
+}
+
 export function openStore(file: string): Store {
-  mkdirSync(dirname(file), { recursive: true });
+  tidyDataFolder(file);
   const writer = new Database(file) as WritableDb;
   try {
     // Checked before any pragma: switching to WAL rewrites the header of a file we must not touch.

@@ -1,9 +1,11 @@
-// Puts a backup back in place of the records file. Never opens the current file (it may be damaged)
-// and never deletes it: it and its -wal/-shm companions are moved aside as *.replaced-<time>.
+// Puts a backup back in place of the records file. Never writes to the current file (it may be
+// damaged) and never deletes it: it and its -wal/-shm companions are moved aside as *.replaced-<time>.
+// A file that is not a complete, sound Escalation Desk store is refused before anything is touched.
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileTimestamp, passesQuickCheck } from './backup';
+import { backupVerdict, fileTimestamp, latestGoodBackup } from './backup';
+import { privateFile, syncFile, syncFolder } from './fileModes';
 import { LATEST_VERSION } from './migrations/index';
 import { DATABASE_FILE_NAME } from './open';
 
@@ -18,6 +20,60 @@ export interface RestoreResult {
   moves: { from: string; to: string }[];
 }
 
+interface Accounts {
+  accounts: number;
+  activeCoordinators: number;
+}
+
+/** The accounts in a store, read-only (none before the schema had accounts); null when it cannot be read. */
+function accountsIn(file: string): Accounts | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'app_user'").get();
+    if (!hasTable) return { accounts: 0, activeCoordinators: 0 };
+    return db
+      .prepare("SELECT count(*) AS accounts, count(CASE WHEN role = 'coordinator' AND disabled_on IS NULL THEN 1 END) AS activeCoordinators FROM app_user")
+      .get() as Accounts;
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Whether the board in use has user accounts. When its file cannot be read (it is damaged), the
+ * newest good backup stands in for it, so a damaged file is no way round the coordinator rule.
+ */
+function boardHasAccounts(dataFolder: string): boolean {
+  const database = join(dataFolder, DATABASE_FILE_NAME);
+  const current = existsSync(database) ? accountsIn(database) : { accounts: 0, activeCoordinators: 0 };
+  if (current) return current.accounts > 0;
+  const latest = latestGoodBackup(dataFolder);
+  return latest ? (accountsIn(latest.file)?.accounts ?? 0) > 0 : false;
+}
+
+/**
+ * Why a file may not be put back as the board's records, in plain words that name `label` (how the
+ * caller names the file), or null when it may. The one rule for the command line and the app.
+ */
+export function restoreRefusal(dataFolder: string, source: string, label = `The file ${source}`): string | null {
+  if (!existsSync(source)) return `There is no file at ${source}. Nothing has changed.`;
+  const problem = backupVerdict(source);
+  if (problem) return `${label} ${problem}, so it was not restored. Nothing has changed.`;
+  const version = schemaVersionOf(source);
+  if (version > LATEST_VERSION) return `${label} was written by a newer version of Escalation Desk, so this version cannot restore it. Nothing has changed.`;
+  const incoming = accountsIn(source);
+  if (!incoming) return `${label} fails SQLite’s integrity check, so it was not restored. Nothing has changed.`;
+  // Without an active coordinator nobody could manage the restored board, and on a board with no
+  // accounts at all the next visitor would make themselves its first coordinator.
+  if (incoming.activeCoordinators === 0 && (incoming.accounts > 0 || boardHasAccounts(dataFolder))) {
+    return `${label} has no active coordinator account, so restoring it would leave the board with nobody able to manage it${incoming.accounts === 0 ? ' (and anyone who opened the app could make themselves its coordinator)' : ''}. It was not restored. Nothing has changed.`;
+  }
+  return null;
+}
+
 function schemaVersionOf(file: string): number {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -28,15 +84,16 @@ function schemaVersionOf(file: string): number {
 }
 
 export function restoreBackup(dataFolder: string, source: string, at: Date = new Date()): RestoreResult {
-  if (!existsSync(source)) throw new RestoreRefused(`There is no file at ${source}. Nothing has changed.`);
-  if (!passesQuickCheck(source)) throw new RestoreRefused(`The backup ${source} fails SQLite's integrity check (or is not a database), so it was not restored. Nothing has changed.`);
-  const version = schemaVersionOf(source);
-  if (version > LATEST_VERSION) throw new RestoreRefused(`The backup ${source} was written by a newer version of Escalation Desk, so this version cannot restore it. Nothing has changed.`);
+  const refusal = restoreRefusal(dataFolder, source);
+  if (refusal) throw new RestoreRefused(refusal);
 
   const database = join(dataFolder, DATABASE_FILE_NAME);
-  // Copy first, next to the target, so the swap below is a rename and a half-written copy is never in place.
+  // Copy first, next to the target, so the swap below is a rename and a half-written copy is never
+  // in place; owner-only (a file chosen with --from may be readable by others) and on the disk first.
   const incoming = `${database}.restoring-${process.pid}`;
   copyFileSync(source, incoming);
+  privateFile(incoming);
+  syncFile(incoming);
   const movedAside: string[] = [];
   const moves: { from: string; to: string }[] = [];
   try {
@@ -49,6 +106,7 @@ export function restoreBackup(dataFolder: string, source: string, at: Date = new
       moves.push({ from: `${database}${suffix}`, to: `${aside}${suffix}` });
     }
     renameSync(incoming, database);
+    syncFolder(dataFolder);
   } catch (error) {
     if (existsSync(incoming)) unlinkSync(incoming);
     for (const move of moves.reverse()) renameSync(move.to, move.from);

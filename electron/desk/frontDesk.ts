@@ -7,14 +7,13 @@
 // dispatcher; a restore closes that desk, swaps the file and opens a new desk (new store, new
 // dispatcher) over the same export jobs, so every later call reaches the restored records. While
 // the file is damaged only the channels of the recovery screen answer.
-import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { failure } from '../../shared/result';
 import type { BackupCheck, BackupList, BackupReason, BackupView, DeskHealth, RestoreView } from '../../shared/domain/recovery';
-import { BACKUPS_KEPT, backupNow, backupsFolder, describeTime, listBackups, passesQuickCheck, rotateBackups, type BackupFile } from '../db/backup';
+import { BACKUPS_KEPT, backupNow, backupsFolder, describeTime, isGoodBackup, listBackups, rotateBackups, type BackupFile } from '../db/backup';
 import { DamagedDatabaseError } from '../db/damaged';
-import { restoreBackup, RestoreRefused, undoRestore, type RestoreResult } from '../db/restore';
+import { restoreBackup, RestoreRefused, restoreRefusal, undoRestore, type RestoreResult } from '../db/restore';
 import { parseInput, unknownChannel, type DispatchAsync } from './dispatch';
 import { appendAudit } from '../services/audit';
 import { DomainError } from '../services/errors';
@@ -67,25 +66,10 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
   let restoring = false;
   let tasksInFlight = 0;
   let backupsInFlight = 0;
-  // Verdicts of quick_check by name, size and time, so a backup is read in full once, not per visit.
-  const verdicts = new Map<string, boolean>();
-
   const findBackup = (name: string): BackupFile => {
     const found = listBackups(dataFolder).find((b) => b.name === name);
     if (!found) throw new DomainError(`There is no backup called ${name} in ${backupsFolder(dataFolder)} any more. Nothing has changed.`);
     return found;
-  };
-
-  const checksOut = (backup: BackupFile): boolean => {
-    let key: string;
-    try {
-      key = `${backup.name}|${statSync(backup.file).size}|${statSync(backup.file).mtimeMs}`;
-    } catch {
-      return false;
-    }
-    let verdict = verdicts.get(key);
-    if (verdict === undefined) verdicts.set(key, (verdict = backup.size > 0 && passesQuickCheck(backup.file)));
-    return verdict;
   };
 
   const take = async (reason: BackupReason, rotate = true): Promise<BackupFile> => {
@@ -129,9 +113,9 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
     if (tasksInFlight > (desk ? 1 : 0) || exports.running() > 0 || backupsInFlight > 0) {
       throw new DomainError('An export, an import or a backup is still running. Wait for it to finish, then restore. Nothing has changed.');
     }
-    if (!checksOut(backup)) {
-      throw new DomainError(`The backup taken on ${describeTime(backup.takenAt)} fails SQLite’s integrity check, so it was not restored. Nothing has changed.`);
-    }
+    // Empty, cut short, damaged, not Escalation Desk records, or without a coordinator: refused before anything is touched.
+    const refusal = restoreRefusal(dataFolder, backup.file, `The backup taken on ${describeTime(backup.takenAt)}`);
+    if (refusal) throw new DomainError(refusal);
     restoring = true;
     try {
       // The records in use now, as a backup the screen can restore (when they are sound), kept out
@@ -185,7 +169,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
       lastRestore,
     }),
     listBackups: (): BackupList => ({ folder: backupsFolder(dataFolder), kept: BACKUPS_KEPT, backups: listBackups(dataFolder).map(view), lastRestore }),
-    checkBackup: (name): BackupCheck => ({ name, checksOut: checksOut(findBackup(name)) }),
+    checkBackup: (name): BackupCheck => ({ name, checksOut: isGoodBackup(findBackup(name).file) }),
     backUpNow: async () => view(await take('manual')),
     restore,
   };

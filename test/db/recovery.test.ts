@@ -168,10 +168,10 @@ describe('restoring a backup under the running desk', () => {
     const h = host(data);
     await addAgency(h, 'Bromley Police');
     await call<BackupView>(h, 'backups:create');
-    // Sound as a file, but not records this version can bring up to date (tables missing).
+    // Sound as a file and shaped like older records, but not records this version can bring up to date (columns missing).
     const odd = join(backupsFolder(data), 'escalation-desk-20300101-000000-manual.sqlite');
     const raw = new Database(odd);
-    raw.exec('CREATE TABLE unrelated (x)');
+    raw.exec('CREATE TABLE agency (x); CREATE TABLE board_membership (x); CREATE TABLE audit_entry (x); CREATE TABLE escalation (x)');
     raw.pragma('user_version = 30');
     raw.close();
     const result = await h.dispatchAsync('backups:restore', { name: 'escalation-desk-20300101-000000-manual.sqlite', confirmed: true });

@@ -2,8 +2,9 @@
 // file into the data folder's exports/ room, which the front door then hands to the person
 // (a save dialog on the desktop, a download in the web mode).
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateFile, privateFolder } from '../../db/fileModes';
 import { DomainError, NotFoundError } from '../errors';
 
 export type JobState = 'running' | 'done' | 'failed';
@@ -26,7 +27,8 @@ export class ExportJobs {
 
   constructor(private readonly folder: string) {
     // Files left by an earlier run were delivered or abandoned: they hold case references, so go.
-    mkdirSync(folder, { recursive: true });
+    // Owner-only (fileModes.ts): every local user could otherwise read a return while it waits here.
+    privateFolder(folder);
     for (const name of readdirSync(folder)) rmSync(join(folder, name), { force: true, recursive: true });
   }
 
@@ -39,6 +41,8 @@ export class ExportJobs {
       job.message = `${label}: ${Math.round(job.progress * 100)}%`;
     }).then(
       (summary) => {
+        // The writers make the file with the default mode; in a 0700 folder nobody else reached it meanwhile.
+        privateFile(job.file);
         job.state = 'done';
         job.progress = 1;
         job.message = summary;
