@@ -91,8 +91,9 @@ describe('the return template', () => {
 
     const about = Object.fromEntries(workbook.getWorksheet('About')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1, 3)));
     expect(about).toEqual({
-      format: 'escalation-desk/agency-return', version: 1, board: 'Safeguarding Children Board', quarter: '2026-Q2', quarterFrom: '2026-07-01', quarterTo: '2026-09-30',
+      format: 'escalation-desk/agency-return', version: 2, board: 'Safeguarding Children Board', quarter: '2026-Q2', quarterFrom: '2026-07-01', quarterTo: '2026-09-30',
       agencyId: board.school, agencyName: 'Hollyfield Primary School', madeAt: NOW.toISOString(), appVersion: '0.0.0-test',
+      boardId: (desk.store.reader.prepare('SELECT board_id FROM board_identity').get() as { board_id: string }).board_id,
     });
   });
 

@@ -14,7 +14,7 @@ const RESAVE = 'Open it in Excel and save it again as an Excel workbook (.xlsx),
 
 export type FileVerdict = { ok: true } | { ok: false; message: string };
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   method: number;
   flags: number;
@@ -24,7 +24,7 @@ interface ZipEntry {
 }
 
 /** Reads a zip's central directory; null when there is none to read (not a zip, or truncated). */
-function zipEntries(bytes: Buffer): ZipEntry[] | null {
+export function zipEntries(bytes: Buffer): ZipEntry[] | null {
   const searchFrom = Math.max(0, bytes.length - 22 - 0xffff);
   let end = -1;
   for (let i = bytes.length - 22; i >= searchFrom; i -= 1) {
@@ -53,16 +53,22 @@ function zipEntries(bytes: Buffer): ZipEntry[] | null {
   return entries;
 }
 
+/** A part's stored (usually deflated) bytes, found through its local header; null when they are not all there. */
+export function zipEntryData(bytes: Buffer, entry: ZipEntry): Buffer | null {
+  const local = entry.localOffset;
+  if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return null;
+  const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  return data.length === entry.compressedSize ? data : null;
+}
+
 /** Unpacks every part within the budget, so the sizes the zip declares are also the sizes it has. */
 function unpackedWithinBudget(bytes: Buffer, entries: ZipEntry[]): 'ok' | 'too_big' | 'damaged' {
   let budget = MAX_UNPACKED_BYTES;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
-    const local = entry.localOffset;
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return 'damaged';
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + entry.compressedSize);
-    if (data.length !== entry.compressedSize) return 'damaged';
+    const data = zipEntryData(bytes, entry);
+    if (data === null) return 'damaged';
     let size: number;
     try {
       size = entry.method === 0 ? data.length : inflateRawSync(data, { maxOutputLength: Math.max(1, budget) }).length;
