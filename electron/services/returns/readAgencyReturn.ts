@@ -8,7 +8,7 @@ import type { Problem } from '../../../shared/result';
 import { boardIdentity, shortBoardId } from './boardIdentity';
 import { AGENCY_CELL, COLUMNS, FIRST_DATA_ROW, HEADER_ROW, MAX_DATA_ROWS, NIL_CELL, SHEETS, TEMPLATE_FORMAT, TEMPLATE_VERSION, boardQuarter, columnLetter, templateLists, type AnyDb, type TemplateLists } from './layout';
 import { isBlank, listKey, lookups, parseRow, readCell, type RowCells } from './returnRows';
-import type { CellValue, SheetCells } from './workbookCells';
+import { cellValue, type CellValue, type SheetCells } from './workbookCells';
 import { readWorkbookOffThread } from './workbookWorker';
 
 export type ReadResult = { ok: true; parsed: ParsedReturn } | { ok: false; message: string; problems: Problem[] };
@@ -24,26 +24,28 @@ class Refusal {
 
 /** One sheet's cells as read from the file, found by row and column. */
 class Sheet {
-  private readonly byRow = new Map<number, Map<number, CellValue>>();
-  constructor(cells: SheetCells) {
-    let values: Map<number, CellValue> | undefined;
-    let current = -1;
-    for (let i = 0; i < cells.rows.length; i += 1) {
-      const row = cells.rows[i]!;
-      if (row !== current) {
-        current = row;
-        values = this.byRow.get(row) ?? new Map<number, CellValue>();
-        this.byRow.set(row, values);
-      }
-      values!.set(cells.cols[i]!, cells.values[i] ?? null);
+  /** Each row's cells: [first, last) indexes into the file's cells, in file order. */
+  private readonly byRow = new Map<number, [number, number][]>();
+  readonly merges: string[];
+
+  constructor(private readonly cells: SheetCells) {
+    let from = 0;
+    for (let i = 1; i <= cells.rows.length; i += 1) {
+      if (i < cells.rows.length && cells.rows[i] === cells.rows[from]) continue;
+      const row = cells.rows[from]!;
+      const spans = this.byRow.get(row) ?? [];
+      spans.push([from, i]);
+      this.byRow.set(row, spans);
+      from = i;
     }
     this.merges = cells.merges;
   }
 
-  readonly merges: string[];
-
   value(row: number, col: number): CellValue {
-    return this.byRow.get(row)?.get(col) ?? null;
+    let found: CellValue = null;
+    // A row is a dozen cells or so: a scan is quicker than an index. The last of repeats wins.
+    for (const [from, to] of this.byRow.get(row) ?? []) for (let i = from; i < to; i += 1) if (this.cells.cols[i] === col) found = cellValue(this.cells, i);
+    return found;
   }
 
   /** The rows from `from` on, in order, each with the columns it has cells in. */
@@ -51,7 +53,11 @@ class Sheet {
     return [...this.byRow.entries()]
       .filter(([number]) => number >= from)
       .sort(([a], [b]) => a - b)
-      .map(([number, values]) => ({ number, columns: [...values.keys()].sort((a, b) => a - b), value: (col: number) => values.get(col) ?? null }));
+      .map(([number, spans]) => ({
+        number,
+        columns: [...new Set(spans.flatMap(([f, t]) => Array.from(this.cells.cols.subarray(f, t))))].sort((a, b) => a - b),
+        value: (col: number) => this.value(number, col),
+      }));
   }
 }
 

@@ -1,6 +1,7 @@
 // Runs workbookCells.ts on a worker thread of its own (returnWorker.ts), started on first use and
 // kept for the next read. The worker's heap is capped, and a read that runs too long is stopped:
 // either way the worker is ended, the read is refused in words, and the next read starts afresh.
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SheetRequest, WorkbookRead } from './workbookCells';
 
@@ -15,21 +16,27 @@ interface Pending {
 }
 
 let worker: Worker | null = null;
+let starting: Promise<Worker> | null = null;
+let sourceBundle: string | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
 /**
- * From the source (tsx, vitest) the worker loads TypeScript through tsx's loader; in the built app
- * electron-vite builds returnWorker.ts beside the main bundle (electron.vite.config.ts).
+ * In the built app electron-vite builds returnWorker.ts beside the main bundle
+ * (electron.vite.config.ts). Run from the source (tsx, vitest), the worker is bundled here with
+ * esbuild (which tsx runs on) into one script: loading TypeScript through tsx inside the worker
+ * would cost a second or more and some 60 MB on every start.
  */
-function startWorker(): Worker {
+async function startWorker(): Promise<Worker> {
   const here = import.meta.url;
   const options = { resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB } };
-  if (here.endsWith('.ts')) {
-    const entry = JSON.stringify(new URL('./returnWorker.ts', here).href);
-    return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`, { ...options, eval: true });
+  if (!here.endsWith('.ts')) return new Worker(new URL('./returnWorker.js', here), options);
+  if (sourceBundle === null) {
+    const esbuild = await import('esbuild');
+    const built = await esbuild.build({ entryPoints: [fileURLToPath(new URL('./returnWorker.ts', here))], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+    sourceBundle = built.outputFiles[0]!.text;
   }
-  return new Worker(new URL('./returnWorker.js', here), options);
+  return new Worker(sourceBundle, { ...options, eval: true });
 }
 
 function settle(id: number, result: WorkbookRead): void {
@@ -42,16 +49,18 @@ function settle(id: number, result: WorkbookRead): void {
 }
 
 /** Ends the worker and refuses every read still waiting on it. */
-function abandon(target: Worker | null): void {
-  if (target === null || target !== worker) return;
+function abandon(target: Worker): void {
+  if (target !== worker) return;
   worker = null;
   void target.terminate();
   for (const id of [...pending.keys()]) settle(id, { ok: false, message: GAVE_UP });
 }
 
-function ensureWorker(): Worker {
+async function ensureWorker(): Promise<Worker> {
   if (worker) return worker;
-  const started = startWorker();
+  starting ??= startWorker().finally(() => (starting = null));
+  const started = await starting;
+  if (worker) return worker;
   started.on('message', (answer: { id: number; result: WorkbookRead }) => settle(answer.id, answer.result));
   // Out of memory (the heap cap), or the worker failed to start: refuse, and start afresh next time.
   started.on('error', () => abandon(started));
@@ -61,9 +70,14 @@ function ensureWorker(): Worker {
 }
 
 /** Reads the named sheets of a workbook on the worker thread. Never rejects. */
-export function readWorkbookOffThread(bytes: Buffer, sheets: SheetRequest[]): Promise<WorkbookRead> {
+export async function readWorkbookOffThread(bytes: Buffer, sheets: SheetRequest[]): Promise<WorkbookRead> {
+  let target: Worker;
+  try {
+    target = await ensureWorker();
+  } catch {
+    return { ok: false, message: 'This workbook could not be read: the app could not start its file reader. Try again; if it still fails, restart the app.' };
+  }
   return new Promise((resolve) => {
-    const target = ensureWorker();
     target.ref();
     const id = nextId++;
     const timer = setTimeout(() => abandon(target), READ_TIMEOUT_MS);
