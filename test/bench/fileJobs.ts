@@ -45,7 +45,10 @@ async function main(): Promise<void> {
     extra = { rows: (result.value as { rows: number }).rows };
   } else if (job === 'row-bomb') {
     const desk = openBenchDesk(a!);
-    const bytes = readFileSync(b!);
+    // The file as the bridges carry it (the sender's work, not the app's), and the reader's
+    // worker started, as it is once anyone has imported anything since the app started.
+    const contentBase64 = readFileSync(b!).toString('base64');
+    await desk.dispatchAsync('returns:import', { fileName: 'warm-up.xlsx', contentBase64: Buffer.from('not a workbook').toString('base64') });
     // Another person's calls while the file is read: one every 5 ms, each timed from when it was
     // due to when its answer came back, so a blocked thread shows as lateness.
     const latencies: number[] = [];
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
     };
     const first = performance.now() + 5;
     setTimeout(() => call(first), 5);
-    const result = await desk.dispatchAsync('returns:import', { fileName: basename(b!), contentBase64: bytes.toString('base64') });
+    const result = await desk.dispatchAsync('returns:import', { fileName: basename(b!), contentBase64 });
     reading = false;
     desk.close();
     if (result.ok) throw new Error('the row bomb was imported');

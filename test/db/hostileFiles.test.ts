@@ -251,10 +251,18 @@ describe('small files made to exhaust the app', () => {
     expect(outcome.message).toMatch(/^This workbook holds far more than a quarterly return could: the sheet “Return” alone unpacks to \d+ MB\. Check you chose the right file\.$/);
   }, 60_000);
 
-  it('stops reading at the row limit when the empty rows fit in the size limit', async () => {
+  it('stops reading at the row limit when the empty rows fit in the size limit, through the import channel too', async () => {
     start();
-    const outcome = await refused(rowBomb(await template(), 1_000_000));
-    expect(outcome.message).toBe('The sheet “Return” has more than 20,000 rows (filled in or only formatted); a quarterly return can hold at most 10,000. Check it is the right file, and delete any empty rows below the table.');
+    const bomb = rowBomb(await template(), 1_000_000);
+    const rowLimit = 'The sheet “Return” has more than 20,000 rows (filled in or only formatted); a quarterly return can hold at most 10,000. Check it is the right file, and delete any empty rows below the table.';
+    expect((await refused(bomb)).message).toBe(rowLimit);
+    // As the window and the web mode send it: base64, decoded on the reader's thread.
+    const before = dbFingerprint(desk.store.file);
+    const viaChannel = await desk.dispatchAsync('returns:import', { fileName: 'bomb.xlsx', contentBase64: bomb.toString('base64') });
+    expect(viaChannel).toMatchObject({ ok: false, error: { message: rowLimit } });
+    const notBase64 = await desk.dispatchAsync('returns:import', { fileName: 'return.xlsx', contentBase64: 'UEsDBBQ%%%not base64' });
+    expect(notBase64).toMatchObject({ ok: false, error: { message: 'The file content did not arrive intact: choose the file again.' } });
+    expect(dbFingerprint(desk.store.file)).toBe(before);
   }, 60_000);
 
   it('refuses a sheet of more cells than a return could have, and XML with a document type (an entity bomb)', async () => {

@@ -163,9 +163,12 @@ function structureProblems(sheet: Sheet): Problem[] {
 /** The rows below the headings with anything in them. */
 const dataRows = (sheet: Sheet) => sheet.rowsFrom(FIRST_DATA_ROW).filter((row) => row.columns.some((col) => !isBlank(row.value(col))));
 
-async function read(db: AnyDb, input: { fileName: string; bytes: Buffer; now?: Date }): Promise<ReadResult> {
+/** The file's bytes, or as they travel over either bridge: base64, decoded on the worker thread. */
+export type ReturnFileInput = { fileName: string; now?: Date } & ({ bytes: Buffer } | { contentBase64: string });
+
+async function read(db: AnyDb, input: ReturnFileInput): Promise<ReadResult> {
   // The file is read on a worker thread, with limits on its rows, cells and unpacked size.
-  const file = await readWorkbookOffThread(input.bytes, [{ name: SHEETS.about, lastRow: ABOUT_ROWS }, { name: SHEETS.returnSheet }]);
+  const file = await readWorkbookOffThread('bytes' in input ? input.bytes : input.contentBase64, [{ name: SHEETS.about, lastRow: ABOUT_ROWS }, { name: SHEETS.returnSheet }]);
   if (!file.ok) throw new Refusal(file.message);
   const aboutCells = file.workbook.sheets[SHEETS.about];
   const returnCells = file.workbook.sheets[SHEETS.returnSheet];
@@ -226,9 +229,10 @@ async function read(db: AnyDb, input: { fileName: string; bytes: Buffer; now?: D
   return { ok: true, parsed };
 }
 
-export async function readAgencyReturn(db: AnyDb, input: { fileName: string; bytes: Buffer; now?: Date }): Promise<ReadResult> {
+export async function readAgencyReturn(db: AnyDb, input: ReturnFileInput): Promise<ReadResult> {
   try {
-    if (!Buffer.isBuffer(input?.bytes)) return { ok: false, message: 'No file was given to import.', problems: [] };
+    const given = input && ('bytes' in input ? Buffer.isBuffer(input.bytes) : typeof input.contentBase64 === 'string');
+    if (!given) return { ok: false, message: 'No file was given to import.', problems: [] };
     return await read(db, input);
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, message: error.message, problems: error.problems };

@@ -69,8 +69,8 @@ async function ensureWorker(): Promise<Worker> {
   return started;
 }
 
-/** Reads the named sheets of a workbook on the worker thread. Never rejects. */
-export async function readWorkbookOffThread(bytes: Buffer, sheets: SheetRequest[]): Promise<WorkbookRead> {
+/** Reads the named sheets of a workbook (its bytes, or base64) on the worker thread. Never rejects. */
+export async function readWorkbookOffThread(file: Buffer | string, sheets: SheetRequest[]): Promise<WorkbookRead> {
   let target: Worker;
   try {
     target = await ensureWorker();
@@ -83,6 +83,6 @@ export async function readWorkbookOffThread(bytes: Buffer, sheets: SheetRequest[
     const timer = setTimeout(() => abandon(target), READ_TIMEOUT_MS);
     pending.set(id, { resolve, timer });
     // A copy goes to the worker: the caller keeps its own bytes.
-    target.postMessage({ id, bytes: new Uint8Array(bytes), sheets });
+    target.postMessage(typeof file === 'string' ? { id, base64: file, sheets } : { id, bytes: new Uint8Array(file), sheets });
   });
 }
