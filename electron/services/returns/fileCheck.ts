@@ -6,6 +6,8 @@ import { inflateRawSync } from 'node:zlib';
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Unpacked size of every part together. A full 10,000-row return is well under a tenth of this. */
 export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+/** Unpacked size of any one part: a full return's Return sheet is about 5 MB. */
+export const MAX_PART_BYTES = 32 * 1024 * 1024;
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 // An encrypted .xlsx is a compound file holding these streams instead of a zip.
@@ -64,6 +66,10 @@ export function zipEntryData(bytes: Buffer, entry: ZipEntry): Buffer | null {
 
 /** Unpacks every part within the budget, so the sizes the zip declares are also the sizes it has. */
 function unpackedWithinBudget(bytes: Buffer, entries: ZipEntry[]): 'ok' | 'too_big' | 'damaged' {
+  // What the zip owns up to is refused without unpacking a byte (the row bomb declares its 38 MB
+  // sheet honestly); only what it claims to be small is unpacked to see whether that is true.
+  const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (declared > MAX_UNPACKED_BYTES || entries.some((e) => e.uncompressedSize > MAX_PART_BYTES)) return 'too_big';
   let budget = MAX_UNPACKED_BYTES;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 import { SaxesParser } from 'saxes';
-import { checkWorkbookBytes, zipEntries, zipEntryData, type ZipEntry } from './fileCheck';
+import { MAX_PART_BYTES, checkWorkbookBytes, zipEntries, zipEntryData, type ZipEntry } from './fileCheck';
 
 /** A cell as typed: the reader refuses formulas and error values, so they are kept apart. */
 export type CellValue = string | number | boolean | Date | null | { formula: string } | { error: string };
@@ -137,7 +137,7 @@ export const LIMITS = {
   /** Cell elements in one sheet. */
   cells: 400_000,
   /** Unpacked XML of one part. */
-  partBytes: 32 * 1024 * 1024,
+  partBytes: MAX_PART_BYTES,
   /** Shared strings, and Excel's own limit on a cell's text. */
   sharedStrings: 400_000,
   cellText: 32_767,
