@@ -8,7 +8,7 @@ import type { Problem } from '../../../shared/result';
 import { boardIdentity, shortBoardId } from './boardIdentity';
 import { AGENCY_CELL, COLUMNS, FIRST_DATA_ROW, HEADER_ROW, MAX_DATA_ROWS, NIL_CELL, SHEETS, TEMPLATE_FORMAT, TEMPLATE_VERSION, boardQuarter, columnLetter, templateLists, type AnyDb, type TemplateLists } from './layout';
 import { isBlank, listKey, lookups, parseRow, readCell, type RowCells } from './returnRows';
-import { cellValue, type CellValue, type SheetCells } from './workbookCells';
+import { cellValue, type CellValue, type SheetCells } from './sheetCells';
 import { readWorkbookOffThread } from './workbookWorker';
 
 export type ReadResult = { ok: true; parsed: ParsedReturn } | { ok: false; message: string; problems: Problem[] };

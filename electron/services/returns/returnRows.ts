@@ -7,7 +7,7 @@ import { formatUkDate, isRealIsoDate } from '../../../shared/domain/dates';
 import type { Quarter } from '../../../shared/domain/quarter';
 import type { Problem } from '../../../shared/result';
 import { COLUMNS, SHEETS, columnLetter, type ReturnColumn, type TemplateLists } from './layout';
-import type { CellValue } from './workbookCells';
+import type { CellValue } from './sheetCells';
 
 /** How list entries compare: without case, extra spaces or the dash Excel's autocorrect swaps in. */
 export const listKey = (text: string) => text.trim().replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
