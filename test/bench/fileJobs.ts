@@ -2,6 +2,7 @@
 //   export <db> <quarter> <out>        the app's quarterly return (electron/services/returns)
 //   raw-export <app workbook> <out>    exceljs's streaming writer writing the same cells
 //   import <folder> <return.xlsx>      the app importing a completed agency return
+//   row-bomb <folder> <bomb.xlsx>      the app refusing a hostile workbook while other calls are made
 // Each prints one line of JSON: { ms, maxRssKb, ... }.
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
@@ -42,6 +43,31 @@ async function main(): Promise<void> {
     desk.close();
     if (!result.ok) throw new Error(result.error.message);
     extra = { rows: (result.value as { rows: number }).rows };
+  } else if (job === 'row-bomb') {
+    const desk = openBenchDesk(a!);
+    // The file as the bridges carry it (the sender's work, not the app's), and the reader's
+    // worker started, as it is once anyone has imported anything since the app started.
+    const contentBase64 = readFileSync(b!).toString('base64');
+    await desk.dispatchAsync('returns:import', { fileName: 'warm-up.xlsx', contentBase64: Buffer.from('not a workbook').toString('base64') });
+    // Another person's calls while the file is read: one every 5 ms, each timed from when it was
+    // due to when its answer came back, so a blocked thread shows as lateness.
+    const latencies: number[] = [];
+    let reading = true;
+    const call = (due: number) => {
+      if (!reading) return;
+      const answer = desk.dispatch('returns:status', { quarter: '2026-Q2' });
+      if (!answer.ok) throw new Error(answer.error.message);
+      latencies.push(performance.now() - due);
+      const next = performance.now() + 5;
+      setTimeout(() => call(next), 5);
+    };
+    const first = performance.now() + 5;
+    setTimeout(() => call(first), 5);
+    const result = await desk.dispatchAsync('returns:import', { fileName: basename(b!), contentBase64 });
+    reading = false;
+    desk.close();
+    if (result.ok) throw new Error('the row bomb was imported');
+    extra = { message: result.error.message, latencies };
   } else {
     throw new Error(`unknown job ${job}`);
   }

@@ -17,9 +17,11 @@ interface JobAnswer {
   maxRssKb: number;
   rows?: number;
   cells?: number;
+  message?: string;
+  latencies?: number[];
 }
 
-function job(...args: string[]): JobAnswer {
+export function job(...args: string[]): JobAnswer {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join('test', 'bench', 'fileJobs.ts'), ...args], { encoding: 'utf8', maxBuffer: 10_000_000 });
   if (run.status !== 0) throw new Error(`bench job ${args[0]} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as JobAnswer;

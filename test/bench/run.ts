@@ -10,6 +10,7 @@ import { buildBoard, openBenchDesk } from './boards';
 import { measureExport, measureImport } from './files';
 import { measureQueries } from './queries';
 import { measureRenderer } from './renderer';
+import { measureRowBombs } from './rowBomb';
 import { markdownTable, notesOf, textTable, type Result } from './results';
 
 const args = checked(
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     const desk = openBenchDesk(board.folder);
     results.push(...measureQueries(desk, board.file, board.escalations));
     desk.close();
-    if (size === sizes[0]) results.push(await measureImport(board));
+    if (size === sizes[0]) results.push(await measureImport(board), ...(await measureRowBombs(board)));
     if (size === largest) {
       results.push(measureExport(board));
       results.push(...(await measureRenderer(board.folder, board.escalations)));

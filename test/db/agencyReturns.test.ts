@@ -91,8 +91,9 @@ describe('the return template', () => {
 
     const about = Object.fromEntries(workbook.getWorksheet('About')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1, 3)));
     expect(about).toEqual({
-      format: 'escalation-desk/agency-return', version: 1, board: 'Safeguarding Children Board', quarter: '2026-Q2', quarterFrom: '2026-07-01', quarterTo: '2026-09-30',
+      format: 'escalation-desk/agency-return', version: 2, board: 'Safeguarding Children Board', quarter: '2026-Q2', quarterFrom: '2026-07-01', quarterTo: '2026-09-30',
       agencyId: board.school, agencyName: 'Hollyfield Primary School', madeAt: NOW.toISOString(), appVersion: '0.0.0-test',
+      boardId: (desk.store.reader.prepare('SELECT board_id FROM board_identity').get() as { board_id: string }).board_id,
     });
   });
 
@@ -220,5 +221,77 @@ describe('importing a return', () => {
     expect((sheet.getCell('E6').value as Date).toISOString()).toBe('2026-07-15T00:00:00.000Z');
     await importReturn(desk, 'bst.xlsx', bytes);
     expect(desk.store.reader.prepare('SELECT opened_on FROM escalation').get()).toEqual({ opened_on: '2026-07-15' });
+  });
+});
+
+describe('a return is filed only under the board and agency it was made for', () => {
+  /** Imports the bytes, expects a refusal, and checks that nothing at all was written. */
+  async function refused(bytes: Buffer): Promise<string> {
+    const before = dbFingerprint(desk.store.file);
+    const outcome = await importReturn(desk, 'return.xlsx', bytes);
+    expect(outcome.ok).toBe(false);
+    expect(dbFingerprint(desk.store.file)).toBe(before);
+    return outcome.ok ? '' : outcome.message;
+  }
+  const idOf = (d: TestDesk) => (d.store.reader.prepare('SELECT board_id FROM board_identity').get() as { board_id: string }).board_id;
+
+  it('gives each board an id of its own, made once and kept', () => {
+    start();
+    const neighbour = openTestDesk({ now: () => NOW });
+    try {
+      expect(idOf(desk)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(idOf(neighbour)).not.toBe(idOf(desk));
+      // Renaming the board leaves its identity as it was.
+      const first = idOf(desk);
+      ok(desk.dispatch('settings:update', { boardName: 'Bristol Safeguarding Children Partnership', quarterStartMonth: 4 }));
+      expect(idOf(desk)).toBe(first);
+    } finally {
+      neighbour.cleanup();
+    }
+  });
+
+  it('refuses a neighbouring board’s template, naming both boards, even with the same agencies and ids', async () => {
+    const board = start();
+    ok(desk.dispatch('settings:update', { boardName: 'Bristol Safeguarding Children Partnership', quarterStartMonth: 4 }));
+    const neighbour = openTestDesk({ now: () => NOW });
+    let bytes: Buffer;
+    let neighbourId: string;
+    try {
+      const theirs = seedBoard(neighbour, 'bromley');
+      expect(theirs.school).toBe(board.school);
+      ok(neighbour.dispatch('settings:update', { boardName: 'South Gloucestershire Safeguarding Children Partnership', quarterStartMonth: 4 }));
+      bytes = await fillReturn(await makeTemplate(neighbour, theirs.school), { rows: [row()] });
+      neighbourId = idOf(neighbour);
+    } finally {
+      neighbour.cleanup();
+    }
+    const message = await refused(bytes);
+    expect(message).toContain(`made by “South Gloucestershire Safeguarding Children Partnership” (board id ${neighbourId.slice(0, 8)})`);
+    expect(message).toContain(`not by this board, “Bristol Safeguarding Children Partnership” (board id ${idOf(desk).slice(0, 8)})`);
+    // The board's own template, filled in the same way, imports.
+    expect(await importReturn(desk, 'ours.xlsx', await fillReturn(await makeTemplate(desk, board.school), { rows: [row()] }))).toMatchObject({ ok: true });
+  });
+
+  it('refuses a per-agency template when the agency with that id now has another name, naming both', async () => {
+    const board = start();
+    const bytes = await fillReturn(await makeTemplate(desk, board.school), { rows: [row()] });
+    ok(desk.dispatch('agencies:update', { agencyId: board.school, name: 'Hollyfield Church of England Academy', sector: 'education', statutoryPartner: false }));
+    const message = await refused(bytes);
+    expect(message).toContain(`made for agency ${board.school}, “Hollyfield Primary School”, but agency ${board.school} here is “Hollyfield Church of England Academy”`);
+  });
+
+  it('refuses a template made before templates carried the board’s identity, asking for a fresh one', async () => {
+    const board = start();
+    const bytes = await fillReturn(await makeTemplate(desk, board.school), {
+      rows: [row()],
+      edit: (_sheet, workbook) => {
+        const about = workbook.getWorksheet('About')!;
+        about.getCell('B2').value = 1;
+        about.spliceRows(11, 1);
+      },
+    });
+    const message = await refused(bytes);
+    expect(message).toContain('made by an earlier version of Escalation Desk, before templates said which board made them');
+    expect(message).toContain('Make a fresh template for the quarter');
   });
 });

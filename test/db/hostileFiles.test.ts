@@ -8,7 +8,7 @@ import { seedBoard, type Board } from '../support/boardFixture';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { openTestDesk, type TestDesk } from '../support/tempStore';
 import { readAgencyReturn } from '../../electron/services/returns/readAgencyReturn';
-import { NOW, compoundFile, day, fillReturn, importReturn, makeTemplate, zipOf, type ReturnEntry, type ImportOutcome } from '../support/workbooks';
+import { NOW, compoundFile, day, fillReturn, importReturn, makeTemplate, rowBomb, unzipParts, zipOf, type ReturnEntry, type ImportOutcome } from '../support/workbooks';
 
 let desk: TestDesk;
 let board: Board;
@@ -238,4 +238,46 @@ describe('a completed template with problems', () => {
     desk.store.writer.prepare("DELETE FROM board_setting WHERE key = 'active_profile_id'").run();
     expect((await refused(bytes)).message).toContain('Choose the board’s escalation policy in Settings before importing returns');
   });
+});
+
+describe('small files made to exhaust the app', () => {
+  const template = async () => readFileSync(await makeTemplate(desk, board.school));
+
+  it('refuses the row bomb, a few MB of 2.3 million empty rows, by its size before unpacking it', async () => {
+    start();
+    const bomb = rowBomb(await template(), 2_300_000);
+    expect(bomb.length).toBeLessThan(12 * 1024 * 1024);
+    const outcome = await refused(bomb);
+    expect(outcome.message).toBe('This workbook unpacks to far more data than a quarterly return could hold, so it was not opened. Check you chose the right file.');
+  }, 60_000);
+
+  it('stops reading at the row limit when the empty rows fit in the size limit, through the import channel too', async () => {
+    start();
+    const bomb = rowBomb(await template(), 1_000_000);
+    const rowLimit = 'The sheet “Return” has more than 20,000 rows (filled in or only formatted); a quarterly return can hold at most 10,000. Check it is the right file, and delete any empty rows below the table.';
+    expect((await refused(bomb)).message).toBe(rowLimit);
+    // As the window and the web mode send it: base64, decoded on the reader's thread.
+    const before = dbFingerprint(desk.store.file);
+    const viaChannel = await desk.dispatchAsync('returns:import', { fileName: 'bomb.xlsx', contentBase64: bomb.toString('base64') });
+    expect(viaChannel).toMatchObject({ ok: false, error: { message: rowLimit } });
+    const notBase64 = await desk.dispatchAsync('returns:import', { fileName: 'return.xlsx', contentBase64: 'UEsDBBQ%%%not base64' });
+    expect(notBase64).toMatchObject({ ok: false, error: { message: 'The file content did not arrive intact: choose the file again.' } });
+    expect(dbFingerprint(desk.store.file)).toBe(before);
+  }, 60_000);
+
+  it('refuses a sheet of more cells than a return could have, and XML with a document type (an entity bomb)', async () => {
+    start();
+    const parts = unzipParts(await template());
+    const sheet = parts.find((p) => p.name.startsWith('xl/worksheets/sheet') && p.data.includes('<autoFilter'))!;
+    const end = sheet.data.indexOf('</sheetData>');
+    // 10,000 rows of 50 empty styled cells: under the row limit, over the cell limit.
+    const cells = Array.from({ length: 50 }, (_, c) => `<c r="${String.fromCharCode(65 + (c % 26))}${c < 26 ? '' : 'A'}X" s="1"/>`).join('');
+    const rows = Array.from({ length: 10_000 }, (_, i) => `<row r="${i + 6}">${cells}</row>`).join('');
+    const wide = parts.map((p) => (p === sheet ? { ...p, data: Buffer.concat([p.data.subarray(0, end), Buffer.from(rows), p.data.subarray(end)]) } : p));
+    expect((await refused(zipOf(wide.map((p) => ({ ...p, deflate: true }))))).message).toContain('the sheet “Return” has more than 400,000 cells');
+
+    const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>';
+    const withDoctype = parts.map((p) => (p === sheet ? { ...p, data: Buffer.from(laughs + p.data.toString('utf8').replace(/^<\?xml[^>]*>/, '')) } : p));
+    expect((await refused(zipOf(withDoctype.map((p) => ({ ...p, deflate: true }))))).message).toContain('a document type declaration');
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 // Workbooks as agencies send them back: templates filled in with exceljs the way a person would
 // (real Excel dates, dropdown values), and the hostile files a coordinator will one day be sent.
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,6 +10,7 @@ import { writeAgencyTemplate } from '../../electron/services/returns/agencyTempl
 import { importAgencyReturn } from '../../electron/services/returns/importAgencyReturn';
 import { readAgencyReturn } from '../../electron/services/returns/readAgencyReturn';
 import { DomainError } from '../../electron/services/errors';
+import { zipEntries, zipEntryData } from '../../electron/services/returns/fileCheck';
 import type { TestDesk } from './tempStore';
 
 /** "Today" for the return tests: Monday 23 November 2026, after Q2 2026-27 (July-September). */
@@ -154,4 +155,41 @@ export function compoundFile(streams: string[]): Buffer {
     directory.writeUInt8(i === 0 ? 5 : 2, entry + 66); // root storage, then streams
   });
   return Buffer.concat([header, directory, Buffer.alloc(512, 0xff)]);
+}
+
+/** Every part of a workbook, unpacked, in the order of its zip directory. */
+export function unzipParts(bytes: Buffer): { name: string; data: Buffer }[] {
+  return (zipEntries(bytes) ?? []).map((entry) => {
+    const stored = zipEntryData(bytes, entry)!;
+    return { name: entry.name, data: entry.method === 8 ? inflateRawSync(stored) : Buffer.from(stored) };
+  });
+}
+
+/**
+ * The row bomb: a real template whose Return sheet (the one with the autofilter) gets `rows` empty
+ * rows below its headings, so the file is small and every part of it is as the template made it.
+ */
+export function rowBomb(template: Buffer, rows: number): Buffer {
+  const parts = unzipParts(template);
+  const sheet = parts.find((p) => p.name.startsWith('xl/worksheets/sheet') && p.data.includes('<autoFilter'))!;
+  const end = sheet.data.indexOf('</sheetData>');
+  sheet.data = Buffer.concat([sheet.data.subarray(0, end), emptyRows(6, rows), sheet.data.subarray(end)]);
+  return zipOf(parts.map((p) => ({ name: p.name, data: p.data, deflate: true })));
+}
+
+/** `<row r="n"/>` for `count` rows from `first`, written byte by byte: millions of strings would take seconds. */
+function emptyRows(first: number, count: number): Buffer {
+  const digits = [...String(first)].map(Number);
+  const out = Buffer.allocUnsafe(count * (12 + String(first + count).length));
+  let at = 0;
+  for (let i = 0; i < count; i += 1) {
+    at += out.write('<row r="', at, 'latin1');
+    for (const d of digits) out[at++] = 48 + d;
+    at += out.write('"/>', at, 'latin1');
+    let k = digits.length - 1;
+    while (k >= 0 && digits[k] === 9) digits[k--] = 0;
+    if (k < 0) digits.unshift(1);
+    else digits[k]! += 1;
+  }
+  return out.subarray(0, at);
 }

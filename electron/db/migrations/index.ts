@@ -9,9 +9,10 @@ import { dashboardAtScale } from './0060-dashboard-at-scale';
 import { accounts } from './0070-accounts';
 import { retention } from './0080-retention';
 import { registerAndDashboardAtScale } from './0090-register-and-dashboard-at-scale';
+import { boardIdentity } from './0110-board-identity';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention, registerAndDashboardAtScale];
+export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention, registerAndDashboardAtScale, boardIdentity];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -39,8 +39,8 @@ export async function deliver(ctx: TaskContext, env: ExportEnvironment, jobId: s
 
 /** Reads the whole workbook first; only a file with no problem at all is written, in one transaction. */
 export async function importReturn(ctx: TaskContext, input: { fileName: string; contentBase64: string }): Promise<ImportSummary> {
-  const bytes = Buffer.from(input.contentBase64, 'base64');
-  const read = await readAgencyReturn(ctx.reader, { fileName: input.fileName, bytes, now: ctx.now });
+  // Decoded on the reader's worker thread, not here: see readAgencyReturn.
+  const read = await readAgencyReturn(ctx.reader, { fileName: input.fileName, contentBase64: input.contentBase64, now: ctx.now });
   if (!read.ok) throw new DomainError(read.message, read.problems);
   return ctx.write((w) => importAgencyReturn(w, read.parsed));
 }

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { formatUkDate, todayIso } from '../../../shared/domain/dates';
 import { quarterKeySchema, type Quarter } from '../../../shared/domain/quarter';
 import { DomainError, NotFoundError } from '../errors';
-import { boardName } from '../settings';
+import { boardIdentity } from './boardIdentity';
 import {
   AGENCY_CELL, COLUMNS, FIRST_DATA_ROW, HEADER_ROW, NIL_CELL, NIL_LABEL, SHEETS, TEMPLATE_FORMAT, TEMPLATE_VERSION, VALIDATED_ROWS, YES_NO,
   boardQuarter, columnLetter, templateLists, type AnyDb, type ReturnColumn, type TemplateLists,
@@ -195,7 +195,8 @@ export async function writeAgencyTemplate(db: AnyDb, opts: TemplateOptions): Pro
     if (!agency) throw new NotFoundError(`There is no agency with id ${opts.agencyId} in the directory.`);
     agencyName = agency.name;
   }
-  const board = boardName(db);
+  const identity = boardIdentity(db);
+  const board = identity.name;
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = board;
@@ -220,6 +221,9 @@ export async function writeAgencyTemplate(db: AnyDb, opts: TemplateOptions): Pro
     ['agencyName', agencyName ?? 'all'],
     ['madeAt', opts.now.toISOString()],
     ['appVersion', opts.appVersion],
+    // Added in template version 2, after the rows above so they keep their places: the importer
+    // files a return only under the board that made its template (readAgencyReturn.ts).
+    ['boardId', identity.id],
   ]);
   nameFilterRange(workbook, returnSheet, `$A$${HEADER_ROW}:$${columnLetter(COLUMNS.length)}$${HEADER_ROW}`);
   await writeFile(opts.file, Buffer.from(await workbook.xlsx.writeBuffer()));

@@ -6,6 +6,8 @@ import { inflateRawSync } from 'node:zlib';
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Unpacked size of every part together. A full 10,000-row return is well under a tenth of this. */
 export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+/** Unpacked size of any one part: a full return's Return sheet is about 5 MB. */
+export const MAX_PART_BYTES = 32 * 1024 * 1024;
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 // An encrypted .xlsx is a compound file holding these streams instead of a zip.
@@ -14,7 +16,7 @@ const RESAVE = 'Open it in Excel and save it again as an Excel workbook (.xlsx),
 
 export type FileVerdict = { ok: true } | { ok: false; message: string };
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   method: number;
   flags: number;
@@ -24,7 +26,7 @@ interface ZipEntry {
 }
 
 /** Reads a zip's central directory; null when there is none to read (not a zip, or truncated). */
-function zipEntries(bytes: Buffer): ZipEntry[] | null {
+export function zipEntries(bytes: Buffer): ZipEntry[] | null {
   const searchFrom = Math.max(0, bytes.length - 22 - 0xffff);
   let end = -1;
   for (let i = bytes.length - 22; i >= searchFrom; i -= 1) {
@@ -53,16 +55,26 @@ function zipEntries(bytes: Buffer): ZipEntry[] | null {
   return entries;
 }
 
+/** A part's stored (usually deflated) bytes, found through its local header; null when they are not all there. */
+export function zipEntryData(bytes: Buffer, entry: ZipEntry): Buffer | null {
+  const local = entry.localOffset;
+  if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return null;
+  const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  return data.length === entry.compressedSize ? data : null;
+}
+
 /** Unpacks every part within the budget, so the sizes the zip declares are also the sizes it has. */
 function unpackedWithinBudget(bytes: Buffer, entries: ZipEntry[]): 'ok' | 'too_big' | 'damaged' {
+  // What the zip owns up to is refused without unpacking a byte (the row bomb declares its 38 MB
+  // sheet honestly); only what it claims to be small is unpacked to see whether that is true.
+  const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (declared > MAX_UNPACKED_BYTES || entries.some((e) => e.uncompressedSize > MAX_PART_BYTES)) return 'too_big';
   let budget = MAX_UNPACKED_BYTES;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
-    const local = entry.localOffset;
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return 'damaged';
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + entry.compressedSize);
-    if (data.length !== entry.compressedSize) return 'damaged';
+    const data = zipEntryData(bytes, entry);
+    if (data === null) return 'damaged';
     let size: number;
     try {
       size = entry.method === 0 ? data.length : inflateRawSync(data, { maxOutputLength: Math.max(1, budget) }).length;

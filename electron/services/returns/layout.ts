@@ -10,7 +10,8 @@ import { quarterStartMonth } from '../settings';
 export type AnyDb = ReadableDb | WritableDb;
 
 export const TEMPLATE_FORMAT = 'escalation-desk/agency-return';
-export const TEMPLATE_VERSION = 1;
+/** 2: the About sheet carries the board's identity (boardId), which the importer requires. */
+export const TEMPLATE_VERSION = 2;
 
 export const SHEETS = { instructions: 'Instructions', returnSheet: 'Return', lists: 'Lists', about: 'About' } as const;
 

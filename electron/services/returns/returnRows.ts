@@ -1,37 +1,37 @@
 // Turns the rows an agency typed into return rows, or into problems said where a person would look
 // (sheet, row, column). Lenient where a person would be (case, spaces, dd/mm/yyyy text for a
 // date), strict where the board's figures depend on it (lists, dates inside the quarter).
-import ExcelJS from 'exceljs';
 import { cellProblem, returnRowSchema, type ReturnOutcome, type ReturnRow } from '../../../shared/domain/agencyReturn';
 import { CASE_REFERENCE, INITIALS } from '../../../shared/domain/childIdentifiers';
 import { formatUkDate, isRealIsoDate } from '../../../shared/domain/dates';
 import type { Quarter } from '../../../shared/domain/quarter';
 import type { Problem } from '../../../shared/result';
 import { COLUMNS, SHEETS, columnLetter, type ReturnColumn, type TemplateLists } from './layout';
+import type { CellValue } from './sheetCells';
 
 /** How list entries compare: without case, extra spaces or the dash Excel's autocorrect swaps in. */
 export const listKey = (text: string) => text.trim().replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
 
 export type CellRead = { ok: true; value: string | number | boolean | Date | null } | { ok: false; message: string };
 
-/** A cell's typed value, refusing what cannot be trusted as typed: formulas and error values. */
-export function readCell(cell: ExcelJS.Cell): CellRead {
-  return readValue(cell.value);
+/** A row of the Return sheet as read from the file (workbookCells.ts). */
+export interface RowCells {
+  number: number;
+  value(col: number): CellValue;
 }
 
-function readValue(v: ExcelJS.CellValue): CellRead {
+/** A cell's typed value, refusing what cannot be trusted as typed: formulas and error values. */
+export function readCell(v: CellValue | undefined): CellRead {
   if (v === null || v === undefined) return { ok: true, value: null };
   if (typeof v === 'string') return { ok: true, value: v.trim() === '' ? null : v.trim() };
   if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { ok: true, value: v };
-  if ('formula' in v || 'sharedFormula' in v) return { ok: false, message: 'This cell holds a formula; type the value itself.' };
-  if ('error' in v) return { ok: false, message: `This cell shows the error ${String(v.error)}; type the value itself.` };
-  if ('richText' in v) return readValue(v.richText.map((r) => r.text).join(''));
-  if ('text' in v) return readValue(String(v.text));
+  if ('formula' in v) return { ok: false, message: 'This cell holds a formula; type the value itself.' };
+  if ('error' in v) return { ok: false, message: `This cell shows the error ${String(v.error).slice(0, 20)}; type the value itself.` };
   return { ok: false, message: 'This cell holds something that is not a value; type the value itself.' };
 }
 
-export const isBlank = (cell: ExcelJS.Cell) => {
-  const read = readCell(cell);
+export const isBlank = (value: CellValue | undefined) => {
+  const read = readCell(value);
   return read.ok && read.value === null;
 };
 
@@ -144,11 +144,11 @@ function parseValue(column: ReturnColumn, value: string | number | boolean | Dat
 }
 
 /** One filled-in row: the return row, or every problem in it. */
-export function parseRow(row: ExcelJS.Row, ctx: RowContext, find: Lookups): { row: ReturnRow | null; problems: Problem[] } {
+export function parseRow(row: RowCells, ctx: RowContext, find: Lookups): { row: ReturnRow | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const fields: Record<string, Parsed> = {};
   COLUMNS.forEach((column, i) => {
-    const read = readCell(row.getCell(i + 1));
+    const read = readCell(row.value(i + 1));
     const parsed = read.ok ? parseValue(column, read.value, ctx, find) : { message: read.message };
     if ('message' in parsed) problems.push(cellProblem(SHEETS.returnSheet, row.number, column.header, parsed.message));
     else fields[column.key] = parsed.value;
