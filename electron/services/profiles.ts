@@ -1,7 +1,7 @@
 // Policy profiles as stored: the five built-ins and each board's edited copies, every one a
 // numbered version. An escalation points at the version it was opened under.
 import { z } from 'zod';
-import { editProfile, policyProfileSchema, type PolicyProfile } from '../../shared/domain/policyProfiles';
+import { editProfile, parseStoredProfile, policyProfileSchema, type PolicyProfile } from '../../shared/domain/policyProfiles';
 import type { ProfileSummary } from '../../shared/domain/settings';
 import type { ReadableDb, WritableDb } from '../db/types';
 import { appendAudit } from './audit';
@@ -30,7 +30,7 @@ export interface StoredProfile {
 export function loadProfile(db: AnyDb, profileId: number): StoredProfile {
   const row = db.prepare('SELECT * FROM policy_profile WHERE id = ?').get(profileId) as ProfileRow | undefined;
   if (!row) throw new NotFoundError(`There is no policy profile with id ${profileId}.`);
-  return { id: row.id, version: row.version, profile: policyProfileSchema.parse(JSON.parse(row.definition_json)) };
+  return { id: row.id, version: row.version, profile: parseStoredProfile(row.definition_json, row.based_on) };
 }
 
 export function activeProfileId(db: AnyDb): number | null {

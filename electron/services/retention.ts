@@ -112,6 +112,7 @@ export function retentionReview(ctx: ReadContext, query: { offset: number; limit
 // table added by a later migration cannot be forgotten silently.
 export const CASE_ROW_DELETIONS = [
   'DELETE FROM due_date_history WHERE stage_entry_id IN (SELECT id FROM stage_entry WHERE escalation_id = @id)',
+  'DELETE FROM stage_participant WHERE stage_entry_id IN (SELECT id FROM stage_entry WHERE escalation_id = @id)',
   'DELETE FROM stage_entry WHERE escalation_id = @id',
   'DELETE FROM notification WHERE escalation_id = @id',
   'DELETE FROM outcome_action WHERE escalation_id = @id',

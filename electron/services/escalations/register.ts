@@ -3,7 +3,7 @@
 // counted and only one page of rows is shaped for display.
 import { NOTIFICATION_KINDS, type NotificationKind, type RegisterRow } from '../../../shared/domain/escalation';
 import { todayIso } from '../../../shared/domain/dates';
-import { policyProfileSchema, type PolicyProfile } from '../../../shared/domain/policyProfiles';
+import { parseStoredProfile, type PolicyProfile } from '../../../shared/domain/policyProfiles';
 import { loadCalendar } from '../calendar';
 import type { ReadContext } from '../context';
 import { breachesOf, breachSql } from './breaches';
@@ -16,8 +16,8 @@ import { workingDaysBetween } from '../../../shared/domain/workingDays';
 export { registerWhere } from './registerFilters';
 
 function profilesById(db: AnyDb): Map<number, PolicyProfile> {
-  const rows = db.prepare('SELECT id, definition_json FROM policy_profile').all() as { id: number; definition_json: string }[];
-  return new Map(rows.map((r) => [r.id, policyProfileSchema.parse(JSON.parse(r.definition_json))]));
+  const rows = db.prepare('SELECT id, based_on, definition_json FROM policy_profile').all() as { id: number; based_on: string | null; definition_json: string }[];
+  return new Map(rows.map((r) => [r.id, parseStoredProfile(r.definition_json, r.based_on)]));
 }
 
 // What a list shows and the breach rule reads: not the case's long text, which lists never show.

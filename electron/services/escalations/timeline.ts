@@ -9,6 +9,10 @@ type Fields = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatUkDate(v) : str(v));
 
+const peopleLine = (v: unknown) => (Array.isArray(v) && v.length ? `People who took part: ${v.map(str).join('; ')}` : '');
+/** Old entries wrote dates into their sentences as ISO dates: read them in the case's own format. */
+const ukDatesIn = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => date(iso));
+
 function describe(entry: AuditEntry): { title: string; detail: string } {
   const after = (entry.after ?? {}) as Fields;
   const before = (entry.before ?? {}) as Fields;
@@ -21,7 +25,7 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
     case 'escalation.escalate':
       return { title: `Moved up from stage ${str(before.stage)} to stage ${str(after.stage)} (${str(after.stageName)})`, detail: `On ${date(after.on)}: ${str(after.reason)}${after.dueOn ? ` Due ${date(after.dueOn)}.` : ''}` };
     case 'escalation.recordStage':
-      return { title: `Stage ${str(after.stage)} discussion recorded`, detail: [after.discussion && `Discussion: ${str(after.discussion)}`, after.decision && `Decision: ${str(after.decision)}`, after.participants && `Who took part: ${str(after.participants)}`].filter(Boolean).join(' · ') };
+      return { title: `Stage ${str(after.stage)} discussion recorded`, detail: [after.discussion && `Discussion: ${str(after.discussion)}`, after.decision && `Decision: ${str(after.decision)}`, after.participants && `Who took part: ${str(after.participants)}`, peopleLine(after.people)].filter(Boolean).join(' · ') };
     case 'escalation.recordReferral':
       return { title: 'Referral recorded', detail: `To ${REFERRAL_ROUTES[after.to as ReferralRoute] ?? str(after.to)} on ${date(after.madeOn)}.` };
     case 'escalation.recordNotification':
@@ -53,7 +57,7 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
     case 'escalation.importFromReturn':
       return { title: `Imported from ${str(after.source)}`, detail: `Stage ${str(after.stage)} (${str(after.stageName)}); ${str(after.outcome)}; row ${str(after.sheetRow)} of “${str(after.fileName)}”.` };
     case 'escalation.dueDatesReworked':
-      return { title: 'Due date re-worked', detail: str(after.reason) };
+      return { title: 'Due date re-worked', detail: ukDatesIn(str(after.reason)) };
     default:
       return { title: entry.action, detail: entry.after === null ? '' : JSON.stringify(entry.after) };
   }

@@ -4,7 +4,7 @@
 // await and memory stays flat at any register size.
 import type ExcelJS from 'exceljs';
 import { DEADLINE_STATES, ESCALATION_STATUSES, OUTCOME_EFFECTS, type EscalationStatus, type OutcomeEffect } from '../../../shared/domain/escalation';
-import { policyProfileSchema } from '../../../shared/domain/policyProfiles';
+import { parseStoredProfile } from '../../../shared/domain/policyProfiles';
 import type { Quarter } from '../../../shared/domain/quarter';
 import type { ReadableDb, WritableDb } from '../../db/types';
 import { stateOn } from '../escalations/deadlines';
@@ -93,8 +93,8 @@ export function registerColumns(widest: { reference: number; initials: number; a
 }
 
 function stageNames(db: AnyDb): Map<number, Map<number, string>> {
-  const rows = db.prepare('SELECT id, definition_json FROM policy_profile').all() as { id: number; definition_json: string }[];
-  return new Map(rows.map((r) => [r.id, new Map(policyProfileSchema.parse(JSON.parse(r.definition_json)).stages.map((s) => [s.number, s.name]))]));
+  const rows = db.prepare('SELECT id, based_on, definition_json FROM policy_profile').all() as { id: number; based_on: string | null; definition_json: string }[];
+  return new Map(rows.map((r) => [r.id, new Map(parseStoredProfile(r.definition_json, r.based_on).stages.map((s) => [s.number, s.name]))]));
 }
 
 /** How many rows the register will have, and how wide its text columns need to be. */
