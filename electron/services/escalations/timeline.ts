@@ -41,17 +41,24 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
     case 'escalation.correct':
       return { title: `Correction: ${CORRECTABLE_FIELDS[after.field as CorrectableField] ?? str(after.field)}`, detail: `From “${str(before.value)}” to “${str(after.value)}”. Reason: ${str(after.reason)}` };
     case 'escalation.chairDecision':
-      return { title: `Chair’s decision: ${str(after.routeLabel)}`, detail: `On ${date(after.decidedOn)} by ${str(after.decidedBy)}: ${str(after.reasons)}` };
+      return {
+        title: `Chair’s decision: ${str(after.routeLabel)}`,
+        detail: `On ${date(after.decidedOn)} by ${str(after.decidedBy)}: ${str(after.reasons)}${Array.isArray(after.warnings) ? ` Warning: ${after.warnings.map(str).join(' ')}` : ''}`,
+      };
     case 'panel.plan':
     case 'panel.update':
       return {
         title: entry.action === 'panel.plan' ? `Panel planned for ${date(after.sitsOn)}` : `Panel changed: sits ${date(after.sitsOn)}`,
-        detail: `Chair: ${str(after.chair)}. ${(after.seats as string[] | undefined)?.join('; ') ?? ''}.${after.valid ? ' All checks pass.' : ' Not yet valid.'}${after.wherePossibleReason ? ` Reason for leaving an agency off: ${str(after.wherePossibleReason)}` : ''}`,
+        detail: `Chair: ${str(after.chair)}. ${(after.seats as string[] | undefined)?.join('; ') ?? ''}.${after.valid ? ' All checks pass.' : after.departureReason ? '' : ' Not yet valid.'}${after.wherePossibleReason ? ` Reason for leaving an agency off: ${str(after.wherePossibleReason)}` : ''}` +
+          (after.departureReason ? ` This policy’s panel cannot be formed for this case; the chair recorded a departure from the policy: ${str(after.departureReason)}` : ''),
       };
     case 'panel.representation':
       return { title: `Representation from ${str(after.fromPerson)}`, detail: `Received ${date(after.receivedOn)}: ${str(after.summary)}` };
     case 'panel.decision':
-      return { title: 'Panel decision recorded', detail: `On ${date(after.decidedOn)}: ${str(after.decision)}` };
+      return {
+        title: after.departureReason ? 'Panel decision recorded (held under a departure from the policy)' : 'Panel decision recorded',
+        detail: `On ${date(after.decidedOn)}: ${str(after.decision)}${after.departureReason ? ` The chair’s reason for departing from the policy: ${str(after.departureReason)}` : ''}`,
+      };
     case 'panel.cancel':
       return { title: 'Panel cancelled', detail: str(after.reason) };
     case 'escalation.importFromReturn':
