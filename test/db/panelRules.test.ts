@@ -210,3 +210,20 @@ describe('a panel this policy cannot form for the case', () => {
     expect(rows).toContainEqual(['Resolution panels', 'Held under a departure from the policy (the policy’s panel could not be formed)', 1, 0]);
   });
 });
+
+describe('the people recorded at a stage are kept', () => {
+  it('once the stage has ended: they can be replaced only while it is open, and deleted only with the case after a retention review', () => {
+    const { b, officers } = board('bromley');
+    const e = referred(b, {}, (id) => ok(desk.dispatch('escalations:recordStage', { escalationId: id, people: [{ name: 'Priya Shah', officerId: officers.school }] })));
+    const w = desk.store.writer;
+    const stageId = e.stages[0]!.id;
+    expect(() => w.prepare('DELETE FROM stage_participant WHERE stage_entry_id = ?').run(stageId)).toThrow(/people who took part at an ended stage are kept/);
+    expect(() => w.prepare("UPDATE stage_participant SET name = 'Someone else' WHERE stage_entry_id = ?").run(stageId)).toThrow(/recorded again, not changed/);
+    expect(() => w.transaction(() => {
+      w.prepare('INSERT INTO retention_deletion_pending (escalation_id) VALUES (?)').run(e.id);
+      expect(w.prepare('DELETE FROM stage_participant WHERE stage_entry_id = ?').run(stageId).changes).toBe(1);
+      throw new Error('roll back');
+    })()).toThrow('roll back');
+    expect(ok<EscalationDetail>(desk.dispatch('escalations:get', { escalationId: e.id })).stages[0]!.people.map((p) => p.name)).toEqual(['Priya Shah']);
+  });
+});
