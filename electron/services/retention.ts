@@ -124,6 +124,7 @@ export const CASE_ROW_DELETIONS = [
   'DELETE FROM chair_decision WHERE escalation_id = @id',
   'DELETE FROM panel_seat WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = @id)',
   'DELETE FROM panel_representation WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = @id)',
+  'DELETE FROM panel_departure WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = @id)',
   'DELETE FROM panel WHERE escalation_id = @id',
   // The register's per-agency copy of the case (kept by migration 0090's triggers, which would
   // remove it with the case anyway): named here so this list stays the whole story.

@@ -109,6 +109,21 @@ describe('who may chair follows the policy profile', () => {
     });
   }
 
+  it('a profile version stored before the rule existed is read with the built-in’s answer', () => {
+    const { b, officers } = board('bromley');
+    const e = referred(b);
+    decide(e.id);
+    // As an older build wrote it: no chairMayBeMember in the stored panel rule.
+    const w = desk.store.writer;
+    const row = w.prepare('SELECT id, definition_json FROM policy_profile WHERE id = ?').get(e.profile.id) as { id: number; definition_json: string };
+    const stored = JSON.parse(row.definition_json) as { panelRule: Record<string, unknown> };
+    delete stored.panelRule.chairMayBeMember;
+    w.prepare('UPDATE policy_profile SET definition_json = ? WHERE id = ?').run(JSON.stringify(stored), row.id);
+    const seats = [{ agencyId: b.school, officerId: officers.school }, { agencyId: b.council, officerId: officers.council }, { agencyId: b.health, officerId: officers.health }];
+    expect(check({ escalationId: e.id, chairOfficerId: officers.health, seats }).valid).toBe(true);
+    expect(ok<{ rule: { chairMayBeMember: boolean } }>(desk.dispatch('panels:options', { escalationId: e.id, sitsOn: '2026-11-20' })).rule.chairMayBeMember).toBe(true);
+  });
+
   it('birmingham: the meeting’s chair is a separate board member, not one of those sitting', () => {
     const { b, officers } = board('birmingham');
     const e = referred(b);

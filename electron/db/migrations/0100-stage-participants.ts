@@ -30,8 +30,22 @@ export const stageParticipants: Migration = {
         BEGIN SELECT RAISE(ABORT, 'A person who took part is recorded again, not changed'); END;
 
       -- Where the policy's own panel cannot be formed for the case, the chair's written reason for
-      -- holding it differently. Empty when the panel follows the policy.
-      ALTER TABLE panel ADD COLUMN departure_reason TEXT NOT NULL DEFAULT '';
+      -- holding it differently, and who recorded it when. No row: the panel follows the policy.
+      CREATE TABLE panel_departure (
+        panel_id INTEGER PRIMARY KEY REFERENCES panel(id),
+        reason TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL
+      ) STRICT;
+      -- Changed or withdrawn while the panel is planned; kept once it has sat or been cancelled,
+      -- except when its case is deleted after a retention review.
+      CREATE TRIGGER panel_departure_kept_no_delete BEFORE DELETE ON panel_departure
+        WHEN EXISTS (SELECT 1 FROM panel p WHERE p.id = OLD.panel_id AND p.status <> 'planned')
+         AND NOT EXISTS (SELECT 1 FROM panel p JOIN retention_deletion_pending r ON r.escalation_id = p.escalation_id WHERE p.id = OLD.panel_id)
+        BEGIN SELECT RAISE(ABORT, 'The departure recorded for a panel that has sat or been cancelled is kept'); END;
+      CREATE TRIGGER panel_departure_kept_no_update BEFORE UPDATE ON panel_departure
+        WHEN EXISTS (SELECT 1 FROM panel p WHERE p.id = OLD.panel_id AND p.status <> 'planned')
+        BEGIN SELECT RAISE(ABORT, 'The departure recorded for a panel that has sat or been cancelled is kept'); END;
     `);
   },
 };

@@ -200,7 +200,7 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
       .all({ from: q.from, to: q.to }) as { effect: OutcomeEffect; count: number }[]
   ).map((p) => ({ ...p, label: OUTCOME_EFFECTS[p.effect] }));
   const panelsHeld = (db.prepare("SELECT count(*) AS n FROM panel WHERE status = 'held' AND decided_on BETWEEN @from AND @to").get({ from: q.from, to: q.to }) as { n: number }).n;
-  const panelsHeldUnderDeparture = (db.prepare("SELECT count(*) AS n FROM panel WHERE status = 'held' AND departure_reason <> '' AND decided_on BETWEEN @from AND @to").get({ from: q.from, to: q.to }) as { n: number }).n;
+  const panelsHeldUnderDeparture = (db.prepare("SELECT count(*) AS n FROM panel WHERE status = 'held' AND id IN (SELECT panel_id FROM panel_departure) AND decided_on BETWEEN @from AND @to").get({ from: q.from, to: q.to }) as { n: number }).n;
 
   const fromReturns = db
     .prepare(

@@ -37,7 +37,7 @@ const BASE: Record<Figure, string> = {
   chair_decision: 'e.id IN (SELECT d.escalation_id FROM chair_decision d WHERE d.decided_on BETWEEN @from AND @to)',
   panel_held: "e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.decided_on BETWEEN @from AND @to)",
   // A departure is recorded only where the policy's panel cannot be formed (panels.savePanel).
-  panel_held_under_departure: "e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.departure_reason <> '' AND p.decided_on BETWEEN @from AND @to)",
+  panel_held_under_departure: "e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.id IN (SELECT panel_id FROM panel_departure) AND p.decided_on BETWEEN @from AND @to)",
   // Through the outcome's own partial index of policy gaps: a handful of rows, not every resolved case.
   policy_gap: `${RESOLVED} AND e.id IN (SELECT o.escalation_id FROM outcome o WHERE o.policy_gap = 1 AND o.resolved_on BETWEEN @from AND @to)`,
 };

@@ -32,7 +32,7 @@ interface PanelRow {
 }
 
 function panelRow(db: AnyDb, panelId: number): PanelRow {
-  const row = db.prepare('SELECT * FROM panel WHERE id = ?').get(panelId) as PanelRow | undefined;
+  const row = db.prepare("SELECT p.*, coalesce(d.reason, '') AS departure_reason FROM panel p LEFT JOIN panel_departure d ON d.panel_id = p.id WHERE p.id = ?").get(panelId) as PanelRow | undefined;
   if (!row) throw new NotFoundError(`There is no panel with id ${panelId}.`);
   return row;
 }
@@ -191,16 +191,21 @@ export function savePanel(ctx: WriteContext, input: PanelSave): number {
   if (before) {
     if (before.escalationId !== input.escalationId) throw new DomainError('That panel belongs to another escalation.');
     if (before.status !== 'planned') throw new DomainError(`This panel is ${before.status}${before.decidedOn ? ` (decided ${formatUkDate(before.decidedOn)})` : ''}; its membership cannot be changed.`);
-    ctx.db.prepare('UPDATE panel SET sits_on = ?, chair_officer_id = ?, chair_name = ?, where_possible_reason = ?, departure_reason = ? WHERE id = ?').run(input.sitsOn, input.chairOfficerId, chairName, input.wherePossibleReason, input.departureReason, panelId);
+    ctx.db.prepare('UPDATE panel SET sits_on = ?, chair_officer_id = ?, chair_name = ?, where_possible_reason = ? WHERE id = ?').run(input.sitsOn, input.chairOfficerId, chairName, input.wherePossibleReason, panelId);
     ctx.db.prepare('DELETE FROM panel_seat WHERE panel_id = ?').run(panelId);
   } else {
     const planned = ctx.db.prepare("SELECT sits_on FROM panel WHERE escalation_id = ? AND status = 'planned'").get(input.escalationId) as { sits_on: string } | undefined;
     if (planned) throw new DomainError(`${escalation.reference} already has a panel planned for ${formatUkDate(planned.sits_on)}: open that panel to change it, or cancel it first.`);
     const info = ctx.db
-      .prepare('INSERT INTO panel (escalation_id, sits_on, chair_officer_id, chair_name, where_possible_reason, departure_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(input.escalationId, input.sitsOn, input.chairOfficerId, chairName, input.wherePossibleReason, input.departureReason, ctx.now.toISOString());
+      .prepare('INSERT INTO panel (escalation_id, sits_on, chair_officer_id, chair_name, where_possible_reason, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(input.escalationId, input.sitsOn, input.chairOfficerId, chairName, input.wherePossibleReason, ctx.now.toISOString());
     panelId = Number(info.lastInsertRowid);
   }
+  if (input.departureReason === '') ctx.db.prepare('DELETE FROM panel_departure WHERE panel_id = ?').run(panelId);
+  else if (input.departureReason !== before?.departureReason)
+    ctx.db
+      .prepare('INSERT INTO panel_departure (panel_id, reason, recorded_at, recorded_by) VALUES (?, ?, ?, ?) ON CONFLICT (panel_id) DO UPDATE SET reason = excluded.reason, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by')
+      .run(panelId, input.departureReason, ctx.now.toISOString(), ctx.actor);
   const seat = ctx.db.prepare('INSERT INTO panel_seat (panel_id, seat, agency_id, officer_id) VALUES (?, ?, ?, ?)');
   input.seats.forEach((s, i) => seat.run(panelId, i + 1, s.agencyId, s.officerId));
   const after = getPanel(ctx.db, ctx.now, panelId!);
