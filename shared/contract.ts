@@ -177,7 +177,8 @@ export const contract = {
   'chair:policyGaps': { kind: 'read', input: nothing, output: z.array(registerRowSchema.extend({ policyGapNote: z.string() })) },
 
   // ---- the chair and resolution panels ----
-  'chair:decide': { kind: 'write', input: chairDecisionInput.strict(), output: escalationDetailSchema },
+  // warnings: e.g. a resolution panel this policy cannot form for the case (the chair must see it).
+  'chair:decide': { kind: 'write', input: chairDecisionInput.strict(), output: escalationDetailSchema.extend({ warnings: z.array(z.string()) }) },
   'panels:options': { kind: 'read', input: z.object({ escalationId: id('escalation'), sitsOn: isoDate.nullable().default(null) }).strict(), output: panelOptionsSchema },
   'panels:check': { kind: 'read', input: panelDraftInput.strict(), output: panelCheckResultSchema },
   'panels:suggest': { kind: 'read', input: panelDraftInput.strict(), output: panelSuggestionSchema },

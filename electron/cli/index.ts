@@ -140,6 +140,11 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
         const word = { pass: 'passes', fail: 'FAILS', warning: 'note', not_applicable: 'does not apply' } as const;
         console.log(`Panel ${panel.id} for ${panel.reference}, sitting ${panel.sitsOn}, chaired by ${panel.chairName}:`);
         for (const c of panel.checks.checks) console.log(`  ${c.number}. ${c.title}: ${word[c.status]}${c.messages.length ? `\n     ${c.messages.join('\n     ')}` : ''}`);
+        const cannot = panel.checks.cannotBeFormed;
+        if (cannot) console.log(`This policy’s panel cannot be formed for this case:\n  ${cannot.reasons.join('\n  ')}`);
+        // Held under a departure is still not valid under the policy: the exit code says so.
+        if (cannot && panel.checks.departureReason) throw new Refused(`The panel sits under the chair’s recorded departure from the policy: ${panel.checks.departureReason}`);
+        if (cannot) throw new Refused(`Instead: ${cannot.alternatives.join(' Or: ')}`);
         if (!panel.checks.valid) throw new Refused('The panel is not yet valid.');
         console.log('The panel is valid.');
       });

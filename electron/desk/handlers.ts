@@ -115,7 +115,10 @@ export const handlers: Handlers = {
   'escalations:chairReferral': (ctx, input) => chairReferral(ctx.db, ctx.now, input.escalationId),
   'chair:policyGaps': (ctx) => policyGaps(ctx),
 
-  'chair:decide': (ctx, input) => (panels.chairDecide(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  'chair:decide': (ctx, input) => {
+    const warnings = panels.chairDecide(ctx, input);
+    return { ...getEscalation(ctx.db, ctx.now, input.escalationId), warnings };
+  },
   'panels:options': (ctx, input) => panels.panelOptions(ctx, input),
   'panels:check': (ctx, input) => panels.checkDraft(ctx.db, ctx.now, input),
   'panels:suggest': (ctx, input) => suggest(ctx, input),

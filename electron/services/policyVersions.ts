@@ -1,20 +1,19 @@
 // Policy profiles as stored: the five built-ins and each board's edited copies, every one a
 // numbered version. An escalation points at the version it was opened under. Reading only:
 // changing the board's policy is profiles.ts.
-import { policyProfileSchema, type PolicyProfile } from '../../shared/domain/policyProfiles';
+import { parseStoredProfile, type PolicyProfile } from '../../shared/domain/policyProfiles';
 import type { ProfileSummary } from '../../shared/domain/settings';
 import type { ReadableDb, WritableDb } from '../db/types';
 import { NotFoundError } from './errors';
 
-/** The one way a stored definition is read: checked against the schema, never trusted as cast. */
-export function parseStoredProfile(definitionJson: string): PolicyProfile {
-  return policyProfileSchema.parse(JSON.parse(definitionJson));
-}
+// Every stored definition is read through parseStoredProfile (shared/domain/policyProfiles.ts):
+// checked against the schema, never trusted as cast, with fields that older versions lack given
+// their built-in's answer.
 
 /** Every stored version by id, for lists that show cases opened under several versions. */
 export function profilesById(db: AnyDb): Map<number, PolicyProfile> {
-  const rows = db.prepare('SELECT id, definition_json FROM policy_profile').all() as { id: number; definition_json: string }[];
-  return new Map(rows.map((r) => [r.id, parseStoredProfile(r.definition_json)]));
+  const rows = db.prepare('SELECT id, based_on, definition_json FROM policy_profile').all() as { id: number; based_on: string | null; definition_json: string }[];
+  return new Map(rows.map((r) => [r.id, parseStoredProfile(r.definition_json, r.based_on)]));
 }
 
 type AnyDb = ReadableDb | WritableDb;
@@ -37,7 +36,7 @@ export interface StoredProfile {
 export function loadProfile(db: AnyDb, profileId: number): StoredProfile {
   const row = db.prepare('SELECT * FROM policy_profile WHERE id = ?').get(profileId) as ProfileRow | undefined;
   if (!row) throw new NotFoundError(`There is no policy profile with id ${profileId}.`);
-  return { id: row.id, version: row.version, profile: parseStoredProfile(row.definition_json) };
+  return { id: row.id, version: row.version, profile: parseStoredProfile(row.definition_json, row.based_on) };
 }
 
 export function activeProfileId(db: AnyDb): number | null {
@@ -50,7 +49,7 @@ export function listProfiles(db: AnyDb): ProfileSummary[] {
   return (db.prepare('SELECT * FROM policy_profile ORDER BY based_on IS NOT NULL, key, version').all() as ProfileRow[]).map((r) => ({
     id: r.id,
     key: r.key,
-    name: parseStoredProfile(r.definition_json).name,
+    name: parseStoredProfile(r.definition_json, r.based_on).name,
     version: r.version,
     basedOn: r.based_on,
     createdAt: r.created_at,

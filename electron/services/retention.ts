@@ -112,6 +112,7 @@ export function retentionReview(ctx: ReadContext, query: { offset: number; limit
 // table added by a later migration cannot be forgotten silently.
 export const CASE_ROW_DELETIONS = [
   'DELETE FROM due_date_history WHERE stage_entry_id IN (SELECT id FROM stage_entry WHERE escalation_id = @id)',
+  'DELETE FROM stage_participant WHERE stage_entry_id IN (SELECT id FROM stage_entry WHERE escalation_id = @id)',
   'DELETE FROM stage_entry WHERE escalation_id = @id',
   'DELETE FROM notification WHERE escalation_id = @id',
   'DELETE FROM outcome_action WHERE escalation_id = @id',
@@ -123,6 +124,7 @@ export const CASE_ROW_DELETIONS = [
   'DELETE FROM chair_decision WHERE escalation_id = @id',
   'DELETE FROM panel_seat WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = @id)',
   'DELETE FROM panel_representation WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = @id)',
+  'DELETE FROM panel_departure WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = @id)',
   'DELETE FROM panel WHERE escalation_id = @id',
   // The register's per-agency copy of the case (kept by migration 0090's triggers, which would
   // remove it with the case anyway): named here so this list stays the whole story.

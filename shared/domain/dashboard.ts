@@ -18,6 +18,7 @@ export const FIGURES = {
   notification_missing: 'Cases with a notification not made by the quarter end',
   chair_decision: 'Cases the chair decided on',
   panel_held: 'Cases decided by a resolution panel',
+  panel_held_under_departure: 'Cases decided by a panel held under a departure from the policy',
   policy_gap: 'Policy gaps flagged to the chair',
 } as const;
 export type Figure = keyof typeof FIGURES;
@@ -69,6 +70,8 @@ export const dashboardSchema = z.object({
   chair: z.object({
     decisions: z.array(z.object({ route: z.string(), label: z.string(), count: z.number() })),
     panelsHeld: z.number(),
+    /** Of those, panels the policy could not form, held under the chair's recorded departure from it. */
+    panelsHeldUnderDeparture: z.number(),
     panelOutcomes: z.array(z.object({ effect: z.string(), label: z.string(), count: z.number() })),
     /** What the agencies' own returns for the quarter say of chair involvement, meetings and panels. */
     agencyInternal: z.object({ chairInvolved: z.number(), meetingsHeld: z.number(), panelsConvened: z.number() }),

@@ -1,6 +1,7 @@
 // Escalations (professional disagreements) as the register records them: the words, the input
 // each action takes, and what a case looks like when read back. Pure: no I/O.
 import { z } from 'zod';
+import { stageParticipantInput, stageParticipantSchema } from './stageParticipants';
 import { CASE_REFERENCE, INITIALS } from './childIdentifiers';
 import { isoDate } from './dates';
 import { drillSchema } from './dashboard';
@@ -136,6 +137,8 @@ export const stageRecordInput = z.object({
   discussion: optionalText('the discussion', 4000),
   decision: optionalText('the decision', 4000),
   participants: optionalText('who took part', 1000),
+  /** The people who took part, as people. Left out, the stage's list stays as it is; given, it replaces it. */
+  people: z.array(stageParticipantInput).max(30, 'Record at most 30 people for a stage').optional(),
   confirmedNoChildName: z.boolean().default(false),
 });
 
@@ -273,6 +276,9 @@ export const stageEntrySchema = z.object({
   discussion: z.string(),
   decision: z.string(),
   participants: z.string(),
+  people: z.array(stageParticipantSchema),
+  /** The names read from the free text of a stage recorded before people were recorded as people. */
+  namesFromText: z.array(z.string()),
   dueDateHistory: z.array(z.object({ dueOn: z.string().nullable(), recordedAt: z.string(), reason: z.string() })),
 });
 

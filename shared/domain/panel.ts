@@ -32,6 +32,8 @@ export const panelDraftInput = z.object({
   chairName: z.string().trim().max(120, 'Keep the chair’s name under 120 characters').default(''),
   seats: z.array(seatInput).max(6, 'A panel has at most six seats'),
   wherePossibleReason: z.string().trim().max(2000, 'Keep the reason under 2000 characters').default(''),
+  /** Only where the policy's own panel cannot be formed for the case: the chair's reason for departing from it. */
+  departureReason: z.string().trim().max(2000, 'Keep the reason for the departure under 2000 characters').default(''),
 });
 export type PanelDraft = z.output<typeof panelDraftInput>;
 
@@ -75,6 +77,9 @@ export const panelCheckResultSchema = z.object({
   checks: z.array(panelCheckSchema),
   needsWherePossibleReason: z.boolean(),
   workingDaysLate: z.number().nullable(),
+  cannotBeFormed: z.object({ reasons: z.array(z.string()), alternatives: z.array(z.string()) }).nullable(),
+  departureReason: z.string().nullable(),
+  heldUnderDeparture: z.boolean(),
 });
 export type PanelCheckResultView = z.infer<typeof panelCheckResultSchema>;
 
@@ -82,12 +87,16 @@ const officerOption = z.object({ id: z.number(), name: z.string(), role: z.strin
 export const panelOptionsSchema = z.object({
   escalationId: z.number(),
   reference: z.string(),
-  rule: z.object({ kind: z.string(), disputingAgenciesOnPanel: z.string(), chairAgencyMustBeUninvolved: z.boolean(), membersMustBeFullBoard: z.boolean(), seniorOfficersOnly: z.boolean(), boardRepresentativesOnly: z.boolean() }),
+  rule: z.object({ kind: z.string(), disputingAgenciesOnPanel: z.string(), chairAgencyMustBeUninvolved: z.boolean(), membersMustBeFullBoard: z.boolean(), seniorOfficersOnly: z.boolean(), boardRepresentativesOnly: z.boolean(), chairMayBeMember: z.boolean() }),
   ruleSummary: z.string(),
   seatCount: z.number(),
   stage: z.object({ number: z.number(), name: z.string(), dueOn: z.string().nullable() }),
   disputing: z.array(z.object({ id: z.number(), name: z.string() })),
   parties: z.array(z.string()),
+  /** Stages kept only as free text, and the names the check read from each (none for "CSC team manager"). */
+  partiesFromText: z.array(z.object({ stageNumber: z.number(), text: z.string(), names: z.array(z.string()) })),
+  /** Whether this policy's panel can be formed for the case on the date, whoever sits. */
+  cannotBeFormed: z.object({ reasons: z.array(z.string()), alternatives: z.array(z.string()) }).nullable(),
   agencies: z.array(z.object({ id: z.number(), name: z.string(), boardMember: z.boolean(), disputing: z.boolean(), officers: z.array(officerOption) })),
 });
 
@@ -104,6 +113,7 @@ export const panelDetailSchema = z.object({
   chairName: z.string(),
   seats: z.array(seatView),
   wherePossibleReason: z.string(),
+  departureReason: z.string(),
   status: z.enum(['planned', 'held', 'cancelled']),
   cancelReason: z.string().nullable(),
   decision: z.string().nullable(),
@@ -122,6 +132,8 @@ export const panelListRowSchema = z.object({
   chairName: z.string(),
   agencies: z.string(),
   valid: z.boolean(),
+  /** Held (or planned) under the chair's recorded departure from the policy. */
+  underDeparture: z.boolean(),
   failing: z.array(z.string()),
   upcoming: z.boolean(),
 });

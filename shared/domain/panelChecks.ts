@@ -21,19 +21,48 @@ export interface PanelProposal {
   /** A directory officer, or just a name such as "Independent chair". `agency` is optional: pass the
    *  chair's agency record when the chair's board membership must be checked and it has no seat. */
   chair: { officer: PanelOfficer | null; name: string; agency?: PanelAgency | null };
-  disputing: { id: number; name: string }[];
-  partiesToDisagreement: { name: string; email: string }[];
+  /** The agencies in dispute. With their board record (retiredOn, memberships) the check can tell
+   *  whether a hard rule can be met at all; without it, that is not judged. */
+  disputing: DisputingAgency[];
+  /** The people who took part at the earlier stages; officerId when they are in the directory. */
+  partiesToDisagreement: Party[];
   wherePossibleReason: string;
+  /** The chair's written reason for holding the panel differently, where the policy's own panel
+   *  cannot be formed for this case. Never makes a panel valid; it is shown as a departure. */
+  departureReason?: string;
   stage: { number: number; name: string; dueOn: string | null };
   calendar: WorkingCalendar;
   today: string;
 }
+export interface Party { name: string; email: string; officerId?: number | null }
+export interface DisputingAgency { id: number; name: string; retiredOn?: string | null; memberships?: Membership[] }
+/** Why this policy's panel cannot be formed for this case, and what the chair can do instead. */
+export interface CannotBeFormed { reasons: string[]; alternatives: string[] }
 export type CheckStatus = 'pass' | 'fail' | 'warning' | 'not_applicable';
 export interface PanelCheck { number: 1 | 2 | 3 | 4 | 5 | 6; title: string; status: CheckStatus; messages: string[] }
-export interface PanelCheckResult { valid: boolean; checks: PanelCheck[]; needsWherePossibleReason: boolean; workingDaysLate: number | null }
+export interface PanelCheckResult {
+  /** Every check passes under the policy as written. Never true when the policy's panel cannot be formed. */
+  valid: boolean;
+  checks: PanelCheck[];
+  needsWherePossibleReason: boolean;
+  workingDaysLate: number | null;
+  cannotBeFormed: CannotBeFormed | null;
+  /** The chair's recorded departure, when the panel cannot be formed and a reason is written. */
+  departureReason: string | null;
+  /** Cannot be formed, a departure is recorded, and every other check passes: the panel may sit, as a departure. */
+  heldUnderDeparture: boolean;
+}
 
 /** Long enough that "n/a" or "see notes" is not taken for the chair's written reason. */
 export const MIN_WHERE_POSSIBLE_REASON = 10;
+/** The same floor for the chair's reason for departing from the policy. */
+export const MIN_DEPARTURE_REASON = MIN_WHERE_POSSIBLE_REASON;
+
+export const CANNOT_BE_FORMED = 'This policy’s panel cannot be formed for this case';
+export const ALTERNATIVES = [
+  'Resolve it directly with the senior managers: record that as the chair’s decision on the case.',
+  'Record a departure from the policy: the chair writes why the panel will sit differently, and the panel is shown everywhere as held under a departure from the policy.',
+] as const;
 
 export function listNames(names: readonly string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -45,10 +74,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const personKey = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
 const emailKey = (s: string) => s.trim().toLocaleLowerCase('en-GB');
 
-export function isPartyTo(parties: PanelProposal['partiesToDisagreement'], person: { name: string; email?: string }): boolean {
+/** A directory officer (by id), or anyone by name or e-mail, who took part at an earlier stage. */
+export function isPartyTo(parties: readonly Party[], person: { id?: number | null; name: string; email?: string }): boolean {
   const name = personKey(person.name);
   const email = emailKey(person.email ?? '');
-  return parties.some((p) => (name !== '' && personKey(p.name) === name) || (email !== '' && emailKey(p.email) === email));
+  const id = person.id ?? null;
+  return parties.some((p) => (id !== null && p.officerId === id) || (name !== '' && personKey(p.name) === name) || (email !== '' && emailKey(p.email) === email));
 }
 
 export function uniqueById<T extends { id: number }>(items: readonly T[]): T[] {
@@ -59,12 +90,12 @@ export function uniqueById<T extends { id: number }>(items: readonly T[]): T[] {
 
 /** The officer is in post on the date: a leaving date on or before it means they are gone. */
 export const inPostOn = (o: PanelOfficer, date: string) => o.leftOn === null || o.leftOn > date;
-export const retiredBy = (a: PanelAgency, date: string) => a.retiredOn !== null && a.retiredOn <= date;
+export const retiredBy = (a: Pick<PanelAgency, 'retiredOn'>, date: string) => a.retiredOn !== null && a.retiredOn <= date;
 
-/** Why the agency was not on the board that day, and what to choose instead; null when it was. */
-function boardProblem(agency: PanelAgency, date: string, instead: string): string | null {
+/** Why the agency was not on the board that day (no full stop); null when it was. */
+function notOnBoard(agency: Pick<PanelAgency, 'name' | 'retiredOn' | 'memberships'>, date: string): string | null {
   const when = ukDate(date);
-  if (retiredBy(agency, date)) return `${agency.name} is recorded as retired on ${ukDate(agency.retiredOn ?? date)}, so it cannot sit on ${when}: ${instead}.`;
+  if (retiredBy(agency, date)) return `${agency.name} is recorded as retired on ${ukDate(agency.retiredOn ?? date)}, so it cannot sit on ${when}`;
   if (isBoardMemberOn(agency.memberships, date)) return null;
   const ended = agency.memberships.filter((m) => m.to !== null && m.to < date).sort((a, b) => ((a.to ?? '') < (b.to ?? '') ? 1 : -1))[0];
   const starts = agency.memberships.filter((m) => m.from > date).sort((a, b) => (a.from < b.from ? -1 : 1))[0];
@@ -73,10 +104,46 @@ function boardProblem(agency: PanelAgency, date: string, instead: string): strin
     : ended?.to ? ` (its membership ended on ${ukDate(ended.to)})`
     : starts ? ` (its membership starts on ${ukDate(starts.from)})`
     : ' (no board membership is recorded for it)';
-  return `${agency.name} was not a member of the full board on ${when}${detail}: ${instead}.`;
+  return `${agency.name} was not a member of the full board on ${when}${detail}`;
 }
 
-type Ctx = { p: PanelProposal; date: string | null; dateProblem: string | null; noun: 'panel' | 'meeting'; disputingIds: Set<number> };
+/** Why the agency was not on the board that day, and what to choose instead; null when it was. */
+function boardProblem(agency: PanelAgency, date: string, instead: string): string | null {
+  const problem = notOnBoard(agency, date);
+  return problem === null ? null : `${problem}: ${instead}.`;
+}
+
+/**
+ * Whether the policy's own panel can be formed for this case at all, whoever is seated: under a
+ * hard rule that every agency in dispute sits (Bromley), an agency in dispute that is not on the
+ * full board on the date cannot sit, and four agencies in dispute cannot fit three seats. Said
+ * plainly, never relaxed: the chair resolves another way or records a departure with a reason.
+ */
+export function panelCannotBeFormed(rule: PanelRule, disputing: readonly DisputingAgency[], date: string | null): (CannotBeFormed & { notOnBoardIds: number[] }) | null {
+  if (rule.kind !== 'three_agency_panel' || rule.disputingAgenciesOnPanel !== 'required') return null;
+  const agencies = uniqueById(disputing);
+  const reasons: string[] = [];
+  if (agencies.length > 3)
+    reasons.push(`${agencies.length} agencies are in dispute (${listNames(agencies.map((a) => a.name))}), and this policy needs every agency in dispute on a panel of three seats: they cannot all sit.`);
+  const notOnBoardIds: number[] = [];
+  if (rule.membersMustBeFullBoard && date) {
+    for (const a of agencies) {
+      if (!a.memberships) continue;
+      const problem = notOnBoard({ name: a.name, retiredOn: a.retiredOn ?? null, memberships: a.memberships }, date);
+      if (!problem) continue;
+      notOnBoardIds.push(a.id);
+      reasons.push(`${a.name} is in dispute, so this policy needs it on the panel, but the panel seats only members of the full board and ${problem}.`);
+    }
+  }
+  return reasons.length ? { reasons, alternatives: [...ALTERNATIVES], notOnBoardIds } : null;
+}
+
+type Ctx = {
+  p: PanelProposal; date: string | null; dateProblem: string | null; noun: 'panel' | 'meeting'; disputingIds: Set<number>;
+  unformable: ReturnType<typeof panelCannotBeFormed>;
+  /** The chair's departure, when the panel cannot be formed and the reason is long enough. */
+  departure: string | null;
+};
 const check = (number: PanelCheck['number'], title: string, messages: string[], failing: boolean, warning = false): PanelCheck => ({
   number, title, messages, status: failing ? 'fail' : warning ? 'warning' : 'pass',
 });
@@ -100,15 +167,23 @@ function checkAgencies({ p, noun }: Ctx): PanelCheck {
   return check(1, 'At least two agencies, each once', ok ? [`${plural(n, 'agency', 'agencies')} at the ${noun}: ${listNames(chosen.map((a) => a.name))}.`] : messages, !ok);
 }
 
-function checkSeats({ p, date, dateProblem }: Ctx): PanelCheck {
+function checkSeats({ p, date, dateProblem, unformable, departure }: Ctx): PanelCheck {
   const { rule } = p;
   const messages: string[] = dateProblem ? [dateProblem] : [];
+  // An agency in dispute that cannot sit under the hard rule: not a seat to change (taking it off
+  // fails "must sit"), but the reason the policy's panel cannot be formed.
+  const departed: string[] = [];
   for (const { agency, officer } of p.seats) {
     if (!agency) {
       if (officer) messages.push(`Choose the agency that ${officer.name} sits for.`);
       continue;
     }
-    if (date) {
+    if (date && unformable?.notOnBoardIds.includes(agency.id)) {
+      const problem = notOnBoard(agency, date);
+      departed.push(departure
+        ? `${problem}; it sits under the chair’s recorded departure from the policy.`
+        : `${problem}, and it is in dispute: ${CANNOT_BE_FORMED.toLowerCase()} (see check 3).`);
+    } else if (date) {
       const problem = rule.membersMustBeFullBoard
         ? boardProblem(agency, date, 'choose a board-member agency for this seat')
         : retiredBy(agency, date) ? boardProblem(agency, date, 'choose an agency that is still active for this seat') : null;
@@ -134,22 +209,33 @@ function checkSeats({ p, date, dateProblem }: Ctx): PanelCheck {
   const pass = rule.membersMustBeFullBoard && date
     ? `Each agency is a member of the full board on ${ukDate(date)}, and its officer is ${who}, in post.`
     : `Each officer is ${who}, in post on the date.`;
+  if (departed.length && !departure) return check(2, 'Board membership and officers on the date', [...departed, ...messages], true);
+  if (departed.length) return check(2, 'Board membership and officers on the date', [...departed, ...messages], messages.length > 0, true);
   return check(2, 'Board membership and officers on the date', messages.length ? messages : [pass], messages.length > 0);
 }
 
-function checkDisputing({ p, noun }: Ctx): { check: PanelCheck; needsReason: boolean } {
+function checkDisputing({ p, noun, unformable, departure }: Ctx): { check: PanelCheck; needsReason: boolean } {
   const title = `The agencies in dispute are on the ${noun}`;
   const disputing = uniqueById(p.disputing);
   if (disputing.length === 0) return { check: check(3, title, ['No agencies in dispute are recorded for this escalation: record them so the panel can be checked against them.'], false, true), needsReason: false };
   const seated = new Set(p.seats.flatMap((s) => (s.agency ? [s.agency.id] : [])));
   const missing = disputing.filter((d) => !seated.has(d.id));
   const required = p.rule.disputingAgenciesOnPanel === 'required';
-  // A three-seat panel cannot hold four agencies: "must include" can only mean "as many as fit".
   const overflow = p.rule.kind === 'three_agency_panel' && disputing.length > 3;
+  if (unformable) {
+    // The hard rule cannot be met whoever sits: say so, never relax it to "where possible".
+    const messages = [...unformable.reasons, `${CANNOT_BE_FORMED}.`];
+    const canSit = overflow ? [] : missing.filter((m) => !unformable.notOnBoardIds.includes(m.id));
+    for (const m of canSit) messages.push(`${m.name} is in dispute and can sit: give it a seat.`);
+    if (departure) return { check: check(3, title, [...messages, `The chair has recorded a departure from the policy: “${departure}”`], canSit.length > 0, true), needsReason: false };
+    const written = (p.departureReason ?? '').trim();
+    messages.push(written
+      ? `The chair’s reason for departing from the policy is too short: write at least ${MIN_DEPARTURE_REASON} characters.`
+      : 'The chair can instead resolve it directly with the senior managers, or record a departure from the policy with a written reason.');
+    return { check: check(3, title, messages, true), needsReason: false };
+  }
   const messages: string[] = [];
-  if (overflow)
-    messages.push(`A three-seat panel cannot hold all ${disputing.length} agencies in dispute (${listNames(disputing.map((d) => d.name))}).` +
-      (required ? ' This policy says they must all sit, so here it is treated as “where possible”: the chair must write a reason for leaving any off.' : ''));
+  if (overflow) messages.push(`A three-seat panel cannot hold all ${disputing.length} agencies in dispute (${listNames(disputing.map((d) => d.name))}).`);
   if (missing.length === 0) return { check: check(3, title, [...messages, `Every agency in dispute is on the ${noun}: ${listNames(disputing.map((d) => d.name))}.`], false), needsReason: false };
   if (required && !overflow) {
     for (const m of missing) messages.push(`${m.name} is in dispute and this policy requires every agency in dispute to sit on the ${noun}: give it a seat.`);
@@ -210,7 +296,7 @@ function checkPeople({ p, noun }: Ctx): PanelCheck {
     if (officer && isPartyTo(parties, officer))
       messages.push(`${officer.name} is a party to the disagreement and cannot sit on the ${noun}: choose another officer of ${agency?.name ?? officer.agencyName}.`);
   const chairName = p.chair.officer?.name ?? p.chair.name.trim();
-  if (chairName && isPartyTo(parties, { name: chairName, email: p.chair.officer?.email ?? '' }))
+  if (chairName && isPartyTo(parties, { id: p.chair.officer?.id ?? null, name: chairName, email: p.chair.officer?.email ?? '' }))
     messages.push(`${chairName} is a party to the disagreement and cannot chair the ${noun}: choose another chair.`);
   const officers = p.seats.flatMap((s) => (s.officer ? [s.officer] : []));
   for (const o of uniqueById(officers)) {
@@ -220,8 +306,10 @@ function checkPeople({ p, noun }: Ctx): PanelCheck {
   const chairSits = p.chair.officer
     ? officers.some((o) => o.id === p.chair.officer?.id)
     : chairName !== '' && officers.some((o) => personKey(o.name) === personKey(chairName));
-  if (chairSits) messages.push(`${chairName} is both the chair and a member of the ${noun}: choose someone else for one of the two roles.`);
-  const pass = `No one on the ${noun} is a party to the disagreement, and nobody sits twice.`;
+  // Bromley and Torbay name no separate chair: one of the three may chair. Birmingham's chair does not sit.
+  if (chairSits && !p.rule.chairMayBeMember)
+    messages.push(`${chairName} is both the chair and a member of the ${noun}, and this policy needs a separate chair: choose someone else for one of the two roles.`);
+  const pass = `No one on the ${noun} is a party to the disagreement, and nobody sits twice.${chairSits ? ` ${chairName} chairs from one of the seats, as this policy allows.` : ''}`;
   return check(5, 'No party to the disagreement, nobody twice', messages.length ? messages : [pass], messages.length > 0);
 }
 
@@ -257,6 +345,9 @@ export function checkPanel(p: PanelProposal): PanelCheckResult {
         na(5, 'No party to the disagreement, nobody twice'), na(6, 'Within the stage’s timescale')],
       needsWherePossibleReason: false,
       workingDaysLate: null,
+      cannotBeFormed: null,
+      departureReason: null,
+      heldUnderDeparture: false,
     };
   }
   const noun = p.rule.kind === 'uninvolved_chair_meeting' ? 'meeting' : 'panel';
@@ -264,9 +355,21 @@ export function checkPanel(p: PanelProposal): PanelCheckResult {
   const raw = p.sitsOn?.trim() ?? '';
   const date = raw && isRealIsoDate(raw) ? raw : null;
   const dateProblem = date ? null : raw ? `“${raw}” is not a real date: choose the date the ${noun} ${sits}.` : `Choose the date the ${noun} ${sits}.`;
-  const ctx: Ctx = { p, date, dateProblem, noun, disputingIds: new Set(p.disputing.map((d) => d.id)) };
+  const unformable = panelCannotBeFormed(p.rule, p.disputing, date);
+  const written = (p.departureReason ?? '').trim();
+  const departure = unformable && written.length >= MIN_DEPARTURE_REASON ? written : null;
+  const ctx: Ctx = { p, date, dateProblem, noun, disputingIds: new Set(p.disputing.map((d) => d.id)), unformable, departure };
   const disputing = checkDisputing(ctx);
   const timescale = checkTimescale(ctx);
   const checks = [checkAgencies(ctx), checkSeats(ctx), disputing.check, checkChair(ctx), checkPeople(ctx), timescale.check];
-  return { valid: checks.every((c) => c.status !== 'fail'), checks, needsWherePossibleReason: disputing.needsReason, workingDaysLate: timescale.late };
+  const passes = checks.every((c) => c.status !== 'fail');
+  return {
+    valid: passes && !unformable,
+    checks,
+    needsWherePossibleReason: disputing.needsReason,
+    workingDaysLate: timescale.late,
+    cannotBeFormed: unformable ? { reasons: unformable.reasons, alternatives: unformable.alternatives } : null,
+    departureReason: departure,
+    heldUnderDeparture: passes && departure !== null,
+  };
 }

@@ -4,7 +4,7 @@
 import { isRealIsoDate } from './dates';
 import { isBoardMemberOn } from './agency';
 import {
-  checkPanel, inPostOn, isPartyTo, listNames, retiredBy, ukDate, uniqueById,
+  CANNOT_BE_FORMED, checkPanel, inPostOn, isPartyTo, listNames, panelCannotBeFormed, retiredBy, ukDate, uniqueById,
   type PanelAgency, type PanelCheckResult, type PanelOfficer, type PanelProposal, type PanelSeat,
 } from './panelChecks';
 import type { PanelRule } from './policyProfiles';
@@ -37,7 +37,7 @@ function* combinations<T>(items: readonly T[], k: number, from = 0): Generator<T
 
 /** A suggestion the chair can take once they write the "where possible" reason: the reason is
  *  theirs to give, so its absence alone does not rule a composition out. */
-const acceptable = (r: PanelCheckResult) => r.valid || (r.needsWherePossibleReason && r.checks.every((c) => c.status !== 'fail' || c.number === 3));
+const acceptable = (r: PanelCheckResult) => r.valid || r.heldUnderDeparture || (r.needsWherePossibleReason && r.checks.every((c) => c.status !== 'fail' || c.number === 3));
 
 export function suggestPanels(args: PanelSuggestionArgs): PanelSuggestions {
   const { board, max = 5, ...proposal } = args;
@@ -48,6 +48,9 @@ export function suggestPanels(args: PanelSuggestionArgs): PanelSuggestions {
   if (!sitsOn || !isRealIsoDate(sitsOn)) return none(`Choose the date the ${noun} will sit first: who can sit depends on board membership on that date.`);
   const when = ukDate(sitsOn);
   const { chair } = proposal;
+  const unformable = panelCannotBeFormed(rule, proposal.disputing, sitsOn);
+  if (unformable && !checkPanel({ ...proposal, seats: [], wherePossibleReason: '' }).departureReason)
+    return none(`${CANNOT_BE_FORMED}: ${unformable.reasons.join(' ')} The chair can instead resolve it directly with the senior managers, or record a departure from the policy with a written reason.`);
 
   // The chair is settled before the seats: no choice of seats can mend a chair who fails.
   const chairChecks = checkPanel({ ...proposal, seats: [], wherePossibleReason: '' }).checks.filter((c) => (c.number === 4 || c.number === 5) && c.status === 'fail');
@@ -68,7 +71,8 @@ export function suggestPanels(args: PanelSuggestionArgs): PanelSuggestions {
     else if (rule.membersMustBeFullBoard && !isBoardMemberOn(agency.memberships, sitsOn)) barred.set(agency.id, `is not a member of the full board on ${when}`);
     else {
       const eligible = officers.filter((o) => eligibleOfficer(o, agency)).sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'en-GB'));
-      const officer = eligible.find((o) => o.id !== chair.officer?.id); // the chair cannot sit twice
+      // Where the policy needs a separate chair, the chair cannot also take a seat.
+      const officer = eligible.find((o) => rule.chairMayBeMember || o.id !== chair.officer?.id);
       if (officer) pool.set(agency.id, { agency, officer });
       else barred.set(agency.id, `has no ${who} who could sit on ${when}${eligible.length ? ` other than the chair, ${eligible[0]?.name}` : ''}`);
     }

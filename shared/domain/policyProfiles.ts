@@ -35,6 +35,9 @@ export const panelRuleSchema = z
     membersMustBeFullBoard: z.boolean(),
     seniorOfficersOnly: z.boolean(),
     boardRepresentativesOnly: z.boolean(),
+    /** May one of the seated officers chair? Bromley and Torbay name no separate chair (the panel
+     *  "collectively" resolves); Birmingham's meeting is chaired by a board member from elsewhere. */
+    chairMayBeMember: z.boolean({ error: 'Say whether one of the panel’s members may chair it' }),
   })
   .superRefine((rule, ctx) => {
     const problem = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
@@ -47,6 +50,8 @@ export const panelRuleSchema = z
     }
     if (rule.kind === 'uninvolved_chair_meeting' && !rule.chairAgencyMustBeUninvolved)
       problem('A meeting chaired by an uninvolved agency needs its chair to come from an agency not in dispute', 'chairAgencyMustBeUninvolved');
+    if (rule.kind === 'uninvolved_chair_meeting' && rule.chairMayBeMember)
+      problem('A meeting chaired by an uninvolved agency is chaired by someone who does not sit for an agency at it', 'chairMayBeMember');
   });
 export type PanelRule = z.infer<typeof panelRuleSchema>;
 
@@ -82,7 +87,7 @@ export const policyProfileSchema = z
   });
 export type PolicyProfile = z.infer<typeof policyProfileSchema>;
 
-const NO_PANEL: PanelRule = { kind: 'none', disputingAgenciesOnPanel: 'not_applicable', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: false, seniorOfficersOnly: false, boardRepresentativesOnly: false };
+const NO_PANEL: PanelRule = { kind: 'none', disputingAgenciesOnPanel: 'not_applicable', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: false, seniorOfficersOnly: false, boardRepresentativesOnly: false, chairMayBeMember: false };
 const NO_NOTIFICATIONS = { childProtectionChair: false, independentReviewingOfficer: false, boardManagerAtStage: null };
 
 function deepFreeze<T>(value: T): T {
@@ -115,7 +120,8 @@ export const BUILT_IN_PROFILES: readonly PolicyProfile[] = deepFreeze<PolicyProf
     ],
     lastStep: 'The BSCP chair either resolves the issue direct with the relevant senior managers, or convenes a resolution panel, which hears those in dispute and collectively resolves it.',
     // "senior officers from three agencies who are members of the full Board ... must include the agencies concerned"
-    panelRule: { kind: 'three_agency_panel', disputingAgenciesOnPanel: 'required', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: true, seniorOfficersOnly: true, boardRepresentativesOnly: false },
+    // No separate panel chair is named: the panel "collectively resolves", so a member may chair it.
+    panelRule: { kind: 'three_agency_panel', disputingAgenciesOnPanel: 'required', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: true, seniorOfficersOnly: true, boardRepresentativesOnly: false, chairMayBeMember: true },
     // "relevant Child Protection Chair or Independent Reviewing Officer must also be notified" (stage 2)
     notifications: { childProtectionChair: true, independentReviewingOfficer: true, boardManagerAtStage: null },
     referralRoute: 'The nursery e-mails the details to bscp@bromley.gov.uk for the attention of the independent chair.',
@@ -156,7 +162,7 @@ export const BUILT_IN_PROFILES: readonly PolicyProfile[] = deepFreeze<PolicyProf
     lastStep: 'The board chair names a board member from an uninvolved agency to chair a meeting of senior managers with operational responsibility for the case: the final opportunity to reach a decision. Its chair reports back to the board chair.',
     // "a Board member from an uninvolved agency to chair a meeting of senior managers with
     // operational responsibility for the case": those managers come from the agencies in dispute.
-    panelRule: { kind: 'uninvolved_chair_meeting', disputingAgenciesOnPanel: 'required', chairAgencyMustBeUninvolved: true, membersMustBeFullBoard: false, seniorOfficersOnly: true, boardRepresentativesOnly: false },
+    panelRule: { kind: 'uninvolved_chair_meeting', disputingAgenciesOnPanel: 'required', chairAgencyMustBeUninvolved: true, membersMustBeFullBoard: false, seniorOfficersOnly: true, boardRepresentativesOnly: false, chairMayBeMember: false },
     notifications: NO_NOTIFICATIONS,
     referralRoute: 'Referred to the business coordinator of the Safeguarding Children Board, who notifies the chair of the board.',
     resolveTimescaleNote: 'The same working day where a child is at immediate risk of significant harm; otherwise within one working week.',
@@ -197,7 +203,8 @@ export const BUILT_IN_PROFILES: readonly PolicyProfile[] = deepFreeze<PolicyProf
     lastStep: 'The board chair either seeks to resolve the issue direct, or convenes a resolution panel, which hears those concerned and decides the next course of action.',
     // "the LSCB representatives from three agencies (including the agencies concerned in the
     // professional differences, where possible)". Only a board member agency has a representative.
-    panelRule: { kind: 'three_agency_panel', disputingAgenciesOnPanel: 'where_possible', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: true, seniorOfficersOnly: false, boardRepresentativesOnly: true },
+    // No separate panel chair here either: "the panel will ... make a decision", so a member may chair.
+    panelRule: { kind: 'three_agency_panel', disputingAgenciesOnPanel: 'where_possible', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: true, seniorOfficersOnly: false, boardRepresentativesOnly: true, chairMayBeMember: true },
     // "The Committee member should also notify the Safeguarding Children Board Manager"
     notifications: { childProtectionChair: false, independentReviewingOfficer: false, boardManagerAtStage: 3 },
     referralRoute: 'Referred via TSCB to the chair of the local safeguarding children board.',
@@ -207,6 +214,24 @@ export const BUILT_IN_PROFILES: readonly PolicyProfile[] = deepFreeze<PolicyProf
 
 export function builtInProfile(key: string): PolicyProfile | null {
   return BUILT_IN_PROFILES.find((p) => p.key === key) ?? null;
+}
+
+/**
+ * Reads a profile as stored. Versions written before a field existed lack it; each such field is
+ * filled here, and only here, so every reader of stored profiles agrees:
+ * - panelRule.chairMayBeMember: the built-in's answer, by the profile's own key or the key it was
+ *   based on; otherwise no for a meeting chaired by an uninvolved agency (which that rule forbids)
+ *   and for no panel, and yes for a three-agency panel, as both built-in three-agency panels say.
+ * Throws a ZodError when the stored text is not a profile at all.
+ */
+export function parseStoredProfile(definitionJson: string, basedOn: string | null = null): PolicyProfile {
+  const raw = JSON.parse(definitionJson) as { key?: unknown; panelRule?: Record<string, unknown> } | null;
+  if (raw && typeof raw === 'object' && raw.panelRule && typeof raw.panelRule === 'object' && !('chairMayBeMember' in raw.panelRule)) {
+    const builtIn = (typeof raw.key === 'string' ? builtInProfile(raw.key) : null) ?? (basedOn ? builtInProfile(basedOn) : null);
+    const chairMayBeMember = builtIn && builtIn.panelRule.kind === raw.panelRule.kind ? builtIn.panelRule.chairMayBeMember : raw.panelRule.kind === 'three_agency_panel';
+    raw.panelRule = { ...raw.panelRule, chairMayBeMember };
+  }
+  return policyProfileSchema.parse(raw);
 }
 
 export function stageByNumber(profile: PolicyProfile, n: number): PolicyStage | null {

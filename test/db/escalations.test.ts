@@ -140,6 +140,8 @@ describe('the calendar and timescales re-work open deadlines, keeping what was s
     expect(after.currentStage!.dueOn).toBe('2026-11-30');
     expect(after.stages[0]!.dueDateHistory.map((h) => h.dueOn)).toEqual(['2026-11-27', '2026-11-30']);
     expect(after.timeline.at(-1)!.title).toBe('Due date re-worked');
+    // The timeline reads dates as every other place on the case does.
+    expect(after.timeline.at(-1)!.detail).toMatch(/Stage 1 now due 30 Nov 2026 \(was 27 Nov 2026\)\.$/);
     expect(ok<{ dueDatesChanged: number }>(desk.dispatch('calendar:removeClosureDay', { date: '2026-11-25', reason: 'Training moved' })).dueDatesChanged).toBe(1);
   });
 

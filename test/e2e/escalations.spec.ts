@@ -129,7 +129,7 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   const record = page.getByRole('form', { name: 'Record this stage’s discussion' });
   await record.getByLabel('Discussion').fill('The pre-school manager talked it through with the supervisor; the concern is about threshold, not practice.');
   await record.getByLabel('Decision').fill('Raise it with the duty social worker.');
-  await record.getByLabel('Who took part').fill('Pre-school manager; pre-school supervisor');
+  await record.getByLabel('Notes on who took part').fill('Pre-school manager; pre-school supervisor');
   await record.getByRole('button', { name: 'Save stage record' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved the record of stage 0.' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Stages' })).toContainText('Raise it with the duty social worker.');

@@ -234,9 +234,10 @@ test('under Torbay the chair leaves an agency in dispute off with a written reas
   await choose(page, 2, 'Devon and Cornwall Police', 'Lee Grant');
   await choose(page, 3, 'Torbay and South Devon NHS', 'Tom Okoro');
   await expect(check(page, 2)).toContainText('Lee Grant is not Devon and Cornwall Police’s board representative, and this policy seats board representatives only');
-  await expect(check(page, 5)).toContainText('Tom Okoro is both the chair and a member of the panel');
+  // Torbay names no separate chair: one of the three representatives may chair the panel.
+  await expect(check(page, 5)).toContainText('Tom Okoro chairs from one of the seats, as this policy allows.');
   await expect(check(page, 3)).toContainText('St Marychurch Pre-school is in dispute but not on the panel: give it a seat, or write the chair’s reason for leaving it off (at least 10 characters).');
-  await expect(summary(page)).toHaveText('3 checks fail: the panel is not yet valid.');
+  await expect(summary(page)).toHaveText('2 checks fail: the panel is not yet valid.');
 
   await choose(page, 2, 'Devon and Cornwall Police', 'Dana Whitfield');
   await page.getByLabel('Chair', { exact: true }).selectOption({ label: 'Someone not in the directory (type the name)' });
@@ -282,3 +283,53 @@ test('a planned panel is cancelled with a reason, and the chair can plan again',
   await go(page, `#/panels/decide/${escalation.id}`);
   await expect(page.getByRole('link', { name: 'Plan the panel' })).toBeVisible();
 });
+
+test('under Bromley a nursery in dispute cannot sit on a full-board panel: the planner says so plainly, offers the alternatives, and a departure shows as one', async ({ page, app }) => {
+  const { escalation } = seedCase(app, 'bromley', BROMLEY, 'Little Acorns Nursery', ['Bromley Children’s Social Care'], 'Priya Shah (nursery manager); CSC team manager');
+  await signInAs(page, app, 'chair');
+  await go(page, `#/panels/decide/${escalation.id}`);
+  const decide = page.getByRole('form', { name: 'Record the chair’s decision' });
+  await decide.getByLabel('Convene a resolution panel').check();
+  await decide.getByLabel('Decided by').fill('Independent chair');
+  await decide.getByLabel('Reasons').fill('Senior managers could not agree on the threshold.');
+  await decide.getByRole('button', { name: 'Record the chair’s decision' }).click();
+  // chair:decide warns, in the answer the chair sees.
+  await expect(page.getByRole('status').filter({ hasText: 'Warning: This policy’s panel cannot be formed for this case' })).toBeVisible();
+  await page.getByRole('link', { name: 'Plan the panel' }).click();
+
+  // Said before any seat is chosen: why, naming the agency, and what the chair can do instead.
+  const impossible = page.getByRole('region', { name: 'This policy’s panel cannot be formed for this case' });
+  await expect(impossible).toContainText('Little Acorns Nursery is in dispute, so this policy needs it on the panel, but the panel seats only members of the full board');
+  await expect(impossible).toContainText('Resolve it directly with the senior managers');
+  await expect(impossible).toContainText('Record a departure from the policy');
+  await expect(page.locator('.panel-facts')).toContainText('recognised Priya Shah');
+  await page.getByLabel('Date the panel sits').fill(today);
+  await page.getByLabel('Chair’s name').fill('Independent chair');
+
+  // No loop: off the panel it is not "give it a seat"; on it, not "choose a board-member agency".
+  await choose(page, 1, 'Bromley Children’s Social Care', 'Helen Marsh');
+  await choose(page, 2, 'Oxleas', 'Tom Okoro');
+  await choose(page, 3, 'Metropolitan Police', 'Dana Whitfield');
+  await expect(summary(page)).toHaveText('This policy’s panel cannot be formed for this case: see why, and what the chair can do instead.');
+  await expect(check(page, 3)).toContainText('This policy’s panel cannot be formed for this case.');
+  await expect(check(page, 3)).not.toContainText('give it a seat');
+  await choose(page, 3, 'Little Acorns', 'Priya Shah');
+  await expect(check(page, 2)).toContainText('and it is in dispute: this policy’s panel cannot be formed for this case (see check 3).');
+  await expect(check(page, 2)).not.toContainText('choose a board-member agency');
+  await expect(check(page, 5)).toContainText('Priya Shah is a party to the disagreement');
+  await expectAccessible(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/screenshots/panel-planner-impossible.png', fullPage: true });
+
+  // The chair departs from the policy in writing: never valid, shown as a departure.
+  await choose(page, 3, 'Metropolitan Police', 'Dana Whitfield');
+  await page.getByLabel('The chair’s reason for departing from the policy').fill('The nursery will be heard in person; the board agreed to hold the panel without it as a member.');
+  await expect(summary(page)).toHaveText('This policy’s panel cannot be formed for this case: this one sits under the chair’s recorded departure from the policy (1 warning to read).');
+  await expect(page.getByRole('region', { name: 'Held under a departure from the policy' })).toContainText('The chair’s reason for departing from the policy: The nursery will be heard in person');
+  await page.getByRole('button', { name: 'Save panel' }).click();
+  await expect(page.locator('.toast')).toContainText('it sits under the chair’s recorded departure from the policy');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Panels' }).click();
+  await expect(page.getByRole('row', { name: /BR-2026-0042/ })).toContainText('Departure from the policy');
+  await expectAccessible(page);
+});
+

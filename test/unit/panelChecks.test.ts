@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPanel, type PanelAgency, type PanelCheck, type PanelOfficer, type PanelProposal, type PanelSeat } from '../../shared/domain/panelChecks';
+import { ALTERNATIVES, checkPanel, type PanelAgency, type PanelCheck, type PanelOfficer, type PanelProposal, type PanelSeat } from '../../shared/domain/panelChecks';
 import { builtInProfile, type PanelRule } from '../../shared/domain/policyProfiles';
 import { ENGLAND_AND_WALES } from '../../shared/domain/workingDays';
 
@@ -130,19 +130,46 @@ describe('checkPanel: Bromley (three agencies, full board, senior officers, disp
     expect(r.checks[2]?.messages).toEqual(['Every agency in dispute is on the panel: Torbay Council, Devon and Cornwall Police and NHS Devon.']);
   });
 
-  it('check 3: four agencies in dispute turn "required" into "where possible" with a reason', () => {
+  it('check 3: four agencies in dispute cannot fit three seats: the panel cannot be formed, and no reason makes it valid', () => {
     const four = proposal({ disputing: [TC, POL, NHS, EDU] });
     const without = checkPanel(four);
     expect(without.valid).toBe(false);
-    expect(without.needsWherePossibleReason).toBe(true);
-    expect(without.checks[2]?.messages).toEqual([
-      'A three-seat panel cannot hold all 4 agencies in dispute (Torbay Council, Devon and Cornwall Police, NHS Devon and Torbay Schools Partnership). This policy says they must all sit, so here it is treated as “where possible”: the chair must write a reason for leaving any off.',
-      'Torbay Schools Partnership is in dispute but not on the panel: write the chair’s reason for leaving it off (at least 10 characters).',
-    ]);
-    const withReason = checkPanel({ ...four, wherePossibleReason: '  The schools partnership asked to give a representation instead.  ' });
-    expect(withReason.valid).toBe(true);
-    expect(withReason.checks[2]?.status).toBe('warning');
-    expect(withReason.checks[2]?.messages[1]).toBe('Torbay Schools Partnership is in dispute but not on the panel. The chair’s reason: “The schools partnership asked to give a representation instead.”');
+    expect(without.needsWherePossibleReason).toBe(false);
+    expect(without.cannotBeFormed).toEqual({
+      reasons: ['4 agencies are in dispute (Torbay Council, Devon and Cornwall Police, NHS Devon and Torbay Schools Partnership), and this policy needs every agency in dispute on a panel of three seats: they cannot all sit.'],
+      alternatives: [...ALTERNATIVES],
+    });
+    expect(without.checks[2]).toMatchObject({ status: 'fail', messages: [
+      '4 agencies are in dispute (Torbay Council, Devon and Cornwall Police, NHS Devon and Torbay Schools Partnership), and this policy needs every agency in dispute on a panel of three seats: they cannot all sit.',
+      'This policy’s panel cannot be formed for this case.',
+      'The chair can instead resolve it directly with the senior managers, or record a departure from the policy with a written reason.',
+    ] });
+    // The old "where possible" reason no longer excuses the hard rule.
+    expect(checkPanel({ ...four, wherePossibleReason: 'The schools partnership asked to give a representation instead.' }).valid).toBe(false);
+    // A departure lets it sit, shown as such, and still never valid.
+    const departed = checkPanel({ ...four, departureReason: '  The partnership agreed to give a written representation.  ' });
+    expect(departed).toMatchObject({ valid: false, heldUnderDeparture: true, departureReason: 'The partnership agreed to give a written representation.' });
+    expect(departed.checks[2]?.status).toBe('warning');
+    expect(checkPanel({ ...four, departureReason: 'n/a' })).toMatchObject({ valid: false, heldUnderDeparture: false, departureReason: null });
+  });
+
+  it('check 3: a disputing agency not on the full board cannot sit, and cannot be left off: no loop, the panel cannot be formed', () => {
+    const disputing = [TC, SCH];
+    const off = checkPanel(proposal({ disputing }));
+    const on = checkPanel(proposal({ disputing, seats: [seat(TC, ann), seat(SCH, { ...jo, senior: true }), seat(NHS, tom)] }));
+    for (const r of [off, on]) {
+      expect(r.valid).toBe(false);
+      expect(r.heldUnderDeparture).toBe(false);
+      expect(r.cannotBeFormed?.reasons).toEqual([
+        'St Marychurch Pre-school is in dispute, so this policy needs it on the panel, but the panel seats only members of the full board and St Marychurch Pre-school was not a member of the full board on 4 Dec 2026 (no board membership is recorded for it).',
+      ]);
+      const words = r.checks.flatMap((c) => c.messages).join(' ');
+      expect(words).not.toMatch(/give it a seat|choose a board-member agency for this seat/);
+    }
+    expect(on.checks[1]?.messages[0]).toBe('St Marychurch Pre-school was not a member of the full board on 4 Dec 2026 (no board membership is recorded for it), and it is in dispute: this policy’s panel cannot be formed for this case (see check 3).');
+    const departed = checkPanel(proposal({ disputing, seats: [seat(TC, ann), seat(SCH, { ...jo, senior: true }), seat(NHS, tom)], departureReason: 'The nursery must be heard as a member of the panel.' }));
+    expect(departed).toMatchObject({ valid: false, heldUnderDeparture: true });
+    expect(departed.checks.map((c) => c.status)).toEqual(['pass', 'warning', 'warning', 'not_applicable', 'pass', 'pass']);
   });
 
   it('check 5: a party to the disagreement, matched by name or e-mail', () => {
@@ -156,10 +183,15 @@ describe('checkPanel: Bromley (three agencies, full board, senior officers, disp
   it('check 5: nobody sits twice', () => {
     const twice = proposal({ seats: [seat(TC, ann), seat(TC, ann), seat(POL, priya)] });
     expect(checkOf(twice, 5).messages).toEqual(['Ann Carter is chosen for two seats: choose a different officer for one of them.']);
-    expect(checkOf(proposal({ chair: { officer: tom, name: tom.name } }), 5).messages).toEqual([
-      'Dr Tom Hale is both the chair and a member of the panel: choose someone else for one of the two roles.',
+    // Bromley names no separate chair: one of the three senior officers may chair.
+    expect(checkOf(proposal({ chair: { officer: tom, name: tom.name } }), 5)).toMatchObject({ status: 'pass', messages: [
+      'No one on the panel is a party to the disagreement, and nobody sits twice. Dr Tom Hale chairs from one of the seats, as this policy allows.',
+    ] });
+    const separate = { ...rule('bromley'), chairMayBeMember: false };
+    expect(checkOf(proposal({ rule: separate, chair: { officer: tom, name: tom.name } }), 5).messages).toEqual([
+      'Dr Tom Hale is both the chair and a member of the panel, and this policy needs a separate chair: choose someone else for one of the two roles.',
     ]);
-    expect(checkOf(proposal({ chair: { officer: null, name: 'DR TOM HALE' } }), 5).status).toBe('fail');
+    expect(checkOf(proposal({ rule: separate, chair: { officer: null, name: 'DR TOM HALE' } }), 5).status).toBe('fail');
   });
 
   it('check 6: lateness in working days across the Christmas bank holidays', () => {

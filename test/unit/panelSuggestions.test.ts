@@ -67,7 +67,8 @@ describe('suggestPanels: Bromley', () => {
 
   it('leaves out parties, the chair, officers who have left and agencies no longer on the board', () => {
     const board = [...BOARD, entry(PROB, pat)];
-    const r = suggestPanels(args({ board, partiesToDisagreement: [{ name: 'dr tom hale', email: '' }], chair: { officer: raj, name: raj.name } }));
+    // A policy that needs a separate chair (Bromley does not): the chair is not offered a seat.
+    const r = suggestPanels(args({ rule: { ...rule('bromley'), chairMayBeMember: false }, board, partiesToDisagreement: [{ name: 'dr tom hale', email: '' }], chair: { officer: raj, name: raj.name } }));
     expect(r.compositions).toEqual([]);
     expect(r.explanation).toBe('No uninvolved board-member agency has a senior officer named on 4 Dec 2026; a panel needs 1 more.');
     const left = suggestPanels(args({ board: [entry(TC, ann), entry(POL, priya), entry(NHS, { ...tom, leftOn: '2026-12-04' }), entry(EDU, raj)] }));
@@ -83,18 +84,23 @@ describe('suggestPanels: Bromley', () => {
   it('cannot suggest a panel when a disputing agency is not on the board and the rule requires it', () => {
     const r = suggestPanels(args({ disputing: [TC, SCH] }));
     expect(r.compositions).toEqual([]);
-    expect(r.explanation).toBe('St Marychurch Pre-school is not a member of the full board on 4 Dec 2026. This policy requires every agency in dispute to sit on the panel, so no panel can be suggested.');
+    expect(r.explanation).toBe('This policy’s panel cannot be formed for this case: St Marychurch Pre-school is in dispute, so this policy needs it on the panel, but the panel seats only members of the full board and St Marychurch Pre-school was not a member of the full board on 4 Dec 2026 (no board membership is recorded for it). The chair can instead resolve it directly with the senior managers, or record a departure from the policy with a written reason.');
   });
 
   it('says when the chair is the only officer who could sit for a disputing agency', () => {
-    const r = suggestPanels(args({ chair: { officer: ann, name: ann.name } }));
+    expect(suggestPanels(args({ chair: { officer: ann, name: ann.name } })).compositions.map(names)[0]).toEqual(['Torbay Council: Ann Carter', 'Devon Police: Priya Shah', 'NHS Devon: Dr Tom Hale']);
+    const r = suggestPanels(args({ rule: { ...rule('bromley'), chairMayBeMember: false }, chair: { officer: ann, name: ann.name } }));
     expect(r.compositions).toEqual([]);
     expect(r.explanation).toBe('Torbay Council has no senior officer who could sit on 4 Dec 2026 other than the chair, Ann Carter. This policy requires every agency in dispute to sit on the panel, so no panel can be suggested.');
   });
 
-  it('three agencies in dispute make one panel; four make every choice of three, each needing a reason', () => {
+  it('three agencies in dispute make one panel; four cannot be formed under Bromley, and under Torbay make every choice of three, each needing a reason', () => {
     expect(suggestPanels(args({ disputing: [TC, POL, NHS] })).compositions.map((c) => c.map((s) => s.agency?.name))).toEqual([['Torbay Council', 'Devon Police', 'NHS Devon']]);
-    const four = args({ disputing: [TC, POL, NHS, EDU] });
+    const bromley = suggestPanels(args({ disputing: [TC, POL, NHS, EDU] }));
+    expect(bromley.compositions).toEqual([]);
+    expect(bromley.explanation).toMatch(/^This policy’s panel cannot be formed for this case: 4 agencies are in dispute/);
+    expect(suggestPanels(args({ disputing: [TC, POL, NHS, EDU], departureReason: 'The fourth agency gives a written representation.' })).compositions).toHaveLength(4);
+    const four = args({ rule: rule('torbay'), disputing: [TC, POL, NHS, EDU] });
     const r = suggestPanels(four);
     expect(r.compositions).toHaveLength(4);
     expect(r.explanation).toContain('A three-seat panel cannot hold all 4 agencies in dispute, so each suggestion leaves some off and the chair must write a reason.');

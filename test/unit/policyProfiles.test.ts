@@ -7,6 +7,7 @@ import {
   finalStage,
   firstStage,
   nextStage,
+  parseStoredProfile,
   policyProfileSchema,
   stageByNumber,
   type PolicyProfile,
@@ -66,7 +67,7 @@ describe('built-in profiles', () => {
       [4, 'Resolution by BSCP Chair', 5],
     ]);
     expect(p.stages.every((s) => s.sameWorkingDayIfImmediateRisk)).toBe(true);
-    expect(p.panelRule).toEqual({ kind: 'three_agency_panel', disputingAgenciesOnPanel: 'required', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: true, seniorOfficersOnly: true, boardRepresentativesOnly: false });
+    expect(p.panelRule).toEqual({ kind: 'three_agency_panel', disputingAgenciesOnPanel: 'required', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: true, seniorOfficersOnly: true, boardRepresentativesOnly: false, chairMayBeMember: true });
     expect(p.notifications).toEqual({ childProtectionChair: true, independentReviewingOfficer: true, boardManagerAtStage: null });
     expect(p.referralRoute).toMatch(/bscp@bromley\.gov\.uk.*independent chair/);
   });
@@ -95,7 +96,7 @@ describe('built-in profiles', () => {
       [5, 'Mediation by a third party agency', 5],
     ]);
     expect(p.stages.every((s) => s.sameWorkingDayIfImmediateRisk)).toBe(true);
-    expect(p.panelRule).toEqual({ kind: 'uninvolved_chair_meeting', disputingAgenciesOnPanel: 'required', chairAgencyMustBeUninvolved: true, membersMustBeFullBoard: false, seniorOfficersOnly: true, boardRepresentativesOnly: false });
+    expect(p.panelRule).toEqual({ kind: 'uninvolved_chair_meeting', disputingAgenciesOnPanel: 'required', chairAgencyMustBeUninvolved: true, membersMustBeFullBoard: false, seniorOfficersOnly: true, boardRepresentativesOnly: false, chairMayBeMember: false });
     expect(p.referralRoute).toMatch(/business coordinator/);
     expect(p.lastStep).toMatch(/reports back to the board chair/);
   });
@@ -125,7 +126,7 @@ describe('built-in profiles', () => {
     expect(p.stages.filter((s) => s.notifyBoardManager).map((s) => s.number)).toEqual([3]);
     expect(p.notifications).toEqual({ childProtectionChair: false, independentReviewingOfficer: false, boardManagerAtStage: 3 });
     expect(p.stages.some((s) => s.sameWorkingDayIfImmediateRisk)).toBe(false);
-    expect(p.panelRule).toEqual({ kind: 'three_agency_panel', disputingAgenciesOnPanel: 'where_possible', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: true, seniorOfficersOnly: false, boardRepresentativesOnly: true });
+    expect(p.panelRule).toEqual({ kind: 'three_agency_panel', disputingAgenciesOnPanel: 'where_possible', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: true, seniorOfficersOnly: false, boardRepresentativesOnly: true, chairMayBeMember: true });
   });
 });
 
@@ -258,5 +259,29 @@ describe('editProfile', () => {
     const torbay = structuredClone(profile('torbay'));
     const result = policyProfileSchema.safeParse({ ...torbay, notifications: { ...torbay.notifications, boardManagerAtStage: 2 } });
     expect(result.success).toBe(false);
+  });
+});
+
+describe('stored profile versions written before "who may chair" existed', () => {
+  const legacy = (p: PolicyProfile, extra: Record<string, unknown> = {}) => {
+    const { chairMayBeMember: _dropped, ...panelRule } = p.panelRule;
+    return JSON.stringify({ ...p, panelRule, ...extra });
+  };
+  const bromley = builtInProfile('bromley')!;
+  const torbay = builtInProfile('torbay')!;
+  const birmingham = builtInProfile('birmingham')!;
+
+  it('take the built-in’s answer, by their own key or the key they were based on', () => {
+    expect(parseStoredProfile(legacy(bromley)).panelRule.chairMayBeMember).toBe(true);
+    expect(parseStoredProfile(legacy(birmingham)).panelRule.chairMayBeMember).toBe(false);
+    expect(parseStoredProfile(legacy(torbay, { key: 'board-our-torbay' }), 'torbay').panelRule.chairMayBeMember).toBe(true);
+    expect(parseStoredProfile(legacy(birmingham, { key: 'board-ours' }), 'birmingham').panelRule.chairMayBeMember).toBe(false);
+  });
+
+  it('otherwise take the safe default for the kind of panel, and keep a stored answer as it is', () => {
+    expect(parseStoredProfile(legacy(birmingham, { key: 'board-x' }), 'board-y').panelRule.chairMayBeMember).toBe(false);
+    expect(parseStoredProfile(legacy(bromley, { key: 'board-x' }), null).panelRule.chairMayBeMember).toBe(true);
+    expect(parseStoredProfile(JSON.stringify({ ...bromley, key: 'board-x', panelRule: { ...bromley.panelRule, chairMayBeMember: false } }), 'bromley').panelRule.chairMayBeMember).toBe(false);
+    expect(() => parseStoredProfile(JSON.stringify({ ...birmingham, key: 'board-x', panelRule: { ...birmingham.panelRule, chairMayBeMember: true } }))).toThrow(/does not sit for an agency/);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const boardIdentity: Migration = {
   version: 110,

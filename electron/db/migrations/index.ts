@@ -9,10 +9,11 @@ import { dashboardAtScale } from './0060-dashboard-at-scale';
 import { accounts } from './0070-accounts';
 import { retention } from './0080-retention';
 import { registerAndDashboardAtScale } from './0090-register-and-dashboard-at-scale';
+import { stageParticipants } from './0100-stage-participants';
 import { boardIdentity } from './0110-board-identity';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention, registerAndDashboardAtScale, boardIdentity];
+export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention, registerAndDashboardAtScale, stageParticipants, boardIdentity];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -201,6 +201,7 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
       .all({ from: q.from, to: q.to }) as { effect: OutcomeEffect; count: number }[]
   ).map((p) => ({ ...p, label: OUTCOME_EFFECTS[p.effect] }));
   const panelsHeld = (db.prepare("SELECT count(*) AS n FROM panel WHERE status = 'held' AND decided_on BETWEEN @from AND @to").get({ from: q.from, to: q.to }) as { n: number }).n;
+  const panelsHeldUnderDeparture = (db.prepare("SELECT count(*) AS n FROM panel WHERE status = 'held' AND id IN (SELECT panel_id FROM panel_departure) AND decided_on BETWEEN @from AND @to").get({ from: q.from, to: q.to }) as { n: number }).n;
 
   const fromReturns = db
     .prepare(
@@ -242,7 +243,7 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     overdueAtEnd: headlines.find((h) => h.figure === 'overdue_at_end')!.value,
     immediateRisk: { cases: immediate, breaches, compliantShare: immediate === 0 ? null : (immediate - breaches) / immediate },
     notifications,
-    chair: { decisions, panelsHeld, panelOutcomes, agencyInternal: fromReturns },
+    chair: { decisions, panelsHeld, panelsHeldUnderDeparture, panelOutcomes, agencyInternal: fromReturns },
     outcomes: (Object.keys(OUTCOME_EFFECTS) as OutcomeEffect[]).map((effect) => ({ effect, label: OUTCOME_EFFECTS[effect], count: outcomes.get(effect) ?? emptySplit() })),
     themes: themes.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     policyGaps,

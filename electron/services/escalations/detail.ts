@@ -7,6 +7,8 @@ import { breachesOf } from './breaches';
 import { stateOn, workingDaysLeft } from './deadlines';
 import { escalationRow, type AnyDb, type StageRow } from './rows';
 import { timelineFor } from './timeline';
+import { peopleByStage } from './participants';
+import { namesInFreeText } from '../../../shared/domain/stageParticipants';
 
 export function getEscalation(db: AnyDb, now: Date, escalationId: number): EscalationDetail {
   const today = todayIso(now);
@@ -17,6 +19,7 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
   const calendar = loadCalendar(db);
 
   const stageRows = db.prepare('SELECT * FROM stage_entry WHERE escalation_id = ? ORDER BY id').all(row.id) as StageRow[];
+  const people = peopleByStage(db, row.id);
   const history = db.prepare('SELECT due_on, recorded_at, reason FROM due_date_history WHERE stage_entry_id = ? ORDER BY id');
   const stages = stageRows.map((s) => ({
     id: s.id,
@@ -31,6 +34,8 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
     discussion: s.discussion,
     decision: s.decision,
     participants: s.participants,
+    people: people.get(s.id) ?? [],
+    namesFromText: s.participants ? namesInFreeText(s.participants) : [],
     dueDateHistory: (history.all(s.id) as { due_on: string | null; recorded_at: string; reason: string }[]).map((h) => ({ dueOn: h.due_on, recordedAt: h.recorded_at, reason: h.reason })),
   }));
 

@@ -1,6 +1,7 @@
 // Drafts a person sends from their own e-mail: the outcome to the worker who raised the concern
 // (so they are told without chasing it), and the referral to the independent chair (Bexley asks
 // for the reasons and what has happened so far). Case reference and initials only.
+import { describeParticipant } from '../../../shared/domain/stageParticipants';
 import { CHILD_STATUSES, OUTCOME_EFFECTS, type Draft, type EscalationDetail } from '../../../shared/domain/escalation';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { DomainError } from '../errors';
@@ -23,6 +24,7 @@ function history(e: EscalationDetail): string {
       const lines = [`Stage ${s.number}, ${s.name}: from ${formatUkDate(s.startedOn)}${s.endedOn ? ` to ${formatUkDate(s.endedOn)} (${s.endReason})` : ' (open)'}`];
       if (s.discussion) lines.push(`  Discussion: ${s.discussion}`);
       if (s.decision) lines.push(`  Decision: ${s.decision}`);
+      if (s.people.length) lines.push(`  People who took part: ${s.people.map(describeParticipant).join('; ')}`);
       if (s.participants) lines.push(`  Who took part: ${s.participants}`);
       return lines.join('\n');
     })

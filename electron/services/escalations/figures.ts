@@ -37,6 +37,8 @@ const BASE: Record<Figure, string> = {
   notification_missing: 'e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN @from AND @to AND (n.made_on IS NULL OR n.made_on > @to))',
   chair_decision: 'e.id IN (SELECT d.escalation_id FROM chair_decision d WHERE d.decided_on BETWEEN @from AND @to)',
   panel_held: "e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.decided_on BETWEEN @from AND @to)",
+  // A departure is recorded only where the policy's panel cannot be formed (panels.savePanel).
+  panel_held_under_departure: "e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.id IN (SELECT panel_id FROM panel_departure) AND p.decided_on BETWEEN @from AND @to)",
   // Through the outcome's own partial index of policy gaps: a handful of rows, not every resolved case.
   policy_gap: `${RESOLVED} AND e.id IN (SELECT o.escalation_id FROM outcome o WHERE o.policy_gap = 1 AND o.resolved_on BETWEEN @from AND @to)`,
 };
@@ -112,6 +114,7 @@ export const FIGURE_INDEX: Record<Figure, string | null> = {
   notification_missing: null,
   chair_decision: null,
   panel_held: null,
+  panel_held_under_departure: null,
   policy_gap: null,
 };
 

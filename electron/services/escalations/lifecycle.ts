@@ -11,6 +11,8 @@ import { loadProfile } from '../policyVersions';
 import { stageDeadline } from './deadlines';
 import { escalationRow, guardAgainstChildNames, openStage, requireNotBefore, requireOpen } from './rows';
 import { endStage, markResolved, markWithdrawn, startStage } from './stages';
+import { describeStagePeople, replaceStagePeople } from './participants';
+import type { StageParticipantInput } from '../../../shared/domain/stageParticipants';
 
 export function escalate(ctx: WriteContext, input: { escalationId: number; toStage: number; on: string; reason: string }): void {
   const row = escalationRow(ctx.db, input.escalationId);
@@ -47,18 +49,20 @@ export function escalate(ctx: WriteContext, input: { escalationId: number; toSta
   });
 }
 
-export function recordStage(ctx: WriteContext, input: { escalationId: number; discussion: string; decision: string; participants: string; confirmedNoChildName: boolean }): void {
+export function recordStage(ctx: WriteContext, input: { escalationId: number; discussion: string; decision: string; participants: string; people?: StageParticipantInput[]; confirmedNoChildName: boolean }): void {
   const row = escalationRow(ctx.db, input.escalationId);
   requireOpen(row, 'updated');
   guardAgainstChildNames(ctx.db, [{ where: 'Discussion', text: input.discussion }, { where: 'Decision', text: input.decision }], input.confirmedNoChildName);
   const stage = openStage(ctx.db, row.id)!;
   ctx.db.prepare('UPDATE stage_entry SET discussion = ?, decision = ?, participants = ? WHERE id = ?').run(input.discussion, input.decision, input.participants, stage.id);
+  const peopleBefore = describeStagePeople(ctx.db, stage.id);
+  const peopleAfter = input.people === undefined ? peopleBefore : replaceStagePeople(ctx, stage.id, input.people);
   appendAudit(ctx, {
     action: 'escalation.recordStage',
     entity: 'escalation',
     entityId: row.id,
-    before: { stage: stage.stage_number, discussion: stage.discussion, decision: stage.decision, participants: stage.participants },
-    after: { stage: stage.stage_number, discussion: input.discussion, decision: input.decision, participants: input.participants },
+    before: { stage: stage.stage_number, discussion: stage.discussion, decision: stage.decision, participants: stage.participants, people: peopleBefore },
+    after: { stage: stage.stage_number, discussion: input.discussion, decision: input.decision, participants: input.participants, people: peopleAfter },
   });
 }
 

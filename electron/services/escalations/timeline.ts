@@ -9,6 +9,10 @@ type Fields = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatUkDate(v) : str(v));
 
+const peopleLine = (v: unknown) => (Array.isArray(v) && v.length ? `People who took part: ${v.map(str).join('; ')}` : '');
+/** Old entries wrote dates into their sentences as ISO dates: read them in the case's own format. */
+const ukDatesIn = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => date(iso));
+
 function describe(entry: AuditEntry): { title: string; detail: string } {
   const after = (entry.after ?? {}) as Fields;
   const before = (entry.before ?? {}) as Fields;
@@ -21,7 +25,7 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
     case 'escalation.escalate':
       return { title: `Moved up from stage ${str(before.stage)} to stage ${str(after.stage)} (${str(after.stageName)})`, detail: `On ${date(after.on)}: ${str(after.reason)}${after.dueOn ? ` Due ${date(after.dueOn)}.` : ''}` };
     case 'escalation.recordStage':
-      return { title: `Stage ${str(after.stage)} discussion recorded`, detail: [after.discussion && `Discussion: ${str(after.discussion)}`, after.decision && `Decision: ${str(after.decision)}`, after.participants && `Who took part: ${str(after.participants)}`].filter(Boolean).join(' · ') };
+      return { title: `Stage ${str(after.stage)} discussion recorded`, detail: [after.discussion && `Discussion: ${str(after.discussion)}`, after.decision && `Decision: ${str(after.decision)}`, after.participants && `Who took part: ${str(after.participants)}`, peopleLine(after.people)].filter(Boolean).join(' · ') };
     case 'escalation.recordReferral':
       return { title: 'Referral recorded', detail: `To ${REFERRAL_ROUTES[after.to as ReferralRoute] ?? str(after.to)} on ${date(after.madeOn)}.` };
     case 'escalation.recordNotification':
@@ -37,23 +41,30 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
     case 'escalation.correct':
       return { title: `Correction: ${CORRECTABLE_FIELDS[after.field as CorrectableField] ?? str(after.field)}`, detail: `From “${str(before.value)}” to “${str(after.value)}”. Reason: ${str(after.reason)}` };
     case 'escalation.chairDecision':
-      return { title: `Chair’s decision: ${str(after.routeLabel)}`, detail: `On ${date(after.decidedOn)} by ${str(after.decidedBy)}: ${str(after.reasons)}` };
+      return {
+        title: `Chair’s decision: ${str(after.routeLabel)}`,
+        detail: `On ${date(after.decidedOn)} by ${str(after.decidedBy)}: ${str(after.reasons)}${Array.isArray(after.warnings) ? ` Warning: ${after.warnings.map(str).join(' ')}` : ''}`,
+      };
     case 'panel.plan':
     case 'panel.update':
       return {
         title: entry.action === 'panel.plan' ? `Panel planned for ${date(after.sitsOn)}` : `Panel changed: sits ${date(after.sitsOn)}`,
-        detail: `Chair: ${str(after.chair)}. ${(after.seats as string[] | undefined)?.join('; ') ?? ''}.${after.valid ? ' All checks pass.' : ' Not yet valid.'}${after.wherePossibleReason ? ` Reason for leaving an agency off: ${str(after.wherePossibleReason)}` : ''}`,
+        detail: `Chair: ${str(after.chair)}. ${(after.seats as string[] | undefined)?.join('; ') ?? ''}.${after.valid ? ' All checks pass.' : after.departureReason ? '' : ' Not yet valid.'}${after.wherePossibleReason ? ` Reason for leaving an agency off: ${str(after.wherePossibleReason)}` : ''}` +
+          (after.departureReason ? ` This policy’s panel cannot be formed for this case; the chair recorded a departure from the policy: ${str(after.departureReason)}` : ''),
       };
     case 'panel.representation':
       return { title: `Representation from ${str(after.fromPerson)}`, detail: `Received ${date(after.receivedOn)}: ${str(after.summary)}` };
     case 'panel.decision':
-      return { title: 'Panel decision recorded', detail: `On ${date(after.decidedOn)}: ${str(after.decision)}` };
+      return {
+        title: after.departureReason ? 'Panel decision recorded (held under a departure from the policy)' : 'Panel decision recorded',
+        detail: `On ${date(after.decidedOn)}: ${str(after.decision)}${after.departureReason ? ` The chair’s reason for departing from the policy: ${str(after.departureReason)}` : ''}`,
+      };
     case 'panel.cancel':
       return { title: 'Panel cancelled', detail: str(after.reason) };
     case 'escalation.importFromReturn':
       return { title: `Imported from ${str(after.source)}`, detail: `Stage ${str(after.stage)} (${str(after.stageName)}); ${str(after.outcome)}; row ${str(after.sheetRow)} of “${str(after.fileName)}”.` };
     case 'escalation.dueDatesReworked':
-      return { title: 'Due date re-worked', detail: str(after.reason) };
+      return { title: 'Due date re-worked', detail: ukDatesIn(str(after.reason)) };
     default:
       return { title: entry.action, detail: entry.after === null ? '' : JSON.stringify(entry.after) };
   }

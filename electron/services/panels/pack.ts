@@ -7,6 +7,7 @@ import { getEscalation } from '../escalations/detail';
 import type { AnyDb } from '../escalations/rows';
 import { boardName } from '../settings';
 import { getPanel } from './panels';
+import { describeParticipant } from '../../../shared/domain/stageParticipants';
 
 export function panelPack(db: AnyDb, now: Date, panelId: number) {
   const panel = getPanel(db, now, panelId);
@@ -30,7 +31,8 @@ export function panelPack(db: AnyDb, now: Date, panelId: number) {
         lines: e.stages.map(
           (s) =>
             `Stage ${s.number}, ${s.name}: ${formatUkDate(s.startedOn)}${s.endedOn ? ` to ${formatUkDate(s.endedOn)}` : ' (open)'}${s.dueOn ? `, due ${formatUkDate(s.dueOn)}` : ''}.` +
-            `${s.discussion ? ` Discussion: ${s.discussion}` : ''}${s.decision ? ` Decision: ${s.decision}` : ''}${s.participants ? ` Who took part: ${s.participants}` : ''}`,
+            `${s.discussion ? ` Discussion: ${s.discussion}` : ''}${s.decision ? ` Decision: ${s.decision}` : ''}${s.participants ? ` Who took part: ${s.participants}` : ''}` +
+            `${s.people.length ? ` People who took part: ${s.people.map(describeParticipant).join('; ')}.` : ''}`,
         ),
       },
       { heading: 'The chair’s decision', lines: decisions.map((d) => `${formatUkDate(d.decided_on)}, ${d.decided_by}: ${CHAIR_ROUTES[d.route]}. ${d.reasons}`) },
@@ -38,6 +40,18 @@ export function panelPack(db: AnyDb, now: Date, panelId: number) {
         heading: 'Representations received',
         lines: panel.representations.length === 0 ? ['None yet.'] : panel.representations.map((r) => `${formatUkDate(r.receivedOn)}, ${r.fromPerson}${r.fromAgency ? ` (${r.fromAgency})` : ''}: ${r.summary}`),
       },
+      // Said before the composition, so no member reads the panel as one the policy provides for.
+      ...(panel.checks.cannotBeFormed
+        ? [{
+            heading: panel.checks.departureReason ? 'Held under a departure from the policy' : 'This policy’s panel cannot be formed for this case',
+            lines: [
+              ...panel.checks.cannotBeFormed.reasons,
+              ...(panel.checks.departureReason
+                ? [`The chair recorded a departure from ${e.profile.name}: ${panel.checks.departureReason}`]
+                : ['No departure from the policy is recorded. Instead:', ...panel.checks.cannotBeFormed.alternatives]),
+            ],
+          }]
+        : []),
       {
         heading: 'Composition',
         lines: [`Chair: ${panel.chairName}`, ...panel.seats.map((s, i) => `Seat ${i + 1}: ${s.agencyName ?? '(empty)'}, ${s.officerName ?? '(no officer named)'}`), ...(panel.wherePossibleReason ? [`Reason for leaving an agency in dispute off: ${panel.wherePossibleReason}`] : [])],

@@ -5,13 +5,14 @@ import { z } from 'zod';
 import { isBoardMemberOn } from '../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../shared/domain/dates';
 import { CHAIR_ROUTES, type ChairRoute, type PanelDetail, type PanelDraft, panelSaveInput, panelDecisionInput } from '../../../shared/domain/panel';
-import { checkPanel, inPostOn, isPartyTo, retiredBy } from '../../../shared/domain/panelChecks';
+import { CANNOT_BE_FORMED, checkPanel, inPostOn, isPartyTo, panelCannotBeFormed, retiredBy } from '../../../shared/domain/panelChecks';
 import { appendAudit } from '../audit';
 import type { ReadContext, WriteContext } from '../context';
 import { DomainError, NotFoundError } from '../errors';
 import { resolve } from '../escalations/lifecycle';
 import { requireOpen, type AnyDb } from '../escalations/rows';
-import { buildProposal, caseForPanel, disputingAgencies, loadPanelAgency, officersOf, partiesOf } from './proposal';
+import { buildProposal, caseForPanel, disputingAgencies, disputingWithBoardRecord, loadPanelAgency, officersOf } from './proposal';
+import { partiesOfCase } from '../escalations/participants';
 
 type PanelSave = z.output<typeof panelSaveInput>;
 type PanelDecision = z.output<typeof panelDecisionInput>;
@@ -23,6 +24,7 @@ interface PanelRow {
   chair_officer_id: number | null;
   chair_name: string;
   where_possible_reason: string;
+  departure_reason: string;
   status: 'planned' | 'held' | 'cancelled';
   cancel_reason: string | null;
   decision: string | null;
@@ -30,7 +32,7 @@ interface PanelRow {
 }
 
 function panelRow(db: AnyDb, panelId: number): PanelRow {
-  const row = db.prepare('SELECT * FROM panel WHERE id = ?').get(panelId) as PanelRow | undefined;
+  const row = db.prepare("SELECT p.*, coalesce(d.reason, '') AS departure_reason FROM panel p LEFT JOIN panel_departure d ON d.panel_id = p.id WHERE p.id = ?").get(panelId) as PanelRow | undefined;
   if (!row) throw new NotFoundError(`There is no panel with id ${panelId}.`);
   return row;
 }
@@ -53,6 +55,7 @@ function draftOf(db: AnyDb, row: PanelRow): PanelDraft {
     chairName: row.chair_name,
     seats: seatsOf(db, row.id).map((s) => ({ agencyId: s.agencyId, officerId: s.officerId })),
     wherePossibleReason: row.where_possible_reason,
+    departureReason: row.departure_reason,
   };
 }
 
@@ -65,7 +68,12 @@ export function checkDraft(db: AnyDb, now: Date, draft: PanelDraft, asOf: string
   return checkPanel(asOf === null ? proposal : { ...proposal, today: asOf });
 }
 
-export function chairDecide(ctx: WriteContext, input: { escalationId: number; route: ChairRoute; decidedOn: string; reasons: string; decidedBy: string }): void {
+/**
+ * Records the chair's decision. Returns warnings the chair must see: choosing a resolution panel
+ * that this policy cannot form for the case is allowed (the chair may then record a departure),
+ * but never silently.
+ */
+export function chairDecide(ctx: WriteContext, input: { escalationId: number; route: ChairRoute; decidedOn: string; reasons: string; decidedBy: string }): string[] {
   const { row, profile, stage } = caseForPanel(ctx.db, input.escalationId);
   requireOpen(row, 'decided on by the chair');
   const finalStage = profile.stages[profile.stages.length - 1]!;
@@ -81,14 +89,22 @@ export function chairDecide(ctx: WriteContext, input: { escalationId: number; ro
   ctx.db
     .prepare('INSERT INTO chair_decision (escalation_id, decided_on, route, reasons, decided_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(row.id, input.decidedOn, input.route, input.reasons, input.decidedBy, ctx.now.toISOString());
-  appendAudit(ctx, { action: 'escalation.chairDecision', entity: 'escalation', entityId: row.id, after: { route: input.route, routeLabel: CHAIR_ROUTES[input.route], decidedOn: input.decidedOn, reasons: input.reasons, decidedBy: input.decidedBy } });
+  const unformable = input.route === 'resolution_panel' ? panelCannotBeFormed(profile.panelRule, disputingWithBoardRecord(ctx.db, row), input.decidedOn) : null;
+  const warnings = unformable ? [`${CANNOT_BE_FORMED} (as the board stood on ${formatUkDate(input.decidedOn)}).`, ...unformable.reasons, `Instead: ${unformable.alternatives.join(' Or: ')}`] : [];
+  appendAudit(ctx, {
+    action: 'escalation.chairDecision',
+    entity: 'escalation',
+    entityId: row.id,
+    after: { route: input.route, routeLabel: CHAIR_ROUTES[input.route], decidedOn: input.decidedOn, reasons: input.reasons, decidedBy: input.decidedBy, ...(warnings.length && { warnings }) },
+  });
+  return warnings;
 }
 
 export function panelOptions(ctx: ReadContext, input: { escalationId: number; sitsOn: string | null }) {
   const { row, profile, stage } = caseForPanel(ctx.db, input.escalationId);
   const date = input.sitsOn ?? todayIso(ctx.now);
   const disputing = disputingAgencies(ctx.db, row);
-  const parties = partiesOf(ctx.db, row);
+  const { parties, fromText } = partiesOfCase(ctx.db, row.id, row.raising_worker_email);
   const agencies = (ctx.db.prepare('SELECT id FROM agency ORDER BY name COLLATE NOCASE').all() as { id: number }[]).map(({ id }) => {
     const agency = loadPanelAgency(ctx.db, id)!;
     const officers = officersOf(ctx.db, id).filter((o) => inPostOn(o, date));
@@ -101,6 +117,7 @@ export function panelOptions(ctx: ReadContext, input: { escalationId: number; si
     };
   });
   const rule = profile.panelRule;
+  const unformable = panelCannotBeFormed(rule, disputingWithBoardRecord(ctx.db, row), date);
   const who = rule.boardRepresentativesOnly ? 'board representatives' : rule.seniorOfficersOnly ? 'senior officers' : 'officers';
   const ruleSummary =
     rule.kind === 'three_agency_panel'
@@ -116,7 +133,9 @@ export function panelOptions(ctx: ReadContext, input: { escalationId: number; si
     seatCount: rule.kind === 'three_agency_panel' ? 3 : Math.max(2, disputing.length),
     stage,
     disputing,
-    parties: parties.map((p) => p.name || p.email),
+    parties: [...new Set(parties.map((p) => p.name || p.email))],
+    partiesFromText: fromText,
+    cannotBeFormed: unformable ? { reasons: unformable.reasons, alternatives: unformable.alternatives } : null,
     agencies,
   };
 }
@@ -142,6 +161,7 @@ export function getPanel(db: AnyDb, now: Date, panelId: number): PanelDetail {
     chairName: row.chair_name,
     seats: seatsOf(db, row.id),
     wherePossibleReason: row.where_possible_reason,
+    departureReason: row.departure_reason,
     status: row.status,
     cancelReason: row.cancel_reason,
     decision: row.decision,
@@ -160,6 +180,12 @@ export function savePanel(ctx: WriteContext, input: PanelSave): number {
   }
   const chairName = input.chairOfficerId === null ? input.chairName : ((ctx.db.prepare('SELECT name FROM officer WHERE id = ?').get(input.chairOfficerId) as { name: string } | undefined)?.name ?? '');
   if (chairName === '') throw new DomainError('Name the panel chair: choose an officer, or type a name such as “Independent chair”.', [{ where: 'Panel chair', message: 'Required' }]);
+  if (input.departureReason !== '') {
+    // A departure is for a panel the policy cannot form; anywhere else it would be a way round the checks.
+    const draft = checkDraft(ctx.db, ctx.now, input);
+    if (!draft.cannotBeFormed)
+      throw new DomainError('This policy’s panel can be formed for this case, so no departure from the policy is recorded: clear the reason for departing and meet the checks.', [{ where: 'Reason for departing from the policy', message: 'Leave it empty' }]);
+  }
   let panelId = input.panelId;
   const before = panelId === null ? null : getPanel(ctx.db, ctx.now, panelId);
   if (before) {
@@ -175,6 +201,11 @@ export function savePanel(ctx: WriteContext, input: PanelSave): number {
       .run(input.escalationId, input.sitsOn, input.chairOfficerId, chairName, input.wherePossibleReason, ctx.now.toISOString());
     panelId = Number(info.lastInsertRowid);
   }
+  if (input.departureReason === '') ctx.db.prepare('DELETE FROM panel_departure WHERE panel_id = ?').run(panelId);
+  else if (input.departureReason !== before?.departureReason)
+    ctx.db
+      .prepare('INSERT INTO panel_departure (panel_id, reason, recorded_at, recorded_by) VALUES (?, ?, ?, ?) ON CONFLICT (panel_id) DO UPDATE SET reason = excluded.reason, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by')
+      .run(panelId, input.departureReason, ctx.now.toISOString(), ctx.actor);
   const seat = ctx.db.prepare('INSERT INTO panel_seat (panel_id, seat, agency_id, officer_id) VALUES (?, ?, ?, ?)');
   input.seats.forEach((s, i) => seat.run(panelId, i + 1, s.agencyId, s.officerId));
   const after = getPanel(ctx.db, ctx.now, panelId!);
@@ -183,7 +214,7 @@ export function savePanel(ctx: WriteContext, input: PanelSave): number {
     entity: 'escalation',
     entityId: input.escalationId,
     before: before ? { panelId, sitsOn: before.sitsOn, chair: before.chairName, seats: before.seats.map((s) => `${s.agencyName ?? '?'}: ${s.officerName ?? '?'}`) } : undefined,
-    after: { panelId, sitsOn: input.sitsOn, chair: chairName, seats: after.seats.map((s) => `${s.agencyName ?? '?'}: ${s.officerName ?? '?'}`), valid: after.checks.valid, wherePossibleReason: input.wherePossibleReason },
+    after: { panelId, sitsOn: input.sitsOn, chair: chairName, seats: after.seats.map((s) => `${s.agencyName ?? '?'}: ${s.officerName ?? '?'}`), valid: after.checks.valid, wherePossibleReason: input.wherePossibleReason, ...(input.departureReason && { departureReason: input.departureReason, cannotBeFormed: after.checks.cannotBeFormed?.reasons ?? [] }) },
   });
   return panelId!;
 }
@@ -201,13 +232,19 @@ export function addRepresentation(ctx: WriteContext, input: { panelId: number; f
 export function recordPanelDecision(ctx: WriteContext, input: PanelDecision): number {
   const panel = getPanel(ctx.db, ctx.now, input.panelId);
   if (panel.status !== 'planned') throw new DomainError(`This panel is already ${panel.status}.`);
-  if (!panel.checks.valid) {
+  // A panel the policy cannot form sits only under the chair's recorded departure, and is never called valid.
+  if (!panel.checks.valid && !panel.checks.heldUnderDeparture) {
     const failing = panel.checks.checks.filter((c) => c.status === 'fail').flatMap((c) => c.messages);
     throw new DomainError('The panel’s membership does not yet pass its checks, so its decision cannot be recorded. Fix the panel first.', failing.map((m) => ({ where: 'Panel', message: m })));
   }
   if (input.decidedOn < panel.sitsOn) throw new DomainError(`The panel sits on ${formatUkDate(panel.sitsOn)}; its decision cannot be dated before then.`, [{ where: 'Date decided', message: `On or after ${panel.sitsOn}` }]);
   ctx.db.prepare("UPDATE panel SET status = 'held', decision = ?, decided_on = ? WHERE id = ?").run(input.decision, input.decidedOn, panel.id);
-  appendAudit(ctx, { action: 'panel.decision', entity: 'escalation', entityId: panel.escalationId, after: { panelId: panel.id, decidedOn: input.decidedOn, decision: input.decision } });
+  appendAudit(ctx, {
+    action: 'panel.decision',
+    entity: 'escalation',
+    entityId: panel.escalationId,
+    after: { panelId: panel.id, decidedOn: input.decidedOn, decision: input.decision, ...(panel.checks.heldUnderDeparture && { departureReason: panel.checks.departureReason }) },
+  });
   resolve(ctx, {
     escalationId: panel.escalationId,
     resolvedOn: input.decidedOn,
@@ -244,6 +281,7 @@ export function listPanels(ctx: ReadContext) {
       chairName: p.chairName,
       agencies: p.seats.map((s) => s.agencyName ?? '(empty seat)').join(', '),
       valid: p.checks.valid,
+      underDeparture: p.checks.heldUnderDeparture,
       failing: p.checks.checks.filter((c) => c.status === 'fail').flatMap((c) => c.messages),
       upcoming: p.sitsOn >= today && p.status === 'planned',
     };

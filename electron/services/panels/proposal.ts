@@ -3,7 +3,8 @@
 import type { Membership } from '../../../shared/domain/agency';
 import { todayIso } from '../../../shared/domain/dates';
 import type { PanelDraft } from '../../../shared/domain/panel';
-import type { PanelAgency, PanelOfficer, PanelProposal } from '../../../shared/domain/panelChecks';
+import type { DisputingAgency, PanelAgency, PanelOfficer, PanelProposal, Party } from '../../../shared/domain/panelChecks';
+import { partiesOfCase } from '../escalations/participants';
 import type { PolicyProfile } from '../../../shared/domain/policyProfiles';
 import { loadCalendar } from '../calendar';
 import { toOfficer as toDirectoryOfficer, type OfficerRow as AgencyOfficerRow } from '../agencies';
@@ -44,13 +45,14 @@ export function disputingAgencies(db: AnyDb, row: EscalationRow): { id: number; 
     .all(row.raising_agency_id, row.id) as { id: number; name: string }[];
 }
 
-/** The people who took part in the disagreement: named in any stage's "who took part", and the raising worker. */
-export function partiesOf(db: AnyDb, row: EscalationRow): { name: string; email: string }[] {
-  const texts = (db.prepare('SELECT participants FROM stage_entry WHERE escalation_id = ?').all(row.id) as { participants: string }[]).map((s) => s.participants);
-  const names = texts.flatMap((t) => t.split(/[;,\n]+/)).map((n) => n.replace(/\(.*?\)/g, '').trim()).filter((n) => n.length > 1);
-  const parties = [...new Set(names)].map((name) => ({ name, email: '' }));
-  if (row.raising_worker_email) parties.push({ name: '', email: row.raising_worker_email });
-  return parties;
+/** The people who took part in the disagreement: recorded at any stage, read from old free text, and the raising worker. */
+export function partiesOf(db: AnyDb, row: EscalationRow): Party[] {
+  return partiesOfCase(db, row.id, row.raising_worker_email).parties;
+}
+
+/** The agencies in dispute with their board record, so the check can tell whether the policy's panel can be formed. */
+export function disputingWithBoardRecord(db: AnyDb, row: EscalationRow): DisputingAgency[] {
+  return disputingAgencies(db, row).map((d) => loadPanelAgency(db, d.id) ?? d);
 }
 
 export interface CaseForPanel {
@@ -76,9 +78,10 @@ export function buildProposal(db: AnyDb, now: Date, draft: PanelDraft): PanelPro
     sitsOn: draft.sitsOn,
     seats: draft.seats.map((s) => ({ agency: s.agencyId === null ? null : loadPanelAgency(db, s.agencyId), officer: s.officerId === null ? null : loadPanelOfficer(db, s.officerId) })),
     chair: { officer: chairOfficer, name: chairOfficer?.name ?? draft.chairName },
-    disputing: disputingAgencies(db, row),
+    disputing: disputingWithBoardRecord(db, row),
     partiesToDisagreement: partiesOf(db, row),
     wherePossibleReason: draft.wherePossibleReason,
+    departureReason: draft.departureReason,
     stage,
     calendar: loadCalendar(db),
     today: todayIso(now),

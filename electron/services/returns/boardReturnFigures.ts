@@ -152,6 +152,7 @@ export function returnFigures(ctx: ReadContext, quarterKey: string): ReturnFigur
     countLine('chair_decision'),
     countLine('panel_held'),
     splitLine('panels_held', 'Resolution panels held', d.chair.panelsHeld, panelsHeld, p.chair.panelsHeld),
+    countLine('panel_held_under_departure'),
     ...d.outcomes.map((o) => splitLine(`outcome_${o.effect}`, o.label, o.count.total, o.count, p.outcomes.find((x) => x.effect === o.effect)?.count.total ?? 0)),
     countLine('policy_gap'),
     returnsLine('returns_returned', 'Agencies that sent a return with escalations', 'returned'),

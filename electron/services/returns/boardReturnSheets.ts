@@ -220,6 +220,7 @@ export function writePanels(workbook: ExcelJS.Workbook, f: ReturnFigures): void 
   const rows: CellInput[][] = [
     ...(Object.keys(CHAIR_ROUTES) as ChairRoute[]).map((route) => ['Chair decision', CHAIR_ROUTES[route], count(d.decisions.find((x) => x.route === route)?.count ?? 0), count(p.decisions.find((x) => x.route === route)?.count ?? 0)]),
     ['Resolution panels', 'Panels held', count(d.panelsHeld), count(p.panelsHeld)],
+    ['Resolution panels', 'Held under a departure from the policy (the policy’s panel could not be formed)', count(d.panelsHeldUnderDeparture), count(p.panelsHeldUnderDeparture)],
     ...(Object.keys(OUTCOME_EFFECTS) as OutcomeEffect[]).map((effect) => ['Panel outcome', OUTCOME_EFFECTS[effect], count(d.panelOutcomes.find((x) => x.effect === effect)?.count ?? 0), count(p.panelOutcomes.find((x) => x.effect === effect)?.count ?? 0)]),
   ];
   writeTableSheet(workbook, { name: 'Panels', columns: [{ header: 'What' }, { header: 'Route or outcome' }, { header: 'This quarter' }, { header: 'Previous quarter' }], rows });

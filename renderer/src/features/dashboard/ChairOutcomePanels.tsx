@@ -72,6 +72,10 @@ function ChairPanel({ d }: { d: Dashboard }) {
             <th scope="row">Resolution panels held</th>
             <td className="num"><DrillCount drill={{ figure: 'panel_held', quarter }} count={c.panelsHeld} /></td>
           </tr>
+          <tr>
+            <th scope="row" className="dash-indent">Held under a departure from the policy</th>
+            <td className="num"><DrillCount drill={{ figure: 'panel_held_under_departure', quarter }} count={c.panelsHeldUnderDeparture} /></td>
+          </tr>
           {c.panelOutcomes.map((o) => (
             <tr key={o.effect}>
               <th scope="row" className="dash-indent">Panel outcome: {o.label.toLowerCase()}</th>

@@ -55,6 +55,7 @@ const NOUNS: Record<Figure, [string, string]> = {
   notification_missing: ['case with a notification not made', 'cases with a notification not made'],
   chair_decision: ['case the chair decided on', 'cases the chair decided on'],
   panel_held: ['case decided by a resolution panel', 'cases decided by a resolution panel'],
+  panel_held_under_departure: ['case decided by a panel held under a departure from the policy', 'cases decided by a panel held under a departure from the policy'],
   policy_gap: ['policy gap', 'policy gaps'],
 };
 

@@ -65,7 +65,7 @@ export function CasePage({ escalationId }: { escalationId: number }) {
       <StagesSection detail={d} />
       {isOpen && logs && (
         <>
-          {openStage && <StageRecordForm key={`stage-${openStage.id}`} {...props} knownNames={knownNames} />}
+          {openStage && <StageRecordForm key={`stage-${openStage.id}`} {...props} knownNames={knownNames} agencies={(agencies.data ?? []).filter((a) => a.retiredOn === null)} />}
           <EscalateForm key={`escalate-${openStage?.id ?? 0}`} {...props} />
         </>
       )}

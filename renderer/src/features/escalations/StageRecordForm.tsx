@@ -4,21 +4,33 @@ import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
+import { StagePeopleRows, type PersonDraft } from './StagePeopleRows';
 
 /** The written record of the open stage: what was discussed, what was decided, who took part. */
-export function StageRecordForm({ detail, onSaved, knownNames }: CaseFormProps & { knownNames: readonly string[] }) {
+let nextKey = 1;
+const blankPerson = (): PersonDraft => ({ key: nextKey++, name: '', agencyId: null, role: '', officerId: null });
+
+export function StageRecordForm({ detail, onSaved, knownNames, agencies }: CaseFormProps & { knownNames: readonly string[]; agencies: readonly { id: number; name: string }[] }) {
   const open = detail.stages.find((s) => s.endedOn === null);
   const action = useAction();
   const [discussion, setDiscussion] = useState(open?.discussion ?? '');
   const [decision, setDecision] = useState(open?.decision ?? '');
   const [participants, setParticipants] = useState(open?.participants ?? '');
+  const [people, setPeople] = useState<PersonDraft[]>(() => (open?.people ?? []).map((p) => ({ key: nextKey++, name: p.name, agencyId: p.agencyId, role: p.role, officerId: p.officerId })));
   const [confirmed, setConfirmed] = useState(false);
   if (!open) return null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:recordStage', { escalationId: detail.id, discussion, decision, participants, confirmedNoChildName: confirmed }),
+      () => call('escalations:recordStage', {
+          escalationId: detail.id,
+          discussion,
+          decision,
+          participants,
+          people: people.map(({ name, agencyId, role, officerId }) => ({ name, agencyId, role, officerId })),
+          confirmedNoChildName: confirmed,
+        }),
       () => {
         onSaved(`Saved the record of stage ${open.number}.`);
         return '';
@@ -40,10 +52,11 @@ export function StageRecordForm({ detail, onSaved, knownNames }: CaseFormProps &
           <label htmlFor="stage-decision">Decision</label>
           <textarea id="stage-decision" rows={3} value={decision} onChange={(e) => setDecision(e.target.value)} />
         </div>
+        <StagePeopleRows rows={people} onChange={setPeople} newRow={blankPerson} agencies={agencies} />
         <div className="field field--wide">
-          <label htmlFor="stage-participants">Who took part</label>
+          <label htmlFor="stage-participants">Notes on who took part</label>
           <span id="stage-participants-hint" className="hint">
-            Roles and agencies, for example “CSC team manager; school DSL”
+            Anything more about who took part or what they said. Name each person above, not here: only the people above are kept from the panel for certain.
           </span>
           <input id="stage-participants" aria-describedby="stage-participants-hint" value={participants} onChange={(e) => setParticipants(e.target.value)} />
         </div>

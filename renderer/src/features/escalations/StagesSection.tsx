@@ -2,6 +2,7 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import type { EscalationDetail } from '../../../../shared/domain/escalation';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { formatUkDateTime } from '../../components/formatting';
+import { describeParticipant } from '../../../../shared/domain/stageParticipants';
 
 type Stage = EscalationDetail['stages'][number];
 
@@ -48,11 +49,15 @@ function StageCard({ stage: s, open }: { stage: Stage; open: boolean }) {
           <dd>{s.endedOn ? `${formatUkDate(s.endedOn)}${s.endReason ? ` (${s.endReason})` : ''}` : 'Still open'}</dd>
         </div>
       </dl>
-      {s.discussion || s.decision || s.participants ? (
+      {s.discussion || s.decision || s.participants || s.people.length ? (
         <dl className="facts facts--text">
           <Text label="Discussion" value={s.discussion} />
           <Text label="Decision" value={s.decision} />
-          <Text label="Who took part" value={s.participants} />
+          <Text label="People who took part" value={s.people.map(describeParticipant).join('; ')} />
+          {s.participants && <Text label="Notes on who took part" value={s.participants} />}
+          {s.participants && (
+            <Text label="Names read from those notes" value={s.namesFromText.length ? s.namesFromText.join('; ') : 'None recognised'} />
+          )}
         </dl>
       ) : (
         <p className="muted">No discussion or decision recorded at this stage.</p>

@@ -38,9 +38,10 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
     event.preventDefault();
     void action.run(
       () => call('chair:decide', { escalationId: detail.id, route: route as ChairRoute, decidedOn, reasons, decidedBy }),
-      () => {
+      (decided) => {
         setReasons('');
-        onSaved(`Recorded the chair’s decision: ${CHAIR_ROUTES[route as ChairRoute]}.`);
+        // A panel this policy cannot form is the chair's call to make, but never a silent one.
+        onSaved(`Recorded the chair’s decision: ${CHAIR_ROUTES[route as ChairRoute]}.${decided.warnings.length ? ` Warning: ${decided.warnings.join(' ')}` : ''}`);
         return '';
       },
     );

@@ -31,6 +31,14 @@ export function PanelCaseFacts({ options: o }: { options: PanelOptions }) {
           <dt>Parties to the disagreement</dt>
           <dd>{o.parties.length ? o.parties.join(', ') : 'None named on the stages'}</dd>
         </div>
+        {o.partiesFromText.map((t, i) => (
+          <div key={i}>
+            <dt>Read from the notes of stage {t.stageNumber}</dt>
+            <dd>
+              “{t.text}”: {t.names.length ? `recognised ${t.names.join(', ')}` : 'no names recognised'}. Check the people recorded on the case if someone is missing.
+            </dd>
+          </div>
+        ))}
       </dl>
     </div>
   );

@@ -5,6 +5,7 @@ import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { useChannel } from '../../lib/useChannel';
+import { CannotBeFormed } from './CannotBeFormed';
 import { ChairField } from './ChairField';
 import { ChecksList } from './ChecksList';
 import { PanelCaseFacts } from './PanelCaseFacts';
@@ -44,7 +45,14 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
       () => call('panels:save', { ...input, panelId: panel?.id ?? null, sitsOn: draft.sitsOn }),
       (p) => {
         const fails = p.checks.checks.filter((c) => c.status === 'fail').length;
-        onSaved(p, `Saved the ${noun} sitting on ${formatUkDate(p.sitsOn)}. ${p.checks.valid ? 'It passes every check.' : `It is not yet valid: ${countWord(fails, 'check fails', 'checks fail')}.`}`);
+        const standing = p.checks.valid
+          ? 'It passes every check.'
+          : p.checks.heldUnderDeparture
+            ? 'This policy’s panel cannot be formed for this case; it sits under the chair’s recorded departure from the policy.'
+            : p.checks.cannotBeFormed
+              ? 'This policy’s panel cannot be formed for this case: resolve it directly with the senior managers, or record a departure from the policy with a reason.'
+              : `It is not yet valid: ${countWord(fails, 'check fails', 'checks fail')}.`;
+        onSaved(p, `Saved the ${noun} sitting on ${formatUkDate(p.sitsOn)}. ${standing}`);
         return '';
       },
     );
@@ -54,10 +62,13 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
   if (!o) return <p role="status">Loading the board and the case…</p>;
   const seats = padSeats(draft.seats, count);
   const showReason = live.checks?.needsWherePossibleReason === true || draft.wherePossibleReason !== '';
+  // Whether the policy's panel can be formed does not depend on the seats: the options say so before any is chosen.
+  const cannot = live.checks?.cannotBeFormed ?? o.cannotBeFormed;
 
   return (
     <>
       <PanelCaseFacts options={o} />
+      {cannot && <CannotBeFormed cannot={cannot} departureReason={live.checks?.departureReason ?? null} />}
       <div className="planner">
         <form noValidate className="stack planner__form" onSubmit={submit} aria-label={`Plan the ${noun}`}>
           <h2 className="planner__heading">Date, chair and seats</h2>
@@ -86,6 +97,22 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
                 aria-describedby="panel-where-possible-hint"
                 value={draft.wherePossibleReason}
                 onChange={(e) => patch({ wherePossibleReason: e.target.value })}
+              />
+            </div>
+          )}
+          {(cannot || draft.departureReason !== '') && (
+            <div className="field field--wide">
+              <label htmlFor="panel-departure">The chair’s reason for departing from the policy</label>
+              <span id="panel-departure-hint" className="hint">
+                Only if the chair decides to hold a panel all the same. It is never valid under the policy: it is shown as a departure on the panel, the pack, the case, the dashboard and
+                the return. At least 10 characters.
+              </span>
+              <textarea
+                id="panel-departure"
+                rows={3}
+                aria-describedby="panel-departure-hint"
+                value={draft.departureReason}
+                onChange={(e) => patch({ departureReason: e.target.value })}
               />
             </div>
           )}

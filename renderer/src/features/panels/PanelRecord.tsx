@@ -3,6 +3,7 @@ import { ESCALATION_STATUSES } from '../../../../shared/domain/escalation';
 import type { PanelDetail } from '../../../../shared/domain/panel';
 import { href } from '../../lib/route';
 import { useChannel } from '../../lib/useChannel';
+import { CannotBeFormed } from './CannotBeFormed';
 import { ChecksList } from './ChecksList';
 
 /** A held or cancelled panel as it stands: no longer changed, always shown whole. */
@@ -46,6 +47,7 @@ export function PanelRecord({ panel: p }: { panel: PanelDetail }) {
         </ul>
         {p.wherePossibleReason && <p>Reason for leaving an agency in dispute off: {p.wherePossibleReason}</p>}
       </section>
+      {p.checks.cannotBeFormed && <CannotBeFormed cannot={p.checks.cannotBeFormed} departureReason={p.checks.departureReason} />}
       <section aria-labelledby="panel-reps-held">
         <h2 id="panel-reps-held">Representations</h2>
         {p.representations.length === 0 ? (

@@ -11,6 +11,7 @@ type Filter = keyof typeof FILTERS;
 
 function ChecksCell({ row }: { row: Row }) {
   if (row.valid) return <span className="badge panel-badge panel-badge--pass">Valid</span>;
+  if (row.underDeparture) return <span className="badge panel-badge panel-badge--warning">Departure from the policy</span>;
   return (
     <>
       <span className="badge panel-badge panel-badge--fail">Not yet valid: {countWord(row.failing.length, 'problem', 'problems')}</span>

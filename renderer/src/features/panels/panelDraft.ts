@@ -19,6 +19,8 @@ export interface PlannerDraft {
   chairName: string;
   seats: SeatDraft[];
   wherePossibleReason: string;
+  /** Only where the policy's panel cannot be formed: the chair's reason for departing from it. */
+  departureReason: string;
 }
 
 export const EMPTY_SEAT: SeatDraft = { agencyId: null, officerId: null };
@@ -36,7 +38,7 @@ export function padSeats(seats: readonly SeatDraft[], count: number): SeatDraft[
 }
 
 export function newDraft(sitsOn: string): PlannerDraft {
-  return { sitsOn, chairOfficerId: null, chairName: '', seats: [], wherePossibleReason: '' };
+  return { sitsOn, chairOfficerId: null, chairName: '', seats: [], wherePossibleReason: '', departureReason: '' };
 }
 
 export function draftFromPanel(p: PanelDetail): PlannerDraft {
@@ -46,6 +48,7 @@ export function draftFromPanel(p: PanelDetail): PlannerDraft {
     chairName: p.chairOfficerId === null ? p.chairName : '',
     seats: p.seats.map((s) => ({ agencyId: s.agencyId, officerId: s.officerId })),
     wherePossibleReason: p.wherePossibleReason,
+    departureReason: p.departureReason,
   };
 }
 
@@ -57,6 +60,7 @@ export function draftInput(escalationId: number, draft: PlannerDraft, seatCount:
     chairName: draft.chairOfficerId === null ? draft.chairName : '',
     seats: padSeats(draft.seats, seatCount),
     wherePossibleReason: draft.wherePossibleReason,
+    departureReason: draft.departureReason,
   };
 }
 

@@ -16,8 +16,9 @@ const DISPUTING: Record<PanelRule['disputingAgenciesOnPanel'], string> = {
   where_possible: 'Sit on it where possible',
   not_applicable: 'Does not apply (no panel)',
 };
-const FLAGS: [keyof Pick<PanelRule, 'chairAgencyMustBeUninvolved' | 'membersMustBeFullBoard' | 'seniorOfficersOnly' | 'boardRepresentativesOnly'>, string][] = [
+const FLAGS: [keyof Pick<PanelRule, 'chairAgencyMustBeUninvolved' | 'chairMayBeMember' | 'membersMustBeFullBoard' | 'seniorOfficersOnly' | 'boardRepresentativesOnly'>, string][] = [
   ['chairAgencyMustBeUninvolved', 'The chair’s agency must not be in dispute'],
+  ['chairMayBeMember', 'One of the seated officers may chair'],
   ['membersMustBeFullBoard', 'Every agency must be a member of the full board'],
   ['seniorOfficersOnly', 'Only senior officers sit'],
   ['boardRepresentativesOnly', 'Only board representatives sit'],
