@@ -9,6 +9,7 @@ import { dashboardAtScale } from './0060-dashboard-at-scale';
 import { accounts } from './0070-accounts';
 import { retention } from './0080-retention';
 import { registerAndDashboardAtScale } from './0090-register-and-dashboard-at-scale';
+import { auditContentDigest } from './0120-audit-content-digest';
 
 export interface Migration {
   readonly version: number;
@@ -16,6 +17,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention, registerAndDashboardAtScale];
+export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention, registerAndDashboardAtScale, auditContentDigest];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
