@@ -3,10 +3,12 @@
 // itself recorded; the hash chain still verifying, and still catching any other edit.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupNow } from '../../electron/db/backup';
+import type { WritableDb } from '../../electron/db/types';
 import { auditFor, verifyAuditChain } from '../../electron/services/audit';
 import type { EscalationDetail } from '../../shared/domain/escalation';
 import type { RedactionResult } from '../../shared/domain/redaction';
@@ -17,8 +19,10 @@ import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 let desk: TestDesk;
 let closed = false;
 afterEach(() => {
-  if (!closed) desk.cleanup();
-  else rmSync(desk.dataFolder, { recursive: true, force: true });
+  const opened = desk as TestDesk | undefined;
+  if (opened && !closed) opened.cleanup();
+  else if (opened) rmSync(opened.dataFolder, { recursive: true, force: true });
+  desk = undefined as unknown as TestDesk;
   closed = false;
 });
 /** Closes the store, as quitting the app does, so the files can be read and tampered with whole. */
@@ -136,5 +140,50 @@ describe('redacting a child’s identifier', () => {
     const r = desk.dispatch('escalations:redact', { escalationId: 1, text: 'Okafor', reason: 'A child’s name was typed in' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/Your role \(independent chair\) cannot do this/);
+  });
+});
+
+describe('migration 0120: the audit trail chained over a digest of each entry’s content', () => {
+  const oldHash = (prev: string, e: (string | number | null)[]) => createHash('sha256').update(JSON.stringify([prev, ...e])).digest('hex');
+
+  /** A board written by the version before 0120, with three audit entries chained the old way. */
+  async function oldBoard(tamperWith: number | null) {
+    const { migrate } = await import('../../electron/db/migrate');
+    const { migrations } = await import('../../electron/db/migrations/index');
+    const { tempFolder } = await import('../support/tempStore');
+    const folder = tempFolder('desk-0120-');
+    const file = join(folder, 'escalation-desk.sqlite');
+    const db = new Database(file) as WritableDb;
+    migrate(db, file, migrations.filter((m) => m.version < 120));
+    let prev = '0'.repeat(64);
+    for (let i = 1; i <= 3; i += 1) {
+      const entry = [`2026-11-0${i}T10:00:00.000Z`, 'test coordinator', 'board.settings', 'board', null, null, JSON.stringify({ step: i }), null];
+      const hash = oldHash(prev, entry);
+      db.prepare('INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...entry, prev, hash);
+      prev = hash;
+    }
+    db.prepare('INSERT INTO audit_checkpoint (id, entry_id, hash, checked_at) VALUES (1, 3, ?, ?)').run(prev, '2026-11-04T10:00:00.000Z');
+    if (tamperWith !== null) {
+      db.exec('DROP TRIGGER audit_entry_no_update');
+      db.prepare('UPDATE audit_entry SET actor = ? WHERE id = ?').run('someone else', tamperWith);
+    }
+    migrate(db, file, migrations);
+    return { db, folder };
+  }
+
+  it('re-chains an intact trail so it still verifies, and moves the checkpoint onto the new chain', async () => {
+    const { db, folder } = await oldBoard(null);
+    expect(verifyAuditChain(db)).toEqual({ checked: 3, firstBadEntryId: null });
+    const last = db.prepare('SELECT hash FROM audit_entry WHERE id = 3').get() as { hash: string };
+    expect((db.prepare('SELECT hash FROM audit_checkpoint').get() as { hash: string }).hash).toBe(last.hash);
+    db.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('keeps a trail that was already broken broken at the same entry', async () => {
+    const { db, folder } = await oldBoard(2);
+    expect(verifyAuditChain(db)).toEqual({ checked: 1, firstBadEntryId: 2 });
+    db.close();
+    rmSync(folder, { recursive: true, force: true });
   });
 });

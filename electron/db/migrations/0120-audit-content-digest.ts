@@ -36,7 +36,7 @@ export const auditContentDigest: Migration = {
       ALTER TABLE audit_entry ADD COLUMN content_digest TEXT;
       -- The redaction entry that replaced this entry's content (NULL for an entry as written).
       ALTER TABLE audit_entry ADD COLUMN redacted_by INTEGER REFERENCES audit_entry(id);
-      DROP TRIGGER audit_entry_no_update;
+      DROP TRIGGER IF EXISTS audit_entry_no_update;
     `);
     const batch = db.prepare('SELECT * FROM audit_entry WHERE id > ? ORDER BY id LIMIT ?');
     const update = db.prepare('UPDATE audit_entry SET content_digest = ?, prev_hash = ?, hash = ? WHERE id = ?');
