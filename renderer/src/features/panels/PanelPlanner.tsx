@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import type { PanelDetail } from '../../../../shared/domain/panel';
+import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { useChannel } from '../../lib/useChannel';
+import { useKnownNames } from '../../lib/useKnownNames';
 import { ChairField } from './ChairField';
 import { ChecksList } from './ChecksList';
 import { PanelCaseFacts } from './PanelCaseFacts';
@@ -31,6 +33,10 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
   const input = draftInput(escalationId, draft, count);
   const live = useLiveChecks(o ? input : null);
   const save = useAction();
+  const [confirmed, setConfirmed] = useState(false);
+  const agencyNames = useKnownNames();
+  // A chair chosen from the directory is an officer: a name the board knows.
+  const knownNames = input.chairOfficerId != null && input.chairName ? [...agencyNames, input.chairName] : agencyNames;
   const noun = o?.rule.kind === 'uninvolved_chair_meeting' ? 'meeting' : 'panel';
   const saved = panel ? JSON.stringify(draftInput(escalationId, draftFromPanel(panel), count)) : null;
   const dirty = saved !== null && saved !== JSON.stringify(input);
@@ -41,7 +47,7 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void save.run(
-      () => call('panels:save', { ...input, panelId: panel?.id ?? null, sitsOn: draft.sitsOn }),
+      () => call('panels:save', { ...input, panelId: panel?.id ?? null, sitsOn: draft.sitsOn, confirmedNoChildName: confirmed }),
       (p) => {
         const fails = p.checks.checks.filter((c) => c.status === 'fail').length;
         onSaved(p, `Saved the ${noun} sitting on ${formatUkDate(p.sitsOn)}. ${p.checks.valid ? 'It passes every check.' : `It is not yet valid: ${countWord(fails, 'check fails', 'checks fail')}.`}`);
@@ -89,6 +95,7 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
               />
             </div>
           )}
+          <ChildNameCheck text={[input.chairName ?? '', input.wherePossibleReason ?? ''].join('\n')} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
           <Feedback state={save} />
           <div className="form-row">
             <button type="submit" disabled={save.busy}>
