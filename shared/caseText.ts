@@ -18,14 +18,18 @@ type Fields<C extends Channel> = (input: ParsedInput<C>) => CaseTextField[];
 type CaseTextChannels = { [C in Channel]?: Fields<C> };
 
 const f = (where: string, text: string | null | undefined): CaseTextField => ({ where, text: text ?? '' });
-const actions = (list: readonly { description: string; owner: string }[]) =>
-  list.flatMap((a, i) => [f(`Action ${i + 1}: what`, a.description), f(`Action ${i + 1}: who owns it`, a.owner)]);
+const actions = (list: readonly { description: string }[]) => list.map((a, i) => f(`Action ${i + 1}: what`, a.description));
+
+// Fields that name the professionals involved by design (who took part, who told whom, who decided,
+// who chaired, who made a representation, who owns an action) are not checked for names: workers
+// are professionals, not children, and a warning on every one of their names would teach people to
+// confirm without reading. A child's name typed there by mistake is removed by a redaction, which
+// covers every free-text column of a case (electron/services/escalations/redact.ts).
 
 export const CASE_TEXT: CaseTextChannels = {
   'escalations:create': (i) => [f('Raising worker’s role', i.raisingWorkerRole), f('What the disagreement is about', i.summary)],
   'escalations:escalate': (i) => [f('Why it is moving up', i.reason)],
-  'escalations:recordStage': (i) => [f('Discussion', i.discussion), f('Decision', i.decision), f('Who took part', i.participants)],
-  'escalations:recordNotification': (i) => [f('Who made the notification', i.madeBy)],
+  'escalations:recordStage': (i) => [f('Discussion', i.discussion), f('Decision', i.decision)],
   'escalations:resolve': (i) => [
     f('Statement of outcome', i.statement),
     f('Agreed by', i.agreedBy),
@@ -33,14 +37,13 @@ export const CASE_TEXT: CaseTextChannels = {
     ...actions(i.actions),
   ],
   'escalations:withdraw': (i) => [f('Why it was withdrawn', i.reason)],
-  'escalations:close': (i) => [f('Chair who signed it off', i.chairName)],
   'escalations:correct': (i) => [
     ...(i.field === 'summary' || i.field === 'raisingWorkerRole' ? [f(CORRECTABLE_FIELDS[i.field], String(i.value))] : []),
     f('Why the correction is needed', i.reason),
   ],
-  'chair:decide': (i) => [f('Reasons', i.reasons), f('Decided by', i.decidedBy)],
-  'panels:save': (i) => [f('Panel chair', i.chairName), f('Why an agency in dispute is not on the panel', i.wherePossibleReason)],
-  'panels:addRepresentation': (i) => [f('From', i.fromPerson), f('What they said', i.summary)],
+  'chair:decide': (i) => [f('Reasons', i.reasons)],
+  'panels:save': (i) => [f('Why an agency in dispute is not on the panel', i.wherePossibleReason)],
+  'panels:addRepresentation': (i) => [f('What they said', i.summary)],
   'panels:recordDecision': (i) => [
     f('The panel’s decision', i.decision),
     f('Statement of outcome', i.statement),
@@ -77,6 +80,8 @@ export const NOT_CASE_TEXT: Partial<Record<Channel, string>> = {
   'calendar:addClosureDay': 'why the board is closed on a day',
   'calendar:removeClosureDay': 'why a closure day is removed',
   'escalations:recordReferral': 'a referral route and date only',
+  'escalations:recordNotification': 'who made the notification: a professional, named by design',
+  'escalations:close': 'the chair who signed it off: a professional, named by design',
   'escalations:actionDone': 'a date only',
   'returns:import': 'a workbook: its rows carry a case reference, initials, list choices and dates, checked by the import',
   'exports:boardReturn': 'an export request',

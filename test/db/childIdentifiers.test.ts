@@ -54,7 +54,7 @@ describe('the child-identifier check, through the dispatcher', () => {
     const officers = seatBoard(desk, board);
     const e = logEscalation(desk, board, { openedOn: '2026-11-02' });
     expect(problemsOf(desk.dispatch('escalations:escalate', { escalationId: e.id, toStage: 2, on: '2026-11-09', reason: 'Leo’s mother refused the visit' }))[0]!.where).toBe('Why it is moving up');
-    expect(problemsOf(desk.dispatch('escalations:recordStage', { escalationId: e.id, discussion: 'ok', participants: 'School DSL, olivia' }))[0]!.where).toBe('Who took part');
+    expect(problemsOf(desk.dispatch('escalations:recordStage', { escalationId: e.id, discussion: 'olivia was not seen', participants: 'School DSL' }))[0]!.where).toBe('Discussion');
     expect(problemsOf(desk.dispatch('escalations:withdraw', { escalationId: e.id, on: '2026-11-20', reason: 'Family moved with Noah to another area' }))[0]!.where).toBe('Why it was withdrawn');
     expect(problemsOf(desk.dispatch('themes:add', { name: 'Isla and neglect' }))[0]!.where).toBe('Learning theme');
     for (const stage of [2, 3, 4]) ok(desk.dispatch('escalations:escalate', { escalationId: e.id, toStage: stage, on: '2026-11-16', reason: 'Not resolved at this stage' }));

@@ -47,6 +47,6 @@ describe('the case text the child-identifier check reads', () => {
     const resolve = contract['escalations:resolve'].input.parse({
       escalationId: 1, resolvedOn: '2026-11-20', statement: 'Agreed', effect: 'changed', agreedBy: 'All', actions: [{ description: 'Visit', owner: 'CSC', dueOn: '2026-12-01' }],
     });
-    expect(caseTextOf('escalations:resolve', resolve).map((f) => f.where)).toEqual(['Statement of outcome', 'Agreed by', 'Action 1: what', 'Action 1: who owns it']);
+    expect(caseTextOf('escalations:resolve', resolve).map((f) => f.where)).toEqual(['Statement of outcome', 'Agreed by', 'Action 1: what']);
   });
 });

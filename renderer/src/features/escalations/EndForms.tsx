@@ -53,12 +53,10 @@ export function CloseForm({ detail, onSaved }: CaseFormProps) {
   const action = useAction();
   const [on, setOn] = useState(todayIso());
   const [chairName, setChairName] = useState('');
-  const [confirmed, setConfirmed] = useState(false);
-  const knownNames = useKnownNames();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:close', { escalationId: detail.id, on, chairName, confirmedNoChildName: confirmed }),
+      () => call('escalations:close', { escalationId: detail.id, on, chairName }),
       () => {
         onSaved(`Closed on ${formatUkDate(on)}, signed off by ${chairName.trim()}.`);
         return '';
@@ -81,7 +79,6 @@ export function CloseForm({ detail, onSaved }: CaseFormProps) {
           Close escalation
         </button>
       </form>
-      <ChildNameCheck text={chairName} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
       <Feedback state={errorsOnly(action)} />
     </section>
   );

@@ -1,12 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { EscalationDetail } from '../../../../shared/domain/escalation';
-import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
-import { useKnownNames } from '../../lib/useKnownNames';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 
 type Notification = EscalationDetail['notifications'][number];
@@ -18,12 +16,10 @@ function RecordNotificationForm({ notification: n, onSaved }: { notification: No
   const [madeOn, setMadeOn] = useState(todayIso());
   const [madeBy, setMadeBy] = useState('');
   const [method, setMethod] = useState<Method | ''>('');
-  const [confirmed, setConfirmed] = useState(false);
-  const knownNames = useKnownNames();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:recordNotification', { notificationId: n.id, madeOn, madeBy, method: method as Method, confirmedNoChildName: confirmed }),
+      () => call('escalations:recordNotification', { notificationId: n.id, madeOn, madeBy, method: method as Method }),
       () => {
         onSaved(`Recorded that the ${n.label.toLowerCase()} was told on ${formatUkDate(madeOn)}.`);
         return '';
@@ -51,7 +47,6 @@ function RecordNotificationForm({ notification: n, onSaved }: { notification: No
       <button type="submit" disabled={action.busy} aria-label={`Record as made: ${n.label}`}>
         Record as made
       </button>
-      <ChildNameCheck text={madeBy} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
       <Feedback state={errorsOnly(action)} />
     </form>
   );

@@ -88,7 +88,7 @@ export function OutcomeFields({ idPrefix: p, value: v, onChange, parties, themes
         )}
       </fieldset>
       <ChildNameCheck
-        text={[...otherText, v.statement, v.policyGapNote, ...v.actions.flatMap((a) => [a.description, a.owner])].join('\n')}
+        text={[...otherText, v.statement, v.policyGapNote, ...v.actions.map((a) => a.description)].join('\n')}
         knownNames={knownNames}
         confirmed={v.confirmedNoChildName}
         onConfirmedChange={(confirmedNoChildName) => set({ confirmedNoChildName })}

@@ -102,7 +102,7 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
           <label htmlFor="chair-reasons">Reasons</label>
           <textarea id="chair-reasons" rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />
         </div>
-        <ChildNameCheck text={[reasons, decidedBy].join('\n')} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
+        <ChildNameCheck text={reasons} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
         <Feedback state={{ error: action.error, done: null }} />
         <div>
           <button type="submit" disabled={action.busy}>

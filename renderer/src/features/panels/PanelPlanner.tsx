@@ -95,7 +95,7 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
               />
             </div>
           )}
-          <ChildNameCheck text={[input.chairName ?? '', input.wherePossibleReason ?? ''].join('\n')} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
+          <ChildNameCheck text={input.wherePossibleReason ?? ''} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
           <Feedback state={save} />
           <div className="form-row">
             <button type="submit" disabled={save.busy}>

@@ -25,7 +25,7 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
   const [confirmed, setConfirmed] = useState(false);
   const knownNames = [...(agencies.data ?? []).map((a) => a.name), ...panel.seats.flatMap((s) => (s.officerName ? [s.officerName] : [])), panel.chairName];
   // The server keeps representations as written; the screen asks before a possible name is saved.
-  const unconfirmedName = possibleFullNames([fromPerson, summary].join('\n'), knownNames).length > 0 && !confirmed;
+  const unconfirmedName = possibleFullNames(summary, knownNames).length > 0 && !confirmed;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -97,7 +97,7 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
           <label htmlFor="rep-summary">Summary of the representation</label>
           <textarea id="rep-summary" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
         </div>
-        <ChildNameCheck text={[fromPerson, summary].join('\n')} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
+        <ChildNameCheck text={summary} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
         <Feedback state={{ error: action.error, done: null }} />
         <div>
           <button type="submit" disabled={action.busy || unconfirmedName}>
