@@ -63,6 +63,7 @@ import {
   timescaleCorrectionInput,
 } from './domain/settings';
 import { backupCheckSchema, backupListSchema, backupNameInput, backupViewSchema, deskHealthSchema, restoreInput, restoreViewSchema } from './domain/recovery';
+import { redactionInput, redactionResultSchema } from './domain/redaction';
 import { retentionDeleteInput, retentionDeletionSchema, retentionReviewQuery, retentionReviewSchema, reviewPeriodInput } from './domain/retention';
 
 const id = (what: string) => z.number({ error: `Give the ${what} id as a number` }).int(`The ${what} id must be a whole number`).positive(`The ${what} id must be positive`);
@@ -172,6 +173,8 @@ export const contract = {
   'escalations:close': { kind: 'write', input: closeInput.strict(), output: escalationDetailSchema },
   'escalations:actionDone': { kind: 'write', input: actionDoneInput.strict(), output: escalationDetailSchema },
   'escalations:correct': { kind: 'write', input: correctionInput.strict(), output: escalationDetailSchema },
+  // Removes a child's identifier that slipped into a case's text, from the case and the audit trail's stored values.
+  'escalations:redact': { kind: 'write', input: redactionInput.strict(), output: redactionResultSchema },
   'escalations:outcomeLetter': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: draftSchema },
   'escalations:chairReferral': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: draftSchema },
   'chair:policyGaps': { kind: 'read', input: nothing, output: z.array(registerRowSchema.extend({ policyGapNote: z.string() })) },

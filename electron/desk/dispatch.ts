@@ -10,7 +10,8 @@ import type { Store } from '../db/types';
 import type { AccessGate } from '../services/accounts/gate';
 import type { TaskContext, WriteContext } from '../services/context';
 import { DomainError } from '../services/errors';
-import { handlers, type AppEnvironment } from './handlers';
+import { guardCaseText } from '../services/caseTextGuard';
+import { afterCommit, handlers, type AppEnvironment } from './handlers';
 
 export type Dispatch = (channel: unknown, input: unknown) => Result<unknown>;
 export type DispatchAsync = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
@@ -86,9 +87,16 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
       const writeContext = (): WriteContext => ({ db: options.store.writer, actor, now });
       const value =
         kind === 'write'
-          ? options.store.writer.transaction(() => handler(writeContext(), input, options.env)).immediate()
+          ? options.store.writer
+              .transaction(() => {
+                // The child-identifier check, for every channel that stores text about a case.
+                guardCaseText(options.store.writer, channel, input as never);
+                return handler(writeContext(), input, options.env);
+              })
+              .immediate()
           : handler({ db: options.store.reader, now }, input, options.env);
-      return finish(channel, value);
+      const settle = afterCommit[channel] as ((writer: typeof options.store.writer, value: unknown) => unknown) | undefined;
+      return finish(channel, settle ? settle(options.store.writer, value) : value);
     } catch (error) {
       return fault(channel, error);
     }

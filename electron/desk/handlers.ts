@@ -23,8 +23,11 @@ import type { Session } from '../services/accounts/session';
 import * as accounts from '../services/accounts/sessionChannels';
 import { idleLockMinutes, listUsers } from '../services/accounts/users';
 import * as retention from '../services/retention';
+import { redactCase } from '../services/escalations/redact';
 import { DomainError } from '../services/errors';
 import type { RecoveryControl } from './recoveryControl';
+import type { WritableDb } from '../db/types';
+import { checkpointAndTruncateWal } from '../db/wipe';
 
 export interface AppEnvironment extends ExportEnvironment {
   version: string;
@@ -111,6 +114,8 @@ export const handlers: Handlers = {
   'escalations:close': (ctx, input) => (lifecycle.close(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
   'escalations:actionDone': (ctx, input) => getEscalation(ctx.db, ctx.now, lifecycle.actionDone(ctx, input)),
   'escalations:correct': (ctx, input) => (lifecycle.correct(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  // walCheckpointed is settled by the dispatcher once the change is committed (afterCommit below).
+  'escalations:redact': (ctx, input) => ({ ...redactCase(ctx, input), walCheckpointed: false }),
   'escalations:outcomeLetter': (ctx, input) => outcomeLetter(ctx.db, ctx.now, input.escalationId),
   'escalations:chairReferral': (ctx, input) => chairReferral(ctx.db, ctx.now, input.escalationId),
   'chair:policyGaps': (ctx) => policyGaps(ctx),
@@ -148,4 +153,12 @@ export const handlers: Handlers = {
   'backups:check': (_ctx, input, env) => recoveryOf(env).checkBackup(input.name),
   'backups:create': async (_ctx, _input, env) => recoveryOf(env).backUpNow(),
   'backups:restore': async (ctx, input, env) => recoveryOf(env).restore(input.name, ctx.actor),
+};
+
+/**
+ * Work a channel needs once its transaction has committed: after a redaction, the write-ahead log
+ * is checkpointed and truncated so that no old page holding the removed text stays in it.
+ */
+export const afterCommit: { [C in Channel]?: (writer: WritableDb, value: ChannelOutput<C>) => ChannelOutput<C> } = {
+  'escalations:redact': (writer, value) => ({ ...value, walCheckpointed: checkpointAndTruncateWal(writer) }),
 };

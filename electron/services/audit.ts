@@ -1,6 +1,8 @@
 // The audit trail: every change appends an entry; nothing here updates or deletes (the schema's
-// triggers refuse it anyway). Each entry's hash covers the previous hash, so an edit made behind
-// the app's back breaks the chain at the first altered entry.
+// triggers refuse it anyway, except a recorded redaction: redaction.ts). Each entry's hash covers
+// the previous hash and a digest of the entry's content (its before/after values), so an edit made
+// behind the app's back breaks the chain at the first altered entry, and a redaction can replace a
+// child's identifier in the content while the digest, and so the chain, stays (migration 0120).
 import { createHash } from 'node:crypto';
 import type { ReadableDb, WritableDb } from '../db/types';
 import type { WriteContext } from './context';
@@ -17,9 +19,23 @@ export interface AuditChange {
 
 const GENESIS = '0'.repeat(64);
 
+const sha = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+
 function entryHash(prevHash: string, fields: (string | number | null)[]): string {
-  return createHash('sha256').update(JSON.stringify([prevHash, ...fields])).digest('hex');
+  return sha([prevHash, ...fields]);
 }
+
+/** The digest of an entry's content, which the chain covers in place of the content itself. */
+export function contentDigest(beforeJson: string | null, afterJson: string | null): string {
+  return sha([beforeJson, afterJson]);
+}
+
+/** What a redaction entry records of each entry it changed: the digest of the content left. */
+export interface RedactedEntry {
+  id: number;
+  digest: string;
+}
+export const REDACTION_ACTION = 'escalation.redact';
 
 export function appendAudit(ctx: WriteContext, change: AuditChange): number {
   const db = ctx.db;
@@ -29,13 +45,14 @@ export function appendAudit(ctx: WriteContext, change: AuditChange): number {
   const before = change.before === undefined ? null : JSON.stringify(change.before);
   const after = change.after === undefined ? null : JSON.stringify(change.after);
   const corrects = change.correctsEntryId ?? null;
-  const hash = entryHash(prevHash, [at, ctx.actor, change.action, change.entity, change.entityId, before, after, corrects]);
+  const digest = contentDigest(before, after);
+  const hash = entryHash(prevHash, [at, ctx.actor, change.action, change.entity, change.entityId, digest, corrects]);
   const info = statement(
       db,
-      `INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash, content_digest)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(at, ctx.actor, change.action, change.entity, change.entityId, before, after, corrects, prevHash, hash);
+    .run(at, ctx.actor, change.action, change.entity, change.entityId, before, after, corrects, prevHash, hash, digest);
   return Number(info.lastInsertRowid);
 }
 
@@ -63,6 +80,8 @@ interface AuditRow {
   corrects_entry_id: number | null;
   prev_hash: string;
   hash: string;
+  content_digest: string | null;
+  redacted_by: number | null;
 }
 
 function toEntry(row: AuditRow): AuditEntry {
@@ -102,8 +121,29 @@ export interface ChainSlice {
   done: boolean;
 }
 
-function rowMatches(row: AuditRow, prevHash: string): boolean {
-  return row.prev_hash === prevHash && row.hash === entryHash(prevHash, [row.at, row.actor, row.action, row.entity, row.entity_id, row.before_json, row.after_json, row.corrects_entry_id]);
+/**
+ * An entry matches when it carries the previous hash, its hash covers its digest, and its content
+ * is what the digest says: as written, or, once redacted, what the later redaction entry (itself on
+ * the chain) recorded leaving there. So content cannot be changed unseen, redacted or not.
+ */
+function rowMatches(db: ReadableDb | WritableDb, row: AuditRow, prevHash: string): boolean {
+  if (row.content_digest === null) return false;
+  if (row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, [row.at, row.actor, row.action, row.entity, row.entity_id, row.content_digest, row.corrects_entry_id])) return false;
+  if (row.redacted_by === null) return row.content_digest === contentDigest(row.before_json, row.after_json);
+  return redactionRecords(db, row);
+}
+
+function redactionRecords(db: ReadableDb | WritableDb, row: AuditRow): boolean {
+  if (row.redacted_by === null || row.redacted_by <= row.id) return false;
+  const redaction = statement(db, 'SELECT action, after_json FROM audit_entry WHERE id = ?').get(row.redacted_by) as { action: string; after_json: string | null } | undefined;
+  if (!redaction || redaction.action !== REDACTION_ACTION || redaction.after_json === null) return false;
+  try {
+    const listed = (JSON.parse(redaction.after_json) as { auditEntries?: RedactedEntry[] }).auditEntries ?? [];
+    const left = contentDigest(row.before_json, row.after_json);
+    return listed.some((e) => e.id === row.id && e.digest === left);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -114,7 +154,7 @@ export function verifyAuditSlice(db: ReadableDb | WritableDb, from: ChainPoint, 
   let last = from;
   let checked = 0;
   for (const row of db.prepare('SELECT * FROM audit_entry WHERE id > ? ORDER BY id LIMIT ?').iterate(from.entryId, limit) as IterableIterator<AuditRow>) {
-    if (!rowMatches(row, last.hash)) return { checked, last, firstBadEntryId: row.id, done: true };
+    if (!rowMatches(db, row, last.hash)) return { checked, last, firstBadEntryId: row.id, done: true };
     last = { entryId: row.id, hash: row.hash };
     checked += 1;
   }
@@ -124,7 +164,7 @@ export function verifyAuditSlice(db: ReadableDb | WritableDb, from: ChainPoint, 
 /** True when the entry at `point` is still there with that hash and still matches its own hash. */
 export function entryStillAt(db: ReadableDb | WritableDb, point: ChainPoint): boolean {
   const row = db.prepare('SELECT * FROM audit_entry WHERE id = ?').get(point.entryId) as AuditRow | undefined;
-  return row !== undefined && row.hash === point.hash && rowMatches(row, row.prev_hash);
+  return row !== undefined && row.hash === point.hash && rowMatches(db, row, row.prev_hash);
 }
 
 /** Walks the whole chain; returns the id of the first entry whose hash does not match, or null when all do. */

@@ -66,6 +66,7 @@ export const channelAccess: Record<Channel, Access> = {
   'escalations:close': COORDINATOR_OR_CHAIR,
   'escalations:actionDone': COORDINATOR,
   'escalations:correct': COORDINATOR,
+  'escalations:redact': COORDINATOR,
   'escalations:outcomeLetter': 'signed_in',
   'escalations:chairReferral': 'signed_in',
   'chair:policyGaps': 'signed_in',

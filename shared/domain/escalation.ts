@@ -130,6 +130,7 @@ export const escalateInput = z.object({
   toStage: z.number({ error: 'Choose the stage to move to' }).int('Choose the stage to move to'),
   on: isoDate,
   reason: text('why it is moving up', 2000),
+  confirmedNoChildName: z.boolean().default(false),
 });
 
 export const stageRecordInput = z.object({
@@ -147,6 +148,7 @@ export const notificationRecordInput = z.object({
   madeOn: isoDate,
   madeBy: text('who made the notification', 120),
   method: z.enum(['email', 'phone', 'letter', 'meeting'], { error: 'Choose how they were told: e-mail, phone, letter or meeting' }),
+  confirmedNoChildName: z.boolean().default(false),
 });
 
 export const actionInput = z.object({
@@ -168,8 +170,8 @@ export const resolveInput = z.object({
   confirmedNoChildName: z.boolean().default(false),
 }).refine((r) => !r.policyGap || r.policyGapNote.length > 0, { message: 'Say what gap or weakness in the board’s policy the case showed', path: ['policyGapNote'] });
 
-export const withdrawInput = z.object({ escalationId: id('an escalation'), on: isoDate, reason: text('why it was withdrawn', 2000) });
-export const closeInput = z.object({ escalationId: id('an escalation'), on: isoDate, chairName: text('the name of the chair who signed it off', 120) });
+export const withdrawInput = z.object({ escalationId: id('an escalation'), on: isoDate, reason: text('why it was withdrawn', 2000), confirmedNoChildName: z.boolean().default(false) });
+export const closeInput = z.object({ escalationId: id('an escalation'), on: isoDate, chairName: text('the name of the chair who signed it off', 120), confirmedNoChildName: z.boolean().default(false) });
 export const actionDoneInput = z.object({ actionId: id('an action'), doneOn: isoDate });
 export const referralRecordInput = referralInput.extend({ escalationId: id('an escalation') });
 

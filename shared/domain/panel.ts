@@ -21,6 +21,7 @@ export const chairDecisionInput = z.object({
   decidedOn: isoDate,
   reasons: text('the reasons for the decision', 4000),
   decidedBy: text('who decided', 120),
+  confirmedNoChildName: z.boolean().default(false),
 });
 
 export const seatInput = z.object({ agencyId: id('an agency').nullable(), officerId: id('an officer').nullable() });
@@ -40,6 +41,7 @@ export type PanelDraft = z.output<typeof panelDraftInput>;
 export const panelSaveInput = panelDraftInput.extend({
   panelId: id('a panel').nullable().default(null),
   sitsOn: isoDate,
+  confirmedNoChildName: z.boolean().default(false),
 });
 
 export const representationInput = z.object({
@@ -48,6 +50,7 @@ export const representationInput = z.object({
   fromPerson: text('who made the representation', 200),
   receivedOn: isoDate,
   summary: text('what they said', 4000),
+  confirmedNoChildName: z.boolean().default(false),
 });
 
 export const panelDecisionInput = z.object({
@@ -64,7 +67,7 @@ export const panelDecisionInput = z.object({
   confirmedNoChildName: z.boolean().default(false),
 });
 
-export const panelCancelInput = z.object({ panelId: id('a panel'), reason: text('why the panel is cancelled', 1000) });
+export const panelCancelInput = z.object({ panelId: id('a panel'), reason: text('why the panel is cancelled', 1000), confirmedNoChildName: z.boolean().default(false) });
 
 export const panelCheckSchema = z.object({
   number: z.number(),

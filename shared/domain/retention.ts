@@ -61,6 +61,7 @@ export const retentionDeleteInput = z.object({
   escalationId: z.number({ error: 'Give the escalation id as a number' }).int('The escalation id must be a whole number').positive('The escalation id must be positive'),
   confirmReference: z.string({ error: 'Type the case reference to confirm' }).trim().min(1, 'Type the case reference to confirm').max(60, 'That is longer than any case reference'),
   reason: z.string({ error: 'Say why the case is being deleted' }).trim().min(10, 'Say why the case is being deleted (at least 10 characters)').max(1000, 'Keep the reason under 1,000 characters'),
+  confirmedNoChildName: z.boolean().default(false),
 });
 
 function isoParts(iso: string): [number, number, number] {

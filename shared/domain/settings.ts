@@ -57,4 +57,4 @@ export const timescaleCorrectionInput = z.object({
 
 export const closureDayInput = z.object({ date: isoDate, reason: z.string().trim().min(2, 'Say why the board is closed that day').max(200) });
 export const closureDayRemoveInput = z.object({ date: isoDate, reason: z.string().trim().min(2, 'Say why the closure day is being removed').max(200) });
-export const nameInput = z.object({ name: z.string().trim().min(2, 'Enter a name of at least 2 characters').max(120, 'Keep the name under 120 characters') });
+export const nameInput = z.object({ name: z.string().trim().min(2, 'Enter a name of at least 2 characters').max(120, 'Keep the name under 120 characters'), confirmedNoChildName: z.boolean().default(false) });

@@ -330,7 +330,7 @@ describe('the audit trail, checked when the desk opens', () => {
     intruder.prepare('UPDATE audit_entry SET actor = ? WHERE id = 3').run('someone else');
     let prev = (intruder.prepare('SELECT hash FROM audit_entry WHERE id = 2').get() as { hash: string }).hash;
     for (const row of intruder.prepare('SELECT * FROM audit_entry WHERE id >= 3 ORDER BY id').all() as Record<string, string | number | null>[]) {
-      const hash = createHash('sha256').update(JSON.stringify([prev, row.at, row.actor, row.action, row.entity, row.entity_id, row.before_json, row.after_json, row.corrects_entry_id])).digest('hex');
+      const hash = createHash('sha256').update(JSON.stringify([prev, row.at, row.actor, row.action, row.entity, row.entity_id, row.content_digest, row.corrects_entry_id])).digest('hex');
       intruder.prepare('UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
       prev = hash;
     }

@@ -98,11 +98,11 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   });
   // A full name typed by mistake is caught as it is typed, and must be confirmed or removed.
   await page.getByLabel('What the disagreement is about').fill('Children’s social care closed the referral. Jayden Smithers attends three days a week.');
-  await expect(page.getByText('This may include a person’s full name: “Jayden Smithers”')).toBeVisible();
+  await expect(page.getByText('This may include a person’s name: “Jayden Smithers” looks like a person’s full name')).toBeVisible();
   await page.getByRole('button', { name: 'Log escalation' }).click();
   await expect(page.getByRole('alert')).toContainText('the text may contain a child’s name');
   await page.getByLabel('What the disagreement is about').fill('Children’s social care closed the referral at the front door; the pre-school believes the threshold for a strategy discussion is met.');
-  await expect(page.getByText('This may include a person’s full name')).toHaveCount(0);
+  await expect(page.getByText('This may include a person’s name')).toHaveCount(0);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Log escalation' }).click();
 
@@ -472,4 +472,43 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
 
   await table.getByRole('row').nth(1).getByRole('link').click();
   await expect(page.getByRole('heading', { name: /REG-/, level: 1 })).toBeVisible();
+});
+
+test('a child’s name that slipped into a case is removed by the coordinator, and the removal is recorded without it', async ({ page, app }) => {
+  const agencies = seedAgencies(app);
+  const settings = ok<{ categories: { id: number }[] }>(app.desk.dispatch('settings:get', {}));
+  ok(app.desk.dispatch('profiles:choose', { profileId: profileId(app, 'torbay') }));
+  const logged = ok<{ id: number }>(
+    app.desk.dispatch('escalations:create', {
+      reference: 'TOR-2026-0311', childInitials: 'JO', raisingAgencyId: agencies.preschool, raisingWorkerRole: 'Pre-school manager', challengedAgencyIds: [agencies.csc],
+      categoryId: settings.categories[0]!.id, childStatus: 'child_in_need', summary: 'Concern about jayden okafor: the referral was closed at the front door.', openedOn: workingDaysAgo(1),
+      immediateRisk: false, confirmedNoChildName: true,
+    }),
+  );
+  await page.goto(`${app.server.url}#/escalations/${logged.id}`);
+  await expect(page.getByRole('heading', { name: /TOR-2026-0311/, level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'On this page' }).getByRole('button', { name: 'Remove an identifier' }).click();
+  const form = page.getByRole('form', { name: 'Remove a child’s identifier' });
+  await form.getByLabel('Exact text to remove').fill('Jayden Okafor');
+  // A reason that names someone is warned about like any case text.
+  await form.getByLabel('Why it is being removed').fill('Typed in by Amelia');
+  await expect(page.getByText('“Amelia” looks like a given name')).toBeVisible();
+  await form.getByLabel('Why it is being removed').fill('The child’s full name was typed into the summary');
+  await expect(page.getByText('looks like a given name')).toHaveCount(0);
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'Remove it' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Removed the text from 1 field of the case (What the disagreement is about)' })).toBeVisible();
+  await expect(page.getByText(/okafor/i)).toHaveCount(0);
+  await expect(page.getByText('Concern about [removed]: the referral was closed at the front door.').first()).toBeVisible();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByText('A child’s identifier removed')).toBeVisible();
+  await expect(timeline.getByText('From What the disagreement is about and 0 audit entries. Reason: The child’s full name was typed into the summary')).toBeVisible();
+  await expectAccessible(page);
+
+  // Text that is not in the case is refused, in plain words, and nothing changes.
+  await form.getByLabel('Exact text to remove').fill('Okafor');
+  await form.getByLabel('Why it is being removed').fill('Checking the surname is gone too');
+  await form.getByRole('button', { name: 'Remove it' }).click();
+  await expect(form.getByRole('alert')).toContainText('that text is not in the records of TOR-2026-0311');
+  await expectAccessible(page);
 });

@@ -34,13 +34,16 @@ export function multiplyBoard(file: string, COPIES: number): void {
   type Entry = { at: string; actor: string; action: string; entity: string; entity_id: number | null; before_json: string | null; after_json: string | null };
   const entries = db.prepare('SELECT at, actor, action, entity, entity_id, before_json, after_json FROM audit_entry ORDER BY id').all() as Entry[];
   let prev = (db.prepare('SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1').get() as { hash: string }).hash;
-  const insert = db.prepare('INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)');
+  const insert = db.prepare('INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash, content_digest) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
+  // The chain as electron/services/audit.ts writes it (migration 0120): over a digest of the content.
+  const sha = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
   db.transaction(() => {
     for (let k = 1; k < COPIES; k += 1) {
       for (const e of entries) {
         const entityId = e.entity === 'escalation' && e.entity_id !== null ? e.entity_id + k * E : e.entity_id;
-        const hash = createHash('sha256').update(JSON.stringify([prev, e.at, e.actor, e.action, e.entity, entityId, e.before_json, e.after_json, null])).digest('hex');
-        insert.run(e.at, e.actor, e.action, e.entity, entityId, e.before_json, e.after_json, prev, hash);
+        const digest = sha([e.before_json, e.after_json]);
+        const hash = sha([prev, e.at, e.actor, e.action, e.entity, entityId, digest, null]);
+        insert.run(e.at, e.actor, e.action, e.entity, entityId, e.before_json, e.after_json, prev, hash, digest);
         prev = hash;
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { possibleFullNames } from '../../shared/domain/childIdentifiers';
+import { possibleChildIdentifiers, possibleFullNames } from '../../shared/domain/childIdentifiers';
 import { requiredNotifications, scopeRefusal } from '../../shared/domain/escalation';
 
 describe('possible full names', () => {
@@ -14,6 +14,22 @@ describe('possible full names', () => {
   });
   it('treats initials and case references as safe', () => {
     expect(possibleFullNames('Child AB, case CS-1001, seen by DS Jones.')).toEqual([]);
+  });
+});
+
+describe('possible child identifiers: lower case and single given names', () => {
+  it('finds a full name written in lower case, and a single listed given name however it is written', () => {
+    expect(possibleChildIdentifiers('concern about jayden okafor at home')).toEqual([{ text: 'jayden okafor', kind: 'full name' }]);
+    expect(possibleChildIdentifiers('mum said jayden was hungry')).toEqual([{ text: 'jayden', kind: 'given name' }]);
+    expect(possibleChildIdentifiers('Amelia was not brought to the appointment')).toEqual([{ text: 'Amelia', kind: 'given name' }]);
+  });
+  it('takes a given name that is also an ordinary word only where it is written as a name', () => {
+    expect(possibleChildIdentifiers('The visitor will chase the GP and grace the meeting with a rose')).toEqual([]);
+    expect(possibleChildIdentifiers('We spoke to Grace at home')).toEqual([{ text: 'Grace', kind: 'given name' }]);
+  });
+  it('passes over every word of a known professional’s name, in any case, and dates written short', () => {
+    expect(possibleChildIdentifiers('dana and Whitfield met on 12 Jan', ['Dana Whitfield'])).toEqual([]);
+    expect(possibleChildIdentifiers('Dana met the family', [])).toEqual([{ text: 'Dana', kind: 'given name' }]);
   });
 });
 

@@ -11,9 +11,10 @@ import { retention } from './0080-retention';
 import { registerAndDashboardAtScale } from './0090-register-and-dashboard-at-scale';
 import { stageParticipants } from './0100-stage-participants';
 import { boardIdentity } from './0110-board-identity';
+import { auditContentDigest } from './0120-audit-content-digest';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention, registerAndDashboardAtScale, stageParticipants, boardIdentity];
+export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention, registerAndDashboardAtScale, stageParticipants, boardIdentity, auditContentDigest];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -9,7 +9,7 @@ import type { WriteContext } from '../context';
 import { DomainError } from '../errors';
 import { activeProfileId, loadProfile } from '../policyVersions';
 import { sameDayDeadline, stageDeadline } from './deadlines';
-import { agencyName, guardAgainstChildNames, nextEscalationId } from './rows';
+import { agencyName, nextEscalationId } from './rows';
 import { startStage } from './stages';
 
 export function createEscalation(ctx: WriteContext, input: EscalationCreate, origin: 'board' | 'agency_return' = 'board'): number {
@@ -41,7 +41,7 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
   }
   const duplicate = ctx.db.prepare("SELECT id FROM escalation WHERE reference_key = ? AND raising_agency_id = ? AND status = 'open'").get(input.reference.toUpperCase(), input.raisingAgencyId) as { id: number } | undefined;
   if (duplicate) throw new DomainError(`${raising} already has an open escalation with case reference ${input.reference}. Open that case instead of logging it twice.`, [{ where: 'Case reference', message: 'Already open' }]);
-  guardAgainstChildNames(ctx.db, [{ where: 'What the disagreement is about', text: input.summary }], input.confirmedNoChildName);
+  // Its text was checked for children's names by the dispatcher (electron/services/caseTextGuard.ts).
 
   const calendar = loadCalendar(ctx.db);
   const immediate = input.immediateRisk;

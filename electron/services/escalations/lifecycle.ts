@@ -9,7 +9,7 @@ import type { WriteContext } from '../context';
 import { DomainError, NotFoundError } from '../errors';
 import { loadProfile } from '../policyVersions';
 import { stageDeadline } from './deadlines';
-import { escalationRow, guardAgainstChildNames, openStage, requireNotBefore, requireOpen } from './rows';
+import { escalationRow, openStage, requireNotBefore, requireOpen } from './rows';
 import { endStage, markResolved, markWithdrawn, startStage } from './stages';
 import { describeStagePeople, replaceStagePeople } from './participants';
 import type { StageParticipantInput } from '../../../shared/domain/stageParticipants';
@@ -52,7 +52,6 @@ export function escalate(ctx: WriteContext, input: { escalationId: number; toSta
 export function recordStage(ctx: WriteContext, input: { escalationId: number; discussion: string; decision: string; participants: string; people?: StageParticipantInput[]; confirmedNoChildName: boolean }): void {
   const row = escalationRow(ctx.db, input.escalationId);
   requireOpen(row, 'updated');
-  guardAgainstChildNames(ctx.db, [{ where: 'Discussion', text: input.discussion }, { where: 'Decision', text: input.decision }], input.confirmedNoChildName);
   const stage = openStage(ctx.db, row.id)!;
   ctx.db.prepare('UPDATE stage_entry SET discussion = ?, decision = ?, participants = ? WHERE id = ?').run(input.discussion, input.decision, input.participants, stage.id);
   const peopleBefore = describeStagePeople(ctx.db, stage.id);
@@ -100,7 +99,6 @@ export function resolve(ctx: WriteContext, input: ResolveInput): void {
   const row = escalationRow(ctx.db, input.escalationId);
   requireOpen(row, 'resolved');
   requireNotBefore(input.resolvedOn, openStage(ctx.db, row.id)!.started_on, 'The resolution date', 'Date resolved');
-  guardAgainstChildNames(ctx.db, [{ where: 'Statement of outcome', text: input.statement }], input.confirmedNoChildName);
   for (const themeId of input.themeIds) {
     if (!ctx.db.prepare('SELECT 1 FROM learning_theme WHERE id = ?').get(themeId)) throw new DomainError(`There is no learning theme with id ${themeId}.`, [{ where: 'Learning themes', message: 'Choose from the board’s themes' }]);
   }
@@ -183,7 +181,6 @@ function checkCorrection(ctx: WriteContext, field: CorrectableField, value: stri
 export function correct(ctx: WriteContext, input: { escalationId: number; field: CorrectableField; value: string | number; reason: string; confirmedNoChildName: boolean }): void {
   const row = escalationRow(ctx.db, input.escalationId);
   const value = checkCorrection(ctx, input.field, input.value);
-  if (input.field === 'summary') guardAgainstChildNames(ctx.db, [{ where: 'What the disagreement is about', text: String(value) }], input.confirmedNoChildName);
   const column = COLUMN[input.field];
   const before = (row as unknown as Record<string, unknown>)[column];
   ctx.db.prepare(`UPDATE escalation SET ${column} = ? WHERE id = ?`).run(value, row.id);

@@ -1,6 +1,5 @@
 // The escalation row as stored, and the small lookups every escalation service needs.
 import { statement } from '../../db/statements';
-import { possibleFullNames } from '../../../shared/domain/childIdentifiers';
 import type { ChildStatus, EscalationStatus } from '../../../shared/domain/escalation';
 import type { ReadableDb, WritableDb } from '../../db/types';
 import { DomainError, NotFoundError } from '../errors';
@@ -74,24 +73,6 @@ export function requireOpen(row: EscalationRow, doing: string): void {
 
 export function requireNotBefore(date: string, earliest: string, what: string, where: string): void {
   if (date < earliest) throw new DomainError(`${what} cannot be before ${earliest.split('-').reverse().join('/')}.`, [{ where, message: `Must be on or after ${earliest}` }]);
-}
-
-/** Names of agencies and officers: capitalised words that are not a child's name. */
-export function knownProfessionalNames(db: AnyDb): string[] {
-  return (db.prepare('SELECT name FROM agency UNION ALL SELECT name FROM officer').all() as { name: string }[]).map((r) => r.name);
-}
-
-/** Refuses text that looks like it holds a child's full name, unless the person has confirmed it does not. */
-export function guardAgainstChildNames(db: AnyDb, fields: { where: string; text: string }[], confirmed: boolean): void {
-  if (confirmed) return;
-  const known = knownProfessionalNames(db);
-  const problems = fields.flatMap((f) => possibleFullNames(f.text, known).map((name) => ({ where: f.where, message: `“${name}” looks like a person’s full name` })));
-  if (problems.length > 0) {
-    throw new DomainError(
-      'Nothing was saved: the text may contain a child’s name. The app keeps a case reference and initials only. Remove the name, or confirm it is not a child’s name.',
-      problems,
-    );
-  }
 }
 
 export function agencyName(db: AnyDb, agencyId: number): string {

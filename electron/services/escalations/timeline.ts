@@ -63,6 +63,14 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
       return { title: 'Panel cancelled', detail: str(after.reason) };
     case 'escalation.importFromReturn':
       return { title: `Imported from ${str(after.source)}`, detail: `Stage ${str(after.stage)} (${str(after.stageName)}); ${str(after.outcome)}; row ${str(after.sheetRow)} of “${str(after.fileName)}”.` };
+    case 'escalation.redact': {
+      const fields = (after.fields as string[] | undefined) ?? [];
+      const entries = (after.auditEntries as unknown[] | undefined)?.length ?? 0;
+      return {
+        title: 'A child’s identifier removed',
+        detail: `From ${fields.length > 0 ? fields.join(', ') : 'no field of the case'} and ${entries} audit ${entries === 1 ? 'entry' : 'entries'}. Reason: ${str(after.reason)}`,
+      };
+    }
     case 'escalation.dueDatesReworked':
       return { title: 'Due date re-worked', detail: ukDatesIn(str(after.reason)) };
     default:

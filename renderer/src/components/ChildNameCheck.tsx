@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { possibleFullNames } from '../../../shared/domain/childIdentifiers';
+import { describeFinding, possibleChildIdentifiers } from '../../../shared/domain/childIdentifiers';
 
 interface Props {
   /** All the free text about to be saved, joined. */
@@ -11,17 +11,18 @@ interface Props {
 }
 
 /**
- * A live warning when free text looks as if it holds a person's full name. The app stores a case
- * reference and initials at most, so the user either takes the name out or confirms it is not a child's.
+ * A live warning when free text looks as if it holds a child's name: the same check the dispatcher
+ * makes before saving (shared/domain/childIdentifiers.ts). The app stores a case reference and
+ * initials at most, so the user either takes the name out or confirms it is not a child's.
  */
 export function ChildNameCheck({ text, knownNames, confirmed, onConfirmedChange }: Props) {
   const id = useId();
-  const names = possibleFullNames(text, knownNames);
-  if (names.length === 0) return null;
+  const findings = possibleChildIdentifiers(text, knownNames);
+  if (findings.length === 0) return null;
   return (
     <div className="warning" aria-live="polite">
       <p>
-        <strong>This may include a person’s full name:</strong> {names.map((n) => `“${n}”`).join(', ')}. Never record a child’s name: use the case reference
+        <strong>This may include a person’s name:</strong> {findings.map(describeFinding).join('; ')}. Never record a child’s name: use the case reference
         and initials.
       </p>
       <div className="field field--check">

@@ -13,6 +13,7 @@ import { CloseForm, WithdrawForm } from './EndForms';
 import { EscalateForm } from './EscalateForm';
 import { NotificationsSection } from './NotificationsSection';
 import { OutcomeSection } from './OutcomeSection';
+import { RedactForm } from './RedactForm';
 import { ResolveForm } from './ResolveForm';
 import { StageRecordForm } from './StageRecordForm';
 import { StagesSection } from './StagesSection';
@@ -29,6 +30,7 @@ export function CasePage({ escalationId }: { escalationId: number }) {
   const logs = useCan('escalations:escalate');
   const decides = useCan('chair:decide');
   const closes = useCan('escalations:close');
+  const redacts = useCan('escalations:redact');
 
   const d = escalation.data;
   if (!d || d.id !== escalationId) return <NotLoaded noun="escalation" error={escalation.error} backHref={href('escalations')} backLabel="Back to the register" />;
@@ -50,6 +52,7 @@ export function CasePage({ escalationId }: { escalationId: number }) {
     { id: 'drafts', label: 'Letters and e-mails', show: true },
     { id: 'timeline', label: 'Timeline', show: true },
     { id: 'correct', label: 'Correct a detail', show: logs && d.status !== 'closed' },
+    { id: 'redact', label: 'Remove an identifier', show: redacts },
   ].filter((s) => s.show);
 
   return (
@@ -81,6 +84,7 @@ export function CasePage({ escalationId }: { escalationId: number }) {
       <DraftsSection detail={d} />
       <TimelineSection detail={d} />
       {logs && d.status !== 'closed' && <CorrectionForm key={`correct-${d.timeline.length}`} {...props} categories={settings.data?.categories ?? []} />}
+      {redacts && <RedactForm {...props} knownNames={knownNames} />}
     </>
   );
 }

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { CHILD_STATUSES, CORRECTABLE_FIELDS, type CorrectableField, type EscalationDetail } from '../../../../shared/domain/escalation';
 import type { BoardSettings } from '../../../../shared/domain/settings';
+import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { LabelOptions, NamedOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
+import { useKnownNames } from '../../lib/useKnownNames';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 
 function currentValue(d: EscalationDetail, field: CorrectableField): string {
@@ -24,6 +26,8 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
   const [field, setField] = useState<CorrectableField>('reference');
   const [value, setValue] = useState(() => currentValue(detail, 'reference'));
   const [reason, setReason] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const knownNames = useKnownNames();
   const choose = (f: CorrectableField) => {
     setField(f);
     setValue(currentValue(detail, f));
@@ -31,7 +35,7 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:correct', { escalationId: detail.id, field, value: field === 'categoryId' ? Number(value) : value, reason }),
+      () => call('escalations:correct', { escalationId: detail.id, field, value: field === 'categoryId' ? Number(value) : value, reason, confirmedNoChildName: confirmed }),
       () => {
         onSaved(`Corrected the ${CORRECTABLE_FIELDS[field].toLowerCase()}. The timeline keeps what it said before.`);
         setReason('');
@@ -73,6 +77,12 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
           <label htmlFor="correct-reason">Why the correction is needed</label>
           <input id="correct-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
+        <ChildNameCheck
+          text={[field === 'summary' || field === 'raisingWorkerRole' ? value : '', reason].join('\n')}
+          knownNames={knownNames}
+          confirmed={confirmed}
+          onConfirmedChange={setConfirmed}
+        />
         <Feedback state={errorsOnly(action)} />
         <div>
           <button type="submit" disabled={action.busy}>

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
+import { useKnownNames } from '../../lib/useKnownNames';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 
 /** Withdraw an open case: the worker or agency no longer pursues it. */
@@ -10,10 +12,12 @@ export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
   const action = useAction();
   const [on, setOn] = useState(todayIso());
   const [reason, setReason] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const knownNames = useKnownNames();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:withdraw', { escalationId: detail.id, on, reason }),
+      () => call('escalations:withdraw', { escalationId: detail.id, on, reason, confirmedNoChildName: confirmed }),
       () => {
         onSaved(`Withdrawn on ${formatUkDate(on)}.`);
         return '';
@@ -32,6 +36,7 @@ export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
           <label htmlFor="withdraw-reason">Why it was withdrawn</label>
           <textarea id="withdraw-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
+        <ChildNameCheck text={reason} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
         <Feedback state={errorsOnly(action)} />
         <div>
           <button type="submit" className="button--warning" disabled={action.busy}>

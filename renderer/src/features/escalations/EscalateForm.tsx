@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { StageOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
+import { useKnownNames } from '../../lib/useKnownNames';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 
 /** Move the case up: usually to the next stage; where the child is at immediate risk, the policy may allow a jump. */
@@ -12,12 +14,14 @@ export function EscalateForm({ detail, onSaved }: CaseFormProps) {
   const [toStage, setToStage] = useState<number | ''>(detail.nextStages[0]?.number ?? '');
   const [on, setOn] = useState(todayIso());
   const [reason, setReason] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const knownNames = useKnownNames();
   if (detail.nextStages.length === 0) return null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:escalate', { escalationId: detail.id, toStage: toStage as number, on, reason }),
+      () => call('escalations:escalate', { escalationId: detail.id, toStage: toStage as number, on, reason, confirmedNoChildName: confirmed }),
       (d) => {
         onSaved(`Moved up to stage ${d.currentStage?.number ?? toStage}${d.currentStage ? `: ${d.currentStage.name}` : ''} on ${formatUkDate(on)}.`);
         setReason('');
@@ -45,6 +49,7 @@ export function EscalateForm({ detail, onSaved }: CaseFormProps) {
           <label htmlFor="escalate-reason">Why it is moving up</label>
           <textarea id="escalate-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
+        <ChildNameCheck text={reason} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
         <Feedback state={errorsOnly(action)} />
         <div>
           <button type="submit" disabled={action.busy}>

@@ -136,7 +136,7 @@ export function NewEscalationPage() {
             <textarea id="summary" rows={5} aria-describedby="summary-hint" value={draft.summary} onChange={(e) => patch({ summary: e.target.value })} />
           </div>
           <ChildNameCheck
-            text={draft.summary}
+            text={[draft.raisingWorkerRole, draft.summary].join('\n')}
             knownNames={agencyList.map((a) => a.name)}
             confirmed={draft.confirmedNoChildName}
             onConfirmedChange={(confirmedNoChildName) => patch({ confirmedNoChildName })}

@@ -60,7 +60,7 @@ export function StageRecordForm({ detail, onSaved, knownNames, agencies }: CaseF
           </span>
           <input id="stage-participants" aria-describedby="stage-participants-hint" value={participants} onChange={(e) => setParticipants(e.target.value)} />
         </div>
-        <ChildNameCheck text={[discussion, decision, participants].join('\n')} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
+        <ChildNameCheck text={[discussion, decision].join('\n')} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
         <Feedback state={errorsOnly(action)} />
         <div>
           <button type="submit" disabled={action.busy}>

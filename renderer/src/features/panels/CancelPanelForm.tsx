@@ -1,17 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import type { PanelDetail } from '../../../../shared/domain/panel';
+import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
+import { useKnownNames } from '../../lib/useKnownNames';
 
 /** Stands a planned panel down, with the reason kept on the case's record. */
 export function CancelPanelForm({ panel, onSaved }: { panel: PanelDetail; onSaved: (message: string) => void }) {
   const action = useAction();
   const [reason, setReason] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const knownNames = useKnownNames();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('panels:cancel', { panelId: panel.id, reason }),
+      () => call('panels:cancel', { panelId: panel.id, reason, confirmedNoChildName: confirmed }),
       () => {
         onSaved('The panel is cancelled. The case stays open for the chair to decide again.');
         return '';
@@ -26,6 +30,7 @@ export function CancelPanelForm({ panel, onSaved }: { panel: PanelDetail; onSave
           <label htmlFor="panel-cancel-reason">Why the panel is cancelled</label>
           <textarea id="panel-cancel-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
+        <ChildNameCheck text={reason} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
         <Feedback state={{ error: action.error, done: null }} />
         <div>
           <button type="submit" className="button--warning" disabled={action.busy}>

@@ -3,9 +3,11 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { EscalationDetail } from '../../../../shared/domain/escalation';
 import { CHAIR_ROUTES, type ChairRoute } from '../../../../shared/domain/panel';
 import { href } from '../../lib/route';
+import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
+import { useKnownNames } from '../../lib/useKnownNames';
 import { useChannel } from '../../lib/useChannel';
 import { chairDecisions, isPanelRoute, routesFor } from './chairRoute';
 
@@ -26,6 +28,8 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
   const [decidedOn, setDecidedOn] = useState(todayIso());
   const [reasons, setReasons] = useState('');
   const [decidedBy, setDecidedBy] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const knownNames = useKnownNames();
   if (detail.status !== 'open' || !detail.currentStage || detail.nextStages.length > 0) return null;
 
   const past = chairDecisions(detail);
@@ -37,7 +41,7 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('chair:decide', { escalationId: detail.id, route: route as ChairRoute, decidedOn, reasons, decidedBy }),
+      () => call('chair:decide', { escalationId: detail.id, route: route as ChairRoute, decidedOn, reasons, decidedBy, confirmedNoChildName: confirmed }),
       (decided) => {
         setReasons('');
         // A panel this policy cannot form is the chair's call to make, but never a silent one.
@@ -99,6 +103,7 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
           <label htmlFor="chair-reasons">Reasons</label>
           <textarea id="chair-reasons" rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />
         </div>
+        <ChildNameCheck text={reasons} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
         <Feedback state={{ error: action.error, done: null }} />
         <div>
           <button type="submit" disabled={action.busy}>

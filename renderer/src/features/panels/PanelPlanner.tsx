@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import type { PanelDetail } from '../../../../shared/domain/panel';
+import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { useChannel } from '../../lib/useChannel';
 import { CannotBeFormed } from './CannotBeFormed';
+import { useKnownNames } from '../../lib/useKnownNames';
 import { ChairField } from './ChairField';
 import { ChecksList } from './ChecksList';
 import { PanelCaseFacts } from './PanelCaseFacts';
@@ -32,6 +34,10 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
   const input = draftInput(escalationId, draft, count);
   const live = useLiveChecks(o ? input : null);
   const save = useAction();
+  const [confirmed, setConfirmed] = useState(false);
+  const agencyNames = useKnownNames();
+  // A chair chosen from the directory is an officer: a name the board knows.
+  const knownNames = input.chairOfficerId != null && input.chairName ? [...agencyNames, input.chairName] : agencyNames;
   const noun = o?.rule.kind === 'uninvolved_chair_meeting' ? 'meeting' : 'panel';
   const saved = panel ? JSON.stringify(draftInput(escalationId, draftFromPanel(panel), count)) : null;
   const dirty = saved !== null && saved !== JSON.stringify(input);
@@ -42,7 +48,7 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void save.run(
-      () => call('panels:save', { ...input, panelId: panel?.id ?? null, sitsOn: draft.sitsOn }),
+      () => call('panels:save', { ...input, panelId: panel?.id ?? null, sitsOn: draft.sitsOn, confirmedNoChildName: confirmed }),
       (p) => {
         const fails = p.checks.checks.filter((c) => c.status === 'fail').length;
         const standing = p.checks.valid
@@ -116,6 +122,7 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
               />
             </div>
           )}
+          <ChildNameCheck text={input.wherePossibleReason ?? ''} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
           <Feedback state={save} />
           <div className="form-row">
             <button type="submit" disabled={save.busy}>

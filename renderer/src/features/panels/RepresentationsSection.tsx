@@ -31,7 +31,7 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
     event.preventDefault();
     if (unconfirmedName) return;
     void action.run(
-      () => call('panels:addRepresentation', { panelId: panel.id, fromAgencyId: fromAgencyId ? Number(fromAgencyId) : null, fromPerson, receivedOn, summary }),
+      () => call('panels:addRepresentation', { panelId: panel.id, fromAgencyId: fromAgencyId ? Number(fromAgencyId) : null, fromPerson, receivedOn, summary, confirmedNoChildName: confirmed }),
       () => {
         setFromPerson('');
         setSummary('');

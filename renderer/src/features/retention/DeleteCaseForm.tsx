@@ -1,21 +1,25 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RetentionCase } from '../../../../shared/domain/retention';
 import { formatUkDate } from '../../../../shared/domain/dates';
+import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
+import { useKnownNames } from '../../lib/useKnownNames';
 
 /** The deliberate act: says what goes and what stays, asks why, and asks for the reference to be typed. */
 export function DeleteCaseForm({ item, onDeleted, onCancel }: { item: RetentionCase; onDeleted: (message: string) => void; onCancel: () => void }) {
   const action = useAction();
   const [reason, setReason] = useState('');
   const [typed, setTyped] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const knownNames = useKnownNames();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [item.escalationId]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('retention:deleteCase', { escalationId: item.escalationId, confirmReference: typed, reason }),
+      () => call('retention:deleteCase', { escalationId: item.escalationId, confirmReference: typed, reason, confirmedNoChildName: confirmed }),
       (d) => {
         onDeleted(`Deleted ${d.reference}. The deletion is recorded in the audit trail and in the list of deletions below.`);
         return '';
@@ -43,6 +47,7 @@ export function DeleteCaseForm({ item, onDeleted, onCancel }: { item: RetentionC
           </span>
           <textarea id="delete-reason" rows={3} aria-describedby="delete-reason-hint" value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
+        <ChildNameCheck text={reason} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
         <div className="field">
           <label htmlFor="delete-confirm">Type the case reference to confirm</label>
           <input id="delete-confirm" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />

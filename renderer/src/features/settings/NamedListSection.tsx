@@ -1,8 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { BoardSettings } from '../../../../shared/domain/settings';
+import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
+import { useKnownNames } from '../../lib/useKnownNames';
 
 interface Props {
   title: string;
@@ -18,11 +20,13 @@ export function NamedListSection({ title, intro, itemLabel, items, channel, onSa
   const id = useId();
   const action = useAction();
   const [name, setName] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const knownNames = useKnownNames();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action
       .run(
-        () => call(channel, { name }),
+        () => call(channel, { name, confirmedNoChildName: confirmed }),
         () => {
           onSaved();
           return `Added “${name.trim()}”.`;
@@ -48,6 +52,7 @@ export function NamedListSection({ title, intro, itemLabel, items, channel, onSa
           Add {itemLabel.toLowerCase()}
         </button>
       </form>
+      <ChildNameCheck text={name} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
       <Feedback state={action} />
     </section>
   );
