@@ -61,7 +61,7 @@ export function operatingSystemUser(): string {
 export function openDesk(options: DeskOptions): Desk {
   const store = openStore(join(options.dataFolder, DATABASE_FILE_NAME));
   const exports = options.exports ?? new ExportJobs(join(options.dataFolder, 'exports'));
-  const sessions = new SessionRegistry(idleLockMinutes(store.reader));
+  const sessions = new SessionRegistry(idleLockMinutes(store.reader), options.now ? { now: options.now } : {});
   const seat = sessions.seat({ via: options.mode === 'desktop' ? 'desktop' : 'process', address: null });
   const { dispatch, dispatchAsync } = createDispatcher({
     store,
@@ -94,7 +94,7 @@ export function openDesk(options: DeskOptions): Desk {
     seat,
     close: () => {
       // Nobody stays signed in to a closed desk (after a restore, people sign in to the restored accounts).
-      sessions.endAll(new Date());
+      sessions.endAll(sessions.now());
       store.close();
     },
   };

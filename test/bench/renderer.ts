@@ -17,7 +17,7 @@ export async function measureRenderer(folder: string, size: number): Promise<Res
   // The window's own sign-in: the board's first account, made and signed in on the desk.
   const first = desk.dispatch('session:setUp', { userName: 'bench', displayName: 'Bench Coordinator', password: PASSWORD, repeatPassword: PASSWORD });
   if (!first.ok) throw new Error(first.error.message);
-  const server = await startWebServer({ dispatch: desk.dispatchAsync, downloads: desk.exports, rendererDir: join(PROJECT_ROOT, 'out', 'renderer') });
+  const server = await startWebServer({ dispatch: desk.dispatchAsync, sessions: () => desk.sessions, downloads: desk.exports, rendererDir: join(PROJECT_ROOT, 'out', 'renderer') });
   const browser = await chromium.launch({ headless: true, ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -30,6 +30,8 @@ export interface SessionRegistryOptions {
   forgetAfterMs?: number;
   /** At most this many sessions are kept; beyond it the longest unused goes (default 1,000). */
   limit?: number;
+  /** The desk's clock, for lookups made outside a call (a request's cookie, a download). */
+  now?: () => Date;
 }
 
 const SECRET_BYTES = 32; // 256 bits
@@ -47,6 +49,8 @@ export class SessionRegistry {
   private nextRef = 1;
   private readonly forgetAfterMs: number;
   private readonly limit: number;
+  /** The desk's clock (the one its dispatcher uses). */
+  readonly now: () => Date;
 
   constructor(
     private idleMinutes: number,
@@ -54,6 +58,7 @@ export class SessionRegistry {
   ) {
     this.forgetAfterMs = options.forgetAfterMs ?? 12 * 60 * 60_000;
     this.limit = options.limit ?? 1000;
+    this.now = options.now ?? (() => new Date());
   }
 
   get idleLockMinutes(): number {
@@ -87,10 +92,19 @@ export class SessionRegistry {
   }
 
   /** The session a request presents: its id and the token the page sent with it must both match, or there is none. */
-  resolve(id: string | null | undefined, csrfToken: string | null | undefined, now: Date): Session | null {
-    if (!id || !csrfToken) return null;
-    const session = this.byId.get(id);
-    if (!session || !same(session.csrfToken, csrfToken)) return null;
+  resolve(id: string | null | undefined, csrfToken: string | null | undefined, now: Date = this.now()): Session | null {
+    if (!csrfToken) return null;
+    const session = this.find(id, now);
+    return session && same(session.csrfToken, csrfToken) ? session : null;
+  }
+
+  /**
+   * The session a cookie names, without the page's token: only for what a browser fetches as a
+   * plain navigation (a finished export's download), which cannot carry a header. Never for a channel.
+   */
+  find(id: string | null | undefined, now: Date = this.now()): Session | null {
+    const session = id ? this.byId.get(id) : undefined;
+    if (!session) return null;
     if (now.getTime() - session.lastActivityAt.getTime() >= this.forgetAfterMs) {
       this.end(session, now);
       return null;
