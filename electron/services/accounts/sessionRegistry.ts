@@ -122,11 +122,16 @@ export class SessionRegistry {
     this.byId.delete(session.id);
   }
 
+  /** A live session by its ref (the coordinator's list), or null. */
+  byRef(ref: number): Session | null {
+    return [...this.byId.values()].find((s) => s.ref === ref) ?? null;
+  }
+
   /** Ends a session named by its ref (the coordinator's list); answers whether there was one. */
   endByRef(ref: number, now: Date): boolean {
-    const found = [...this.byId.values()].find((s) => s.ref === ref);
+    const found = this.byRef(ref);
     if (found) this.end(found, now);
-    return found !== undefined;
+    return found !== null;
   }
 
   /** Ends every session of one account (disabled, or its password reset), except `keep`. */
