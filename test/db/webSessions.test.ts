@@ -4,11 +4,13 @@
 // the token the page keeps for it, opens anything beyond the sign-in screen.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import selfsigned from 'selfsigned';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/server';
+import { openFrontDesk, type FrontDesk } from '../../electron/app/deskHost';
+import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { ok, openTestDesk, tempFolder, type TestDesk } from '../support/tempStore';
 
@@ -296,5 +298,56 @@ describe('the web server’s own protections', () => {
     expect(signedIn.headers['strict-transport-security']).toMatch(/max-age=31536000/);
     // The plain-HTTP key cookie's name means nothing here.
     expect((await post('/api/app:info', '{}', { cookie: `desk_token=${server.token}`, 'x-desk-csrf': 'none' })).status).toBe(403);
+  });
+});
+
+describe('the web server over the desk the web mode holds', () => {
+  let host: FrontDesk | undefined;
+  let data: string | undefined;
+  afterEach(() => {
+    host?.close();
+    if (data) rmSync(data, { recursive: true, force: true });
+    host = undefined;
+    data = undefined;
+  });
+  const open = async (folder: string) => {
+    host = openFrontDesk({ dataFolder: folder, mode: 'web', version: '0.0.0-test', now });
+    const h = host;
+    server = await startWebServer({ dispatch: h.dispatchAsync, sessions: () => h.sessions, downloads: h.exports, rendererDir: tempFolder() });
+    return { h, server };
+  };
+
+  it('a restore ends every session: people sign in again, to the restored accounts', async () => {
+    data = tempFolder();
+    const { h, server } = await open(data);
+    ok(h.desk!.dispatch('session:setUp', { userName: 'jcoord', displayName: 'Jo Coordinator', password: PASSWORD, repeatPassword: PASSWORD }));
+    const jo = new Browser(server);
+    await jo.open();
+    await jo.signIn('jcoord');
+    const backup = (await jo.call('backups:create')).body.value as { name: string };
+    const restored = await jo.call('backups:restore', { name: backup.name, confirmed: true });
+    expect(restored.body).toMatchObject({ ok: true, value: { by: 'Jo Coordinator (jcoord)' } });
+    expect(jo.cookies.has('desk_session')).toBe(false);
+    expect((await jo.call('agencies:list')).body).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    await jo.signIn('jcoord');
+    expect((await jo.call('agencies:list')).body.ok).toBe(true);
+  });
+
+  it('while the records file is damaged, the key alone still opens the recovery screen', async () => {
+    data = tempFolder();
+    const first = openFrontDesk({ dataFolder: data, mode: 'web', version: '0.0.0-test', now, actor: () => 'test coordinator' });
+    for (let i = 1; i <= 300; i += 1) ok(first.desk!.dispatch('agencies:create', { name: `Agency number ${i} of the partnership`, sector: 'police', statutoryPartner: false }));
+    await first.takeBackup('manual');
+    first.close();
+    const fd = openSync(join(data, DATABASE_FILE_NAME), 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, 8192);
+    closeSync(fd);
+    const { h, server } = await open(data);
+    expect(h.desk).toBeNull();
+    const visitor = new Browser(server);
+    await visitor.open();
+    expect((await visitor.call('desk:health')).body).toMatchObject({ ok: true, value: { records: 'damaged' } });
+    expect((await visitor.call('backups:list')).body).toMatchObject({ ok: true, value: { backups: [{ reason: 'manual' }] } });
+    expect((await visitor.call('agencies:list')).body).toMatchObject({ ok: false, error: { message: expect.stringMatching(/failed its integrity check and is not open/) } });
   });
 });
