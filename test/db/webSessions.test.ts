@@ -228,6 +228,19 @@ describe('the web server’s own protections', () => {
     expect((await browser.call('session:status')).status).toBe(200);
   });
 
+  it('refuses a body over 30 MB in words, before reading it into a channel', async () => {
+    const { desk, server } = await board();
+    const before = dbFingerprint(desk.store.file);
+    const response = await fetch(`http://127.0.0.1:${server.port}/api/returns:import`, {
+      method: 'POST',
+      headers: { 'x-desk-token': server.token, 'x-desk-csrf': 'none', 'content-type': 'application/json' },
+      body: JSON.stringify({ fileName: 'big.xlsx', base64: 'A'.repeat(30_000_000) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ ok: false, error: { message: 'The request body is over 30 MB, so it was not read. Nothing was saved.', problems: [] } });
+    expect(dbFingerprint(desk.store.file)).toBe(before);
+  });
+
   it('answers malformed percent-encoding with 400, not 500', async () => {
     const { server } = await board();
     for (const path of ['/%E0%A4%A', '/api/%E0%A4%A', '/download/%E0%A4%A']) {
