@@ -1,13 +1,13 @@
 // The session registry on its own: what the web mode, the desktop window and the command line
 // (and, next, the board server) rely on to tell people apart.
 import { describe, expect, it } from 'vitest';
-import { SessionRegistry } from '../../electron/services/accounts/sessionRegistry';
+import { SessionRegistry, type Caller } from '../../electron/services/accounts/sessionRegistry';
 import type { SignedInUser } from '../../shared/domain/accounts';
 
 const jo: SignedInUser = { id: 1, userName: 'jcoord', displayName: 'Jo Coordinator', role: 'coordinator' };
 const pat: SignedInUser = { id: 2, userName: 'chair', displayName: 'Pat Chair', role: 'chair' };
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 9, minutes));
-const web = (address = '127.0.0.1') => ({ session: null, from: { via: 'web' as const, address } });
+const web = (address = '127.0.0.1'): Caller => ({ session: null, from: { via: 'web', address } });
 
 describe('the session registry', () => {
   it('makes a new session with new 256-bit secrets at every sign-in, ending the one the caller held', () => {
