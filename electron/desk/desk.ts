@@ -9,7 +9,7 @@ import type { Delivery } from '../../shared/domain/exports';
 import type { TaskContext } from '../services/context';
 import { ExportJobs } from '../services/exports/jobs';
 import { sessionGate, trustedCaller } from '../services/accounts/gate';
-import { Session } from '../services/accounts/session';
+import { SessionRegistry, type Caller } from '../services/accounts/sessionRegistry';
 import { idleLockMinutes } from '../services/accounts/users';
 import type { RecoveryControl } from './recoveryControl';
 import { typedCalls, type DeskCall, type DeskCallAsync } from '../../shared/bridge';
@@ -25,8 +25,10 @@ export interface Desk {
   call: DeskCall;
   callAsync: DeskCallAsync;
   exports: ExportJobs;
-  /** Who is signed in at this desk. */
-  session: Session;
+  /** Who is signed in at this desk: each person's session (the web mode looks each request's up here). */
+  sessions: SessionRegistry;
+  /** This front door's own seat (the desktop window, the command line): the caller of dispatch without one. */
+  seat: Caller;
   close(): void;
 }
 
@@ -65,7 +67,8 @@ export function operatingSystemUser(): string {
 export function openDesk(options: DeskOptions): Desk {
   const store = openStore(join(options.dataFolder, DATABASE_FILE_NAME));
   const exports = options.exports ?? new ExportJobs(join(options.dataFolder, 'exports'));
-  const session = new Session(idleLockMinutes(store.reader));
+  const sessions = new SessionRegistry(idleLockMinutes(store.reader), options.now ? { now: options.now } : {});
+  const seat = sessions.seat({ via: options.mode === 'desktop' ? 'desktop' : 'process', address: null });
   const { dispatch, dispatchAsync } = createDispatcher({
     store,
     env: {
@@ -75,10 +78,11 @@ export function openDesk(options: DeskOptions): Desk {
       schemaVersion: store.schemaVersion,
       exports,
       deliverExport: options.deliverExport ?? downloadFromWebMode,
-      session,
+      sessions,
       recovery: options.recovery ?? null,
     },
-    gate: options.actor ? trustedCaller(options.actor) : sessionGate(session),
+    gate: options.actor ? trustedCaller(options.actor) : sessionGate(sessions),
+    seat,
     now: options.now ?? processClock(),
     onFault:
       options.onFault ??
@@ -87,5 +91,18 @@ export function openDesk(options: DeskOptions): Desk {
         console.error(`[escalation-desk] fault on ${channel}: ${error instanceof Error ? error.message : String(error)}`);
       }),
   });
-  return { store, dispatch, dispatchAsync, ...typedCalls(dispatch, dispatchAsync), exports, session, close: () => store.close() };
+  return {
+    store,
+    dispatch,
+    dispatchAsync,
+    ...typedCalls(dispatch, dispatchAsync),
+    exports,
+    sessions,
+    seat,
+    close: () => {
+      // Nobody stays signed in to a closed desk (after a restore, people sign in to the restored accounts).
+      sessions.endAll(sessions.now());
+      store.close();
+    },
+  };
 }

@@ -8,13 +8,18 @@ import { problemsFromZod } from '../../shared/problems';
 import { failure, type Result } from '../../shared/result';
 import type { Store } from '../db/types';
 import type { AccessGate } from '../services/accounts/gate';
+import type { Caller } from '../services/accounts/sessionRegistry';
 import type { TaskContext, WriteContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { guardCaseText } from '../services/caseTextGuard';
 import { afterCommit, handlers, type AppEnvironment } from './handlers';
 
-export type Dispatch = (channel: unknown, input: unknown) => Result<unknown>;
-export type DispatchAsync = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
+/**
+ * A call, made as `caller` (the session it presents): the web mode passes each request's own;
+ * without one, the call is made from the desk's own seat (the desktop window, the command line).
+ */
+export type Dispatch = (channel: unknown, input: unknown, caller?: Caller) => Result<unknown>;
+export type DispatchAsync = (channel: unknown, input: unknown, caller?: Caller) => Promise<Result<unknown>>;
 
 export interface Dispatcher {
   /** Reads and writes, answered synchronously (tasks are refused here: use dispatchAsync). */
@@ -25,8 +30,10 @@ export interface Dispatcher {
 
 export interface DispatchOptions {
   store: Store;
-  env: AppEnvironment;
+  env: Omit<AppEnvironment, 'caller'>;
   gate: AccessGate;
+  /** Whose calls these are when no caller is given: the front door's one seat. */
+  seat: Caller;
   now?: () => Date;
   /** Where unexpected faults are reported (never the payload: it may hold case details). */
   onFault?: (channel: string, error: unknown) => void;
@@ -35,7 +42,7 @@ export interface DispatchOptions {
 type Kind = 'read' | 'write' | 'task';
 const kindOf = (channel: Channel): Kind => contract[channel].kind as Kind;
 
-type Prepared = { ok: false; result: Result<unknown> } | { ok: true; channel: Channel; kind: Kind; input: unknown; actor: string; now: Date };
+type Prepared = { ok: false; result: Result<unknown> } | { ok: true; channel: Channel; kind: Kind; input: unknown; actor: string; now: Date; env: AppEnvironment };
 
 /** The answer to a name that is not a channel (also given by the front door while the records file is damaged). */
 export function unknownChannel(channelName: unknown): Result<unknown> {
@@ -53,17 +60,17 @@ export function parseInput(channel: Channel, rawInput: unknown): { ok: true; inp
 export function createDispatcher(options: DispatchOptions): Dispatcher {
   const clock = options.now ?? (() => new Date());
 
-  const prepare = (channelName: unknown, rawInput: unknown): Prepared => {
+  const prepare = (channelName: unknown, rawInput: unknown, caller: Caller): Prepared => {
     if (!isChannel(channelName)) return { ok: false, result: unknownChannel(channelName) };
     const kind = kindOf(channelName);
     const now = clock();
     // Who may call comes before what they sent: a caller who may not use a channel learns
     // nothing about its fields.
-    const admission = options.gate.admit(channelName, kind, now);
+    const admission = options.gate.admit(channelName, kind, now, caller);
     if (!admission.ok) return { ok: false, result: admission.failure };
     const parsed = parseInput(channelName, rawInput);
     if (!parsed.ok) return parsed;
-    return { ok: true, channel: channelName, kind, input: parsed.input, actor: admission.actor, now };
+    return { ok: true, channel: channelName, kind, input: parsed.input, actor: admission.actor, now, env: { ...options.env, caller } };
   };
 
   const finish = (channel: Channel, value: unknown): Result<unknown> => {
@@ -80,7 +87,7 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
     return failure('Something went wrong and nothing was saved. Please try again; if it keeps happening, report it.');
   };
 
-  const runNow = ({ channel, kind, input, actor, now }: Extract<Prepared, { ok: true }>): Result<unknown> => {
+  const runNow = ({ channel, kind, input, actor, now, env }: Extract<Prepared, { ok: true }>): Result<unknown> => {
     const handler = handlers[channel] as (ctx: unknown, input: unknown, env: AppEnvironment) => unknown;
     try {
       if (kind === 'task') return failure(`${channel} runs in the background: call it through dispatchAsync.`);
@@ -91,10 +98,10 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
               .transaction(() => {
                 // The child-identifier check, for every channel that stores text about a case.
                 guardCaseText(options.store.writer, channel, input as never);
-                return handler(writeContext(), input, options.env);
+                return handler(writeContext(), input, env);
               })
               .immediate()
-          : handler({ db: options.store.reader, now }, input, options.env);
+          : handler({ db: options.store.reader, now }, input, env);
       const settle = afterCommit[channel] as ((writer: typeof options.store.writer, value: unknown) => unknown) | undefined;
       return finish(channel, settle ? settle(options.store.writer, value) : value);
     } catch (error) {
@@ -102,16 +109,16 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
     }
   };
 
-  const dispatch: Dispatch = (channelName, rawInput) => {
-    const prepared = prepare(channelName, rawInput);
+  const dispatch: Dispatch = (channelName, rawInput, caller = options.seat) => {
+    const prepared = prepare(channelName, rawInput, caller);
     return prepared.ok ? runNow(prepared) : prepared.result;
   };
 
-  const dispatchAsync: DispatchAsync = async (channelName, rawInput) => {
-    const prepared = prepare(channelName, rawInput);
+  const dispatchAsync: DispatchAsync = async (channelName, rawInput, caller = options.seat) => {
+    const prepared = prepare(channelName, rawInput, caller);
     if (!prepared.ok) return prepared.result;
     if (prepared.kind !== 'task') return runNow(prepared);
-    const { channel, input, actor, now } = prepared;
+    const { channel, input, actor, now, env } = prepared;
     const handler = handlers[channel] as unknown as (ctx: TaskContext, input: unknown, env: AppEnvironment) => Promise<unknown>;
     const ctx: TaskContext = {
       reader: options.store.reader,
@@ -121,7 +128,7 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
       write: (work) => options.store.writer.transaction(() => work({ db: options.store.writer, actor, now: clock() })).immediate(),
     };
     try {
-      return finish(channel, await handler(ctx, input, options.env));
+      return finish(channel, await handler(ctx, input, env));
     } catch (error) {
       return fault(channel, error);
     }

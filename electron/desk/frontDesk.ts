@@ -18,6 +18,7 @@ import { parseInput, unknownChannel, type DispatchAsync } from './dispatch';
 import { appendAudit } from '../services/audit';
 import { DomainError } from '../services/errors';
 import { ExportJobs } from '../services/exports/jobs';
+import type { SessionRegistry } from '../services/accounts/sessionRegistry';
 import { AuditWatch } from './auditWatch';
 import { openDesk, operatingSystemUser, type Desk, type DeskOptions } from './desk';
 import type { RecoveryControl } from './recoveryControl';
@@ -28,8 +29,10 @@ export interface FrontDesk {
   /** The open desk, or null while the records file is damaged (or being swapped). */
   readonly desk: Desk | null;
   readonly exports: ExportJobs;
-  /** What the bridges call. */
+  /** What the bridges call (the web mode with each request's caller; the desktop window with none, for the desk's seat). */
   dispatchAsync: DispatchAsync;
+  /** Who is signed in to the open desk (null while the records file is damaged: there are no accounts to sign in to). */
+  readonly sessions: SessionRegistry | null;
   /** A backup of the open records (null when none is open); for the schedule and on quit. */
   takeBackup(reason: BackupReason): Promise<string | null>;
   /** Settles when the background walk of the audit trail has finished (or was stopped). */
@@ -210,14 +213,14 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
     }
   };
 
-  const dispatchAsync: DispatchAsync = async (channel, input) => {
+  const dispatchAsync: DispatchAsync = async (channel, input, caller) => {
     if (restoring) return failure('The records are being restored from a backup. Try again in a moment.');
     const current = desk as Desk | null;
     if (!current) return dispatchWhileDamaged(channel, input);
     const task = typeof channel === 'string' && Object.prototype.hasOwnProperty.call(contract, channel) && contract[channel as Channel].kind === 'task';
     if (task) tasksInFlight += 1;
     try {
-      return await current.dispatchAsync(channel, input);
+      return await current.dispatchAsync(channel, input, caller);
     } finally {
       if (task) tasksInFlight -= 1;
     }
@@ -237,6 +240,9 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
     },
     exports,
     dispatchAsync,
+    get sessions() {
+      return (desk as Desk | null)?.sessions ?? null;
+    },
     takeBackup: async (reason) => (desk ? (await take(reason)).file : null),
     auditSettled: () => watch?.settled ?? Promise.resolve(),
     close: shut,

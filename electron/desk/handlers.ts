@@ -19,7 +19,7 @@ import { suggest } from '../services/panels/suggest';
 import { quarterDashboard } from '../services/dashboard/dashboard';
 import * as exportsService from '../services/exports/exports';
 import { returnsStatus } from '../services/returns/returnsStatus';
-import type { Session } from '../services/accounts/session';
+import type { Caller, SessionRegistry } from '../services/accounts/sessionRegistry';
 import * as accounts from '../services/accounts/sessionChannels';
 import { idleLockMinutes, listUsers } from '../services/accounts/users';
 import * as retention from '../services/retention';
@@ -34,8 +34,10 @@ export interface AppEnvironment extends ExportEnvironment {
   dataFolder: string;
   mode: 'desktop' | 'web';
   schemaVersion: number;
-  /** Who is signed in at this desk (unused by trusted in-process callers). */
-  session: Session;
+  /** Who is signed in at this desk: every person's session. */
+  sessions: SessionRegistry;
+  /** The caller of this one call: the session it presents, which signing in and out replace (unused by trusted in-process callers). */
+  caller: Caller;
   /** Backups and start-up health: present in the desktop app and the web mode (not the command line). */
   recovery: RecoveryControl | null;
 }
@@ -55,18 +57,18 @@ export type Handlers = { [C in Channel]: HandlerFor<C> };
 
 export const handlers: Handlers = {
   'app:info': (_ctx, _input, env) => ({ version: env.version, schemaVersion: env.schemaVersion, dataFolder: env.dataFolder, mode: env.mode }),
-  'session:status': (ctx, _input, env) => accounts.sessionStatus(ctx, env.session),
-  'session:setUp': (ctx, input, env) => accounts.setUpFirstAccount(ctx, env.session, input),
-  'session:signIn': (ctx, input, env) => accounts.signIn(ctx, env.session, input),
-  'session:signOut': (ctx, _input, env) => accounts.signOut(ctx, env.session),
-  'session:lock': (ctx, _input, env) => accounts.lock(ctx, env.session),
-  'session:touch': (ctx, _input, env) => accounts.sessionStatus(ctx, env.session),
-  'session:changePassword': (ctx, input, env) => accounts.changeOwnPassword(ctx, env.session, input),
+  'session:status': (ctx, _input, env) => accounts.sessionStatus(ctx, env),
+  'session:setUp': (ctx, input, env) => accounts.setUpFirstAccount(ctx, env, input),
+  'session:signIn': (ctx, input, env) => accounts.signIn(ctx, env, input),
+  'session:signOut': (ctx, _input, env) => accounts.signOut(ctx, env),
+  'session:lock': (ctx, _input, env) => accounts.lock(ctx, env),
+  'session:touch': (ctx, _input, env) => accounts.sessionStatus(ctx, env),
+  'session:changePassword': (ctx, input, env) => accounts.changeOwnPassword(ctx, env, input),
   'users:list': (ctx) => ({ users: listUsers(ctx.db), idleLockMinutes: idleLockMinutes(ctx.db) }),
   'users:create': (ctx, input) => accounts.createUser(ctx, input),
-  'users:update': (ctx, input, env) => accounts.updateAccount(ctx, env.session, input),
-  'users:resetPassword': (ctx, input) => accounts.resetPassword(ctx, input),
-  'users:setIdleLock': (ctx, input, env) => accounts.setIdleLock(ctx, env.session, input.minutes),
+  'users:update': (ctx, input, env) => accounts.updateAccount(ctx, env, input),
+  'users:resetPassword': (ctx, input, env) => accounts.resetPassword(ctx, env, input),
+  'users:setIdleLock': (ctx, input, env) => accounts.setIdleLock(ctx, env, input.minutes),
 
   'agencies:list': (ctx, input) => agencies.listAgencies(ctx, input),
   'agencies:get': (ctx, input) => agencies.getAgency(ctx.db, ctx.now, input.agencyId),

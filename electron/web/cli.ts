@@ -21,8 +21,14 @@ async function main(): Promise<void> {
   const dataFolder = args.data ?? defaultDataFolder();
   // A damaged records file does not stop the web mode: the page says so and offers the latest good backup.
   const desk = openFrontDesk({ dataFolder, mode: 'web', version, now: processClock() });
-  const server = await startWebServer({ dispatch: desk.dispatchAsync, downloads: desk.exports, rendererDir: join(PROJECT_ROOT, 'out', 'renderer'), ...(args.port !== undefined ? { port: args.port } : {}) });
-  console.log(`Escalation Desk (web mode) is running.\n  Open: ${server.url}\n  Data: ${dataFolder}\nThe address carries a key for this launch only. Press Ctrl+C to stop.`);
+  const server = await startWebServer({
+    dispatch: desk.dispatchAsync,
+    sessions: () => desk.sessions,
+    downloads: desk.exports,
+    rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),
+    binding: { host: '127.0.0.1', ...(args.port !== undefined ? { port: args.port } : {}) },
+  });
+  console.log(`Escalation Desk (web mode) is running.\n  Open: ${server.url}\n  Data: ${dataFolder}\nThe address carries a key for this launch only: it opens the sign-in screen, and each person signs in with their own account. Press Ctrl+C to stop.`);
   if (!desk.desk) console.log('The records file failed its integrity check and was not opened: open the address above to restore a backup.');
   const backups = scheduleBackups(desk);
   let stopping = false;

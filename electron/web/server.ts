@@ -1,29 +1,37 @@
-// The local web mode: the same renderer and the same dispatcher as the desktop app, served over
-// HTTP on 127.0.0.1 for machines where the Electron binary cannot be installed.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// The web server: the same renderer and the same dispatcher as the desktop app, over HTTP(S).
+// Bound to 127.0.0.1 it is the local web mode, for machines where the Electron binary cannot be
+// installed; the board server (issue 15) is this same server bound to another address with TLS.
+//
+// Who may call: the guard (guard.ts) lets through only this server's own names and pages, with
+// this launch's key; the key opens the sign-in screen and nothing more. Every other channel runs
+// as the caller's own session: an HttpOnly, SameSite=Strict cookie made at sign-in (a new id each
+// time), together with the session's CSRF token, which the page keeps in its own storage and sends
+// in a header on every call. A browser sends cookies for 127.0.0.1 to every port on it, so any
+// other local server it visits receives the cookies; the token it never receives, so a cookie
+// taken that way opens nothing.
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createReadStream, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { DispatchAsync } from '../desk/dispatch';
-import { createReadStream } from 'node:fs';
+import type { Caller, SessionRegistry } from '../services/accounts/sessionRegistry';
+import type { Session } from '../services/accounts/session';
 import { failure } from '../../shared/result';
-import { cookieToken, refusal, TOKEN_COOKIE, TOKEN_HEADER } from './guard';
 import { CONTENT_SECURITY_POLICY } from '../../shared/securityPolicy';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+import { allowedOrigins, reachOf, type Binding } from './binding';
+import { CSRF_HEADER, refusal, TOKEN_HEADER } from './guard';
 
 // Large enough for a 20 MB agency return sent as base64 inside JSON.
 const MAX_BODY_BYTES = 30_000_000;
+/** The channels a person signs in through: limited per network address, on top of the per-account slowing in the services. */
+const SIGN_IN_CHANNELS = new Set(['session:signIn', 'session:setUp']);
+/** What the page sends in the CSRF header before anyone is signed in. */
+const NO_SESSION = 'none';
 
 export interface WebServer {
   readonly url: string;
@@ -34,133 +42,209 @@ export interface WebServer {
 
 export interface WebServerOptions {
   dispatch: DispatchAsync;
+  /** The session registry of the desk behind `dispatch`, looked up on each request (a restore replaces the desk; null while the records file is damaged). */
+  sessions: () => SessionRegistry | null;
   /** Finished exports, by job id: handed to the browser as a download, then forgotten. */
   downloads?: { finished(jobId: string): { file: string; fileName: string }; forget(jobId: string): void };
   rendererDir: string;
-  port?: number;
+  /** Address, port and TLS (default: 127.0.0.1, a free port, plain HTTP). */
+  binding?: Binding;
   token?: string;
+  /** Sign-in attempts allowed per network address in each window (default 10 a minute). */
+  signInLimit?: { max: number; windowMs: number };
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'Cache-Control': 'no-store',
-    ...extra,
-  });
-  res.end(body);
-}
+const json = (reply: FastifyReply, status: number, body: unknown) => reply.code(status).type('application/json').send(JSON.stringify(body));
+const text = (reply: FastifyReply, status: number, body: string) => reply.code(status).type('text/plain; charset=utf-8').send(body);
+const isApi = (url: string) => url.startsWith('/api/') || url === '/api';
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sendDownload(res: ServerResponse, downloads: NonNullable<WebServerOptions['downloads']>, jobId: string): void {
-  let finished: { file: string; fileName: string };
+/** A path that tries to leave the renderer folder (dot-dot, backslash or NUL, encoded or not). */
+function climbsOut(rawUrl: string): boolean {
+  const path = rawUrl.split('?')[0]!;
+  let decoded: string;
   try {
-    finished = downloads.finished(jobId);
-  } catch (error) {
-    return send(res, 404, error instanceof Error ? error.message : 'That export is no longer available.');
+    decoded = decodeURIComponent(path);
+  } catch {
+    return true;
   }
-  res.writeHead(200, {
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'Content-Disposition': `attachment; filename="${finished.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-store',
-  });
-  const stream = createReadStream(finished.file);
-  stream.pipe(res);
-  // The file holds case references: once it has gone to the browser, it goes from here too.
-  res.on('finish', () => downloads.forget(jobId));
-  stream.on('error', () => res.destroy());
+  return decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((segment) => segment === '..');
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const reach = reachOf(options.binding ?? {});
   const root = resolve(options.rendererDir);
+  const limit = options.signInLimit ?? { max: 10, windowMs: 60_000 };
   let port = 0;
 
-  async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    const file = resolve(join(root, relative === '' ? 'index.html' : relative));
-    if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'Not found');
-    try {
-      const body = await readFile(file);
-      send(res, 200, body, TYPES[extname(file)] ?? 'application/octet-stream');
-    } catch {
-      // Unknown paths are the app's own routes: answer with the app.
-      const body = await readFile(join(root, 'index.html'));
-      send(res, 200, body, TYPES['.html']);
-    }
-  }
+  const securityHeaders = (reply: FastifyReply) =>
+    reply.headers({
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'cache-control': 'no-store',
+    });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const fromUrl = req.method === 'GET' && url.pathname === '/' ? url.searchParams.get('token') : null;
-    const presented = fromUrl ?? (req.headers[TOKEN_HEADER] as string | undefined) ?? cookieToken(req);
-    const refused = refusal(req, port, token, presented);
-    if (refused) {
-      if (url.pathname.startsWith('/api/')) return send(res, 403, JSON.stringify(failure(refused)), TYPES['.json']);
-      return send(res, 403, refused);
-    }
+  const common: FastifyServerOptions = {
+    bodyLimit: MAX_BODY_BYTES,
+    logger: false,
+    forceCloseConnections: true,
+    // A malformed address (bad percent-encoding) is the client's mistake: 400, in words.
+    frameworkErrors: (error, _request, reply) => {
+      securityHeaders(reply);
+      if (error.code === 'FST_ERR_BAD_URL') return text(reply, 400, 'That address is not valid (its percent-encoding is broken).');
+      return text(reply, 400, 'That request could not be read.');
+    },
+  };
+  const tls = options.binding?.tls;
+  // One instance type for both: the routes below do not care which transport carries them.
+  const app = (tls ? Fastify({ ...(common as object), https: { cert: tls.cert, key: tls.key } } as Parameters<typeof Fastify>[0] & { https: object }) : Fastify(common)) as unknown as FastifyInstance;
+
+  await app.register(fastifyHelmet, {
+    // The one policy of both front doors, sent exactly as written (below).
+    contentSecurityPolicy: false,
+    hsts: reach.secure ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyStatic, { root, serve: true, wildcard: true, index: 'index.html', cacheControl: false, dotfiles: 'deny' });
+
+  // Bodies are read as text and parsed here, whatever the content type, so that a bad body gets plain words.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    securityHeaders(reply);
+    return payload;
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    const message =
+      status === 413
+        ? 'The request body is over 30 MB, so it was not read. Nothing was saved.'
+        : status === 429
+          ? (error.message ?? 'Too many tries from this address: wait a minute, then try again.')
+          : status < 500
+            ? 'That request could not be read. Nothing was saved.'
+            : 'Something went wrong in the server; nothing was saved.';
+    return isApi(request.url) ? json(reply, status, failure(message)) : text(reply, status, message);
+  });
+
+  // Every request: our own names and pages, with this launch's key.
+  app.addHook('onRequest', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const fromUrl = request.method === 'GET' && request.url.split('?')[0] === '/' && typeof query.token === 'string' ? query.token : null;
+    const presented = fromUrl ?? (request.headers[TOKEN_HEADER] as string | undefined) ?? request.cookies[reach.keyCookie];
+    const refused = refusal(request.headers, reach, port, token, presented);
+    if (refused) return isApi(request.url) ? json(reply, 403, failure(refused)) : text(reply, 403, refused);
     if (fromUrl !== null) {
       // Swap the key in the address for a cookie the page's scripts cannot read, then drop it from the address bar.
-      return send(res, 303, '', 'text/plain', { 'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
+      reply.setCookie(reach.keyCookie, token, { httpOnly: true, sameSite: 'strict', secure: reach.secure, path: '/' });
+      return reply.code(303).header('location', '/').send('');
     }
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, JSON.stringify(failure('Use POST for the app’s channels.')), TYPES['.json']);
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    if (!isApi(request.url) && climbsOut(request.url)) return text(reply, 404, 'Not found');
+    return undefined;
+  });
+
+  /** The caller this request presents: its session cookie and the page's token must both match a live session. */
+  const callerOf = (request: FastifyRequest): { caller: Caller; presented: Session | null } => {
+    const registry = options.sessions();
+    const id = request.cookies[reach.sessionCookie];
+    const csrf = request.headers[CSRF_HEADER] as string | undefined;
+    const presented = registry ? registry.resolve(id, csrf) : null;
+    return { caller: { session: presented, from: { via: 'web', address: request.ip } }, presented };
+  };
+
+  const cookieFlags = { httpOnly: true, sameSite: 'strict' as const, secure: reach.secure, path: '/' };
+
+  app.post<{ Params: { channel: string } }>(
+    '/api/:channel',
+    {
+      config: {
+        rateLimit: {
+          max: limit.max,
+          timeWindow: limit.windowMs,
+          allowList: (request: FastifyRequest) => !SIGN_IN_CHANNELS.has((request.params as { channel?: string }).channel ?? ''),
+          errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) => ({
+            statusCode: 429,
+            message: `Too many sign-in attempts from this address. Wait ${context.after}, then try again.`,
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      // A page of ours always sends this header; a form or link on another site cannot.
+      if (request.headers[CSRF_HEADER] === undefined) {
+        return json(reply, 403, failure('This request did not come from the app’s page (it lacks the app’s request header), so it was refused.'));
+      }
       let input: unknown;
       try {
-        const text = await readBody(req);
-        input = text.trim() === '' ? {} : JSON.parse(text);
+        const body = typeof request.body === 'string' ? request.body : '';
+        input = body.trim() === '' ? {} : JSON.parse(body);
       } catch {
-        return send(res, 400, JSON.stringify(failure('The request body is not valid JSON (or is over 30 MB).')), TYPES['.json']);
+        return json(reply, 400, failure('The request body is not valid JSON (or is over 30 MB).'));
       }
-      const result = await options.dispatch(channel, input);
-      return send(res, result.ok ? 200 : 422, JSON.stringify(result), TYPES['.json']);
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-    const download = /^\/download\/([0-9a-f-]{36})$/.exec(url.pathname);
-    if (download && options.downloads) return sendDownload(res, options.downloads, download[1]!);
-    return serveFile(res, url.pathname);
-  }
+      const { caller, presented } = callerOf(request);
+      const result = await options.dispatch(request.params.channel, input, caller);
+      const after = caller.session && !caller.session.ended ? caller.session : null;
+      if (after && after !== presented) {
+        // Signed in (or set up the first account): a new session, a new cookie and a new token for the page.
+        reply.setCookie(reach.sessionCookie, after.id, cookieFlags);
+        reply.header(CSRF_HEADER, after.csrfToken);
+      } else if (!after && (presented || request.cookies[reach.sessionCookie] !== undefined)) {
+        // Signed out, ended elsewhere, or a cookie that opens nothing: it goes.
+        reply.clearCookie(reach.sessionCookie, cookieFlags);
+        reply.header(CSRF_HEADER, NO_SESSION);
+      }
+      return json(reply, result.ok ? 200 : 422, result);
+    },
+  );
+  app.all('/api/*', async (_request, reply) => json(reply, 405, failure('Use POST for the app’s channels.')));
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, JSON.stringify(failure('Something went wrong in the local server; nothing was saved.')), TYPES['.json']);
-    });
+  app.get<{ Params: { jobId: string } }>('/download/:jobId', async (request, reply) => {
+    const downloads = options.downloads;
+    const { jobId } = request.params;
+    if (!downloads || !/^[0-9a-f-]{36}$/.test(jobId)) return text(reply, 404, 'Not found');
+    // A download is a plain navigation, which cannot carry the page's header: the session cookie
+    // must be a live, unlocked one, and the job id (122 random bits) is known only to the page that started it.
+    const registry = options.sessions();
+    const session = registry?.find(request.cookies[reach.sessionCookie]) ?? null;
+    if (!registry || !session || !session.isActive(registry.now())) return text(reply, 403, 'Sign in to the app to download this file.');
+    let finished: { file: string; fileName: string };
+    try {
+      finished = downloads.finished(jobId);
+    } catch (error) {
+      return text(reply, 404, error instanceof Error ? error.message : 'That export is no longer available.');
+    }
+    // The file holds case references: once it has gone to the browser, it goes from here too.
+    reply.raw.on('finish', () => downloads.forget(jobId));
+    return reply
+      .code(200)
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${finished.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+      .send(createReadStream(finished.file));
   });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+
+  // Unknown paths are the app's own routes: answer with the app. Anything but GET and HEAD is refused.
+  app.setNotFoundHandler(async (request, reply) => {
+    if (isApi(request.url)) return json(reply, 405, failure('Use POST for the app’s channels.'));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return text(reply, 405, 'Method not allowed');
+    if (!existsSync(join(root, 'index.html'))) return text(reply, 404, 'Not found');
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
-  port = (server.address() as AddressInfo).port;
+
+  await app.listen({ host: reach.host, port: options.binding?.port ?? 0 });
+  port = (app.server.address() as AddressInfo).port;
+  const origin = allowedOrigins(reach, port)[0]!;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `${origin}/?token=${token}`,
     port,
     token,
-    close: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () => app.close(),
   };
 }

@@ -23,7 +23,13 @@ beforeAll(async () => {
   const agency = ok<{ id: number }>(desk.dispatch('agencies:create', { name: 'Existing Agency', sector: 'health', statutoryPartner: true }));
   ok(desk.dispatch('memberships:add', { agencyId: agency.id, from: '2025-01-01' }));
   registerChannels(desk.dispatchAsync, [APP]);
-  server = await startWebServer({ dispatch: desk.dispatchAsync, rendererDir: tempFolder() });
+  server = await startWebServer({
+    dispatch: desk.dispatchAsync,
+    sessions: () => desk.sessions,
+    rendererDir: tempFolder(),
+    // Every malformed payload is sent to the sign-in channels too: the per-address limit has its own test (webSessions.test.ts).
+    signInLimit: { max: 100_000, windowMs: 60_000 },
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -33,7 +39,7 @@ afterAll(async () => {
 const post = (channel: string, body: string, headers: Record<string, string> = {}) =>
   fetch(`http://127.0.0.1:${server.port}/api/${encodeURIComponent(channel)}`, {
     method: 'POST',
-    headers: { 'x-desk-token': server.token, 'content-type': 'application/json', ...headers },
+    headers: { 'x-desk-token': server.token, 'x-desk-csrf': 'none', 'content-type': 'application/json', ...headers },
     body,
   });
 
@@ -100,7 +106,7 @@ describe('web mode', () => {
     const cookie = first.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const api = await fetch(`http://127.0.0.1:${server.port}/api/agencies:list`, { method: 'POST', body: '{}', headers: { cookie: cookie.split(';')[0]! } });
+    const api = await fetch(`http://127.0.0.1:${server.port}/api/agencies:list`, { method: 'POST', body: '{}', headers: { cookie: cookie.split(';')[0]!, 'x-desk-csrf': 'none' } });
     expect(api.status).toBe(200);
   });
 

@@ -12,12 +12,26 @@ beforeAll(async () => {
   desk = openTestDesk();
   const board = seedBoard(desk, 'bromley');
   logEscalation(desk, board, { openedOn: '2026-10-05' });
-  server = await startWebServer({ dispatch: desk.dispatchAsync, downloads: desk.exports, rendererDir: tempFolder() });
+  server = await startWebServer({ dispatch: desk.dispatchAsync, sessions: () => desk.sessions, downloads: desk.exports, rendererDir: tempFolder() });
 });
 afterAll(async () => {
   await server.close();
   desk.cleanup();
 });
+
+/** A person signed in through the web mode: the session cookie their browser would hold. */
+let cookie: string | null = null;
+async function sessionCookie(): Promise<string> {
+  if (cookie) return cookie;
+  const response = await fetch(`http://127.0.0.1:${server.port}/api/session:setUp`, {
+    method: 'POST',
+    headers: { 'x-desk-token': server.token, 'x-desk-csrf': 'none' },
+    body: JSON.stringify({ userName: 'hub', displayName: 'Hub Analyst', password: 'a long pass phrase', repeatPassword: 'a long pass phrase' }),
+  });
+  expect(response.status).toBe(200);
+  cookie = response.headers.getSetCookie().find((c) => c.startsWith('desk_session='))!.split(';')[0]!;
+  return cookie;
+}
 
 async function finished(job: JobView): Promise<JobView> {
   for (let i = 0; i < 200; i += 1) {
@@ -40,7 +54,8 @@ describe('export jobs', () => {
 
     const delivery = await desk.dispatchAsync('exports:deliver', { jobId: done.jobId });
     expect(delivery).toEqual({ ok: true, value: { how: 'download', url: `./download/${done.jobId}`, fileName: 'board-return-2026-Q3.xlsx' } });
-    const response = await fetch(`http://127.0.0.1:${server.port}/download/${done.jobId}`, { headers: { 'x-desk-token': server.token } });
+    // The download goes to a signed-in person: the key and their session's cookie, as the browser sends them.
+    const response = await fetch(`http://127.0.0.1:${server.port}/download/${done.jobId}`, { headers: { 'x-desk-token': server.token, cookie: await sessionCookie() } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="board-return-2026-Q3.xlsx"');
     const workbook = new ExcelJS.Workbook();
@@ -51,11 +66,18 @@ describe('export jobs', () => {
     expect(desk.dispatch('exports:status', { jobId: done.jobId })).toMatchObject({ ok: false, error: { message: 'That export is no longer available: start it again.' } });
   });
 
-  it('refuses a download without the launch token', async () => {
+  it('refuses a download without the launch token, or with the token but no signed-in session', async () => {
     const started = (await desk.dispatchAsync('exports:agencyTemplate', { quarter: '2026-Q3', agencyId: null })) as { ok: true; value: JobView };
     const done = await finished(started.value);
     expect(done.state).toBe('done');
-    expect((await fetch(`http://127.0.0.1:${server.port}/download/${done.jobId}`)).status).toBe(403);
+    const url = `http://127.0.0.1:${server.port}/download/${done.jobId}`;
+    expect((await fetch(url, { headers: { cookie: await sessionCookie() } })).status).toBe(403);
+    const keyOnly = await fetch(url, { headers: { 'x-desk-token': server.token } });
+    expect(keyOnly.status).toBe(403);
+    expect(await keyOnly.text()).toBe('Sign in to the app to download this file.');
+    expect((await fetch(url, { headers: { 'x-desk-token': server.token, cookie: 'desk_session=made-up' } })).status).toBe(403);
+    // Still there for the person it was made for.
+    expect(desk.dispatch('exports:status', { jobId: done.jobId })).toMatchObject({ ok: true });
   });
 
   it('says plainly when a job is asked for that does not exist', async () => {

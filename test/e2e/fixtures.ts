@@ -1,13 +1,15 @@
 // Each browser test gets its own data folder, its own desk and its own web-mode server, started
 // in the test worker from the real code, and a page opened with the launch token. The desk asks
 // for sign-in like the real app: the fixture makes the board's first account (a coordinator) and
-// signs it in, so tests start on the app; signInAs() changes user through the sign-in screen.
+// signs in with it on the page's own sign-in screen, so tests start on the app; signInAs() changes
+// user through the sign-in screen.
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDesk, type Desk } from '../../electron/desk/desk';
 import { openFrontDesk, type FrontDesk } from '../../electron/desk/frontDesk';
+import type { Caller } from '../../electron/services/accounts/sessionRegistry';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { tempFolder } from '../support/tempStore';
 import { ROLE_LABELS, type Role } from '../../shared/domain/accounts';
@@ -36,13 +38,20 @@ export const test = base.extend<{ app: DeskFixture; firstAccount: boolean }>({
       const first = host.desk!.dispatch('session:setUp', { userName: 'coordinator', displayName: 'E2E Coordinator', password: E2E_PASSWORD, repeatPassword: E2E_PASSWORD });
       if (!first.ok) throw new Error(first.error.message);
     }
-    const server = await startWebServer({ dispatch: host.dispatchAsync, downloads: host.exports, rendererDir: join(process.cwd(), 'out', 'renderer') });
+    const server = await startWebServer({ dispatch: host.dispatchAsync, sessions: () => host.sessions, downloads: host.exports, rendererDir: join(process.cwd(), 'out', 'renderer') });
     let seeder: Desk | null = null;
     const openSeeder = () => (seeder ??= openDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed' }));
     await page.goto(server.url);
+    if (firstAccount) await signInOnPage(page, 'coordinator', 'E2E Coordinator · Business coordinator');
     await use({
       get desk() {
-        return host.desk!;
+        const desk = host.desk!;
+        const asPage: Desk = {
+          ...desk,
+          dispatch: (channel, input) => desk.dispatch(channel, input, pageCaller(host)),
+          dispatchAsync: (channel, input) => desk.dispatchAsync(channel, input, pageCaller(host)),
+        };
+        return asPage;
       },
       host,
       seeder: openSeeder,
@@ -59,18 +68,33 @@ export const test = base.extend<{ app: DeskFixture; firstAccount: boolean }>({
 export const E2E_PASSWORD = 'e2e pass phrase for tests';
 
 /**
+ * The session of the person signed in on the page: each browser is its own session, so calls made
+ * through the fixture's desk go as that person. Each test has one page, so one web session.
+ */
+function pageCaller(host: FrontDesk): Caller {
+  const sessions = host.sessions!;
+  const onPages = sessions.list(sessions.now()).filter((s) => s.via === 'web');
+  if (onPages.length !== 1) throw new Error(`Expected one person signed in on the page, found ${onPages.length}.`);
+  return { session: sessions.byRef(onPages[0]!.ref), from: { via: 'web', address: '127.0.0.1' } };
+}
+
+async function signInOnPage(page: Page, userName: string, shown: string): Promise<void> {
+  await page.getByLabel('User name').fill(userName);
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(shown)).toBeVisible();
+}
+
+/**
  * Adds an account with this role (as the coordinator, through the desk) and signs in with it
- * through the page's own sign-in screen. The desk's session is the page's, so later desk calls in
- * the test are made as this user too.
+ * through the page's own sign-in screen. Calls through the fixture's desk go as the page's
+ * session, so later desk calls in the test are made as this user too.
  */
 export async function signInAs(page: Page, app: DeskFixture, role: Role, userName: string = role.replace('_', '-')): Promise<void> {
   const created = app.desk.dispatch('users:create', { userName, displayName: `E2E ${ROLE_LABELS[role]}`, role, password: E2E_PASSWORD });
   if (!created.ok) throw new Error(created.error.message);
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByLabel('User name').fill(userName);
-  await page.getByLabel('Password').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(`E2E ${ROLE_LABELS[role]} · ${ROLE_LABELS[role]}`)).toBeVisible();
+  await signInOnPage(page, userName, `E2E ${ROLE_LABELS[role]} · ${ROLE_LABELS[role]}`);
 }
 
 /** axe-core over the whole page: no serious or critical violation is allowed on any screen. */

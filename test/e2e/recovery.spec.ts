@@ -82,7 +82,7 @@ test('a coordinator backs up, changes something, restores the backup and sees th
 /** A web-mode server over a data folder prepared by the test (the fixture's starts empty): people sign in, as in the web mode. */
 async function serve(dataFolder: string): Promise<{ host: FrontDesk; server: WebServer; stop: () => Promise<void> }> {
   const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e' });
-  const server = await startWebServer({ dispatch: host.dispatchAsync, downloads: host.exports, rendererDir: join(process.cwd(), 'out', 'renderer') });
+  const server = await startWebServer({ dispatch: host.dispatchAsync, sessions: () => host.sessions, downloads: host.exports, rendererDir: join(process.cwd(), 'out', 'renderer') });
   return {
     host,
     server,

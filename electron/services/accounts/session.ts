@@ -1,55 +1,83 @@
-// Who is at the keyboard. One session per open desk: the desktop window, or the web mode's
-// single local user behind its launch key. It locks itself when nobody has touched the app for
-// the board's idle period; a locked session keeps its user, but every channel except signing in
-// again (or out) is refused until the password is given again.
+// One signed-in person's session: made by the session registry when they sign in (or make the
+// board's first account), ended when they sign out. Each person has their own: the desktop
+// window's, the command line's and every browser's through the web mode. A session locks itself
+// when nobody has used it for the board's idle period; a locked session keeps its user, but every
+// channel except signing in again (or out) is refused until the password is given again.
 import type { SessionStatus, SignedInUser } from '../../../shared/domain/accounts';
 
-type State = { kind: 'signed_out' } | { kind: 'signed_in' | 'locked'; user: SignedInUser; lastActivity: number };
+/** Where a session was opened: the desktop window, a program in this process (the command line, tests), or a browser. */
+export type SessionVia = 'desktop' | 'process' | 'web';
+
+export interface SessionOrigin {
+  via: SessionVia;
+  /** The browser's network address (web only), for the coordinator's list and, later, the access record. */
+  address: string | null;
+}
 
 export class Session {
-  private state: State = { kind: 'signed_out' };
+  private locked = false;
+  private endedAt: number | null = null;
+  private lastActivity: number;
 
-  constructor(private idleMinutes: number) {}
+  constructor(
+    /** 256 random bits, base64url: what the browser's cookie holds. */
+    readonly id: string,
+    /** 256 random bits the page sends back in a header on every call (never in a cookie). */
+    readonly csrfToken: string,
+    /** A small number for naming the session in lists without giving its id away. */
+    readonly ref: number,
+    private person: SignedInUser,
+    readonly from: SessionOrigin,
+    readonly signedInAt: Date,
+    private readonly idleMinutes: () => number,
+  ) {
+    this.lastActivity = signedInAt.getTime();
+  }
 
-  get user(): SignedInUser | null {
-    return this.state.kind === 'signed_out' ? null : this.state.user;
+  get user(): SignedInUser {
+    return this.person;
+  }
+
+  get ended(): boolean {
+    return this.endedAt !== null;
   }
 
   get idleLockMinutes(): number {
-    return this.idleMinutes;
+    return this.idleMinutes();
   }
 
-  setIdleLockMinutes(minutes: number): void {
-    this.idleMinutes = minutes;
+  get lastActivityAt(): Date {
+    return new Date(this.lastActivity);
   }
 
-  signIn(user: SignedInUser, now: Date): void {
-    this.state = { kind: 'signed_in', user, lastActivity: now.getTime() };
-  }
-
-  signOut(): void {
-    this.state = { kind: 'signed_out' };
+  /** The account was renamed or given another role: the session shows it at once. */
+  updateUser(user: SignedInUser): void {
+    this.person = user;
   }
 
   lock(): void {
-    if (this.state.kind === 'signed_in') this.state = { ...this.state, kind: 'locked' };
+    if (!this.ended) this.locked = true;
+  }
+
+  /** Only the registry ends a session, so that it also forgets it. */
+  markEnded(now: Date): void {
+    this.endedAt = now.getTime();
   }
 
   /** Locks the session if it has been idle too long; answers whether it is usable now. */
   isActive(now: Date): boolean {
-    if (this.state.kind === 'signed_in' && now.getTime() - this.state.lastActivity >= this.idleMinutes * 60_000) this.lock();
-    return this.state.kind === 'signed_in';
+    if (this.ended) return false;
+    if (!this.locked && now.getTime() - this.lastActivity >= this.idleMinutes() * 60_000) this.locked = true;
+    return !this.locked;
   }
 
   /** Someone used the app (a keystroke or click reported by the window, or any change). */
   touch(now: Date): void {
-    if (this.state.kind === 'signed_in') this.state.lastActivity = now.getTime();
+    if (!this.locked && !this.ended) this.lastActivity = now.getTime();
   }
 
-  status(hasAccounts: boolean, now: Date): SessionStatus {
-    if (!hasAccounts) return { state: 'no_accounts' };
-    this.isActive(now);
-    if (this.state.kind === 'signed_out') return { state: 'signed_out' };
-    return { state: this.state.kind, user: this.state.user, idleLockMinutes: this.idleMinutes };
+  status(now: Date): SessionStatus {
+    if (this.ended) return { state: 'signed_out' };
+    return { state: this.isActive(now) ? 'signed_in' : 'locked', user: this.person, idleLockMinutes: this.idleMinutes() };
   }
 }

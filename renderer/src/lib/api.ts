@@ -25,15 +25,42 @@ export class ApiError extends Error {
 /** Fired when the main process says the session has ended or locked, so the sign-in screen shows. */
 export const SESSION_ENDED_EVENT = 'desk:session-ended';
 
+// The web mode's session: the server holds it behind an HttpOnly cookie, and hands the page a
+// token for it at sign-in, which the page sends back on every call. The browser also sends the
+// cookie to any other server on this machine it visits; the token stays here, in storage that
+// only this origin (this address and port) can read, so a cookie taken elsewhere opens nothing.
+const CSRF_HEADER = 'x-desk-csrf';
+const TOKEN_KEY = 'desk-session-token';
+const NO_SESSION = 'none';
+
+function storedToken(): string {
+  try {
+    return window.localStorage.getItem(TOKEN_KEY) ?? NO_SESSION;
+  } catch {
+    return NO_SESSION;
+  }
+}
+
+function keepToken(token: string | null): void {
+  if (token === null) return;
+  try {
+    if (token === NO_SESSION) window.localStorage.removeItem(TOKEN_KEY);
+    else window.localStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    // Storage refused (a locked-down profile): the person signs in again on the next call.
+  }
+}
+
 function webBridge(): Bridge {
   return createBridge(async (channel, input) => {
     try {
       const response = await fetch(`./api/${encodeURIComponent(channel)}`, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: storedToken() },
         body: JSON.stringify(input ?? {}),
       });
+      keepToken(response.headers.get(CSRF_HEADER));
       return (await response.json()) as Result<unknown>;
     } catch {
       return { ok: false, error: { message: 'The app’s local server did not answer. Is it still running?', problems: [] } };
