@@ -1,6 +1,6 @@
 // Accounts as people meet them: the first account on a new board, adding colleagues with roles,
 // failed sign-ins slowed down, a role that only reads, and the window locking itself when idle.
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, test, screenshotPath } from './fixtures';
 
 test.describe('a new board', () => {
   test.use({ firstAccount: false });
@@ -8,7 +8,7 @@ test.describe('a new board', () => {
   test('the installer makes the first coordinator account, adds the learning hub, and the hub can only read', async ({ page, app }) => {
     await expect(page.getByRole('heading', { name: 'Set up Escalation Desk', level: 1 })).toBeVisible();
     await expectAccessible(page);
-    await page.screenshot({ path: 'docs/screenshots/first-account.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('first-account.png'), fullPage: true });
     const form = page.getByRole('form', { name: 'First account' });
     await form.getByLabel('Your name').fill('Jo Coordinator');
     await form.getByLabel('User name').fill('jo.coord');
@@ -32,7 +32,7 @@ test.describe('a new board', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Account created for Sam Analyst (sam)' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Sam Analyst (sam)', level: 3 })).toBeVisible();
     await expectAccessible(page);
-    await page.screenshot({ path: 'docs/screenshots/accounts.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('accounts.png'), fullPage: true });
 
     // Sam mistypes three times: the app counts, then makes the next try wait.
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -48,7 +48,7 @@ test.describe('a new board', () => {
     await page.getByLabel('Password').fill('sam’s long pass phrase');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert')).toContainText('Too many failed sign-ins for this name');
-    await page.screenshot({ path: 'docs/screenshots/sign-in-slowed.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('sign-in-slowed.png'), fullPage: true });
     await page.waitForTimeout(5_200); // the real wait the app imposes: this is what the test checks
     await page.getByLabel('Password').fill('sam’s long pass phrase');
     await page.getByRole('button', { name: 'Sign in' }).click();

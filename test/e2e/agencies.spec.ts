@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, test, screenshotPath } from './fixtures';
 
 test('a coordinator builds the agency directory, records board membership and officers, and retires an agency', async ({ page, app }) => {
   await expect(page.getByRole('heading', { name: 'Agency directory', level: 1 })).toBeVisible();
@@ -55,7 +55,7 @@ test('a coordinator builds the agency directory, records board membership and of
   await page.getByLabel('Show the board as it stood on').fill('2024-03-31');
   await expect(page.getByText('No agency was a board member on 31 Mar 2024.')).toBeVisible();
   await page.getByLabel('Show the board as it stood on').fill('2026-11-23');
-  await page.screenshot({ path: 'docs/screenshots/agency-directory.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('agency-directory.png'), fullPage: true });
 
   // Retire the school: it leaves the list but stays in history.
   await page.getByRole('link', { name: 'Hollyfield Primary School' }).click();

@@ -12,7 +12,7 @@ import { readDrillFromHash } from '../../renderer/src/features/dashboard/drillLi
 import { seatBoard, seedBoard, type Board } from '../support/boardFixture';
 import { addThemes, DASHBOARD_CASES, seedCases, type AgencyKey, type CaseSpec } from '../support/dashboardCases';
 import { ok, type TestDesk } from '../support/tempStore';
-import { expect, expectAccessible, signInAs, test, type DeskFixture } from './fixtures';
+import { expect, expectAccessible, signInAs, test, type DeskFixture, screenshotPath } from './fixtures';
 
 // The data set of test/db/dashboard.test.ts, plus Q2-F: a case that reaches the chair in Q2.
 const SPECS: CaseSpec[] = [
@@ -121,7 +121,7 @@ test('the learning hub reads a quarter’s figures, drills into the register and
   await expect(page.getByRole('region', { name: 'Policy gaps flagged to the chair' }).getByRole('link', { name: 'Q2-A' })).toHaveAttribute('href', /^#\/escalations\/\d+$/);
   await expect(page.getByRole('img', { name: /Bar chart of new escalations raised by each agency/ })).toBeVisible();
   await expectAccessible(page);
-  await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: true });
 
   // Following a matrix cell opens the register on exactly those cases.
   await page.getByRole('link', { name: cellName, exact: true }).click();

@@ -8,7 +8,7 @@ import { quarterOf } from '../../shared/domain/quarter';
 import { drillHref } from '../../renderer/src/features/dashboard/drillLink';
 import { addWorkingDays, ENGLAND_AND_WALES, isWorkingDay } from '../../shared/domain/workingDays';
 import { ok } from '../support/tempStore';
-import { expect, expectAccessible, test, type DeskFixture } from './fixtures';
+import { expect, expectAccessible, test, type DeskFixture, screenshotPath } from './fixtures';
 
 const today = todayIso();
 
@@ -217,7 +217,7 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   await expect(letter.getByRole('link', { name: /Open in e-mail/ })).toHaveAttribute('href', /^mailto:/);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Dismiss' }).click();
-  await page.screenshot({ path: 'docs/screenshots/case-timeline.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('case-timeline.png'), fullPage: true });
 
   // The action is done, then the chair signs the case off.
   await outcome.getByRole('button', { name: /Mark done/ }).click();
@@ -272,7 +272,7 @@ test('under the Birmingham policy an immediate-risk case without a referral show
   const riskBreaches = page.getByRole('region', { name: /Immediate-risk breaches/ });
   await expect(riskBreaches.getByRole('row', { name: /BHM\/2026\/77/ })).toContainText('no referral');
   await expectAccessible(page);
-  await page.screenshot({ path: 'docs/screenshots/deadlines.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('deadlines.png'), fullPage: true });
 
   await riskBreaches.getByRole('link', { name: 'BHM/2026/77' }).click();
   const referral = page.getByRole('form', { name: 'Record the referral' });
@@ -457,7 +457,7 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
   await expect(table.getByRole('columnheader', { name: 'Opened' })).toHaveAttribute('aria-sort', 'descending');
   await expectAccessible(page);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.screenshot({ path: 'docs/screenshots/register.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('register.png'), fullPage: true });
 
   // A learning hub figure opens the register on exactly the cases behind it.
   const drill = { figure: 'immediate_risk' as const, quarter: quarterOf(today, 4).key };

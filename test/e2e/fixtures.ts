@@ -104,4 +104,13 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
 }
 
+/**
+ * Where a test's screenshot goes: an ignored folder, so a test run never changes tracked files.
+ * `npm run screenshots` runs the browser tests with DESK_SCREENSHOTS_DIR=docs/screenshots to
+ * refresh the pictures in the docs on purpose.
+ */
+export function screenshotPath(fileName: string): string {
+  return join(process.env.DESK_SCREENSHOTS_DIR ?? join('test-results', 'screenshots'), fileName);
+}
+
 export { expect };

@@ -8,7 +8,7 @@ import type { PanelDetail } from '../../shared/domain/panel';
 import { formatUkDate, todayIso } from '../../shared/domain/dates';
 import { ENGLAND_AND_WALES, isWorkingDay } from '../../shared/domain/workingDays';
 import { ok } from '../support/tempStore';
-import { expect, expectAccessible, signInAs, test, type DeskFixture } from './fixtures';
+import { expect, expectAccessible, signInAs, test, type DeskFixture, screenshotPath } from './fixtures';
 
 const today = todayIso();
 
@@ -121,7 +121,7 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   await expect(summary(page)).toHaveText('2 checks fail: the panel is not yet valid.');
   await expect(check(page, 1)).toContainText('Pass');
   await expectAccessible(page);
-  await page.screenshot({ path: 'docs/screenshots/panel-planner.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('panel-planner.png'), fullPage: true });
 
   // Saved while invalid; the decision is refused; the list says why.
   await page.getByRole('button', { name: 'Save panel' }).click();
@@ -141,7 +141,7 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   await expect(row).toContainText('Little Acorns Nursery was not a member of the full board');
   await expect(row).toContainText('Planned');
   await expectAccessible(page);
-  await page.screenshot({ path: 'docs/screenshots/panel-list.png' });
+  await page.screenshot({ path: screenshotPath('panel-list.png') });
 
   // Fixed by hand, then by a suggestion.
   await row.getByRole('link', { name: /open the panel/ }).click();
@@ -156,7 +156,7 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   await expectAccessible(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   const end = (await page.getByRole('region', { name: 'Suggestions' }).boundingBox())!;
-  await page.screenshot({ path: 'docs/screenshots/panel-planner-valid.png', fullPage: true, clip: { x: 0, y: 0, width: 1280, height: end.y + end.height + 16 } });
+  await page.screenshot({ path: screenshotPath('panel-planner-valid.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: end.y + end.height + 16 } });
   await page.getByRole('button', { name: 'Save panel' }).click();
   await expect(page.locator('.toast')).toContainText('It passes every check.');
 
@@ -173,7 +173,7 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   await expect(page.getByRole('region', { name: 'Representations received' })).toContainText('Named nurse for safeguarding (Oxleas NHS Foundation Trust): The bruising pattern');
   await expect(page.getByRole('region', { name: 'Checks' })).toContainText('1. Exactly three agencies, each once: Passes.');
   await expectAccessible(page);
-  await page.screenshot({ path: 'docs/screenshots/panel-pack.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('panel-pack.png'), fullPage: true });
   await page.evaluate(() => (window.print = () => void document.body.setAttribute('data-printed', 'yes')));
   await page.getByRole('button', { name: 'Print' }).click();
   await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
@@ -319,7 +319,7 @@ test('under Bromley a nursery in dispute cannot sit on a full-board panel: the p
   await expect(check(page, 5)).toContainText('Priya Shah is a party to the disagreement');
   await expectAccessible(page);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: 'docs/screenshots/panel-planner-impossible.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('panel-planner-impossible.png'), fullPage: true });
 
   // The chair departs from the policy in writing: never valid, shown as a departure.
   await choose(page, 3, 'Metropolitan Police', 'Dana Whitfield');

@@ -9,7 +9,7 @@ import { openFrontDesk, type FrontDesk } from '../../electron/desk/frontDesk';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { ok, tempFolder } from '../support/tempStore';
-import { E2E_PASSWORD, expect, expectAccessible, test } from './fixtures';
+import { E2E_PASSWORD, expect, expectAccessible, test, screenshotPath } from './fixtures';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 
@@ -64,7 +64,7 @@ test('a coordinator backs up, changes something, restores the backup and sees th
   await expect(confirm).toContainText('Nothing is deleted');
   await expect(confirm.getByRole('heading')).toBeFocused();
   await expectAccessible(page);
-  await page.screenshot({ path: 'docs/screenshots/backups.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('backups.png'), fullPage: true });
   await confirm.getByRole('button', { name: 'Yes, restore this backup' }).click();
 
   // The window reloads on the restored records and, once signed in again, says what happened.
@@ -110,7 +110,7 @@ test('a damaged records file: the window says so, offers the latest good backup 
       await expect(page.getByRole('alert')).toContainText('failed SQLite’s integrity check when the app started, so it was not opened and nothing in it has changed');
       await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('Passes its integrity check');
       await expectAccessible(page);
-      await page.screenshot({ path: 'docs/screenshots/damaged-records.png', fullPage: true });
+      await page.screenshot({ path: screenshotPath('damaged-records.png'), fullPage: true });
       await page.getByRole('button', { name: /^Restore the latest good backup \(taken / }).click();
       const confirm = page.getByRole('region', { name: /^Restore the backup taken .*\?$/ });
       await expect(confirm).toContainText('The damaged records file is replaced by this backup. It is not deleted');
@@ -148,7 +148,7 @@ test('an audit entry edited behind the app’s back is named on screen when the 
       await expect(alarm).toContainText(/Entry 2 \(recorded as “[\w.]+” on \d\d\/\d\d\/\d{4} at \d\d:\d\d\)/);
       await expect(alarm).toContainText('Keep this records file and its backups as evidence');
       await expectAccessible(page);
-      await page.screenshot({ path: 'docs/screenshots/audit-alarm.png', fullPage: true });
+      await page.screenshot({ path: screenshotPath('audit-alarm.png'), fullPage: true });
       // It stays on every screen until the records are dealt with.
       await nav(page, 'Backups').click();
       await expect(alarm).toBeVisible();

@@ -2,7 +2,7 @@
 // cannot go yet, a deliberate deletion with a reason and the reference typed, and its record.
 import { todayIso } from '../../shared/domain/dates';
 import { ok } from '../support/tempStore';
-import { expect, expectAccessible, test, type DeskFixture } from './fixtures';
+import { expect, expectAccessible, test, type DeskFixture, screenshotPath } from './fixtures';
 
 const today = todayIso();
 const yearsAgo = (years: number, monthDay: string) => `${Number(today.slice(0, 4)) - years}-${monthDay}`;
@@ -66,7 +66,7 @@ test('a coordinator reviews cases past the review period and deletes one deliber
   await confirm.getByRole('button', { name: 'Delete this case' }).click();
   await expect(confirm.getByRole('alert')).toContainText('Say why the case is being deleted (at least 10 characters)');
   expect(app.desk.store.reader.prepare("SELECT count(*) AS n FROM escalation WHERE reference = 'BRS-2018-0042'").get()).toEqual({ n: 1 });
-  await page.screenshot({ path: 'docs/screenshots/retention-review.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('retention-review.png'), fullPage: true });
 
   await confirm.getByLabel('Why is it being deleted?').fill('Reviewed under the board’s six-year retention schedule; nothing outstanding.');
   await confirm.getByRole('button', { name: 'Delete this case' }).click();

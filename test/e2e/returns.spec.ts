@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { logEscalation, seatBoard, seedBoard } from '../support/boardFixture';
 import type { TestDesk } from '../support/tempStore';
 import { day, fillReturn, makeTemplate } from '../support/workbooks';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, test, screenshotPath } from './fixtures';
 
 test('the coordinator exports the quarterly return and imports an agency return, fixing an error first', async ({ page, app }) => {
   const desk = { ...app.desk, dataFolder: app.dataFolder, cleanup: () => undefined } as TestDesk;
@@ -48,7 +48,7 @@ test('the coordinator exports the quarterly return and imports an agency return,
   await expect(page.getByRole('status').filter({ hasText: 'Imported Hollyfield Primary School’s return for 2026-Q2: 1 escalation.' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Hollyfield Primary School/ })).toContainText('Returned');
   await expect(page.getByText('1 of 4 agencies have returned; 0 sent a nil return.')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/returns.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('returns.png'), fullPage: true });
 
   // The same file again is recognised, not doubled.
   await page.getByLabel('Completed return workbook').setInputFiles({ name: 'hollyfield-q2-fixed.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixed });

@@ -4,7 +4,7 @@
 import { formatUkDate, todayIso } from '../../shared/domain/dates';
 import { addWorkingDays, createWorkingCalendar, ENGLAND_AND_WALES, isWorkingDay } from '../../shared/domain/workingDays';
 import { ok } from '../support/tempStore';
-import { expect, expectAccessible, test, type DeskFixture } from './fixtures';
+import { expect, expectAccessible, test, type DeskFixture, screenshotPath } from './fixtures';
 
 const today = todayIso();
 
@@ -133,7 +133,7 @@ test('a closure day re-works the due dates of open cases, and the board keeps it
   await page.getByRole('button', { name: 'Add learning theme' }).click();
   await expect(page.getByRole('alert')).toContainText('There is already a learning theme called “Voice of the child”.');
   await expectAccessible(page);
-  await page.screenshot({ path: 'docs/screenshots/settings.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('settings.png'), fullPage: true });
 
   // The open case keeps the policy version it was opened under, with the corrected timescale.
   await page.goto(`${app.server.url}#/escalations/${id}`);
