@@ -9,7 +9,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // The long walk-throughs sign in through the page and run a whole case or quarter: on a
+  // shared 2-core machine they take one to two minutes, so the limit is for a hang, not for speed.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
