@@ -190,3 +190,14 @@ export function deleteCaseAfterReview(ctx: WriteContext, input: { escalationId: 
   });
   return deletion;
 }
+
+/** Every case deleted after review, by its id and reference: what a restore may bring back. */
+export function casesDeletedAfterReview(db: AnyDb): { id: number; reference: string }[] {
+  return db.prepare('SELECT escalation_id AS id, reference FROM retention_deletion ORDER BY id').all() as { id: number; reference: string }[];
+}
+
+/** Those of the given cases the records hold (after a restore, the deleted cases it brought back). */
+export function casesHeld<T extends { id: number }>(db: AnyDb, cases: readonly T[]): T[] {
+  const held = db.prepare('SELECT 1 FROM escalation WHERE id = ?');
+  return cases.filter((c) => held.get(c.id) !== undefined);
+}
