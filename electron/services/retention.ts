@@ -2,6 +2,7 @@
 // one case by a named person with a written reason. Nothing here runs on a timer or deletes more
 // than the one case it is asked to; the deletion and its record are one transaction (the
 // dispatcher's), so a refusal leaves the database exactly as it was.
+import { referenceKey } from '../../shared/domain/caseReference';
 import { todayIso } from '../../shared/domain/dates';
 import {
   DEFAULT_REVIEW_YEARS,
@@ -145,7 +146,7 @@ export function deleteCaseAfterReview(ctx: WriteContext, input: { escalationId: 
   const today = todayIso(ctx.now);
   const block = deletionBlock({ reference: row.reference, status: row.status, origin: row.origin, closedOn: row.closed_on, plannedPanelOn: row.planned_panel_on }, today, years);
   if (block) throw new DomainError(`This case cannot be deleted: ${block}. Nothing was deleted.`);
-  if (input.confirmReference.trim().toUpperCase() !== row.reference_key) {
+  if (referenceKey(input.confirmReference.trim()) !== row.reference_key) {
     throw new DomainError(`To delete it, type the case reference ${row.reference} exactly. Nothing was deleted.`, [{ where: 'Case reference', message: `Type ${row.reference} to confirm` }]);
   }
 

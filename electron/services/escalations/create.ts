@@ -1,5 +1,6 @@
 // Logging an escalation: check it belongs in the register, pick the stage it starts at, work out
 // its deadline, list who must be told, and write it all (and its audit entry) in one go.
+import { referenceKey } from '../../../shared/domain/caseReference';
 import { requiredNotifications, scopeRefusal, type EscalationCreate } from '../../../shared/domain/escalation';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { firstStage } from '../../../shared/domain/policyProfiles';
@@ -39,7 +40,7 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
   if (input.openedOn > new Date(ctx.now.getTime() + 86_400_000).toISOString().slice(0, 10)) {
     throw new DomainError(`The date raised, ${formatUkDate(input.openedOn)}, is in the future.`, [{ where: 'Date raised', message: 'Cannot be in the future' }]);
   }
-  const duplicate = ctx.db.prepare("SELECT id FROM escalation WHERE reference_key = ? AND raising_agency_id = ? AND status = 'open'").get(input.reference.toUpperCase(), input.raisingAgencyId) as { id: number } | undefined;
+  const duplicate = ctx.db.prepare("SELECT id FROM escalation WHERE reference_key = ? AND raising_agency_id = ? AND status = 'open'").get(referenceKey(input.reference), input.raisingAgencyId) as { id: number } | undefined;
   if (duplicate) throw new DomainError(`${raising} already has an open escalation with case reference ${input.reference}. Open that case instead of logging it twice.`, [{ where: 'Case reference', message: 'Already open' }]);
   // Its text was checked for children's names by the dispatcher (electron/services/caseTextGuard.ts).
 
@@ -54,7 +55,7 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
     .run(
       nextEscalationId(ctx.db),
       input.reference,
-      input.reference.toUpperCase(),
+      referenceKey(input.reference),
       input.childInitials,
       origin,
       profileId,

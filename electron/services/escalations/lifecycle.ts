@@ -1,5 +1,6 @@
 // Everything that happens to an open escalation after it is logged. Each action checks the case's
 // state, writes its change and appends one audit entry; the dispatcher's transaction makes it whole.
+import { referenceKey } from '../../../shared/domain/caseReference';
 import { CORRECTABLE_FIELDS, CHILD_STATUSES, requiredNotifications, type ChildStatus, type CorrectableField, type OutcomeEffect, type ReferralRoute } from '../../../shared/domain/escalation';
 import { CASE_REFERENCE, INITIALS } from '../../../shared/domain/childIdentifiers';
 import { formatUkDate } from '../../../shared/domain/dates';
@@ -184,7 +185,7 @@ export function correct(ctx: WriteContext, input: { escalationId: number; field:
   const column = COLUMN[input.field];
   const before = (row as unknown as Record<string, unknown>)[column];
   ctx.db.prepare(`UPDATE escalation SET ${column} = ? WHERE id = ?`).run(value, row.id);
-  if (input.field === 'reference') ctx.db.prepare('UPDATE escalation SET reference_key = ? WHERE id = ?').run(String(value).toUpperCase(), row.id);
+  if (input.field === 'reference') ctx.db.prepare('UPDATE escalation SET reference_key = ? WHERE id = ?').run(referenceKey(String(value)), row.id);
   if (input.field === 'childStatus' && row.status === 'open') {
     const { profile } = loadProfile(ctx.db, row.profile_id);
     const notify = ctx.db.prepare('INSERT OR IGNORE INTO notification (escalation_id, kind, required_since) VALUES (?, ?, ?)');

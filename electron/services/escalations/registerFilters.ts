@@ -2,6 +2,7 @@
 // column that both escalation (alias e) and escalation_agency (alias p, the agencies party to a
 // case, migration 0090) carry, so a query with an agency chosen reads that agency's rows of
 // escalation_agency alone.
+import { referenceKey } from '../../../shared/domain/caseReference';
 import type { z } from 'zod';
 import type { registerQuery } from '../../../shared/domain/escalation';
 import { quarterFromKey } from '../../../shared/domain/quarter';
@@ -50,7 +51,8 @@ export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilt
   const fixed = { status: false, stage: false, category: false, origin: false };
   if (q.search !== '') {
     // Prefix searches, as ranges so the indexes serve them.
-    const text = q.search.toUpperCase();
+    // Reference keys and initials are both kept in capitals, so one key serves both ranges.
+    const text = referenceKey(q.search);
     params.searchFrom = text;
     params.searchTo = `${text}\uffff`;
     const reference = (a: string) => `${a}.reference_key >= @searchFrom AND ${a}.reference_key < @searchTo`;

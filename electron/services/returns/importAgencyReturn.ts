@@ -2,6 +2,7 @@
 // transaction, so a refusal part-way leaves nothing behind. Each row becomes an escalation with
 // origin 'agency_return': the register, the dashboard and the case timeline then count and show it
 // with the board's own cases, and say where it came from.
+import { referenceKey } from '../../../shared/domain/caseReference';
 import { parsedReturnSchema, RETURN_OUTCOMES, type ImportSummary, type ParsedReturn, type ReturnRow } from '../../../shared/domain/agencyReturn';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { problemsFromZod } from '../../../shared/problems';
@@ -106,7 +107,7 @@ function insertEscalation(ctx: WriteContext, { row, returnId, agencyId, agencyNa
            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
         nextEscalationId(ctx.db),
-        row.reference, row.reference.toUpperCase(), row.childInitials, profileId, agencyId, row.categoryId,
+        row.reference, referenceKey(row.reference), row.childInitials, profileId, agencyId, row.categoryId,
         row.openedOn, row.immediateRisk ? 1 : 0, status, row.highestStage, row.highestStage, status === 'open' ? row.highestStage : null, endedOn, endedOn, ctx.now.toISOString(),
         returnId, row.chairInvolved ? 1 : 0, row.meetingHeld ? 1 : 0, row.panelConvened ? 1 : 0,
       ).lastInsertRowid,
