@@ -1,7 +1,7 @@
 // Logging an escalation: check it belongs in the register, pick the stage it starts at, work out
 // its deadline, list who must be told, and write it all (and its audit entry) in one go.
 import { referenceKey } from '../../../shared/domain/caseReference';
-import { requiredNotifications, scopeRefusal, type EscalationCreate } from '../../../shared/domain/escalation';
+import { scopeRefusal, type EscalationCreate } from '../../../shared/domain/escalation';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { firstStage } from '../../../shared/domain/policyProfiles';
 import { appendAudit } from '../audit';
@@ -12,6 +12,7 @@ import { activeProfileId, loadProfile } from '../policyVersions';
 import { sameDayDeadline, stageDeadline } from './deadlines';
 import { agencyName, nextEscalationId } from './rows';
 import { startStage } from './stages';
+import { recordRequiredNotifications } from './notifications';
 
 export function createEscalation(ctx: WriteContext, input: EscalationCreate, origin: 'board' | 'agency_return' = 'board'): number {
   const raising = agencyName(ctx.db, input.raisingAgencyId);
@@ -81,8 +82,7 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
 
   const deadline = stageDeadline(calendar, profile, start, input.openedOn, immediate);
   startStage(ctx, escalationId, start, input.openedOn, deadline, 'Logged');
-  const notify = ctx.db.prepare('INSERT OR IGNORE INTO notification (escalation_id, kind, required_since) VALUES (?, ?, ?)');
-  for (const kind of requiredNotifications(input.childStatus, start, profile.notifications.boardManagerAtStage)) notify.run(escalationId, kind, input.openedOn);
+  recordRequiredNotifications(ctx, escalationId, { childStatus: input.childStatus, stage: start, boardManagerAtStage: profile.notifications.boardManagerAtStage }, input.openedOn);
 
   appendAudit(ctx, {
     action: 'escalation.create',
