@@ -3,7 +3,7 @@
 import { referenceKey } from '../../../shared/domain/caseReference';
 import { scopeRefusal, type EscalationCreate } from '../../../shared/domain/escalation';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { firstStage } from '../../../shared/domain/policyProfiles';
+import { firstStage, stageNameOf } from '../../../shared/domain/policyProfiles';
 import { appendAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { WriteContext } from '../context';
@@ -88,7 +88,7 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
     action: 'escalation.create',
     entity: 'escalation',
     entityId: escalationId,
-    after: { reference: input.reference, stage: start, stageName: profile.stages.find((s) => s.number === start)?.name, profile: profile.name, immediateRisk: immediate, dueOn: deadline.dueOn, origin },
+    after: { reference: input.reference, stage: start, stageName: stageNameOf(profile, start), profile: profile.name, immediateRisk: immediate, dueOn: deadline.dueOn, origin },
   });
   return escalationId;
 }
