@@ -20,6 +20,7 @@ import { writeAgencyTemplate } from '../services/returns/agencyTemplate';
 import { seedDemo } from '../services/demo/seed';
 import { verifyAuditChain } from '../services/audit';
 import { quarterStartMonth } from '../services/settings';
+import { agencyExists } from '../services/agencies';
 import { checked, parseFlags, UsageError } from '../desk/args';
 import { backupNow, describeTime, latestGoodBackup, listBackups } from '../db/backup';
 import { restoreBackup, RestoreRefused } from '../db/restore';
@@ -104,7 +105,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
         parseFlags(argv, ['data', 'user', 'quarter', 'out', 'agency']),
       );
       await withDesk(args, 'exports:agencyTemplate', async (desk) => {
-        if (args.agency !== undefined && !desk.store.reader.prepare('SELECT 1 FROM agency WHERE id = ?').get(args.agency)) throw new Refused(`There is no agency with id ${args.agency}.`);
+        if (args.agency !== undefined && !agencyExists(desk.store.reader, args.agency)) throw new Refused(`There is no agency with id ${args.agency}.`);
         await writeAgencyTemplate(desk.store.reader, { now: now(), quarter: args.quarter, agencyId: args.agency ?? null, file: resolve(args.out), appVersion: version });
         console.log(`Wrote ${resolve(args.out)}.`);
       });

@@ -16,6 +16,7 @@ import { DamagedDatabaseError } from '../db/damaged';
 import { restoreBackup, RestoreRefused, restoreRefusal, undoRestore, type RestoreResult } from '../db/restore';
 import { parseInput, unknownChannel, type DispatchAsync } from './dispatch';
 import { appendAudit } from '../services/audit';
+import { casesDeletedAfterReview, casesHeld } from '../services/retention';
 import { DomainError } from '../services/errors';
 import { ExportJobs } from '../services/exports/jobs';
 import type { SessionRegistry } from '../services/accounts/sessionRegistry';
@@ -125,7 +126,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
       // of rotation until the swap is done so the chosen backup cannot be rotated away meanwhile.
       const before = desk ? await take('before-restore', false) : null;
       // Cases deleted after review in the records in use: a backup taken before a deletion brings them back.
-      const deletedNow = desk ? (desk.store.reader.prepare('SELECT escalation_id AS id, reference FROM retention_deletion ORDER BY id').all() as { id: number; reference: string }[]) : [];
+      const deletedNow = desk ? casesDeletedAfterReview(desk.store.reader) : [];
       shut();
       let result: RestoreResult;
       try {
@@ -151,7 +152,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
         by,
         keptAside: result.movedAside.map((f) => basename(f)),
         beforeRestoreBackup: before?.name ?? null,
-        deletedCasesBack: deletedNow.filter((d) => opened!.store.reader.prepare('SELECT 1 FROM escalation WHERE id = ?').get(d.id)).map((d) => d.reference),
+        deletedCasesBack: casesHeld(opened!.store.reader, deletedNow).map((d) => d.reference),
       };
       // The restored records' own audit trail says they were put back, when, by whom and from what.
       const after = { backup: backup.name, takenAt: restored.restoredFrom.takenAt, keptAside: restored.keptAside, beforeRestoreBackup: restored.beforeRestoreBackup, deletedCasesBack: restored.deletedCasesBack };

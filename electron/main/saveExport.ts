@@ -4,17 +4,15 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DeliverExport } from '../desk/desk';
-
-const LAST_FOLDER = 'last_export_folder';
+import { lastExportFolder, rememberExportFolder } from '../services/settings';
 
 export const saveWithDialog: DeliverExport = async (ctx, job) => {
-  const remembered = ctx.reader.prepare('SELECT value FROM board_setting WHERE key = ?').get(LAST_FOLDER) as { value: string } | undefined;
-  const folder = remembered?.value ?? app.getPath('documents');
+  const folder = lastExportFolder(ctx.reader) ?? app.getPath('documents');
   const window = BrowserWindow.getFocusedWindow();
   const options = { title: 'Save the workbook', defaultPath: join(folder, job.fileName), filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }] };
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return { how: 'cancelled' };
   copyFileSync(job.file, choice.filePath);
-  ctx.write((w) => w.db.prepare('INSERT INTO board_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(LAST_FOLDER, dirname(choice.filePath!)));
+  ctx.write((w) => rememberExportFolder(w.db, dirname(choice.filePath!)));
   return { how: 'saved', path: choice.filePath };
 };

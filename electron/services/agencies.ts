@@ -262,3 +262,8 @@ export function boardMembersOn(ctx: ReadContext, date: string): { agency: Agency
     seniorOfficers: (officers.all(r.id, date) as OfficerRow[]).map(toOfficer),
   }));
 }
+
+/** Whether the directory holds an agency with this id (retired or not). */
+export function agencyExists(db: ReadableDb | WritableDb, id: number): boolean {
+  return db.prepare('SELECT 1 FROM agency WHERE id = ?').get(id) !== undefined;
+}

@@ -2,6 +2,7 @@
 // one case by a named person with a written reason. Nothing here runs on a timer or deletes more
 // than the one case it is asked to; the deletion and its record are one transaction (the
 // dispatcher's), so a refusal leaves the database exactly as it was.
+import { referenceKey } from '../../shared/domain/caseReference';
 import { todayIso } from '../../shared/domain/dates';
 import {
   DEFAULT_REVIEW_YEARS,
@@ -145,7 +146,7 @@ export function deleteCaseAfterReview(ctx: WriteContext, input: { escalationId: 
   const today = todayIso(ctx.now);
   const block = deletionBlock({ reference: row.reference, status: row.status, origin: row.origin, closedOn: row.closed_on, plannedPanelOn: row.planned_panel_on }, today, years);
   if (block) throw new DomainError(`This case cannot be deleted: ${block}. Nothing was deleted.`);
-  if (input.confirmReference.trim().toUpperCase() !== row.reference_key) {
+  if (referenceKey(input.confirmReference.trim()) !== row.reference_key) {
     throw new DomainError(`To delete it, type the case reference ${row.reference} exactly. Nothing was deleted.`, [{ where: 'Case reference', message: `Type ${row.reference} to confirm` }]);
   }
 
@@ -189,4 +190,15 @@ export function deleteCaseAfterReview(ctx: WriteContext, input: { escalationId: 
     after: { deleted: true, reason: input.reason, reviewYears: years, rowsDeleted },
   });
   return deletion;
+}
+
+/** Every case deleted after review, by its id and reference: what a restore may bring back. */
+export function casesDeletedAfterReview(db: AnyDb): { id: number; reference: string }[] {
+  return db.prepare('SELECT escalation_id AS id, reference FROM retention_deletion ORDER BY id').all() as { id: number; reference: string }[];
+}
+
+/** Those of the given cases the records hold (after a restore, the deleted cases it brought back). */
+export function casesHeld<T extends { id: number }>(db: AnyDb, cases: readonly T[]): T[] {
+  const held = db.prepare('SELECT 1 FROM escalation WHERE id = ?');
+  return cases.filter((c) => held.get(c.id) !== undefined);
 }

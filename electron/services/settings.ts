@@ -24,6 +24,18 @@ export function boardName(db: AnyDb): string {
   return setting(db, 'board_name') ?? 'Safeguarding Children Board';
 }
 
+const LAST_EXPORT_FOLDER = 'last_export_folder';
+
+/** The folder the desktop app's save dialog last saved an export to, or null before the first. */
+export function lastExportFolder(db: AnyDb): string | null {
+  return setting(db, LAST_EXPORT_FOLDER);
+}
+
+/** Remembers the folder an export was saved to, so the next save dialog opens there. */
+export function rememberExportFolder(db: WritableDb, folder: string): void {
+  db.prepare('INSERT INTO board_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(LAST_EXPORT_FOLDER, folder);
+}
+
 export function getSettings(db: AnyDb): BoardSettings {
   return {
     boardName: boardName(db),

@@ -238,6 +238,11 @@ export function stageByNumber(profile: PolicyProfile, n: number): PolicyStage | 
   return profile.stages.find((s) => s.number === n) ?? null;
 }
 
+/** What stage n is called in the profile, or "Stage n" where the profile has no such stage: the one fallback wherever a stage is named. */
+export function stageNameOf(profile: PolicyProfile, n: number): string {
+  return stageByNumber(profile, n)?.name ?? `Stage ${n}`;
+}
+
 /** The stage after stage n, or null when n is the final stage. Throws if n is not a stage. */
 export function nextStage(profile: PolicyProfile, n: number): PolicyStage | null {
   if (!stageByNumber(profile, n)) throw new RangeError(`${profile.name} has no stage ${n}`);

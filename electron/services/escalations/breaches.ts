@@ -2,6 +2,7 @@
 // the same working day. Either one missing is a breach, shown until it is put right.
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { EscalationRow } from './rows';
+import { render, sql, trusted, type Param, type Sql, type Trusted } from '../../db/sql';
 
 export interface Breach {
   kind: 'referral_missing' | 'not_escalated_same_day';
@@ -36,6 +37,11 @@ export function breachesOf(row: BreachFields, today: string): Breach[] {
  * (today for the register, the quarter's end for the dashboard).
  */
 export function breachSql(asOfParam: '@today' | '@asOf'): string {
-  return `e.immediate_risk = 1 AND e.origin = 'board' AND (e.referral_made_on IS NULL
-  OR (e.same_day_deadline IS NOT NULL AND ((e.first_stage_ended_on IS NULL AND e.same_day_deadline < ${asOfParam}) OR e.first_stage_ended_on > e.same_day_deadline)))`;
+  return render(breachPredicate(trusted(asOfParam))).text;
+}
+
+/** The same rule as a fragment, judged as of the date given (a parameter, or code-owned SQL). */
+export function breachPredicate(asOf: Param | Trusted): Sql {
+  return sql`e.immediate_risk = 1 AND e.origin = 'board' AND (e.referral_made_on IS NULL
+  OR (e.same_day_deadline IS NOT NULL AND ((e.first_stage_ended_on IS NULL AND e.same_day_deadline < ${asOf}) OR e.first_stage_ended_on > e.same_day_deadline)))`;
 }

@@ -1,8 +1,9 @@
 // Logging an escalation: check it belongs in the register, pick the stage it starts at, work out
 // its deadline, list who must be told, and write it all (and its audit entry) in one go.
-import { requiredNotifications, scopeRefusal, type EscalationCreate } from '../../../shared/domain/escalation';
+import { referenceKey } from '../../../shared/domain/caseReference';
+import { scopeRefusal, type EscalationCreate } from '../../../shared/domain/escalation';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { firstStage } from '../../../shared/domain/policyProfiles';
+import { firstStage, stageNameOf } from '../../../shared/domain/policyProfiles';
 import { appendAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { WriteContext } from '../context';
@@ -11,6 +12,7 @@ import { activeProfileId, loadProfile } from '../policyVersions';
 import { sameDayDeadline, stageDeadline } from './deadlines';
 import { agencyName, nextEscalationId } from './rows';
 import { startStage } from './stages';
+import { recordRequiredNotifications } from './notifications';
 
 export function createEscalation(ctx: WriteContext, input: EscalationCreate, origin: 'board' | 'agency_return' = 'board'): number {
   const raising = agencyName(ctx.db, input.raisingAgencyId);
@@ -39,7 +41,7 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
   if (input.openedOn > new Date(ctx.now.getTime() + 86_400_000).toISOString().slice(0, 10)) {
     throw new DomainError(`The date raised, ${formatUkDate(input.openedOn)}, is in the future.`, [{ where: 'Date raised', message: 'Cannot be in the future' }]);
   }
-  const duplicate = ctx.db.prepare("SELECT id FROM escalation WHERE reference_key = ? AND raising_agency_id = ? AND status = 'open'").get(input.reference.toUpperCase(), input.raisingAgencyId) as { id: number } | undefined;
+  const duplicate = ctx.db.prepare("SELECT id FROM escalation WHERE reference_key = ? AND raising_agency_id = ? AND status = 'open'").get(referenceKey(input.reference), input.raisingAgencyId) as { id: number } | undefined;
   if (duplicate) throw new DomainError(`${raising} already has an open escalation with case reference ${input.reference}. Open that case instead of logging it twice.`, [{ where: 'Case reference', message: 'Already open' }]);
   // Its text was checked for children's names by the dispatcher (electron/services/caseTextGuard.ts).
 
@@ -54,7 +56,7 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
     .run(
       nextEscalationId(ctx.db),
       input.reference,
-      input.reference.toUpperCase(),
+      referenceKey(input.reference),
       input.childInitials,
       origin,
       profileId,
@@ -80,14 +82,13 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
 
   const deadline = stageDeadline(calendar, profile, start, input.openedOn, immediate);
   startStage(ctx, escalationId, start, input.openedOn, deadline, 'Logged');
-  const notify = ctx.db.prepare('INSERT OR IGNORE INTO notification (escalation_id, kind, required_since) VALUES (?, ?, ?)');
-  for (const kind of requiredNotifications(input.childStatus, start, profile.notifications.boardManagerAtStage)) notify.run(escalationId, kind, input.openedOn);
+  recordRequiredNotifications(ctx, escalationId, { childStatus: input.childStatus, stage: start, boardManagerAtStage: profile.notifications.boardManagerAtStage }, input.openedOn);
 
   appendAudit(ctx, {
     action: 'escalation.create',
     entity: 'escalation',
     entityId: escalationId,
-    after: { reference: input.reference, stage: start, stageName: profile.stages.find((s) => s.number === start)?.name, profile: profile.name, immediateRisk: immediate, dueOn: deadline.dueOn, origin },
+    after: { reference: input.reference, stage: start, stageName: stageNameOf(profile, start), profile: profile.name, immediateRisk: immediate, dueOn: deadline.dueOn, origin },
   });
   return escalationId;
 }

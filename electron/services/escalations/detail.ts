@@ -1,4 +1,5 @@
 // One case on one screen: everything the coordinator and the chair need, shaped for display.
+import { stageNameOf } from '../../../shared/domain/policyProfiles';
 import { NOTIFICATION_KINDS, REFERRAL_ROUTES, type EscalationDetail, type NotificationKind, type ReferralRoute } from '../../../shared/domain/escalation';
 import { todayIso } from '../../../shared/domain/dates';
 import { loadCalendar } from '../calendar';
@@ -15,7 +16,7 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
   const row = escalationRow(db, escalationId);
   const stored = loadProfile(db, row.profile_id);
   const profile = stored.profile;
-  const stageName = (n: number) => profile.stages.find((s) => s.number === n)?.name ?? `Stage ${n}`;
+  const stageName = (n: number) => stageNameOf(profile, n);
   const calendar = loadCalendar(db);
 
   const stageRows = db.prepare('SELECT * FROM stage_entry WHERE escalation_id = ? ORDER BY id').all(row.id) as StageRow[];

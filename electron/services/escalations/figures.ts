@@ -4,7 +4,8 @@
 // tally to its predicate, day by day, and every figure to its drill-down.
 import type { Drill, Figure } from '../../../shared/domain/dashboard';
 import type { Quarter } from '../../../shared/domain/quarter';
-import { breachSql } from './breaches';
+import { breachPredicate } from './breaches';
+import { joinSql, param, render, sql, type Param, type Sql } from '../../db/sql';
 import { INDEX } from '../../db/indexes';
 
 export interface Predicate {
@@ -12,35 +13,43 @@ export interface Predicate {
   params: Record<string, unknown>;
 }
 
+/** A figure's dates, as the parameters its predicate binds. */
+interface Dates {
+  from: Param;
+  to: Param;
+  asOf: Param;
+}
+
 // The outcome's date, effect and timeliness and the withdrawal's date are kept on the case when it
 // ends (migration 0060), so the busiest figures are ranges over covering indexes of escalation.
-const RESOLVED = 'e.resolved_on BETWEEN @from AND @to';
+const resolved = (d: Dates) => sql`e.resolved_on BETWEEN ${d.from} AND ${d.to}`;
 
-/** A stage (alias s) open at @asOf whose due date had passed by then. Agency-return stages have no due date, so never match. */
-const OVERDUE_STAGE = 's.due_on < @asOf AND s.started_on <= @asOf AND (s.ended_on IS NULL OR s.ended_on > @asOf)';
+/** A stage (alias s) open at asOf whose due date had passed by then. Agency-return stages have no due date, so never match. */
+const overdueStage = (d: Dates) => sql`s.due_on < ${d.asOf} AND s.started_on <= ${d.asOf} AND (s.ended_on IS NULL OR s.ended_on > ${d.asOf})`;
 
-const BASE: Record<Figure, string> = {
-  new: 'e.opened_on BETWEEN @from AND @to',
-  resolved: RESOLVED,
-  withdrawn: 'e.withdrawn_on BETWEEN @from AND @to',
-  open_at_end: 'e.opened_on <= @to AND (e.ended_on IS NULL OR e.ended_on > @to)',
-  carried_over: 'e.opened_on < @from AND (e.ended_on IS NULL OR e.ended_on >= @from)',
+const BASE: Record<Figure, (d: Dates) => Sql> = {
+  new: (d) => sql`e.opened_on BETWEEN ${d.from} AND ${d.to}`,
+  resolved,
+  withdrawn: (d) => sql`e.withdrawn_on BETWEEN ${d.from} AND ${d.to}`,
+  open_at_end: (d) => sql`e.opened_on <= ${d.to} AND (e.ended_on IS NULL OR e.ended_on > ${d.to})`,
+  carried_over: (d) => sql`e.opened_on < ${d.from} AND (e.ended_on IS NULL OR e.ended_on >= ${d.from})`,
   // within_timescale: no stage of the case ended after its due date (fixed when it was resolved).
-  resolved_within_timescale: `${RESOLVED} AND e.within_timescale = 1`,
-  resolved_at_stages_1_2: `${RESOLVED} AND e.highest_stage <= 2`,
+  resolved_within_timescale: (d) => sql`${resolved(d)} AND e.within_timescale = 1`,
+  resolved_at_stages_1_2: (d) => sql`${resolved(d)} AND e.highest_stage <= 2`,
   // A stage open at the quarter's end (or today, for the quarter in progress) whose due date had passed.
-  overdue_at_end: `e.opened_on <= @asOf AND (e.ended_on IS NULL OR e.ended_on > @asOf) AND e.id IN (SELECT s.escalation_id FROM stage_entry s WHERE ${OVERDUE_STAGE})`,
-  immediate_risk: 'e.opened_on BETWEEN @from AND @to AND e.immediate_risk = 1',
+  overdue_at_end: (d) => sql`e.opened_on <= ${d.asOf} AND (e.ended_on IS NULL OR e.ended_on > ${d.asOf}) AND e.id IN (SELECT s.escalation_id FROM stage_entry s WHERE ${overdueStage(d)})`,
+  immediate_risk: (d) => sql`e.opened_on BETWEEN ${d.from} AND ${d.to} AND e.immediate_risk = 1`,
   // The breach rule of the register, judged as things stood at the quarter's end.
-  immediate_risk_breach: `e.opened_on BETWEEN @from AND @to AND (${breachSql('@asOf')})`,
-  notification_required: 'e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN @from AND @to)',
-  notification_missing: 'e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN @from AND @to AND (n.made_on IS NULL OR n.made_on > @to))',
-  chair_decision: 'e.id IN (SELECT d.escalation_id FROM chair_decision d WHERE d.decided_on BETWEEN @from AND @to)',
-  panel_held: "e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.decided_on BETWEEN @from AND @to)",
+  immediate_risk_breach: (d) => sql`e.opened_on BETWEEN ${d.from} AND ${d.to} AND (${breachPredicate(d.asOf)})`,
+  notification_required: (d) => sql`e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN ${d.from} AND ${d.to})`,
+  notification_missing: (d) => sql`e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN ${d.from} AND ${d.to} AND (n.made_on IS NULL OR n.made_on > ${d.to}))`,
+  chair_decision: (d) => sql`e.id IN (SELECT d.escalation_id FROM chair_decision d WHERE d.decided_on BETWEEN ${d.from} AND ${d.to})`,
+  panel_held: (d) => sql`e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.decided_on BETWEEN ${d.from} AND ${d.to})`,
   // A departure is recorded only where the policy's panel cannot be formed (panels.savePanel).
-  panel_held_under_departure: "e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.id IN (SELECT panel_id FROM panel_departure) AND p.decided_on BETWEEN @from AND @to)",
+  panel_held_under_departure: (d) =>
+    sql`e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.id IN (SELECT panel_id FROM panel_departure) AND p.decided_on BETWEEN ${d.from} AND ${d.to})`,
   // Through the outcome's own partial index of policy gaps: a handful of rows, not every resolved case.
-  policy_gap: `${RESOLVED} AND e.id IN (SELECT o.escalation_id FROM outcome o WHERE o.policy_gap = 1 AND o.resolved_on BETWEEN @from AND @to)`,
+  policy_gap: (d) => sql`${resolved(d)} AND e.id IN (SELECT o.escalation_id FROM outcome o WHERE o.policy_gap = 1 AND o.resolved_on BETWEEN ${d.from} AND ${d.to})`,
 };
 
 /**
@@ -128,40 +137,31 @@ export const SPREAD_BY_OPENING: ReadonlySet<Figure> = new Set<Figure>(['new', 'o
 
 /** The predicate for a figure in a quarter, narrowed by any dimension the drill names. */
 export function figurePredicate(drill: Drill, quarter: Quarter, today: string): Predicate {
-  const clauses = [BASE[drill.figure]];
-  const params: Record<string, unknown> = figureDates(quarter, today);
-  if (drill.origin !== 'any') {
-    clauses.push('e.origin = @origin');
-    params.origin = drill.origin;
-  }
-  if (drill.raisingAgencyId !== null) {
-    clauses.push('e.raising_agency_id = @raisingAgencyId');
-    params.raisingAgencyId = drill.raisingAgencyId;
-  }
+  const { text, params } = render(figureFragment(drill, quarter, today));
+  // All three dates always, used or not: callers read asOf for the tally that sits beside it.
+  return { sql: text, params: { ...figureDates(quarter, today), ...params } };
+}
+
+/** The same predicate as a fragment, for a statement that has parameters of its own (the register's filters). */
+export function figureFragment(drill: Drill, quarter: Quarter, today: string): Sql {
+  const dates = figureDates(quarter, today);
+  const d: Dates = { from: param('from', dates.from), to: param('to', dates.to), asOf: param('asOf', dates.asOf) };
+  const clauses = [BASE[drill.figure](d)];
+  if (drill.origin !== 'any') clauses.push(sql`e.origin = ${param('origin', drill.origin)}`);
+  if (drill.raisingAgencyId !== null) clauses.push(sql`e.raising_agency_id = ${param('raisingAgencyId', drill.raisingAgencyId)}`);
   if (drill.challengedAgencyId !== null) {
     // A probe of the pair's primary key per case: the quarter's own range drives the query.
-    clauses.push('EXISTS (SELECT 1 FROM escalation_challenged ec WHERE ec.escalation_id = e.id AND ec.agency_id = @challengedAgencyId)');
-    params.challengedAgencyId = drill.challengedAgencyId;
+    clauses.push(sql`EXISTS (SELECT 1 FROM escalation_challenged ec WHERE ec.escalation_id = e.id AND ec.agency_id = ${param('challengedAgencyId', drill.challengedAgencyId)})`);
   }
-  if (drill.categoryId !== null) {
-    clauses.push('e.category_id = @categoryId');
-    params.categoryId = drill.categoryId;
-  }
-  if (drill.highestStage !== null) {
-    clauses.push('e.highest_stage = @highestStage');
-    params.highestStage = drill.highestStage;
-  }
-  if (drill.effect !== null) {
-    clauses.push('e.outcome_effect = @effect');
-    params.effect = drill.effect;
-  }
-  if (drill.themeId !== null) {
-    clauses.push('EXISTS (SELECT 1 FROM escalation_theme et WHERE et.escalation_id = e.id AND et.theme_id = @themeId)');
-    params.themeId = drill.themeId;
-  }
+  if (drill.categoryId !== null) clauses.push(sql`e.category_id = ${param('categoryId', drill.categoryId)}`);
+  if (drill.highestStage !== null) clauses.push(sql`e.highest_stage = ${param('highestStage', drill.highestStage)}`);
+  if (drill.effect !== null) clauses.push(sql`e.outcome_effect = ${param('effect', drill.effect)}`);
+  if (drill.themeId !== null) clauses.push(sql`EXISTS (SELECT 1 FROM escalation_theme et WHERE et.escalation_id = e.id AND et.theme_id = ${param('themeId', drill.themeId)})`);
   if (drill.route !== null) {
-    clauses.push('e.id IN (SELECT d2.escalation_id FROM chair_decision d2 WHERE d2.route = @route AND d2.decided_on BETWEEN @from AND @to)');
-    params.route = drill.route;
+    clauses.push(sql`e.id IN (SELECT d2.escalation_id FROM chair_decision d2 WHERE d2.route = ${param('route', drill.route)} AND d2.decided_on BETWEEN ${d.from} AND ${d.to})`);
   }
-  return { sql: clauses.map((c) => `(${c})`).join(' AND '), params };
+  return joinSql(
+    clauses.map((c) => sql`(${c})`),
+    ' AND ',
+  );
 }

@@ -1,6 +1,7 @@
 // Everything that happens to an open escalation after it is logged. Each action checks the case's
 // state, writes its change and appends one audit entry; the dispatcher's transaction makes it whole.
-import { CORRECTABLE_FIELDS, CHILD_STATUSES, requiredNotifications, type ChildStatus, type CorrectableField, type OutcomeEffect, type ReferralRoute } from '../../../shared/domain/escalation';
+import { referenceKey } from '../../../shared/domain/caseReference';
+import { CORRECTABLE_FIELDS, CHILD_STATUSES, type ChildStatus, type CorrectableField, type OutcomeEffect, type ReferralRoute } from '../../../shared/domain/escalation';
 import { CASE_REFERENCE, INITIALS } from '../../../shared/domain/childIdentifiers';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { appendAudit } from '../audit';
@@ -12,6 +13,7 @@ import { stageDeadline } from './deadlines';
 import { escalationRow, openStage, requireNotBefore, requireOpen } from './rows';
 import { endStage, markResolved, markWithdrawn, startStage } from './stages';
 import { describeStagePeople, replaceStagePeople } from './participants';
+import { recordRequiredNotifications } from './notifications';
 import type { StageParticipantInput } from '../../../shared/domain/stageParticipants';
 
 export function escalate(ctx: WriteContext, input: { escalationId: number; toStage: number; on: string; reason: string }): void {
@@ -38,8 +40,7 @@ export function escalate(ctx: WriteContext, input: { escalationId: number; toSta
   endStage(ctx, row.id, input.on, 'escalated');
   const deadline = stageDeadline(loadCalendar(ctx.db), profile, input.toStage, input.on, row.immediate_risk === 1);
   startStage(ctx, row.id, input.toStage, input.on, deadline, `Moved up to stage ${input.toStage}`);
-  const notify = ctx.db.prepare('INSERT OR IGNORE INTO notification (escalation_id, kind, required_since) VALUES (?, ?, ?)');
-  for (const kind of requiredNotifications(row.child_status, input.toStage, profile.notifications.boardManagerAtStage)) notify.run(row.id, kind, input.on);
+  recordRequiredNotifications(ctx, row.id, { childStatus: row.child_status, stage: input.toStage, boardManagerAtStage: profile.notifications.boardManagerAtStage }, input.on);
   appendAudit(ctx, {
     action: 'escalation.escalate',
     entity: 'escalation',
@@ -184,11 +185,10 @@ export function correct(ctx: WriteContext, input: { escalationId: number; field:
   const column = COLUMN[input.field];
   const before = (row as unknown as Record<string, unknown>)[column];
   ctx.db.prepare(`UPDATE escalation SET ${column} = ? WHERE id = ?`).run(value, row.id);
-  if (input.field === 'reference') ctx.db.prepare('UPDATE escalation SET reference_key = ? WHERE id = ?').run(String(value).toUpperCase(), row.id);
+  if (input.field === 'reference') ctx.db.prepare('UPDATE escalation SET reference_key = ? WHERE id = ?').run(referenceKey(String(value)), row.id);
   if (input.field === 'childStatus' && row.status === 'open') {
     const { profile } = loadProfile(ctx.db, row.profile_id);
-    const notify = ctx.db.prepare('INSERT OR IGNORE INTO notification (escalation_id, kind, required_since) VALUES (?, ?, ?)');
-    for (const kind of requiredNotifications(value as ChildStatus, row.current_stage!, profile.notifications.boardManagerAtStage)) notify.run(row.id, kind, ctx.now.toISOString().slice(0, 10));
+    recordRequiredNotifications(ctx, row.id, { childStatus: value as ChildStatus, stage: row.current_stage!, boardManagerAtStage: profile.notifications.boardManagerAtStage }, ctx.now.toISOString().slice(0, 10));
   }
   // The entry that last set this detail: an earlier correction of it, or the logging of the case.
   const lastEntry = ctx.db

@@ -3,7 +3,7 @@
 // counted and only one page of rows is shaped for display.
 import { NOTIFICATION_KINDS, type NotificationKind, type RegisterRow } from '../../../shared/domain/escalation';
 import { todayIso } from '../../../shared/domain/dates';
-import type { PolicyProfile } from '../../../shared/domain/policyProfiles';
+import { stageNameOf, type PolicyProfile } from '../../../shared/domain/policyProfiles';
 import { profilesById } from '../policyVersions';
 import { loadCalendar } from '../calendar';
 import type { ReadContext } from '../context';
@@ -43,7 +43,7 @@ function shape(rows: ListedRow[], profiles: Map<number, PolicyProfile>, today: s
     openedOn: r.opened_on,
     status: r.status,
     stageNumber: r.current_stage,
-    stageName: r.current_stage === null ? null : (profiles.get(r.profile_id)?.stages.find((s) => s.number === r.current_stage)?.name ?? null),
+    stageName: r.current_stage === null ? null : stageNameOf(profiles.get(r.profile_id)!, r.current_stage),
     dueOn: r.current_due_on,
     state: r.status === 'open' ? stateOn(today, r.current_due_on, r.current_due_soon_from) : null,
     immediateRisk: r.immediate_risk === 1,

@@ -2,10 +2,12 @@
 // column that both escalation (alias e) and escalation_agency (alias p, the agencies party to a
 // case, migration 0090) carry, so a query with an agency chosen reads that agency's rows of
 // escalation_agency alone.
+import { referenceKey } from '../../../shared/domain/caseReference';
 import type { z } from 'zod';
 import type { registerQuery } from '../../../shared/domain/escalation';
 import { quarterFromKey } from '../../../shared/domain/quarter';
-import { FIGURE_INDEX, figurePredicate, SPREAD_BY_OPENING } from './figures';
+import { FIGURE_INDEX, figureFragment, SPREAD_BY_OPENING } from './figures';
+import { render } from '../../db/sql';
 import { quarterStartMonth } from '../settings';
 import type { AnyDb } from './rows';
 import { INDEX } from '../../db/indexes';
@@ -49,7 +51,8 @@ export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilt
   const fixed = { status: false, stage: false, category: false, origin: false };
   if (q.search !== '') {
     // Prefix searches, as ranges so the indexes serve them.
-    const text = q.search.toUpperCase();
+    // Reference keys and initials are both kept in capitals, so one key serves both ranges.
+    const text = referenceKey(q.search);
     params.searchFrom = text;
     params.searchTo = `${text}\uffff`;
     const reference = (a: string) => `${a}.reference_key >= @searchFrom AND ${a}.reference_key < @searchTo`;
@@ -100,10 +103,10 @@ export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilt
   if (q.agencyId !== null) params.agencyId = q.agencyId;
   let drill: string | null = null;
   if (q.drill !== null) {
-    const figure = figurePredicate(q.drill, quarterFromKey(q.drill.quarter, quarterStartMonth(db)), today);
-    // The figure's own parameters, renamed so they cannot meet the filters' names.
-    drill = `(${figure.sql.replace(/@(\w+)/g, '@d_$1')})`;
-    for (const [k, v] of Object.entries(figure.params)) params[`d_${k}`] = v;
+    // The figure's own parameters, named apart (d_) so they cannot meet the filters' names.
+    const figure = render(figureFragment(q.drill, quarterFromKey(q.drill.quarter, quarterStartMonth(db)), today), { prefix: 'd_', taken: Object.keys(params) });
+    drill = `(${figure.text})`;
+    Object.assign(params, figure.params);
   }
   const figureIndex = q.drill === null ? null : FIGURE_INDEX[q.drill.figure];
   return {

@@ -10,6 +10,7 @@
 // read instead of escalation. Sorting by due date or stage lists the cases that have one first,
 // then the rest by date opened: two stretches, each a range of the same index.
 // The database tests assert the plan of every query here.
+import { referenceKey } from '../../../shared/domain/caseReference';
 import type { RegisterCursor } from '../../../shared/domain/escalation';
 import { caseConditions, type Alias, type Query, type RegisterFilter } from './registerFilters';
 import type { AnyDb } from './rows';
@@ -178,7 +179,7 @@ function keysetFor(segment: Segment, sort: SortKey, direction: Direction, cursor
   const params: Record<string, unknown> = { cursorId: cursor.id };
   segment.order.forEach((o, n) => {
     const value = o.from === 'openedOn' ? cursor.openedOn : cursor.key;
-    params[`cursor${n}`] = sort === 'reference' && typeof value === 'string' ? value.toUpperCase() : value;
+    params[`cursor${n}`] = sort === 'reference' && typeof value === 'string' ? referenceKey(value) : value;
   });
   const values = [...segment.order.map((_, n) => `@cursor${n}`), '@cursorId'].join(', ');
   return { sql: (a, id) => `(${[...segment.order.map((o) => `${a}.${o.column}`), id].join(', ')}) ${direction === 'asc' ? '>' : '<'} (${values})`, params };

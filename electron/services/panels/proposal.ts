@@ -5,7 +5,7 @@ import { todayIso } from '../../../shared/domain/dates';
 import type { PanelDraft } from '../../../shared/domain/panel';
 import type { DisputingAgency, PanelAgency, PanelOfficer, PanelProposal, Party } from '../../../shared/domain/panelChecks';
 import { partiesOfCase } from '../escalations/participants';
-import type { PolicyProfile } from '../../../shared/domain/policyProfiles';
+import { stageNameOf, type PolicyProfile } from '../../../shared/domain/policyProfiles';
 import { loadCalendar } from '../calendar';
 import { toOfficer as toDirectoryOfficer, type OfficerRow as AgencyOfficerRow } from '../agencies';
 import { DomainError } from '../errors';
@@ -66,7 +66,7 @@ export function caseForPanel(db: AnyDb, escalationId: number): CaseForPanel {
   const { profile } = loadProfile(db, row.profile_id);
   const lastStage = db.prepare('SELECT stage_number, due_on FROM stage_entry WHERE escalation_id = ? ORDER BY id DESC LIMIT 1').get(row.id) as { stage_number: number; due_on: string | null } | undefined;
   if (!lastStage) throw new DomainError(`Escalation ${row.reference} has no stages recorded.`);
-  const stageName = profile.stages.find((s) => s.number === lastStage.stage_number)?.name ?? `Stage ${lastStage.stage_number}`;
+  const stageName = stageNameOf(profile, lastStage.stage_number);
   return { row, profile, stage: { number: lastStage.stage_number, name: stageName, dueOn: lastStage.due_on } };
 }
 

@@ -2,6 +2,8 @@
 // transaction, so a refusal part-way leaves nothing behind. Each row becomes an escalation with
 // origin 'agency_return': the register, the dashboard and the case timeline then count and show it
 // with the board's own cases, and say where it came from.
+import { stageNameOf } from '../../../shared/domain/policyProfiles';
+import { referenceKey } from '../../../shared/domain/caseReference';
 import { parsedReturnSchema, RETURN_OUTCOMES, type ImportSummary, type ParsedReturn, type ReturnRow } from '../../../shared/domain/agencyReturn';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { problemsFromZod } from '../../../shared/problems';
@@ -77,7 +79,7 @@ export function importAgencyReturn(ctx: WriteContext, input: ParsedReturn): Impo
     entityId: returnId,
     after: { agencyId: agency.id, agency: agency.name, quarter: quarter.key, nilReturn: parsed.nilReturn, fileName: parsed.fileName, sha256: parsed.sha256, rows: parsed.rows.length },
   });
-  for (const row of parsed.rows) insertEscalation(ctx, { row, returnId, agencyId: agency.id, agencyName: agency.name, profileId, source, fileName: parsed.fileName, stageName: profile.stages.find((s) => s.number === row.highestStage)?.name ?? '' });
+  for (const row of parsed.rows) insertEscalation(ctx, { row, returnId, agencyId: agency.id, agencyName: agency.name, profileId, source, fileName: parsed.fileName, stageName: stageNameOf(profile, row.highestStage) });
   return { returnId, agencyId: agency.id, agencyName: agency.name, quarter: quarter.key, nilReturn: parsed.nilReturn, rows: parsed.rows.length };
 }
 
@@ -106,7 +108,7 @@ function insertEscalation(ctx: WriteContext, { row, returnId, agencyId, agencyNa
            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
         nextEscalationId(ctx.db),
-        row.reference, row.reference.toUpperCase(), row.childInitials, profileId, agencyId, row.categoryId,
+        row.reference, referenceKey(row.reference), row.childInitials, profileId, agencyId, row.categoryId,
         row.openedOn, row.immediateRisk ? 1 : 0, status, row.highestStage, row.highestStage, status === 'open' ? row.highestStage : null, endedOn, endedOn, ctx.now.toISOString(),
         returnId, row.chairInvolved ? 1 : 0, row.meetingHeld ? 1 : 0, row.panelConvened ? 1 : 0,
       ).lastInsertRowid,

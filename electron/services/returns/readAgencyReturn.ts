@@ -1,6 +1,7 @@
 // Reads a completed agency return. It only reads: every problem is collected and said in words
 // the coordinator can send back to the agency, and nothing is imported unless the whole file is
 // right. It never throws, whatever bytes it is given.
+import { referenceKey } from '../../../shared/domain/caseReference';
 import { cellProblem, parsedReturnSchema, type ParsedReturn, type ReturnRow } from '../../../shared/domain/agencyReturn';
 import { todayIso } from '../../../shared/domain/dates';
 import { quarterKeySchema, type Quarter } from '../../../shared/domain/quarter';
@@ -209,7 +210,7 @@ async function read(db: AnyDb, input: ReturnFileInput): Promise<ReadResult> {
       const result = parseRow(row, context, find);
       problems.push(...result.problems);
       if (!result.row) continue;
-      const key = [result.row.reference.toUpperCase(), result.row.challengedAgencyId, result.row.openedOn].join('|');
+      const key = [referenceKey(result.row.reference), result.row.challengedAgencyId, result.row.openedOn].join('|');
       const first = seen.get(key);
       if (first !== undefined) problems.push(cellProblem(SHEETS.returnSheet, row.number, 'Case reference', `Repeats row ${first}: the same case, agency challenged and date raised. List each escalation once.`));
       else seen.set(key, row.number);
