@@ -64,7 +64,7 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<RunningF
   const stop = () =>
     (stopping ??= (async () => {
       backups.stop();
-      say('Stopping: no new requests are taken; requests under way are finished first.');
+      say('Stopping: no new requests are taken.');
       await server.close();
       let backup: string | null = null;
       try {

@@ -114,8 +114,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     bodyLimit: MAX_BODY_BYTES,
     // Fastify's own logger would write URLs (query strings included): requests are logged by `log` below instead.
     logger: false,
-    // On close, idle keep-alive connections go at once; a request in flight (a write) is finished first.
-    forceCloseConnections: 'idle',
+    // On close every connection goes at once ('idle' left a browser's spare connections holding the
+    // close open in the browser tests): a write already dispatched still runs to its commit, but its answer may be lost.
+    forceCloseConnections: true,
     // Forwarded headers (X-Forwarded-For, -Proto, -Host) are believed from the board's proxy alone.
     ...(reach.proxy !== null ? { trustProxy: reach.proxy } : {}),
     // A malformed address (bad percent-encoding) is the client's mistake: 400, in words.
