@@ -30,6 +30,8 @@ import { CSRF_HEADER, refusal, TOKEN_HEADER } from './guard';
 const MAX_BODY_BYTES = 30_000_000;
 /** The channels a person signs in through: limited per network address, on top of the per-account slowing in the services. */
 const SIGN_IN_CHANNELS = new Set(['session:signIn', 'session:setUp']);
+/** What a damaged board server still answers over the network: enough for the page to say so. */
+const WHILE_DAMAGED_ON_NETWORK = new Set(['app:info', 'desk:health']);
 /** What the page sends in the CSRF header before anyone is signed in. */
 const NO_SESSION = 'none';
 
@@ -52,6 +54,24 @@ export interface WebServerOptions {
   token?: string;
   /** Sign-in attempts allowed per network address in each window (default 10 a minute). */
   signInLimit?: { max: number; windowMs: number };
+  /** Requests of any kind allowed per network address in each window (default: no limit beyond sign-in's). */
+  requestLimit?: { max: number; windowMs: number };
+  /** What GET /health answers (without it, /health is not served). */
+  health?: () => HealthReport;
+  /** One line per answered request: never its address's query, its body or anything from the records. */
+  log?: (line: RequestLogLine) => void;
+}
+
+/** GET /health: whether the records are open, for a monitor or a service manager. No identifiers, no case data. */
+export type HealthReport = { status: 'ok'; schemaVersion: number; version: string } | { status: 'damaged'; reason: string; version: string };
+
+/** What the server logs of a request: the route's pattern (never the address as typed, which may carry a query), not the body. */
+export interface RequestLogLine {
+  method: string;
+  route: string;
+  status: number;
+  ms: number;
+  address: string;
 }
 
 const json = (reply: FastifyReply, status: number, body: unknown) => reply.code(status).type('application/json').send(JSON.stringify(body));
@@ -69,6 +89,9 @@ function climbsOut(rawUrl: string): boolean {
   }
   return decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((segment) => segment === '..');
 }
+
+/** IPv4 addresses arrive as ::ffff:a.b.c.d on a dual-stack socket. */
+const unmapped = (address: string | undefined) => (address ?? '').replace(/^::ffff:/, '');
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -89,8 +112,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const common: FastifyServerOptions = {
     bodyLimit: MAX_BODY_BYTES,
+    // Fastify's own logger would write URLs (query strings included): requests are logged by `log` below instead.
     logger: false,
+    // On close every connection goes at once ('idle' left a browser's spare connections holding the
+    // close open in the browser tests): a write already dispatched still runs to its commit, but its answer may be lost.
     forceCloseConnections: true,
+    // Forwarded headers (X-Forwarded-For, -Proto, -Host) are believed from the board's proxy alone.
+    ...(reach.proxy !== null ? { trustProxy: reach.proxy } : {}),
     // A malformed address (bad percent-encoding) is the client's mistake: 400, in words.
     frameworkErrors: (error, _request, reply) => {
       securityHeaders(reply);
@@ -117,6 +145,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
+  if (options.requestLimit) {
+    app.addHook('onRequest', app.rateLimit({
+      max: options.requestLimit.max,
+      timeWindow: options.requestLimit.windowMs,
+      errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) => ({ statusCode: 429, message: `Too many requests from this address. Wait ${context.after}, then try again.` }),
+    }));
+  }
+
+  const log = options.log;
+  if (log) {
+    app.addHook('onResponse', async (request, reply) => {
+      log({ method: request.method, route: request.routeOptions.url ?? '(no route)', status: reply.statusCode, ms: Math.round(reply.elapsedTime), address: request.ip });
+    });
+  }
+
   app.addHook('onSend', async (_request, reply, payload) => {
     securityHeaders(reply);
     return payload;
@@ -135,12 +178,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return isApi(request.url) ? json(reply, status, failure(message)) : text(reply, status, message);
   });
 
-  // Every request: our own names and pages, with this launch's key.
+  // Every request: our own names and pages, with this launch's key (the local web mode only).
   app.addHook('onRequest', async (request, reply) => {
+    // Behind a proxy, plain HTTP is the proxy's alone: anyone else on the network is refused before anything is read.
+    if (reach.proxy !== null && unmapped(request.socket.remoteAddress) !== reach.proxy) {
+      return text(reply, 403, 'This server answers only through the board’s proxy.');
+    }
+    // The health check names no one and carries no case data: a monitor may ask it by any name.
+    if (options.health && request.url === '/health' && (request.method === 'GET' || request.method === 'HEAD')) return undefined;
     const query = request.query as Record<string, unknown>;
     const fromUrl = request.method === 'GET' && request.url.split('?')[0] === '/' && typeof query.token === 'string' ? query.token : null;
     const presented = fromUrl ?? (request.headers[TOKEN_HEADER] as string | undefined) ?? request.cookies[reach.keyCookie];
-    const refused = refusal(request.headers, reach, port, token, presented);
+    const refused = refusal(request.headers, reach, port, token, presented, reach.proxy !== null ? request.host : undefined);
     if (refused) return isApi(request.url) ? json(reply, 403, failure(refused)) : text(reply, 403, refused);
     if (fromUrl !== null) {
       // Swap the key in the address for a cookie the page's scripts cannot read, then drop it from the address bar.
@@ -189,6 +238,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch {
         return json(reply, 400, failure('The request body is not valid JSON (or is over 30 MB).'));
       }
+      // With no launch key (the board server) and no accounts to sign in to (a damaged records file),
+      // the network is told what is wrong and nothing more: restoring is done on the server's own machine.
+      if (!reach.launchKey && options.sessions() === null && !WHILE_DAMAGED_ON_NETWORK.has(request.params.channel)) {
+        return json(reply, 503, failure('The records file on the server failed its integrity check and is not open. The board’s administrator restores a backup on the server itself.'));
+      }
       const { caller, presented } = callerOf(request);
       const result = await options.dispatch(request.params.channel, input, caller);
       const after = caller.session && !caller.session.ended ? caller.session : null;
@@ -204,6 +258,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return json(reply, result.ok ? 200 : 422, result);
     },
   );
+  const health = options.health;
+  if (health) {
+    app.get('/health', async (_request, reply) => {
+      const report = health();
+      return json(reply, report.status === 'ok' ? 200 : 503, report);
+    });
+  }
+
   app.all('/api/*', async (_request, reply) => json(reply, 405, failure('Use POST for the app’s channels.')));
 
   app.get<{ Params: { jobId: string } }>('/download/:jobId', async (request, reply) => {
@@ -242,7 +304,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   port = (app.server.address() as AddressInfo).port;
   const origin = allowedOrigins(reach, port)[0]!;
   return {
-    url: `${origin}/?token=${token}`,
+    url: reach.launchKey ? `${origin}/?token=${token}` : `${origin}/`,
     port,
     token,
     close: () => app.close(),
