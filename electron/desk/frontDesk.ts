@@ -14,7 +14,7 @@ import type { BackupCheck, BackupList, BackupReason, BackupView, DeskHealth, Res
 import { BACKUPS_KEPT, backupNow, backupsFolder, describeTime, isGoodBackup, listBackups, rotateBackups, type BackupFile } from '../db/backup';
 import { DamagedDatabaseError } from '../db/damaged';
 import { restoreBackup, RestoreRefused, restoreRefusal, undoRestore, type RestoreResult } from '../db/restore';
-import { parseInput, unknownChannel, type DispatchAsync } from './dispatch';
+import { checkedAnswer, faultAnswer, parseInput, unknownChannel, type DispatchAsync } from './dispatch';
 import { appendAudit } from '../services/audit';
 import { DomainError } from '../services/errors';
 import { ExportJobs } from '../services/exports/jobs';
@@ -186,13 +186,9 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
     if (!parsed.ok) return parsed.result;
     const { input } = parsed;
     try {
-      const value = await answerWhileDamaged(channel, input);
-      const checked = contract[channel].output.safeParse(value);
-      return checked.success ? { ok: true, value: checked.data } : failure('The app produced an answer it could not check, so it was not shown. Please report this.');
+      return checkedAnswer(channel, await answerWhileDamaged(channel, input), options.onFault);
     } catch (error) {
-      if (error instanceof DomainError) return failure(error.message, error.problems);
-      options.onFault?.(channel, error);
-      return failure('Something went wrong and nothing was changed. Please try again; if it keeps happening, report it.');
+      return faultAnswer(channel, error, options.onFault);
     }
   };
 
@@ -217,7 +213,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
     if (restoring) return failure('The records are being restored from a backup. Try again in a moment.');
     const current = desk as Desk | null;
     if (!current) return dispatchWhileDamaged(channel, input);
-    const task = typeof channel === 'string' && Object.prototype.hasOwnProperty.call(contract, channel) && contract[channel as Channel].kind === 'task';
+    const task = isChannel(channel) && contract[channel].kind === 'task';
     if (task) tasksInFlight += 1;
     try {
       return await current.dispatchAsync(channel, input, caller);
