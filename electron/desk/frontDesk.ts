@@ -23,6 +23,7 @@ import { AuditWatch } from './auditWatch';
 import { openDesk, operatingSystemUser, type Desk, type DeskOptions } from './desk';
 import type { RecoveryControl } from './recoveryControl';
 import { processClock } from './clock';
+import { typedCallAsync, type DeskCallAsync } from '../../shared/bridge';
 
 export interface FrontDesk {
   readonly dataFolder: string;
@@ -31,6 +32,8 @@ export interface FrontDesk {
   readonly exports: ExportJobs;
   /** What the bridges call (the web mode with each request's caller; the desktop window with none, for the desk's seat). */
   dispatchAsync: DispatchAsync;
+  /** The same, typed from the contract, for callers in this process (the tests, the command line). */
+  callAsync: DeskCallAsync;
   /** Who is signed in to the open desk (null while the records file is damaged: there are no accounts to sign in to). */
   readonly sessions: SessionRegistry | null;
   /** A backup of the open records (null when none is open); for the schedule and on quit. */
@@ -236,6 +239,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
     },
     exports,
     dispatchAsync,
+    callAsync: typedCallAsync(dispatchAsync),
     get sessions() {
       return (desk as Desk | null)?.sessions ?? null;
     },
