@@ -24,5 +24,10 @@ export type DeskCall = <C extends Channel>(channel: C, input: ChannelInput<C>) =
 export type DeskCallAsync = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
 
 export function typedCalls(dispatch: (channel: Channel, input: unknown) => Result<unknown>, dispatchAsync: Transport): { call: DeskCall; callAsync: DeskCallAsync } {
-  return { call: dispatch as DeskCall, callAsync: dispatchAsync as DeskCallAsync };
+  return { call: dispatch as DeskCall, callAsync: typedCallAsync(dispatchAsync) };
+}
+
+/** The asynchronous half alone, for a front door that only answers asynchronously (frontDesk.ts). */
+export function typedCallAsync(dispatchAsync: Transport): DeskCallAsync {
+  return dispatchAsync as DeskCallAsync;
 }

@@ -57,6 +57,23 @@ export function parseInput(channel: Channel, rawInput: unknown): { ok: true; inp
   return { ok: false, result: failure(`Nothing was saved: ${problems.length === 1 ? 'one detail needs' : `${problems.length} details need`} correcting.`, problems) };
 }
 
+/** The output check every answer gets, in one place: an answer the contract does not describe is never shown. */
+export function checkedAnswer(channel: Channel, value: unknown, onFault?: (channel: string, error: unknown) => void): Result<unknown> {
+  const checked = contract[channel].output.safeParse(value);
+  if (!checked.success) {
+    onFault?.(channel, checked.error);
+    return failure('The app produced an answer it could not check, so it was not shown. Please report this.');
+  }
+  return { ok: true, value: checked.data };
+}
+
+/** A refusal's own words, or, for anything unexpected, a plain fault that gives nothing of the payload away. */
+export function faultAnswer(channel: Channel, error: unknown, onFault?: (channel: string, error: unknown) => void): Result<unknown> {
+  if (error instanceof DomainError) return failure(error.message, error.problems);
+  onFault?.(channel, error);
+  return failure('Something went wrong and nothing was saved. Please try again; if it keeps happening, report it.');
+}
+
 export function createDispatcher(options: DispatchOptions): Dispatcher {
   const clock = options.now ?? (() => new Date());
 
@@ -73,19 +90,8 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
     return { ok: true, channel: channelName, kind, input: parsed.input, actor: admission.actor, now, env: { ...options.env, caller } };
   };
 
-  const finish = (channel: Channel, value: unknown): Result<unknown> => {
-    const checked = contract[channel].output.safeParse(value);
-    if (!checked.success) {
-      options.onFault?.(channel, checked.error);
-      return failure('The app produced an answer it could not check, so it was not shown. Please report this.');
-    }
-    return { ok: true, value: checked.data };
-  };
-  const fault = (channel: Channel, error: unknown): Result<unknown> => {
-    if (error instanceof DomainError) return failure(error.message, error.problems);
-    options.onFault?.(channel, error);
-    return failure('Something went wrong and nothing was saved. Please try again; if it keeps happening, report it.');
-  };
+  const finish = (channel: Channel, value: unknown): Result<unknown> => checkedAnswer(channel, value, options.onFault);
+  const fault = (channel: Channel, error: unknown): Result<unknown> => faultAnswer(channel, error, options.onFault);
 
   const runNow = ({ channel, kind, input, actor, now, env }: Extract<Prepared, { ok: true }>): Result<unknown> => {
     const handler = handlers[channel] as (ctx: unknown, input: unknown, env: AppEnvironment) => unknown;

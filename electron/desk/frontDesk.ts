@@ -14,7 +14,7 @@ import type { BackupCheck, BackupList, BackupReason, BackupView, DeskHealth, Res
 import { BACKUPS_KEPT, backupNow, backupsFolder, describeTime, isGoodBackup, listBackups, rotateBackups, type BackupFile } from '../db/backup';
 import { DamagedDatabaseError } from '../db/damaged';
 import { restoreBackup, RestoreRefused, restoreRefusal, undoRestore, type RestoreResult } from '../db/restore';
-import { parseInput, unknownChannel, type DispatchAsync } from './dispatch';
+import { checkedAnswer, faultAnswer, parseInput, unknownChannel, type DispatchAsync } from './dispatch';
 import { appendAudit } from '../services/audit';
 import { casesDeletedAfterReview, casesHeld } from '../services/retention';
 import { DomainError } from '../services/errors';
@@ -24,6 +24,7 @@ import { AuditWatch } from './auditWatch';
 import { openDesk, operatingSystemUser, type Desk, type DeskOptions } from './desk';
 import type { RecoveryControl } from './recoveryControl';
 import { processClock } from './clock';
+import { typedCallAsync, type DeskCallAsync } from '../../shared/bridge';
 
 export interface FrontDesk {
   readonly dataFolder: string;
@@ -32,6 +33,8 @@ export interface FrontDesk {
   readonly exports: ExportJobs;
   /** What the bridges call (the web mode with each request's caller; the desktop window with none, for the desk's seat). */
   dispatchAsync: DispatchAsync;
+  /** The same, typed from the contract, for callers in this process (the tests, the command line). */
+  callAsync: DeskCallAsync;
   /** Who is signed in to the open desk (null while the records file is damaged: there are no accounts to sign in to). */
   readonly sessions: SessionRegistry | null;
   /** A backup of the open records (null when none is open); for the schedule and on quit. */
@@ -187,13 +190,9 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
     if (!parsed.ok) return parsed.result;
     const { input } = parsed;
     try {
-      const value = await answerWhileDamaged(channel, input);
-      const checked = contract[channel].output.safeParse(value);
-      return checked.success ? { ok: true, value: checked.data } : failure('The app produced an answer it could not check, so it was not shown. Please report this.');
+      return checkedAnswer(channel, await answerWhileDamaged(channel, input), options.onFault);
     } catch (error) {
-      if (error instanceof DomainError) return failure(error.message, error.problems);
-      options.onFault?.(channel, error);
-      return failure('Something went wrong and nothing was changed. Please try again; if it keeps happening, report it.');
+      return faultAnswer(channel, error, options.onFault);
     }
   };
 
@@ -218,7 +217,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
     if (restoring) return failure('The records are being restored from a backup. Try again in a moment.');
     const current = desk as Desk | null;
     if (!current) return dispatchWhileDamaged(channel, input);
-    const task = typeof channel === 'string' && Object.prototype.hasOwnProperty.call(contract, channel) && contract[channel as Channel].kind === 'task';
+    const task = isChannel(channel) && contract[channel].kind === 'task';
     if (task) tasksInFlight += 1;
     try {
       return await current.dispatchAsync(channel, input, caller);
@@ -241,6 +240,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
     },
     exports,
     dispatchAsync,
+    callAsync: typedCallAsync(dispatchAsync),
     get sessions() {
       return (desk as Desk | null)?.sessions ?? null;
     },

@@ -7,9 +7,11 @@ import { createHash } from 'node:crypto';
 import type { ReadableDb, WritableDb } from '../db/types';
 import type { WriteContext } from './context';
 import { statement } from '../db/statements';
+import type { AuditAction } from '../../shared/domain/auditActions';
 
 export interface AuditChange {
-  action: string;
+  /** One of the closed set (shared/domain/auditActions.ts): a typo fails the typecheck. */
+  action: AuditAction;
   entity: string;
   entityId: number | null;
   before?: unknown;

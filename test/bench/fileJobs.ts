@@ -39,23 +39,23 @@ async function main(): Promise<void> {
   } else if (job === 'import') {
     const desk = openBenchDesk(a!);
     const bytes = readFileSync(b!);
-    const result = await desk.dispatchAsync('returns:import', { fileName: basename(b!), contentBase64: bytes.toString('base64') });
+    const result = await desk.callAsync('returns:import', { fileName: basename(b!), contentBase64: bytes.toString('base64') });
     desk.close();
     if (!result.ok) throw new Error(result.error.message);
-    extra = { rows: (result.value as { rows: number }).rows };
+    extra = { rows: result.value.rows };
   } else if (job === 'row-bomb') {
     const desk = openBenchDesk(a!);
     // The file as the bridges carry it (the sender's work, not the app's), and the reader's
     // worker started, as it is once anyone has imported anything since the app started.
     const contentBase64 = readFileSync(b!).toString('base64');
-    await desk.dispatchAsync('returns:import', { fileName: 'warm-up.xlsx', contentBase64: Buffer.from('not a workbook').toString('base64') });
+    await desk.callAsync('returns:import', { fileName: 'warm-up.xlsx', contentBase64: Buffer.from('not a workbook').toString('base64') });
     // Another person's calls while the file is read: one every 5 ms, each timed from when it was
     // due to when its answer came back, so a blocked thread shows as lateness.
     const latencies: number[] = [];
     let reading = true;
     const call = (due: number) => {
       if (!reading) return;
-      const answer = desk.dispatch('returns:status', { quarter: '2026-Q2' });
+      const answer = desk.call('returns:status', { quarter: '2026-Q2' });
       if (!answer.ok) throw new Error(answer.error.message);
       latencies.push(performance.now() - due);
       const next = performance.now() + 5;
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     };
     const first = performance.now() + 5;
     setTimeout(() => call(first), 5);
-    const result = await desk.dispatchAsync('returns:import', { fileName: basename(b!), contentBase64 });
+    const result = await desk.callAsync('returns:import', { fileName: basename(b!), contentBase64 });
     reading = false;
     desk.close();
     if (result.ok) throw new Error('the row bomb was imported');

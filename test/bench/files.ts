@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quarterFromKey, quarterOf, shiftQuarter } from '../../shared/domain/quarter';
-import type { BoardSettings } from '../../shared/domain/settings';
 import { fillReturn, makeTemplate, day } from '../support/workbooks';
 import type { TestDesk } from '../support/tempStore';
 import { openBenchDesk, type Board } from './boards';
@@ -65,13 +64,13 @@ export function measureExport(board: Board): Result {
 export async function measureImport(board: Board): Promise<Result> {
   const desk = openBenchDesk(board.folder);
   const test = { ...desk, dataFolder: board.folder, cleanup: () => undefined } as TestDesk;
-  const settings = desk.dispatch('settings:get', {});
+  const settings = desk.call('settings:get', {});
   if (!settings.ok) throw new Error(settings.error.message);
   const agencies = (desk.store.reader.prepare('SELECT id, name FROM agency WHERE retired_on IS NULL ORDER BY id LIMIT 2').all() as { id: number; name: string }[]);
   const quarter = quarterFromKey('2026-Q2', 4);
   const template = await makeTemplate(test, agencies[0]!.id, 'template.xlsx', quarter.key);
   desk.close();
-  const category = (settings.value as BoardSettings).categories[0]!.name;
+  const category = settings.value.categories[0]!.name;
   const bytes = await fillReturn(template, {
     nil: 'No',
     edit: (sheet) => {

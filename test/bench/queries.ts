@@ -48,16 +48,16 @@ export function measureQueries(desk: Desk, file: string, size: number): Result[]
   ];
   const results: Result[] = cases.map((c) => {
     const isOverdue = 'overdue' in c.input;
-    const app = timeIt(() => expectOk(isOverdue ? desk.dispatch('escalations:overdue', {}) : desk.dispatch('escalations:list', { ...c.input, limit: 100 })));
+    const app = timeIt(() => expectOk(isOverdue ? desk.call('escalations:overdue', {}) : desk.call('escalations:list', { ...c.input, limit: 100 })));
     const rawMs = timeIt(c.raw);
     return { measure: c.what, size, app: ms(app), raw: ms(rawMs), ratio: times(app, rawMs), goal: size >= 1_000_000 ? '< 50 ms' : '(at 1M: < 50 ms)', met: size >= 1_000_000 ? app < 50 : null };
   });
 
   // The dashboard: every figure for one quarter, with the plans of what it ran.
-  const recorded = recordStatements(desk.store.reader, () => desk.dispatch('dashboard:quarter', { quarter: fixKey }));
+  const recorded = recordStatements(desk.store.reader, () => desk.call('dashboard:quarter', { quarter: fixKey }));
   expectOk(recorded.result);
   const scanned = [...new Set(recorded.statements.flatMap((s) => fullScans(planOf(desk.store.reader, s))))];
-  const dash = timeIt(() => expectOk(desk.dispatch('dashboard:quarter', { quarter: fixKey })));
+  const dash = timeIt(() => expectOk(desk.call('dashboard:quarter', { quarter: fixKey })));
   const rawDash = timeIt(() => raw.prepare('SELECT origin, count(*) FROM escalation WHERE opened_on BETWEEN ? AND ? GROUP BY origin').all(q.from, q.to));
   results.push({
     measure: `learning-hub dashboard, every figure for ${fixKey}`,

@@ -15,7 +15,7 @@ const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
 export async function measureRenderer(folder: string, size: number): Promise<Result[]> {
   const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'bench' });
   // The board's first account, made on the desk; the page signs in with it below.
-  const first = desk.dispatch('session:setUp', { userName: 'bench', displayName: 'Bench Coordinator', password: PASSWORD, repeatPassword: PASSWORD });
+  const first = desk.call('session:setUp', { userName: 'bench', displayName: 'Bench Coordinator', password: PASSWORD, repeatPassword: PASSWORD });
   if (!first.ok) throw new Error(first.error.message);
   const server = await startWebServer({ dispatch: desk.dispatchAsync, sessions: () => desk.sessions, downloads: desk.exports, rendererDir: join(PROJECT_ROOT, 'out', 'renderer') });
   const browser = await chromium.launch({ headless: true, ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

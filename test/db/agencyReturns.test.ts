@@ -3,7 +3,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { returnsStatusSchema } from '../../shared/domain/agencyReturn';
-import type { EscalationDetail } from '../../shared/domain/escalation';
 import { returnsStatus } from '../../electron/services/returns/returnsStatus';
 import { seedBoard, type Board } from '../support/boardFixture';
 import { dbFingerprint } from '../support/dbFingerprint';
@@ -26,7 +25,7 @@ afterEach(() => desk.cleanup());
 function start(): Board {
   desk = openTestDesk({ now: () => NOW });
   const board = seedBoard(desk, 'bromley');
-  for (const name of ['Threshold decisions', 'Information sharing']) ok(desk.dispatch('themes:add', { name }));
+  for (const name of ['Threshold decisions', 'Information sharing']) ok(desk.call('themes:add', { name }));
   return board;
 }
 
@@ -100,7 +99,7 @@ describe('the return template', () => {
   it('offers every agency in a “Your agency” dropdown for one template to all, and keeps a long list working through the range', async () => {
     start();
     for (let i = 1; i <= 40; i += 1) {
-      ok(desk.dispatch('agencies:create', { name: `Northfield and District Community Early Years Setting number ${String(i).padStart(2, '0')}`, sector: 'early_years', statutoryPartner: false }));
+      ok(desk.call('agencies:create', { name: `Northfield and District Community Early Years Setting number ${String(i).padStart(2, '0')}`, sector: 'early_years', statutoryPartner: false }));
     }
     const workbook = await loadWorkbook(await makeTemplate(desk, null));
     const lists = workbook.getWorksheet('Lists')!;
@@ -123,7 +122,7 @@ describe('the return template', () => {
 
   it('refuses to make a template before the board has chosen its policy, since the stages come from it', async () => {
     desk = openTestDesk({ now: () => NOW });
-    ok(desk.dispatch('agencies:create', { name: 'Avon and Somerset Police', sector: 'police', statutoryPartner: true }));
+    ok(desk.call('agencies:create', { name: 'Avon and Somerset Police', sector: 'police', statutoryPartner: true }));
     await expect(makeTemplate(desk, null)).rejects.toThrow('Choose the board’s escalation policy');
   });
 });
@@ -182,7 +181,7 @@ describe('importing a return', () => {
     expect(db.prepare('SELECT file_name, row_count, nil_return, imported_by FROM agency_return').get()).toEqual({ file_name: 'hollyfield-q2.xlsx', row_count: 4, nil_return: 0, imported_by: 'test coordinator' });
 
     // The case screen reads an imported case, and its timeline says where it came from.
-    const detail = ok<EscalationDetail>(desk.dispatch('escalations:get', { escalationId: ids[1] }));
+    const detail = ok(desk.call('escalations:get', { escalationId: ids[1]! }));
     expect(detail).toMatchObject({ origin: 'agency_return', status: 'resolved', highestStage: 4, outcome: { effect: 'upheld' } });
     expect(JSON.stringify(detail.timeline)).toContain('Hollyfield Primary School’s return for Q2 2026-27');
   });
@@ -243,7 +242,7 @@ describe('a return is filed only under the board and agency it was made for', ()
       expect(idOf(neighbour)).not.toBe(idOf(desk));
       // Renaming the board leaves its identity as it was.
       const first = idOf(desk);
-      ok(desk.dispatch('settings:update', { boardName: 'Bristol Safeguarding Children Partnership', quarterStartMonth: 4 }));
+      ok(desk.call('settings:update', { boardName: 'Bristol Safeguarding Children Partnership', quarterStartMonth: 4 }));
       expect(idOf(desk)).toBe(first);
     } finally {
       neighbour.cleanup();
@@ -252,14 +251,14 @@ describe('a return is filed only under the board and agency it was made for', ()
 
   it('refuses a neighbouring board’s template, naming both boards, even with the same agencies and ids', async () => {
     const board = start();
-    ok(desk.dispatch('settings:update', { boardName: 'Bristol Safeguarding Children Partnership', quarterStartMonth: 4 }));
+    ok(desk.call('settings:update', { boardName: 'Bristol Safeguarding Children Partnership', quarterStartMonth: 4 }));
     const neighbour = openTestDesk({ now: () => NOW });
     let bytes: Buffer;
     let neighbourId: string;
     try {
       const theirs = seedBoard(neighbour, 'bromley');
       expect(theirs.school).toBe(board.school);
-      ok(neighbour.dispatch('settings:update', { boardName: 'South Gloucestershire Safeguarding Children Partnership', quarterStartMonth: 4 }));
+      ok(neighbour.call('settings:update', { boardName: 'South Gloucestershire Safeguarding Children Partnership', quarterStartMonth: 4 }));
       bytes = await fillReturn(await makeTemplate(neighbour, theirs.school), { rows: [row()] });
       neighbourId = idOf(neighbour);
     } finally {
@@ -275,7 +274,7 @@ describe('a return is filed only under the board and agency it was made for', ()
   it('refuses a per-agency template when the agency with that id now has another name, naming both', async () => {
     const board = start();
     const bytes = await fillReturn(await makeTemplate(desk, board.school), { rows: [row()] });
-    ok(desk.dispatch('agencies:update', { agencyId: board.school, name: 'Hollyfield Church of England Academy', sector: 'education', statutoryPartner: false }));
+    ok(desk.call('agencies:update', { agencyId: board.school, name: 'Hollyfield Church of England Academy', sector: 'education', statutoryPartner: false }));
     const message = await refused(bytes);
     expect(message).toContain(`made for agency ${board.school}, “Hollyfield Primary School”, but agency ${board.school} here is “Hollyfield Church of England Academy”`);
   });

@@ -6,7 +6,7 @@ import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 let desk: TestDesk;
 beforeEach(() => {
   desk = openTestDesk();
-  for (const name of ['Agency One', 'Agency Two', 'Agency Three']) ok(desk.dispatch('agencies:create', { name, sector: 'other', statutoryPartner: false }));
+  for (const name of ['Agency One', 'Agency Two', 'Agency Three']) ok(desk.call('agencies:create', { name, sector: 'other', statutoryPartner: false }));
 });
 afterEach(() => desk.cleanup());
 

@@ -10,8 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openFrontDesk, type FrontDesk } from '../../electron/desk/frontDesk';
 import { BACKUPS_KEPT, backupNow, backupsFolder, latestGoodBackup, listBackups, rotateBackups } from '../../electron/db/backup';
 import { DATABASE_FILE_NAME, openStore } from '../../electron/db/open';
-import type { BackupView } from '../../shared/domain/recovery';
 import { dbFingerprint } from '../support/dbFingerprint';
+import type { Channel, ChannelInput } from '../../shared/contract';
 import { ok, tempFolder } from '../support/tempStore';
 
 const opened: FrontDesk[] = [];
@@ -49,7 +49,7 @@ function closeHost(h: FrontDesk): void {
   h.close();
 }
 
-const call = async <T,>(h: FrontDesk, channel: string, input: unknown = {}) => ok<T>(await h.dispatchAsync(channel, input));
+const call = async <C extends Channel>(h: FrontDesk, channel: C, input: ChannelInput<C>) => ok(await h.callAsync(channel, input));
 
 function board(dataFolder: string, ...args: string[]) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), ...args, '--data', dataFolder], { encoding: 'utf8', timeout: 60_000 });
@@ -60,7 +60,7 @@ function board(dataFolder: string, ...args: string[]) {
 async function boardWithBackup(data: string): Promise<string> {
   const h = host(data);
   for (let i = 1; i <= 200; i += 1) await call(h, 'agencies:create', { name: `Agency number ${i} of the partnership`, sector: 'police', statutoryPartner: false });
-  const backup = await call<BackupView>(h, 'backups:create');
+  const backup = await call(h, 'backups:create', {});
   closeHost(h);
   return join(backupsFolder(data), backup.name);
 }
@@ -120,7 +120,7 @@ describe('restoring from the Backups screen a file that is not a good backup', (
     for (const kind of ['empty', 'truncated', 'foreign'] as const) {
       const name = paths[kind].split(/[\\/]/).pop()!;
       expect(await call(h, 'backups:check', { name }), kind).toEqual({ name, checksOut: false });
-      const result = await h.dispatchAsync('backups:restore', { name, confirmed: true });
+      const result = await h.callAsync('backups:restore', { name, confirmed: true });
       expect(result.ok, kind).toBe(false);
       expect((result as { error: { message: string } }).error.message, kind).toMatch(REFUSED[kind]);
     }
@@ -128,7 +128,7 @@ describe('restoring from the Backups screen a file that is not a good backup', (
     // No before-restore backup was taken and nothing was set aside.
     expect(readdirSync(backupsFolder(data)).sort()).toEqual(backupsBefore);
     expect(readdirSync(data).filter((n) => n.includes('.replaced-'))).toEqual([]);
-    expect(await call<unknown[]>(h, 'agencies:list', { includeRetired: true })).toHaveLength(200);
+    expect(await call(h, 'agencies:list', { includeRetired: true })).toHaveLength(200);
   }, 60_000);
 });
 
@@ -144,7 +144,7 @@ describe('a restore that would leave the board without a coordinator', () => {
     const before = dbFingerprint(records);
     const backupsBefore = readdirSync(backupsFolder(data)).sort();
     const name = early.split(/[\\/]/).pop()!;
-    const result = await h.dispatchAsync('backups:restore', { name, confirmed: true });
+    const result = await h.callAsync('backups:restore', { name, confirmed: true });
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/has no active coordinator account, so restoring it would leave the board with nobody able to manage it .*It was not restored\. Nothing has changed\./) } });
     expect(readdirSync(backupsFolder(data)).sort()).toEqual(backupsBefore);
     expect(dbFingerprint(records)).toBe(before);
@@ -170,8 +170,8 @@ describe('a restore that would leave the board without a coordinator', () => {
     const h = host(data, false);
     const password = 'a long test pass phrase';
     await call(h, 'session:setUp', { userName: 'jo', displayName: 'Jo Coordinator', password, repeatPassword: password });
-    const backup = await call<BackupView>(h, 'backups:create');
-    expect(await h.dispatchAsync('backups:restore', { name: backup.name, confirmed: true })).toMatchObject({ ok: true });
+    const backup = await call(h, 'backups:create', {});
+    expect(await h.callAsync('backups:restore', { name: backup.name, confirmed: true })).toMatchObject({ ok: true });
   });
 });
 

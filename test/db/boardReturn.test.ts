@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../shared/domain/dashboard';
-import type { EscalationDetail } from '../../shared/domain/escalation';
 import type { WritableDb } from '../../electron/db/types';
 import { quarterDashboard } from '../../electron/services/dashboard/dashboard';
 import { writeBoardReturn } from '../../electron/services/returns/boardReturn';
@@ -88,7 +87,7 @@ beforeAll(async () => {
   desk = openTestDesk({ now: () => NOW });
   board = seedBoard(desk, 'bromley');
   seatBoard(desk, board);
-  const themeId = ok<{ themes: { id: number }[] }>(desk.dispatch('themes:add', { name: 'Threshold understanding' })).themes[0]!.id;
+  const themeId = ok(desk.call('themes:add', { name: 'Threshold understanding' })).themes[0]!.id;
   for (const s of SPECS) {
     const e = logEscalation(desk, board, {
       reference: s.ref,
@@ -99,15 +98,15 @@ beforeAll(async () => {
       immediateRisk: s.immediateRisk ?? false,
       referral: s.referralOn ? { to: 'mash', madeOn: s.referralOn } : null,
     });
-    (s.steps ?? []).forEach((on, i) => ok(desk.dispatch('escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })));
+    (s.steps ?? []).forEach((on, i) => ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })));
     if (s.end?.kind === 'resolve') {
-      ok(desk.dispatch('escalations:resolve', { escalationId: e.id, resolvedOn: s.end.on, statement: 'Agreed.', effect: s.end.effect, agreedBy: 'Both agencies', themeIds: s.end.theme ? [themeId] : [], policyGap: s.end.policyGap ?? false, policyGapNote: s.end.policyGap ? 'Guidance silent on step-down' : '' }));
+      ok(desk.call('escalations:resolve', { escalationId: e.id, resolvedOn: s.end.on, statement: 'Agreed.', effect: s.end.effect, agreedBy: 'Both agencies', themeIds: s.end.theme ? [themeId] : [], policyGap: s.end.policyGap ?? false, policyGapNote: s.end.policyGap ? 'Guidance silent on step-down' : '' }));
     } else if (s.end?.kind === 'withdraw') {
-      ok(desk.dispatch('escalations:withdraw', { escalationId: e.id, on: s.end.on, reason: 'Raised in error' }));
+      ok(desk.call('escalations:withdraw', { escalationId: e.id, on: s.end.on, reason: 'Raised in error' }));
     }
     if (s.ref === 'R-05') {
-      const detail = ok<EscalationDetail>(desk.dispatch('escalations:get', { escalationId: e.id }));
-      ok(desk.dispatch('escalations:recordNotification', { notificationId: detail.notifications[0]!.id, madeOn: '2026-07-16', madeBy: 'Coordinator', method: 'email' }));
+      const detail = ok(desk.call('escalations:get', { escalationId: e.id }));
+      ok(desk.call('escalations:recordNotification', { notificationId: detail.notifications[0]!.id, madeOn: '2026-07-16', madeBy: 'Coordinator', method: 'email' }));
     }
   }
   // The police sent a return with two agency-internal escalations; the school sent a nil return.

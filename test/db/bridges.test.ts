@@ -20,8 +20,8 @@ let desk: TestDesk;
 let server: WebServer;
 beforeAll(async () => {
   desk = openTestDesk();
-  const agency = ok<{ id: number }>(desk.dispatch('agencies:create', { name: 'Existing Agency', sector: 'health', statutoryPartner: true }));
-  ok(desk.dispatch('memberships:add', { agencyId: agency.id, from: '2025-01-01' }));
+  const agency = ok(desk.call('agencies:create', { name: 'Existing Agency', sector: 'health', statutoryPartner: true }));
+  ok(desk.call('memberships:add', { agencyId: agency.id, from: '2025-01-01' }));
   registerChannels(desk.dispatchAsync, [APP]);
   server = await startWebServer({
     dispatch: desk.dispatchAsync,

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/tempStore';
+import { ok, tempFolder } from '../support/tempStore';
 import { day, fillReturn } from '../support/workbooks';
 
 const data = tempFolder('desk-cli-');
@@ -70,11 +70,11 @@ describe('npm run board -- panel-check', () => {
     const b = seedBoard(test, 'bromley');
     const officers = seatBoard(test, b);
     let e = logEscalation(test, b, { openedOn: '2026-11-02' });
-    for (const stage of [2, 3, 4]) e = (desk.dispatch('escalations:escalate', { escalationId: e.id, toStage: stage, on: '2026-11-16', reason: 'x' }) as { value: typeof e }).value;
-    desk.dispatch('chair:decide', { escalationId: e.id, route: 'resolution_panel', decidedOn: '2026-11-18', reasons: 'Deadlock', decidedBy: 'Chair' });
-    const saved = desk.dispatch('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats: [{ agencyId: b.police, officerId: officers.police }] }) as { ok: true; value: { id: number } };
+    for (const stage of [2, 3, 4]) e = ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: stage, on: '2026-11-16', reason: 'x' }));
+    desk.call('chair:decide', { escalationId: e.id, route: 'resolution_panel', decidedOn: '2026-11-18', reasons: 'Deadlock', decidedBy: 'Chair' });
+    const saved = ok(desk.call('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats: [{ agencyId: b.police, officerId: officers.police }] }));
     desk.close();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'panel-check', '--panel', String(saved.value.id), '--data', folder], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'panel-check', '--panel', String(saved.id), '--data', folder], { encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(3);
     expect(run.stdout).toContain('1. Exactly three agencies, each once: FAILS');
     expect(run.stderr).toContain('The panel is not yet valid.');
@@ -109,8 +109,8 @@ describe('npm run board, once the board has user accounts', () => {
     const seeded = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'seed-demo', '--count', '5', '--data', folder, '--until', '2026-11-20'], { encoding: 'utf8', timeout: 60_000 });
     expect(seeded.status).toBe(0);
     const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'test' });
-    expect(desk.dispatch('session:setUp', { userName: 'jo', displayName: 'Jo Coordinator', password, repeatPassword: password }).ok).toBe(true);
-    expect(desk.dispatch('users:create', { userName: 'sam', displayName: 'Sam Analyst', role: 'learning_hub', password }).ok).toBe(true);
+    expect(desk.call('session:setUp', { userName: 'jo', displayName: 'Jo Coordinator', password, repeatPassword: password }).ok).toBe(true);
+    expect(desk.call('users:create', { userName: 'sam', displayName: 'Sam Analyst', role: 'learning_hub', password }).ok).toBe(true);
     desk.close();
 
     const cli = (args: string[], env: Record<string, string> = {}, input = '') =>
@@ -145,10 +145,10 @@ describe('npm run board -- retention-review', () => {
     const folder = tempFolder('desk-cli-retention-');
     const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'test', now: () => new Date('2026-11-23T10:00:00Z'), actor: () => 'test coordinator' });
     const b = seedBoard({ ...desk, dataFolder: folder, cleanup: () => undefined }, 'bromley');
-    const resolve = (id: number, on: string) => desk.dispatch('escalations:resolve', { escalationId: id, resolvedOn: on, statement: 'Agreed.', effect: 'upheld', agreedBy: 'Both' });
+    const resolve = (id: number, on: string) => desk.call('escalations:resolve', { escalationId: id, resolvedOn: on, statement: 'Agreed.', effect: 'upheld', agreedBy: 'Both' });
     const closed = logEscalation({ ...desk, dataFolder: folder, cleanup: () => undefined }, b, { reference: 'OLD-1', openedOn: '2019-01-07' });
     resolve(closed.id, '2019-02-04');
-    desk.dispatch('escalations:close', { escalationId: closed.id, on: '2019-03-01', chairName: 'Chair' });
+    desk.call('escalations:close', { escalationId: closed.id, on: '2019-03-01', chairName: 'Chair' });
     const unsigned = logEscalation({ ...desk, dataFolder: folder, cleanup: () => undefined }, b, { reference: 'OLD-2', openedOn: '2019-04-01' });
     resolve(unsigned.id, '2019-05-01');
     desk.close();

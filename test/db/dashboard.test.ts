@@ -1,8 +1,7 @@
 // The quarterly dashboard against a known set of cases. Every expected figure is worked out here
 // from the case list itself, with its own working-day arithmetic, not read back from the app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dashboard, DrillInput } from '../../shared/domain/dashboard';
-import type { RegisterRow } from '../../shared/domain/escalation';
+import type { Dashboard, DrillInput, Figure } from '../../shared/domain/dashboard';
 import { FIGURES, drillSchema } from '../../shared/domain/dashboard';
 import { quarterFromKey, type Quarter } from '../../shared/domain/quarter';
 import { figurePredicate, tallySql, TALLIED, type TalliedFigure } from '../../electron/services/escalations/figures';
@@ -94,7 +93,7 @@ function expected(key: string) {
   };
 }
 
-const dash = (quarter: string) => ok<Dashboard>(desk.dispatch('dashboard:quarter', { quarter }));
+const dash = (quarter: string) => ok(desk.call('dashboard:quarter', { quarter }));
 const headline = (d: Dashboard, figure: string) => d.headlines.find((h) => h.figure === figure)!;
 const median = (xs: number[]) => (xs.length === 0 ? null : xs[Math.ceil(xs.length / 2) - 1]!);
 const p90 = (xs: number[]) => (xs.length === 0 ? null : xs[Math.ceil(xs.length * 0.9) - 1]!);
@@ -167,7 +166,7 @@ describe('the Q2 2026-27 figures people read', () => {
 });
 
 describe('drill-down', () => {
-  const drill = (d: DrillInput) => ok<{ total: number; rows: RegisterRow[] }>(desk.dispatch('escalations:list', { drill: d, limit: 500 })).rows.map((r) => r.reference).sort();
+  const drill = (d: DrillInput) => ok(desk.call('escalations:list', { drill: d, limit: 500 })).rows.map((r) => r.reference).sort();
   it('opens the register on exactly the cases behind a figure, a bar or a matrix cell', () => {
     expect(drill({ figure: 'new', quarter: '2026-Q2' })).toEqual(['Q2-A', 'Q2-B', 'Q2-C', 'Q2-D', 'Q2-E']);
     expect(drill({ figure: 'carried_over', quarter: '2026-Q3' })).toEqual(['Q1-B', 'Q2-C', 'Q2-D']);
@@ -203,7 +202,7 @@ describe('the daily tally', () => {
 
 /** Every statement the dashboard runs for a quarter, with its plan. */
 function dashboardPlans(d: TestDesk, quarter: string) {
-  const { statements } = recordStatements(d.store.reader, () => ok(d.dispatch('dashboard:quarter', { quarter })));
+  const { statements } = recordStatements(d.store.reader, () => ok(d.call('dashboard:quarter', { quarter })));
   return statements.map((s) => ({ sql: s.sql, plan: planOf(d.store.reader, s) }));
 }
 
@@ -219,8 +218,8 @@ function expectRangesOnly(d: TestDesk) {
     for (const { sql, plan } of breakdowns) expect(plan.filter((step) => /TEMP B-TREE/.test(step)), `${sql}\n${plan.join('\n')}`).toEqual([]);
   }
   // The drill-down behind every figure reads the register through an index too.
-  for (const figure of Object.keys(FIGURES)) {
-    const { statements } = recordStatements(d.store.reader, () => ok(d.dispatch('escalations:list', { drill: { figure, quarter: '2026-Q2' }, limit: 50 })));
+  for (const figure of Object.keys(FIGURES) as Figure[]) {
+    const { statements } = recordStatements(d.store.reader, () => ok(d.call('escalations:list', { drill: { figure, quarter: '2026-Q2' }, limit: 50 })));
     for (const st of statements) {
       const plan = planOf(d.store.reader, st);
       expect(fullScans(plan), `${figure}: ${st.sql}\n${plan.join('\n')}`).toEqual([]);

@@ -10,8 +10,7 @@ import { backupsFolder } from '../../electron/db/backup';
 import { migrate } from '../../electron/db/migrate';
 import { migrations } from '../../electron/db/migrations/index';
 import { DATABASE_FILE_NAME, openStore } from '../../electron/db/open';
-import type { JobView } from '../../electron/services/exports/jobs';
-import type { BackupView, RestoreView } from '../../shared/domain/recovery';
+import type { Channel, ChannelInput } from '../../shared/contract';
 import { ok, tempFolder } from '../support/tempStore';
 
 const opened: FrontDesk[] = [];
@@ -33,7 +32,7 @@ function host(dataFolder: string): FrontDesk {
   return h;
 }
 
-const call = async <T,>(h: FrontDesk, channel: string, input: unknown = {}) => ok<T>(await h.dispatchAsync(channel, input));
+const call = async <C extends Channel>(h: FrontDesk, channel: C, input: ChannelInput<C>) => ok(await h.callAsync(channel, input));
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
 /** Every file and folder under the data folder, with its mode. */
@@ -68,19 +67,19 @@ describe.skipIf(process.platform === 'win32')('file modes (POSIX only: Windows h
     const opened = expectOwnerOnly(data);
     expect(Object.keys(opened)).toEqual(expect.arrayContaining([DATABASE_FILE_NAME, `${DATABASE_FILE_NAME}-wal`, `${DATABASE_FILE_NAME}-shm`, 'exports']));
 
-    const backup = await call<BackupView>(h, 'backups:create');
+    const backup = await call(h, 'backups:create', {});
     expect(expectOwnerOnly(data)).toMatchObject({ backups: '700', [`backups/${backup.name}`]: '600' });
 
-    let job = await call<JobView>(h, 'exports:boardReturn', { quarter: '2026-Q3' });
+    let job = await call(h, 'exports:boardReturn', { quarter: '2026-Q3' });
     for (let i = 0; i < 200 && job.state === 'running'; i += 1) {
       await new Promise((r) => setTimeout(r, 50));
-      job = await call<JobView>(h, 'exports:status', { jobId: job.jobId });
+      job = await call(h, 'exports:status', { jobId: job.jobId });
     }
     expect(job.state).toBe('done');
     expect(readdirSync(join(data, 'exports'))).toHaveLength(1);
     expectOwnerOnly(data);
 
-    const restored = await call<RestoreView>(h, 'backups:restore', { name: backup.name, confirmed: true });
+    const restored = await call(h, 'backups:restore', { name: backup.name, confirmed: true });
     expect(restored.keptAside.length).toBeGreaterThan(0);
     expect(restored.beforeRestoreBackup).not.toBeNull();
     expectOwnerOnly(data);
@@ -102,7 +101,7 @@ describe.skipIf(process.platform === 'win32')('file modes (POSIX only: Windows h
   it('are repaired at start-up from 0644 files in 0755 folders', async () => {
     const data = folder();
     const first = host(data);
-    const backup = await call<BackupView>(first, 'backups:create');
+    const backup = await call(first, 'backups:create', {});
     opened.splice(0).forEach((h) => h.close());
     // As an older version left them: readable by every local user.
     const file = join(data, DATABASE_FILE_NAME);

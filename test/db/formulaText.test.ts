@@ -5,8 +5,6 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeBoardReturn } from '../../electron/services/returns/boardReturn';
-import type { EscalationDetail } from '../../shared/domain/escalation';
-import type { BoardSettings } from '../../shared/domain/settings';
 import { chooseProfile } from '../support/boardFixture';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 
@@ -20,17 +18,17 @@ describe('formula-like text in the workbooks', () => {
   it('stays text: agency and theme names that look like formulas are written as strings', async () => {
     desk = openTestDesk({ now: () => NOW });
     chooseProfile(desk, 'bromley');
-    const ids = HOSTILE.map((name) => ok<{ id: number }>(desk.dispatch('agencies:create', { name, sector: 'health', statutoryPartner: false })).id);
-    const theme = ok<BoardSettings>(desk.dispatch('themes:add', { name: '=1+1 information sharing' })).themes.find((t) => t.name.startsWith('='))!;
-    const categoryId = ok<BoardSettings>(desk.dispatch('settings:get', {})).categories[0]!.id;
+    const ids = HOSTILE.map((name) => ok(desk.call('agencies:create', { name, sector: 'health', statutoryPartner: false })).id);
+    const theme = ok(desk.call('themes:add', { name: '=1+1 information sharing' })).themes.find((t) => t.name.startsWith('='))!;
+    const categoryId = ok(desk.call('settings:get', {})).categories[0]!.id;
     for (let i = 0; i + 1 < ids.length; i += 1) {
-      const e = ok<EscalationDetail>(
-        desk.dispatch('escalations:create', {
-          reference: `F-${i}`, childInitials: 'AB', raisingAgencyId: ids[i], raisingWorkerRole: '=cmd|/C calc', challengedAgencyIds: [ids[i + 1]], categoryId,
+      const e = ok(
+        desk.call('escalations:create', {
+          reference: `F-${i}`, childInitials: 'AB', raisingAgencyId: ids[i]!, raisingWorkerRole: '=cmd|/C calc', challengedAgencyIds: [ids[i + 1]!], categoryId,
           childStatus: 'none', summary: '+ the plan was not agreed', openedOn: '2026-07-06', immediateRisk: false,
         }),
       );
-      ok(desk.dispatch('escalations:resolve', { escalationId: e.id, resolvedOn: '2026-07-10', statement: '=agreed', effect: 'upheld', agreedBy: '@both', themeIds: [theme.id] }));
+      ok(desk.call('escalations:resolve', { escalationId: e.id, resolvedOn: '2026-07-10', statement: '=agreed', effect: 'upheld', agreedBy: '@both', themeIds: [theme.id] }));
     }
     const file = join(desk.dataFolder, 'return.xlsx');
     await writeBoardReturn(desk.store.reader, { now: NOW, quarter: '2026-Q2', file, appVersion: 'test' });

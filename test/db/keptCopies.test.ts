@@ -25,20 +25,20 @@ beforeAll(() => {
   const open = [0, 1, 2].map((i) =>
     logEscalation(desk, board, { reference: `KEPT-${i}`, childInitials: 'AB', raisingAgencyId: board.health, challengedAgencyIds: [board.police, board.school], openedOn: `2026-10-0${i + 5}` }),
   );
-  ok(desk.dispatch('escalations:escalate', { escalationId: open[0]!.id, toStage: 2, on: '2026-10-09', reason: 'Not resolved' }));
-  ok(desk.dispatch('calendar:addClosureDay', { date: '2026-10-12', reason: 'Board training day' }));
+  ok(desk.call('escalations:escalate', { escalationId: open[0]!.id, toStage: 2, on: '2026-10-09', reason: 'Not resolved' }));
+  ok(desk.call('calendar:addClosureDay', { date: '2026-10-12', reason: 'Board training day' }));
   const profileId = (desk.store.reader.prepare('SELECT profile_id AS id FROM escalation WHERE id = ?').get(open[1]!.id) as { id: number }).id;
-  ok(desk.dispatch('profiles:correctTimescale', { profileId, stageNumber: 1, timescaleWorkingDays: 8, reason: 'The policy says eight working days' }));
-  ok(desk.dispatch('escalations:correct', { escalationId: open[2]!.id, field: 'reference', value: 'KEPT-2B', reason: 'Typed wrongly' }));
-  ok(desk.dispatch('escalations:correct', { escalationId: open[2]!.id, field: 'childInitials', value: 'CD', reason: 'Typed wrongly' }));
-  ok(desk.dispatch('escalations:correct', { escalationId: open[1]!.id, field: 'categoryId', value: board.settings.categories[3]!.id, reason: 'Wrong category' }));
-  ok(desk.dispatch('escalations:withdraw', { escalationId: open[0]!.id, on: '2026-10-20', reason: 'Raised in error' }));
+  ok(desk.call('profiles:correctTimescale', { profileId, stageNumber: 1, timescaleWorkingDays: 8, reason: 'The policy says eight working days' }));
+  ok(desk.call('escalations:correct', { escalationId: open[2]!.id, field: 'reference', value: 'KEPT-2B', reason: 'Typed wrongly' }));
+  ok(desk.call('escalations:correct', { escalationId: open[2]!.id, field: 'childInitials', value: 'CD', reason: 'Typed wrongly' }));
+  ok(desk.call('escalations:correct', { escalationId: open[1]!.id, field: 'categoryId', value: board.settings.categories[3]!.id, reason: 'Wrong category' }));
+  ok(desk.call('escalations:withdraw', { escalationId: open[0]!.id, on: '2026-10-20', reason: 'Raised in error' }));
   // A case deleted after a retention review takes its party rows and its tally with it.
   const old = logEscalation(desk, board, { reference: 'OLD-1', childInitials: 'EF', openedOn: '2018-04-09', challengedAgencyIds: [board.police] });
-  ok(desk.dispatch('escalations:escalate', { escalationId: old.id, toStage: 2, on: '2018-05-14', reason: 'Not resolved' }));
-  ok(desk.dispatch('escalations:resolve', { escalationId: old.id, resolvedOn: '2018-05-21', statement: 'Agreed.', effect: 'changed', agreedBy: 'Both agencies' }));
-  ok(desk.dispatch('escalations:close', { escalationId: old.id, on: '2018-05-28', chairName: 'Independent chair' }));
-  ok(desk.dispatch('retention:deleteCase', { escalationId: old.id, confirmReference: 'OLD-1', reason: 'Past the six-year review period.' }));
+  ok(desk.call('escalations:escalate', { escalationId: old.id, toStage: 2, on: '2018-05-14', reason: 'Not resolved' }));
+  ok(desk.call('escalations:resolve', { escalationId: old.id, resolvedOn: '2018-05-21', statement: 'Agreed.', effect: 'changed', agreedBy: 'Both agencies' }));
+  ok(desk.call('escalations:close', { escalationId: old.id, on: '2018-05-28', chairName: 'Independent chair' }));
+  ok(desk.call('retention:deleteCase', { escalationId: old.id, confirmReference: 'OLD-1', reason: 'Past the six-year review period.' }));
 });
 afterAll(() => desk.cleanup());
 

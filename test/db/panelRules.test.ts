@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeBoardReturn } from '../../electron/services/returns/boardReturn';
-import type { Dashboard } from '../../shared/domain/dashboard';
 import type { EscalationDetail } from '../../shared/domain/escalation';
-import type { PanelCheckResultView, PanelDetail } from '../../shared/domain/panel';
+import type { ChairRoute, PanelCheckResultView } from '../../shared/domain/panel';
 import { logEscalation, seatBoard, seedBoard, type Board } from '../support/boardFixture';
 import { dbFingerprint } from '../support/dbFingerprint';
+import type { ChannelInput } from '../../shared/contract';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -16,7 +16,6 @@ let desk: TestDesk;
 afterEach(() => desk.cleanup());
 
 type Officers = Record<'police' | 'school' | 'health' | 'council', number>;
-type Options = { parties: string[]; partiesFromText: { stageNumber: number; text: string; names: string[] }[]; cannotBeFormed: { reasons: string[]; alternatives: string[] } | null; agencies: { id: number; officers: { id: number; isParty: boolean }[] }[] };
 
 function board(profile: 'bromley' | 'torbay' | 'birmingham') {
   desk = openTestDesk({ now: () => NOW });
@@ -31,13 +30,13 @@ function referred(b: Board, overrides: Record<string, unknown> = {}, atFirstStag
   atFirstStage?.(e.id);
   let detail = e;
   while (detail.nextStages.length > 0)
-    detail = ok<EscalationDetail>(desk.dispatch('escalations:escalate', { escalationId: e.id, toStage: detail.nextStages[0]!.number, on: '2026-11-16', reason: 'Not resolved' }));
+    detail = ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: detail.nextStages[0]!.number, on: '2026-11-16', reason: 'Not resolved' }));
   return detail;
 }
 
-const decide = (escalationId: number, route = 'resolution_panel') =>
-  ok<EscalationDetail & { warnings: string[] }>(desk.dispatch('chair:decide', { escalationId, route, decidedOn: '2026-11-18', reasons: 'Senior managers could not agree.', decidedBy: 'Independent chair' }));
-const check = (input: Record<string, unknown>) => ok<PanelCheckResultView>(desk.dispatch('panels:check', { sitsOn: '2026-11-20', chairName: 'Independent chair', ...input }));
+const decide = (escalationId: number, route: ChairRoute = 'resolution_panel') =>
+  ok(desk.call('chair:decide', { escalationId, route, decidedOn: '2026-11-18', reasons: 'Senior managers could not agree.', decidedBy: 'Independent chair' }));
+const check = (input: Omit<ChannelInput<'panels:check'>, 'sitsOn'>) => ok(desk.call('panels:check', { sitsOn: '2026-11-20', chairName: 'Independent chair', ...input }));
 const check5 = (r: PanelCheckResultView) => r.checks.find((c) => c.number === 5)!;
 
 describe('a named officer who took part at a stage is refused a seat, however the stage was recorded', () => {
@@ -50,13 +49,13 @@ describe('a named officer who took part at a stage is refused a seat, however th
     it(how, () => {
       const { b, officers } = board('bromley');
       const e = referred(b, { challengedAgencyIds: [b.council, b.police] }, (id) =>
-        ok(desk.dispatch('escalations:recordStage', { escalationId: id, discussion: 'Discussed the threshold decision by phone.', ...stage({ b, officers }) })));
+        ok(desk.call('escalations:recordStage', { escalationId: id, discussion: 'Discussed the threshold decision by phone.', ...stage({ b, officers }) })));
       decide(e.id);
       const seats = [{ agencyId: b.school, officerId: officers.school }, { agencyId: b.council, officerId: officers.council }, { agencyId: b.police, officerId: officers.police }];
       const r = check({ escalationId: e.id, seats });
       expect(r.valid).toBe(false);
       expect(check5(r)).toMatchObject({ status: 'fail', messages: ['Dana Whitfield is a party to the disagreement and cannot sit on the panel: choose another officer of Avon and Somerset Police.'] });
-      const options = ok<Options>(desk.dispatch('panels:options', { escalationId: e.id, sitsOn: '2026-11-20' }));
+      const options = ok(desk.call('panels:options', { escalationId: e.id, sitsOn: '2026-11-20' }));
       expect(options.agencies.find((a) => a.id === b.police)!.officers.find((o) => o.id === officers.police)!.isParty).toBe(true);
       // She may not chair either.
       expect(check5(check({ escalationId: e.id, chairOfficerId: officers.police, seats: seats.slice(0, 2).concat({ agencyId: b.health, officerId: officers.health }) })).messages).toEqual([
@@ -68,8 +67,8 @@ describe('a named officer who took part at a stage is refused a seat, however th
   it('shows the chair which names were read from free text, and keeps recorded people on the case', () => {
     const { b, officers } = board('bromley');
     const e = referred(b, {}, (id) => {
-      ok(desk.dispatch('escalations:recordStage', { escalationId: id, participants: 'A. Officer (Police, line manager); B. Worker (CSC team manager)' }));
-      const detail = ok<EscalationDetail>(desk.dispatch('escalations:recordStage', {
+      ok(desk.call('escalations:recordStage', { escalationId: id, participants: 'A. Officer (Police, line manager); B. Worker (CSC team manager)' }));
+      const detail = ok(desk.call('escalations:recordStage', {
         escalationId: id, participants: 'A. Officer (Police, line manager); B. Worker (CSC team manager)', people: [{ name: 'Priya Shah', officerId: officers.school, role: 'DSL' }],
       }));
       expect(detail.stages[0]!.people).toEqual([{ name: 'Priya Shah', agencyId: b.school, agencyName: 'Hollyfield Primary School', role: 'DSL', officerId: officers.school }]);
@@ -77,7 +76,7 @@ describe('a named officer who took part at a stage is refused a seat, however th
       expect(detail.timeline.at(-1)!.detail).toContain('People who took part: Priya Shah (Hollyfield Primary School, DSL)');
     });
     decide(e.id);
-    const options = ok<Options>(desk.dispatch('panels:options', { escalationId: e.id, sitsOn: '2026-11-20' }));
+    const options = ok(desk.call('panels:options', { escalationId: e.id, sitsOn: '2026-11-20' }));
     expect(options.partiesFromText).toEqual([{ stageNumber: 1, text: 'A. Officer (Police, line manager); B. Worker (CSC team manager)', names: ['A. Officer', 'B. Worker'] }]);
     expect(options.parties).toEqual(expect.arrayContaining(['Priya Shah', 'A. Officer', 'B. Worker']));
   });
@@ -85,10 +84,10 @@ describe('a named officer who took part at a stage is refused a seat, however th
   it('reads role-only free text as naming nobody, and refuses an officer recorded at another agency, changing nothing', () => {
     const { b, officers } = board('bromley');
     const e = logEscalation(desk, b);
-    const d = ok<EscalationDetail>(desk.dispatch('escalations:recordStage', { escalationId: e.id, participants: 'CSC team manager; school DSL' }));
+    const d = ok(desk.call('escalations:recordStage', { escalationId: e.id, participants: 'CSC team manager; school DSL' }));
     expect(d.stages[0]!.namesFromText).toEqual([]);
     const before = dbFingerprint(desk.store.file);
-    const refused = desk.dispatch('escalations:recordStage', { escalationId: e.id, people: [{ name: 'Helen Marsh', agencyId: b.police, officerId: officers.council }] });
+    const refused = desk.call('escalations:recordStage', { escalationId: e.id, people: [{ name: 'Helen Marsh', agencyId: b.police, officerId: officers.council }] });
     expect(refused).toMatchObject({ ok: false, error: { message: 'Helen Marsh is recorded at Bristol City Council, not Avon and Somerset Police.' } });
     expect(dbFingerprint(desk.store.file)).toBe(before);
   });
@@ -104,7 +103,7 @@ describe('who may chair follows the policy profile', () => {
       const r = check({ escalationId: e.id, chairOfficerId: officers.health, seats });
       expect(r.valid).toBe(true);
       expect(check5(r).messages).toEqual(['No one on the panel is a party to the disagreement, and nobody sits twice. Tom Okoro chairs from one of the seats, as this policy allows.']);
-      const saved = ok<PanelDetail>(desk.dispatch('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairOfficerId: officers.health, seats }));
+      const saved = ok(desk.call('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairOfficerId: officers.health, seats }));
       expect(saved.checks.valid).toBe(true);
     });
   }
@@ -121,7 +120,7 @@ describe('who may chair follows the policy profile', () => {
     w.prepare('UPDATE policy_profile SET definition_json = ? WHERE id = ?').run(JSON.stringify(stored), row.id);
     const seats = [{ agencyId: b.school, officerId: officers.school }, { agencyId: b.council, officerId: officers.council }, { agencyId: b.health, officerId: officers.health }];
     expect(check({ escalationId: e.id, chairOfficerId: officers.health, seats }).valid).toBe(true);
-    expect(ok<{ rule: { chairMayBeMember: boolean } }>(desk.dispatch('panels:options', { escalationId: e.id, sitsOn: '2026-11-20' })).rule.chairMayBeMember).toBe(true);
+    expect(ok(desk.call('panels:options', { escalationId: e.id, sitsOn: '2026-11-20' })).rule.chairMayBeMember).toBe(true);
   });
 
   it('birmingham: the meeting’s chair is a separate board member, not one of those sitting', () => {
@@ -140,8 +139,8 @@ describe('a panel this policy cannot form for the case', () => {
   function nurseryCase() {
     const { b, officers } = board('bromley');
     // A nursery: in dispute, but not a member of the full board.
-    const nursery = ok<{ id: number }>(desk.dispatch('agencies:create', { name: 'Mrs Bonds Village Nursery', sector: 'early_years', statutoryPartner: false })).id;
-    const manager = ok<{ officers: { id: number; name: string }[] }>(desk.dispatch('officers:add', { agencyId: nursery, name: 'Jo Price', role: 'Nursery manager', email: 'manager@nursery.example.uk', senior: true, boardRepresentative: false }))
+    const nursery = ok(desk.call('agencies:create', { name: 'Mrs Bonds Village Nursery', sector: 'early_years', statutoryPartner: false })).id;
+    const manager = ok(desk.call('officers:add', { agencyId: nursery, name: 'Jo Price', role: 'Nursery manager', email: 'manager@nursery.example.uk', senior: true, boardRepresentative: false }))
       .officers.find((o) => o.name === 'Jo Price')!.id;
     const e = referred(b, { raisingAgencyId: nursery, raisingWorkerEmail: 'keyworker@nursery.example.uk', challengedAgencyIds: [b.council] });
     return { b, officers, e, nursery, manager };
@@ -156,7 +155,7 @@ describe('a panel this policy cannot form for the case', () => {
     expect(decided.warnings.join(' ')).toMatch(/Resolve it directly with the senior managers.*Record a departure from the policy/);
     expect(decided.timeline.at(-1)!.detail).toMatch(/Warning: This policy’s panel cannot be formed for this case/);
 
-    const options = ok<Options>(desk.dispatch('panels:options', { escalationId: e.id, sitsOn: '2026-11-20' }));
+    const options = ok(desk.call('panels:options', { escalationId: e.id, sitsOn: '2026-11-20' }));
     expect(options.cannotBeFormed?.reasons).toEqual([NOT_A_MEMBER]);
     const off = check({ escalationId: e.id, seats: [{ agencyId: b.council, officerId: officers.council }, { agencyId: b.police, officerId: officers.police }, { agencyId: b.health, officerId: officers.health }], wherePossibleReason: 'The nursery will give a written representation.' });
     const on = check({ escalationId: e.id, seats: [{ agencyId: nursery, officerId: manager }, { agencyId: b.council, officerId: officers.council }, { agencyId: b.police, officerId: officers.police }] });
@@ -175,10 +174,10 @@ describe('a panel this policy cannot form for the case', () => {
     const r = check({ escalationId: e.id, seats, wherePossibleReason: 'Health agreed to give a written representation instead.' });
     expect(r).toMatchObject({ valid: false, needsWherePossibleReason: false, heldUnderDeparture: false });
     expect(r.cannotBeFormed!.reasons[0]).toMatch(/^4 agencies are in dispute/);
-    const saved = ok<PanelDetail>(desk.dispatch('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats, wherePossibleReason: 'Health agreed to give a written representation instead.' }));
+    const saved = ok(desk.call('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats, wherePossibleReason: 'Health agreed to give a written representation instead.' }));
     expect(saved.checks.valid).toBe(false);
     const before = dbFingerprint(desk.store.file);
-    expect(desk.dispatch('panels:recordDecision', { panelId: saved.id, decidedOn: '2026-11-20', decision: 'x', statement: 'y', effect: 'upheld', agreedBy: 'z' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/does not yet pass its checks/) } });
+    expect(desk.call('panels:recordDecision', { panelId: saved.id, decidedOn: '2026-11-20', decision: 'x', statement: 'y', effect: 'upheld', agreedBy: 'z' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/does not yet pass its checks/) } });
     expect(dbFingerprint(desk.store.file)).toBe(before);
   });
 
@@ -188,7 +187,7 @@ describe('a panel this policy cannot form for the case', () => {
     decide(e.id);
     const before = dbFingerprint(desk.store.file);
     const seats = [{ agencyId: b.school, officerId: officers.school }, { agencyId: b.council, officerId: officers.council }, { agencyId: b.police, officerId: officers.police }];
-    expect(desk.dispatch('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats, departureReason: 'We prefer a different panel this time.' })).toMatchObject({
+    expect(desk.call('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats, departureReason: 'We prefer a different panel this time.' })).toMatchObject({
       ok: false, error: { message: expect.stringMatching(/^This policy’s panel can be formed for this case, so no departure from the policy is recorded/) },
     });
     expect(dbFingerprint(desk.store.file)).toBe(before);
@@ -199,22 +198,22 @@ describe('a panel this policy cannot form for the case', () => {
     decide(e.id);
     const seats = [{ agencyId: nursery, officerId: manager }, { agencyId: b.council, officerId: officers.council }, { agencyId: b.police, officerId: officers.police }];
     const reason = 'The nursery must be heard as a member: it holds the only first-hand account.';
-    const panel = ok<PanelDetail>(desk.dispatch('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats, departureReason: reason }));
+    const panel = ok(desk.call('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats, departureReason: reason }));
     expect(panel).toMatchObject({ departureReason: reason, checks: { valid: false, heldUnderDeparture: true, departureReason: reason } });
-    expect(ok<{ id: number; valid: boolean; underDeparture: boolean }[]>(desk.dispatch('panels:list', {}))).toEqual([expect.objectContaining({ id: panel.id, valid: false, underDeparture: true })]);
+    expect(ok(desk.call('panels:list', {}))).toEqual([expect.objectContaining({ id: panel.id, valid: false, underDeparture: true })]);
 
-    const pack = ok<{ sections: { heading: string; lines: string[] }[] }>(desk.dispatch('panels:pack', { panelId: panel.id }));
+    const pack = ok(desk.call('panels:pack', { panelId: panel.id }));
     expect(pack.sections.find((s) => s.heading === 'Held under a departure from the policy')!.lines).toEqual([NOT_A_MEMBER, `The chair recorded a departure from Bromley (Mrs Bonds Village Nursery): ${reason}`]);
 
-    const resolved = ok<EscalationDetail>(desk.dispatch('panels:recordDecision', { panelId: panel.id, decidedOn: '2026-11-20', decision: 'A plan is needed.', statement: 'Council to convene a strategy discussion.', effect: 'changed', agreedBy: 'All three agencies' }));
+    const resolved = ok(desk.call('panels:recordDecision', { panelId: panel.id, decidedOn: '2026-11-20', decision: 'A plan is needed.', statement: 'Council to convene a strategy discussion.', effect: 'changed', agreedBy: 'All three agencies' }));
     expect(resolved.status).toBe('resolved');
     const titles = resolved.timeline.map((t) => t.title);
     expect(titles).toContain('Panel decision recorded (held under a departure from the policy)');
     expect(resolved.timeline.find((t) => t.title === 'Panel planned for 20 Nov 2026')!.detail).toContain(`the chair recorded a departure from the policy: ${reason}`);
 
-    const dashboard = ok<Dashboard>(desk.dispatch('dashboard:quarter', { quarter: '2026-Q3' }));
+    const dashboard = ok(desk.call('dashboard:quarter', { quarter: '2026-Q3' }));
     expect(dashboard.chair).toMatchObject({ panelsHeld: 1, panelsHeldUnderDeparture: 1 });
-    const drilled = ok<{ rows: { reference: string }[] }>(desk.dispatch('escalations:list', { drill: { figure: 'panel_held_under_departure', quarter: '2026-Q3' } }));
+    const drilled = ok(desk.call('escalations:list', { drill: { figure: 'panel_held_under_departure', quarter: '2026-Q3' } }));
     expect(drilled.rows.map((r) => r.reference)).toEqual(['CS-1001']);
 
     const file = join(desk.dataFolder, 'return.xlsx');
@@ -229,7 +228,7 @@ describe('a panel this policy cannot form for the case', () => {
 describe('the people recorded at a stage are kept', () => {
   it('once the stage has ended: they can be replaced only while it is open, and deleted only with the case after a retention review', () => {
     const { b, officers } = board('bromley');
-    const e = referred(b, {}, (id) => ok(desk.dispatch('escalations:recordStage', { escalationId: id, people: [{ name: 'Priya Shah', officerId: officers.school }] })));
+    const e = referred(b, {}, (id) => ok(desk.call('escalations:recordStage', { escalationId: id, people: [{ name: 'Priya Shah', officerId: officers.school }] })));
     const w = desk.store.writer;
     const stageId = e.stages[0]!.id;
     expect(() => w.prepare('DELETE FROM stage_participant WHERE stage_entry_id = ?').run(stageId)).toThrow(/people who took part at an ended stage are kept/);
@@ -239,6 +238,6 @@ describe('the people recorded at a stage are kept', () => {
       expect(w.prepare('DELETE FROM stage_participant WHERE stage_entry_id = ?').run(stageId).changes).toBe(1);
       throw new Error('roll back');
     })()).toThrow('roll back');
-    expect(ok<EscalationDetail>(desk.dispatch('escalations:get', { escalationId: e.id })).stages[0]!.people.map((p) => p.name)).toEqual(['Priya Shah']);
+    expect(ok(desk.call('escalations:get', { escalationId: e.id })).stages[0]!.people.map((p) => p.name)).toEqual(['Priya Shah']);
   });
 });

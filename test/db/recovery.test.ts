@@ -5,12 +5,12 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BackupList, BackupView, DeskHealth, RestoreView } from '../../shared/domain/recovery';
 import { openFrontDesk, type FrontDesk } from '../../electron/desk/frontDesk';
 import { backupsFolder, listBackups } from '../../electron/db/backup';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { readAuditCheckpoint } from '../../electron/services/audit';
 import { dbFingerprint } from '../support/dbFingerprint';
+import type { Channel, ChannelInput } from '../../shared/contract';
 import { ok, tempFolder } from '../support/tempStore';
 
 const opened: FrontDesk[] = [];
@@ -45,8 +45,8 @@ function closeHost(h: FrontDesk): void {
   h.close();
 }
 
-const call = async <T,>(h: FrontDesk, channel: string, input: unknown = {}) => ok<T>(await h.dispatchAsync(channel, input));
-const agencyNames = async (h: FrontDesk) => (await call<{ name: string }[]>(h, 'agencies:list', { includeRetired: true })).map((a) => a.name).sort();
+const call = async <C extends Channel>(h: FrontDesk, channel: C, input: ChannelInput<C>) => ok(await h.callAsync(channel, input));
+const agencyNames = async (h: FrontDesk) => (await call(h, 'agencies:list', { includeRetired: true })).map((a) => a.name).sort();
 const addAgency = (h: FrontDesk, name: string) => call(h, 'agencies:create', { name, sector: 'police', statutoryPartner: false });
 
 function damage(file: string): void {
@@ -60,17 +60,17 @@ describe('restoring a backup under the running desk', () => {
     const data = folder();
     const h = host(data);
     await addAgency(h, 'Bromley Police');
-    const backup = await call<BackupView>(h, 'backups:create');
+    const backup = await call(h, 'backups:create', {});
     expect(backup).toMatchObject({ reason: 'manual' });
     await addAgency(h, 'Sirona Care and Health');
     expect(await agencyNames(h)).toEqual(['Bromley Police', 'Sirona Care and Health']);
 
-    const listed = await call<BackupList>(h, 'backups:list');
+    const listed = await call(h, 'backups:list', {});
     expect(listed.backups.map((b) => b.name)).toEqual([backup.name]);
     expect(await call(h, 'backups:check', { name: backup.name })).toEqual({ name: backup.name, checksOut: true });
     const storeBefore = h.desk!.store;
 
-    const restored = await call<RestoreView>(h, 'backups:restore', { name: backup.name, confirmed: true });
+    const restored = await call(h, 'backups:restore', { name: backup.name, confirmed: true });
     expect(restored).toMatchObject({ restoredFrom: { name: backup.name }, by: 'Sam Coordinator', deletedCasesBack: [] });
     // The dispatcher now answers from the restored file: the later agency is gone.
     expect(await agencyNames(h)).toEqual(['Bromley Police']);
@@ -92,7 +92,7 @@ describe('restoring a backup under the running desk', () => {
     const entry = h.desk!.store.reader.prepare("SELECT actor, after_json FROM audit_entry WHERE action = 'records.restore'").get() as { actor: string; after_json: string };
     expect(entry.actor).toBe('Sam Coordinator');
     expect(JSON.parse(entry.after_json)).toMatchObject({ backup: backup.name, beforeRestoreBackup: restored.beforeRestoreBackup });
-    expect((await call<DeskHealth>(h, 'desk:health')).lastRestore).toEqual(restored);
+    expect((await call(h, 'desk:health', {})).lastRestore).toEqual(restored);
 
     // Going back: the before-restore backup puts the later agency back.
     await call(h, 'backups:restore', { name: restored.beforeRestoreBackup!, confirmed: true });
@@ -103,8 +103,8 @@ describe('restoring a backup under the running desk', () => {
     const data = folder();
     const h = host(data);
     await addAgency(h, 'Bromley Police');
-    const good = await call<BackupView>(h, 'backups:create');
-    const bad = await call<BackupView>(h, 'backups:create');
+    const good = await call(h, 'backups:create', {});
+    const bad = await call(h, 'backups:create', {});
     damage(join(backupsFolder(data), bad.name));
     const file = h.desk!.store.file;
     const before = dbFingerprint(file);
@@ -117,7 +117,7 @@ describe('restoring a backup under the running desk', () => {
       [{ name: bad.name, confirmed: true }, /fails SQLite’s integrity check, so it was not restored\. Nothing has changed\./],
     ];
     for (const [input, message] of refusals) {
-      const result = await h.dispatchAsync('backups:restore', input);
+      const result = await h.dispatchAsync('backups:restore', input); // malformed names on purpose: untyped
       expect(result.ok, JSON.stringify(input)).toBe(false);
       const error = (result as { error: { message: string; problems: { where: string; message: string }[] } }).error;
       expect([error.message, ...error.problems.map((p) => `${p.where}: ${p.message}`)].join(' '), JSON.stringify(input)).toMatch(message);
@@ -131,50 +131,50 @@ describe('restoring a backup under the running desk', () => {
   it('says which cases deleted after review a restore has brought back, and does not delete them again by itself', async () => {
     const data = folder();
     const h = host(data);
-    const agency = (await call<{ id: number }>(h, 'agencies:create', { name: 'Hollyfield Primary School', sector: 'education', statutoryPartner: false })).id;
-    const other = (await call<{ id: number }>(h, 'agencies:create', { name: 'Bristol City Council', sector: 'childrens_social_care', statutoryPartner: true })).id;
-    const settings = await call<{ categories: { id: number }[]; profiles: { id: number; key: string }[] }>(h, 'settings:get');
+    const agency = (await call(h, 'agencies:create', { name: 'Hollyfield Primary School', sector: 'education', statutoryPartner: false })).id;
+    const other = (await call(h, 'agencies:create', { name: 'Bristol City Council', sector: 'childrens_social_care', statutoryPartner: true })).id;
+    const settings = await call(h, 'settings:get', {});
     await call(h, 'profiles:choose', { profileId: settings.profiles.find((p) => p.key === 'bromley')!.id });
-    const created = await call<{ id: number }>(h, 'escalations:create', {
+    const created = await call(h, 'escalations:create', {
       reference: 'OLD-1', childInitials: 'AB', raisingAgencyId: agency, raisingWorkerRole: 'Designated safeguarding lead', challengedAgencyIds: [other],
       categoryId: settings.categories[0]!.id, childStatus: 'child_in_need', summary: 'A disagreement about the threshold.', openedOn: '2018-03-05', immediateRisk: false,
     });
     await call(h, 'escalations:withdraw', { escalationId: created.id, on: '2018-04-02', reason: 'No longer pursued.' });
-    const backup = await call<BackupView>(h, 'backups:create');
+    const backup = await call(h, 'backups:create', {});
     await call(h, 'retention:deleteCase', { escalationId: created.id, confirmReference: 'OLD-1', reason: 'Reviewed under the six-year schedule.' });
-    const restored = await call<RestoreView>(h, 'backups:restore', { name: backup.name, confirmed: true });
+    const restored = await call(h, 'backups:restore', { name: backup.name, confirmed: true });
     expect(restored.deletedCasesBack).toEqual(['OLD-1']);
-    expect((await call<{ rows: { reference: string; blockedBecause: string | null }[] }>(h, 'retention:review', {})).rows).toEqual([expect.objectContaining({ reference: 'OLD-1', blockedBecause: null })]);
+    expect((await call(h, 'retention:review', {})).rows).toEqual([expect.objectContaining({ reference: 'OLD-1', blockedBecause: null })]);
   });
 
   it('waits for a running export: a restore then is refused and changes nothing', async () => {
     const data = folder();
     const h = host(data);
     await addAgency(h, 'Bromley Police');
-    const backup = await call<BackupView>(h, 'backups:create');
-    const job = await call<{ jobId: string; state: string }>(h, 'exports:boardReturn', { quarter: '2026-Q2' });
+    const backup = await call(h, 'backups:create', {});
+    const job = await call(h, 'exports:boardReturn', { quarter: '2026-Q2' });
     expect(job.state).toBe('running');
-    expect(await h.dispatchAsync('backups:restore', { name: backup.name, confirmed: true })).toMatchObject({
+    expect(await h.callAsync('backups:restore', { name: backup.name, confirmed: true })).toMatchObject({
       ok: false,
       error: { message: 'An export, an import or a backup is still running. Wait for it to finish, then restore. Nothing has changed.' },
     });
     for (let i = 0; i < 200 && h.exports.running() > 0; i += 1) await new Promise((r) => setTimeout(r, 50));
     expect(readdirSync(data).filter((n) => n.includes('.replaced-'))).toEqual([]);
-    expect(await h.dispatchAsync('backups:restore', { name: backup.name, confirmed: true })).toMatchObject({ ok: true });
+    expect(await h.callAsync('backups:restore', { name: backup.name, confirmed: true })).toMatchObject({ ok: true });
   });
 
   it('puts the records in use back when the restored file cannot be opened', async () => {
     const data = folder();
     const h = host(data);
     await addAgency(h, 'Bromley Police');
-    await call<BackupView>(h, 'backups:create');
+    await call(h, 'backups:create', {});
     // Sound as a file and shaped like older records, but not records this version can bring up to date (columns missing).
     const odd = join(backupsFolder(data), 'escalation-desk-20300101-000000-manual.sqlite');
     const raw = new Database(odd);
     raw.exec('CREATE TABLE agency (x); CREATE TABLE board_membership (x); CREATE TABLE audit_entry (x); CREATE TABLE escalation (x)');
     raw.pragma('user_version = 30');
     raw.close();
-    const result = await h.dispatchAsync('backups:restore', { name: 'escalation-desk-20300101-000000-manual.sqlite', confirmed: true });
+    const result = await h.callAsync('backups:restore', { name: 'escalation-desk-20300101-000000-manual.sqlite', confirmed: true });
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/could not be opened .* so the records in use before are back in place\. Nothing has changed\./) } });
     expect(await agencyNames(h)).toEqual(['Bromley Police']);
     expect(readdirSync(data).filter((n) => n.includes('.replaced-'))).toEqual([]);
@@ -190,9 +190,9 @@ describe('who may back up, restore and delete', () => {
     opened.push(h);
     const password = 'a long test pass phrase';
     await call(h, 'session:setUp', { userName: 'jo', displayName: 'Jo Coordinator', password, repeatPassword: password });
-    const backup = await call<BackupView>(h, 'backups:create');
+    const backup = await call(h, 'backups:create', {});
     await call(h, 'users:create', { userName: 'sam', displayName: 'Sam Analyst', role: 'learning_hub', password });
-    await call(h, 'session:signOut');
+    await call(h, 'session:signOut', {});
     await call(h, 'session:signIn', { userName: 'sam', password });
     const before = dbFingerprint(h.desk!.store.file);
     for (const [channel, input] of [
@@ -202,11 +202,11 @@ describe('who may back up, restore and delete', () => {
       ['retention:setPeriod', { years: 1 }],
       ['retention:deleteCase', { escalationId: 1, confirmReference: 'X', reason: 'Reviewed under the schedule.' }],
     ] as const) {
-      expect(await h.dispatchAsync(channel, input), channel).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Your role \(learning hub\) cannot do this: it is for the business coordinator\./) } });
+      expect(await h.callAsync(channel, input), channel).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Your role \(learning hub\) cannot do this: it is for the business coordinator\./) } });
     }
     expect(dbFingerprint(h.desk!.store.file)).toBe(before);
     expect(listBackups(data)).toHaveLength(1);
-    expect(await call<{ reviewYears: number }>(h, 'retention:review', {})).toMatchObject({ reviewYears: 6 });
+    expect(await call(h, 'retention:review', {})).toMatchObject({ reviewYears: 6 });
   });
 });
 
@@ -215,7 +215,7 @@ describe('a damaged records file at start-up', () => {
     const data = folder();
     const first = host(data);
     for (let i = 1; i <= 300; i += 1) await addAgency(first, `Agency number ${i} of the safeguarding partnership`);
-    const good = await call<BackupView>(first, 'backups:create');
+    const good = await call(first, 'backups:create', {});
     closeHost(first);
     const file = join(data, DATABASE_FILE_NAME);
     damage(file);
@@ -223,21 +223,21 @@ describe('a damaged records file at start-up', () => {
 
     const h = host(data);
     expect(h.desk).toBeNull();
-    const health = await call<DeskHealth>(h, 'desk:health');
+    const health = await call(h, 'desk:health', {});
     expect(health).toMatchObject({ records: 'damaged', audit: null, damage: { latestGood: { name: good.name } } });
     expect(health.damage!.message).toMatch(/failed SQLite’s integrity check when the app started, so it was not opened and nothing in it has changed\. The latest backup that passes its own check is offered below\. Restoring it keeps the damaged file in the data folder; nothing is deleted\./);
     // Only the recovery screen's channels answer; nothing touches the damaged file.
-    expect(await h.dispatchAsync('agencies:list', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/failed its integrity check and is not open/) } });
-    expect(await h.dispatchAsync('backups:create', {})).toMatchObject({ ok: false });
+    expect(await h.callAsync('agencies:list', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/failed its integrity check and is not open/) } });
+    expect(await h.callAsync('backups:create', {})).toMatchObject({ ok: false });
     expect(await h.dispatchAsync('backups:restore', { name: good.name })).toMatchObject({ ok: false, error: { message: 'Nothing was saved: one detail needs correcting.' } });
-    expect((await call<BackupList>(h, 'backups:list')).backups.map((b) => b.name)).toEqual([good.name]);
+    expect((await call(h, 'backups:list', {})).backups.map((b) => b.name)).toEqual([good.name]);
     expect(dbFingerprint(file)).toBe(damagedBytes);
 
-    const restored = await call<RestoreView>(h, 'backups:restore', { name: good.name, confirmed: true });
+    const restored = await call(h, 'backups:restore', { name: good.name, confirmed: true });
     expect(restored.beforeRestoreBackup).toBeNull();
     expect(h.desk).not.toBeNull();
     expect((await agencyNames(h)).length).toBe(300);
-    expect(await call<DeskHealth>(h, 'desk:health')).toMatchObject({ records: 'open', damage: null, lastRestore: { restoredFrom: { name: good.name } } });
+    expect(await call(h, 'desk:health', {})).toMatchObject({ records: 'open', damage: null, lastRestore: { restoredFrom: { name: good.name } } });
     // The damaged file is kept beside it, byte for byte.
     const aside = restored.keptAside.find((n) => !/-(wal|shm|journal)$/.test(n))!;
     expect(dbFingerprint(join(data, aside))).toBe(damagedBytes);
@@ -249,7 +249,7 @@ describe('a damaged records file at start-up', () => {
     for (let i = 1; i <= 300; i += 1) await addAgency(first, `Agency number ${i} of the safeguarding partnership`);
     closeHost(first);
     damage(join(data, DATABASE_FILE_NAME));
-    const health = await call<DeskHealth>(host(data), 'desk:health');
+    const health = await call(host(data), 'desk:health', {});
     expect(health.damage).toMatchObject({ latestGood: null, message: expect.stringMatching(/There is no backup that passes its own check .* ask your IT team/) });
   });
 });
@@ -265,11 +265,11 @@ describe('the audit trail, checked when the desk opens', () => {
 
   it('finds the chain intact, says nothing, and remembers where it was checked to', async () => {
     const { data, h } = await deskWithHistory(5);
-    expect((await call<DeskHealth>(h, 'desk:health')).audit).toMatchObject({ state: 'intact', message: '', whatToDo: '', firstBadEntry: null });
+    expect((await call(h, 'desk:health', {})).audit).toMatchObject({ state: 'intact', message: '', whatToDo: '', firstBadEntry: null });
     closeHost(h);
     const again = host(data);
     await again.auditSettled();
-    expect((await call<DeskHealth>(again, 'desk:health')).audit).toMatchObject({ state: 'intact', entriesChecked: 5, firstBadEntry: null });
+    expect((await call(again, 'desk:health', {})).audit).toMatchObject({ state: 'intact', entriesChecked: 5, firstBadEntry: null });
     expect(readAuditCheckpoint(again.desk!.store.reader)).toMatchObject({ entryId: 5 });
   });
 
@@ -288,12 +288,12 @@ describe('the audit trail, checked when the desk opens', () => {
 
     const h2 = host(data);
     // Before the background walk has run: the check at once already names it.
-    const atOnce = (await call<DeskHealth>(h2, 'desk:health')).audit!;
+    const atOnce = (await call(h2, 'desk:health', {})).audit!;
     expect(atOnce).toMatchObject({ state: 'broken', firstBadEntry: { id: 5, action: 'agency.create' } });
     expect(atOnce.message).toMatch(/^The audit trail has been changed outside the app\. Entry 5 \(recorded as “agency\.create” on \d\d\/\d\d\/\d{4} at \d\d:\d\d\) does not match the entries before it/);
     expect(atOnce.whatToDo).toMatch(/Keep this records file and its backups as evidence.*restore a backup taken before the change/);
     await h2.auditSettled();
-    expect((await call<DeskHealth>(h2, 'desk:health')).audit).toMatchObject({ state: 'broken', firstBadEntry: { id: 5 } });
+    expect((await call(h2, 'desk:health', {})).audit).toMatchObject({ state: 'broken', firstBadEntry: { id: 5 } });
   });
 
   it('names an older changed entry once the background walk reaches it, and keeps the checkpoint where it was', async () => {
@@ -310,7 +310,7 @@ describe('the audit trail, checked when the desk opens', () => {
 
     const h2 = host(data);
     await h2.auditSettled();
-    expect((await call<DeskHealth>(h2, 'desk:health')).audit).toMatchObject({ state: 'broken', entriesChecked: 1, firstBadEntry: { id: 2 } });
+    expect((await call(h2, 'desk:health', {})).audit).toMatchObject({ state: 'broken', entriesChecked: 1, firstBadEntry: { id: 2 } });
     expect(readAuditCheckpoint(h2.desk!.store.reader)).toEqual(checkpoint);
   });
 
@@ -338,7 +338,7 @@ describe('the audit trail, checked when the desk opens', () => {
     intruder.close();
     const rewritten = host(data);
     await rewritten.auditSettled();
-    const audit = (await call<DeskHealth>(rewritten, 'desk:health')).audit!;
+    const audit = (await call(rewritten, 'desk:health', {})).audit!;
     expect(audit).toMatchObject({ state: 'broken', entriesChecked: 5 });
     expect(audit.message).toMatch(/^The audit trail has been rewritten outside the app: entry 5 no longer holds what it held when the app last checked the whole trail on/);
     closeHost(rewritten);
@@ -353,6 +353,6 @@ describe('the audit trail, checked when the desk opens', () => {
     cut.prepare(`VACUUM INTO ?`).run(file);
     cut.close();
     const shortened = host(data);
-    expect((await call<DeskHealth>(shortened, 'desk:health')).audit!.message).toMatch(/^The audit trail has been cut short outside the app: entry 5, which was there when the app last checked/);
+    expect((await call(shortened, 'desk:health', {})).audit!.message).toMatch(/^The audit trail has been cut short outside the app: entry 5, which was there when the app last checked/);
   });
 });

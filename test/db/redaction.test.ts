@@ -11,7 +11,6 @@ import { backupNow } from '../../electron/db/backup';
 import type { WritableDb } from '../../electron/db/types';
 import { auditFor, verifyAuditChain } from '../../electron/services/audit';
 import type { EscalationDetail } from '../../shared/domain/escalation';
-import type { RedactionResult } from '../../shared/domain/redaction';
 import { logEscalation, seedBoard } from '../support/boardFixture';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
@@ -47,9 +46,9 @@ const verifyAudit = (data: string) =>
 function caseWithAName(): EscalationDetail {
   const board = seedBoard(desk, 'bromley');
   const e = logEscalation(desk, board, { summary: 'Concern about Jayden Okafor at home; the school disagrees with the threshold.', confirmedNoChildName: true });
-  ok(desk.dispatch('escalations:correct', { escalationId: e.id, field: 'summary', value: 'The school disagrees with the threshold decision.', reason: 'The first summary named the child' }));
-  ok(desk.dispatch('escalations:recordStage', { escalationId: e.id, discussion: 'Agencies met; jayden okafor was not seen.', decision: 'Review at stage 2', confirmedNoChildName: true }));
-  return ok<EscalationDetail>(desk.dispatch('escalations:get', { escalationId: e.id }));
+  ok(desk.call('escalations:correct', { escalationId: e.id, field: 'summary', value: 'The school disagrees with the threshold decision.', reason: 'The first summary named the child' }));
+  ok(desk.call('escalations:recordStage', { escalationId: e.id, discussion: 'Agencies met; jayden okafor was not seen.', decision: 'Review at stage 2', confirmedNoChildName: true }));
+  return ok(desk.call('escalations:get', { escalationId: e.id }));
 }
 
 describe('redacting a child’s identifier', () => {
@@ -61,12 +60,12 @@ describe('redacting a child’s identifier', () => {
     // The control: the byte search finds the name where it is.
     expect(fileHolds(earlier, 'Okafor')).toBe(true);
 
-    const result = ok<RedactionResult>(desk.dispatch('escalations:redact', { escalationId: e.id, text: 'Jayden Okafor', reason: 'A child’s full name was typed into the summary and stage record' }));
+    const result = ok(desk.call('escalations:redact', { escalationId: e.id, text: 'Jayden Okafor', reason: 'A child’s full name was typed into the summary and stage record' }));
     expect(result).toMatchObject({ reference: 'CS-1001', fields: ['Stage 1: Discussion'], walCheckpointed: true });
     // The correction's before-value and the stage record's after-value.
     expect(result.auditEntriesChanged).toBe(2);
 
-    const detail = ok<EscalationDetail>(desk.dispatch('escalations:get', { escalationId: e.id }));
+    const detail = ok(desk.call('escalations:get', { escalationId: e.id }));
     expect(JSON.stringify(detail)).not.toMatch(/okafor/i);
     expect(detail.stages[0]!.discussion).toBe('Agencies met; [removed] was not seen.');
     for (const entry of auditFor(desk.store.reader, 'escalation', e.id)) expect(JSON.stringify(entry)).not.toMatch(/okafor/i);
@@ -91,7 +90,7 @@ describe('redacting a child’s identifier', () => {
   it('still refuses every other change to the audit trail, and still catches an edit to a redacted entry behind the app’s back', () => {
     desk = openTestDesk({ now: () => NOW });
     const e = caseWithAName();
-    const result = ok<RedactionResult>(desk.dispatch('escalations:redact', { escalationId: e.id, text: 'Okafor', reason: 'A child’s surname was typed into the records' }));
+    const result = ok(desk.call('escalations:redact', { escalationId: e.id, text: 'Okafor', reason: 'A child’s surname was typed into the records' }));
     const redacted = desk.store.writer.prepare('SELECT id FROM audit_entry WHERE redacted_by = ? ORDER BY id LIMIT 1').get(result.redactionEntryId) as { id: number };
     const writer = desk.store.writer;
     // The app's own connection: no update or delete passes the triggers outside a redaction.
@@ -133,11 +132,11 @@ describe('redacting a child’s identifier', () => {
   it('is the coordinator’s alone', () => {
     desk = openTestDesk({ now: () => NOW, signIn: true });
     const password = 'a long enough pass phrase';
-    ok(desk.dispatch('session:setUp', { userName: 'jo', displayName: 'Jo Coordinator', password, repeatPassword: password }));
-    ok(desk.dispatch('users:create', { userName: 'cc', displayName: 'Chris Chair', role: 'chair', password }));
-    ok(desk.dispatch('session:signOut', {}));
-    ok(desk.dispatch('session:signIn', { userName: 'cc', password }));
-    const r = desk.dispatch('escalations:redact', { escalationId: 1, text: 'Okafor', reason: 'A child’s name was typed in' });
+    ok(desk.call('session:setUp', { userName: 'jo', displayName: 'Jo Coordinator', password, repeatPassword: password }));
+    ok(desk.call('users:create', { userName: 'cc', displayName: 'Chris Chair', role: 'chair', password }));
+    ok(desk.call('session:signOut', {}));
+    ok(desk.call('session:signIn', { userName: 'cc', password }));
+    const r = desk.call('escalations:redact', { escalationId: 1, text: 'Okafor', reason: 'A child’s name was typed in' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/Your role \(independent chair\) cannot do this/);
   });

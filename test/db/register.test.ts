@@ -33,7 +33,7 @@ beforeAll(() => {
     const e = logEscalation(desk, board, { reference: `REF-${String(i).padStart(3, '0')}`, raisingAgencyId: raising, challengedAgencyIds: [challenged], openedOn, immediateRisk: i % 5 === 0 });
     let stage = 1;
     for (let s = 2; s <= 1 + (i % 4); s += 1) {
-      ok(desk.dispatch('escalations:escalate', { escalationId: e.id, toStage: s, on: openedOn, reason: 'Not resolved' }));
+      ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: s, on: openedOn, reason: 'Not resolved' }));
       stage = s;
     }
     made.push({ id: e.id, reference: e.reference, raising, challenged, openedOn, stage });
@@ -41,7 +41,7 @@ beforeAll(() => {
 });
 afterAll(() => desk.cleanup());
 
-const list = (q: RegisterQuery) => ok<{ total: number; rows: RegisterRow[] }>(desk.dispatch('escalations:list', { limit: 500, ...q }));
+const list = (q: RegisterQuery) => ok(desk.call('escalations:list', { limit: 500, ...q }));
 
 describe('register filters', () => {
   it('filters by agency (raising or challenged), stage, quarter and reference prefix exactly as a direct count does', () => {
@@ -59,7 +59,7 @@ describe('register filters', () => {
     const counts = states.map((state) => list({ state }).total);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(list({ status: 'open' }).total);
     for (const state of states) for (const row of list({ state }).rows) expect(row.state).toBe(state);
-    const overdue = ok<{ overdue: { workingDaysLate: number }[] }>(desk.dispatch('escalations:overdue', {})).overdue;
+    const overdue = ok(desk.call('escalations:overdue', {})).overdue;
     expect(overdue.length).toBe(counts[2]);
     expect(overdue.map((o) => o.workingDaysLate)).toEqual([...overdue.map((o) => o.workingDaysLate)].sort((a, b) => b - a));
     const pages = [0, 15, 30].flatMap((offset) => list({ limit: 15, offset, sort: 'reference', direction: 'asc' }).rows.map((r) => r.reference));
@@ -78,7 +78,7 @@ describe('register search', () => {
       expect(list({ search: 'QX-' }).total).toBe(0);
       expect(list({ search: 'zz-7' }).rows.map((r) => r.reference)).toEqual(['ZZ-777']);
     } finally {
-      ok(desk.dispatch('escalations:withdraw', { escalationId: withInitials.id, on: '2026-11-23', reason: 'Logged for the search test' }));
+      ok(desk.call('escalations:withdraw', { escalationId: withInitials.id, on: '2026-11-23', reason: 'Logged for the search test' }));
     }
   });
 
@@ -175,7 +175,7 @@ describe('register pages', () => {
   });
 
   it('refuses a cursor whose value does not fit the order, in plain words', () => {
-    const refused = desk.dispatch('escalations:list', { sort: 'stage', cursor: { key: 'soon', openedOn: '2026-07-01', id: 3 } });
+    const refused = desk.call('escalations:list', { sort: 'stage', cursor: { key: 'soon', openedOn: '2026-07-01', id: 3 } });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.problems).toEqual([{ where: 'Where the page starts', message: 'The value it starts from does not fit the order by stage' }]);
   });
@@ -233,7 +233,7 @@ describe('register query plans', () => {
 });
 
 function expectOverduePlans(d: TestDesk) {
-  const { statements } = recordStatements(d.store.reader, () => ok(d.dispatch('escalations:overdue', {})));
+  const { statements } = recordStatements(d.store.reader, () => ok(d.call('escalations:overdue', {})));
   expect(statements.length).toBeGreaterThan(0);
   for (const s of statements) {
     const plan = planOf(d.store.reader, s);

@@ -5,8 +5,7 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EscalationDetail } from '../../shared/domain/escalation';
-import type { PanelDetail } from '../../shared/domain/panel';
-import { reviewCutoff, reviewDueOn, type RetentionDeletion, type RetentionReview } from '../../shared/domain/retention';
+import { reviewCutoff, reviewDueOn } from '../../shared/domain/retention';
 import { auditFor, verifyAuditChain } from '../../electron/services/audit';
 import { CASE_ROW_DELETIONS, REVIEW_PAGE_SQL } from '../../electron/services/retention';
 import { logEscalation, seatBoard, seedBoard, type Board } from '../support/boardFixture';
@@ -28,16 +27,16 @@ function setUp(actor = 'Sam Coordinator') {
   officers = seatBoard(desk, board);
 }
 
-const review = (input: { offset?: number; limit?: number } = {}) => ok<RetentionReview>(desk.dispatch('retention:review', input));
+const review = (input: { offset?: number; limit?: number } = {}) => ok(desk.call('retention:review', input));
 
 function log(reference: string, openedOn: string, overrides: Record<string, unknown> = {}): EscalationDetail {
   return logEscalation(desk, board, { reference, openedOn, ...overrides });
 }
 function resolve(id: number, on: string, extra: Record<string, unknown> = {}) {
-  return ok<EscalationDetail>(desk.dispatch('escalations:resolve', { escalationId: id, resolvedOn: on, statement: 'The agencies agreed a plan.', effect: 'changed', agreedBy: 'School and council', ...extra }));
+  return ok(desk.call('escalations:resolve', { escalationId: id, resolvedOn: on, statement: 'The agencies agreed a plan.', effect: 'changed', agreedBy: 'School and council', ...extra }));
 }
-const close = (id: number, on: string) => ok<EscalationDetail>(desk.dispatch('escalations:close', { escalationId: id, on, chairName: 'Independent chair' }));
-const withdraw = (id: number, on: string) => ok<EscalationDetail>(desk.dispatch('escalations:withdraw', { escalationId: id, on, reason: 'The worker no longer pursues it.' }));
+const close = (id: number, on: string) => ok(desk.call('escalations:close', { escalationId: id, on, chairName: 'Independent chair' }));
+const withdraw = (id: number, on: string) => ok(desk.call('escalations:withdraw', { escalationId: id, on, reason: 'The worker no longer pursues it.' }));
 
 function closedCase(reference: string, openedOn: string, resolvedOn: string, closedOn: string): number {
   const e = log(reference, openedOn);
@@ -50,15 +49,15 @@ function closedCase(reference: string, openedOn: string, resolvedOn: string, clo
 function caseAtPanel(reference: string, openedOn: string, decidedOn: string, sitsOn: string): { id: number; panelId: number } {
   const e = log(reference, openedOn, { childStatus: 'child_protection_plan' });
   let detail = e;
-  while (detail.nextStages.length > 0) detail = ok<EscalationDetail>(desk.dispatch('escalations:escalate', { escalationId: e.id, toStage: detail.nextStages[0]!.number, on: openedOn, reason: 'Not resolved' }));
-  ok(desk.dispatch('chair:decide', { escalationId: e.id, route: 'resolution_panel', decidedOn, reasons: 'Deadlock between senior managers.', decidedBy: 'Independent chair' }));
+  while (detail.nextStages.length > 0) detail = ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: detail.nextStages[0]!.number, on: openedOn, reason: 'Not resolved' }));
+  ok(desk.call('chair:decide', { escalationId: e.id, route: 'resolution_panel', decidedOn, reasons: 'Deadlock between senior managers.', decidedBy: 'Independent chair' }));
   const seats = [
     { agencyId: board.school, officerId: officers.school },
     { agencyId: board.council, officerId: officers.council },
     { agencyId: board.police, officerId: officers.police },
   ];
-  const panel = ok<PanelDetail>(desk.dispatch('panels:save', { escalationId: e.id, sitsOn, chairName: 'Independent chair', seats }));
-  ok(desk.dispatch('panels:addRepresentation', { panelId: panel.id, fromAgencyId: board.school, fromPerson: 'Designated safeguarding lead', receivedOn: decidedOn, summary: 'A plan is needed now.' }));
+  const panel = ok(desk.call('panels:save', { escalationId: e.id, sitsOn, chairName: 'Independent chair', seats }));
+  ok(desk.call('panels:addRepresentation', { panelId: panel.id, fromAgencyId: board.school, fromPerson: 'Designated safeguarding lead', receivedOn: decidedOn, summary: 'A plan is needed now.' }));
   return { id: e.id, panelId: panel.id };
 }
 
@@ -80,7 +79,7 @@ describe('the review period', () => {
     setUp();
     expect(review().reviewYears).toBe(6);
     expect(review().cutoff).toBe('2020-11-23');
-    expect(ok<{ reviewYears: number }>(desk.dispatch('retention:setPeriod', { years: 7 }))).toEqual({ reviewYears: 7 });
+    expect(ok(desk.call('retention:setPeriod', { years: 7 }))).toEqual({ reviewYears: 7 });
     expect(review()).toMatchObject({ reviewYears: 7, cutoff: '2019-11-23' });
     const entry = desk.store.reader.prepare("SELECT actor, before_json, after_json FROM audit_entry WHERE action = 'retention.reviewPeriod'").get();
     expect(entry).toEqual({ actor: 'Sam Coordinator', before_json: '{"reviewYears":6}', after_json: '{"reviewYears":7}' });
@@ -118,7 +117,7 @@ describe('the retention review list', () => {
     expect(list.rows[3]!.blockedBecause).toBe('a resolution panel is still planned for OLD-PANEL (sitting 2 Mar 2020): hold or cancel the panel first');
     expect(review({ offset: 1, limit: 2 }).rows.map((r) => r.reference)).toEqual(['OLD-CLOSED', 'OLD-UNSIGNED']);
 
-    ok(desk.dispatch('retention:setPeriod', { years: 1 }));
+    ok(desk.call('retention:setPeriod', { years: 1 }));
     // In the order the cases ended: SIGNED-LATE ended before OLD-PANEL, though the chair signed it off later.
     expect(review().rows.map((r) => r.reference)).toEqual(['OLD-WITHDRAWN', 'OLD-CLOSED', 'OLD-UNSIGNED', 'SIGNED-LATE', 'OLD-PANEL', 'RECENT']);
   });
@@ -134,16 +133,16 @@ describe('the retention review list', () => {
 describe('deleting a case after review', () => {
   it('deletes every row of the case in one go and records what, when, by whom and why, with the case reference and initials only', () => {
     setUp();
-    ok(desk.dispatch('themes:add', { name: 'Thresholds' }));
-    const themeId = ok<{ themes: { id: number }[] }>(desk.dispatch('settings:get', {})).themes[0]!.id;
+    ok(desk.call('themes:add', { name: 'Thresholds' }));
+    const themeId = ok(desk.call('settings:get', {})).themes[0]!.id;
     const { id, panelId } = caseAtPanel('PANEL-2020', '2020-02-03', '2020-02-10', '2020-03-02');
-    ok(desk.dispatch('panels:recordDecision', { panelId, decidedOn: '2020-03-02', decision: 'A plan is needed.', statement: 'Council to convene a strategy discussion.', effect: 'changed', agreedBy: 'All three agencies' }));
+    ok(desk.call('panels:recordDecision', { panelId, decidedOn: '2020-03-02', decision: 'A plan is needed.', statement: 'Council to convene a strategy discussion.', effect: 'changed', agreedBy: 'All three agencies' }));
     close(id, '2020-04-01');
     const other = closedCase('KEEP-ME', '2019-01-07', '2019-02-04', '2019-03-01');
     const withActions = log('ACTIONS-2018', '2018-03-05');
     resolve(withActions.id, '2018-04-02', { actions: [{ description: 'Strategy meeting', owner: 'Council', dueOn: '2018-04-16' }], themeIds: [themeId], policyGap: true, policyGapNote: 'Threshold guidance unclear.' });
     close(withActions.id, '2018-05-01');
-    const otherBefore = ok<EscalationDetail>(desk.dispatch('escalations:get', { escalationId: other }));
+    const otherBefore = ok(desk.call('escalations:get', { escalationId: other }));
 
     const db = desk.store.reader;
     const counts = (caseId: number) => ({
@@ -162,11 +161,11 @@ describe('deleting a case after review', () => {
     const before = counts(id);
     for (const [table, n] of Object.entries(before)) expect(n, table).toBeGreaterThan(0);
 
-    const deletion = ok<RetentionDeletion>(desk.dispatch('retention:deleteCase', { escalationId: id, confirmReference: 'panel-2020', reason: 'Reviewed under the six-year schedule; nothing outstanding.' }));
+    const deletion = ok(desk.call('retention:deleteCase', { escalationId: id, confirmReference: 'panel-2020', reason: 'Reviewed under the six-year schedule; nothing outstanding.' }));
     expect(deletion).toEqual({ reference: 'PANEL-2020', childInitials: 'AB', closedOn: '2020-04-01', reviewYears: 6, deletedAt: '2026-11-23T10:00:00.000Z', deletedBy: 'Sam Coordinator', reason: 'Reviewed under the six-year schedule; nothing outstanding.' });
     for (const [table, n] of Object.entries(counts(id))) expect(n, table).toBe(0);
 
-    ok(desk.dispatch('retention:deleteCase', { escalationId: withActions.id, confirmReference: 'ACTIONS-2018', reason: 'Reviewed: the actions were done long ago.' }));
+    ok(desk.call('retention:deleteCase', { escalationId: withActions.id, confirmReference: 'ACTIONS-2018', reason: 'Reviewed: the actions were done long ago.' }));
     expect(rowsOf(db, 'SELECT count(*) AS n FROM outcome_action WHERE escalation_id = ?', withActions.id)).toBe(0);
     expect(rowsOf(db, 'SELECT count(*) AS n FROM escalation_theme WHERE escalation_id = ?', withActions.id)).toBe(0);
 
@@ -179,11 +178,11 @@ describe('deleting a case after review', () => {
     expect(review().rows.map((r) => r.reference)).toEqual(['KEEP-ME']);
 
     // The rest is untouched and the file is sound.
-    expect(ok<EscalationDetail>(desk.dispatch('escalations:get', { escalationId: other }))).toEqual(otherBefore);
+    expect(ok(desk.call('escalations:get', { escalationId: other }))).toEqual(otherBefore);
     expect(verifyAuditChain(db).firstBadEntryId).toBeNull();
     expect(desk.store.writer.pragma('foreign_key_check')).toEqual([]);
     expect(desk.store.writer.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(desk.dispatch('escalations:get', { escalationId: id })).toMatchObject({ ok: false, error: { message: `There is no escalation with id ${id}.` } });
+    expect(desk.call('escalations:get', { escalationId: id })).toMatchObject({ ok: false, error: { message: `There is no escalation with id ${id}.` } });
   });
 
   it('refuses open, unsigned, panel-bound and not-yet-due cases, an unconfirmed reference and a missing reason, changing nothing', () => {
@@ -222,7 +221,7 @@ describe('deleting a case after review', () => {
     raw.prepare('INSERT INTO case_note (escalation_id) VALUES (?)').run(due);
     raw.close();
     const before = dbFingerprint(desk.store.file);
-    const result = desk.dispatch('retention:deleteCase', { escalationId: due, confirmReference: 'DUE-1', reason: 'Reviewed under the six-year schedule.' });
+    const result = desk.call('retention:deleteCase', { escalationId: due, confirmReference: 'DUE-1', reason: 'Reviewed under the six-year schedule.' });
     expect(result).toMatchObject({ ok: false, error: { message: 'DUE-1 still has records this version of the app does not know how to delete, so nothing was deleted. Please report this.' } });
     expect(dbFingerprint(desk.store.file)).toBe(before);
   });
@@ -255,7 +254,7 @@ describe('deleting a case after review', () => {
       expect(() => w.prepare(sql).run(due), sql).toThrow(/deleted only through a retention review/);
     }
     expect(() => w.prepare('DELETE FROM due_date_history WHERE stage_entry_id IN (SELECT id FROM stage_entry WHERE escalation_id = ?)').run(due)).toThrow(/Due date history cannot be deleted/);
-    ok(desk.dispatch('retention:deleteCase', { escalationId: due, confirmReference: 'DUE-1', reason: 'Reviewed under the six-year schedule.' }));
+    ok(desk.call('retention:deleteCase', { escalationId: due, confirmReference: 'DUE-1', reason: 'Reviewed under the six-year schedule.' }));
     expect(() => w.prepare("UPDATE retention_deletion SET reason = 'changed'").run()).toThrow(/cannot be changed/);
     expect(() => w.prepare('DELETE FROM retention_deletion').run()).toThrow(/cannot be deleted/);
     expect(rowsOf(desk.store.reader, 'SELECT count(*) AS n FROM retention_deletion_pending WHERE ? > 0', 1)).toBe(0);
@@ -264,7 +263,7 @@ describe('deleting a case after review', () => {
   it('never gives a deleted case’s id to a new case, so no history is read as another case’s', () => {
     setUp();
     const newest = closedCase('NEWEST-OLD', '2019-01-07', '2019-02-04', '2019-03-01');
-    ok(desk.dispatch('retention:deleteCase', { escalationId: newest, confirmReference: 'NEWEST-OLD', reason: 'Reviewed under the six-year schedule.' }));
+    ok(desk.call('retention:deleteCase', { escalationId: newest, confirmReference: 'NEWEST-OLD', reason: 'Reviewed under the six-year schedule.' }));
     const fresh = log('NEW-CASE', '2026-11-16');
     expect(fresh.id).toBeGreaterThan(newest);
     expect(auditFor(desk.store.reader, 'escalation', fresh.id).map((e) => e.action)).toEqual(['escalation.create']);
@@ -287,7 +286,7 @@ describe('deleting a case after review', () => {
       return readFileSync(desk.store.file).includes(Buffer.from(text));
     };
     expect(fileHolds(summary)).toBe(true);
-    ok(desk.dispatch('retention:deleteCase', { escalationId: e.id, confirmReference: 'WIPE-1', reason: 'Reviewed under the six-year schedule.' }));
+    ok(desk.call('retention:deleteCase', { escalationId: e.id, confirmReference: 'WIPE-1', reason: 'Reviewed under the six-year schedule.' }));
     expect(fileHolds(summary)).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ describe('an imported agency return on the dashboard', () => {
   it('adds exactly its rows, as agency-internal escalations of that agency and quarter', async () => {
     const board = seedBoard(desk, 'bromley');
     logEscalation(desk, board, { reference: 'CS-0001', openedOn: '2026-07-10' });
-    const before = ok<Dashboard>(desk.dispatch('dashboard:quarter', { quarter: '2026-Q2' }));
+    const before = ok(desk.call('dashboard:quarter', { quarter: '2026-Q2' }));
     const headline = (d: Dashboard, figure: string) => d.headlines.find((h) => h.figure === figure)!.value;
 
     const template = await makeTemplate(desk, board.school, 'school.xlsx');
@@ -25,7 +25,7 @@ describe('an imported agency return on the dashboard', () => {
     const imported = await importReturn(desk, 'school-q2.xlsx', await fillReturn(template, { rows }));
     expect(imported).toMatchObject({ ok: true, summary: { rows: 3, nilReturn: false } });
 
-    const after = ok<Dashboard>(desk.dispatch('dashboard:quarter', { quarter: '2026-Q2' }));
+    const after = ok(desk.call('dashboard:quarter', { quarter: '2026-Q2' }));
     expect(headline(after, 'new')).toEqual({ board: headline(before, 'new').board, agencyInternal: 3, total: headline(before, 'new').total + 3 });
     expect(headline(after, 'resolved').agencyInternal).toBe(2);
     expect(headline(after, 'open_at_end').agencyInternal).toBe(1);
@@ -39,6 +39,6 @@ describe('an imported agency return on the dashboard', () => {
     // Agency-internal cases are outlines: they do not raise immediate-risk breaches or deadlines.
     expect(headline(after, 'overdue_at_end')).toEqual(headline(before, 'overdue_at_end'));
     // And another quarter is untouched.
-    expect(headline(ok<Dashboard>(desk.dispatch('dashboard:quarter', { quarter: '2026-Q3' })), 'new').agencyInternal).toBe(0);
+    expect(headline(ok(desk.call('dashboard:quarter', { quarter: '2026-Q3' })), 'new').agencyInternal).toBe(0);
   });
 });

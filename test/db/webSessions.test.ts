@@ -12,6 +12,7 @@ import { startWebServer, type WebServer } from '../../electron/web/server';
 import { openFrontDesk, type FrontDesk } from '../../electron/desk/frontDesk';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { dbFingerprint } from '../support/dbFingerprint';
+import type { Result } from '../../shared/result';
 import { ok, openTestDesk, tempFolder, type TestDesk } from '../support/tempStore';
 
 const PASSWORD = 'correct horse battery staple';
@@ -44,7 +45,7 @@ class Browser {
     this.remember(response);
   }
 
-  async call(channel: string, input: unknown = {}): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { message: string; code?: string } } }> {
+  async call(channel: string, input: unknown = {}): Promise<{ status: number; body: Result<unknown> }> {
     const response = await fetch(`http://127.0.0.1:${this.server.port}/api/${channel}`, {
       method: 'POST',
       headers: { cookie: this.cookieHeader, 'x-desk-csrf': this.token, 'content-type': 'application/json' },
@@ -82,10 +83,10 @@ afterEach(async () => {
 /** A board whose first coordinator and a colleague exist (made in-process), and the web mode over it, as people sign in to it. */
 async function board(options: { signInLimit?: { max: number; windowMs: number } } = {}): Promise<{ desk: TestDesk; server: WebServer }> {
   desk = openTestDesk({ signIn: true, now });
-  ok(desk.dispatch('session:setUp', { userName: 'jcoord', displayName: 'Jo Coordinator', password: PASSWORD, repeatPassword: PASSWORD }));
-  ok(desk.dispatch('users:create', { userName: 'sam', displayName: 'Sam Coordinator', role: 'coordinator', password: PASSWORD }));
-  ok(desk.dispatch('users:create', { userName: 'chair', displayName: 'Pat Chair', role: 'chair', password: PASSWORD }));
-  ok(desk.dispatch('session:signOut', {}));
+  ok(desk.call('session:setUp', { userName: 'jcoord', displayName: 'Jo Coordinator', password: PASSWORD, repeatPassword: PASSWORD }));
+  ok(desk.call('users:create', { userName: 'sam', displayName: 'Sam Coordinator', role: 'coordinator', password: PASSWORD }));
+  ok(desk.call('users:create', { userName: 'chair', displayName: 'Pat Chair', role: 'chair', password: PASSWORD }));
+  ok(desk.call('session:signOut', {}));
   const d = desk;
   server = await startWebServer({ dispatch: d.dispatchAsync, sessions: () => d.sessions, rendererDir: tempFolder(), ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) });
   return { desk: d, server };
@@ -160,7 +161,7 @@ describe('the launch key is not a master key', () => {
     const first = { id: browser.cookies.get('desk_session')!, token: browser.token };
     expect(first.id).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits
     expect(first.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    ok((await browser.call('session:lock')).body as never);
+    ok((await browser.call('session:lock')).body);
     await browser.signIn('jcoord'); // unlocking is signing in again
     const second = { id: browser.cookies.get('desk_session')!, token: browser.token };
     expect(second.id).not.toBe(first.id);
@@ -185,7 +186,7 @@ describe('the launch key is not a master key', () => {
     expect(actors).toEqual([{ actor: 'Jo Coordinator (jcoord)' }, { actor: 'Sam Coordinator (sam)' }]);
     expect(desk.sessions.list(now()).filter((s) => s.via === 'web').map((s) => s.user.userName).sort()).toEqual(['jcoord', 'sam']);
 
-    ok((await jo.call('session:signOut')).body as never);
+    ok((await jo.call('session:signOut')).body);
     expect((await jo.call('agencies:list')).body).toMatchObject({ ok: false, error: { code: 'signed_out' } });
     expect((await sam.call('agencies:list')).body.ok).toBe(true);
     expect((await sam.call('session:status')).body).toMatchObject({ value: { state: 'signed_in', user: { userName: 'sam' } } });
@@ -200,16 +201,16 @@ describe('the launch key is not a master key', () => {
     await jo.signIn('jcoord');
     await pat.signIn('chair');
     await patElsewhere.signIn('chair');
-    const users = (await jo.call('users:list')).body.value as { users: { id: number; userName: string }[] };
+    const users = ok((await jo.call('users:list')).body) as { users: { id: number; userName: string }[] };
     const patId = users.users.find((u) => u.userName === 'chair')!.id;
 
-    ok((await pat.call('session:changePassword', { currentPassword: PASSWORD, newPassword: 'a brand new pass phrase', repeatPassword: 'a brand new pass phrase' })).body as never);
+    ok((await pat.call('session:changePassword', { currentPassword: PASSWORD, newPassword: 'a brand new pass phrase', repeatPassword: 'a brand new pass phrase' })).body);
     expect((await pat.call('agencies:list')).body.ok).toBe(true);
     expect((await patElsewhere.call('agencies:list')).body).toMatchObject({ ok: false, error: { code: 'signed_out' } });
 
-    ok((await jo.call('users:update', { userId: patId, displayName: 'Pat Chair', role: 'read_only', disabled: false })).body as never);
+    ok((await jo.call('users:update', { userId: patId, displayName: 'Pat Chair', role: 'read_only', disabled: false })).body);
     expect((await pat.call('session:status')).body).toMatchObject({ value: { user: { role: 'read_only' } } });
-    ok((await jo.call('users:update', { userId: patId, displayName: 'Pat Chair', role: 'read_only', disabled: true })).body as never);
+    ok((await jo.call('users:update', { userId: patId, displayName: 'Pat Chair', role: 'read_only', disabled: true })).body);
     expect((await pat.call('agencies:list')).body).toMatchObject({ ok: false, error: { code: 'signed_out' } });
     expect((await jo.call('agencies:list')).body.ok).toBe(true);
   });
@@ -289,7 +290,7 @@ describe('the web server’s own protections', () => {
 
   it('can be bound with TLS: the cookies are then Secure and __Host- prefixed, with HSTS', async () => {
     desk = openTestDesk({ signIn: true, now });
-    ok(desk.dispatch('session:setUp', { userName: 'jcoord', displayName: 'Jo Coordinator', password: PASSWORD, repeatPassword: PASSWORD }));
+    ok(desk.call('session:setUp', { userName: 'jcoord', displayName: 'Jo Coordinator', password: PASSWORD, repeatPassword: PASSWORD }));
     const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], { keySize: 2048, extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }] } as never);
     const d = desk;
     server = await startWebServer({ dispatch: d.dispatchAsync, sessions: () => d.sessions, rendererDir: tempFolder(), binding: { host: '127.0.0.1', tls: { cert: pems.cert, key: pems.private } } });
@@ -335,11 +336,11 @@ describe('the web server over the desk the web mode holds', () => {
   it('a restore ends every session: people sign in again, to the restored accounts', async () => {
     data = tempFolder();
     const { h, server } = await open(data);
-    ok(h.desk!.dispatch('session:setUp', { userName: 'jcoord', displayName: 'Jo Coordinator', password: PASSWORD, repeatPassword: PASSWORD }));
+    ok(h.desk!.call('session:setUp', { userName: 'jcoord', displayName: 'Jo Coordinator', password: PASSWORD, repeatPassword: PASSWORD }));
     const jo = new Browser(server);
     await jo.open();
     await jo.signIn('jcoord');
-    const backup = (await jo.call('backups:create')).body.value as { name: string };
+    const backup = ok((await jo.call('backups:create')).body) as { name: string };
     const restored = await jo.call('backups:restore', { name: backup.name, confirmed: true });
     expect(restored.body).toMatchObject({ ok: true, value: { by: 'Jo Coordinator (jcoord)' } });
     expect(jo.cookies.has('desk_session')).toBe(false);
@@ -351,7 +352,7 @@ describe('the web server over the desk the web mode holds', () => {
   it('while the records file is damaged, the key alone still opens the recovery screen', async () => {
     data = tempFolder();
     const first = openFrontDesk({ dataFolder: data, mode: 'web', version: '0.0.0-test', now, actor: () => 'test coordinator' });
-    for (let i = 1; i <= 300; i += 1) ok(first.desk!.dispatch('agencies:create', { name: `Agency number ${i} of the partnership`, sector: 'police', statutoryPartner: false }));
+    for (let i = 1; i <= 300; i += 1) ok(first.desk!.call('agencies:create', { name: `Agency number ${i} of the partnership`, sector: 'police', statutoryPartner: false }));
     await first.takeBackup('manual');
     first.close();
     const fd = openSync(join(data, DATABASE_FILE_NAME), 'r+');

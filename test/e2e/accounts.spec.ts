@@ -64,7 +64,7 @@ test.describe('a new board', () => {
     await expect(page.getByRole('button', { name: 'Export the quarterly return' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Import a completed return' })).toHaveCount(0);
     // Even a hand-made request is refused by the main process, in words.
-    const refused = app.desk.dispatch('agencies:create', { name: 'Devon and Cornwall Police', sector: 'police', statutoryPartner: true });
+    const refused = app.desk.call('agencies:create', { name: 'Devon and Cornwall Police', sector: 'police', statutoryPartner: true });
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('Your role (learning hub) cannot do this') } });
 
     const trail = app.desk.store.reader.prepare("SELECT actor, action FROM audit_entry WHERE action LIKE 'session.%' OR action LIKE 'accounts.%' ORDER BY id").all();

@@ -5,7 +5,7 @@
 // counted here from the seed list, and read from dashboard:quarter, and a drill link's target is
 // listed through escalations:list to prove it opens exactly the cases behind the figure.
 import type { Page } from '@playwright/test';
-import type { Dashboard, DrillInput } from '../../shared/domain/dashboard';
+import type { DrillInput } from '../../shared/domain/dashboard';
 import { todayIso } from '../../shared/domain/dates';
 import { quarterFromKey, quarterOf } from '../../shared/domain/quarter';
 import { readDrillFromHash } from '../../renderer/src/features/dashboard/drillLink';
@@ -52,7 +52,7 @@ async function drillBehind(page: Page, app: DeskFixture, linkName: string): Prom
   expect(target).toMatch(/^#\/escalations\?drill=/);
   const drill = readDrillFromHash(target!);
   expect(drill).not.toBeNull();
-  const listed = ok<{ total: number }>(app.desk.dispatch('escalations:list', { drill: drill!, limit: 500 })).total;
+  const listed = ok(app.desk.call('escalations:list', { drill: drill!, limit: 500 })).total;
   return { drill: drill!, listed };
 }
 
@@ -61,7 +61,7 @@ test('the learning hub reads a quarter’s figures, drills into the register and
   await signInAs(page, app, 'learning_hub');
   const q2 = expected('2026-Q2');
   const q1 = expected('2026-Q1');
-  const served = ok<Dashboard>(app.desk.dispatch('dashboard:quarter', { quarter: '2026-Q2' }));
+  const served = ok(app.desk.call('dashboard:quarter', { quarter: '2026-Q2' }));
   const figure = (f: string) => served.headlines.find((h) => h.figure === f)!;
   expect(figure('new').value.total).toBe(q2.new);
   expect(figure('new').previous).toBe(q1.new);
@@ -135,7 +135,7 @@ test('the learning hub reads a quarter’s figures, drills into the register and
   await page.getByRole('combobox', { name: 'Quarter' }).selectOption('2026-Q3');
   await expect(page).toHaveURL(/#\/dashboard\/2026-Q3$/);
   await expect(page.getByRole('heading', { name: 'Headline figures, Q3 2026-27 (Oct-Dec)' })).toBeVisible();
-  const q3 = ok<Dashboard>(app.desk.dispatch('dashboard:quarter', { quarter: '2026-Q3' }));
+  const q3 = ok(app.desk.call('dashboard:quarter', { quarter: '2026-Q3' }));
   expect(q3.headlines.find((h) => h.figure === 'new')!.value.total).toBe(expected('2026-Q3').new);
   await expect(card('New escalations').locator('.dash-card__value')).toHaveText(String(expected('2026-Q3').new));
   await expect(card('New escalations')).toContainText(`Q2 2026-27: ${q2.new}`);

@@ -2,6 +2,7 @@
 // notify, resolve, draft the outcome letter and close; immediate-risk breaches; refusals of what is
 // not an escalation; and a long register read a page at a time. The server's "today" is the real
 // London date, so every date here is worked out from today in working days.
+import type { Sector } from '../../shared/domain/agency';
 import type { Page } from '@playwright/test';
 import { formatUkDate, todayIso } from '../../shared/domain/dates';
 import { quarterOf } from '../../shared/domain/quarter';
@@ -38,7 +39,7 @@ interface Seeded {
 }
 
 function seedAgencies(app: DeskFixture): Seeded {
-  const add = (name: string, sector: string, statutoryPartner: boolean) => ok<{ id: number }>(app.desk.dispatch('agencies:create', { name, sector, statutoryPartner })).id;
+  const add = (name: string, sector: Sector, statutoryPartner: boolean) => ok(app.desk.call('agencies:create', { name, sector, statutoryPartner })).id;
   return {
     csc: add('Torbay Children’s Services', 'childrens_social_care', true),
     police: add('Devon and Cornwall Police', 'police', true),
@@ -48,7 +49,7 @@ function seedAgencies(app: DeskFixture): Seeded {
 }
 
 function profileId(app: DeskFixture, key: string): number {
-  const settings = ok<{ profiles: { id: number; key: string }[] }>(app.desk.dispatch('settings:get', {}));
+  const settings = ok(app.desk.call('settings:get', {}));
   return settings.profiles.find((p) => p.key === key)!.id;
 }
 
@@ -308,7 +309,7 @@ test('under the Birmingham policy an immediate-risk case without a referral show
 
 test('a complaint, a whistleblowing concern and a disagreement inside one agency are turned away, and nothing is logged', async ({ page, app }) => {
   const ids = seedAgencies(app);
-  ok(app.desk.dispatch('profiles:choose', { profileId: profileId(app, 'bromley') }));
+  ok(app.desk.call('profiles:choose', { profileId: profileId(app, 'bromley') }));
   await page.goto(`${app.server.url}#/escalations/new`);
   await expect(page.getByRole('heading', { name: 'Log an escalation', level: 1 })).toBeVisible();
   // An empty form is refused with every missing detail named in the words on the screen.
@@ -364,8 +365,8 @@ test('a complaint, a whistleblowing concern and a disagreement inside one agency
 test('the register pages through hundreds of escalations as it scrolls, and filters and sorts them', async ({ page, app }) => {
   test.slow(); // 450 cases are logged through the real dispatcher first
   const ids = seedAgencies(app);
-  ok(app.desk.dispatch('profiles:choose', { profileId: profileId(app, 'torbay') }));
-  const settings = ok<{ categories: { id: number; name: string }[] }>(app.desk.dispatch('settings:get', {}));
+  ok(app.desk.call('profiles:choose', { profileId: profileId(app, 'torbay') }));
+  const settings = ok(app.desk.call('settings:get', {}));
   const raising = [ids.preschool, ids.school, ids.police, ids.csc];
   const TOTAL = 450;
   let resolved = 0;
@@ -373,8 +374,8 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
     const from = raising[i % 4]!;
     const against = raising[(i + 1) % 4]!;
     const immediate = i % 3 === 0;
-    const created = ok<{ id: number }>(
-      app.desk.dispatch('escalations:create', {
+    const created = ok(
+      app.desk.call('escalations:create', {
         reference: `REG-${String(i + 1).padStart(4, '0')}`,
         childInitials: String.fromCharCode(65 + (i % 26)) + String.fromCharCode(65 + ((i * 7) % 26)),
         raisingAgencyId: from,
@@ -393,7 +394,7 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
     if (i % 9 === 4) {
       resolved += 1;
       ok(
-        app.desk.dispatch('escalations:resolve', {
+        app.desk.call('escalations:resolve', {
           escalationId: created.id,
           resolvedOn: today,
           statement: 'The agencies agreed a joint visit.',
@@ -402,7 +403,7 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
         }),
       );
     } else if (i % 11 === 5) {
-      ok(app.desk.dispatch('escalations:withdraw', { escalationId: created.id, on: today, reason: 'The worker no longer pursues it.' }));
+      ok(app.desk.call('escalations:withdraw', { escalationId: created.id, on: today, reason: 'The worker no longer pursues it.' }));
     }
   }
 
@@ -461,7 +462,7 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
 
   // A learning hub figure opens the register on exactly the cases behind it.
   const drill = { figure: 'immediate_risk' as const, quarter: quarterOf(today, 4).key };
-  const behind = ok<{ total: number }>(app.desk.dispatch('escalations:list', { drill, limit: 1 })).total;
+  const behind = ok(app.desk.call('escalations:list', { drill, limit: 1 })).total;
   await page.goto(`${app.server.url}${drillHref(drill)}`);
   await expect(page.getByText('Showing the cases behind the learning hub’s figure “Immediate-risk cases”')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: `${behind.toLocaleString('en-GB')} escalation` })).toBeVisible();
@@ -476,10 +477,10 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
 
 test('a child’s name that slipped into a case is removed by the coordinator, and the removal is recorded without it', async ({ page, app }) => {
   const agencies = seedAgencies(app);
-  const settings = ok<{ categories: { id: number }[] }>(app.desk.dispatch('settings:get', {}));
-  ok(app.desk.dispatch('profiles:choose', { profileId: profileId(app, 'torbay') }));
-  const logged = ok<{ id: number }>(
-    app.desk.dispatch('escalations:create', {
+  const settings = ok(app.desk.call('settings:get', {}));
+  ok(app.desk.call('profiles:choose', { profileId: profileId(app, 'torbay') }));
+  const logged = ok(
+    app.desk.call('escalations:create', {
       reference: 'TOR-2026-0311', childInitials: 'JO', raisingAgencyId: agencies.preschool, raisingWorkerRole: 'Pre-school manager', challengedAgencyIds: [agencies.csc],
       categoryId: settings.categories[0]!.id, childStatus: 'child_in_need', summary: 'Concern about jayden okafor: the referral was closed at the front door.', openedOn: workingDaysAgo(1),
       immediateRisk: false, confirmedNoChildName: true,

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDesk, type Desk } from '../../electron/desk/desk';
+import { typedCalls } from '../../shared/bridge';
 import { openFrontDesk, type FrontDesk } from '../../electron/desk/frontDesk';
 import type { Caller } from '../../electron/services/accounts/sessionRegistry';
 import { startWebServer, type WebServer } from '../../electron/web/server';
@@ -35,7 +36,7 @@ export const test = base.extend<{ app: DeskFixture; firstAccount: boolean }>({
     const dataFolder = tempFolder('desk-e2e-');
     const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e' });
     if (firstAccount) {
-      const first = host.desk!.dispatch('session:setUp', { userName: 'coordinator', displayName: 'E2E Coordinator', password: E2E_PASSWORD, repeatPassword: E2E_PASSWORD });
+      const first = host.desk!.call('session:setUp', { userName: 'coordinator', displayName: 'E2E Coordinator', password: E2E_PASSWORD, repeatPassword: E2E_PASSWORD });
       if (!first.ok) throw new Error(first.error.message);
     }
     const server = await startWebServer({ dispatch: host.dispatchAsync, sessions: () => host.sessions, downloads: host.exports, rendererDir: join(process.cwd(), 'out', 'renderer') });
@@ -46,11 +47,10 @@ export const test = base.extend<{ app: DeskFixture; firstAccount: boolean }>({
     await use({
       get desk() {
         const desk = host.desk!;
-        const asPage: Desk = {
-          ...desk,
-          dispatch: (channel, input) => desk.dispatch(channel, input, pageCaller(host)),
-          dispatchAsync: (channel, input) => desk.dispatchAsync(channel, input, pageCaller(host)),
-        };
+        const dispatch: Desk['dispatch'] = (channel, input) => desk.dispatch(channel, input, pageCaller(host));
+        const dispatchAsync: Desk['dispatchAsync'] = (channel, input) => desk.dispatchAsync(channel, input, pageCaller(host));
+        // The typed calls go as the page's person too, not as the desk's own seat.
+        const asPage: Desk = { ...desk, dispatch, dispatchAsync, ...typedCalls(dispatch, dispatchAsync) };
         return asPage;
       },
       host,
@@ -91,7 +91,7 @@ async function signInOnPage(page: Page, userName: string, shown: string): Promis
  * session, so later desk calls in the test are made as this user too.
  */
 export async function signInAs(page: Page, app: DeskFixture, role: Role, userName: string = role.replace('_', '-')): Promise<void> {
-  const created = app.desk.dispatch('users:create', { userName, displayName: `E2E ${ROLE_LABELS[role]}`, role, password: E2E_PASSWORD });
+  const created = app.desk.call('users:create', { userName, displayName: `E2E ${ROLE_LABELS[role]}`, role, password: E2E_PASSWORD });
   if (!created.ok) throw new Error(created.error.message);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signInOnPage(page, userName, `E2E ${ROLE_LABELS[role]} · ${ROLE_LABELS[role]}`);

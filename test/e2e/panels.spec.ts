@@ -3,10 +3,10 @@
 // resolves the case. The board is seeded through the desk's dispatcher; the chair works in the page.
 // The server's "today" is the real London date, so dates are worked out from today in working days.
 import type { Page } from '@playwright/test';
-import type { EscalationDetail } from '../../shared/domain/escalation';
-import type { PanelDetail } from '../../shared/domain/panel';
+import type { Sector } from '../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../shared/domain/dates';
 import { ENGLAND_AND_WALES, isWorkingDay } from '../../shared/domain/workingDays';
+import type { Channel, ChannelInput } from '../../shared/contract';
 import { ok } from '../support/tempStore';
 import { expect, expectAccessible, signInAs, test, type DeskFixture, screenshotPath } from './fixtures';
 
@@ -22,28 +22,28 @@ function workingDaysAgo(n: number): string {
   return day;
 }
 
-type AgencySeed = { name: string; sector: string; member: boolean; officers: { name: string; role: string; senior: boolean; rep: boolean }[] };
+type AgencySeed = { name: string; sector: Sector; member: boolean; officers: { name: string; role: string; senior: boolean; rep: boolean }[] };
 
 /** A board under the given policy, and one case moved up to the policy's last stage. */
 function seedCase(app: DeskFixture, policy: 'bromley' | 'torbay', agencies: AgencySeed[], raising: string, challenged: string[], participants: string) {
-  const d = <T,>(channel: string, input: unknown) => ok<T>(app.desk.dispatch(channel as never, input as never));
+  const d = <C extends Channel>(channel: C, input: ChannelInput<C>) => ok(app.desk.call(channel, input));
   const ids: Record<string, number> = {};
   for (const a of agencies) {
-    ids[a.name] = d<{ id: number }>('agencies:create', { name: a.name, sector: a.sector, statutoryPartner: a.member }).id;
-    if (a.member) d('memberships:add', { agencyId: ids[a.name], from: '2020-04-01' });
+    ids[a.name] = d('agencies:create', { name: a.name, sector: a.sector, statutoryPartner: a.member }).id;
+    if (a.member) d('memberships:add', { agencyId: ids[a.name]!, from: '2020-04-01' });
     for (const o of a.officers)
-      d('officers:add', { agencyId: ids[a.name], name: o.name, role: o.role, email: `${o.name.toLowerCase().replace(/\W+/g, '.')}@example.gov.uk`, senior: o.senior, boardRepresentative: o.rep });
+      d('officers:add', { agencyId: ids[a.name]!, name: o.name, role: o.role, email: `${o.name.toLowerCase().replace(/\W+/g, '.')}@example.gov.uk`, senior: o.senior, boardRepresentative: o.rep });
   }
-  const settings = d<{ profiles: { id: number; key: string; basedOn: number | null }[]; categories: { id: number }[] }>('settings:get', {});
+  const settings = d('settings:get', {});
   d('profiles:choose', { profileId: settings.profiles.find((p) => p.key === policy && p.basedOn === null)!.id });
   d('themes:add', { name: 'Thresholds and the front door' });
-  let e = d<EscalationDetail>('escalations:create', {
+  let e = d('escalations:create', {
     reference: policy === 'bromley' ? 'BR-2026-0042' : 'TOR-2026-0107',
     childInitials: 'JK',
-    raisingAgencyId: ids[raising],
+    raisingAgencyId: ids[raising]!,
     raisingWorkerRole: 'Health visitor',
     raisingWorkerEmail: 'ruth.adams@example.nhs.uk',
-    challengedAgencyIds: challenged.map((c) => ids[c]),
+    challengedAgencyIds: challenged.map((c) => ids[c]!),
     categoryId: settings.categories[0]!.id,
     childStatus: 'child_in_need',
     summary: 'The health visitor believes the family needs a child protection strategy discussion; social care closed the referral.',
@@ -52,7 +52,7 @@ function seedCase(app: DeskFixture, policy: 'bromley' | 'torbay', agencies: Agen
   });
   d('escalations:recordStage', { escalationId: e.id, discussion: 'Discussed by phone.', decision: 'Not agreed.', participants });
   for (let ago = 9; e.nextStages.length > 0; ago -= 2)
-    e = d<EscalationDetail>('escalations:escalate', { escalationId: e.id, toStage: e.nextStages[0]!.number, on: workingDaysAgo(Math.max(ago, 1)), reason: 'Not resolved at the stage below.' });
+    e = d('escalations:escalate', { escalationId: e.id, toStage: e.nextStages[0]!.number, on: workingDaysAgo(Math.max(ago, 1)), reason: 'Not resolved at the stage below.' });
   return { ids, escalation: e };
 }
 
@@ -260,15 +260,15 @@ test('under Torbay the chair leaves an agency in dispute off with a written reas
   await expect(page.locator('.panel-case-link')).toContainText('Case TOR-2026-0107 is now Resolved');
   await go(page, `#/escalations/${escalation.id}`);
   await expect(page.locator('.case-header .status')).toHaveText('Resolved');
-  const panels = ok<{ status: string; valid: boolean }[]>(app.desk.dispatch('panels:list', {}));
+  const panels = ok(app.desk.call('panels:list', {}));
   expect(panels).toEqual([expect.objectContaining({ status: 'held', valid: true })]);
 });
 
 test('a planned panel is cancelled with a reason, and the chair can plan again', async ({ page, app }) => {
   const { ids, escalation } = seedCase(app, 'bromley', BROMLEY, 'Oxleas NHS Foundation Trust', ['Bromley Children’s Social Care'], 'Sam Lee');
   await signInAs(page, app, 'chair');
-  ok(app.desk.dispatch('chair:decide', { escalationId: escalation.id, route: 'resolution_panel', decidedOn: today, reasons: 'Deadlock', decidedBy: 'Independent chair' }));
-  const panel = ok<PanelDetail>(app.desk.dispatch('panels:save', { escalationId: escalation.id, sitsOn: today, chairName: 'Independent chair', seats: [{ agencyId: ids['Metropolitan Police']!, officerId: null }] }));
+  ok(app.desk.call('chair:decide', { escalationId: escalation.id, route: 'resolution_panel', decidedOn: today, reasons: 'Deadlock', decidedBy: 'Independent chair' }));
+  const panel = ok(app.desk.call('panels:save', { escalationId: escalation.id, sitsOn: today, chairName: 'Independent chair', seats: [{ agencyId: ids['Metropolitan Police']!, officerId: null }] }));
   await go(page, `#/panels/${panel.id}`);
   await expect(page.getByRole('heading', { name: /Panel for BR-2026-0042/, level: 1 })).toBeVisible();
   await expect(check(page, 2)).toContainText('Name the officer who will sit for Metropolitan Police.');

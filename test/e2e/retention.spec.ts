@@ -1,6 +1,7 @@
 // Retention review as the coordinator uses it: the cases past the board's review period, why some
 // cannot go yet, a deliberate deletion with a reason and the reference typed, and its record.
 import { todayIso } from '../../shared/domain/dates';
+import type { Channel, ChannelInput } from '../../shared/contract';
 import { ok } from '../support/tempStore';
 import { expect, expectAccessible, test, type DeskFixture, screenshotPath } from './fixtures';
 
@@ -8,13 +9,13 @@ const today = todayIso();
 const yearsAgo = (years: number, monthDay: string) => `${Number(today.slice(0, 4)) - years}-${monthDay}`;
 
 function seed(app: DeskFixture) {
-  const d = <T,>(channel: string, input: unknown) => ok<T>(app.desk.dispatch(channel as never, input as never));
-  const school = d<{ id: number }>('agencies:create', { name: 'Hollyfield Primary School', sector: 'education', statutoryPartner: false }).id;
-  const council = d<{ id: number }>('agencies:create', { name: 'Bristol City Council', sector: 'childrens_social_care', statutoryPartner: true }).id;
-  const settings = d<{ categories: { id: number }[]; profiles: { id: number; key: string }[] }>('settings:get', {});
+  const d = <C extends Channel>(channel: C, input: ChannelInput<C>) => ok(app.desk.call(channel, input));
+  const school = d('agencies:create', { name: 'Hollyfield Primary School', sector: 'education', statutoryPartner: false }).id;
+  const council = d('agencies:create', { name: 'Bristol City Council', sector: 'childrens_social_care', statutoryPartner: true }).id;
+  const settings = d('settings:get', {});
   d('profiles:choose', { profileId: settings.profiles.find((p) => p.key === 'bromley')!.id });
   const log = (reference: string, openedOn: string) =>
-    d<{ id: number }>('escalations:create', {
+    d('escalations:create', {
       reference,
       childInitials: 'JB',
       raisingAgencyId: school,

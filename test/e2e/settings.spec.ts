@@ -1,6 +1,7 @@
 // Board settings as the business coordinator keeps them: the board's name and reporting year, the
 // policy it works to (and an edited copy), corrections to a timescale, the working-day calendar,
 // and the lists of categories and learning themes. Due dates of open cases follow the calendar.
+import type { Sector } from '../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../shared/domain/dates';
 import { addWorkingDays, createWorkingCalendar, ENGLAND_AND_WALES, isWorkingDay } from '../../shared/domain/workingDays';
 import { ok } from '../support/tempStore';
@@ -18,13 +19,13 @@ function lastWorkingDayBefore(iso: string): string {
 }
 
 function seedOpenCase(app: DeskFixture, openedOn: string): number {
-  const add = (name: string, sector: string) => ok<{ id: number }>(app.desk.dispatch('agencies:create', { name, sector, statutoryPartner: false })).id;
+  const add = (name: string, sector: Sector) => ok(app.desk.call('agencies:create', { name, sector, statutoryPartner: false })).id;
   const preschool = add('St Marychurch Pre-school', 'early_years');
   const csc = add('Torbay Children’s Services', 'childrens_social_care');
-  const settings = ok<{ profiles: { id: number; key: string }[]; categories: { id: number }[] }>(app.desk.dispatch('settings:get', {}));
-  ok(app.desk.dispatch('profiles:choose', { profileId: settings.profiles.find((p) => p.key === 'torbay')!.id }));
-  const created = ok<{ id: number }>(
-    app.desk.dispatch('escalations:create', {
+  const settings = ok(app.desk.call('settings:get', {}));
+  ok(app.desk.call('profiles:choose', { profileId: settings.profiles.find((p) => p.key === 'torbay')!.id }));
+  const created = ok(
+    app.desk.call('escalations:create', {
       reference: 'TOR-CAL-1',
       raisingAgencyId: preschool,
       raisingWorkerRole: 'Pre-school manager',

@@ -1,4 +1,5 @@
 // A small board for register tests: agencies on the directory and a chosen policy.
+import type { Sector } from '../../shared/domain/agency';
 import type { BoardSettings } from '../../shared/domain/settings';
 import type { EscalationDetail } from '../../shared/domain/escalation';
 import { ok, type TestDesk } from './tempStore';
@@ -13,26 +14,26 @@ export interface Board {
 }
 
 export function seedBoard(desk: TestDesk, profileKey: string): Board {
-  const agency = (name: string, sector: string) => ok<{ id: number }>(desk.dispatch('agencies:create', { name, sector, statutoryPartner: sector !== 'education' })).id;
+  const agency = (name: string, sector: Sector) => ok(desk.call('agencies:create', { name, sector, statutoryPartner: sector !== 'education' })).id;
   const police = agency('Avon and Somerset Police', 'police');
   const school = agency('Hollyfield Primary School', 'education');
   const health = agency('Sirona Care and Health', 'health');
   const council = agency('Bristol City Council', 'childrens_social_care');
-  const settings = ok<BoardSettings>(desk.dispatch('settings:get', {}));
+  const settings = ok(desk.call('settings:get', {}));
   chooseProfile(desk, profileKey);
-  return { police, school, health, council, settings: ok<BoardSettings>(desk.dispatch('settings:get', {})), categoryId: settings.categories[0]!.id };
+  return { police, school, health, council, settings: ok(desk.call('settings:get', {})), categoryId: settings.categories[0]!.id };
 }
 
 export function chooseProfile(desk: TestDesk, key: string): number {
-  const settings = ok<BoardSettings>(desk.dispatch('settings:get', {}));
+  const settings = ok(desk.call('settings:get', {}));
   const profile = settings.profiles.find((p) => p.key === key && p.basedOn === null)!;
-  ok(desk.dispatch('profiles:choose', { profileId: profile.id }));
+  ok(desk.call('profiles:choose', { profileId: profile.id }));
   return profile.id;
 }
 
 export function logEscalation(desk: TestDesk, board: Board, overrides: Record<string, unknown> = {}): EscalationDetail {
-  return ok<EscalationDetail>(
-    desk.dispatch('escalations:create', {
+  return ok(
+    desk.call('escalations:create', {
       reference: 'CS-1001',
       childInitials: 'AB',
       raisingAgencyId: board.school,
@@ -54,9 +55,9 @@ export function seatBoard(desk: TestDesk, board: Board): Record<'police' | 'scho
   const officers = {} as Record<'police' | 'school' | 'health' | 'council', number>;
   const people = { police: 'Dana Whitfield', school: 'Priya Shah', health: 'Tom Okoro', council: 'Helen Marsh' } as const;
   for (const key of ['police', 'school', 'health', 'council'] as const) {
-    ok(desk.dispatch('memberships:add', { agencyId: board[key], from: '2020-01-01' }));
-    const detail = ok<{ officers: { id: number; name: string }[] }>(
-      desk.dispatch('officers:add', { agencyId: board[key], name: people[key], role: 'Director', email: `${key}@example.gov.uk`, senior: true, boardRepresentative: true }),
+    ok(desk.call('memberships:add', { agencyId: board[key], from: '2020-01-01' }));
+    const detail = ok(
+      desk.call('officers:add', { agencyId: board[key], name: people[key], role: 'Director', email: `${key}@example.gov.uk`, senior: true, boardRepresentative: true }),
     );
     officers[key] = detail.officers.find((o) => o.name === people[key])!.id;
   }

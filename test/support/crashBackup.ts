@@ -23,10 +23,10 @@ async function main(): Promise<void> {
     // Only this kind needs the whole front desk (slow to load), so it is loaded only here.
     const { openFrontDesk } = await import('../../electron/desk/frontDesk');
     const desk = openFrontDesk({ dataFolder: folder!, mode: 'web', version: 'crash-test', actor: () => 'crash test', now: () => at });
-    const made = await desk.dispatchAsync('backups:create', {});
+    const made = await desk.callAsync('backups:create', {});
     if (!made.ok) throw new Error(made.error.message);
     armKill();
-    const restored = await desk.dispatchAsync('backups:restore', { name: (made.value as { name: string }).name, confirmed: true });
+    const restored = await desk.callAsync('backups:restore', { name: made.value.name, confirmed: true });
     if (!restored.ok) throw new Error(restored.error.message);
   } else {
     // The copy before a migration is taken while the records open.

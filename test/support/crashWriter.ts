@@ -13,10 +13,10 @@ for (;;) {
   if (process.ppid !== parent) process.exit(0);
   n += 1;
   const name = `Crash Agency ${n}`;
-  const result = desk.dispatch('agencies:create', { name, sector: 'other', statutoryPartner: false });
+  const result = desk.call('agencies:create', { name, sector: 'other', statutoryPartner: false });
   if (!result.ok) throw new Error(result.error.message);
-  const id = (result.value as { id: number }).id;
-  const membership = desk.dispatch('memberships:add', { agencyId: id, from: '2020-01-01' });
+  const id = result.value.id;
+  const membership = desk.call('memberships:add', { agencyId: id, from: '2020-01-01' });
   if (!membership.ok) throw new Error(membership.error.message);
   process.stdout.write(`ack ${name}\n`);
 }

@@ -1,7 +1,6 @@
 // A known set of escalations across 2026-Q1..Q3 under the Bromley policy (four stages, five working
 // days each), for the dashboard's database and browser tests. Each test counts its expectations
 // from this list itself; seedCases() only puts the cases in through the app's own channels.
-import type { EscalationDetail } from '../../shared/domain/escalation';
 import type { Board } from './boardFixture';
 import { logEscalation } from './boardFixture';
 import { ok, type TestDesk } from './tempStore';
@@ -54,12 +53,12 @@ export function seedCases(desk: TestDesk, board: Board, specs: readonly CaseSpec
       referral: s.referralOn ? { to: 'mash', madeOn: s.referralOn } : null,
     });
     ids.set(s.ref, e.id);
-    (s.steps ?? []).forEach((on, i) => ok(desk.dispatch('escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })));
-    if (s.chair) ok(desk.dispatch('chair:decide', { escalationId: e.id, route: s.chair.route, decidedOn: s.chair.on, reasons: 'The senior managers can settle it', decidedBy: 'Independent chair' }));
+    (s.steps ?? []).forEach((on, i) => ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })));
+    if (s.chair) ok(desk.call('chair:decide', { escalationId: e.id, route: s.chair.route, decidedOn: s.chair.on, reasons: 'The senior managers can settle it', decidedBy: 'Independent chair' }));
     if (s.end?.kind === 'resolve') {
       const gap = s.end.policyGap ?? false;
       ok(
-        desk.dispatch('escalations:resolve', {
+        desk.call('escalations:resolve', {
           escalationId: e.id,
           resolvedOn: s.end.on,
           statement: 'Agreed.',
@@ -71,19 +70,19 @@ export function seedCases(desk: TestDesk, board: Board, specs: readonly CaseSpec
         }),
       );
     } else if (s.end?.kind === 'withdraw') {
-      ok(desk.dispatch('escalations:withdraw', { escalationId: e.id, on: s.end.on, reason: 'Raised in error' }));
+      ok(desk.call('escalations:withdraw', { escalationId: e.id, on: s.end.on, reason: 'Raised in error' }));
     }
   }
   // The CP chair for Q2-B was told in time; nobody has told the IRO for Q2-E.
   const q2b = ids.get('Q2-B');
   if (q2b !== undefined) {
-    const detail = ok<EscalationDetail>(desk.dispatch('escalations:get', { escalationId: q2b }));
-    ok(desk.dispatch('escalations:recordNotification', { notificationId: detail.notifications[0]!.id, madeOn: '2026-08-03', madeBy: 'Coordinator', method: 'email' }));
+    const detail = ok(desk.call('escalations:get', { escalationId: q2b }));
+    ok(desk.call('escalations:recordNotification', { notificationId: detail.notifications[0]!.id, madeOn: '2026-08-03', madeBy: 'Coordinator', method: 'email' }));
   }
   return ids;
 }
 
 export function addThemes(desk: TestDesk): Record<ThemeKey, number> {
-  const add = (name: string) => ok<{ themes: { id: number; name: string }[] }>(desk.dispatch('themes:add', { name })).themes.find((t) => t.name === name)!.id;
+  const add = (name: string) => ok(desk.call('themes:add', { name })).themes.find((t) => t.name === name)!.id;
   return { threshold: add('Threshold understanding'), sharing: add('Information sharing between agencies') };
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDesk, type Desk } from '../../electron/desk/desk';
+import type { Result } from '../../shared/result';
 
 export interface TestDesk extends Desk {
   dataFolder: string;
@@ -41,7 +42,7 @@ export function openTestDesk(options: { now?: () => Date; actor?: string; signIn
 }
 
 /** Unwraps a successful dispatch or fails the test with the refusal's words. */
-export function ok<T = unknown>(result: { ok: true; value: unknown } | { ok: false; error: { message: string } }): T {
+export function ok<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected success, got: ${result.error.message}`);
-  return result.value as T;
+  return result.value;
 }

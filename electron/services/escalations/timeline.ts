@@ -3,6 +3,7 @@
 import { CORRECTABLE_FIELDS, NOTIFICATION_KINDS, OUTCOME_EFFECTS, REFERRAL_ROUTES, type CorrectableField, type NotificationKind, type OutcomeEffect, type ReferralRoute } from '../../../shared/domain/escalation';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { auditFor, type AuditEntry } from '../audit';
+import { parseAuditAction } from '../../../shared/domain/auditActions';
 import type { AnyDb } from './rows';
 
 type Fields = Record<string, unknown>;
@@ -16,7 +17,10 @@ const ukDatesIn = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso)
 function describe(entry: AuditEntry): { title: string; detail: string } {
   const after = (entry.after ?? {}) as Fields;
   const before = (entry.before ?? {}) as Fields;
-  switch (entry.action) {
+  // A stored action this version does not know (written by a later version, say) is shown plainly.
+  const action = parseAuditAction(entry.action);
+  if (action === null) return plainly(entry);
+  switch (action) {
     case 'escalation.create':
       return {
         title: `Logged at stage ${str(after.stage)} (${str(after.stageName)})`,
@@ -48,7 +52,7 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
     case 'panel.plan':
     case 'panel.update':
       return {
-        title: entry.action === 'panel.plan' ? `Panel planned for ${date(after.sitsOn)}` : `Panel changed: sits ${date(after.sitsOn)}`,
+        title: action === 'panel.plan' ? `Panel planned for ${date(after.sitsOn)}` : `Panel changed: sits ${date(after.sitsOn)}`,
         detail: `Chair: ${str(after.chair)}. ${(after.seats as string[] | undefined)?.join('; ') ?? ''}.${after.valid ? ' All checks pass.' : after.departureReason ? '' : ' Not yet valid.'}${after.wherePossibleReason ? ` Reason for leaving an agency off: ${str(after.wherePossibleReason)}` : ''}` +
           (after.departureReason ? ` This policy’s panel cannot be formed for this case; the chair recorded a departure from the policy: ${str(after.departureReason)}` : ''),
       };
@@ -73,9 +77,47 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
     }
     case 'escalation.dueDatesReworked':
       return { title: 'Due date re-worked', detail: ukDatesIn(str(after.reason)) };
-    default:
-      return { title: entry.action, detail: entry.after === null ? '' : JSON.stringify(entry.after) };
+    // Not about one case: never on a case's timeline, but worded plainly should one ever be.
+    case 'escalation.deleteAfterReview':
+    case 'agency.create':
+    case 'agency.update':
+    case 'agency.retire':
+    case 'membership.add':
+    case 'membership.end':
+    case 'officer.add':
+    case 'officer.update':
+    case 'officer.leave':
+    case 'board.settings':
+    case 'board.add.category':
+    case 'board.add.learning_theme':
+    case 'board.chooseProfile':
+    case 'board.saveProfile':
+    case 'board.correctTimescale':
+    case 'calendar.addClosureDay':
+    case 'calendar.removeClosureDay':
+    case 'retention.reviewPeriod':
+    case 'agencyReturn.import':
+    case 'records.restore':
+    case 'accounts.create':
+    case 'accounts.update':
+    case 'accounts.resetPassword':
+    case 'accounts.changeOwnPassword':
+    case 'accounts.idleLock':
+    case 'session.signIn':
+    case 'session.signInFailed':
+    case 'session.signOut':
+      return plainly(entry);
+    default: {
+      // Every action has a wording above: a new one added to AUDIT_ACTIONS without one fails here.
+      const unworded: never = action;
+      return plainly({ ...entry, action: unworded });
+    }
   }
+}
+
+/** The entry as stored: its action's name and its values. */
+function plainly(entry: AuditEntry): { title: string; detail: string } {
+  return { title: entry.action, detail: entry.after === null ? '' : JSON.stringify(entry.after) };
 }
 
 export function timelineFor(db: AnyDb, escalationId: number) {
