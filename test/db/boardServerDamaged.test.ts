@@ -20,8 +20,8 @@ describe('a board server with a damaged records file', () => {
     const data = tempFolder('desk-serve-damaged-');
     folders.push(data);
     const first = openFrontDesk({ dataFolder: data, mode: 'web', version: 'test', now, actor: () => 'Sam Coordinator' });
-    for (let i = 1; i <= 300; i += 1) ok(await first.dispatchAsync('agencies:create', { name: `Agency number ${i} of the safeguarding partnership`, sector: 'police', statutoryPartner: false }));
-    const good = ok<{ name: string }>(await first.dispatchAsync('backups:create', {}));
+    for (let i = 1; i <= 300; i += 1) ok(await first.callAsync('agencies:create', { name: `Agency number ${i} of the safeguarding partnership`, sector: 'police', statutoryPartner: false }));
+    const good = ok(await first.callAsync('backups:create', {}));
     first.close();
     const file = join(data, DATABASE_FILE_NAME);
     const fd = openSync(file, 'r+');

@@ -1,7 +1,6 @@
 // The notifications a case needs are recorded by one function (escalations/notifications.ts) when
 // the case is logged, moves up a stage, or has the child's status corrected: the last path here.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EscalationDetail } from '../../shared/domain/escalation';
 import { logEscalation, seedBoard } from '../support/boardFixture';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 
@@ -14,7 +13,7 @@ describe('notifications required by a corrected child status', () => {
     const board = seedBoard(desk, 'torbay');
     const e = logEscalation(desk, board, { openedOn: '2026-11-16', childStatus: 'child_in_need' });
     expect(e.notifications).toEqual([]);
-    const correct = (value: string) => ok<EscalationDetail>(desk.dispatch('escalations:correct', { escalationId: e.id, field: 'childStatus', value, reason: 'Status was wrong' }));
+    const correct = (value: string) => ok(desk.call('escalations:correct', { escalationId: e.id, field: 'childStatus', value, reason: 'Status was wrong' }));
     expect(correct('child_protection_plan').notifications.map((n) => [n.kind, n.requiredSince])).toEqual([['child_protection_chair', '2026-11-23']]);
     correct('child_in_need');
     expect(correct('child_protection_plan').notifications.map((n) => [n.kind, n.requiredSince])).toEqual([['child_protection_chair', '2026-11-23']]);

@@ -15,7 +15,7 @@ afterEach(() => {
 
 const keyOf = (reference: string) => (desk!.store.reader.prepare('SELECT reference_key AS k FROM escalation WHERE reference = ?').get(reference) as { k: string }).k;
 const found = (search: string) =>
-  ok<{ rows: { reference: string }[] }>(desk!.dispatch('escalations:list', registerQuery.parse({ search, limit: 50 }))).rows.map((r) => r.reference).sort();
+  ok(desk!.call('escalations:list', registerQuery.parse({ search, limit: 50 }))).rows.map((r) => r.reference).sort();
 
 describe('the reference key', () => {
   it('is the reference in capitals, whatever case it was typed in', () => {
