@@ -10,7 +10,9 @@ export default defineConfig({
       externalizeDeps: true,
       // The return reader's worker thread is its own entry, written beside index.js, where
       // electron/services/returns/workbookWorker.ts looks for it.
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts'), returnWorker: resolve('electron/services/returns/returnWorker.ts') } },
+      rolldownOptions: {
+        input: { index: resolve('electron/main/index.ts'), returnWorker: resolve('electron/services/returns/returnWorker.ts') },
+      },
     },
   },
   preload: {

@@ -12,13 +12,28 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const electronPackage = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import Electron: keep this code runnable in Node (web mode, command line, tests).' };
+const electronPackage = {
+  group: ['electron', 'electron/*'],
+  message: 'Only electron/main and electron/preload may import Electron: keep this code runnable in Node (web mode, command line, tests).',
+};
 const react = { group: ['react', 'react-dom', 'react/*', 'recharts'], message: 'Only the renderer may depend on React.' };
-const shell = { group: ['**/main/*', '**/main', '**/preload/*', '**/preload'], message: 'electron/main and electron/preload are the Electron shell: nothing below them imports them.' };
-const frontDoors = { group: ['**/web/*', '**/cli/*', '**/desk/*'], message: 'Services and the store know nothing of the front doors or the core that calls them.' };
-const otherDoor = (door) => ({ group: [`**/${door}/*`], message: `One front door does not import another: put what both need in electron/desk.` });
+const shell = {
+  group: ['**/main/*', '**/main', '**/preload/*', '**/preload'],
+  message: 'electron/main and electron/preload are the Electron shell: nothing below them imports them.',
+};
+const frontDoors = {
+  group: ['**/web/*', '**/cli/*', '**/desk/*'],
+  message: 'Services and the store know nothing of the front doors or the core that calls them.',
+};
+const otherDoor = (door) => ({
+  group: [`**/${door}/*`],
+  message: `One front door does not import another: put what both need in electron/desk.`,
+});
 const renderer = { group: ['**/renderer/**'], message: 'Code outside the renderer never imports its screens.' };
-const electronFolder = { group: ['**/electron/**', 'better-sqlite3'], message: 'Components and shared rules know nothing of SQL or the main process: the renderer goes through lib/api.ts.' };
+const electronFolder = {
+  group: ['**/electron/**', 'better-sqlite3'],
+  message: 'Components and shared rules know nothing of SQL or the main process: the renderer goes through lib/api.ts.',
+};
 
 /** One no-restricted-imports rule per room (a later rule for the same files replaces an earlier one). */
 export const layers = [
@@ -41,11 +56,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='openExternal']:not([callee.object.name='safeOpenExternal'])", message: 'Open links only through safeOpenExternal in electron/main/security.ts.' },
+        {
+          selector: "CallExpression[callee.property.name='openExternal']:not([callee.object.name='safeOpenExternal'])",
+          message: 'Open links only through safeOpenExternal in electron/main/security.ts.',
+        },
       ],
     },
   },
   { files: ['electron/main/security.ts'], rules: { 'no-restricted-syntax': 'off' } },
   ...layers.map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } })),
-  { files: ['renderer/**/*.tsx', 'renderer/**/*.ts'], plugins: { 'react-hooks': reactHooks }, rules: { ...reactHooks.configs.recommended.rules } },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
 );

@@ -33,8 +33,18 @@ async function namesIn(file) {
   return names;
 }
 
-const words = new Set(readFileSync(dictionary, 'utf8').split('\n').filter((w) => /^[a-z]+$/.test(w)));
-const all = [...new Set([...(await namesIn(boys)), ...(await namesIn(girls))].filter((n) => /^[A-Za-z][A-Za-z'-]+$/.test(n)).map((n) => n.toLowerCase()))].filter((n) => !NOT_NAMES.has(n)).sort();
+const words = new Set(
+  readFileSync(dictionary, 'utf8')
+    .split('\n')
+    .filter((w) => /^[a-z]+$/.test(w)),
+);
+const all = [
+  ...new Set(
+    [...(await namesIn(boys)), ...(await namesIn(girls))].filter((n) => /^[A-Za-z][A-Za-z'-]+$/.test(n)).map((n) => n.toLowerCase()),
+  ),
+]
+  .filter((n) => !NOT_NAMES.has(n))
+  .sort();
 const ordinary = all.filter((n) => words.has(n));
 const distinct = all.filter((n) => !words.has(n));
 const wrap = (list) => list.join(' ').replace(/(.{1,100})(\s|$)/g, '  $1\n');

@@ -36,7 +36,11 @@ if (isRoot && has('apt-get')) {
   }
   process.exit(0);
 }
-if (!chromium) console.error('The browser tests need Chromium. Install it (on Debian: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.');
-if (!libreoffice) console.error('The workbook tests need LibreOffice. Install it (on Debian: sudo apt-get install libreoffice-calc-nogui).');
+if (!chromium)
+  console.error(
+    'The browser tests need Chromium. Install it (on Debian: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.',
+  );
+if (!libreoffice)
+  console.error('The workbook tests need LibreOffice. Install it (on Debian: sudo apt-get install libreoffice-calc-nogui).');
 if (!faketime) console.error('The clock-moved test run needs libfaketime. Install it (on Debian: sudo apt-get install faketime).');
 process.exit(1);

@@ -45,7 +45,10 @@ async function measure(): Promise<void> {
   const store = openStore(file);
   note('open the store (pragmas and the start-up quick_check)', seconds(t));
   const count = (sql: string) => (store.reader.prepare(sql).get() as { n: number }).n;
-  note('cases; audit entries', `${count('SELECT count(*) AS n FROM escalation').toLocaleString('en-GB')}; ${count('SELECT count(*) AS n FROM audit_entry').toLocaleString('en-GB')}`);
+  note(
+    'cases; audit entries',
+    `${count('SELECT count(*) AS n FROM escalation').toLocaleString('en-GB')}; ${count('SELECT count(*) AS n FROM audit_entry').toLocaleString('en-GB')}`,
+  );
 
   t = performance.now();
   const before = backupBeforeMigration(store.writer, folder);
@@ -83,9 +86,15 @@ async function measure(): Promise<void> {
   t = performance.now();
   desk.dispatch('retention:review', { offset: 500_000, limit: 100 });
   note('retention review, the page at case 500,000', millis(t));
-  const old = desk.store.reader.prepare("SELECT id, reference FROM escalation WHERE status = 'withdrawn' AND ended_on < '2025-01-01' LIMIT 1").get() as { id: number; reference: string };
+  const old = desk.store.reader
+    .prepare("SELECT id, reference FROM escalation WHERE status = 'withdrawn' AND ended_on < '2025-01-01' LIMIT 1")
+    .get() as { id: number; reference: string };
   t = performance.now();
-  const deleted = desk.dispatch('retention:deleteCase', { escalationId: old.id, confirmReference: old.reference, reason: 'Measuring a deletion at a million cases.' });
+  const deleted = desk.dispatch('retention:deleteCase', {
+    escalationId: old.id,
+    confirmReference: old.reference,
+    reason: 'Measuring a deletion at a million cases.',
+  });
   note('deleting one case after review', `${millis(t)} (${deleted.ok ? 'deleted' : 'refused'})`);
   t = performance.now();
   const backup = (await host.dispatchAsync('backups:create', {})) as { ok: true; value: { name: string; size: number } };
@@ -104,4 +113,6 @@ t = performance.now();
 multiply();
 note(`copying them to ${(SEEDED * COPIES).toLocaleString('en-GB')}`, seconds(t));
 await measure();
-console.log(`\n| measured | figure |\n| --- | --- |\n${figures.map(([w, v]) => `| ${w} | ${v} |`).join('\n')}\n\nFiles left in ${folder}: delete it when done.`);
+console.log(
+  `\n| measured | figure |\n| --- | --- |\n${figures.map(([w, v]) => `| ${w} | ${v} |`).join('\n')}\n\nFiles left in ${folder}: delete it when done.`,
+);

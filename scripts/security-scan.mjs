@@ -27,13 +27,30 @@ const EXCLUDED_CHECKS = {
 
 /** Every check the insecure fixture must trigger: if one goes quiet, the scan is not to be trusted. */
 const EXPECTED_IN_FIXTURE = [
-  'ALLOWPOPUPS_HTML_CHECK', 'AUXCLICK_HTML_CHECK', 'AUXCLICK_JS_CHECK', 'BLINK_FEATURES_JS_CHECK',
-  'CERTIFICATE_ERROR_EVENT_JS_CHECK', 'CERTIFICATE_VERIFY_PROC_JS_CHECK', 'CONTEXT_ISOLATION_JS_CHECK',
-  'CSP_GLOBAL_CHECK', 'CUSTOM_ARGUMENTS_JS_CHECK', 'DANGEROUS_FUNCTIONS_JS_CHECK', 'EXPERIMENTAL_FEATURES_JS_CHECK',
-  'HTTP_RESOURCES_HTML_CHECK', 'HTTP_RESOURCES_JS_CHECK', 'HTTP_RESOURCES_WITH_NODE_INTEGRATION_GLOBAL_CHECK',
-  'INSECURE_CONTENT_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'NODE_INTEGRATION_HTML_CHECK', 'NODE_INTEGRATION_JS_CHECK',
-  'OPEN_EXTERNAL_JS_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'SANDBOX_JS_CHECK',
-  'SECURITY_WARNINGS_DISABLED_JS_CHECK', 'WEB_SECURITY_HTML_CHECK', 'WEB_SECURITY_JS_CHECK',
+  'ALLOWPOPUPS_HTML_CHECK',
+  'AUXCLICK_HTML_CHECK',
+  'AUXCLICK_JS_CHECK',
+  'BLINK_FEATURES_JS_CHECK',
+  'CERTIFICATE_ERROR_EVENT_JS_CHECK',
+  'CERTIFICATE_VERIFY_PROC_JS_CHECK',
+  'CONTEXT_ISOLATION_JS_CHECK',
+  'CSP_GLOBAL_CHECK',
+  'CUSTOM_ARGUMENTS_JS_CHECK',
+  'DANGEROUS_FUNCTIONS_JS_CHECK',
+  'EXPERIMENTAL_FEATURES_JS_CHECK',
+  'HTTP_RESOURCES_HTML_CHECK',
+  'HTTP_RESOURCES_JS_CHECK',
+  'HTTP_RESOURCES_WITH_NODE_INTEGRATION_GLOBAL_CHECK',
+  'INSECURE_CONTENT_JS_CHECK',
+  'LIMIT_NAVIGATION_GLOBAL_CHECK',
+  'NODE_INTEGRATION_HTML_CHECK',
+  'NODE_INTEGRATION_JS_CHECK',
+  'OPEN_EXTERNAL_JS_CHECK',
+  'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
+  'SANDBOX_JS_CHECK',
+  'SECURITY_WARNINGS_DISABLED_JS_CHECK',
+  'WEB_SECURITY_HTML_CHECK',
+  'WEB_SECURITY_JS_CHECK',
 ];
 
 /** Electronegativity's own marker for a finding reviewed at that line: `eng-disable CHECK_ID`. */
@@ -56,7 +73,11 @@ function ensureInstalled() {
   if (existsSync(installedManifest) && JSON.parse(readFileSync(installedManifest, 'utf8')).version === wanted) return wanted;
   console.log(`Installing Electronegativity ${wanted} into ${relative(root, toolDir)} (its own lockfile, apart from the app's packages)…`);
   try {
-    execFileSync('npm', ['ci', '--prefix', toolDir, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: toolDir, stdio: 'inherit', shell: process.platform === 'win32' });
+    execFileSync('npm', ['ci', '--prefix', toolDir, '--ignore-scripts', '--no-audit', '--no-fund'], {
+      cwd: toolDir,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
   } catch (error) {
     fail(`could not install Electronegativity (npm ci in ${relative(root, toolDir)}: ${error.message}). It comes from the npm registry.`);
   }
@@ -70,13 +91,21 @@ function loadTool() {
   // Its messages are fetched afresh from the network on every run (falling back to the copy it ships):
   // give it the shipped English ones straight away, so the scan reaches nothing outside this machine.
   const messagesModule = join(dirname(runnerFile), 'locales', 'i18n.js');
-  if (![messagesModule, join(dirname(messagesModule), 'en-US.json')].every(existsSync)) fail(`Electronegativity's layout has changed: ${messagesModule} or its en-US.json is missing.`);
+  if (![messagesModule, join(dirname(messagesModule), 'en-US.json')].every(existsSync))
+    fail(`Electronegativity's layout has changed: ${messagesModule} or its en-US.json is missing.`);
   const i18n = createRequire(runnerFile)('i18n');
   const offlineMessages = new Module(messagesModule);
   offlineMessages.filename = messagesModule;
   offlineMessages.loaded = true;
   offlineMessages.exports = async () => {
-    i18n.configure({ locales: ['en-US'], defaultLocale: 'en-US', directory: dirname(messagesModule), updateFiles: false, objectNotation: true, register: globalThis });
+    i18n.configure({
+      locales: ['en-US'],
+      defaultLocale: 'en-US',
+      directory: dirname(messagesModule),
+      updateFiles: false,
+      objectNotation: true,
+      register: globalThis,
+    });
     i18n.setLocale('en-US');
   };
   toolRequire.cache[messagesModule] = offlineMessages;
@@ -127,16 +156,21 @@ function reviewedSites(stage) {
   const page = readFileSync(securityPage, 'utf8').split('\n');
   const sites = [];
   for (const file of scannableFiles(stage)) {
-    readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
-      const marker = line.match(REVIEW_MARKER);
-      if (!marker) return;
-      const path = relative(stage, file);
-      for (const check of marker[1].trim().split(/[ \t]+/)) {
-        const explained = page.some((row) => row.includes(`\`${path}\``) && row.includes(`\`${check}\``));
-        if (!explained) fail(`${path}:${index + 1} marks ${check} as reviewed, but docs/SECURITY.md has no row naming \`${path}\` and \`${check}\` to say why.`);
-        sites.push(`${path}:${index + 1} ${check}`);
-      }
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        const marker = line.match(REVIEW_MARKER);
+        if (!marker) return;
+        const path = relative(stage, file);
+        for (const check of marker[1].trim().split(/[ \t]+/)) {
+          const explained = page.some((row) => row.includes(`\`${path}\``) && row.includes(`\`${check}\``));
+          if (!explained)
+            fail(
+              `${path}:${index + 1} marks ${check} as reviewed, but docs/SECURITY.md has no row naming \`${path}\` and \`${check}\` to say why.`,
+            );
+          sites.push(`${path}:${index + 1} ${check}`);
+        }
+      });
   }
   return sites;
 }
@@ -151,8 +185,11 @@ async function main() {
   failOnUnreadFiles(fixture, 'the insecure fixture', fixtureDir);
   const seen = new Set(fixture.issues.map((issue) => issue.id));
   const silent = EXPECTED_IN_FIXTURE.filter((id) => !seen.has(id));
-  if (silent.length > 0) fail(`self-check: the insecure fixture should trigger ${silent.join(', ')}, but did not. The scan cannot be trusted.`);
-  console.log(`Electronegativity ${version} self-check: ${fixture.issues.length} findings in the insecure fixture, all ${EXPECTED_IN_FIXTURE.length} expected checks among them.`);
+  if (silent.length > 0)
+    fail(`self-check: the insecure fixture should trigger ${silent.join(', ')}, but did not. The scan cannot be trusted.`);
+  console.log(
+    `Electronegativity ${version} self-check: ${fixture.issues.length} findings in the insecure fixture, all ${EXPECTED_IN_FIXTURE.length} expected checks among them.`,
+  );
 
   const stage = mkdtempSync(join(tmpdir(), 'electronegativity-'));
   try {
@@ -161,12 +198,16 @@ async function main() {
     const sites = reviewedSites(stage);
     const app = await scan(tool, stage, electronVersion);
     failOnUnreadFiles(app, 'the app', stage);
-    console.log(`Scanned ${files} files (${APP_SOURCES.join(', ')}) as Electron ${electronVersion} with ${app.atomicChecks} file checks and ${app.globalChecks} whole-app checks.`);
+    console.log(
+      `Scanned ${files} files (${APP_SOURCES.join(', ')}) as Electron ${electronVersion} with ${app.atomicChecks} file checks and ${app.globalChecks} whole-app checks.`,
+    );
     console.log(`Left out: ${excluded.join('; ')}.`);
     console.log(`Reviewed in the code (eng-disable, each explained in docs/SECURITY.md): ${sites.length ? sites.join(', ') : 'none'}.`);
     if (app.issues.length > 0) {
       printTable(tool, app.issues);
-      fail(`Electronegativity reports ${app.issues.length} issue(s) in the app. Fix each; if one is a reviewed false positive, mark that line with \`eng-disable <CHECK>\` and say why in docs/SECURITY.md.`);
+      fail(
+        `Electronegativity reports ${app.issues.length} issue(s) in the app. Fix each; if one is a reviewed false positive, mark that line with \`eng-disable <CHECK>\` and say why in docs/SECURITY.md.`,
+      );
     }
     console.log('Electronegativity: 0 issues.');
   } finally {

@@ -17,7 +17,8 @@ function electronUnavailableReason() {
   }
   const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(binary)) return `Electron's binary is missing at ${binary}`;
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no graphical display (DISPLAY is not set)';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return 'there is no graphical display (DISPLAY is not set)';
   return null;
 }
 

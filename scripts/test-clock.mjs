@@ -26,10 +26,14 @@ for (const run of runs) {
   // same instant): the tests' child processes must see one clock that runs forward, as on a machine.
   // Any arguments are passed on to vitest (a file filter, say).
   const offsetSeconds = Math.round((Date.parse(run.at) - Date.now()) / 1000);
-  const result = spawnSync('faketime', ['-f', `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}s`, 'npx', 'vitest', 'run', ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, TZ: run.TZ, FAKETIME_DONT_FAKE_MONOTONIC: '1' },
-  });
+  const result = spawnSync(
+    'faketime',
+    ['-f', `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}s`, 'npx', 'vitest', 'run', ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, TZ: run.TZ, FAKETIME_DONT_FAKE_MONOTONIC: '1' },
+    },
+  );
   if (result.status !== 0) {
     console.error(`The tests failed with the clock at ${run.at} (TZ=${run.TZ}): some test depends on the day or the zone it runs in.`);
     process.exit(result.status ?? 1);

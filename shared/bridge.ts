@@ -23,7 +23,10 @@ export function createBridge(transport: Transport): Bridge {
 export type DeskCall = <C extends Channel>(channel: C, input: ChannelInput<C>) => Result<ChannelOutput<C>>;
 export type DeskCallAsync = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
 
-export function typedCalls(dispatch: (channel: Channel, input: unknown) => Result<unknown>, dispatchAsync: Transport): { call: DeskCall; callAsync: DeskCallAsync } {
+export function typedCalls(
+  dispatch: (channel: Channel, input: unknown) => Result<unknown>,
+  dispatchAsync: Transport,
+): { call: DeskCall; callAsync: DeskCallAsync } {
   return { call: dispatch as DeskCall, callAsync: typedCallAsync(dispatchAsync) };
 }
 

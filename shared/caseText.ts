@@ -99,5 +99,7 @@ export function caseTextOf<C extends Channel>(channel: C, input: ParsedInput<C>)
 
 /** Each possible child identifier in the fields, said where it is. */
 export function childIdentifierProblems(fields: readonly CaseTextField[], known: ReadonlySet<string> | readonly string[]): Problem[] {
-  return fields.flatMap((field) => possibleChildIdentifiers(field.text, known).map((finding) => ({ where: field.where, message: describeFinding(finding) })));
+  return fields.flatMap((field) =>
+    possibleChildIdentifiers(field.text, known).map((finding) => ({ where: field.where, message: describeFinding(finding) })),
+  );
 }

@@ -62,11 +62,29 @@ import {
   storedProfileSchema,
   timescaleCorrectionInput,
 } from './domain/settings';
-import { backupCheckSchema, backupListSchema, backupNameInput, backupViewSchema, deskHealthSchema, restoreInput, restoreViewSchema } from './domain/recovery';
+import {
+  backupCheckSchema,
+  backupListSchema,
+  backupNameInput,
+  backupViewSchema,
+  deskHealthSchema,
+  restoreInput,
+  restoreViewSchema,
+} from './domain/recovery';
 import { redactionInput, redactionResultSchema } from './domain/redaction';
-import { retentionDeleteInput, retentionDeletionSchema, retentionReviewQuery, retentionReviewSchema, reviewPeriodInput } from './domain/retention';
+import {
+  retentionDeleteInput,
+  retentionDeletionSchema,
+  retentionReviewQuery,
+  retentionReviewSchema,
+  reviewPeriodInput,
+} from './domain/retention';
 
-const id = (what: string) => z.number({ error: `Give the ${what} id as a number` }).int(`The ${what} id must be a whole number`).positive(`The ${what} id must be positive`);
+const id = (what: string) =>
+  z
+    .number({ error: `Give the ${what} id as a number` })
+    .int(`The ${what} id must be a whole number`)
+    .positive(`The ${what} id must be positive`);
 const nothing = z.object({}).strict();
 
 export const contract = {
@@ -87,7 +105,11 @@ export const contract = {
   'users:create': { kind: 'write', input: userCreateInput.strict(), output: userSchema },
   'users:update': { kind: 'write', input: userUpdateInput.strict(), output: userSchema },
   'users:resetPassword': { kind: 'write', input: passwordResetInput.strict(), output: userSchema },
-  'users:setIdleLock': { kind: 'write', input: z.object({ minutes: idleLockMinutesSchema }).strict(), output: z.object({ idleLockMinutes: z.number() }) },
+  'users:setIdleLock': {
+    kind: 'write',
+    input: z.object({ minutes: idleLockMinutesSchema }).strict(),
+    output: z.object({ idleLockMinutes: z.number() }),
+  },
 
   'agencies:list': {
     kind: 'read',
@@ -116,7 +138,9 @@ export const contract = {
   },
   'memberships:add': {
     kind: 'write',
-    input: z.object({ agencyId: id('agency'), from: isoDate, to: isoDate.nullable().default(null) }).strict()
+    input: z
+      .object({ agencyId: id('agency'), from: isoDate, to: isoDate.nullable().default(null) })
+      .strict()
       .refine((m) => m.to === null || m.to >= m.from, { message: 'The membership cannot end before it starts', path: ['to'] }),
     output: agencyDetailSchema,
   },
@@ -152,18 +176,38 @@ export const contract = {
   'profiles:get': { kind: 'read', input: z.object({ profileId: id('policy profile') }).strict(), output: storedProfileSchema },
   'profiles:choose': { kind: 'write', input: z.object({ profileId: id('policy profile') }).strict(), output: boardSettingsSchema },
   'profiles:saveEdited': { kind: 'write', input: profileEditInput.strict(), output: boardSettingsSchema },
-  'profiles:correctTimescale': { kind: 'write', input: timescaleCorrectionInput.strict(), output: z.object({ dueDatesChanged: z.number() }) },
+  'profiles:correctTimescale': {
+    kind: 'write',
+    input: timescaleCorrectionInput.strict(),
+    output: z.object({ dueDatesChanged: z.number() }),
+  },
   'calendar:addClosureDay': { kind: 'write', input: closureDayInput.strict(), output: z.object({ dueDatesChanged: z.number() }) },
   'calendar:removeClosureDay': { kind: 'write', input: closureDayRemoveInput.strict(), output: z.object({ dueDatesChanged: z.number() }) },
-  'calendar:bankHolidays': { kind: 'read', input: z.object({ year: z.number().int().min(2000, 'Choose a year from 2000').max(2100, 'Choose a year up to 2100') }).strict(), output: z.array(z.object({ date: z.string(), name: z.string() })) },
+  'calendar:bankHolidays': {
+    kind: 'read',
+    input: z.object({ year: z.number().int().min(2000, 'Choose a year from 2000').max(2100, 'Choose a year up to 2100') }).strict(),
+    output: z.array(z.object({ date: z.string(), name: z.string() })),
+  },
   'categories:add': { kind: 'write', input: nameInput.strict(), output: boardSettingsSchema },
   'themes:add': { kind: 'write', input: nameInput.strict(), output: boardSettingsSchema },
 
   // ---- the escalation register ----
   'escalations:create': { kind: 'write', input: escalationCreateInput.strict(), output: escalationDetailSchema },
   'escalations:get': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: escalationDetailSchema },
-  'escalations:list': { kind: 'read', input: registerQuery.strict(), output: z.object({ total: z.number(), rows: z.array(registerRowSchema) }) },
-  'escalations:overdue': { kind: 'read', input: nothing, output: z.object({ overdue: z.array(overdueRowSchema), breaches: z.array(breachRowSchema), notifications: z.array(outstandingNotificationSchema) }) },
+  'escalations:list': {
+    kind: 'read',
+    input: registerQuery.strict(),
+    output: z.object({ total: z.number(), rows: z.array(registerRowSchema) }),
+  },
+  'escalations:overdue': {
+    kind: 'read',
+    input: nothing,
+    output: z.object({
+      overdue: z.array(overdueRowSchema),
+      breaches: z.array(breachRowSchema),
+      notifications: z.array(outstandingNotificationSchema),
+    }),
+  },
   'escalations:escalate': { kind: 'write', input: escalateInput.strict(), output: escalationDetailSchema },
   'escalations:recordStage': { kind: 'write', input: stageRecordInput.strict(), output: escalationDetailSchema },
   'escalations:recordReferral': { kind: 'write', input: referralRecordInput.strict(), output: escalationDetailSchema },
@@ -181,8 +225,16 @@ export const contract = {
 
   // ---- the chair and resolution panels ----
   // warnings: e.g. a resolution panel this policy cannot form for the case (the chair must see it).
-  'chair:decide': { kind: 'write', input: chairDecisionInput.strict(), output: escalationDetailSchema.extend({ warnings: z.array(z.string()) }) },
-  'panels:options': { kind: 'read', input: z.object({ escalationId: id('escalation'), sitsOn: isoDate.nullable().default(null) }).strict(), output: panelOptionsSchema },
+  'chair:decide': {
+    kind: 'write',
+    input: chairDecisionInput.strict(),
+    output: escalationDetailSchema.extend({ warnings: z.array(z.string()) }),
+  },
+  'panels:options': {
+    kind: 'read',
+    input: z.object({ escalationId: id('escalation'), sitsOn: isoDate.nullable().default(null) }).strict(),
+    output: panelOptionsSchema,
+  },
   'panels:check': { kind: 'read', input: panelDraftInput.strict(), output: panelCheckResultSchema },
   'panels:suggest': { kind: 'read', input: panelDraftInput.strict(), output: panelSuggestionSchema },
   'panels:save': { kind: 'write', input: panelSaveInput.strict(), output: panelDetailSchema },

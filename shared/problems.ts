@@ -74,8 +74,10 @@ export function describePath(path: readonly PropertyKey[]): string {
 
 export function problemsFromZod(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') return { where: describePath(issue.path), message: `Not expected here: ${issue.keys.join(', ')}` };
-    if (issue.code === 'invalid_type' && issue.path.length === 0) return { where: 'The request', message: 'Send the details as an object of named fields' };
+    if (issue.code === 'unrecognized_keys')
+      return { where: describePath(issue.path), message: `Not expected here: ${issue.keys.join(', ')}` };
+    if (issue.code === 'invalid_type' && issue.path.length === 0)
+      return { where: 'The request', message: 'Send the details as an object of named fields' };
     return { where: describePath(issue.path), message: issue.message };
   });
 }

@@ -68,7 +68,11 @@ function progress(fraction: number): void {
 async function run(command: string | undefined, argv: string[]): Promise<void> {
   // Pinned by ESCALATION_DESK_CLOCK for tests and for reproducing a user's report (app/clock.ts).
   const now = processClock();
-  const withDesk = async <T>(args: { data?: string | undefined; user?: string | undefined }, channel: Channel, work: (desk: Desk) => Promise<T>): Promise<T> => {
+  const withDesk = async <T>(
+    args: { data?: string | undefined; user?: string | undefined },
+    channel: Channel,
+    work: (desk: Desk) => Promise<T>,
+  ): Promise<T> => {
     const desk = await openDeskAs({ dataFolder: args.data ?? defaultDataFolder(), mode: 'web', version, now }, args.user, channel);
     try {
       return await work(desk);
@@ -78,7 +82,13 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
   };
   // File-level commands: for whoever holds the data folder, as a trusted caller.
   const withFiles = async <T>(data: string | undefined, work: (desk: Desk) => Promise<T>): Promise<T> => {
-    const desk = openDesk({ dataFolder: data ?? defaultDataFolder(), mode: 'web', version, now, actor: () => `${operatingSystemUser()} (command line)` });
+    const desk = openDesk({
+      dataFolder: data ?? defaultDataFolder(),
+      mode: 'web',
+      version,
+      now,
+      actor: () => `${operatingSystemUser()} (command line)`,
+    });
     try {
       return await work(desk);
     } finally {
@@ -92,21 +102,45 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
 
   switch (command) {
     case 'export-return': {
-      const args = checked(z.object({ ...dataFlag, ...userFlag, quarter: quarterKeySchema, out: z.string().min(1, 'give the file to write') }), parseFlags(argv, ['data', 'user', 'quarter', 'out']));
+      const args = checked(
+        z.object({ ...dataFlag, ...userFlag, quarter: quarterKeySchema, out: z.string().min(1, 'give the file to write') }),
+        parseFlags(argv, ['data', 'user', 'quarter', 'out']),
+      );
       await withDesk(args, 'exports:boardReturn', async (desk) => {
-        const result = await writeBoardReturn(desk.store.reader, { now: now(), quarter: args.quarter, file: resolve(args.out), appVersion: version, onProgress: progress });
-        console.log(`\nWrote ${resolve(args.out)}: ${result.registerRows} escalations on the register, sheets ${result.sheets.join(', ')}.`);
+        const result = await writeBoardReturn(desk.store.reader, {
+          now: now(),
+          quarter: args.quarter,
+          file: resolve(args.out),
+          appVersion: version,
+          onProgress: progress,
+        });
+        console.log(
+          `\nWrote ${resolve(args.out)}: ${result.registerRows} escalations on the register, sheets ${result.sheets.join(', ')}.`,
+        );
       });
       return;
     }
     case 'export-template': {
       const args = checked(
-        z.object({ ...dataFlag, ...userFlag, quarter: quarterKeySchema, out: z.string().min(1), agency: z.coerce.number().int().positive('--agency is an agency id from the directory').optional() }),
+        z.object({
+          ...dataFlag,
+          ...userFlag,
+          quarter: quarterKeySchema,
+          out: z.string().min(1),
+          agency: z.coerce.number().int().positive('--agency is an agency id from the directory').optional(),
+        }),
         parseFlags(argv, ['data', 'user', 'quarter', 'out', 'agency']),
       );
       await withDesk(args, 'exports:agencyTemplate', async (desk) => {
-        if (args.agency !== undefined && !agencyExists(desk.store.reader, args.agency)) throw new Refused(`There is no agency with id ${args.agency}.`);
-        await writeAgencyTemplate(desk.store.reader, { now: now(), quarter: args.quarter, agencyId: args.agency ?? null, file: resolve(args.out), appVersion: version });
+        if (args.agency !== undefined && !agencyExists(desk.store.reader, args.agency))
+          throw new Refused(`There is no agency with id ${args.agency}.`);
+        await writeAgencyTemplate(desk.store.reader, {
+          now: now(),
+          quarter: args.quarter,
+          agencyId: args.agency ?? null,
+          file: resolve(args.out),
+          appVersion: version,
+        });
         console.log(`Wrote ${resolve(args.out)}.`);
       });
       return;
@@ -120,13 +154,20 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
         throw new Refused(`Cannot read ${resolve(args.file)}: check the path.`);
       }
       await withDesk(args, 'returns:import', async (desk) => {
-        const summary = outcome(await desk.callAsync('returns:import', { fileName: basename(args.file), contentBase64: bytes.toString('base64') }));
-        console.log(`Imported ${summary.agencyName}’s return for ${summary.quarter}: ${summary.nilReturn ? 'a nil return' : `${summary.rows} escalation${summary.rows === 1 ? '' : 's'}`}.`);
+        const summary = outcome(
+          await desk.callAsync('returns:import', { fileName: basename(args.file), contentBase64: bytes.toString('base64') }),
+        );
+        console.log(
+          `Imported ${summary.agencyName}’s return for ${summary.quarter}: ${summary.nilReturn ? 'a nil return' : `${summary.rows} escalation${summary.rows === 1 ? '' : 's'}`}.`,
+        );
       });
       return;
     }
     case 'returns-status': {
-      const args = checked(z.object({ ...dataFlag, ...userFlag, quarter: quarterKeySchema.optional() }), parseFlags(argv, ['data', 'user', 'quarter']));
+      const args = checked(
+        z.object({ ...dataFlag, ...userFlag, quarter: quarterKeySchema.optional() }),
+        parseFlags(argv, ['data', 'user', 'quarter']),
+      );
       await withDesk(args, 'returns:status', async (desk) => {
         const quarter = args.quarter ?? quarterOf(todayIso(now()), quarterStartMonth(desk.store.reader)).key;
         const status = outcome(desk.call('returns:status', { quarter }));
@@ -135,16 +176,21 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       return;
     }
     case 'panel-check': {
-      const args = checked(z.object({ ...dataFlag, ...userFlag, panel: z.coerce.number().int().positive('--panel is a panel id') }), parseFlags(argv, ['data', 'user', 'panel']));
+      const args = checked(
+        z.object({ ...dataFlag, ...userFlag, panel: z.coerce.number().int().positive('--panel is a panel id') }),
+        parseFlags(argv, ['data', 'user', 'panel']),
+      );
       await withDesk(args, 'panels:get', async (desk) => {
         const panel = outcome(desk.call('panels:get', { panelId: args.panel }));
         const word = { pass: 'passes', fail: 'FAILS', warning: 'note', not_applicable: 'does not apply' } as const;
         console.log(`Panel ${panel.id} for ${panel.reference}, sitting ${panel.sitsOn}, chaired by ${panel.chairName}:`);
-        for (const c of panel.checks.checks) console.log(`  ${c.number}. ${c.title}: ${word[c.status]}${c.messages.length ? `\n     ${c.messages.join('\n     ')}` : ''}`);
+        for (const c of panel.checks.checks)
+          console.log(`  ${c.number}. ${c.title}: ${word[c.status]}${c.messages.length ? `\n     ${c.messages.join('\n     ')}` : ''}`);
         const cannot = panel.checks.cannotBeFormed;
         if (cannot) console.log(`This policy’s panel cannot be formed for this case:\n  ${cannot.reasons.join('\n  ')}`);
         // Held under a departure is still not valid under the policy: the exit code says so.
-        if (cannot && panel.checks.departureReason) throw new Refused(`The panel sits under the chair’s recorded departure from the policy: ${panel.checks.departureReason}`);
+        if (cannot && panel.checks.departureReason)
+          throw new Refused(`The panel sits under the chair’s recorded departure from the policy: ${panel.checks.departureReason}`);
         if (cannot) throw new Refused(`Instead: ${cannot.alternatives.join(' Or: ')}`);
         if (!panel.checks.valid) throw new Refused('The panel is not yet valid.');
         console.log('The panel is valid.');
@@ -156,7 +202,9 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       await withFiles(args.data, async (desk) => {
         const result = verifyAuditChain(desk.store.reader);
         if (result.firstBadEntryId !== null) {
-          throw new Refused(`The audit trail does not match from entry ${result.firstBadEntryId} on (${result.checked} entries before it are intact): it has been changed outside the app. Keep this file as evidence and restore the latest backup.`);
+          throw new Refused(
+            `The audit trail does not match from entry ${result.firstBadEntryId} on (${result.checked} entries before it are intact): it has been changed outside the app. Keep this file as evidence and restore the latest backup.`,
+          );
         }
         console.log(`The audit trail is intact: ${result.checked} entries checked.`);
       });
@@ -173,8 +221,14 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
         parseFlags(argv, ['data', 'count', 'seed', 'until']),
       );
       await withFiles(args.data, async (desk) => {
-        if (accountCount(desk.store.reader) > 0) throw new Refused('seed-demo fills a new board for a demonstration; this board already has user accounts, so nothing was added.');
-        const summary = seedDemo(desk.store, { count: args.count, seed: args.seed, onProgress: progress, until: args.until ?? todayIso(now()) });
+        if (accountCount(desk.store.reader) > 0)
+          throw new Refused('seed-demo fills a new board for a demonstration; this board already has user accounts, so nothing was added.');
+        const summary = seedDemo(desk.store, {
+          count: args.count,
+          seed: args.seed,
+          onProgress: progress,
+          until: args.until ?? todayIso(now()),
+        });
         console.log(`\nSeeded ${summary.agencies} agencies and ${summary.escalations} escalations (seed ${args.seed}).`);
       });
       return;
@@ -190,14 +244,18 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       const args = checked(z.object({ ...dataFlag }), parseFlags(argv, ['data']));
       const backups = listBackups(args.data ?? defaultDataFolder());
       if (backups.length === 0) console.log('There are no backups yet.');
-      for (const b of backups) console.log(`${describeTime(b.takenAt)}  ${b.reason.padEnd(16)} ${String(Math.ceil(b.size / 1024)).padStart(8)} KiB  ${b.file}`);
+      for (const b of backups)
+        console.log(`${describeTime(b.takenAt)}  ${b.reason.padEnd(16)} ${String(Math.ceil(b.size / 1024)).padStart(8)} KiB  ${b.file}`);
       return;
     }
     case 'restore': {
       const args = checked(
         z
           .object({ ...dataFlag, latest: z.literal('true').optional(), from: z.string().min(1).optional() })
-          .refine((a) => (a.latest === undefined) !== (a.from === undefined), { message: 'give either --latest or --from FILE', path: ['latest'] }),
+          .refine((a) => (a.latest === undefined) !== (a.from === undefined), {
+            message: 'give either --latest or --from FILE',
+            path: ['latest'],
+          }),
         parseFlags(argv, ['data', 'latest', 'from'], ['latest']),
       );
       const folder = args.data ?? defaultDataFolder();
@@ -205,7 +263,8 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       if (args.from !== undefined) source = resolve(args.from);
       else {
         const latest = latestGoodBackup(folder);
-        if (!latest) throw new Refused(`There is no backup that passes SQLite's integrity check in ${join(folder, 'backups')}. Nothing has changed.`);
+        if (!latest)
+          throw new Refused(`There is no backup that passes SQLite's integrity check in ${join(folder, 'backups')}. Nothing has changed.`);
         source = latest.file;
       }
       try {
@@ -220,13 +279,27 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
     }
     case 'retention-review': {
       const args = checked(
-        z.object({ ...dataFlag, ...userFlag, limit: z.coerce.number().int('--limit is a whole number').min(1, '--limit is at least 1').max(500, '--limit is at most 500').default(100) }),
+        z.object({
+          ...dataFlag,
+          ...userFlag,
+          limit: z.coerce
+            .number()
+            .int('--limit is a whole number')
+            .min(1, '--limit is at least 1')
+            .max(500, '--limit is at most 500')
+            .default(100),
+        }),
         parseFlags(argv, ['data', 'user', 'limit']),
       );
       await withDesk(args, 'retention:review', async (desk) => {
         const review = outcome(desk.call('retention:review', { offset: 0, limit: args.limit }));
-        console.log(`Review period: ${review.reviewYears} years. ${review.total} case${review.total === 1 ? '' : 's'} closed or withdrawn on or before ${review.cutoff}${review.total > review.rows.length ? ` (the oldest ${review.rows.length} shown)` : ''}:`);
-        for (const r of review.rows) console.log(`  ${r.reference.padEnd(20)} ${(r.childInitials || '-').padEnd(4)} ${r.status.padEnd(9)} closed ${r.closedOn}  ${r.blockedBecause ? `not yet: ${r.blockedBecause}` : 'may be deleted (in the app)'}`);
+        console.log(
+          `Review period: ${review.reviewYears} years. ${review.total} case${review.total === 1 ? '' : 's'} closed or withdrawn on or before ${review.cutoff}${review.total > review.rows.length ? ` (the oldest ${review.rows.length} shown)` : ''}:`,
+        );
+        for (const r of review.rows)
+          console.log(
+            `  ${r.reference.padEnd(20)} ${(r.childInitials || '-').padEnd(4)} ${r.status.padEnd(9)} closed ${r.closedOn}  ${r.blockedBecause ? `not yet: ${r.blockedBecause}` : 'may be deleted (in the app)'}`,
+          );
       });
       return;
     }

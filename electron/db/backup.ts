@@ -138,7 +138,13 @@ function finish(temp: string, folder: string, reason: BackupReason, at: Date): s
  * Takes a backup now, then rotates (unless told not to: a restore keeps the backup it is about to
  * put back from being rotated away); returns the new file's path.
  */
-export async function backupNow(db: Database.Database, dataFolder: string, reason: BackupReason, at: Date = new Date(), options: { rotate?: boolean } = {}): Promise<string> {
+export async function backupNow(
+  db: Database.Database,
+  dataFolder: string,
+  reason: BackupReason,
+  at: Date = new Date(),
+  options: { rotate?: boolean } = {},
+): Promise<string> {
   const folder = privateFolder(backupsFolder(dataFolder));
   const temp = newTempFile(folder);
   step('reserved');
@@ -179,7 +185,10 @@ export function backupBeforeMigration(db: Database.Database, dataFolder: string,
     file = finish(temp, folder, 'before-migration', at);
   } catch (error) {
     if (temp) removeTemp(temp);
-    throw new Error(`Could not back up the records before updating their format, so the update was not made and nothing changed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `Could not back up the records before updating their format, so the update was not made and nothing changed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   rotateBackups(dataFolder);
   step('rotated');
@@ -209,7 +218,8 @@ export function removeBackupLeftovers(dataFolder: string): string[] {
     const file = join(folder, name);
     const temp = TEMP_NAME.exec(name);
     const writer = temp ? Number(temp[1]) : null;
-    const abandoned = temp !== null && !inFlight.has(file.replace(/-(journal|wal|shm)$/, '')) && (writer === process.pid || !processAlive(writer!));
+    const abandoned =
+      temp !== null && !inFlight.has(file.replace(/-(journal|wal|shm)$/, '')) && (writer === process.pid || !processAlive(writer!));
     const companion = /-(journal|wal|shm)$/.test(name) && NAME.test(name.replace(/-(journal|wal|shm)$/, ''));
     if (!abandoned && !companion) continue;
     rmSync(file, { force: true });
@@ -325,22 +335,34 @@ function inspect(file: string): Problem | null {
   }
   if (size === 0) return wrong('is empty (0 bytes): it holds no records (a backup cut short before anything was written)');
   const header = readHeader(file);
-  if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) return wrong('is not an SQLite database, so it cannot be Escalation Desk records');
+  if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC))
+    return wrong('is not an SQLite database, so it cannot be Escalation Desk records');
   const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
   const pages = header.readUInt32BE(28);
   // The page count in the header is trusted only when SQLite marked it valid (it matches the change counter).
   const countValid = header.readUInt32BE(92) === header.readUInt32BE(24) && pages > 0;
-  if (countValid && size < pages * pageSize) return wrong(`is cut short: it holds ${size} bytes of the ${pages * pageSize} its own header promises (a backup that was not finished)`);
-  if (existsSync(`${file}-journal`)) return wrong('has an unfinished write beside it (a -journal file), so it is a backup that was not finished');
+  if (countValid && size < pages * pageSize)
+    return wrong(
+      `is cut short: it holds ${size} bytes of the ${pages * pageSize} its own header promises (a backup that was not finished)`,
+    );
+  if (existsSync(`${file}-journal`))
+    return wrong('has an unfinished write beside it (a -journal file), so it is a backup that was not finished');
   if (!passesQuickCheck(file)) return wrong('fails SQLite’s integrity check');
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version < EXPECTED_TABLES[0]![0]) return { foreign: true, problem: 'is an SQLite database but not Escalation Desk records (it has no Escalation Desk schema version)' };
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    if (version < EXPECTED_TABLES[0]![0])
+      return { foreign: true, problem: 'is an SQLite database but not Escalation Desk records (it has no Escalation Desk schema version)' };
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
+    );
     const missing = EXPECTED_TABLES.filter(([since, table]) => version >= since && !tables.has(table)).map(([, table]) => table);
-    if (missing.length > 0) return { foreign: true, problem: `is an SQLite database but not Escalation Desk records (it has no ${missing.join(', ')} table${missing.length === 1 ? '' : 's'})` };
+    if (missing.length > 0)
+      return {
+        foreign: true,
+        problem: `is an SQLite database but not Escalation Desk records (it has no ${missing.join(', ')} table${missing.length === 1 ? '' : 's'})`,
+      };
   } catch {
     return wrong('fails SQLite’s integrity check');
   } finally {

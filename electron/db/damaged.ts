@@ -13,8 +13,9 @@ export class DamagedDatabaseError extends Error {
         '(or choose another backup file with --from FILE). The damaged file is kept beside it, not deleted.'
       : `There is no good backup in ${backupsFolder(dataFolder)}. Keep this file as it is and ask your IT team to restore it from their own backups ` +
         '(a backup file can be put back with: npm run board -- restore --from FILE).';
-    super(`The records file ${file} failed SQLite's integrity check, so it was NOT opened for writing and nothing in it has changed. ${restore}`);
+    super(
+      `The records file ${file} failed SQLite's integrity check, so it was NOT opened for writing and nothing in it has changed. ${restore}`,
+    );
     this.name = 'DamagedDatabaseError';
   }
 }
-

@@ -5,7 +5,10 @@ import { backupBeforeMigration } from './backup';
 import { migrations as shipped, type Migration } from './migrations/index';
 
 export class NewerDatabaseError extends Error {
-  constructor(readonly found: number, readonly supported: number) {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
     super(
       `This database was written by a newer version of Escalation Desk (schema ${found}; this version understands up to ${supported}). ` +
         'It has not been opened, so nothing in it has changed. Install the newer version to open it.',

@@ -33,7 +33,9 @@ function accountsIn(file: string): Accounts | null {
     const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'app_user'").get();
     if (!hasTable) return { accounts: 0, activeCoordinators: 0 };
     return db
-      .prepare("SELECT count(*) AS accounts, count(CASE WHEN role = 'coordinator' AND disabled_on IS NULL THEN 1 END) AS activeCoordinators FROM app_user")
+      .prepare(
+        "SELECT count(*) AS accounts, count(CASE WHEN role = 'coordinator' AND disabled_on IS NULL THEN 1 END) AS activeCoordinators FROM app_user",
+      )
       .get() as Accounts;
   } catch {
     return null;
@@ -63,7 +65,8 @@ export function restoreRefusal(dataFolder: string, source: string, label = `The 
   const problem = backupVerdict(source);
   if (problem) return `${label} ${problem}, so it was not restored. Nothing has changed.`;
   const version = schemaVersionOf(source);
-  if (version > LATEST_VERSION) return `${label} was written by a newer version of Escalation Desk, so this version cannot restore it. Nothing has changed.`;
+  if (version > LATEST_VERSION)
+    return `${label} was written by a newer version of Escalation Desk, so this version cannot restore it. Nothing has changed.`;
   const incoming = accountsIn(source);
   if (!incoming) return `${label} fails SQLite’s integrity check, so it was not restored. Nothing has changed.`;
   // Without an active coordinator nobody could manage the restored board, and on a board with no
@@ -98,7 +101,8 @@ export function restoreBackup(dataFolder: string, source: string, at: Date = new
   const moves: { from: string; to: string }[] = [];
   try {
     let aside = `${database}.replaced-${fileTimestamp(at)}`;
-    for (let n = 2; [aside, `${aside}-wal`, `${aside}-shm`].some((f) => existsSync(f)); n += 1) aside = `${database}.replaced-${fileTimestamp(at)}-${n}`;
+    for (let n = 2; [aside, `${aside}-wal`, `${aside}-shm`].some((f) => existsSync(f)); n += 1)
+      aside = `${database}.replaced-${fileTimestamp(at)}-${n}`;
     for (const suffix of ['', '-wal', '-shm', '-journal']) {
       if (!existsSync(`${database}${suffix}`)) continue;
       renameSync(`${database}${suffix}`, `${aside}${suffix}`);
@@ -120,6 +124,7 @@ export function restoreBackup(dataFolder: string, source: string, at: Date = new
  * is removed (it is a copy of a backup that is still in backups/, so nothing is lost).
  */
 export function undoRestore(result: RestoreResult): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) if (existsSync(`${result.database}${suffix}`)) unlinkSync(`${result.database}${suffix}`);
+  for (const suffix of ['', '-wal', '-shm', '-journal'])
+    if (existsSync(`${result.database}${suffix}`)) unlinkSync(`${result.database}${suffix}`);
   for (const move of [...result.moves].reverse()) renameSync(move.to, move.from);
 }

@@ -12,7 +12,8 @@ export function parseFlags(argv: readonly string[], allowed: readonly string[], 
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!match) throw new UsageError(`“${arg}” is not an option. Options look like --quarter 2026-Q3.`);
     const name = match[1]!;
-    if (!allowed.includes(name)) throw new UsageError(`--${name} is not an option of this command. It takes: ${allowed.map((a) => `--${a}`).join(', ')}.`);
+    if (!allowed.includes(name))
+      throw new UsageError(`--${name} is not an option of this command. It takes: ${allowed.map((a) => `--${a}`).join(', ')}.`);
     if (switches.includes(name)) {
       if (match[2] !== undefined) throw new UsageError(`--${name} takes no value.`);
       flags[name] = 'true';

@@ -11,7 +11,16 @@
 import { todayIso } from '../../shared/domain/dates';
 import type { AuditHealth } from '../../shared/domain/recovery';
 import type { Store } from '../db/types';
-import { auditEntrySummary, CHAIN_START, entryStillAt, readAuditCheckpoint, saveAuditCheckpoint, verifyAuditSlice, type AuditCheckpoint, type ChainPoint } from '../services/audit';
+import {
+  auditEntrySummary,
+  CHAIN_START,
+  entryStillAt,
+  readAuditCheckpoint,
+  saveAuditCheckpoint,
+  verifyAuditSlice,
+  type AuditCheckpoint,
+  type ChainPoint,
+} from '../services/audit';
 
 /** Entries checked at once after the checkpoint; any beyond are left to the background walk. */
 const TAIL_AT_ONCE = 100_000;

@@ -35,7 +35,11 @@ export interface Desk {
 export type DeliverExport = (ctx: TaskContext, job: { jobId: string; file: string; fileName: string }) => Promise<Delivery>;
 
 /** The web mode's way to hand over a file: the browser downloads it from the local server. */
-export const downloadFromWebMode: DeliverExport = async (_ctx, job) => ({ how: 'download', url: `./download/${job.jobId}`, fileName: job.fileName });
+export const downloadFromWebMode: DeliverExport = async (_ctx, job) => ({
+  how: 'download',
+  url: `./download/${job.jobId}`,
+  fileName: job.fileName,
+});
 
 export interface DeskOptions {
   dataFolder: string;

@@ -42,7 +42,9 @@ export interface DispatchOptions {
 type Kind = 'read' | 'write' | 'task';
 const kindOf = (channel: Channel): Kind => contract[channel].kind as Kind;
 
-type Prepared = { ok: false; result: Result<unknown> } | { ok: true; channel: Channel; kind: Kind; input: unknown; actor: string; now: Date; env: AppEnvironment };
+type Prepared =
+  | { ok: false; result: Result<unknown> }
+  | { ok: true; channel: Channel; kind: Kind; input: unknown; actor: string; now: Date; env: AppEnvironment };
 
 /** The answer to a name that is not a channel (also given by the front door while the records file is damaged). */
 export function unknownChannel(channelName: unknown): Result<unknown> {
@@ -54,7 +56,13 @@ export function parseInput(channel: Channel, rawInput: unknown): { ok: true; inp
   const parsed = contract[channel].input.safeParse(rawInput === undefined ? {} : rawInput);
   if (parsed.success) return { ok: true, input: parsed.data };
   const problems = problemsFromZod(parsed.error);
-  return { ok: false, result: failure(`Nothing was saved: ${problems.length === 1 ? 'one detail needs' : `${problems.length} details need`} correcting.`, problems) };
+  return {
+    ok: false,
+    result: failure(
+      `Nothing was saved: ${problems.length === 1 ? 'one detail needs' : `${problems.length} details need`} correcting.`,
+      problems,
+    ),
+  };
 }
 
 /** The output check every answer gets, in one place: an answer the contract does not describe is never shown. */

@@ -11,7 +11,16 @@ import { basename, join } from 'node:path';
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { failure } from '../../shared/result';
 import type { BackupCheck, BackupList, BackupReason, BackupView, DeskHealth, RestoreView } from '../../shared/domain/recovery';
-import { BACKUPS_KEPT, backupNow, backupsFolder, describeTime, isGoodBackup, listBackups, rotateBackups, type BackupFile } from '../db/backup';
+import {
+  BACKUPS_KEPT,
+  backupNow,
+  backupsFolder,
+  describeTime,
+  isGoodBackup,
+  listBackups,
+  rotateBackups,
+  type BackupFile,
+} from '../db/backup';
 import { DamagedDatabaseError } from '../db/damaged';
 import { restoreBackup, RestoreRefused, restoreRefusal, undoRestore, type RestoreResult } from '../db/restore';
 import { checkedAnswer, faultAnswer, parseInput, unknownChannel, type DispatchAsync } from './dispatch';
@@ -45,14 +54,21 @@ export interface FrontDesk {
 }
 
 /** The channels the recovery screen needs: the only ones that answer while the file is damaged. */
-const WHILE_DAMAGED: ReadonlySet<Channel> = new Set<Channel>(['app:info', 'desk:health', 'backups:list', 'backups:check', 'backups:restore']);
+const WHILE_DAMAGED: ReadonlySet<Channel> = new Set<Channel>([
+  'app:info',
+  'desk:health',
+  'backups:list',
+  'backups:check',
+  'backups:restore',
+]);
 
 function view(backup: BackupFile): BackupView {
   return { name: backup.name, reason: backup.reason, takenAt: backup.takenAt.toISOString(), size: backup.size };
 }
 
 function damageMessage(damaged: DamagedDatabaseError): string {
-  const opening = 'The records file failed SQLite’s integrity check when the app started, so it was not opened and nothing in it has changed.';
+  const opening =
+    'The records file failed SQLite’s integrity check when the app started, so it was not opened and nothing in it has changed.';
   if (!damaged.latestGood) {
     return `${opening} There is no backup that passes its own check in ${backupsFolder(damaged.dataFolder)}. Keep the file (${damaged.file}) as it is and ask your IT team to restore it from their own backups.`;
   }
@@ -158,8 +174,21 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
         deletedCasesBack: casesHeld(opened!.store.reader, deletedNow).map((d) => d.reference),
       };
       // The restored records' own audit trail says they were put back, when, by whom and from what.
-      const after = { backup: backup.name, takenAt: restored.restoredFrom.takenAt, keptAside: restored.keptAside, beforeRestoreBackup: restored.beforeRestoreBackup, deletedCasesBack: restored.deletedCasesBack };
-      opened!.store.writer.transaction(() => appendAudit({ db: opened!.store.writer, actor: by, now: now() }, { action: 'records.restore', entity: 'board', entityId: null, after })).immediate();
+      const after = {
+        backup: backup.name,
+        takenAt: restored.restoredFrom.takenAt,
+        keptAside: restored.keptAside,
+        beforeRestoreBackup: restored.beforeRestoreBackup,
+        deletedCasesBack: restored.deletedCasesBack,
+      };
+      opened!.store.writer
+        .transaction(() =>
+          appendAudit(
+            { db: opened!.store.writer, actor: by, now: now() },
+            { action: 'records.restore', entity: 'board', entityId: null, after },
+          ),
+        )
+        .immediate();
       lastRestore = restored;
       return restored;
     } finally {
@@ -171,11 +200,17 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
   const recovery: RecoveryControl = {
     health: (): DeskHealth => ({
       records: desk ? 'open' : 'damaged',
-      damage: !desk && damaged ? { message: damageMessage(damaged), latestGood: damaged.latestGood ? view(damaged.latestGood) : null } : null,
+      damage:
+        !desk && damaged ? { message: damageMessage(damaged), latestGood: damaged.latestGood ? view(damaged.latestGood) : null } : null,
       audit: watch?.health() ?? null,
       lastRestore,
     }),
-    listBackups: (): BackupList => ({ folder: backupsFolder(dataFolder), kept: BACKUPS_KEPT, backups: listBackups(dataFolder).map(view), lastRestore }),
+    listBackups: (): BackupList => ({
+      folder: backupsFolder(dataFolder),
+      kept: BACKUPS_KEPT,
+      backups: listBackups(dataFolder).map(view),
+      lastRestore,
+    }),
     checkBackup: (name): BackupCheck => ({ name, checksOut: isGoodBackup(findBackup(name).file) }),
     backUpNow: async () => view(await take('manual')),
     restore,
@@ -185,7 +220,8 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
   const dispatchWhileDamaged: DispatchAsync = async (channelName, rawInput) => {
     if (!isChannel(channelName)) return unknownChannel(channelName);
     const channel = channelName;
-    if (!WHILE_DAMAGED.has(channel)) return failure('The records file failed its integrity check and is not open, so this cannot be done. Restore a backup first.');
+    if (!WHILE_DAMAGED.has(channel))
+      return failure('The records file failed its integrity check and is not open, so this cannot be done. Restore a backup first.');
     const parsed = parseInput(channel, rawInput);
     if (!parsed.ok) return parsed.result;
     const { input } = parsed;

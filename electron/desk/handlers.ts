@@ -43,7 +43,10 @@ export interface AppEnvironment extends ExportEnvironment {
 }
 
 function recoveryOf(env: AppEnvironment): RecoveryControl {
-  if (!env.recovery) throw new DomainError('Backups are looked after by the desktop app and the web mode; from the command line use the backup, backups and restore commands.');
+  if (!env.recovery)
+    throw new DomainError(
+      'Backups are looked after by the desktop app and the web mode; from the command line use the backup, backups and restore commands.',
+    );
   return env.recovery;
 }
 
@@ -56,7 +59,12 @@ type HandlerFor<C extends Channel> = Contract[C]['kind'] extends 'write'
 export type Handlers = { [C in Channel]: HandlerFor<C> };
 
 export const handlers: Handlers = {
-  'app:info': (_ctx, _input, env) => ({ version: env.version, schemaVersion: env.schemaVersion, dataFolder: env.dataFolder, mode: env.mode }),
+  'app:info': (_ctx, _input, env) => ({
+    version: env.version,
+    schemaVersion: env.schemaVersion,
+    dataFolder: env.dataFolder,
+    mode: env.mode,
+  }),
   'session:status': (ctx, _input, env) => accounts.sessionStatus(ctx, env),
   'session:setUp': (ctx, input, env) => accounts.setUpFirstAccount(ctx, env, input),
   'session:signIn': (ctx, input, env) => accounts.signIn(ctx, env, input),

@@ -23,25 +23,33 @@ let quitBackupTaken = false;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-app.whenReady().then(() => {
-  try {
-    // A damaged records file still opens the window, which says so and offers the latest good backup.
-    desk = openFrontDesk({ dataFolder: app.getPath('userData'), mode: 'desktop', version: app.getVersion(), deliverExport: saveWithDialog });
-  } catch (error) {
-    dialog.showErrorBox('Escalation Desk cannot open its records', error instanceof Error ? error.message : String(error));
+app
+  .whenReady()
+  .then(() => {
+    try {
+      // A damaged records file still opens the window, which says so and offers the latest good backup.
+      desk = openFrontDesk({
+        dataFolder: app.getPath('userData'),
+        mode: 'desktop',
+        version: app.getVersion(),
+        deliverExport: saveWithDialog,
+      });
+    } catch (error) {
+      dialog.showErrorBox('Escalation Desk cannot open its records', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+      return;
+    }
+    backups = scheduleBackups(desk);
+    hardenSessions();
+    hardenContents(isAppUrl);
+    serveRenderer(join(mainDir, '..', 'renderer'));
+    registerChannels(desk.dispatchAsync, trustedOrigins);
+    createMainWindow(preloadPath(mainDir), devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  })
+  .catch((error: unknown) => {
+    dialog.showErrorBox('Escalation Desk could not start', error instanceof Error ? error.message : String(error));
     app.exit(1);
-    return;
-  }
-  backups = scheduleBackups(desk);
-  hardenSessions();
-  hardenContents(isAppUrl);
-  serveRenderer(join(mainDir, '..', 'renderer'));
-  registerChannels(desk.dispatchAsync, trustedOrigins);
-  createMainWindow(preloadPath(mainDir), devServerUrl ?? `${APP_ORIGIN}/index.html`);
-}).catch((error: unknown) => {
-  dialog.showErrorBox('Escalation Desk could not start', error instanceof Error ? error.message : String(error));
-  app.exit(1);
-});
+  });
 
 app.on('window-all-closed', () => app.quit());
 // Once per quit: hold it, take the on-quit backup, then quit for real.

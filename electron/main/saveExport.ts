@@ -9,7 +9,11 @@ import { lastExportFolder, rememberExportFolder } from '../services/settings';
 export const saveWithDialog: DeliverExport = async (ctx, job) => {
   const folder = lastExportFolder(ctx.reader) ?? app.getPath('documents');
   const window = BrowserWindow.getFocusedWindow();
-  const options = { title: 'Save the workbook', defaultPath: join(folder, job.fileName), filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }] };
+  const options = {
+    title: 'Save the workbook',
+    defaultPath: join(folder, job.fileName),
+    filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+  };
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return { how: 'cancelled' };
   copyFileSync(job.file, choice.filePath);

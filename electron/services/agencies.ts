@@ -98,28 +98,34 @@ export function listAgencies(ctx: ReadContext, input: { includeRetired: boolean 
 
 function agencyRow(db: AnyDb, agencyId: number): AgencyRow {
   const row = db.prepare('SELECT * FROM agency WHERE id = ?').get(agencyId) as AgencyRow | undefined;
-  if (!row) throw new NotFoundError(`There is no agency with id ${agencyId}. It may have been entered on another computer; refresh the directory.`);
+  if (!row)
+    throw new NotFoundError(`There is no agency with id ${agencyId}. It may have been entered on another computer; refresh the directory.`);
   return row;
 }
 
 export function getAgency(db: AnyDb, now: Date, agencyId: number): AgencyDetail {
   const today = todayIso(now);
   const row = agencyRow(db, agencyId);
-  const memberships = (db.prepare('SELECT * FROM board_membership WHERE agency_id = ? ORDER BY from_date').all(agencyId) as MembershipRow[]).map(toMembership);
-  const officers = (db.prepare('SELECT * FROM officer WHERE agency_id = ? ORDER BY left_on IS NOT NULL, name').all(agencyId) as OfficerRow[]).map(toOfficer);
+  const memberships = (
+    db.prepare('SELECT * FROM board_membership WHERE agency_id = ? ORDER BY from_date').all(agencyId) as MembershipRow[]
+  ).map(toMembership);
+  const officers = (
+    db.prepare('SELECT * FROM officer WHERE agency_id = ? ORDER BY left_on IS NOT NULL, name').all(agencyId) as OfficerRow[]
+  ).map(toOfficer);
   const rep = officers.find((o) => o.boardRepresentative && (o.leftOn === null || o.leftOn > today));
   return { ...summarise(row, memberships, rep?.name ?? null, today), memberships, officers };
 }
 
 function refuseDuplicateName(db: WritableDb, name: string, exceptId: number | null): void {
-  const clash = db.prepare('SELECT id, name, retired_on FROM agency WHERE name_key = ? AND id IS NOT ?').get(agencyNameKey(name), exceptId) as
-    | { id: number; name: string; retired_on: string | null }
-    | undefined;
+  const clash = db
+    .prepare('SELECT id, name, retired_on FROM agency WHERE name_key = ? AND id IS NOT ?')
+    .get(agencyNameKey(name), exceptId) as { id: number; name: string; retired_on: string | null } | undefined;
   if (clash) {
     const retired = clash.retired_on ? ` (retired on ${formatUkDate(clash.retired_on)})` : '';
-    throw new DomainError(`An agency called “${clash.name}”${retired} is already in the directory. Use that entry, or give this one a different name.`, [
-      { where: 'Agency name', message: `Clashes with “${clash.name}”` },
-    ]);
+    throw new DomainError(
+      `An agency called “${clash.name}”${retired} is already in the directory. Use that entry, or give this one a different name.`,
+      [{ where: 'Agency name', message: `Clashes with “${clash.name}”` }],
+    );
   }
 }
 
@@ -153,7 +159,9 @@ export function updateAgency(ctx: WriteContext, input: AgencyInput & { agencyId:
 export function retireAgency(ctx: WriteContext, input: { agencyId: number; retiredOn: string }): AgencyDetail {
   const row = agencyRow(ctx.db, input.agencyId);
   if (row.retired_on) throw new DomainError(`“${row.name}” was already retired on ${formatUkDate(row.retired_on)}.`);
-  const open = ctx.db.prepare('SELECT * FROM board_membership WHERE agency_id = ? AND to_date IS NULL').all(input.agencyId) as MembershipRow[];
+  const open = ctx.db
+    .prepare('SELECT * FROM board_membership WHERE agency_id = ? AND to_date IS NULL')
+    .all(input.agencyId) as MembershipRow[];
   for (const m of open) {
     if (m.from_date > input.retiredOn) {
       throw new DomainError(
@@ -164,7 +172,13 @@ export function retireAgency(ctx: WriteContext, input: { agencyId: number; retir
     ctx.db.prepare('UPDATE board_membership SET to_date = ? WHERE id = ?').run(input.retiredOn, m.id);
   }
   ctx.db.prepare('UPDATE agency SET retired_on = ? WHERE id = ?').run(input.retiredOn, input.agencyId);
-  appendAudit(ctx, { action: 'agency.retire', entity: 'agency', entityId: input.agencyId, before: { retiredOn: null }, after: { retiredOn: input.retiredOn, membershipsEnded: open.map((m) => m.id) } });
+  appendAudit(ctx, {
+    action: 'agency.retire',
+    entity: 'agency',
+    entityId: input.agencyId,
+    before: { retiredOn: null },
+    after: { retiredOn: input.retiredOn, membershipsEnded: open.map((m) => m.id) },
+  });
   return getAgency(ctx.db, ctx.now, input.agencyId);
 }
 
@@ -175,16 +189,26 @@ export function addMembership(ctx: WriteContext, input: { agencyId: number; from
       { where: 'Board membership, from', message: `Must be on or before ${formatUkDate(agency.retired_on)}` },
     ]);
   }
-  const existing = (ctx.db.prepare('SELECT * FROM board_membership WHERE agency_id = ?').all(input.agencyId) as MembershipRow[]).map(toMembership);
+  const existing = (ctx.db.prepare('SELECT * FROM board_membership WHERE agency_id = ?').all(input.agencyId) as MembershipRow[]).map(
+    toMembership,
+  );
   const clash = existing.find((m) => membershipsOverlap(m, input));
   if (clash) {
     const until = clash.to ? `to ${formatUkDate(clash.to)}` : 'with no end date';
-    throw new DomainError(`“${agency.name}” is already a board member from ${formatUkDate(clash.from)} ${until}; the new period overlaps it.`, [
-      { where: 'Board membership', message: 'Overlaps an existing period' },
-    ]);
+    throw new DomainError(
+      `“${agency.name}” is already a board member from ${formatUkDate(clash.from)} ${until}; the new period overlaps it.`,
+      [{ where: 'Board membership', message: 'Overlaps an existing period' }],
+    );
   }
-  const info = ctx.db.prepare('INSERT INTO board_membership (agency_id, from_date, to_date) VALUES (?, ?, ?)').run(input.agencyId, input.from, input.to);
-  appendAudit(ctx, { action: 'membership.add', entity: 'agency', entityId: input.agencyId, after: { membershipId: Number(info.lastInsertRowid), from: input.from, to: input.to } });
+  const info = ctx.db
+    .prepare('INSERT INTO board_membership (agency_id, from_date, to_date) VALUES (?, ?, ?)')
+    .run(input.agencyId, input.from, input.to);
+  appendAudit(ctx, {
+    action: 'membership.add',
+    entity: 'agency',
+    entityId: input.agencyId,
+    after: { membershipId: Number(info.lastInsertRowid), from: input.from, to: input.to },
+  });
   return getAgency(ctx.db, ctx.now, input.agencyId);
 }
 
@@ -198,13 +222,21 @@ export function endMembership(ctx: WriteContext, input: { membershipId: number; 
     ]);
   }
   ctx.db.prepare('UPDATE board_membership SET to_date = ? WHERE id = ?').run(input.to, m.id);
-  appendAudit(ctx, { action: 'membership.end', entity: 'agency', entityId: m.agency_id, before: { membershipId: m.id, to: null }, after: { membershipId: m.id, to: input.to } });
+  appendAudit(ctx, {
+    action: 'membership.end',
+    entity: 'agency',
+    entityId: m.agency_id,
+    before: { membershipId: m.id, to: null },
+    after: { membershipId: m.id, to: input.to },
+  });
   return getAgency(ctx.db, ctx.now, m.agency_id);
 }
 
 /** An agency has one board representative at a time: naming a new one stands the old one down. */
 function standDownOtherRepresentatives(ctx: WriteContext, agencyId: number, keepOfficerId: number): void {
-  ctx.db.prepare('UPDATE officer SET board_representative = 0 WHERE agency_id = ? AND id != ? AND board_representative = 1').run(agencyId, keepOfficerId);
+  ctx.db
+    .prepare('UPDATE officer SET board_representative = 0 WHERE agency_id = ? AND id != ? AND board_representative = 1')
+    .run(agencyId, keepOfficerId);
 }
 
 export function addOfficer(ctx: WriteContext, input: OfficerInput & { agencyId: number }): AgencyDetail {
@@ -227,7 +259,8 @@ function officerRow(db: AnyDb, officerId: number): OfficerRow {
 
 export function updateOfficer(ctx: WriteContext, input: OfficerInput & { officerId: number }): AgencyDetail {
   const before = officerRow(ctx.db, input.officerId);
-  if (before.left_on) throw new DomainError(`${before.name} left on ${formatUkDate(before.left_on)}; add them again if they have returned.`);
+  if (before.left_on)
+    throw new DomainError(`${before.name} left on ${formatUkDate(before.left_on)}; add them again if they have returned.`);
   ctx.db
     .prepare('UPDATE officer SET name = ?, role = ?, email = ?, senior = ?, board_representative = ? WHERE id = ?')
     .run(input.name, input.role, input.email, input.senior ? 1 : 0, input.boardRepresentative ? 1 : 0, input.officerId);
@@ -241,7 +274,13 @@ export function officerLeaves(ctx: WriteContext, input: { officerId: number; lef
   const row = officerRow(ctx.db, input.officerId);
   if (row.left_on) throw new DomainError(`${row.name} already left on ${formatUkDate(row.left_on)}.`);
   ctx.db.prepare('UPDATE officer SET left_on = ?, board_representative = 0 WHERE id = ?').run(input.leftOn, input.officerId);
-  appendAudit(ctx, { action: 'officer.leave', entity: 'agency', entityId: row.agency_id, before: { officerId: row.id, leftOn: null }, after: { officerId: row.id, leftOn: input.leftOn } });
+  appendAudit(ctx, {
+    action: 'officer.leave',
+    entity: 'agency',
+    entityId: row.agency_id,
+    before: { officerId: row.id, leftOn: null },
+    after: { officerId: row.id, leftOn: input.leftOn },
+  });
   return getAgency(ctx.db, ctx.now, row.agency_id);
 }
 
@@ -256,7 +295,9 @@ export function boardMembersOn(ctx: ReadContext, date: string): { agency: Agency
     .all(date, date) as AgencyRow[];
   const memberships = membershipsByAgency(ctx.db);
   const reps = currentRepresentatives(ctx.db, today);
-  const officers = ctx.db.prepare('SELECT * FROM officer WHERE agency_id = ? AND senior = 1 AND (left_on IS NULL OR left_on > ?) ORDER BY name');
+  const officers = ctx.db.prepare(
+    'SELECT * FROM officer WHERE agency_id = ? AND senior = 1 AND (left_on IS NULL OR left_on > ?) ORDER BY name',
+  );
   return rows.map((r) => ({
     agency: summarise(r, memberships.get(r.id) ?? [], reps.get(r.id) ?? null, today),
     seniorOfficers: (officers.all(r.id, date) as OfficerRow[]).map(toOfficer),

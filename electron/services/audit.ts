@@ -50,11 +50,10 @@ export function appendAudit(ctx: WriteContext, change: AuditChange): number {
   const digest = contentDigest(before, after);
   const hash = entryHash(prevHash, [at, ctx.actor, change.action, change.entity, change.entityId, digest, corrects]);
   const info = statement(
-      db,
-      `INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash, content_digest)
+    db,
+    `INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash, content_digest)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(at, ctx.actor, change.action, change.entity, change.entityId, before, after, corrects, prevHash, hash, digest);
+  ).run(at, ctx.actor, change.action, change.entity, change.entityId, before, after, corrects, prevHash, hash, digest);
   return Number(info.lastInsertRowid);
 }
 
@@ -130,14 +129,19 @@ export interface ChainSlice {
  */
 function rowMatches(db: ReadableDb | WritableDb, row: AuditRow, prevHash: string): boolean {
   if (row.content_digest === null) return false;
-  if (row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, [row.at, row.actor, row.action, row.entity, row.entity_id, row.content_digest, row.corrects_entry_id])) return false;
+  if (
+    row.prev_hash !== prevHash ||
+    row.hash !== entryHash(prevHash, [row.at, row.actor, row.action, row.entity, row.entity_id, row.content_digest, row.corrects_entry_id])
+  )
+    return false;
   if (row.redacted_by === null) return row.content_digest === contentDigest(row.before_json, row.after_json);
   return redactionRecords(db, row);
 }
 
 function redactionRecords(db: ReadableDb | WritableDb, row: AuditRow): boolean {
   if (row.redacted_by === null || row.redacted_by <= row.id) return false;
-  const redaction = statement(db, 'SELECT action, after_json FROM audit_entry WHERE id = ?').get(row.redacted_by) as { action: string; after_json: string | null } | undefined;
+  const redaction = statement(db, 'SELECT action, after_json FROM audit_entry WHERE id = ?').get(row.redacted_by) as
+    { action: string; after_json: string | null } | undefined;
   if (!redaction || redaction.action !== REDACTION_ACTION || redaction.after_json === null) return false;
   try {
     const listed = (JSON.parse(redaction.after_json) as { auditEntries?: RedactedEntry[] }).auditEntries ?? [];
@@ -155,7 +159,9 @@ function redactionRecords(db: ReadableDb | WritableDb, row: AuditRow): boolean {
 export function verifyAuditSlice(db: ReadableDb | WritableDb, from: ChainPoint, limit: number): ChainSlice {
   let last = from;
   let checked = 0;
-  for (const row of db.prepare('SELECT * FROM audit_entry WHERE id > ? ORDER BY id LIMIT ?').iterate(from.entryId, limit) as IterableIterator<AuditRow>) {
+  for (const row of db
+    .prepare('SELECT * FROM audit_entry WHERE id > ? ORDER BY id LIMIT ?')
+    .iterate(from.entryId, limit) as IterableIterator<AuditRow>) {
     if (!rowMatches(db, row, last.hash)) return { checked, last, firstBadEntryId: row.id, done: true };
     last = { entryId: row.id, hash: row.hash };
     checked += 1;
@@ -182,7 +188,10 @@ export function verifyAuditChain(db: ReadableDb | WritableDb): { checked: number
 }
 
 export function auditEntrySummary(db: ReadableDb | WritableDb, id: number): { id: number; at: string; action: string } | null {
-  return (db.prepare('SELECT id, at, action FROM audit_entry WHERE id = ?').get(id) as { id: number; at: string; action: string } | undefined) ?? null;
+  return (
+    (db.prepare('SELECT id, at, action FROM audit_entry WHERE id = ?').get(id) as { id: number; at: string; action: string } | undefined) ??
+    null
+  );
 }
 
 export interface AuditCheckpoint extends ChainPoint {
@@ -191,7 +200,8 @@ export interface AuditCheckpoint extends ChainPoint {
 
 /** Where the chain was last found intact from the start (migration 0080), or null. */
 export function readAuditCheckpoint(db: ReadableDb | WritableDb): AuditCheckpoint | null {
-  const row = db.prepare('SELECT entry_id, hash, checked_at FROM audit_checkpoint WHERE id = 1').get() as { entry_id: number; hash: string; checked_at: string } | undefined;
+  const row = db.prepare('SELECT entry_id, hash, checked_at FROM audit_checkpoint WHERE id = 1').get() as
+    { entry_id: number; hash: string; checked_at: string } | undefined;
   return row ? { entryId: row.entry_id, hash: row.hash, checkedAt: row.checked_at } : null;
 }
 

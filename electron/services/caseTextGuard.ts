@@ -10,7 +10,11 @@ import { DomainError } from './errors';
 
 /** Names of agencies, officers and the app's users: professionals and organisations, never a child. */
 export function knownProfessionalNames(db: ReadableDb | WritableDb): string[] {
-  return (db.prepare('SELECT name FROM agency UNION ALL SELECT name FROM officer UNION ALL SELECT display_name FROM app_user').all() as { name: string }[]).map((r) => r.name);
+  return (
+    db.prepare('SELECT name FROM agency UNION ALL SELECT name FROM officer UNION ALL SELECT display_name FROM app_user').all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 }
 
 /** Refuses the call when its case text may hold a child's name, unless the person confirmed it does not. */

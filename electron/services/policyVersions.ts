@@ -12,7 +12,11 @@ import { NotFoundError } from './errors';
 
 /** Every stored version by id, for lists that show cases opened under several versions. */
 export function profilesById(db: AnyDb): Map<number, PolicyProfile> {
-  const rows = db.prepare('SELECT id, based_on, definition_json FROM policy_profile').all() as { id: number; based_on: string | null; definition_json: string }[];
+  const rows = db.prepare('SELECT id, based_on, definition_json FROM policy_profile').all() as {
+    id: number;
+    based_on: string | null;
+    definition_json: string;
+  }[];
   return new Map(rows.map((r) => [r.id, parseStoredProfile(r.definition_json, r.based_on)]));
 }
 

@@ -12,18 +12,37 @@ import { problemsFromZod } from '../../shared/problems';
 export function chooseProfile(ctx: WriteContext, profileId: number): void {
   const chosen = loadProfile(ctx.db, profileId);
   const before = activeProfileId(ctx.db);
-  ctx.db.prepare("INSERT INTO board_setting (key, value) VALUES ('active_profile_id', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(profileId));
-  appendAudit(ctx, { action: 'board.chooseProfile', entity: 'board', entityId: null, before: { activeProfileId: before }, after: { activeProfileId: profileId, name: chosen.profile.name, version: chosen.version } });
+  ctx.db
+    .prepare("INSERT INTO board_setting (key, value) VALUES ('active_profile_id', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+    .run(String(profileId));
+  appendAudit(ctx, {
+    action: 'board.chooseProfile',
+    entity: 'board',
+    entityId: null,
+    before: { activeProfileId: before },
+    after: { activeProfileId: profileId, name: chosen.profile.name, version: chosen.version },
+  });
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'profile';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50) || 'profile'
+  );
 }
 
 /** Saves an edited copy of a profile as a new version and makes it the board's policy. */
 export function saveEditedProfile(
   ctx: WriteContext,
-  input: { baseProfileId: number; name: string; stages: { number: number; name: string; timescaleWorkingDays: number | null }[]; panelRule: PolicyProfile['panelRule'] },
+  input: {
+    baseProfileId: number;
+    name: string;
+    stages: { number: number; name: string; timescaleWorkingDays: number | null }[];
+    panelRule: PolicyProfile['panelRule'];
+  },
 ): number {
   const base = loadProfile(ctx.db, input.baseProfileId).profile;
   const key = `board-${slug(input.name)}`;
@@ -35,7 +54,8 @@ export function saveEditedProfile(
   try {
     profile = editProfile(base, { key, name: input.name, stages, panelRule: input.panelRule });
   } catch (error) {
-    if (error instanceof z.ZodError) throw new DomainError('The edited policy was not saved: some details need correcting.', problemsFromZod(error));
+    if (error instanceof z.ZodError)
+      throw new DomainError('The edited policy was not saved: some details need correcting.', problemsFromZod(error));
     throw error;
   }
   const latest = ctx.db.prepare('SELECT max(version) AS v FROM policy_profile WHERE key = ?').get(key) as { v: number | null };
@@ -44,7 +64,12 @@ export function saveEditedProfile(
     .prepare('INSERT INTO policy_profile (key, version, based_on, definition_json, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(key, version, base.key, JSON.stringify(profile), ctx.now.toISOString());
   const id = Number(info.lastInsertRowid);
-  appendAudit(ctx, { action: 'board.saveProfile', entity: 'board', entityId: null, after: { profileId: id, key, version, basedOn: base.key, name: input.name } });
+  appendAudit(ctx, {
+    action: 'board.saveProfile',
+    entity: 'board',
+    entityId: null,
+    after: { profileId: id, key, version, basedOn: base.key, name: input.name },
+  });
   chooseProfile(ctx, id);
   return id;
 }
@@ -54,12 +79,25 @@ export function saveEditedProfile(
  * place (it was wrong, not superseded), so open escalations under it get their due dates re-worked;
  * the audit trail and each stage's due-date history keep what was shown before.
  */
-export function correctTimescale(ctx: WriteContext, input: { profileId: number; stageNumber: number; timescaleWorkingDays: number | null; reason: string }): number {
+export function correctTimescale(
+  ctx: WriteContext,
+  input: { profileId: number; stageNumber: number; timescaleWorkingDays: number | null; reason: string },
+): number {
   const stored = loadProfile(ctx.db, input.profileId);
   const stage = stored.profile.stages.find((s) => s.number === input.stageNumber);
-  if (!stage) throw new DomainError(`${stored.profile.name} has no stage ${input.stageNumber}.`, [{ where: 'Stage', message: `Choose one of stages ${stored.profile.stages.map((s) => s.number).join(', ')}` }]);
-  const corrected = { ...stored.profile, stages: stored.profile.stages.map((s) => (s.number === input.stageNumber ? { ...s, timescaleWorkingDays: input.timescaleWorkingDays } : s)) };
-  ctx.db.prepare('UPDATE policy_profile SET definition_json = ? WHERE id = ?').run(JSON.stringify(policyProfileSchema.parse(corrected)), input.profileId);
+  if (!stage)
+    throw new DomainError(`${stored.profile.name} has no stage ${input.stageNumber}.`, [
+      { where: 'Stage', message: `Choose one of stages ${stored.profile.stages.map((s) => s.number).join(', ')}` },
+    ]);
+  const corrected = {
+    ...stored.profile,
+    stages: stored.profile.stages.map((s) =>
+      s.number === input.stageNumber ? { ...s, timescaleWorkingDays: input.timescaleWorkingDays } : s,
+    ),
+  };
+  ctx.db
+    .prepare('UPDATE policy_profile SET definition_json = ? WHERE id = ?')
+    .run(JSON.stringify(policyProfileSchema.parse(corrected)), input.profileId);
   appendAudit(ctx, {
     action: 'board.correctTimescale',
     entity: 'board',

@@ -28,9 +28,17 @@ export function reviewYears(db: AnyDb): number {
 export function setReviewPeriod(ctx: WriteContext, input: { years: number }): { reviewYears: number } {
   const before = reviewYears(ctx.db);
   ctx.db
-    .prepare("INSERT INTO board_setting (key, value) VALUES ('retention_review_years', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+    .prepare(
+      "INSERT INTO board_setting (key, value) VALUES ('retention_review_years', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    )
     .run(String(input.years));
-  appendAudit(ctx, { action: 'retention.reviewPeriod', entity: 'board', entityId: null, before: { reviewYears: before }, after: { reviewYears: input.years } });
+  appendAudit(ctx, {
+    action: 'retention.reviewPeriod',
+    entity: 'board',
+    entityId: null,
+    before: { reviewYears: before },
+    after: { reviewYears: input.years },
+  });
   return { reviewYears: input.years };
 }
 
@@ -73,7 +81,11 @@ function toCase(row: CaseRow, today: string, years: number): RetentionCase {
     raisingAgency: row.raising_agency,
     closedOn,
     reviewDueOn: reviewDueOn(closedOn, years),
-    blockedBecause: deletionBlock({ reference: row.reference, status: row.status, origin: row.origin, closedOn, plannedPanelOn: row.planned_panel_on }, today, years),
+    blockedBecause: deletionBlock(
+      { reference: row.reference, status: row.status, origin: row.origin, closedOn, plannedPanelOn: row.planned_panel_on },
+      today,
+      years,
+    ),
   };
 }
 
@@ -105,7 +117,14 @@ export function retentionReview(ctx: ReadContext, query: { offset: number; limit
   const total = (ctx.db.prepare(REVIEW_COUNT_SQL).get({ cutoff }) as { n: number }).n;
   const deletions = ctx.db.prepare('SELECT * FROM retention_deletion ORDER BY id DESC LIMIT 50').all() as DeletionRow[];
   const deletionsTotal = (ctx.db.prepare('SELECT count(*) AS n FROM retention_deletion').get() as { n: number }).n;
-  return { reviewYears: years, cutoff, total, rows: rows.map((r) => toCase(r, today, years)), deletions: deletions.map(toDeletion), deletionsTotal };
+  return {
+    reviewYears: years,
+    cutoff,
+    total,
+    rows: rows.map((r) => toCase(r, today, years)),
+    deletions: deletions.map(toDeletion),
+    deletionsTotal,
+  };
 }
 
 // Every table holding a case's rows, children before parents (foreign keys are enforced at once).
@@ -139,15 +158,24 @@ export const CASE_ROW_DELETIONS = [
  * a reason. What remains: a retention_deletion row and an audit entry, each holding the case
  * reference and initials only, with when, by whom and why.
  */
-export function deleteCaseAfterReview(ctx: WriteContext, input: { escalationId: number; confirmReference: string; reason: string }): RetentionDeletion {
+export function deleteCaseAfterReview(
+  ctx: WriteContext,
+  input: { escalationId: number; confirmReference: string; reason: string },
+): RetentionDeletion {
   const row = ctx.db.prepare(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE e.id = ?`).get(input.escalationId) as CaseRow | undefined;
   if (!row) throw new NotFoundError(`There is no escalation with id ${input.escalationId}. Nothing was deleted.`);
   const years = reviewYears(ctx.db);
   const today = todayIso(ctx.now);
-  const block = deletionBlock({ reference: row.reference, status: row.status, origin: row.origin, closedOn: row.closed_on, plannedPanelOn: row.planned_panel_on }, today, years);
+  const block = deletionBlock(
+    { reference: row.reference, status: row.status, origin: row.origin, closedOn: row.closed_on, plannedPanelOn: row.planned_panel_on },
+    today,
+    years,
+  );
   if (block) throw new DomainError(`This case cannot be deleted: ${block}. Nothing was deleted.`);
   if (referenceKey(input.confirmReference.trim()) !== row.reference_key) {
-    throw new DomainError(`To delete it, type the case reference ${row.reference} exactly. Nothing was deleted.`, [{ where: 'Case reference', message: `Type ${row.reference} to confirm` }]);
+    throw new DomainError(`To delete it, type the case reference ${row.reference} exactly. Nothing was deleted.`, [
+      { where: 'Case reference', message: `Type ${row.reference} to confirm` },
+    ]);
   }
 
   const deletion: RetentionDeletion = {
@@ -160,8 +188,19 @@ export function deleteCaseAfterReview(ctx: WriteContext, input: { escalationId: 
     reason: input.reason,
   };
   ctx.db
-    .prepare('INSERT INTO retention_deletion (escalation_id, reference, child_initials, closed_on, review_years, deleted_at, deleted_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(row.id, deletion.reference, deletion.childInitials, deletion.closedOn, years, deletion.deletedAt, deletion.deletedBy, deletion.reason);
+    .prepare(
+      'INSERT INTO retention_deletion (escalation_id, reference, child_initials, closed_on, review_years, deleted_at, deleted_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      row.id,
+      deletion.reference,
+      deletion.childInitials,
+      deletion.closedOn,
+      years,
+      deletion.deletedAt,
+      deletion.deletedBy,
+      deletion.reason,
+    );
   // Opens the narrow path the schema's triggers allow (migration 0080), for this case only, and
   // closes it again before the transaction ends.
   ctx.db.prepare('INSERT INTO retention_deletion_pending (escalation_id) VALUES (?)').run(row.id);
@@ -175,7 +214,9 @@ export function deleteCaseAfterReview(ctx: WriteContext, input: { escalationId: 
     // Another table still refers to the case (one this version does not know): the transaction
     // rolls back and the case stays whole.
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-      throw new DomainError(`${row.reference} still has records this version of the app does not know how to delete, so nothing was deleted. Please report this.`);
+      throw new DomainError(
+        `${row.reference} still has records this version of the app does not know how to delete, so nothing was deleted. Please report this.`,
+      );
     }
     throw error;
   } finally {
@@ -194,7 +235,10 @@ export function deleteCaseAfterReview(ctx: WriteContext, input: { escalationId: 
 
 /** Every case deleted after review, by its id and reference: what a restore may bring back. */
 export function casesDeletedAfterReview(db: AnyDb): { id: number; reference: string }[] {
-  return db.prepare('SELECT escalation_id AS id, reference FROM retention_deletion ORDER BY id').all() as { id: number; reference: string }[];
+  return db.prepare('SELECT escalation_id AS id, reference FROM retention_deletion ORDER BY id').all() as {
+    id: number;
+    reference: string;
+  }[];
 }
 
 /** Those of the given cases the records hold (after a restore, the deleted cases it brought back). */

@@ -33,7 +33,10 @@ export function lastExportFolder(db: AnyDb): string | null {
 
 /** Remembers the folder an export was saved to, so the next save dialog opens there. */
 export function rememberExportFolder(db: WritableDb, folder: string): void {
-  db.prepare('INSERT INTO board_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(LAST_EXPORT_FOLDER, folder);
+  db.prepare('INSERT INTO board_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    LAST_EXPORT_FOLDER,
+    folder,
+  );
 }
 
 export function getSettings(db: AnyDb): BoardSettings {
@@ -50,7 +53,9 @@ export function getSettings(db: AnyDb): BoardSettings {
 
 export function updateSettings(ctx: WriteContext, input: { boardName: string; quarterStartMonth: number }): BoardSettings {
   const before = { boardName: boardName(ctx.db), quarterStartMonth: quarterStartMonth(ctx.db) };
-  const upsert = ctx.db.prepare('INSERT INTO board_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const upsert = ctx.db.prepare(
+    'INSERT INTO board_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
   upsert.run('board_name', input.boardName);
   upsert.run('quarter_start_month', String(input.quarterStartMonth));
   appendAudit(ctx, { action: 'board.settings', entity: 'board', entityId: null, before, after: input });
@@ -59,7 +64,10 @@ export function updateSettings(ctx: WriteContext, input: { boardName: string; qu
 
 export function addClosureDay(ctx: WriteContext, input: { date: string; reason: string }): number {
   const existing = ctx.db.prepare('SELECT reason FROM closure_day WHERE date = ?').get(input.date) as { reason: string } | undefined;
-  if (existing) throw new DomainError(`${formatUkDate(input.date)} is already a closure day (${existing.reason}).`, [{ where: 'Date', message: 'Already a closure day' }]);
+  if (existing)
+    throw new DomainError(`${formatUkDate(input.date)} is already a closure day (${existing.reason}).`, [
+      { where: 'Date', message: 'Already a closure day' },
+    ]);
   ctx.db.prepare('INSERT INTO closure_day (date, reason) VALUES (?, ?)').run(input.date, input.reason);
   appendAudit(ctx, { action: 'calendar.addClosureDay', entity: 'board', entityId: null, after: input });
   return reworkOpenDueDates(ctx, `Closure day added on ${formatUkDate(input.date)}: ${input.reason}`);
@@ -67,16 +75,26 @@ export function addClosureDay(ctx: WriteContext, input: { date: string; reason: 
 
 export function removeClosureDay(ctx: WriteContext, input: { date: string; reason: string }): number {
   const existing = ctx.db.prepare('SELECT reason FROM closure_day WHERE date = ?').get(input.date) as { reason: string } | undefined;
-  if (!existing) throw new DomainError(`${formatUkDate(input.date)} is not a closure day.`, [{ where: 'Date', message: 'Not a closure day' }]);
+  if (!existing)
+    throw new DomainError(`${formatUkDate(input.date)} is not a closure day.`, [{ where: 'Date', message: 'Not a closure day' }]);
   ctx.db.prepare('DELETE FROM closure_day WHERE date = ?').run(input.date);
-  appendAudit(ctx, { action: 'calendar.removeClosureDay', entity: 'board', entityId: null, before: { date: input.date, reason: existing.reason }, after: { reason: input.reason } });
+  appendAudit(ctx, {
+    action: 'calendar.removeClosureDay',
+    entity: 'board',
+    entityId: null,
+    before: { date: input.date, reason: existing.reason },
+    after: { reason: input.reason },
+  });
   return reworkOpenDueDates(ctx, `Closure day on ${formatUkDate(input.date)} removed: ${input.reason}`);
 }
 
 function addNamed(ctx: WriteContext, table: 'category' | 'learning_theme', what: string, name: string): void {
   const key = agencyNameKey(name);
   const clash = ctx.db.prepare(`SELECT name FROM ${table} WHERE name_key = ?`).get(key) as { name: string } | undefined;
-  if (clash) throw new DomainError(`There is already a ${what} called “${clash.name}”.`, [{ where: 'Name', message: `Clashes with “${clash.name}”` }]);
+  if (clash)
+    throw new DomainError(`There is already a ${what} called “${clash.name}”.`, [
+      { where: 'Name', message: `Clashes with “${clash.name}”` },
+    ]);
   const info = ctx.db.prepare(`INSERT INTO ${table} (name, name_key) VALUES (?, ?)`).run(name, key);
   appendAudit(ctx, { action: `board.add.${table}`, entity: 'board', entityId: null, after: { id: Number(info.lastInsertRowid), name } });
 }

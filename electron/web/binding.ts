@@ -50,7 +50,16 @@ export function reachOf(binding: Binding): Reach {
   const names = binding.names ?? (LOOPBACK.has(host) ? [host, 'localhost'] : [host]);
   // __Host- makes the browser refuse the cookie unless it is Secure, for / and for this host only.
   const prefix = secure ? '__Host-' : '';
-  return { scheme: secure ? 'https' : 'http', host, secure, keyCookie: `${prefix}desk_token`, sessionCookie: `${prefix}desk_session`, names, proxy, launchKey: binding.launchKey ?? true };
+  return {
+    scheme: secure ? 'https' : 'http',
+    host,
+    secure,
+    keyCookie: `${prefix}desk_token`,
+    sessionCookie: `${prefix}desk_session`,
+    names,
+    proxy,
+    launchKey: binding.launchKey ?? true,
+  };
 }
 
 /** The origins whose pages may call the server: its own names, on its own port. */

@@ -43,9 +43,12 @@ function describe(cert: string, key: string, source: ServerCertificate['source']
   try {
     privateKey = createPrivateKey(key);
   } catch {
-    throw new CertificateError(`The private key for ${where} is not a PEM private key (or it is protected by a passphrase, which the server cannot type).`);
+    throw new CertificateError(
+      `The private key for ${where} is not a PEM private key (or it is protected by a passphrase, which the server cannot type).`,
+    );
   }
-  if (!x509.checkPrivateKey(privateKey)) throw new CertificateError(`The private key does not belong to the certificate ${where}: they must be a pair.`);
+  if (!x509.checkPrivateKey(privateKey))
+    throw new CertificateError(`The private key does not belong to the certificate ${where}: they must be a pair.`);
   const validFrom = new Date(x509.validFrom);
   const validTo = new Date(x509.validTo);
   if (now < validFrom) throw new CertificateError(`The certificate ${where} is not valid until ${validFrom.toISOString()}.`);
@@ -69,7 +72,11 @@ function coversNames(cert: string, names: readonly string[]): boolean {
  * The self-signed certificate kept in the data folder, made (again) when there is none, when it
  * no longer names every address the server answers on, or when it is near its end.
  */
-export async function selfSignedCertificate(dataFolder: string, names: readonly string[], now: Date): Promise<ServerCertificate & { made: boolean }> {
+export async function selfSignedCertificate(
+  dataFolder: string,
+  names: readonly string[],
+  now: Date,
+): Promise<ServerCertificate & { made: boolean }> {
   const folder = join(dataFolder, SELF_SIGNED_FOLDER);
   const certFile = join(folder, 'server-cert.pem');
   const keyFile = join(folder, 'server-key.pem');
@@ -85,19 +92,25 @@ export async function selfSignedCertificate(dataFolder: string, names: readonly 
   const notAfter = new Date(now);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + SELF_SIGNED_YEARS);
   const altNames = names.map((name) => (isIP(name) ? { type: 7 as const, ip: name } : { type: 2 as const, value: name }));
-  const pems = await generate([{ name: 'commonName', value: names[0] ?? 'escalation-desk' }, { name: 'organizationName', value: 'Escalation Desk board server' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notBeforeDate: new Date(now.getTime() - 60_000),
-    notAfterDate: notAfter,
-    extensions: [
-      { name: 'basicConstraints', cA: false, critical: true },
-      { name: 'keyUsage', digitalSignature: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames },
+  const pems = await generate(
+    [
+      { name: 'commonName', value: names[0] ?? 'escalation-desk' },
+      { name: 'organizationName', value: 'Escalation Desk board server' },
     ],
-  });
+    {
+      keyType: 'ec',
+      curve: 'P-256',
+      algorithm: 'sha256',
+      notBeforeDate: new Date(now.getTime() - 60_000),
+      notAfterDate: notAfter,
+      extensions: [
+        { name: 'basicConstraints', cA: false, critical: true },
+        { name: 'keyUsage', digitalSignature: true, critical: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames },
+      ],
+    },
+  );
   // The key is a secret of the service account: 0600 in a 0700 folder, written whole then renamed.
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   chmodSync(folder, 0o700);

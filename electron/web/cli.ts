@@ -9,15 +9,23 @@ import { openFrontDoor, stopOnSignals } from './frontDoor';
 
 const argsSchema = z.object({
   data: z.string().min(1, '--data needs a folder path').optional(),
-  port: z.coerce.number({ error: '--port must be a number' }).int('--port must be a whole number').min(0).max(65535, '--port must be 0 to 65535').optional(),
+  port: z.coerce
+    .number({ error: '--port must be a number' })
+    .int('--port must be a whole number')
+    .min(0)
+    .max(65535, '--port must be 0 to 65535')
+    .optional(),
 });
 
 async function main(): Promise<void> {
   const args = checked(argsSchema, parseFlags(process.argv.slice(2), ['data', 'port']));
   const dataFolder = args.data ?? defaultDataFolder();
   const door = await openFrontDoor({ dataFolder, binding: { host: '127.0.0.1', ...(args.port !== undefined ? { port: args.port } : {}) } });
-  console.log(`Escalation Desk (web mode) is running.\n  Open: ${door.server.url}\n  Data: ${dataFolder}\nThe address carries a key for this launch only: it opens the sign-in screen, and each person signs in with their own account. Press Ctrl+C to stop (a backup is taken first).`);
-  if (!door.desk.desk) console.log('The records file failed its integrity check and was not opened: open the address above to restore a backup.');
+  console.log(
+    `Escalation Desk (web mode) is running.\n  Open: ${door.server.url}\n  Data: ${dataFolder}\nThe address carries a key for this launch only: it opens the sign-in screen, and each person signs in with their own account. Press Ctrl+C to stop (a backup is taken first).`,
+  );
+  if (!door.desk.desk)
+    console.log('The records file failed its integrity check and was not opened: open the address above to restore a backup.');
   stopOnSignals(door);
 }
 

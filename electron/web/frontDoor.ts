@@ -32,7 +32,11 @@ export interface RunningFrontDoor {
 export function healthOf(desk: FrontDesk, version: string): HealthReport {
   const open = desk.desk;
   if (open) return { status: 'ok', schemaVersion: open.store.schemaVersion, version };
-  return { status: 'damaged', reason: 'The records file failed its integrity check and is not open. A coordinator can restore a backup from the app.', version };
+  return {
+    status: 'damaged',
+    reason: 'The records file failed its integrity check and is not open. A coordinator can restore a backup from the app.',
+    version,
+  };
 }
 
 export function describeRequest(line: RequestLogLine): string {

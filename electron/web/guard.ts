@@ -17,7 +17,14 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 /** Returns why the request is refused, or null when it may go on. */
-export function refusal(headers: IncomingHttpHeaders, reach: Reach, port: number, token: string, presented: string | null | undefined, forwardedHost?: string): string | null {
+export function refusal(
+  headers: IncomingHttpHeaders,
+  reach: Reach,
+  port: number,
+  token: string,
+  presented: string | null | undefined,
+  forwardedHost?: string,
+): string | null {
   // Behind the proxy, the name the browser used is the one the proxy forwards (trusted from it alone).
   const host = forwardedHost ?? headers.host ?? '';
   const origins = allowedOrigins(reach, port);
@@ -29,6 +36,7 @@ export function refusal(headers: IncomingHttpHeaders, reach: Reach, port: number
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'Requests from other sites are refused.';
   // The board server has no launch key: anyone on the network may reach its sign-in screen, and nothing more.
   if (!reach.launchKey) return null;
-  if (!presented || !sameSecret(presented, token)) return 'Open the app with the address printed when it started (it carries this launch’s key).';
+  if (!presented || !sameSecret(presented, token))
+    return 'Open the app with the address printed when it started (it carries this launch’s key).';
   return null;
 }

@@ -25,7 +25,8 @@ const HELP = `Usage: npm run serve -- --data DIR --listen HOST:PORT [--name NAME
 
 const WILDCARD = new Set(['0.0.0.0', '::']);
 /** A DNS name (letters, digits, hyphens, dots), or a name with a port for a proxy that is not on 443. */
-const HOST_NAME = /^(?=.{1,253}(:\d{1,5})?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:\d{1,5})?$/;
+const HOST_NAME =
+  /^(?=.{1,253}(:\d{1,5})?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:\d{1,5})?$/;
 
 const listen = z
   .string()
@@ -34,7 +35,11 @@ const listen = z
     const at = value.lastIndexOf(':');
     const host = value.slice(0, at).replace(/^\[|\]$/g, '');
     const port = Number(value.slice(at + 1));
-    if (isIP(host) === 0) ctx.addIssue({ code: 'custom', message: `“${host}” is not an IP address (a name goes in --name; listen on the address it points to)` });
+    if (isIP(host) === 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `“${host}” is not an IP address (a name goes in --name; listen on the address it points to)`,
+      });
     if (port > 65535) ctx.addIssue({ code: 'custom', message: 'the port must be 0 to 65535' });
     return { host, port };
   });
@@ -53,19 +58,39 @@ const argsSchema = z
   })
   .superRefine((args, ctx) => {
     if ((args['tls-cert'] === undefined) !== (args['tls-key'] === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [args['tls-cert'] === undefined ? 'tls-cert' : 'tls-key'], message: '--tls-cert and --tls-key go together: give both, or neither for a self-signed certificate' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [args['tls-cert'] === undefined ? 'tls-cert' : 'tls-key'],
+        message: '--tls-cert and --tls-key go together: give both, or neither for a self-signed certificate',
+      });
     }
     if (args['behind-proxy'] !== undefined && args['tls-cert'] !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['behind-proxy'], message: 'behind a proxy the proxy holds the certificate: leave out --tls-cert and --tls-key' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['behind-proxy'],
+        message: 'behind a proxy the proxy holds the certificate: leave out --tls-cert and --tls-key',
+      });
     }
     if (args['behind-proxy'] !== undefined && args.name.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['name'], message: 'behind a proxy, give the name staff use to reach the proxy (--name desk.board.gov.uk)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: 'behind a proxy, give the name staff use to reach the proxy (--name desk.board.gov.uk)',
+      });
     }
     if (WILDCARD.has(args.listen.host) && args.name.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['name'], message: `listening on ${args.listen.host} (every address), give the names staff use (--name desk.board.local)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: `listening on ${args.listen.host} (every address), give the names staff use (--name desk.board.local)`,
+      });
     }
     if (args['behind-proxy'] === undefined && args.name.some((name) => name.includes(':'))) {
-      ctx.addIssue({ code: 'custom', path: ['name'], message: 'a name carries a port only behind a proxy; here the port is the one in --listen' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: 'a name carries a port only behind a proxy; here the port is the one in --listen',
+      });
     }
   });
 
@@ -106,7 +131,9 @@ async function main(): Promise<void> {
     certificateLine = `Behind the proxy at ${proxy}: plain HTTP is answered from it alone, and the proxy holds the certificate.`;
   } else {
     const certificate =
-      args['tls-cert'] && args['tls-key'] ? loadBoardCertificate(args['tls-cert'], args['tls-key'], now()) : await selfSignedCertificate(dataFolder, names, now());
+      args['tls-cert'] && args['tls-key']
+        ? loadBoardCertificate(args['tls-cert'], args['tls-key'], now())
+        : await selfSignedCertificate(dataFolder, names, now());
     binding.tls = { cert: certificate.cert, key: certificate.key };
     certificateLine =
       certificate.source === 'board'
@@ -127,7 +154,9 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   if (!door.desk.desk) {
-    console.log(`The records file failed its integrity check and was not opened. With no accounts to sign in to, the network is not offered a restore: stop the server, run "npm run board -- restore --latest --data ${dataFolder}" on this machine, then start it again.`);
+    console.log(
+      `The records file failed its integrity check and was not opened. With no accounts to sign in to, the network is not offered a restore: stop the server, run "npm run board -- restore --latest --data ${dataFolder}" on this machine, then start it again.`,
+    );
   }
   stopOnSignals(door);
 }

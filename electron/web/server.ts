@@ -63,7 +63,8 @@ export interface WebServerOptions {
 }
 
 /** GET /health: whether the records are open, for a monitor or a service manager. No identifiers, no case data. */
-export type HealthReport = { status: 'ok'; schemaVersion: number; version: string } | { status: 'damaged'; reason: string; version: string };
+export type HealthReport =
+  { status: 'ok'; schemaVersion: number; version: string } | { status: 'damaged'; reason: string; version: string };
 
 /** What the server logs of a request: the route's pattern (never the address as typed, which may carry a query), not the body. */
 export interface RequestLogLine {
@@ -128,7 +129,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
   const tls = options.binding?.tls;
   // One instance type for both: the routes below do not care which transport carries them.
-  const app = (tls ? Fastify({ ...(common as object), https: { cert: tls.cert, key: tls.key } } as Parameters<typeof Fastify>[0] & { https: object }) : Fastify(common)) as unknown as FastifyInstance;
+  const app = (tls
+    ? Fastify({ ...(common as object), https: { cert: tls.cert, key: tls.key } } as Parameters<typeof Fastify>[0] & { https: object })
+    : Fastify(common)) as unknown as FastifyInstance;
 
   await app.register(fastifyHelmet, {
     // The one policy of both front doors, sent exactly as written (below).
@@ -146,17 +149,29 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   if (options.requestLimit) {
-    app.addHook('onRequest', app.rateLimit({
-      max: options.requestLimit.max,
-      timeWindow: options.requestLimit.windowMs,
-      errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) => ({ statusCode: 429, message: `Too many requests from this address. Wait ${context.after}, then try again.` }),
-    }));
+    app.addHook(
+      'onRequest',
+      app.rateLimit({
+        max: options.requestLimit.max,
+        timeWindow: options.requestLimit.windowMs,
+        errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) => ({
+          statusCode: 429,
+          message: `Too many requests from this address. Wait ${context.after}, then try again.`,
+        }),
+      }),
+    );
   }
 
   const log = options.log;
   if (log) {
     app.addHook('onResponse', async (request, reply) => {
-      log({ method: request.method, route: request.routeOptions.url ?? '(no route)', status: reply.statusCode, ms: Math.round(reply.elapsedTime), address: request.ip });
+      log({
+        method: request.method,
+        route: request.routeOptions.url ?? '(no route)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        address: request.ip,
+      });
     });
   }
 
@@ -229,7 +244,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     async (request, reply) => {
       // A page of ours always sends this header; a form or link on another site cannot.
       if (request.headers[CSRF_HEADER] === undefined) {
-        return json(reply, 403, failure('This request did not come from the app’s page (it lacks the app’s request header), so it was refused.'));
+        return json(
+          reply,
+          403,
+          failure('This request did not come from the app’s page (it lacks the app’s request header), so it was refused.'),
+        );
       }
       let input: unknown;
       try {
@@ -241,7 +260,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // With no launch key (the board server) and no accounts to sign in to (a damaged records file),
       // the network is told what is wrong and nothing more: restoring is done on the server's own machine.
       if (!reach.launchKey && options.sessions() === null && !WHILE_DAMAGED_ON_NETWORK.has(request.params.channel)) {
-        return json(reply, 503, failure('The records file on the server failed its integrity check and is not open. The board’s administrator restores a backup on the server itself.'));
+        return json(
+          reply,
+          503,
+          failure(
+            'The records file on the server failed its integrity check and is not open. The board’s administrator restores a backup on the server itself.',
+          ),
+        );
       }
       const { caller, presented } = callerOf(request);
       const result = await options.dispatch(request.params.channel, input, caller);

@@ -72,13 +72,21 @@ export const sessionStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
-export const signInInput = z.object({ userName: userNameSchema, password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200, 'That password is too long') });
+export const signInInput = z.object({
+  userName: userNameSchema,
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200, 'That password is too long'),
+});
 
 export const firstAccountInput = z
   .object({ userName: userNameSchema, displayName: displayNameSchema, password: passwordSchema, repeatPassword: z.string() })
   .refine((a) => a.password === a.repeatPassword, { message: 'The two passwords differ', path: ['repeatPassword'] });
 
-export const userCreateInput = z.object({ userName: userNameSchema, displayName: displayNameSchema, role: roleSchema, password: passwordSchema });
+export const userCreateInput = z.object({
+  userName: userNameSchema,
+  displayName: displayNameSchema,
+  role: roleSchema,
+  password: passwordSchema,
+});
 
 export const userUpdateInput = z.object({
   userId: z.number().int().positive(),
@@ -90,7 +98,11 @@ export const userUpdateInput = z.object({
 export const passwordResetInput = z.object({ userId: z.number().int().positive(), password: passwordSchema });
 
 export const passwordChangeInput = z
-  .object({ currentPassword: z.string().min(1, 'Enter your current password').max(200), newPassword: passwordSchema, repeatPassword: z.string() })
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password').max(200),
+    newPassword: passwordSchema,
+    repeatPassword: z.string(),
+  })
   .refine((a) => a.newPassword === a.repeatPassword, { message: 'The two new passwords differ', path: ['repeatPassword'] });
 
 export const signInResultSchema = z.discriminatedUnion('signedIn', [

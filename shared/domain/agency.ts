@@ -23,7 +23,11 @@ export function agencyNameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
 }
 
-const name = z.string({ error: 'Enter the agency name' }).trim().min(2, 'Enter the agency name (at least 2 characters)').max(120, 'Keep the agency name under 120 characters');
+const name = z
+  .string({ error: 'Enter the agency name' })
+  .trim()
+  .min(2, 'Enter the agency name (at least 2 characters)')
+  .max(120, 'Keep the agency name under 120 characters');
 
 export const agencyInput = z.object({
   name,
@@ -32,12 +36,23 @@ export const agencyInput = z.object({
 });
 export type AgencyInput = z.infer<typeof agencyInput>;
 
-const personName = z.string({ error: 'Enter the officer’s name' }).trim().min(2, 'Enter the officer’s name').max(120, 'Keep the name under 120 characters');
+const personName = z
+  .string({ error: 'Enter the officer’s name' })
+  .trim()
+  .min(2, 'Enter the officer’s name')
+  .max(120, 'Keep the name under 120 characters');
 
 export const officerInput = z.object({
   name: personName,
-  role: z.string({ error: 'Enter the officer’s role' }).trim().min(2, 'Enter the officer’s role').max(120, 'Keep the role under 120 characters'),
-  email: z.string({ error: 'Enter an e-mail address' }).trim().pipe(z.email({ error: 'Enter an e-mail address like name@agency.gov.uk' })),
+  role: z
+    .string({ error: 'Enter the officer’s role' })
+    .trim()
+    .min(2, 'Enter the officer’s role')
+    .max(120, 'Keep the role under 120 characters'),
+  email: z
+    .string({ error: 'Enter an e-mail address' })
+    .trim()
+    .pipe(z.email({ error: 'Enter an e-mail address like name@agency.gov.uk' })),
   senior: z.boolean({ error: 'Say whether this is a senior officer' }),
   boardRepresentative: z.boolean({ error: 'Say whether this is the board representative' }),
 });

@@ -32,8 +32,14 @@ export const returnRowSchema = z
     resolvedOn: isoDate.nullable(),
     themeId: z.number().int().positive().nullable(),
   })
-  .refine((r) => (r.outcome === 'open') === (r.resolvedOn === null), { message: 'Give the date resolved for a closed case, and leave it blank for one still open', path: ['resolvedOn'] })
-  .refine((r) => r.resolvedOn === null || r.resolvedOn >= r.openedOn, { message: 'The date resolved cannot be before the date raised', path: ['resolvedOn'] });
+  .refine((r) => (r.outcome === 'open') === (r.resolvedOn === null), {
+    message: 'Give the date resolved for a closed case, and leave it blank for one still open',
+    path: ['resolvedOn'],
+  })
+  .refine((r) => r.resolvedOn === null || r.resolvedOn >= r.openedOn, {
+    message: 'The date resolved cannot be before the date raised',
+    path: ['resolvedOn'],
+  });
 export type ReturnRow = z.infer<typeof returnRowSchema>;
 
 export const parsedReturnSchema = z.object({
@@ -48,7 +54,9 @@ export type ParsedReturn = z.infer<typeof parsedReturnSchema>;
 
 /** A problem in a returned workbook, said where a person would look: sheet, row, column. */
 export function cellProblem(sheet: string, row: number | null, column: string | null, message: string): Problem {
-  const where = [`Sheet “${sheet}”`, row === null ? null : `row ${row}`, column === null ? null : `column “${column}”`].filter(Boolean).join(', ');
+  const where = [`Sheet “${sheet}”`, row === null ? null : `row ${row}`, column === null ? null : `column “${column}”`]
+    .filter(Boolean)
+    .join(', ');
   return { where, message };
 }
 
@@ -65,5 +73,14 @@ export type ImportSummary = z.infer<typeof importSummarySchema>;
 /** What the coordinator sees on the returns screen for a quarter. */
 export const returnsStatusSchema = z.object({
   quarter: z.string(),
-  agencies: z.array(z.object({ agencyId: z.number(), name: z.string(), status: z.enum(['returned', 'nil', 'missing']), rows: z.number(), importedAt: z.string().nullable(), fileName: z.string().nullable() })),
+  agencies: z.array(
+    z.object({
+      agencyId: z.number(),
+      name: z.string(),
+      status: z.enum(['returned', 'nil', 'missing']),
+      rows: z.number(),
+      importedAt: z.string().nullable(),
+      fileName: z.string().nullable(),
+    }),
+  ),
 });

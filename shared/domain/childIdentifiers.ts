@@ -50,7 +50,12 @@ export interface IdentifierFinding {
 
 /** The words of names the board knows are not a child's (agencies, officers, accounts), without case. */
 export function knownWords(knownNames: readonly string[]): Set<string> {
-  return new Set(knownNames.flatMap((n) => n.match(WORD) ?? []).map(key).filter(Boolean));
+  return new Set(
+    knownNames
+      .flatMap((n) => n.match(WORD) ?? [])
+      .map(key)
+      .filter(Boolean),
+  );
 }
 
 function isGivenName(word: string, sentenceStart: boolean): boolean {
@@ -72,13 +77,18 @@ export function possibleChildIdentifiers(text: string, known: ReadonlySet<string
   const add = (words: string[], kind: IdentifierFinding['kind']) => {
     const phrase = words.join(' ');
     const existing = found.get(phrase.toLocaleLowerCase('en-GB'));
-    if (!existing || (existing.kind === 'given name' && kind === 'full name')) found.set(phrase.toLocaleLowerCase('en-GB'), { text: phrase, kind });
+    if (!existing || (existing.kind === 'given name' && kind === 'full name'))
+      found.set(phrase.toLocaleLowerCase('en-GB'), { text: phrase, kind });
   };
   for (const sentence of text.split(/[.!?;:\n()[\],"“”]+/)) {
     let run: { word: string; capitalised: boolean; given: boolean }[] = [];
     let lastEnd = -1;
     const flush = () => {
-      if (run.length >= 2) add(run.map((w) => w.word), 'full name');
+      if (run.length >= 2)
+        add(
+          run.map((w) => w.word),
+          'full name',
+        );
       else if (run.length === 1 && run[0]!.given) add([run[0]!.word], 'given name');
       run = [];
     };
@@ -111,7 +121,9 @@ function looksLikeSurname(word: string): boolean {
   return /^\p{L}{4,}$/u.test(word) && !LOWER_FUNCTION_WORDS.has(word.toLocaleLowerCase('en-GB'));
 }
 const LOWER_FUNCTION_WORDS = new Set(
-  'said says told asked was were has have had is are and but with from into onto about that this then than them they their there when where which while will would could should must been being also only just very not for the'.split(' '),
+  'said says told asked was were has have had is are and but with from into onto about that this then than them they their there when where which while will would could should must been being also only just very not for the'.split(
+    ' ',
+  ),
 );
 
 /** Just the phrases (for a short warning). */

@@ -55,7 +55,18 @@ export const dashboardSchema = z.object({
   previousQuarter: z.object({ key: z.string(), label: z.string() }),
   asOf: z.string(),
   headlines: z.array(headlineSchema),
-  trend: z.array(z.object({ key: z.string(), label: z.string(), new: z.number(), resolved: z.number(), openAtEnd: z.number(), carriedOver: z.number(), resolvedAtStages12: z.number(), overdueAtEnd: z.number() })),
+  trend: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      new: z.number(),
+      resolved: z.number(),
+      openAtEnd: z.number(),
+      carriedOver: z.number(),
+      resolvedAtStages12: z.number(),
+      overdueAtEnd: z.number(),
+    }),
+  ),
   agencies: z.array(named.extend({ colour: z.string() })),
   byRaisingAgency: z.array(z.object({ agencyId: z.number(), count: split })),
   byChallengedAgency: z.array(z.object({ agencyId: z.number(), count: split })),
@@ -63,7 +74,13 @@ export const dashboardSchema = z.object({
   byCategory: z.array(named.extend({ count: split })),
   byHighestStage: z.array(z.object({ stage: z.number(), count: split })),
   resolvedAtStages12Share: z.number().nullable(),
-  timeToResolution: z.object({ count: z.number(), medianWorkingDays: z.number().nullable(), p90WorkingDays: z.number().nullable(), withinTimescale: z.number(), withinTimescaleShare: z.number().nullable() }),
+  timeToResolution: z.object({
+    count: z.number(),
+    medianWorkingDays: z.number().nullable(),
+    p90WorkingDays: z.number().nullable(),
+    withinTimescale: z.number(),
+    withinTimescaleShare: z.number().nullable(),
+  }),
   overdueAtEnd: split,
   immediateRisk: z.object({ cases: z.number(), breaches: z.number(), compliantShare: z.number().nullable() }),
   notifications: z.array(z.object({ kind: z.string(), label: z.string(), required: z.number(), made: z.number() })),
@@ -84,7 +101,20 @@ export const dashboardSchema = z.object({
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
 /** Consistent colours per agency across every chart: picked by the agency's id, so they never shuffle. */
-export const AGENCY_PALETTE = ['#1d4f91', '#b35c00', '#00703c', '#8a2be2', '#b3261e', '#00616f', '#6b4f00', '#d4351c', '#4c2c92', '#28a197', '#85994b', '#5694ca'];
+export const AGENCY_PALETTE = [
+  '#1d4f91',
+  '#b35c00',
+  '#00703c',
+  '#8a2be2',
+  '#b3261e',
+  '#00616f',
+  '#6b4f00',
+  '#d4351c',
+  '#4c2c92',
+  '#28a197',
+  '#85994b',
+  '#5694ca',
+];
 export function agencyColour(agencyId: number): string {
   return AGENCY_PALETTE[(agencyId - 1) % AGENCY_PALETTE.length]!;
 }

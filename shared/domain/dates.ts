@@ -11,9 +11,7 @@ export function isRealIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-export const isoDate = z
-  .string({ error: 'Enter a date' })
-  .refine(isRealIsoDate, { message: 'Enter a real date in the form YYYY-MM-DD' });
+export const isoDate = z.string({ error: 'Enter a date' }).refine(isRealIsoDate, { message: 'Enter a real date in the form YYYY-MM-DD' });
 
 export function todayIso(now: Date = new Date()): string {
   // The board works in England: "today" is the London calendar day.

@@ -41,7 +41,12 @@ export type OutcomeEffect = keyof typeof OUTCOME_EFFECTS;
 export const ESCALATION_STATUSES = { open: 'Open', resolved: 'Resolved', withdrawn: 'Withdrawn', closed: 'Closed' } as const;
 export type EscalationStatus = keyof typeof ESCALATION_STATUSES;
 
-export const DEADLINE_STATES = { on_track: 'On track', due_soon: 'Due soon', overdue: 'Overdue', no_timescale: 'No timescale set' } as const;
+export const DEADLINE_STATES = {
+  on_track: 'On track',
+  due_soon: 'Due soon',
+  overdue: 'Overdue',
+  no_timescale: 'No timescale set',
+} as const;
 export type DeadlineStateKey = keyof typeof DEADLINE_STATES;
 
 export const NOTIFICATION_KINDS = {
@@ -60,14 +65,26 @@ export const BUILT_IN_CATEGORIES = [
   'Information sharing and communication',
 ] as const;
 
-const id = (what: string) => z.number({ error: `Choose ${what}` }).int(`Choose ${what}`).positive(`Choose ${what}`);
-const text = (what: string, max: number) => z.string({ error: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `Keep ${what} under ${max} characters`);
+const id = (what: string) =>
+  z
+    .number({ error: `Choose ${what}` })
+    .int(`Choose ${what}`)
+    .positive(`Choose ${what}`);
+const text = (what: string, max: number) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `Keep ${what} under ${max} characters`);
 const optionalText = (what: string, max: number) => z.string().trim().max(max, `Keep ${what} under ${max} characters`).default('');
 
 export const caseReference = z
   .string({ error: 'Enter the agency’s case reference' })
   .trim()
-  .regex(CASE_REFERENCE, 'A case reference is letters, digits, “-”, “/” or “_”, up to 30 characters, with no spaces (never the child’s name)');
+  .regex(
+    CASE_REFERENCE,
+    'A case reference is letters, digits, “-”, “/” or “_”, up to 30 characters, with no spaces (never the child’s name)',
+  );
 export const childInitials = z
   .string()
   .trim()
@@ -81,18 +98,33 @@ export const referralInput = z.object({
 });
 
 export const escalationCreateInput = z.object({
-  matter: z.enum(Object.keys(MATTERS) as [Matter, ...Matter[]], { error: 'Say what kind of matter this is' }).default('multi_agency_disagreement'),
+  matter: z
+    .enum(Object.keys(MATTERS) as [Matter, ...Matter[]], { error: 'Say what kind of matter this is' })
+    .default('multi_agency_disagreement'),
   reference: caseReference,
   childInitials,
   raisingAgencyId: id('the agency that raised the concern'),
   raisingWorkerRole: text('the raising worker’s role', 120),
-  raisingWorkerEmail: z.string().trim().pipe(z.email({ error: 'Enter the raising worker’s e-mail like name@agency.gov.uk' }).or(z.literal(''))).default(''),
-  challengedAgencyIds: z.array(id('an agency being challenged'), { error: 'Choose the agency or agencies being challenged' }).min(1, 'Choose at least one agency being challenged').max(10, 'Choose at most 10 agencies'),
+  raisingWorkerEmail: z
+    .string()
+    .trim()
+    .pipe(z.email({ error: 'Enter the raising worker’s e-mail like name@agency.gov.uk' }).or(z.literal('')))
+    .default(''),
+  challengedAgencyIds: z
+    .array(id('an agency being challenged'), { error: 'Choose the agency or agencies being challenged' })
+    .min(1, 'Choose at least one agency being challenged')
+    .max(10, 'Choose at most 10 agencies'),
   categoryId: id('a category'),
   childStatus: z.enum(Object.keys(CHILD_STATUSES) as [ChildStatus, ...ChildStatus[]], { error: 'Choose the child’s status' }),
   summary: text('what the disagreement is about', 4000),
   openedOn: isoDate,
-  startStage: z.number({ error: 'Choose the stage to start at' }).int('Choose the stage to start at').min(0).max(10).nullable().default(null),
+  startStage: z
+    .number({ error: 'Choose the stage to start at' })
+    .int('Choose the stage to start at')
+    .min(0)
+    .max(10)
+    .nullable()
+    .default(null),
   immediateRisk: z.boolean({ error: 'Say whether the child is at immediate risk of significant harm' }),
   referral: referralInput.nullable().default(null),
   confirmedNoChildName: z.boolean().default(false),
@@ -101,7 +133,10 @@ export type EscalationCreateInput = z.input<typeof escalationCreateInput>;
 export type EscalationCreate = z.output<typeof escalationCreateInput>;
 
 /** Where a matter that is not a multi-agency escalation belongs. Null when it is one. */
-export function scopeRefusal(input: { matter: Matter; raisingAgencyId: number; challengedAgencyIds: readonly number[] }, raisingAgencyName = 'the agency'): string | null {
+export function scopeRefusal(
+  input: { matter: Matter; raisingAgencyId: number; challengedAgencyIds: readonly number[] },
+  raisingAgencyName = 'the agency',
+): string | null {
   switch (input.matter) {
     case 'complaint':
       return 'A complaint is not an escalation. It belongs in the complaints procedure of the agency concerned; this register is for professional disagreements about a child’s safety.';
@@ -117,7 +152,11 @@ export function scopeRefusal(input: { matter: Matter; raisingAgencyId: number; c
 }
 
 /** Who must be told, from the child's status and the stage the case is at (DOMAIN rule 4). */
-export function requiredNotifications(childStatus: ChildStatus, stageNumber: number, boardManagerAtStage: number | null): NotificationKind[] {
+export function requiredNotifications(
+  childStatus: ChildStatus,
+  stageNumber: number,
+  boardManagerAtStage: number | null,
+): NotificationKind[] {
   const kinds: NotificationKind[] = [];
   if (childStatus === 'child_protection_plan') kinds.push('child_protection_chair');
   if (childStatus === 'looked_after') kinds.push('independent_reviewing_officer');
@@ -157,21 +196,38 @@ export const actionInput = z.object({
   dueOn: isoDate,
 });
 
-export const resolveInput = z.object({
-  escalationId: id('an escalation'),
-  resolvedOn: isoDate,
-  statement: text('the written statement of outcome', 6000),
-  effect: z.enum(Object.keys(OUTCOME_EFFECTS) as [OutcomeEffect, ...OutcomeEffect[]], { error: 'Say whether the original decision was upheld, changed or partly changed' }),
-  agreedBy: text('the agencies that agreed the outcome', 500),
-  actions: z.array(actionInput).max(30, 'Record at most 30 actions').default([]),
-  themeIds: z.array(id('a learning theme')).max(20).default([]),
-  policyGap: z.boolean().default(false),
-  policyGapNote: optionalText('the policy gap', 2000),
-  confirmedNoChildName: z.boolean().default(false),
-}).refine((r) => !r.policyGap || r.policyGapNote.length > 0, { message: 'Say what gap or weakness in the board’s policy the case showed', path: ['policyGapNote'] });
+export const resolveInput = z
+  .object({
+    escalationId: id('an escalation'),
+    resolvedOn: isoDate,
+    statement: text('the written statement of outcome', 6000),
+    effect: z.enum(Object.keys(OUTCOME_EFFECTS) as [OutcomeEffect, ...OutcomeEffect[]], {
+      error: 'Say whether the original decision was upheld, changed or partly changed',
+    }),
+    agreedBy: text('the agencies that agreed the outcome', 500),
+    actions: z.array(actionInput).max(30, 'Record at most 30 actions').default([]),
+    themeIds: z.array(id('a learning theme')).max(20).default([]),
+    policyGap: z.boolean().default(false),
+    policyGapNote: optionalText('the policy gap', 2000),
+    confirmedNoChildName: z.boolean().default(false),
+  })
+  .refine((r) => !r.policyGap || r.policyGapNote.length > 0, {
+    message: 'Say what gap or weakness in the board’s policy the case showed',
+    path: ['policyGapNote'],
+  });
 
-export const withdrawInput = z.object({ escalationId: id('an escalation'), on: isoDate, reason: text('why it was withdrawn', 2000), confirmedNoChildName: z.boolean().default(false) });
-export const closeInput = z.object({ escalationId: id('an escalation'), on: isoDate, chairName: text('the name of the chair who signed it off', 120), confirmedNoChildName: z.boolean().default(false) });
+export const withdrawInput = z.object({
+  escalationId: id('an escalation'),
+  on: isoDate,
+  reason: text('why it was withdrawn', 2000),
+  confirmedNoChildName: z.boolean().default(false),
+});
+export const closeInput = z.object({
+  escalationId: id('an escalation'),
+  on: isoDate,
+  chairName: text('the name of the chair who signed it off', 120),
+  confirmedNoChildName: z.boolean().default(false),
+});
 export const actionDoneInput = z.object({ actionId: id('an action'), doneOn: isoDate });
 export const referralRecordInput = referralInput.extend({ escalationId: id('an escalation') });
 
@@ -212,35 +268,50 @@ export const registerCursor = z.object({
 export type RegisterCursor = z.input<typeof registerCursor>;
 
 /** The cursor that continues the register from a row it listed: the row's value of the sort column. */
-export function registerCursorOf(row: Pick<RegisterRow, 'id' | 'reference' | 'openedOn' | 'status' | 'dueOn' | 'stageNumber'>, sort: RegisterSort, side: 'after' | 'before'): RegisterCursor {
+export function registerCursorOf(
+  row: Pick<RegisterRow, 'id' | 'reference' | 'openedOn' | 'status' | 'dueOn' | 'stageNumber'>,
+  sort: RegisterSort,
+  side: 'after' | 'before',
+): RegisterCursor {
   const key = { openedOn: row.openedOn, reference: row.reference, dueOn: row.dueOn, stage: row.stageNumber, status: row.status }[sort];
   return { key, openedOn: row.openedOn, id: row.id, side };
 }
 
-export const registerQuery = z.object({
-  search: z.string().trim().max(60).default(''),
-  agencyId: z.number().int().positive().nullable().default(null),
-  stage: z.number().int().min(0).max(10).nullable().default(null),
-  status: z.enum(['open', 'resolved', 'withdrawn', 'closed', 'any']).default('any'),
-  state: z.enum(['on_track', 'due_soon', 'overdue', 'no_timescale', 'any']).default('any'),
-  categoryId: z.number().int().positive().nullable().default(null),
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'Give the quarter as YYYY-Qn').nullable().default(null),
-  origin: z.enum(['board', 'agency_return', 'any']).default('any'),
-  sort: z.enum(sortKeys).default('openedOn'),
-  direction: z.enum(['asc', 'desc']).default('desc'),
-  /** Rows to skip: from the start, or from the cursor when there is one. */
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(500).default(100),
-  /** A dashboard figure: the register lists exactly the cases behind it. */
-  drill: drillSchema.nullable().default(null),
-  cursor: registerCursor.nullable().default(null),
-}).superRefine((q, ctx) => {
-  const key = q.cursor?.key;
-  if (q.cursor === null || key === undefined) return;
-  const fits = q.sort === 'stage' ? key === null || typeof key === 'number' : q.sort === 'dueOn' ? key === null || (typeof key === 'string' && isoDate.safeParse(key).success) : typeof key === 'string';
-  const order = { openedOn: 'date opened', reference: 'case reference', dueOn: 'due date', stage: 'stage', status: 'status' }[q.sort];
-  if (!fits) ctx.addIssue({ code: 'custom', path: ['cursor'], message: `The value it starts from does not fit the order by ${order}` });
-});
+export const registerQuery = z
+  .object({
+    search: z.string().trim().max(60).default(''),
+    agencyId: z.number().int().positive().nullable().default(null),
+    stage: z.number().int().min(0).max(10).nullable().default(null),
+    status: z.enum(['open', 'resolved', 'withdrawn', 'closed', 'any']).default('any'),
+    state: z.enum(['on_track', 'due_soon', 'overdue', 'no_timescale', 'any']).default('any'),
+    categoryId: z.number().int().positive().nullable().default(null),
+    quarter: z
+      .string()
+      .regex(/^\d{4}-Q[1-4]$/, 'Give the quarter as YYYY-Qn')
+      .nullable()
+      .default(null),
+    origin: z.enum(['board', 'agency_return', 'any']).default('any'),
+    sort: z.enum(sortKeys).default('openedOn'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+    /** Rows to skip: from the start, or from the cursor when there is one. */
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+    /** A dashboard figure: the register lists exactly the cases behind it. */
+    drill: drillSchema.nullable().default(null),
+    cursor: registerCursor.nullable().default(null),
+  })
+  .superRefine((q, ctx) => {
+    const key = q.cursor?.key;
+    if (q.cursor === null || key === undefined) return;
+    const fits =
+      q.sort === 'stage'
+        ? key === null || typeof key === 'number'
+        : q.sort === 'dueOn'
+          ? key === null || (typeof key === 'string' && isoDate.safeParse(key).success)
+          : typeof key === 'string';
+    const order = { openedOn: 'date opened', reference: 'case reference', dueOn: 'due date', stage: 'stage', status: 'status' }[q.sort];
+    if (!fits) ctx.addIssue({ code: 'custom', path: ['cursor'], message: `The value it starts from does not fit the order by ${order}` });
+  });
 export type RegisterQuery = z.input<typeof registerQuery>;
 
 // ---- what is read back ----
@@ -296,14 +367,28 @@ export const notificationSchema = z.object({
 
 export const breachSchema = z.object({ kind: z.enum(['referral_missing', 'not_escalated_same_day']), message: z.string() });
 
-export const timelineEntrySchema = z.object({ id: z.number(), at: z.string(), actor: z.string(), title: z.string(), detail: z.string(), correctsEntryId: z.number().nullable() });
+export const timelineEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  correctsEntryId: z.number().nullable(),
+});
 
 export const escalationDetailSchema = z.object({
   id: z.number(),
   reference: z.string(),
   childInitials: z.string(),
   origin: z.enum(['board', 'agency_return']),
-  profile: z.object({ id: z.number(), name: z.string(), version: z.number(), panelRuleKind: z.string(), lastStep: z.string(), referralRoute: z.string() }),
+  profile: z.object({
+    id: z.number(),
+    name: z.string(),
+    version: z.number(),
+    panelRuleKind: z.string(),
+    lastStep: z.string(),
+    referralRoute: z.string(),
+  }),
   raisingAgency: agencyRef,
   raisingWorkerRole: z.string(),
   raisingWorkerEmail: z.string(),
@@ -315,7 +400,15 @@ export const escalationDetailSchema = z.object({
   immediateRisk: z.boolean(),
   referral: z.object({ to: z.string(), madeOn: z.string() }).nullable(),
   status: z.enum(Object.keys(ESCALATION_STATUSES) as [EscalationStatus, ...EscalationStatus[]]),
-  currentStage: z.object({ number: z.number(), name: z.string(), dueOn: z.string().nullable(), state: z.string().nullable(), workingDaysLeft: z.number().nullable() }).nullable(),
+  currentStage: z
+    .object({
+      number: z.number(),
+      name: z.string(),
+      dueOn: z.string().nullable(),
+      state: z.string().nullable(),
+      workingDaysLeft: z.number().nullable(),
+    })
+    .nullable(),
   highestStage: z.number(),
   nextStages: z.array(z.object({ number: z.number(), name: z.string() })),
   stages: z.array(stageEntrySchema),
@@ -332,7 +425,9 @@ export const escalationDetailSchema = z.object({
       themes: z.array(agencyRef),
     })
     .nullable(),
-  actions: z.array(z.object({ id: z.number(), description: z.string(), owner: z.string(), dueOn: z.string(), doneOn: z.string().nullable() })),
+  actions: z.array(
+    z.object({ id: z.number(), description: z.string(), owner: z.string(), dueOn: z.string(), doneOn: z.string().nullable() }),
+  ),
   withdrawn: z.object({ on: z.string(), reason: z.string() }).nullable(),
   closed: z.object({ on: z.string(), chairName: z.string() }).nullable(),
   timeline: z.array(timelineEntrySchema),
@@ -343,5 +438,11 @@ export const draftSchema = z.object({ to: z.string(), subject: z.string(), body:
 export type Draft = z.infer<typeof draftSchema>;
 
 export const overdueRowSchema = registerRowSchema.extend({ workingDaysLate: z.number() });
-export const breachRowSchema = z.object({ id: z.number(), reference: z.string(), raisingAgency: z.string(), openedOn: z.string(), breaches: z.array(breachSchema) });
+export const breachRowSchema = z.object({
+  id: z.number(),
+  reference: z.string(),
+  raisingAgency: z.string(),
+  openedOn: z.string(),
+  breaches: z.array(breachSchema),
+});
 export const outstandingNotificationSchema = notificationSchema.extend({ escalationId: z.number(), reference: z.string() });

@@ -3,7 +3,8 @@
 // Debian's British English word list (wbritish 2020.12.07). Do not edit by hand: re-run the script.
 
 /** Given names that are not ordinary English words: flagged however they are written. */
-export const DISTINCT_GIVEN_NAMES: ReadonlySet<string> = new Set(`
+export const DISTINCT_GIVEN_NAMES: ReadonlySet<string> = new Set(
+  `
   aadam aadhiran aadhya aadya aafiyah aahil aaira aairah aaliya aaliyah aamina aaminah aanya aaradhya
   aarav aaria aariv aariya aariz aarna aaron aarush aarvi aarya aaryan aashvi aasiya aasiyah aathiran
   aavya aayah aayan aayansh aayat abbas abbie abdirahman abdul abdul-hadi abdulaziz abdullah
@@ -193,10 +194,14 @@ export const DISTINCT_GIVEN_NAMES: ReadonlySet<string> = new Set(`
   zelda zenaya zendaya zephaniah zeynep zia zian zidan zidane ziggy zimal zion ziva ziya ziyad zoe
   zoey zofia zoha zohaan zohan zola zoraiz zorawar zoya zunaira zunairah zunaisha zuri zuriel zuzanna
   zyaire zyan zyon zyra
-`.split(/\s+/).filter(Boolean));
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** Given names that are also ordinary words ("will", "grace"): flagged only when written as a name. */
-export const ORDINARY_WORD_GIVEN_NAMES: ReadonlySet<string> = new Set(`
+export const ORDINARY_WORD_GIVEN_NAMES: ReadonlySet<string> = new Set(
+  `
   ace amber ameer amen amir angel ani archer ares aria ash aspen atlas august aura autumn azalea baby
   bani banks barney basil bear beau belle billy birdie blessing blossom blue bluebell bobby bonnie
   brooks buddy calliope cash cassia chance chase cherry clay clover cooper cove creed crystal dahlia
@@ -210,4 +215,7 @@ export const ORDINARY_WORD_GIVEN_NAMES: ReadonlySet<string> = new Set(`
   rocky roman rose rosemary ruby rue saffron sage sahib saint sapphire savannah scarlet serenity shah
   sheikh sierra sky sol sonny star storm sully sultan summer sunny tiara tom tony treasure trinity
   troy veer verity victor viola violet wade warren wilder willow winter woody wren zen zephyr
-`.split(/\s+/).filter(Boolean));
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);

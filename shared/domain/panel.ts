@@ -12,8 +12,17 @@ export const CHAIR_ROUTES = {
 } as const;
 export type ChairRoute = keyof typeof CHAIR_ROUTES;
 
-const id = (what: string) => z.number({ error: `Choose ${what}` }).int(`Choose ${what}`).positive(`Choose ${what}`);
-const text = (what: string, max: number) => z.string({ error: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `Keep ${what} under ${max} characters`);
+const id = (what: string) =>
+  z
+    .number({ error: `Choose ${what}` })
+    .int(`Choose ${what}`)
+    .positive(`Choose ${what}`);
+const text = (what: string, max: number) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `Keep ${what} under ${max} characters`);
 
 export const chairDecisionInput = z.object({
   escalationId: id('an escalation'),
@@ -58,7 +67,9 @@ export const panelDecisionInput = z.object({
   decidedOn: isoDate,
   decision: text('the panel’s decision', 4000),
   statement: text('the written statement of outcome', 6000),
-  effect: z.enum(Object.keys(OUTCOME_EFFECTS) as [OutcomeEffect, ...OutcomeEffect[]], { error: 'Say whether the original decision was upheld, changed or partly changed' }),
+  effect: z.enum(Object.keys(OUTCOME_EFFECTS) as [OutcomeEffect, ...OutcomeEffect[]], {
+    error: 'Say whether the original decision was upheld, changed or partly changed',
+  }),
   agreedBy: text('the agencies that agreed the outcome', 500),
   actions: z.array(actionInput).max(30).default([]),
   themeIds: z.array(id('a learning theme')).max(20).default([]),
@@ -67,7 +78,11 @@ export const panelDecisionInput = z.object({
   confirmedNoChildName: z.boolean().default(false),
 });
 
-export const panelCancelInput = z.object({ panelId: id('a panel'), reason: text('why the panel is cancelled', 1000), confirmedNoChildName: z.boolean().default(false) });
+export const panelCancelInput = z.object({
+  panelId: id('a panel'),
+  reason: text('why the panel is cancelled', 1000),
+  confirmedNoChildName: z.boolean().default(false),
+});
 
 export const panelCheckSchema = z.object({
   number: z.number(),
@@ -86,11 +101,26 @@ export const panelCheckResultSchema = z.object({
 });
 export type PanelCheckResultView = z.infer<typeof panelCheckResultSchema>;
 
-const officerOption = z.object({ id: z.number(), name: z.string(), role: z.string(), senior: z.boolean(), boardRepresentative: z.boolean(), isParty: z.boolean() });
+const officerOption = z.object({
+  id: z.number(),
+  name: z.string(),
+  role: z.string(),
+  senior: z.boolean(),
+  boardRepresentative: z.boolean(),
+  isParty: z.boolean(),
+});
 export const panelOptionsSchema = z.object({
   escalationId: z.number(),
   reference: z.string(),
-  rule: z.object({ kind: z.string(), disputingAgenciesOnPanel: z.string(), chairAgencyMustBeUninvolved: z.boolean(), membersMustBeFullBoard: z.boolean(), seniorOfficersOnly: z.boolean(), boardRepresentativesOnly: z.boolean(), chairMayBeMember: z.boolean() }),
+  rule: z.object({
+    kind: z.string(),
+    disputingAgenciesOnPanel: z.string(),
+    chairAgencyMustBeUninvolved: z.boolean(),
+    membersMustBeFullBoard: z.boolean(),
+    seniorOfficersOnly: z.boolean(),
+    boardRepresentativesOnly: z.boolean(),
+    chairMayBeMember: z.boolean(),
+  }),
   ruleSummary: z.string(),
   seatCount: z.number(),
   stage: z.object({ number: z.number(), name: z.string(), dueOn: z.string().nullable() }),
@@ -100,10 +130,17 @@ export const panelOptionsSchema = z.object({
   partiesFromText: z.array(z.object({ stageNumber: z.number(), text: z.string(), names: z.array(z.string()) })),
   /** Whether this policy's panel can be formed for the case on the date, whoever sits. */
   cannotBeFormed: z.object({ reasons: z.array(z.string()), alternatives: z.array(z.string()) }).nullable(),
-  agencies: z.array(z.object({ id: z.number(), name: z.string(), boardMember: z.boolean(), disputing: z.boolean(), officers: z.array(officerOption) })),
+  agencies: z.array(
+    z.object({ id: z.number(), name: z.string(), boardMember: z.boolean(), disputing: z.boolean(), officers: z.array(officerOption) }),
+  ),
 });
 
-export const seatView = z.object({ agencyId: z.number().nullable(), agencyName: z.string().nullable(), officerId: z.number().nullable(), officerName: z.string().nullable() });
+export const seatView = z.object({
+  agencyId: z.number().nullable(),
+  agencyName: z.string().nullable(),
+  officerId: z.number().nullable(),
+  officerName: z.string().nullable(),
+});
 
 export const panelSuggestionSchema = z.object({ compositions: z.array(z.array(seatView)), explanation: z.string() });
 
@@ -122,7 +159,9 @@ export const panelDetailSchema = z.object({
   decision: z.string().nullable(),
   decidedOn: z.string().nullable(),
   checks: panelCheckResultSchema,
-  representations: z.array(z.object({ id: z.number(), fromAgency: z.string().nullable(), fromPerson: z.string(), receivedOn: z.string(), summary: z.string() })),
+  representations: z.array(
+    z.object({ id: z.number(), fromAgency: z.string().nullable(), fromPerson: z.string(), receivedOn: z.string(), summary: z.string() }),
+  ),
 });
 export type PanelDetail = z.infer<typeof panelDetailSchema>;
 
@@ -141,4 +180,7 @@ export const panelListRowSchema = z.object({
   upcoming: z.boolean(),
 });
 
-export const panelPackSchema = z.object({ title: z.string(), sections: z.array(z.object({ heading: z.string(), lines: z.array(z.string()) })) });
+export const panelPackSchema = z.object({
+  title: z.string(),
+  sections: z.array(z.object({ heading: z.string(), lines: z.array(z.string()) })),
+});

@@ -13,7 +13,11 @@ const timescale = z
   .nullable();
 
 const text = (what: string, max = 2000) =>
-  z.string({ error: `Enter ${what}` }).trim().min(1, `Enter ${what}`).max(max, `Keep ${what} under ${max} characters`);
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `Keep ${what} under ${max} characters`);
 
 export const policyStageSchema = z.object({
   number: z.number({ error: 'Give each stage a number' }).int('Stage numbers are whole numbers').min(0, 'Stage numbers start at 0 or 1'),
@@ -29,8 +33,12 @@ export type PolicyStage = z.infer<typeof policyStageSchema>;
 
 export const panelRuleSchema = z
   .object({
-    kind: z.enum(['none', 'three_agency_panel', 'uninvolved_chair_meeting'], { error: 'Choose no panel, a three-agency panel, or a meeting chaired by an uninvolved agency' }),
-    disputingAgenciesOnPanel: z.enum(['required', 'where_possible', 'not_applicable'], { error: 'Say whether the agencies in dispute must sit on the panel' }),
+    kind: z.enum(['none', 'three_agency_panel', 'uninvolved_chair_meeting'], {
+      error: 'Choose no panel, a three-agency panel, or a meeting chaired by an uninvolved agency',
+    }),
+    disputingAgenciesOnPanel: z.enum(['required', 'where_possible', 'not_applicable'], {
+      error: 'Say whether the agencies in dispute must sit on the panel',
+    }),
     chairAgencyMustBeUninvolved: z.boolean(),
     membersMustBeFullBoard: z.boolean(),
     seniorOfficersOnly: z.boolean(),
@@ -42,14 +50,18 @@ export const panelRuleSchema = z
   .superRefine((rule, ctx) => {
     const problem = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
     if (rule.kind === 'none') {
-      if (rule.disputingAgenciesOnPanel !== 'not_applicable') problem('With no panel, who sits on the panel does not apply', 'disputingAgenciesOnPanel');
+      if (rule.disputingAgenciesOnPanel !== 'not_applicable')
+        problem('With no panel, who sits on the panel does not apply', 'disputingAgenciesOnPanel');
       if (rule.chairAgencyMustBeUninvolved || rule.membersMustBeFullBoard || rule.seniorOfficersOnly || rule.boardRepresentativesOnly)
         problem('With no panel, leave all the panel membership rules off', 'kind');
     } else if (rule.disputingAgenciesOnPanel === 'not_applicable') {
       problem('Say whether the agencies in dispute must sit on the panel: required or where possible', 'disputingAgenciesOnPanel');
     }
     if (rule.kind === 'uninvolved_chair_meeting' && !rule.chairAgencyMustBeUninvolved)
-      problem('A meeting chaired by an uninvolved agency needs its chair to come from an agency not in dispute', 'chairAgencyMustBeUninvolved');
+      problem(
+        'A meeting chaired by an uninvolved agency needs its chair to come from an agency not in dispute',
+        'chairAgencyMustBeUninvolved',
+      );
     if (rule.kind === 'uninvolved_chair_meeting' && rule.chairMayBeMember)
       problem('A meeting chaired by an uninvolved agency is chaired by someone who does not sit for an agency at it', 'chairMayBeMember');
   });
@@ -57,7 +69,9 @@ export type PanelRule = z.infer<typeof panelRuleSchema>;
 
 export const policyProfileSchema = z
   .object({
-    key: z.string({ error: 'Give the profile a key' }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'A profile key is lower-case letters, digits and hyphens, up to 63 characters'),
+    key: z
+      .string({ error: 'Give the profile a key' })
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'A profile key is lower-case letters, digits and hyphens, up to 63 characters'),
     name: text('the profile name', 120),
     source: text('the policy the profile comes from', 200),
     stages: z.array(policyStageSchema).min(1, 'A policy needs at least one stage').max(10, 'A policy can have at most 10 stages'),
@@ -73,21 +87,46 @@ export const policyProfileSchema = z
   })
   .superRefine((p, ctx) => {
     const first = p.stages[0]?.number ?? 1;
-    if (first > 1) ctx.addIssue({ code: 'custom', message: `Number the first stage 0 (pre-escalation) or 1, not ${first}`, path: ['stages', 0, 'number'] });
+    if (first > 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `Number the first stage 0 (pre-escalation) or 1, not ${first}`,
+        path: ['stages', 0, 'number'],
+      });
     p.stages.forEach((s, i) => {
       if (s.number !== first + i)
-        ctx.addIssue({ code: 'custom', message: `Stage numbers must run on one at a time from ${first}: the stage in position ${i + 1} should be ${first + i}, not ${s.number}`, path: ['stages', i, 'number'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `Stage numbers must run on one at a time from ${first}: the stage in position ${i + 1} should be ${first + i}, not ${s.number}`,
+          path: ['stages', i, 'number'],
+        });
     });
     const at = p.notifications.boardManagerAtStage;
     if (at !== null && !p.stages.some((s) => s.number === at))
-      ctx.addIssue({ code: 'custom', message: `The board manager is told at stage ${at}, but there is no stage ${at}`, path: ['notifications', 'boardManagerAtStage'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `The board manager is told at stage ${at}, but there is no stage ${at}`,
+        path: ['notifications', 'boardManagerAtStage'],
+      });
     for (const s of p.stages)
       if ((s.notifyBoardManager ?? false) !== (s.number === at))
-        ctx.addIssue({ code: 'custom', message: `Stage ${s.number} and the notifications disagree about when the board manager is told`, path: ['notifications', 'boardManagerAtStage'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `Stage ${s.number} and the notifications disagree about when the board manager is told`,
+          path: ['notifications', 'boardManagerAtStage'],
+        });
   });
 export type PolicyProfile = z.infer<typeof policyProfileSchema>;
 
-const NO_PANEL: PanelRule = { kind: 'none', disputingAgenciesOnPanel: 'not_applicable', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: false, seniorOfficersOnly: false, boardRepresentativesOnly: false, chairMayBeMember: false };
+const NO_PANEL: PanelRule = {
+  kind: 'none',
+  disputingAgenciesOnPanel: 'not_applicable',
+  chairAgencyMustBeUninvolved: false,
+  membersMustBeFullBoard: false,
+  seniorOfficersOnly: false,
+  boardRepresentativesOnly: false,
+  chairMayBeMember: false,
+};
 const NO_NOTIFICATIONS = { childProtectionChair: false, independentReviewingOfficer: false, boardManagerAtStage: null };
 
 function deepFreeze<T>(value: T): T {
@@ -113,19 +152,55 @@ export const BUILT_IN_PROFILES: readonly PolicyProfile[] = deepFreeze<PolicyProf
     stages: [
       // Immediate harm: "a referral must be made to MASH ... and the designated safeguarding lead
       // should be informed immediately"; timescale is "whichever is shortest".
-      { number: 1, name: 'Discuss with the other worker', description: 'The people who disagree discuss it, by phone or face to face, as soon as possible.', timescaleWorkingDays: BROMLEY_WEEK, sameWorkingDayIfImmediateRisk: true },
-      { number: 2, name: 'Escalate to line manager', description: 'The manager discusses it with the equivalent manager in the other agency. Child protection chair or IRO notified where the child has a plan or is looked after.', timescaleWorkingDays: BROMLEY_WEEK, sameWorkingDayIfImmediateRisk: true },
-      { number: 3, name: 'Escalate to senior managers', description: 'Each manager reports to their own manager or named/designated safeguarding lead; escalation goes up the tiers of management, and each agency’s BSCP members are engaged before the chair.', timescaleWorkingDays: BROMLEY_WEEK, sameWorkingDayIfImmediateRisk: true },
-      { number: 4, name: 'Resolution by BSCP Chair', description: 'The BSCP chair resolves it direct with the relevant senior managers, or convenes a resolution panel.', timescaleWorkingDays: BROMLEY_WEEK, sameWorkingDayIfImmediateRisk: true },
+      {
+        number: 1,
+        name: 'Discuss with the other worker',
+        description: 'The people who disagree discuss it, by phone or face to face, as soon as possible.',
+        timescaleWorkingDays: BROMLEY_WEEK,
+        sameWorkingDayIfImmediateRisk: true,
+      },
+      {
+        number: 2,
+        name: 'Escalate to line manager',
+        description:
+          'The manager discusses it with the equivalent manager in the other agency. Child protection chair or IRO notified where the child has a plan or is looked after.',
+        timescaleWorkingDays: BROMLEY_WEEK,
+        sameWorkingDayIfImmediateRisk: true,
+      },
+      {
+        number: 3,
+        name: 'Escalate to senior managers',
+        description:
+          'Each manager reports to their own manager or named/designated safeguarding lead; escalation goes up the tiers of management, and each agency’s BSCP members are engaged before the chair.',
+        timescaleWorkingDays: BROMLEY_WEEK,
+        sameWorkingDayIfImmediateRisk: true,
+      },
+      {
+        number: 4,
+        name: 'Resolution by BSCP Chair',
+        description: 'The BSCP chair resolves it direct with the relevant senior managers, or convenes a resolution panel.',
+        timescaleWorkingDays: BROMLEY_WEEK,
+        sameWorkingDayIfImmediateRisk: true,
+      },
     ],
-    lastStep: 'The BSCP chair either resolves the issue direct with the relevant senior managers, or convenes a resolution panel, which hears those in dispute and collectively resolves it.',
+    lastStep:
+      'The BSCP chair either resolves the issue direct with the relevant senior managers, or convenes a resolution panel, which hears those in dispute and collectively resolves it.',
     // "senior officers from three agencies who are members of the full Board ... must include the agencies concerned"
     // No separate panel chair is named: the panel "collectively resolves", so a member may chair it.
-    panelRule: { kind: 'three_agency_panel', disputingAgenciesOnPanel: 'required', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: true, seniorOfficersOnly: true, boardRepresentativesOnly: false, chairMayBeMember: true },
+    panelRule: {
+      kind: 'three_agency_panel',
+      disputingAgenciesOnPanel: 'required',
+      chairAgencyMustBeUninvolved: false,
+      membersMustBeFullBoard: true,
+      seniorOfficersOnly: true,
+      boardRepresentativesOnly: false,
+      chairMayBeMember: true,
+    },
     // "relevant Child Protection Chair or Independent Reviewing Officer must also be notified" (stage 2)
     notifications: { childProtectionChair: true, independentReviewingOfficer: true, boardManagerAtStage: null },
     referralRoute: 'The nursery e-mails the details to bscp@bromley.gov.uk for the attention of the independent chair.',
-    resolveTimescaleNote: 'Resolve through discussion within one working week, or a timescale that protects the child from harm, whichever is shortest.',
+    resolveTimescaleNote:
+      'Resolve through discussion within one working week, or a timescale that protects the child from harm, whichever is shortest.',
   },
   {
     key: 'bristol',
@@ -135,13 +210,29 @@ export const BUILT_IN_PROFILES: readonly PolicyProfile[] = deepFreeze<PolicyProf
     // "as close to the point of origin as possible" and "dealt with between levels in management".
     // Timescales: "Resolution should be sought within the shortest timescale possible" -> not set.
     stages: [
-      { number: 1, name: 'Discussion between practitioners', description: 'Child-centred discussion between the agencies, as close to the point of origin as possible. At immediate risk of harm, contact First Response and the police without waiting.', timescaleWorkingDays: null, sameWorkingDayIfImmediateRisk: true },
-      { number: 2, name: 'Escalation between levels of management', description: 'The disagreement is taken up between the levels of management until it is resolved; the referring member of staff is kept informed.', timescaleWorkingDays: null, sameWorkingDayIfImmediateRisk: true },
+      {
+        number: 1,
+        name: 'Discussion between practitioners',
+        description:
+          'Child-centred discussion between the agencies, as close to the point of origin as possible. At immediate risk of harm, contact First Response and the police without waiting.',
+        timescaleWorkingDays: null,
+        sameWorkingDayIfImmediateRisk: true,
+      },
+      {
+        number: 2,
+        name: 'Escalation between levels of management',
+        description:
+          'The disagreement is taken up between the levels of management until it is resolved; the referring member of staff is kept informed.',
+        timescaleWorkingDays: null,
+        sameWorkingDayIfImmediateRisk: true,
+      },
     ],
-    lastStep: 'No step beyond management is named in the text: the parties confirm the agreed outcome in writing and how any outstanding issues will be pursued.',
+    lastStep:
+      'No step beyond management is named in the text: the parties confirm the agreed outcome in writing and how any outstanding issues will be pursued.',
     panelRule: NO_PANEL,
     notifications: NO_NOTIFICATIONS,
-    referralRoute: 'The policy names no referral to the board. A child at risk of immediate harm is referred to First Response and the police.',
+    referralRoute:
+      'The policy names no referral to the board. A child at risk of immediate harm is referred to First Response and the police.',
     resolveTimescaleNote: 'Within the shortest timescale possible; some disagreements need especially speedy resolution.',
   },
   {
@@ -153,16 +244,57 @@ export const BUILT_IN_PROFILES: readonly PolicyProfile[] = deepFreeze<PolicyProf
     // Immediate risk: "concerns are escalated on the same working day" (every stage).
     stages: [
       // "This should be done on the same working day that the disagreement arises." -> 0
-      { number: 1, name: 'Consulting the line manager', description: 'The professional consults their own manager or supervisor to clarify their thinking and the outcome they want.', timescaleWorkingDays: 0, sameWorkingDayIfImmediateRisk: true },
-      { number: 2, name: 'Discussion between the professionals', description: 'The professionals who disagree discuss the issues and how far the disagreement bears on the risk to the child.', timescaleWorkingDays: BIRMINGHAM_WEEK, sameWorkingDayIfImmediateRisk: true },
-      { number: 3, name: 'Escalation to line managers', description: 'Each professional tells their manager or supervisor, who discusses it with the equivalent manager in the other agency.', timescaleWorkingDays: BIRMINGHAM_WEEK, sameWorkingDayIfImmediateRisk: true },
-      { number: 4, name: 'Escalation to safeguarding leads or senior managers', description: 'Each manager reports to their named or designated safeguarding lead or service manager; these two try to resolve it.', timescaleWorkingDays: BIRMINGHAM_WEEK, sameWorkingDayIfImmediateRisk: true },
-      { number: 5, name: 'Mediation by a third party agency', description: 'Referred to the board’s business coordinator; the board chair names a board member from an uninvolved agency to chair a meeting of senior managers.', timescaleWorkingDays: BIRMINGHAM_WEEK, sameWorkingDayIfImmediateRisk: true },
+      {
+        number: 1,
+        name: 'Consulting the line manager',
+        description: 'The professional consults their own manager or supervisor to clarify their thinking and the outcome they want.',
+        timescaleWorkingDays: 0,
+        sameWorkingDayIfImmediateRisk: true,
+      },
+      {
+        number: 2,
+        name: 'Discussion between the professionals',
+        description: 'The professionals who disagree discuss the issues and how far the disagreement bears on the risk to the child.',
+        timescaleWorkingDays: BIRMINGHAM_WEEK,
+        sameWorkingDayIfImmediateRisk: true,
+      },
+      {
+        number: 3,
+        name: 'Escalation to line managers',
+        description:
+          'Each professional tells their manager or supervisor, who discusses it with the equivalent manager in the other agency.',
+        timescaleWorkingDays: BIRMINGHAM_WEEK,
+        sameWorkingDayIfImmediateRisk: true,
+      },
+      {
+        number: 4,
+        name: 'Escalation to safeguarding leads or senior managers',
+        description: 'Each manager reports to their named or designated safeguarding lead or service manager; these two try to resolve it.',
+        timescaleWorkingDays: BIRMINGHAM_WEEK,
+        sameWorkingDayIfImmediateRisk: true,
+      },
+      {
+        number: 5,
+        name: 'Mediation by a third party agency',
+        description:
+          'Referred to the board’s business coordinator; the board chair names a board member from an uninvolved agency to chair a meeting of senior managers.',
+        timescaleWorkingDays: BIRMINGHAM_WEEK,
+        sameWorkingDayIfImmediateRisk: true,
+      },
     ],
-    lastStep: 'The board chair names a board member from an uninvolved agency to chair a meeting of senior managers with operational responsibility for the case: the final opportunity to reach a decision. Its chair reports back to the board chair.',
+    lastStep:
+      'The board chair names a board member from an uninvolved agency to chair a meeting of senior managers with operational responsibility for the case: the final opportunity to reach a decision. Its chair reports back to the board chair.',
     // "a Board member from an uninvolved agency to chair a meeting of senior managers with
     // operational responsibility for the case": those managers come from the agencies in dispute.
-    panelRule: { kind: 'uninvolved_chair_meeting', disputingAgenciesOnPanel: 'required', chairAgencyMustBeUninvolved: true, membersMustBeFullBoard: false, seniorOfficersOnly: true, boardRepresentativesOnly: false, chairMayBeMember: false },
+    panelRule: {
+      kind: 'uninvolved_chair_meeting',
+      disputingAgenciesOnPanel: 'required',
+      chairAgencyMustBeUninvolved: true,
+      membersMustBeFullBoard: false,
+      seniorOfficersOnly: true,
+      boardRepresentativesOnly: false,
+      chairMayBeMember: false,
+    },
     notifications: NO_NOTIFICATIONS,
     referralRoute: 'Referred to the business coordinator of the Safeguarding Children Board, who notifies the chair of the board.',
     resolveTimescaleNote: 'The same working day where a child is at immediate risk of significant harm; otherwise within one working week.',
@@ -173,14 +305,32 @@ export const BUILT_IN_PROFILES: readonly PolicyProfile[] = deepFreeze<PolicyProf
     source: 'bexley-safeguarding-board.txt',
     // The policy sets no timescales at any stage -> null throughout.
     stages: [
-      { number: 1, name: 'Agency’s own escalation policy', description: 'Agencies use their own escalation policies first (London Child Protection procedures for child protection disputes) and record their use.', timescaleWorkingDays: null },
-      { number: 2, name: 'Multi-agency meeting', description: 'Any statutory agency can require a multi-agency meeting to resolve the professional differences.', timescaleWorkingDays: null },
-      { number: 3, name: 'BSCB Chair', description: 'As a last resort the BSCB chair acts as arbitrator or mediator and supports the partners to resolve their differences.', timescaleWorkingDays: null },
+      {
+        number: 1,
+        name: 'Agency’s own escalation policy',
+        description:
+          'Agencies use their own escalation policies first (London Child Protection procedures for child protection disputes) and record their use.',
+        timescaleWorkingDays: null,
+      },
+      {
+        number: 2,
+        name: 'Multi-agency meeting',
+        description: 'Any statutory agency can require a multi-agency meeting to resolve the professional differences.',
+        timescaleWorkingDays: null,
+      },
+      {
+        number: 3,
+        name: 'BSCB Chair',
+        description:
+          'As a last resort the BSCB chair acts as arbitrator or mediator and supports the partners to resolve their differences.',
+        timescaleWorkingDays: null,
+      },
     ],
     lastStep: 'The BSCB chair, as arbitrator or mediator of last resort, supports the partners to resolve their differences.',
     panelRule: NO_PANEL,
     notifications: NO_NOTIFICATIONS,
-    referralRoute: 'E-mail bscb@bexley.gov.uk marked for the attention of the independent chair, setting out the reasons for the differences and what has happened so far.',
+    referralRoute:
+      'E-mail bscb@bexley.gov.uk marked for the attention of the independent chair, setting out the reasons for the differences and what has happened so far.',
     resolveTimescaleNote: 'Not set by the policy.',
   },
   {
@@ -191,24 +341,62 @@ export const BUILT_IN_PROFILES: readonly PolicyProfile[] = deepFreeze<PolicyProf
     // starting stage, not a same-day rule, so sameWorkingDayIfImmediateRisk is left off.
     stages: [
       // The policy gives pre-escalation no timescale.
-      { number: 0, name: 'Pre-escalation', description: 'The worker consults a supervisor or manager in their own organisation to pin down the disagreement and what they aim to achieve.', timescaleWorkingDays: null },
+      {
+        number: 0,
+        name: 'Pre-escalation',
+        description:
+          'The worker consults a supervisor or manager in their own organisation to pin down the disagreement and what they aim to achieve.',
+        timescaleWorkingDays: null,
+      },
       // "Stage 1/2: 1 week of the issues being raised (5 working days)" -> 5 for each.
-      { number: 1, name: 'Professional', description: 'The people who disagree try to resolve it at the lowest possible level.', timescaleWorkingDays: 5 },
-      { number: 2, name: 'Manager', description: 'The worker’s supervisor or manager raises it with the equivalent manager in the other agency.', timescaleWorkingDays: 5 },
+      {
+        number: 1,
+        name: 'Professional',
+        description: 'The people who disagree try to resolve it at the lowest possible level.',
+        timescaleWorkingDays: 5,
+      },
+      {
+        number: 2,
+        name: 'Manager',
+        description: 'The worker’s supervisor or manager raises it with the equivalent manager in the other agency.',
+        timescaleWorkingDays: 5,
+      },
       // "Stage 3: 1 additional week of the issues not being resolved at Stage 2 (5 working days)"
-      { number: 3, name: 'Committee member', description: 'The manager reports to the committee chair or named safeguarding committee member, who tries to resolve it and tells the board manager.', timescaleWorkingDays: 5, notifyBoardManager: true },
+      {
+        number: 3,
+        name: 'Committee member',
+        description:
+          'The manager reports to the committee chair or named safeguarding committee member, who tries to resolve it and tells the board manager.',
+        timescaleWorkingDays: 5,
+        notifyBoardManager: true,
+      },
       // "Stage 4: 2 additional weeks of the issues not being reached at Stage 3" -> 10
-      { number: 4, name: 'Refer via TSCB', description: 'Referred to the chair of the safeguarding children board, who resolves it direct or convenes a resolution panel.', timescaleWorkingDays: 10 },
+      {
+        number: 4,
+        name: 'Refer via TSCB',
+        description: 'Referred to the chair of the safeguarding children board, who resolves it direct or convenes a resolution panel.',
+        timescaleWorkingDays: 10,
+      },
     ],
-    lastStep: 'The board chair either seeks to resolve the issue direct, or convenes a resolution panel, which hears those concerned and decides the next course of action.',
+    lastStep:
+      'The board chair either seeks to resolve the issue direct, or convenes a resolution panel, which hears those concerned and decides the next course of action.',
     // "the LSCB representatives from three agencies (including the agencies concerned in the
     // professional differences, where possible)". Only a board member agency has a representative.
     // No separate panel chair here either: "the panel will ... make a decision", so a member may chair.
-    panelRule: { kind: 'three_agency_panel', disputingAgenciesOnPanel: 'where_possible', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: true, seniorOfficersOnly: false, boardRepresentativesOnly: true, chairMayBeMember: true },
+    panelRule: {
+      kind: 'three_agency_panel',
+      disputingAgenciesOnPanel: 'where_possible',
+      chairAgencyMustBeUninvolved: false,
+      membersMustBeFullBoard: true,
+      seniorOfficersOnly: false,
+      boardRepresentativesOnly: true,
+      chairMayBeMember: true,
+    },
     // "The Committee member should also notify the Safeguarding Children Board Manager"
     notifications: { childProtectionChair: false, independentReviewingOfficer: false, boardManagerAtStage: 3 },
     referralRoute: 'Referred via TSCB to the chair of the local safeguarding children board.',
-    resolveTimescaleNote: 'Shortest timescale possible: stages 1 and 2 within one week (5 working days), stage 3 one more week (5 working days), stage 4 two more weeks.',
+    resolveTimescaleNote:
+      'Shortest timescale possible: stages 1 and 2 within one week (5 working days), stage 3 one more week (5 working days), stage 4 two more weeks.',
   },
 ]);
 
@@ -228,7 +416,10 @@ export function parseStoredProfile(definitionJson: string, basedOn: string | nul
   const raw = JSON.parse(definitionJson) as { key?: unknown; panelRule?: Record<string, unknown> } | null;
   if (raw && typeof raw === 'object' && raw.panelRule && typeof raw.panelRule === 'object' && !('chairMayBeMember' in raw.panelRule)) {
     const builtIn = (typeof raw.key === 'string' ? builtInProfile(raw.key) : null) ?? (basedOn ? builtInProfile(basedOn) : null);
-    const chairMayBeMember = builtIn && builtIn.panelRule.kind === raw.panelRule.kind ? builtIn.panelRule.chairMayBeMember : raw.panelRule.kind === 'three_agency_panel';
+    const chairMayBeMember =
+      builtIn && builtIn.panelRule.kind === raw.panelRule.kind
+        ? builtIn.panelRule.chairMayBeMember
+        : raw.panelRule.kind === 'three_agency_panel';
     raw.panelRule = { ...raw.panelRule, chairMayBeMember };
   }
   return policyProfileSchema.parse(raw);
@@ -284,7 +475,12 @@ export interface ProfileEdits {
 export function editProfile(base: PolicyProfile, edits: ProfileEdits): PolicyProfile {
   const issues: z.core.$ZodIssue[] = [];
   if (builtInProfile(edits.key))
-    issues.push({ code: 'custom', message: `"${edits.key}" is the key of a built-in profile: choose another key for the edited copy`, path: ['key'], input: edits.key });
+    issues.push({
+      code: 'custom',
+      message: `"${edits.key}" is the key of a built-in profile: choose another key for the edited copy`,
+      path: ['key'],
+      input: edits.key,
+    });
 
   const stages: StageInput[] = structuredClone([...(edits.stages ?? base.stages)]);
   for (const [numberText, patch] of Object.entries(edits.stageEdits ?? {})) {

@@ -2,8 +2,14 @@
 // another start month. A quarter's key is "YYYY-Qn", YYYY being the year its reporting year starts.
 import { z } from 'zod';
 
-export const quarterKeySchema = z.string({ error: 'Give the quarter as YYYY-Qn, for example 2026-Q3' }).regex(/^\d{4}-Q[1-4]$/, 'Give the quarter as YYYY-Qn, for example 2026-Q3');
-export const startMonthSchema = z.number({ error: 'Give the start month as a number 1-12' }).int().min(1, 'The start month is 1 (January) to 12 (December)').max(12, 'The start month is 1 (January) to 12 (December)');
+export const quarterKeySchema = z
+  .string({ error: 'Give the quarter as YYYY-Qn, for example 2026-Q3' })
+  .regex(/^\d{4}-Q[1-4]$/, 'Give the quarter as YYYY-Qn, for example 2026-Q3');
+export const startMonthSchema = z
+  .number({ error: 'Give the start month as a number 1-12' })
+  .int()
+  .min(1, 'The start month is 1 (January) to 12 (December)')
+  .max(12, 'The start month is 1 (January) to 12 (December)');
 
 export interface Quarter {
   key: string;

@@ -53,7 +53,10 @@ export const backupCheckSchema = z.object({ name: z.string(), checksOut: z.boole
 export type BackupCheck = z.infer<typeof backupCheckSchema>;
 
 export const backupNameInput = z.object({
-  name: z.string({ error: 'Choose a backup from the list' }).max(120, 'Choose a backup from the list').regex(BACKUP_NAME, 'Choose a backup from the list'),
+  name: z
+    .string({ error: 'Choose a backup from the list' })
+    .max(120, 'Choose a backup from the list')
+    .regex(BACKUP_NAME, 'Choose a backup from the list'),
 });
 export const restoreInput = backupNameInput.extend({
   confirmed: z.literal(true, { error: 'Confirm that the records in use are to be replaced by the backup' }),

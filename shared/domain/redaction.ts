@@ -7,14 +7,21 @@ import { z } from 'zod';
 export const REDACTION_MARKER = '[removed]';
 
 export const redactionInput = z.object({
-  escalationId: z.number({ error: 'Give the escalation id as a number' }).int('The escalation id must be a whole number').positive('The escalation id must be positive'),
+  escalationId: z
+    .number({ error: 'Give the escalation id as a number' })
+    .int('The escalation id must be a whole number')
+    .positive('The escalation id must be positive'),
   text: z
     .string({ error: 'Enter the exact text to remove' })
     .trim()
     .min(2, 'Enter the exact text to remove (at least 2 characters)')
     .max(200, 'Keep the text to remove under 200 characters: remove one name at a time')
     .refine((t) => !t.includes(REDACTION_MARKER), `The text to remove cannot contain ${REDACTION_MARKER}`),
-  reason: z.string({ error: 'Say why it is being removed' }).trim().min(10, 'Say why it is being removed (at least 10 characters)').max(1000, 'Keep the reason under 1,000 characters'),
+  reason: z
+    .string({ error: 'Say why it is being removed' })
+    .trim()
+    .min(10, 'Say why it is being removed (at least 10 characters)')
+    .max(1000, 'Keep the reason under 1,000 characters'),
   confirmedNoChildName: z.boolean().default(false),
 });
 export type RedactionInput = z.input<typeof redactionInput>;

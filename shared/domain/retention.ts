@@ -16,7 +16,12 @@ export const reviewPeriodInput = z.object({
 
 export const retentionReviewQuery = z.object({
   offset: z.number().int('Give the offset as a whole number').min(0, 'The offset cannot be negative').default(0),
-  limit: z.number().int('Give the page size as a whole number').min(1, 'Show at least one case').max(500, 'Show at most 500 cases at a time').default(100),
+  limit: z
+    .number()
+    .int('Give the page size as a whole number')
+    .min(1, 'Show at least one case')
+    .max(500, 'Show at most 500 cases at a time')
+    .default(100),
 });
 
 export const retentionCaseSchema = z.object({
@@ -58,9 +63,20 @@ export const retentionReviewSchema = z.object({
 export type RetentionReview = z.infer<typeof retentionReviewSchema>;
 
 export const retentionDeleteInput = z.object({
-  escalationId: z.number({ error: 'Give the escalation id as a number' }).int('The escalation id must be a whole number').positive('The escalation id must be positive'),
-  confirmReference: z.string({ error: 'Type the case reference to confirm' }).trim().min(1, 'Type the case reference to confirm').max(60, 'That is longer than any case reference'),
-  reason: z.string({ error: 'Say why the case is being deleted' }).trim().min(10, 'Say why the case is being deleted (at least 10 characters)').max(1000, 'Keep the reason under 1,000 characters'),
+  escalationId: z
+    .number({ error: 'Give the escalation id as a number' })
+    .int('The escalation id must be a whole number')
+    .positive('The escalation id must be positive'),
+  confirmReference: z
+    .string({ error: 'Type the case reference to confirm' })
+    .trim()
+    .min(1, 'Type the case reference to confirm')
+    .max(60, 'That is longer than any case reference'),
+  reason: z
+    .string({ error: 'Say why the case is being deleted' })
+    .trim()
+    .min(10, 'Say why the case is being deleted (at least 10 characters)')
+    .max(1000, 'Keep the reason under 1,000 characters'),
   confirmedNoChildName: z.boolean().default(false),
 });
 
@@ -99,11 +115,13 @@ export interface DeletionFacts {
  * the deletion itself: null when it may, else the reason in plain words.
  */
 export function deletionBlock(facts: DeletionFacts, today: string, years: number): string | null {
-  if (facts.status === 'open' || facts.closedOn === null) return `${facts.reference} is still open: only a closed or withdrawn case can be deleted`;
+  if (facts.status === 'open' || facts.closedOn === null)
+    return `${facts.reference} is still open: only a closed or withdrawn case can be deleted`;
   if (facts.status === 'resolved' && facts.origin === 'board') {
     return `${facts.reference} was resolved on ${formatUkDate(facts.closedOn)} but the chair has not signed it off: the chair closes a case before it can be deleted`;
   }
-  if (facts.plannedPanelOn !== null) return `a resolution panel is still planned for ${facts.reference} (sitting ${formatUkDate(facts.plannedPanelOn)}): hold or cancel the panel first`;
+  if (facts.plannedPanelOn !== null)
+    return `a resolution panel is still planned for ${facts.reference} (sitting ${formatUkDate(facts.plannedPanelOn)}): hold or cancel the panel first`;
   if (facts.closedOn > reviewCutoff(today, years)) {
     return `${facts.reference} was closed on ${formatUkDate(facts.closedOn)}, so under the board's ${years}-year review period it is not due for review until ${formatUkDate(reviewDueOn(facts.closedOn, years))}`;
   }

@@ -38,7 +38,12 @@ export const storedProfileSchema = z.object({ id: z.number(), version: z.number(
 const stageEdit = z.object({
   number: z.number().int(),
   name: z.string().trim().min(1, 'Enter a stage name').max(120, 'Keep a stage name under 120 characters'),
-  timescaleWorkingDays: z.number().int('Give the timescale in whole working days').min(0, 'A timescale cannot be negative').max(60, 'Keep a timescale to 60 working days or fewer').nullable(),
+  timescaleWorkingDays: z
+    .number()
+    .int('Give the timescale in whole working days')
+    .min(0, 'A timescale cannot be negative')
+    .max(60, 'Keep a timescale to 60 working days or fewer')
+    .nullable(),
 });
 
 export const profileEditInput = z.object({
@@ -55,6 +60,15 @@ export const timescaleCorrectionInput = z.object({
   reason: z.string().trim().min(3, 'Say why the timescale is being corrected').max(1000),
 });
 
-export const closureDayInput = z.object({ date: isoDate, reason: z.string().trim().min(2, 'Say why the board is closed that day').max(200) });
-export const closureDayRemoveInput = z.object({ date: isoDate, reason: z.string().trim().min(2, 'Say why the closure day is being removed').max(200) });
-export const nameInput = z.object({ name: z.string().trim().min(2, 'Enter a name of at least 2 characters').max(120, 'Keep the name under 120 characters'), confirmedNoChildName: z.boolean().default(false) });
+export const closureDayInput = z.object({
+  date: isoDate,
+  reason: z.string().trim().min(2, 'Say why the board is closed that day').max(200),
+});
+export const closureDayRemoveInput = z.object({
+  date: isoDate,
+  reason: z.string().trim().min(2, 'Say why the closure day is being removed').max(200),
+});
+export const nameInput = z.object({
+  name: z.string().trim().min(2, 'Enter a name of at least 2 characters').max(120, 'Keep the name under 120 characters'),
+  confirmedNoChildName: z.boolean().default(false),
+});

@@ -3,10 +3,18 @@
 // was said. Stages recorded before that kept only free text, read here as well as it can be.
 import { z } from 'zod';
 
-const id = (what: string) => z.number({ error: `Choose ${what}` }).int(`Choose ${what}`).positive(`Choose ${what}`);
+const id = (what: string) =>
+  z
+    .number({ error: `Choose ${what}` })
+    .int(`Choose ${what}`)
+    .positive(`Choose ${what}`);
 
 export const stageParticipantInput = z.object({
-  name: z.string({ error: 'Enter the name of the person who took part' }).trim().min(1, 'Enter the name of the person who took part').max(120, 'Keep the name under 120 characters'),
+  name: z
+    .string({ error: 'Enter the name of the person who took part' })
+    .trim()
+    .min(1, 'Enter the name of the person who took part')
+    .max(120, 'Keep the name under 120 characters'),
   agencyId: id('their agency').nullable().default(null),
   role: z.string().trim().max(120, 'Keep the role under 120 characters').default(''),
   officerId: id('an officer from the directory').nullable().default(null),
@@ -69,12 +77,13 @@ export function namesInFreeText(text: string): string[] {
   const names: string[] = [];
   for (const part of splitOutsideBrackets(text)) {
     let fragment = part;
-    for (let previous = ''; previous !== fragment; ) {
+    for (let previous = ''; previous !== fragment;) {
       previous = fragment;
       fragment = fragment.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ');
     }
     fragment = (fragment.split(/\s[-–—]\s|:/)[0] ?? '').replace(/\s+/g, ' ').trim();
-    if (readsAsName(fragment) && !names.some((n) => n.toLocaleLowerCase('en-GB') === fragment.toLocaleLowerCase('en-GB'))) names.push(fragment);
+    if (readsAsName(fragment) && !names.some((n) => n.toLocaleLowerCase('en-GB') === fragment.toLocaleLowerCase('en-GB')))
+      names.push(fragment);
   }
   return names;
 }

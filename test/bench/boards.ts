@@ -26,7 +26,8 @@ export interface Board {
   escalations: number;
 }
 
-export const openBenchDesk = (folder: string): Desk => openDesk({ dataFolder: folder, mode: 'web', version: 'bench', now: () => NOW, actor: () => 'benchmark' });
+export const openBenchDesk = (folder: string): Desk =>
+  openDesk({ dataFolder: folder, mode: 'web', version: 'bench', now: () => NOW, actor: () => 'benchmark' });
 
 function emptyBoard(): Board {
   const folder = mkdtempSync(join(tmpdir(), 'desk-bench-'));

@@ -24,7 +24,13 @@ async function main(): Promise<void> {
     // Not timed: reading the app's workbook to know the cells.
     const source = new ExcelJS.Workbook();
     await source.xlsx.readFile(a!);
-    const sheets = source.worksheets.map((s) => ({ name: s.name, rows: s.getSheetValues().slice(1).map((r) => (Array.isArray(r) ? r.slice(1) : [])) }));
+    const sheets = source.worksheets.map((s) => ({
+      name: s.name,
+      rows: s
+        .getSheetValues()
+        .slice(1)
+        .map((r) => (Array.isArray(r) ? r.slice(1) : [])),
+    }));
     const cells = sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0);
     const writeStart = performance.now();
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: b!, useStyles: true, useSharedStrings: false });

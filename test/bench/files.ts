@@ -21,7 +21,10 @@ interface JobAnswer {
 }
 
 export function job(...args: string[]): JobAnswer {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join('test', 'bench', 'fileJobs.ts'), ...args], { encoding: 'utf8', maxBuffer: 10_000_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join('test', 'bench', 'fileJobs.ts'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 10_000_000,
+  });
   if (run.status !== 0) throw new Error(`bench job ${args[0]} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as JobAnswer;
 }
@@ -56,7 +59,9 @@ export function measureExport(board: Board): Result {
     ratio: times(app.ms, raw.ms),
     goal: '≤ 1.25x raw, < 300 MB',
     met: ratio <= 1.25 && underMemory,
-    notes: [`the busiest quarter on a ${count(board.escalations)}-case board; raw: exceljs's streaming writer writing the cells read back from the app's workbook`],
+    notes: [
+      `the busiest quarter on a ${count(board.escalations)}-case board; raw: exceljs's streaming writer writing the cells read back from the app's workbook`,
+    ],
   };
 }
 
@@ -66,7 +71,10 @@ export async function measureImport(board: Board): Promise<Result> {
   const test = { ...desk, dataFolder: board.folder, cleanup: () => undefined } as TestDesk;
   const settings = desk.call('settings:get', {});
   if (!settings.ok) throw new Error(settings.error.message);
-  const agencies = (desk.store.reader.prepare('SELECT id, name FROM agency WHERE retired_on IS NULL ORDER BY id LIMIT 2').all() as { id: number; name: string }[]);
+  const agencies = desk.store.reader.prepare('SELECT id, name FROM agency WHERE retired_on IS NULL ORDER BY id LIMIT 2').all() as {
+    id: number;
+    name: string;
+  }[];
   const quarter = quarterFromKey('2026-Q2', 4);
   const template = await makeTemplate(test, agencies[0]!.id, 'template.xlsx', quarter.key);
   desk.close();
@@ -75,7 +83,19 @@ export async function measureImport(board: Board): Promise<Result> {
     nil: 'No',
     edit: (sheet) => {
       for (let i = 0; i < 10_000; i += 1) {
-        sheet.getRow(6 + i).values = [`BENCH-${String(i).padStart(5, '0')}`, 'AB', agencies[1]!.name, category, day(2026, 7, 1 + (i % 60)), '1', 'No', 'No', 'No', 'No', 'Still open'];
+        sheet.getRow(6 + i).values = [
+          `BENCH-${String(i).padStart(5, '0')}`,
+          'AB',
+          agencies[1]!.name,
+          category,
+          day(2026, 7, 1 + (i % 60)),
+          '1',
+          'No',
+          'No',
+          'No',
+          'No',
+          'Still open',
+        ];
       }
     },
   });

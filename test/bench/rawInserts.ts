@@ -15,7 +15,9 @@ export type Marks = Map<string, { column: string; last: number }>;
 const CHUNK = 50_000;
 
 function tables(db: Db): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  ).map((t) => t.name);
 }
 
 function withoutRowid(db: Db, table: string): boolean {
@@ -32,9 +34,15 @@ export function markRows(db: Db): Marks {
   for (const table of tables(db)) {
     if (withoutRowid(db, table)) {
       const key = db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk = 1').get(table) as { name: string };
-      marks.set(table, { column: key.name, last: (db.prepare(`SELECT coalesce(max(${key.name}), 0) AS n FROM ${table}`).get() as { n: number }).n });
+      marks.set(table, {
+        column: key.name,
+        last: (db.prepare(`SELECT coalesce(max(${key.name}), 0) AS n FROM ${table}`).get() as { n: number }).n,
+      });
     } else {
-      marks.set(table, { column: 'rowid', last: (db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM ${table}`).get() as { n: number }).n });
+      marks.set(table, {
+        column: 'rowid',
+        last: (db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM ${table}`).get() as { n: number }).n,
+      });
     }
   }
   return marks;
@@ -42,7 +50,14 @@ export function markRows(db: Db): Marks {
 
 /** Parents before children, so the copy's foreign keys hold as each row goes in. */
 function inForeignKeyOrder(db: Db, names: string[]): string[] {
-  const parents = new Map(names.map((t) => [t, (db.prepare('SELECT DISTINCT "table" AS parent FROM pragma_foreign_key_list(?)').all(t) as { parent: string }[]).map((r) => r.parent).filter((p) => p !== t)]));
+  const parents = new Map(
+    names.map((t) => [
+      t,
+      (db.prepare('SELECT DISTINCT "table" AS parent FROM pragma_foreign_key_list(?)').all(t) as { parent: string }[])
+        .map((r) => r.parent)
+        .filter((p) => p !== t),
+    ]),
+  );
   const ordered: string[] = [];
   const visit = (t: string, path: Set<string>) => {
     if (ordered.includes(t) || path.has(t)) return;
@@ -78,12 +93,14 @@ const KEPT_BY_TRIGGERS = new Set(['escalation_agency', 'escalation_tally']);
 export function insertRowsSince(source: Db, target: Db, marks: Marks): RawResult {
   const byTable: Record<string, number> = {};
   const msByTable: Record<string, number> = {};
-  const changed = [...marks.keys()].filter((t) => !KEPT_BY_TRIGGERS.has(t)).filter((t) => {
-    const m = marks.get(t)!;
-    const n = (source.prepare(`SELECT count(*) AS n FROM ${t} WHERE ${m.column} > ?`).get(m.last) as { n: number }).n;
-    if (n > 0) byTable[t] = n;
-    return n > 0;
-  });
+  const changed = [...marks.keys()]
+    .filter((t) => !KEPT_BY_TRIGGERS.has(t))
+    .filter((t) => {
+      const m = marks.get(t)!;
+      const n = (source.prepare(`SELECT count(*) AS n FROM ${t} WHERE ${m.column} > ?`).get(m.last) as { n: number }).n;
+      if (n > 0) byTable[t] = n;
+      return n > 0;
+    });
   let ms = 0;
   let rows = 0;
   const timed = (work: () => void) => {

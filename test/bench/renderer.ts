@@ -10,15 +10,31 @@ import { startWebServer } from '../../electron/web/server';
 import { ms, percentile, type Result } from './results';
 
 const PASSWORD = 'bench pass phrase 2026';
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p): p is string => !!p && existsSync(p),
+);
 
 export async function measureRenderer(folder: string, size: number): Promise<Result[]> {
   const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'bench' });
   // The board's first account, made on the desk; the page signs in with it below.
-  const first = desk.call('session:setUp', { userName: 'bench', displayName: 'Bench Coordinator', password: PASSWORD, repeatPassword: PASSWORD });
+  const first = desk.call('session:setUp', {
+    userName: 'bench',
+    displayName: 'Bench Coordinator',
+    password: PASSWORD,
+    repeatPassword: PASSWORD,
+  });
   if (!first.ok) throw new Error(first.error.message);
-  const server = await startWebServer({ dispatch: desk.dispatchAsync, sessions: () => desk.sessions, downloads: desk.exports, rendererDir: join(PROJECT_ROOT, 'out', 'renderer') });
-  const browser = await chromium.launch({ headless: true, ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const server = await startWebServer({
+    dispatch: desk.dispatchAsync,
+    sessions: () => desk.sessions,
+    downloads: desk.exports,
+    rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),
+  });
+  const browser = await chromium.launch({
+    headless: true,
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(server.url);
@@ -57,7 +73,16 @@ export async function measureRenderer(folder: string, size: number): Promise<Res
     const p95 = percentile(frames, 95);
     const dropped = frames.filter((f) => f > 50).length / Math.max(1, frames.length);
     return [
-      { measure: 'renderer: register usable after choosing it', size, app: ms(firstUsable), raw: '—', ratio: '—', goal: '< 2 s', met: firstUsable < 2000, notes: [`median of 3 (${loads.map((l) => ms(l)).join(', ')}), Chromium through the web mode`] },
+      {
+        measure: 'renderer: register usable after choosing it',
+        size,
+        app: ms(firstUsable),
+        raw: '—',
+        ratio: '—',
+        goal: '< 2 s',
+        met: firstUsable < 2000,
+        notes: [`median of 3 (${loads.map((l) => ms(l)).join(', ')}), Chromium through the web mode`],
+      },
       {
         measure: 'renderer: frame time while scrolling the register',
         size,
@@ -66,7 +91,9 @@ export async function measureRenderer(folder: string, size: number): Promise<Res
         ratio: '—',
         goal: 'p95 < 50 ms',
         met: p95 < 50 && scrolledTo > 10_000,
-        notes: [`${frames.length} frames in 4 s of wheel scrolling, ${(dropped * 100).toFixed(1)}% over 50 ms, scrolled ${Math.round(scrolledTo).toLocaleString('en-GB')} px`],
+        notes: [
+          `${frames.length} frames in 4 s of wheel scrolling, ${(dropped * 100).toFixed(1)}% over 50 ms, scrolled ${Math.round(scrolledTo).toLocaleString('en-GB')} px`,
+        ],
       },
     ];
   } finally {

@@ -25,7 +25,12 @@ export const share = (app: number, raw: number) => (raw > 0 ? `${(app / raw).toF
 export const times = (app: number, raw: number) => (raw > 0 ? `${(app / raw).toFixed(2)}x raw` : '—');
 
 function sizeLabel(r: Result): string {
-  const n = r.size >= 1_000_000 && r.size % 1_000_000 === 0 ? `${r.size / 1_000_000}M` : r.size >= 1000 && r.size % 1000 === 0 ? `${r.size / 1000}k` : count(r.size);
+  const n =
+    r.size >= 1_000_000 && r.size % 1_000_000 === 0
+      ? `${r.size / 1_000_000}M`
+      : r.size >= 1000 && r.size % 1000 === 0
+        ? `${r.size / 1000}k`
+        : count(r.size);
   return r.sizeUnit ? `${n} ${r.sizeUnit}` : n;
 }
 
@@ -36,13 +41,21 @@ const cells = (r: Result) => [r.measure, sizeLabel(r), r.app, r.raw, r.ratio, r.
 export function textTable(results: readonly Result[]): string {
   const rows = [HEADERS, ...results.map(cells)];
   const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
 export function markdownTable(results: readonly Result[]): string {
   const escape = (c: string) => c.replace(/\|/g, '\\|');
-  return [`| ${HEADERS.join(' | ')} |`, `| ${HEADERS.map(() => '---').join(' | ')} |`, ...results.map((r) => `| ${cells(r).map(escape).join(' | ')} |`)].join('\n');
+  return [
+    `| ${HEADERS.join(' | ')} |`,
+    `| ${HEADERS.map(() => '---').join(' | ')} |`,
+    ...results.map((r) => `| ${cells(r).map(escape).join(' | ')} |`),
+  ].join('\n');
 }
 
 export function notesOf(results: readonly Result[]): string[] {

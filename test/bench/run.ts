@@ -23,7 +23,10 @@ const args = checked(
   }),
   parseFlags(process.argv.slice(2), ['sizes', 'keep'], ['keep']),
 );
-const sizes = args.sizes.split(',').map(Number).sort((a, b) => a - b);
+const sizes = args.sizes
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 
 async function main(): Promise<void> {
   const results: Result[] = [];
@@ -53,13 +56,15 @@ async function main(): Promise<void> {
   console.log(`\nMarkdown:\n\n${markdownTable(results)}`);
   const missed = results.filter((r) => r.met === false);
   if (missed.length) {
-    console.log(`\n${missed.length} goal${missed.length === 1 ? '' : 's'} missed: ${missed.map((r) => `${r.measure} (${r.size.toLocaleString('en-GB')})`).join('; ')}`);
+    console.log(
+      `\n${missed.length} goal${missed.length === 1 ? '' : 's'} missed: ${missed.map((r) => `${r.measure} (${r.size.toLocaleString('en-GB')})`).join('; ')}`,
+    );
     process.exit(1);
   }
   console.log('\nEvery goal met.');
 }
 
 main().catch((error: unknown) => {
-  console.error(`The benchmark could not run: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`The benchmark could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(2);
 });

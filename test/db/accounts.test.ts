@@ -27,11 +27,14 @@ afterEach(() => {
 });
 const d = () => desk!;
 
-const setUp = () => ok(d().call('session:setUp', { userName: 'jcoord', displayName: 'Jo Coordinator', password: PASSWORD, repeatPassword: PASSWORD }));
+const setUp = () =>
+  ok(d().call('session:setUp', { userName: 'jcoord', displayName: 'Jo Coordinator', password: PASSWORD, repeatPassword: PASSWORD }));
 const signIn = (userName: string, password = PASSWORD) => ok(d().call('session:signIn', { userName, password }));
-const addUser = (userName: string, role: Role) => ok(d().call('users:create', { userName, displayName: `${userName} person`, role, password: PASSWORD }));
+const addUser = (userName: string, role: Role) =>
+  ok(d().call('users:create', { userName, displayName: `${userName} person`, role, password: PASSWORD }));
 const agency = (name: string) => d().call('agencies:create', { name, sector: 'police', statutoryPartner: true });
-const lastAudit = () => d().store.reader.prepare('SELECT actor, action FROM audit_entry ORDER BY id DESC LIMIT 1').get() as { actor: string; action: string };
+const lastAudit = () =>
+  d().store.reader.prepare('SELECT actor, action FROM audit_entry ORDER BY id DESC LIMIT 1').get() as { actor: string; action: string };
 
 describe('the first account', () => {
   it('is offered only while the board has none, is a coordinator, and signs its maker in', () => {
@@ -39,7 +42,12 @@ describe('the first account', () => {
     expect(ok(d().call('session:status', {}))).toEqual({ state: 'no_accounts' });
     const status = setUp();
     expect(status).toMatchObject({ state: 'signed_in', user: { userName: 'jcoord', role: 'coordinator' }, idleLockMinutes: 15 });
-    const again = d().call('session:setUp', { userName: 'other', displayName: 'Someone Else', password: PASSWORD, repeatPassword: PASSWORD });
+    const again = d().call('session:setUp', {
+      userName: 'other',
+      displayName: 'Someone Else',
+      password: PASSWORD,
+      repeatPassword: PASSWORD,
+    });
     expect(again).toMatchObject({ ok: false, error: { message: expect.stringContaining('already has accounts') } });
   });
 
@@ -92,7 +100,10 @@ describe('signing in', () => {
     expect(lastAudit()).toEqual({ actor: 'sign-in attempt', action: 'session.signInFailed' });
     signIn('jcoord');
     expect(lastAudit()).toEqual({ actor: 'Jo Coordinator (jcoord)', action: 'session.signIn' });
-    const trail = d().store.reader.prepare('SELECT before_json, after_json FROM audit_entry').all() as { before_json: string | null; after_json: string | null }[];
+    const trail = d().store.reader.prepare('SELECT before_json, after_json FROM audit_entry').all() as {
+      before_json: string | null;
+      after_json: string | null;
+    }[];
     expect(JSON.stringify(trail)).not.toContain('wrong password');
     expect(JSON.stringify(trail)).not.toContain(PASSWORD);
   });
@@ -117,7 +128,10 @@ describe('roles limit what each person can change', () => {
       signIn(name);
       const before = dbFingerprint(d().store.file);
       const refused = agency('Avon and Somerset Police');
-      expect(refused).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('it is for the business coordinator'), problems: [] } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'not_allowed', message: expect.stringContaining('it is for the business coordinator'), problems: [] },
+      });
       // Not even told what is wrong with a bad payload: the door is closed first.
       expect(d().dispatch('agencies:create', { bogus: true })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
       expect(dbFingerprint(d().store.file)).toBe(before);
@@ -154,7 +168,10 @@ describe('roles limit what each person can change', () => {
     setUp();
     ok(d().call('session:signOut', {}));
     for (const channel of channels.filter((c) => channelAccess[c] !== 'open' && contract[c].kind !== 'task')) {
-      expect(d().call(channel, {})).toMatchObject({ ok: false, error: { code: 'signed_out', message: 'Not signed in: sign in to continue.' } });
+      expect(d().call(channel, {})).toMatchObject({
+        ok: false,
+        error: { code: 'signed_out', message: 'Not signed in: sign in to continue.' },
+      });
     }
   });
 });
@@ -166,7 +183,10 @@ describe('the idle lock', () => {
     advance(10 * 60);
     ok(d().call('agencies:list', {})); // a read: not counted as use
     advance(5 * 60);
-    expect(agency('Avon and Somerset Police')).toMatchObject({ ok: false, error: { code: 'locked', message: expect.stringContaining('after 15 minutes') } });
+    expect(agency('Avon and Somerset Police')).toMatchObject({
+      ok: false,
+      error: { code: 'locked', message: expect.stringContaining('after 15 minutes') },
+    });
     expect(ok(d().call('session:status', {}))).toMatchObject({ state: 'locked', user: { userName: 'jcoord' } });
     expect(signIn('jcoord')).toMatchObject({ signedIn: true });
     expect(agency('Avon and Somerset Police').ok).toBe(true);
@@ -215,9 +235,14 @@ describe('managing accounts', () => {
     const demote = d().call('users:update', { userId: me.id, displayName: me.displayName, role: 'chair', disabled: false });
     expect(demote).toMatchObject({ ok: false, error: { message: expect.stringContaining('only active coordinator') } });
     const other = addUser('other', 'coordinator');
-    expect(d().call('users:update', { userId: me.id, displayName: me.displayName, role: 'coordinator', disabled: true })).toMatchObject({ ok: false, error: { message: expect.stringContaining('your own account') } });
+    expect(d().call('users:update', { userId: me.id, displayName: me.displayName, role: 'coordinator', disabled: true })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('your own account') },
+    });
     // Another coordinator exists now, so stepping down to chair is allowed and takes effect at once.
-    expect(ok(d().call('users:update', { userId: me.id, displayName: me.displayName, role: 'chair', disabled: false }))).toMatchObject({ role: 'chair' });
+    expect(ok(d().call('users:update', { userId: me.id, displayName: me.displayName, role: 'chair', disabled: false }))).toMatchObject({
+      role: 'chair',
+    });
     expect(ok(d().call('session:status', {}))).toMatchObject({ user: { role: 'chair' } });
     expect(d().call('users:list', {})).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     expect(other.role).toBe('coordinator');
@@ -226,7 +251,10 @@ describe('managing accounts', () => {
   it('refuses a taken user name whatever its case, and a reset password works at once', () => {
     openAccountsDesk();
     setUp();
-    expect(d().call('users:create', { userName: 'JCOORD', displayName: 'Copy', role: 'chair', password: PASSWORD })).toMatchObject({ ok: false, error: { message: expect.stringContaining('is taken') } });
+    expect(d().call('users:create', { userName: 'JCOORD', displayName: 'Copy', role: 'chair', password: PASSWORD })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('is taken') },
+    });
     const chair = addUser('chair', 'chair');
     ok(d().call('users:resetPassword', { userId: chair.id, password: 'a brand new pass phrase' }));
     expect(signIn('chair', 'a brand new pass phrase')).toMatchObject({ signedIn: true });
@@ -235,9 +263,19 @@ describe('managing accounts', () => {
   it('changes your own password only with the current one', () => {
     openAccountsDesk();
     setUp();
-    const wrong = d().call('session:changePassword', { currentPassword: 'not it at all', newPassword: 'another long phrase', repeatPassword: 'another long phrase' });
+    const wrong = d().call('session:changePassword', {
+      currentPassword: 'not it at all',
+      newPassword: 'another long phrase',
+      repeatPassword: 'another long phrase',
+    });
     expect(wrong).toMatchObject({ ok: false, error: { message: expect.stringContaining('current password is not right') } });
-    ok(d().call('session:changePassword', { currentPassword: PASSWORD, newPassword: 'another long phrase', repeatPassword: 'another long phrase' }));
+    ok(
+      d().call('session:changePassword', {
+        currentPassword: PASSWORD,
+        newPassword: 'another long phrase',
+        repeatPassword: 'another long phrase',
+      }),
+    );
     ok(d().call('session:signOut', {}));
     expect(signIn('jcoord')).toMatchObject({ signedIn: false });
     expect(signIn('jcoord', 'another long phrase')).toMatchObject({ signedIn: true });

@@ -18,13 +18,19 @@ describe('agency directory', () => {
     create('Hollyfield Primary School', 'education');
     const list = ok(desk.call('agencies:list', {}));
     expect(list.map((a) => a.name)).toEqual(['Avon and Somerset Police', 'Hollyfield Primary School']);
-    const edited = ok(desk.call('agencies:update', { agencyId: police.id, name: 'Avon & Somerset Constabulary', sector: 'police', statutoryPartner: true }));
+    const edited = ok(
+      desk.call('agencies:update', { agencyId: police.id, name: 'Avon & Somerset Constabulary', sector: 'police', statutoryPartner: true }),
+    );
     expect(edited.name).toBe('Avon & Somerset Constabulary');
   });
 
   it('refuses a duplicate name, ignoring case and spacing, and names the clash', () => {
     create('Bromley Children’s Social Care', 'childrens_social_care', true);
-    const result = desk.call('agencies:create', { name: '  bromley   children’s social care ', sector: 'childrens_social_care', statutoryPartner: true });
+    const result = desk.call('agencies:create', {
+      name: '  bromley   children’s social care ',
+      sector: 'childrens_social_care',
+      statutoryPartner: true,
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toContain('An agency called “Bromley Children’s Social Care” is already in the directory');
     expect(ok(desk.call('agencies:list', {}))).toHaveLength(1);
@@ -65,15 +71,34 @@ describe('agency directory', () => {
     if (!overlap.ok) expect(overlap.error.message).toContain('already a board member from 1 Apr 2025');
     const backwards = desk.call('memberships:add', { agencyId: a.id, from: '2023-05-01', to: '2023-04-01' });
     expect(backwards.ok).toBe(false);
-    if (!backwards.ok) expect(backwards.error.problems).toEqual([{ where: 'Board membership, to', message: 'The membership cannot end before it starts' }]);
+    if (!backwards.ok)
+      expect(backwards.error.problems).toEqual([{ where: 'Board membership, to', message: 'The membership cannot end before it starts' }]);
   });
 
   it('keeps one board representative per agency and lists senior officers in post on a date', () => {
     const a = create('Bristol City Council', 'childrens_social_care', true);
     ok(desk.call('memberships:add', { agencyId: a.id, from: '2020-01-01' }));
-    const first = ok(desk.call('officers:add', { agencyId: a.id, name: 'Jo Carter', role: 'Director of Children’s Services', email: 'jo.carter@bristol.gov.uk', senior: true, boardRepresentative: true }));
+    const first = ok(
+      desk.call('officers:add', {
+        agencyId: a.id,
+        name: 'Jo Carter',
+        role: 'Director of Children’s Services',
+        email: 'jo.carter@bristol.gov.uk',
+        senior: true,
+        boardRepresentative: true,
+      }),
+    );
     expect(first.boardRepresentative).toBe('Jo Carter');
-    const second = ok(desk.call('officers:add', { agencyId: a.id, name: 'Sam Patel', role: 'Head of Safeguarding', email: 'sam.patel@bristol.gov.uk', senior: true, boardRepresentative: true }));
+    const second = ok(
+      desk.call('officers:add', {
+        agencyId: a.id,
+        name: 'Sam Patel',
+        role: 'Head of Safeguarding',
+        email: 'sam.patel@bristol.gov.uk',
+        senior: true,
+        boardRepresentative: true,
+      }),
+    );
     expect(second.boardRepresentative).toBe('Sam Patel');
     expect(second.officers.filter((o) => o.boardRepresentative).map((o) => o.name)).toEqual(['Sam Patel']);
     const jo = second.officers.find((o) => o.name === 'Jo Carter')!;
@@ -89,6 +114,10 @@ describe('agency directory', () => {
     ok(desk.call('agencies:update', { agencyId: a.id, name: 'Devon & Cornwall Police', sector: 'police', statutoryPartner: true }));
     const trail = auditFor(desk.store.reader, 'agency', a.id);
     expect(trail.map((e) => e.action)).toEqual(['agency.create', 'agency.update']);
-    expect(trail[1]).toMatchObject({ actor: 'test coordinator', before: { name: 'Devon and Cornwall Police' }, after: { name: 'Devon & Cornwall Police' } });
+    expect(trail[1]).toMatchObject({
+      actor: 'test coordinator',
+      before: { name: 'Devon and Cornwall Police' },
+      after: { name: 'Devon & Cornwall Police' },
+    });
   });
 });

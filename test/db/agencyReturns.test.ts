@@ -46,10 +46,19 @@ describe('the return template', () => {
   it('has instructions, a frozen and filtered Return table, hidden lists its dropdowns point at, and hidden metadata', async () => {
     const board = start();
     const workbook = await loadWorkbook(await makeTemplate(desk, board.school));
-    expect(workbook.worksheets.map((s) => [s.name, s.state])).toEqual([['Instructions', 'visible'], ['Return', 'visible'], ['Lists', 'hidden'], ['About', 'veryHidden']]);
+    expect(workbook.worksheets.map((s) => [s.name, s.state])).toEqual([
+      ['Instructions', 'visible'],
+      ['Return', 'visible'],
+      ['Lists', 'hidden'],
+      ['About', 'veryHidden'],
+    ]);
 
     const instructions = workbook.getWorksheet('Instructions')!;
-    const text = instructions.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
+    const text = instructions
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
     expect(text).toContain('Safeguarding Children Board');
     expect(text).toContain('Q2 2026-27 (Jul-Sep)');
     expect(text).toContain('Hollyfield Primary School');
@@ -62,36 +71,77 @@ describe('the return template', () => {
 
     const sheet = workbook.getWorksheet('Return')!;
     expect(sheet.getRow(5).values).toEqual([
-      undefined, 'Case reference', 'Child’s initials', 'Agency challenged', 'Category', 'Date raised', 'Highest stage reached', 'Immediate risk (Yes/No)',
-      'Chair involved (Yes/No)', 'Meeting held (Yes/No)', 'Panel convened (Yes/No)', 'Outcome', 'Date resolved', 'Learning theme',
+      undefined,
+      'Case reference',
+      'Child’s initials',
+      'Agency challenged',
+      'Category',
+      'Date raised',
+      'Highest stage reached',
+      'Immediate risk (Yes/No)',
+      'Chair involved (Yes/No)',
+      'Meeting held (Yes/No)',
+      'Panel convened (Yes/No)',
+      'Outcome',
+      'Date resolved',
+      'Learning theme',
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 5, topLeftCell: 'A6' });
     expect(sheet.autoFilter).toBe('A5:M5');
     // Named as Excel names it, or LibreOffice drops the filter.
-    expect(workbook.definedNames.model).toContainEqual(expect.objectContaining({ name: '_xlnm._FilterDatabase', ranges: ['Return!$A$5:$M$5'] }));
+    expect(workbook.definedNames.model).toContainEqual(
+      expect.objectContaining({ name: '_xlnm._FilterDatabase', ranges: ['Return!$A$5:$M$5'] }),
+    );
     expect(sheet.getCell('C2').value).toBe('Hollyfield Primary School');
     expect(sheet.getCell('D3').value).toBe('Tick Yes if your agency made no escalations this quarter');
     expect(validation(sheet, 'C3')).toMatchObject({ type: 'list', formulae: ['Lists!$E$2:$E$3'] });
 
     const lists = workbook.getWorksheet('Lists')!;
-    expect(lists.getColumn(1).values.slice(1)).toEqual(['Agencies', 'Avon and Somerset Police', 'Bristol City Council', 'Hollyfield Primary School', 'Sirona Care and Health']);
-    expect(lists.getColumn(3).values.slice(2)).toEqual(['1 - Discuss with the other worker', '2 - Escalate to line manager', '3 - Escalate to senior managers', '4 - Resolution by BSCP Chair']);
+    expect(lists.getColumn(1).values.slice(1)).toEqual([
+      'Agencies',
+      'Avon and Somerset Police',
+      'Bristol City Council',
+      'Hollyfield Primary School',
+      'Sirona Care and Health',
+    ]);
+    expect(lists.getColumn(3).values.slice(2)).toEqual([
+      '1 - Discuss with the other worker',
+      '2 - Escalate to line manager',
+      '3 - Escalate to senior managers',
+      '4 - Resolution by BSCP Chair',
+    ]);
     expect(lists.getColumn(5).values.slice(2)).toEqual(['Yes', 'No']);
     expect(lists.getColumn(6).values.slice(2)).toEqual(['Information sharing', 'Threshold decisions']);
-    for (const address of ['C6', 'C1005']) expect(validation(sheet, address)).toMatchObject({ type: 'list', formulae: ['Lists!$A$2:$A$5'] });
+    for (const address of ['C6', 'C1005'])
+      expect(validation(sheet, address)).toMatchObject({ type: 'list', formulae: ['Lists!$A$2:$A$5'] });
     expect(validation(sheet, 'D6')).toMatchObject({ type: 'list', formulae: ['Lists!$B$2:$B$7'] });
     expect(validation(sheet, 'F6')).toMatchObject({ type: 'list', formulae: ['Lists!$C$2:$C$5'] });
-    for (const address of ['G6', 'H6', 'I6', 'J6']) expect(validation(sheet, address)).toMatchObject({ type: 'list', formulae: ['Lists!$E$2:$E$3'] });
+    for (const address of ['G6', 'H6', 'I6', 'J6'])
+      expect(validation(sheet, address)).toMatchObject({ type: 'list', formulae: ['Lists!$E$2:$E$3'] });
     expect(validation(sheet, 'K6')).toMatchObject({ type: 'list', formulae: ['Lists!$D$2:$D$6'] });
     expect(validation(sheet, 'M6')).toMatchObject({ type: 'list', formulae: ['Lists!$F$2:$F$3'] });
     expect(validation(sheet, 'E6')).toMatchObject({ type: 'date', operator: 'between', formulae: [day(2026, 7, 1), day(2026, 9, 30)] });
     expect(validation(sheet, 'L6')).toMatchObject({ type: 'date', operator: 'between' });
     expect(validation(sheet, 'L6')!.formulae[0]).toEqual(day(2026, 7, 1));
 
-    const about = Object.fromEntries(workbook.getWorksheet('About')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1, 3)));
+    const about = Object.fromEntries(
+      workbook
+        .getWorksheet('About')!
+        .getSheetValues()
+        .slice(1)
+        .map((r) => (r as unknown[]).slice(1, 3)),
+    );
     expect(about).toEqual({
-      format: 'escalation-desk/agency-return', version: 2, board: 'Safeguarding Children Board', quarter: '2026-Q2', quarterFrom: '2026-07-01', quarterTo: '2026-09-30',
-      agencyId: board.school, agencyName: 'Hollyfield Primary School', madeAt: NOW.toISOString(), appVersion: '0.0.0-test',
+      format: 'escalation-desk/agency-return',
+      version: 2,
+      board: 'Safeguarding Children Board',
+      quarter: '2026-Q2',
+      quarterFrom: '2026-07-01',
+      quarterTo: '2026-09-30',
+      agencyId: board.school,
+      agencyName: 'Hollyfield Primary School',
+      madeAt: NOW.toISOString(),
+      appVersion: '0.0.0-test',
       boardId: (desk.store.reader.prepare('SELECT board_id FROM board_identity').get() as { board_id: string }).board_id,
     });
   });
@@ -99,7 +149,13 @@ describe('the return template', () => {
   it('offers every agency in a “Your agency” dropdown for one template to all, and keeps a long list working through the range', async () => {
     start();
     for (let i = 1; i <= 40; i += 1) {
-      ok(desk.call('agencies:create', { name: `Northfield and District Community Early Years Setting number ${String(i).padStart(2, '0')}`, sector: 'early_years', statutoryPartner: false }));
+      ok(
+        desk.call('agencies:create', {
+          name: `Northfield and District Community Early Years Setting number ${String(i).padStart(2, '0')}`,
+          sector: 'early_years',
+          statutoryPartner: false,
+        }),
+      );
     }
     const workbook = await loadWorkbook(await makeTemplate(desk, null));
     const lists = workbook.getWorksheet('Lists')!;
@@ -136,49 +192,149 @@ describe('importing a return', () => {
       nil: 'No',
       rows: [
         row(),
-        row({ reference: 'HPS-0002', initials: 'c.d.', challenged: 'Avon and Somerset Police', category: 'Information sharing and communication', raised: day(2026, 8, 3), stage: '4 - Resolution by BSCP Chair', immediateRisk: 'Yes', chair: 'Yes', meeting: 'yes', panel: 'Yes', outcome: 'Original decision upheld', resolved: day(2026, 9, 30), theme: 'Information sharing' }),
+        row({
+          reference: 'HPS-0002',
+          initials: 'c.d.',
+          challenged: 'Avon and Somerset Police',
+          category: 'Information sharing and communication',
+          raised: day(2026, 8, 3),
+          stage: '4 - Resolution by BSCP Chair',
+          immediateRisk: 'Yes',
+          chair: 'Yes',
+          meeting: 'yes',
+          panel: 'Yes',
+          outcome: 'Original decision upheld',
+          resolved: day(2026, 9, 30),
+          theme: 'Information sharing',
+        }),
         // A blank row in the middle is skipped; text dates in dd/mm/yyyy are read the British way.
-        row({ at: 10, reference: 'HPS-0003', initials: null, raised: '04/09/2026', stage: '1', outcome: 'Withdrawn', resolved: '05/09/2026' }),
-        row({ reference: 4711, challenged: 'Sirona Care and Health', raised: day(2026, 9, 1), stage: '3 - Escalate to senior managers', outcome: 'original decision partly changed', resolved: day(2026, 10, 2), theme: 'Threshold decisions' }),
+        row({
+          at: 10,
+          reference: 'HPS-0003',
+          initials: null,
+          raised: '04/09/2026',
+          stage: '1',
+          outcome: 'Withdrawn',
+          resolved: '05/09/2026',
+        }),
+        row({
+          reference: 4711,
+          challenged: 'Sirona Care and Health',
+          raised: day(2026, 9, 1),
+          stage: '3 - Escalate to senior managers',
+          outcome: 'original decision partly changed',
+          resolved: day(2026, 10, 2),
+          theme: 'Threshold decisions',
+        }),
       ],
     });
     const imported = await importReturn(desk, 'hollyfield-q2.xlsx', bytes);
-    expect(imported).toEqual({ ok: true, summary: { returnId: expect.any(Number), agencyId: board.school, agencyName: 'Hollyfield Primary School', quarter: QUARTER, nilReturn: false, rows: 4 } });
+    expect(imported).toEqual({
+      ok: true,
+      summary: {
+        returnId: expect.any(Number),
+        agencyId: board.school,
+        agencyName: 'Hollyfield Primary School',
+        quarter: QUARTER,
+        nilReturn: false,
+        rows: 4,
+      },
+    });
 
     const db = desk.store.reader;
     const cases = db.prepare('SELECT * FROM escalation ORDER BY id').all() as Record<string, unknown>[];
-    expect(cases.map((c) => [c.reference, c.child_initials, c.status, c.opened_on, c.highest_stage, c.first_stage, c.current_stage, c.current_due_on, c.ended_on, c.immediate_risk])).toEqual([
+    expect(
+      cases.map((c) => [
+        c.reference,
+        c.child_initials,
+        c.status,
+        c.opened_on,
+        c.highest_stage,
+        c.first_stage,
+        c.current_stage,
+        c.current_due_on,
+        c.ended_on,
+        c.immediate_risk,
+      ]),
+    ).toEqual([
       ['HPS-0001', 'AB', 'open', '2026-07-15', 2, 2, 2, null, null, 0],
       ['HPS-0002', 'CD', 'resolved', '2026-08-03', 4, 4, null, null, '2026-09-30', 1],
       ['HPS-0003', '', 'withdrawn', '2026-09-04', 1, 1, null, null, '2026-09-05', 0],
       ['4711', 'AB', 'resolved', '2026-09-01', 3, 3, null, null, '2026-10-02', 0],
     ]);
     for (const c of cases) {
-      expect(c).toMatchObject({ origin: 'agency_return', agency_return_id: imported.ok && imported.summary.returnId, raising_agency_id: board.school, reference_key: String(c.reference).toUpperCase() });
-      expect(c).toMatchObject({ raising_worker_role: 'Reported in agency return', summary: 'Agency-internal escalation reported in the quarterly return' });
+      expect(c).toMatchObject({
+        origin: 'agency_return',
+        agency_return_id: imported.ok && imported.summary.returnId,
+        raising_agency_id: board.school,
+        reference_key: String(c.reference).toUpperCase(),
+      });
+      expect(c).toMatchObject({
+        raising_worker_role: 'Reported in agency return',
+        summary: 'Agency-internal escalation reported in the quarterly return',
+      });
     }
-    expect(cases.map((c) => [c.return_chair_involved, c.return_meeting_held, c.return_panel_convened])).toEqual([[0, 0, 0], [1, 1, 1], [0, 0, 0], [0, 0, 0]]);
+    expect(cases.map((c) => [c.return_chair_involved, c.return_meeting_held, c.return_panel_convened])).toEqual([
+      [0, 0, 0],
+      [1, 1, 1],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
     const ids = cases.map((c) => c.id as number);
     expect(db.prepare('SELECT escalation_id, agency_id FROM escalation_challenged ORDER BY escalation_id').all()).toEqual([
-      { escalation_id: ids[0], agency_id: board.council }, { escalation_id: ids[1], agency_id: board.police }, { escalation_id: ids[2], agency_id: board.council }, { escalation_id: ids[3], agency_id: board.health },
+      { escalation_id: ids[0], agency_id: board.council },
+      { escalation_id: ids[1], agency_id: board.police },
+      { escalation_id: ids[2], agency_id: board.council },
+      { escalation_id: ids[3], agency_id: board.health },
     ]);
-    expect(db.prepare('SELECT escalation_id, stage_number, started_on, due_on, ended_on, end_reason FROM stage_entry ORDER BY escalation_id').all()).toEqual([
+    expect(
+      db
+        .prepare('SELECT escalation_id, stage_number, started_on, due_on, ended_on, end_reason FROM stage_entry ORDER BY escalation_id')
+        .all(),
+    ).toEqual([
       { escalation_id: ids[0], stage_number: 2, started_on: '2026-07-15', due_on: null, ended_on: null, end_reason: null },
       { escalation_id: ids[1], stage_number: 4, started_on: '2026-08-03', due_on: null, ended_on: '2026-09-30', end_reason: 'resolved' },
       { escalation_id: ids[2], stage_number: 1, started_on: '2026-09-04', due_on: null, ended_on: '2026-09-05', end_reason: 'withdrawn' },
       { escalation_id: ids[3], stage_number: 3, started_on: '2026-09-01', due_on: null, ended_on: '2026-10-02', end_reason: 'resolved' },
     ]);
-    expect(db.prepare('SELECT escalation_id, effect, statement, agreed_by, resolved_on FROM outcome ORDER BY escalation_id').all()).toEqual([
-      { escalation_id: ids[1], effect: 'upheld', statement: 'Reported in Hollyfield Primary School’s return for Q2 2026-27 (Jul-Sep)', agreed_by: 'Hollyfield Primary School', resolved_on: '2026-09-30' },
-      { escalation_id: ids[3], effect: 'partly_changed', statement: 'Reported in Hollyfield Primary School’s return for Q2 2026-27 (Jul-Sep)', agreed_by: 'Hollyfield Primary School', resolved_on: '2026-10-02' },
+    expect(db.prepare('SELECT escalation_id, effect, statement, agreed_by, resolved_on FROM outcome ORDER BY escalation_id').all()).toEqual(
+      [
+        {
+          escalation_id: ids[1],
+          effect: 'upheld',
+          statement: 'Reported in Hollyfield Primary School’s return for Q2 2026-27 (Jul-Sep)',
+          agreed_by: 'Hollyfield Primary School',
+          resolved_on: '2026-09-30',
+        },
+        {
+          escalation_id: ids[3],
+          effect: 'partly_changed',
+          statement: 'Reported in Hollyfield Primary School’s return for Q2 2026-27 (Jul-Sep)',
+          agreed_by: 'Hollyfield Primary School',
+          resolved_on: '2026-10-02',
+        },
+      ],
+    );
+    expect(db.prepare('SELECT escalation_id, on_date FROM escalation_withdrawal').all()).toEqual([
+      { escalation_id: ids[2], on_date: '2026-09-05' },
     ]);
-    expect(db.prepare('SELECT escalation_id, on_date FROM escalation_withdrawal').all()).toEqual([{ escalation_id: ids[2], on_date: '2026-09-05' }]);
-    expect((db.prepare('SELECT t.name FROM escalation_theme et JOIN learning_theme t ON t.id = et.theme_id ORDER BY et.escalation_id').all() as { name: string }[]).map((t) => t.name)).toEqual(['Information sharing', 'Threshold decisions']);
+    expect(
+      (
+        db
+          .prepare('SELECT t.name FROM escalation_theme et JOIN learning_theme t ON t.id = et.theme_id ORDER BY et.escalation_id')
+          .all() as { name: string }[]
+      ).map((t) => t.name),
+    ).toEqual(['Information sharing', 'Threshold decisions']);
     expect(db.prepare("SELECT action, entity FROM audit_entry WHERE entity IN ('agency_return', 'escalation') ORDER BY id").all()).toEqual([
       { action: 'agencyReturn.import', entity: 'agency_return' },
       ...ids.map(() => ({ action: 'escalation.importFromReturn', entity: 'escalation' })),
     ]);
-    expect(db.prepare('SELECT file_name, row_count, nil_return, imported_by FROM agency_return').get()).toEqual({ file_name: 'hollyfield-q2.xlsx', row_count: 4, nil_return: 0, imported_by: 'test coordinator' });
+    expect(db.prepare('SELECT file_name, row_count, nil_return, imported_by FROM agency_return').get()).toEqual({
+      file_name: 'hollyfield-q2.xlsx',
+      row_count: 4,
+      nil_return: 0,
+      imported_by: 'test coordinator',
+    });
 
     // The case screen reads an imported case, and its timeline says where it came from.
     const detail = ok(desk.call('escalations:get', { escalationId: ids[1]! }));
@@ -192,7 +348,9 @@ describe('importing a return', () => {
     const police = await fillReturn(await makeTemplate(desk, board.police, 'police.xlsx'), { nil: 'Yes' });
     expect(await importReturn(desk, 'school.xlsx', school)).toMatchObject({ ok: true, summary: { rows: 1, nilReturn: false } });
     expect(await importReturn(desk, 'police.xlsx', police)).toMatchObject({ ok: true, summary: { rows: 0, nilReturn: true } });
-    expect(desk.store.reader.prepare("SELECT count(*) AS n FROM escalation WHERE raising_agency_id = ?").get(board.police)).toEqual({ n: 0 });
+    expect(desk.store.reader.prepare('SELECT count(*) AS n FROM escalation WHERE raising_agency_id = ?').get(board.police)).toEqual({
+      n: 0,
+    });
 
     const status = returnsStatusSchema.parse(returnsStatus(desk.store.reader, QUARTER));
     expect(status.agencies.map((a) => [a.name, a.status, a.rows, a.fileName, a.importedAt])).toEqual([
@@ -206,9 +364,21 @@ describe('importing a return', () => {
 
     const before = dbFingerprint(desk.store.file);
     const again = await importReturn(desk, 'school-copy.xlsx', school);
-    expect(again).toMatchObject({ ok: false, message: expect.stringContaining('This file was already imported on 23 Nov 2026 by test coordinator') });
-    const second = await importReturn(desk, 'school-v2.xlsx', await fillReturn(await makeTemplate(desk, board.school, 'school2.xlsx'), { rows: [row({ reference: 'HPS-0099' })] }));
-    expect(second).toMatchObject({ ok: false, message: expect.stringContaining('Hollyfield Primary School’s return for Q2 2026-27 (Jul-Sep) was already imported from “school.xlsx” on 23 Nov 2026') });
+    expect(again).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('This file was already imported on 23 Nov 2026 by test coordinator'),
+    });
+    const second = await importReturn(
+      desk,
+      'school-v2.xlsx',
+      await fillReturn(await makeTemplate(desk, board.school, 'school2.xlsx'), { rows: [row({ reference: 'HPS-0099' })] }),
+    );
+    expect(second).toMatchObject({
+      ok: false,
+      message: expect.stringContaining(
+        'Hollyfield Primary School’s return for Q2 2026-27 (Jul-Sep) was already imported from “school.xlsx” on 23 Nov 2026',
+      ),
+    });
     expect(dbFingerprint(desk.store.file)).toBe(before);
   });
 
@@ -268,15 +438,26 @@ describe('a return is filed only under the board and agency it was made for', ()
     expect(message).toContain(`made by “South Gloucestershire Safeguarding Children Partnership” (board id ${neighbourId.slice(0, 8)})`);
     expect(message).toContain(`not by this board, “Bristol Safeguarding Children Partnership” (board id ${idOf(desk).slice(0, 8)})`);
     // The board's own template, filled in the same way, imports.
-    expect(await importReturn(desk, 'ours.xlsx', await fillReturn(await makeTemplate(desk, board.school), { rows: [row()] }))).toMatchObject({ ok: true });
+    expect(
+      await importReturn(desk, 'ours.xlsx', await fillReturn(await makeTemplate(desk, board.school), { rows: [row()] })),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses a per-agency template when the agency with that id now has another name, naming both', async () => {
     const board = start();
     const bytes = await fillReturn(await makeTemplate(desk, board.school), { rows: [row()] });
-    ok(desk.call('agencies:update', { agencyId: board.school, name: 'Hollyfield Church of England Academy', sector: 'education', statutoryPartner: false }));
+    ok(
+      desk.call('agencies:update', {
+        agencyId: board.school,
+        name: 'Hollyfield Church of England Academy',
+        sector: 'education',
+        statutoryPartner: false,
+      }),
+    );
     const message = await refused(bytes);
-    expect(message).toContain(`made for agency ${board.school}, “Hollyfield Primary School”, but agency ${board.school} here is “Hollyfield Church of England Academy”`);
+    expect(message).toContain(
+      `made for agency ${board.school}, “Hollyfield Primary School”, but agency ${board.school} here is “Hollyfield Church of England Academy”`,
+    );
   });
 
   it('refuses a template made before templates carried the board’s identity, asking for a fresh one', async () => {

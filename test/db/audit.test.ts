@@ -6,7 +6,8 @@ import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 let desk: TestDesk;
 beforeEach(() => {
   desk = openTestDesk();
-  for (const name of ['Agency One', 'Agency Two', 'Agency Three']) ok(desk.call('agencies:create', { name, sector: 'other', statutoryPartner: false }));
+  for (const name of ['Agency One', 'Agency Two', 'Agency Three'])
+    ok(desk.call('agencies:create', { name, sector: 'other', statutoryPartner: false }));
 });
 afterEach(() => desk.cleanup());
 
@@ -21,7 +22,7 @@ describe('audit trail', () => {
     expect(verifyAuditChain(desk.store.reader)).toEqual({ checked: 3, firstBadEntryId: null });
     const intruder = new Database(desk.store.file);
     intruder.exec('DROP TRIGGER audit_entry_no_update');
-    intruder.prepare("UPDATE audit_entry SET after_json = '{\"name\":\"Someone Else\"}' WHERE id = 2").run();
+    intruder.prepare('UPDATE audit_entry SET after_json = \'{"name":"Someone Else"}\' WHERE id = 2').run();
     intruder.close();
     expect(verifyAuditChain(desk.store.reader)).toEqual({ checked: 1, firstBadEntryId: 2 });
   });

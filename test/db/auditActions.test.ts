@@ -25,15 +25,52 @@ describe('audit actions', () => {
     ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: 2, on: '2026-11-17', reason: 'Not resolved' }));
     ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: 3, on: '2026-11-18', reason: 'Not resolved' }));
     ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: 4, on: '2026-11-19', reason: 'Not resolved' }));
-    ok(desk.call('chair:decide', { escalationId: e.id, route: 'resolution_panel', decidedOn: '2026-11-19', reasons: 'Deadlock', decidedBy: 'Independent chair' }));
-    ok(desk.call('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats: [{ agencyId: board.police, officerId: officers.police }] }));
-    ok(desk.call('escalations:redact', { escalationId: e.id, text: 'Jayden Okafor', reason: 'A child’s full name was typed into the summary' }));
+    ok(
+      desk.call('chair:decide', {
+        escalationId: e.id,
+        route: 'resolution_panel',
+        decidedOn: '2026-11-19',
+        reasons: 'Deadlock',
+        decidedBy: 'Independent chair',
+      }),
+    );
+    ok(
+      desk.call('panels:save', {
+        escalationId: e.id,
+        sitsOn: '2026-11-20',
+        chairName: 'Independent chair',
+        seats: [{ agencyId: board.police, officerId: officers.police }],
+      }),
+    );
+    ok(
+      desk.call('escalations:redact', {
+        escalationId: e.id,
+        text: 'Jayden Okafor',
+        reason: 'A child’s full name was typed into the summary',
+      }),
+    );
     const other = logEscalation(desk, board, { reference: 'CS-1002' });
     ok(desk.call('escalations:withdraw', { escalationId: other.id, on: '2026-11-20', reason: 'Raised in error' }));
 
-    const written = (desk.store.reader.prepare('SELECT DISTINCT action FROM audit_entry ORDER BY action').all() as { action: string }[]).map((r) => r.action);
+    const written = (
+      desk.store.reader.prepare('SELECT DISTINCT action FROM audit_entry ORDER BY action').all() as { action: string }[]
+    ).map((r) => r.action);
     expect(written.filter((a) => parseAuditAction(a) === null)).toEqual([]);
-    for (const expected of ['agency.create', 'membership.add', 'officer.add', 'board.chooseProfile', 'board.add.learning_theme', 'retention.reviewPeriod', 'accounts.create', 'escalation.create', 'escalation.escalate', 'escalation.chairDecision', 'panel.plan', 'escalation.redact', 'escalation.withdraw']) {
+    for (const expected of [
+      'agency.create',
+      'membership.add',
+      'officer.add',
+      'board.chooseProfile',
+      'board.add.learning_theme',
+      'retention.reviewPeriod',
+      'accounts.create',
+      'escalation.create',
+      'escalation.escalate',
+      'escalation.chairDecision',
+      'panel.plan',
+      'escalation.redact',
+      'escalation.withdraw',
+    ]) {
       expect(written).toContain(expected);
     }
   });

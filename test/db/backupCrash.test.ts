@@ -26,7 +26,9 @@ function seed(folder: string, options: { olderSchema?: boolean } = {}): void {
   db.pragma('journal_mode = WAL');
   // One release behind, so opening it migrates (and first backs up).
   migrate(db, file, options.olderSchema ? migrations.slice(0, -1) : migrations);
-  const insert = db.prepare("INSERT INTO agency (name, name_key, sector, statutory_partner, created_at) VALUES (?, ?, 'police', 0, '2026-11-23T10:00:00Z')");
+  const insert = db.prepare(
+    "INSERT INTO agency (name, name_key, sector, statutory_partner, created_at) VALUES (?, ?, 'police', 0, '2026-11-23T10:00:00Z')",
+  );
   db.transaction(() => {
     for (let i = 1; i <= AGENCIES; i += 1) insert.run(`Agency number ${i} of the safeguarding partnership`, `agency-${i}`);
   })();
@@ -42,7 +44,9 @@ interface Run {
 /** Runs the child; with `killAfterAcks`, the test kills it that many ms after that many backups. */
 function runChild(folder: string, args: string[], killAfter?: { acks: number; ms: number }): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join('test', 'support', 'crashBackup.ts'), folder, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join('test', 'support', 'crashBackup.ts'), folder, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let acks = 0;
     let stderr = '';
     let armed = false;
@@ -101,7 +105,9 @@ describe('a backup cut short by a crash', () => {
     }
     // Kills before a backup is named leave something to tidy: the start-up above removed it.
     expect(tally.leftoversAfterKill).toBeGreaterThan(0);
-    console.log(`[backup crash] ${tally.kills} kills at each step: ${tally.listedAfterKill} backups listed after them, all good; ${tally.leftoversAfterKill} leftovers removed at the next start-up`);
+    console.log(
+      `[backup crash] ${tally.kills} kills at each step: ${tally.listedAfterKill} backups listed after them, all good; ${tally.leftoversAfterKill} leftovers removed at the next start-up`,
+    );
   }, 300_000);
 
   it('at moments chosen from outside while backing up in a loop, leaves only good backups', async () => {
@@ -115,6 +121,8 @@ describe('a backup cut short by a crash', () => {
       expect(run.signal, run.stderr).toBe('SIGKILL');
       expectOnlyGoodBackups(folder, tally, `round ${round}`);
     }
-    console.log(`[backup crash] ${tally.kills} kills while backing up: ${listBackups(folder).length} backups kept, all good; ${tally.leftoversAfterKill} leftovers removed at start-ups`);
+    console.log(
+      `[backup crash] ${tally.kills} kills while backing up: ${listBackups(folder).length} backups kept, all good; ${tally.leftoversAfterKill} leftovers removed at start-ups`,
+    );
   }, 300_000);
 });

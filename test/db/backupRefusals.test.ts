@@ -52,14 +52,18 @@ function closeHost(h: FrontDesk): void {
 const call = async <C extends Channel>(h: FrontDesk, channel: C, input: ChannelInput<C>) => ok(await h.callAsync(channel, input));
 
 function board(dataFolder: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), ...args, '--data', dataFolder], { encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), ...args, '--data', dataFolder], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
 /** A board with agencies and one good backup; returns the backup's path. */
 async function boardWithBackup(data: string): Promise<string> {
   const h = host(data);
-  for (let i = 1; i <= 200; i += 1) await call(h, 'agencies:create', { name: `Agency number ${i} of the partnership`, sector: 'police', statutoryPartner: false });
+  for (let i = 1; i <= 200; i += 1)
+    await call(h, 'agencies:create', { name: `Agency number ${i} of the partnership`, sector: 'police', statutoryPartner: false });
   const backup = await call(h, 'backups:create', {});
   closeHost(h);
   return join(backupsFolder(data), backup.name);
@@ -145,7 +149,14 @@ describe('a restore that would leave the board without a coordinator', () => {
     const backupsBefore = readdirSync(backupsFolder(data)).sort();
     const name = early.split(/[\\/]/).pop()!;
     const result = await h.callAsync('backups:restore', { name, confirmed: true });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/has no active coordinator account, so restoring it would leave the board with nobody able to manage it .*It was not restored\. Nothing has changed\./) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(
+          /has no active coordinator account, so restoring it would leave the board with nobody able to manage it .*It was not restored\. Nothing has changed\./,
+        ),
+      },
+    });
     expect(readdirSync(backupsFolder(data)).sort()).toEqual(backupsBefore);
     expect(dbFingerprint(records)).toBe(before);
     closeHost(h);

@@ -25,7 +25,9 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 function seedAgencies(folder: string): string {
   const file = join(folder, DATABASE_FILE_NAME);
   const store = openStore(file);
-  const insert = store.writer.prepare("INSERT INTO agency (name, name_key, sector, statutory_partner, created_at) VALUES (?, ?, 'police', 0, '2026-11-23T10:00:00Z')");
+  const insert = store.writer.prepare(
+    "INSERT INTO agency (name, name_key, sector, statutory_partner, created_at) VALUES (?, ?, 'police', 0, '2026-11-23T10:00:00Z')",
+  );
   store.writer.transaction(() => {
     for (let i = 1; i <= AGENCIES; i += 1) insert.run(`Agency number ${i} of the safeguarding partnership`, `agency-${i}`);
   })();
@@ -40,7 +42,10 @@ function damage(file: string): void {
 }
 
 function board(folder: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), ...args, '--data', folder], { encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), ...args, '--data', folder], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 

@@ -20,7 +20,23 @@ process.env.TZ = 'Europe/London';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const QUARTER = '2026-Q2'; // July to September 2026: the whole quarter is in BST
-const SHEETS = ['Cover', 'Summary', 'Agencies', 'Agency pairs', 'Categories', 'Stages', 'Outcomes', 'Timeliness', 'Notifications', 'Panels', 'Themes', 'Policy gaps', 'Returns', 'Trend', 'Register'];
+const SHEETS = [
+  'Cover',
+  'Summary',
+  'Agencies',
+  'Agency pairs',
+  'Categories',
+  'Stages',
+  'Outcomes',
+  'Timeliness',
+  'Notifications',
+  'Panels',
+  'Themes',
+  'Policy gaps',
+  'Returns',
+  'Trend',
+  'Register',
+];
 
 type AgencyKey = 'police' | 'school' | 'health' | 'council';
 interface Spec {
@@ -32,20 +48,72 @@ interface Spec {
   immediateRisk?: boolean;
   referralOn?: string;
   steps?: string[];
-  end?: { kind: 'resolve'; on: string; effect: 'upheld' | 'changed' | 'partly_changed'; theme?: boolean; policyGap?: boolean } | { kind: 'withdraw'; on: string };
+  end?:
+    | { kind: 'resolve'; on: string; effect: 'upheld' | 'changed' | 'partly_changed'; theme?: boolean; policyGap?: boolean }
+    | { kind: 'withdraw'; on: string };
 }
 
 // Bromley: stages 1-4, five working days each.
 const SPECS: Spec[] = [
   { ref: 'R-01', raising: 'police', challenged: ['health'], openedOn: '2026-06-30', steps: ['2026-07-03'] }, // last day of Q1, still open: overdue at Q2's end
-  { ref: 'R-02', raising: 'school', challenged: ['council'], openedOn: '2026-04-15', end: { kind: 'resolve', on: '2026-05-06', effect: 'upheld' } }, // ended before Q2: not on its register
-  { ref: 'R-03', raising: 'health', challenged: ['council', 'school'], openedOn: '2026-06-29', end: { kind: 'resolve', on: '2026-07-01', effect: 'changed' } }, // ended on Q2's first day
-  { ref: 'R-04', raising: 'school', challenged: ['council'], openedOn: '2026-07-01', steps: ['2026-07-08', '2026-07-20'], end: { kind: 'resolve', on: '2026-08-03', effect: 'partly_changed', policyGap: true } },
-  { ref: 'R-05', raising: 'school', challenged: ['police'], openedOn: '2026-07-15', childStatus: 'child_protection_plan', end: { kind: 'withdraw', on: '2026-08-10' } }, // BST
-  { ref: 'R-06', raising: 'police', challenged: ['council'], openedOn: '2026-09-30', immediateRisk: true, referralOn: '2026-09-30', steps: ['2026-09-30'], end: { kind: 'resolve', on: '2026-10-01', effect: 'upheld' } }, // resolved after Q2's end
+  {
+    ref: 'R-02',
+    raising: 'school',
+    challenged: ['council'],
+    openedOn: '2026-04-15',
+    end: { kind: 'resolve', on: '2026-05-06', effect: 'upheld' },
+  }, // ended before Q2: not on its register
+  {
+    ref: 'R-03',
+    raising: 'health',
+    challenged: ['council', 'school'],
+    openedOn: '2026-06-29',
+    end: { kind: 'resolve', on: '2026-07-01', effect: 'changed' },
+  }, // ended on Q2's first day
+  {
+    ref: 'R-04',
+    raising: 'school',
+    challenged: ['council'],
+    openedOn: '2026-07-01',
+    steps: ['2026-07-08', '2026-07-20'],
+    end: { kind: 'resolve', on: '2026-08-03', effect: 'partly_changed', policyGap: true },
+  },
+  {
+    ref: 'R-05',
+    raising: 'school',
+    challenged: ['police'],
+    openedOn: '2026-07-15',
+    childStatus: 'child_protection_plan',
+    end: { kind: 'withdraw', on: '2026-08-10' },
+  }, // BST
+  {
+    ref: 'R-06',
+    raising: 'police',
+    challenged: ['council'],
+    openedOn: '2026-09-30',
+    immediateRisk: true,
+    referralOn: '2026-09-30',
+    steps: ['2026-09-30'],
+    end: { kind: 'resolve', on: '2026-10-01', effect: 'upheld' },
+  }, // resolved after Q2's end
   { ref: 'R-07', raising: 'health', challenged: ['police'], openedOn: '2026-10-01' }, // Q3: not on Q2's register
-  { ref: 'R-08', raising: 'council', challenged: ['health'], openedOn: '2026-08-28', immediateRisk: true, referralOn: '2026-08-28', steps: ['2026-09-01'] },
-  { ref: 'R-09', raising: 'health', challenged: ['school'], openedOn: '2026-09-14', childStatus: 'looked_after', end: { kind: 'resolve', on: '2026-09-30', effect: 'changed', theme: true } },
+  {
+    ref: 'R-08',
+    raising: 'council',
+    challenged: ['health'],
+    openedOn: '2026-08-28',
+    immediateRisk: true,
+    referralOn: '2026-08-28',
+    steps: ['2026-09-01'],
+  },
+  {
+    ref: 'R-09',
+    raising: 'health',
+    challenged: ['school'],
+    openedOn: '2026-09-14',
+    childStatus: 'looked_after',
+    end: { kind: 'resolve', on: '2026-09-30', effect: 'changed', theme: true },
+  },
 ];
 
 let desk: TestDesk;
@@ -58,7 +126,19 @@ const progress: number[] = [];
 let result: { registerRows: number; sheets: string[] };
 
 /** An escalation as an agency's return records it: the highest stage only, no stage history. */
-function insertAgencyCase(db: WritableDb, c: { ref: string; raising: number; challenged: number; categoryId: number; openedOn: string; highest: number; returnId: number | null; resolvedOn?: string }): number {
+function insertAgencyCase(
+  db: WritableDb,
+  c: {
+    ref: string;
+    raising: number;
+    challenged: number;
+    categoryId: number;
+    openedOn: string;
+    highest: number;
+    returnId: number | null;
+    resolvedOn?: string;
+  },
+): number {
   const profileId = (db.prepare("SELECT id FROM policy_profile WHERE key = 'bromley' ORDER BY version LIMIT 1").get() as { id: number }).id;
   const info = db
     .prepare(
@@ -68,17 +148,29 @@ function insertAgencyCase(db: WritableDb, c: { ref: string; raising: number; cha
          @resolvedOn, @effect, @within)`,
     )
     // How the case ended is kept on the case as the import writes it (migration 0060).
-    .run({ ...c, profileId, status: c.resolvedOn ? 'resolved' : 'open', resolvedOn: c.resolvedOn ?? null, effect: c.resolvedOn ? 'upheld' : null, within: c.resolvedOn ? 1 : null });
+    .run({
+      ...c,
+      profileId,
+      status: c.resolvedOn ? 'resolved' : 'open',
+      resolvedOn: c.resolvedOn ?? null,
+      effect: c.resolvedOn ? 'upheld' : null,
+      within: c.resolvedOn ? 1 : null,
+    });
   const id = Number(info.lastInsertRowid);
   db.prepare('INSERT INTO escalation_challenged (escalation_id, agency_id) VALUES (?, ?)').run(id, c.challenged);
-  if (c.resolvedOn) db.prepare("INSERT INTO outcome (escalation_id, resolved_on, statement, effect, agreed_by, policy_gap) VALUES (?, ?, 'From the return', 'upheld', 'Agency', 0)").run(id, c.resolvedOn);
+  if (c.resolvedOn)
+    db.prepare(
+      "INSERT INTO outcome (escalation_id, resolved_on, statement, effect, agreed_by, policy_gap) VALUES (?, ?, 'From the return', 'upheld', 'Agency', 0)",
+    ).run(id, c.resolvedOn);
   return id;
 }
 
 function insertReturn(db: WritableDb, agencyId: number, nil: boolean, rows: number): number {
   return Number(
     db
-      .prepare("INSERT INTO agency_return (agency_id, quarter_key, nil_return, file_name, file_sha256, row_count, imported_at, imported_by) VALUES (?, ?, ?, 'return.xlsx', ?, ?, '2026-10-05T09:00:00Z', 'test')")
+      .prepare(
+        "INSERT INTO agency_return (agency_id, quarter_key, nil_return, file_name, file_sha256, row_count, imported_at, imported_by) VALUES (?, ?, ?, 'return.xlsx', ?, ?, '2026-10-05T09:00:00Z', 'test')",
+      )
       .run(agencyId, QUARTER, nil ? 1 : 0, `${agencyId}`.padStart(64, '0'), rows).lastInsertRowid,
   );
 }
@@ -98,15 +190,35 @@ beforeAll(async () => {
       immediateRisk: s.immediateRisk ?? false,
       referral: s.referralOn ? { to: 'mash', madeOn: s.referralOn } : null,
     });
-    (s.steps ?? []).forEach((on, i) => ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })));
+    (s.steps ?? []).forEach((on, i) =>
+      ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })),
+    );
     if (s.end?.kind === 'resolve') {
-      ok(desk.call('escalations:resolve', { escalationId: e.id, resolvedOn: s.end.on, statement: 'Agreed.', effect: s.end.effect, agreedBy: 'Both agencies', themeIds: s.end.theme ? [themeId] : [], policyGap: s.end.policyGap ?? false, policyGapNote: s.end.policyGap ? 'Guidance silent on step-down' : '' }));
+      ok(
+        desk.call('escalations:resolve', {
+          escalationId: e.id,
+          resolvedOn: s.end.on,
+          statement: 'Agreed.',
+          effect: s.end.effect,
+          agreedBy: 'Both agencies',
+          themeIds: s.end.theme ? [themeId] : [],
+          policyGap: s.end.policyGap ?? false,
+          policyGapNote: s.end.policyGap ? 'Guidance silent on step-down' : '',
+        }),
+      );
     } else if (s.end?.kind === 'withdraw') {
       ok(desk.call('escalations:withdraw', { escalationId: e.id, on: s.end.on, reason: 'Raised in error' }));
     }
     if (s.ref === 'R-05') {
       const detail = ok(desk.call('escalations:get', { escalationId: e.id }));
-      ok(desk.call('escalations:recordNotification', { notificationId: detail.notifications[0]!.id, madeOn: '2026-07-16', madeBy: 'Coordinator', method: 'email' }));
+      ok(
+        desk.call('escalations:recordNotification', {
+          notificationId: detail.notifications[0]!.id,
+          madeOn: '2026-07-16',
+          madeBy: 'Coordinator',
+          method: 'email',
+        }),
+      );
     }
   }
   // The police sent a return with two agency-internal escalations; the school sent a nil return.
@@ -114,14 +226,37 @@ beforeAll(async () => {
   w.transaction(() => {
     const policeReturn = insertReturn(w, board.police, false, 2);
     insertReturn(w, board.school, true, 0);
-    insertAgencyCase(w, { ref: 'AR-1', raising: board.police, challenged: board.council, categoryId: board.categoryId, openedOn: '2026-07-20', highest: 2, returnId: policeReturn, resolvedOn: '2026-08-20' });
-    insertAgencyCase(w, { ref: 'AR-2', raising: board.police, challenged: board.school, categoryId: board.categoryId, openedOn: '2026-08-05', highest: 1, returnId: policeReturn });
+    insertAgencyCase(w, {
+      ref: 'AR-1',
+      raising: board.police,
+      challenged: board.council,
+      categoryId: board.categoryId,
+      openedOn: '2026-07-20',
+      highest: 2,
+      returnId: policeReturn,
+      resolvedOn: '2026-08-20',
+    });
+    insertAgencyCase(w, {
+      ref: 'AR-2',
+      raising: board.police,
+      challenged: board.school,
+      categoryId: board.categoryId,
+      openedOn: '2026-08-05',
+      highest: 1,
+      returnId: policeReturn,
+    });
   })();
 
   dashboard = quarterDashboard({ db: desk.store.reader, now: NOW }, { quarter: QUARTER });
   previous = quarterDashboard({ db: desk.store.reader, now: NOW }, { quarter: '2026-Q1' });
   file = join(desk.dataFolder, exportFileName('board-return', QUARTER));
-  result = await writeBoardReturn(desk.store.reader, { now: NOW, quarter: QUARTER, file, appVersion: '1.2.3', onProgress: (f) => progress.push(f) });
+  result = await writeBoardReturn(desk.store.reader, {
+    now: NOW,
+    quarter: QUARTER,
+    file,
+    appVersion: '1.2.3',
+    onProgress: (f) => progress.push(f),
+  });
   workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
 });
@@ -158,7 +293,9 @@ describe('the board return workbook', () => {
     expect(madeAt.numFmt).toBe('dd/mm/yyyy hh:mm');
     expect(rowWhere(cover, 'Made with').getCell(2).value).toBe('Escalation Desk 1.2.3');
     expect(String(rowWhere(cover, 'Data protection').getCell(2).value)).toContain('Contains case references and initials only');
-    expect(String(rowWhere(cover, 'What it is').getCell(2).value)).toContain('quarterly return of professional disagreements (escalations)');
+    expect(String(rowWhere(cover, 'What it is').getCell(2).value)).toContain(
+      'quarterly return of professional disagreements (escalations)',
+    );
     const contents = rowWhere(cover, 'Contents').number;
     expect(SHEETS.map((_, i) => cover.getRow(contents + 1 + i).getCell(1).value)).toEqual(SHEETS);
   });
@@ -180,7 +317,12 @@ describe('the board return workbook', () => {
     expect(cell('Same-day compliance for immediate-risk cases (share)', 2).value).toBe(dashboard.immediateRisk.compliantShare);
     expect(cell('Resolution panels held', 2).value).toBe(dashboard.chair.panelsHeld);
     expect(cell('Notifications required', 2).value).toBe(dashboard.notifications.reduce((n, x) => n + x.required, 0));
-    for (const o of dashboard.outcomes) expect(values(summary, rowWhere(summary, o.label).number).slice(1, 4)).toEqual([o.count.total, o.count.board, o.count.agencyInternal]);
+    for (const o of dashboard.outcomes)
+      expect(values(summary, rowWhere(summary, o.label).number).slice(1, 4)).toEqual([
+        o.count.total,
+        o.count.board,
+        o.count.agencyInternal,
+      ]);
   });
 
   it('gives the numbers counted by hand from the cases', () => {
@@ -227,12 +369,19 @@ describe('the board return workbook', () => {
     }
     expect(pairs.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
     const categories = sheet('Categories');
-    for (const c of board.settings.categories) expect(rowWhere(categories, c.name).getCell(2).value).toBe(dashboard.byCategory.find((x) => x.id === c.id)?.count.total ?? 0);
+    for (const c of board.settings.categories)
+      expect(rowWhere(categories, c.name).getCell(2).value).toBe(dashboard.byCategory.find((x) => x.id === c.id)?.count.total ?? 0);
     const stages = sheet('Stages');
     for (const s of dashboard.byHighestStage) expect(rowWhere(stages, s.stage).getCell(2).value).toBe(s.count.total);
     const notifications = sheet('Notifications');
-    for (const n of dashboard.notifications) expect(values(notifications, rowWhere(notifications, n.label).number).slice(1, 3)).toEqual([n.required, n.made]);
-    expect(values(sheet('Policy gaps'), 2)).toEqual(['R-04', 'Hollyfield Primary School', new Date(Date.UTC(2026, 7, 3)), 'Guidance silent on step-down']);
+    for (const n of dashboard.notifications)
+      expect(values(notifications, rowWhere(notifications, n.label).number).slice(1, 3)).toEqual([n.required, n.made]);
+    expect(values(sheet('Policy gaps'), 2)).toEqual([
+      'R-04',
+      'Hollyfield Primary School',
+      new Date(Date.UTC(2026, 7, 3)),
+      'Guidance silent on step-down',
+    ]);
     expect(rowWhere(sheet('Themes'), 'Threshold understanding').getCell(2).value).toBe(1);
     const returns = sheet('Returns');
     expect(values(returns, rowWhere(returns, 'Avon and Somerset Police').number)).toEqual(['Avon and Somerset Police', 'Returned', 2]);
@@ -240,7 +389,18 @@ describe('the board return workbook', () => {
     expect(rowWhere(returns, 'Bristol City Council').getCell(2).value).toBe('Missing');
     const trend = sheet('Trend');
     expect(trend.rowCount).toBe(10);
-    dashboard.trend.forEach((t, i) => expect(values(trend, i + 2)).toEqual([t.label, expect.any(Date), t.new, t.resolved, t.openAtEnd, t.carriedOver, t.resolvedAtStages12, t.overdueAtEnd]));
+    dashboard.trend.forEach((t, i) =>
+      expect(values(trend, i + 2)).toEqual([
+        t.label,
+        expect.any(Date),
+        t.new,
+        t.resolved,
+        t.openAtEnd,
+        t.carriedOver,
+        t.resolvedAtStages12,
+        t.overdueAtEnd,
+      ]),
+    );
     expect(utcDay(trend.getRow(10).getCell(2).value)).toBe('2026-07-01T00:00:00.000Z');
   });
 
@@ -248,33 +408,106 @@ describe('the board return workbook', () => {
     const register = sheet('Register');
     expect(register.rowCount).toBe(10);
     expect(values(register, 1)).toEqual([
-      'Reference', 'Initials', 'Origin', 'Raising agency', 'Challenged agencies', 'Category', 'Date raised', 'Immediate risk', 'First stage', 'First stage started',
-      'Stage at quarter end', 'Stage name', 'Stage started', 'Stage due', 'Highest stage reached', 'State at quarter end', 'Deadline at quarter end', 'Outcome', 'Date resolved', 'Date withdrawn or closed',
+      'Reference',
+      'Initials',
+      'Origin',
+      'Raising agency',
+      'Challenged agencies',
+      'Category',
+      'Date raised',
+      'Immediate risk',
+      'First stage',
+      'First stage started',
+      'Stage at quarter end',
+      'Stage name',
+      'Stage started',
+      'Stage due',
+      'Highest stage reached',
+      'State at quarter end',
+      'Deadline at quarter end',
+      'Outcome',
+      'Date resolved',
+      'Date withdrawn or closed',
     ]);
-    expect(Array.from({ length: 9 }, (_, i) => register.getRow(i + 2).getCell(1).value)).toEqual(['R-03', 'R-01', 'R-04', 'R-05', 'AR-1', 'AR-2', 'R-08', 'R-09', 'R-06']);
+    expect(Array.from({ length: 9 }, (_, i) => register.getRow(i + 2).getCell(1).value)).toEqual([
+      'R-03',
+      'R-01',
+      'R-04',
+      'R-05',
+      'AR-1',
+      'AR-2',
+      'R-08',
+      'R-09',
+      'R-06',
+    ]);
     const category = board.settings.categories[0]!.name;
     const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
     // Raised in British Summer Time: reads back as 15 July, not 14 July at 23:00.
     const r05 = rowWhere(register, 'R-05');
     expect(values(register, r05.number)).toEqual([
-      'R-05', 'AB', 'Board', 'Hollyfield Primary School', 'Avon and Somerset Police', category, d(2026, 7, 15), 'No', 1, d(2026, 7, 15),
-      1, expect.any(String), d(2026, 7, 15), expect.any(Date), 1, 'Withdrawn', 'None', undefined, undefined, d(2026, 8, 10),
+      'R-05',
+      'AB',
+      'Board',
+      'Hollyfield Primary School',
+      'Avon and Somerset Police',
+      category,
+      d(2026, 7, 15),
+      'No',
+      1,
+      d(2026, 7, 15),
+      1,
+      expect.any(String),
+      d(2026, 7, 15),
+      expect.any(Date),
+      1,
+      'Withdrawn',
+      'None',
+      undefined,
+      undefined,
+      d(2026, 8, 10),
     ]);
     expect(utcDay(r05.getCell(7).value)).toBe('2026-07-15T00:00:00.000Z');
     expect(r05.getCell(7).numFmt).toBe('dd/mm/yyyy');
     expect(r05.getCell(20).numFmt).toBe('dd/mm/yyyy');
     // Carried in from Q1, at stage 2 since 3 July and due on 10 July: overdue at the quarter's end.
     const r01 = values(register, rowWhere(register, 'R-01').number);
-    expect(r01.slice(6, 17)).toEqual([d(2026, 6, 30), 'No', 1, d(2026, 6, 30), 2, expect.any(String), d(2026, 7, 3), d(2026, 7, 10), 2, 'Open', 'Overdue']);
+    expect(r01.slice(6, 17)).toEqual([
+      d(2026, 6, 30),
+      'No',
+      1,
+      d(2026, 6, 30),
+      2,
+      expect.any(String),
+      d(2026, 7, 3),
+      d(2026, 7, 10),
+      2,
+      'Open',
+      'Overdue',
+    ]);
     // Resolved on 1 October: still open at the end of September, with no outcome yet.
     const r06 = rowWhere(register, 'R-06');
     expect(r06.getCell(16).value).toBe('Open');
     expect(r06.getCell(18).value).toBeNull();
     const r04 = rowWhere(register, 'R-04');
-    expect([r04.getCell(15).value, r04.getCell(16).value, r04.getCell(17).value, r04.getCell(18).value, r04.getCell(19).value]).toEqual([3, 'Resolved', 'None', 'Original decision partly changed', d(2026, 8, 3)]);
+    expect([r04.getCell(15).value, r04.getCell(16).value, r04.getCell(17).value, r04.getCell(18).value, r04.getCell(19).value]).toEqual([
+      3,
+      'Resolved',
+      'None',
+      'Original decision partly changed',
+      d(2026, 8, 3),
+    ]);
     // From an agency's return: no stage history, so the stage is the highest it reached.
     const ar1 = values(register, rowWhere(register, 'AR-1').number);
-    expect([ar1[2], ar1[3], ar1[4], ar1[10], ar1[14], ar1[15], ar1[17], ar1[18]]).toEqual(['Agency return', 'Avon and Somerset Police', 'Bristol City Council', 2, 2, 'Resolved', 'Original decision upheld', d(2026, 8, 20)]);
+    expect([ar1[2], ar1[3], ar1[4], ar1[10], ar1[14], ar1[15], ar1[17], ar1[18]]).toEqual([
+      'Agency return',
+      'Avon and Somerset Police',
+      'Bristol City Council',
+      2,
+      2,
+      'Resolved',
+      'Original decision upheld',
+      d(2026, 8, 20),
+    ]);
     for (const c of [9, 11, 15]) expect(typeof r05.getCell(c).value).toBe('number');
   });
 
@@ -298,11 +531,15 @@ describe('the board return workbook', () => {
 
 describe('when the return cannot be written', () => {
   it('refuses a quarter that is not YYYY-Qn', async () => {
-    await expect(writeBoardReturn(desk.store.reader, { now: NOW, quarter: '2026-Q5', file: join(desk.dataFolder, 'x.xlsx'), appVersion: '1' })).rejects.toThrow(/not a quarter/);
+    await expect(
+      writeBoardReturn(desk.store.reader, { now: NOW, quarter: '2026-Q5', file: join(desk.dataFolder, 'x.xlsx'), appVersion: '1' }),
+    ).rejects.toThrow(/not a quarter/);
   });
   it('fails the export, not the process, and leaves no half-written file', async () => {
     const missing = join(desk.dataFolder, 'no-such-folder', 'board-return.xlsx');
-    await expect(writeBoardReturn(desk.store.reader, { now: NOW, quarter: QUARTER, file: missing, appVersion: '1' })).rejects.toThrow(/ENOENT/);
+    await expect(writeBoardReturn(desk.store.reader, { now: NOW, quarter: QUARTER, file: missing, appVersion: '1' })).rejects.toThrow(
+      /ENOENT/,
+    );
     expect(existsSync(missing)).toBe(false);
     expect(existsSync(`${missing}.part`)).toBe(false);
   });
@@ -311,9 +548,15 @@ describe('when the return cannot be written', () => {
 describe('export file names', () => {
   it('are built from safe characters only', () => {
     expect(exportFileName('board-return', '2026-Q3')).toBe('board-return-2026-Q3.xlsx');
-    expect(exportFileName('agency-template', '2026-Q3', 'Avon and Somerset Police')).toBe('agency-return-template-2026-Q3-avon-and-somerset-police.xlsx');
-    expect(exportFileName('agency-template', '2026-Q3', 'St Mary’s C of E / Nursery & Pre-school')).toBe('agency-return-template-2026-Q3-st-marys-c-of-e-nursery-and-pre-school.xlsx');
-    expect(exportFileName('agency-template', '2026-Q3', 'Crèche Élan ../../etc')).toBe('agency-return-template-2026-Q3-creche-elan-etc.xlsx');
+    expect(exportFileName('agency-template', '2026-Q3', 'Avon and Somerset Police')).toBe(
+      'agency-return-template-2026-Q3-avon-and-somerset-police.xlsx',
+    );
+    expect(exportFileName('agency-template', '2026-Q3', 'St Mary’s C of E / Nursery & Pre-school')).toBe(
+      'agency-return-template-2026-Q3-st-marys-c-of-e-nursery-and-pre-school.xlsx',
+    );
+    expect(exportFileName('agency-template', '2026-Q3', 'Crèche Élan ../../etc')).toBe(
+      'agency-return-template-2026-Q3-creche-elan-etc.xlsx',
+    );
     expect(exportFileName('agency-template', '2026-Q3', '***')).toBe('agency-return-template-2026-Q3.xlsx');
     expect(() => exportFileName('board-return', '2026-Q3/../x')).toThrow();
   });
@@ -326,18 +569,29 @@ describe('a register of 20,000 escalations', () => {
     big = openTestDesk({ now: () => new Date('2026-07-20T08:15:00Z') });
     const b = seedBoard(big, 'bromley');
     const w = big.store.writer;
-    const profileId = (w.prepare("SELECT id FROM policy_profile WHERE key = 'bromley' ORDER BY version LIMIT 1").get() as { id: number }).id;
+    const profileId = (w.prepare("SELECT id FROM policy_profile WHERE key = 'bromley' ORDER BY version LIMIT 1").get() as { id: number })
+      .id;
     const agencies = [b.police, b.school, b.health, b.council];
     const escalation = w.prepare(
       `INSERT INTO escalation (reference, reference_key, child_initials, profile_id, raising_agency_id, raising_worker_role, category_id, child_status, summary, opened_on, immediate_risk, first_stage, highest_stage, current_stage, created_at)
        VALUES (@ref, @ref, 'XY', @profileId, @raising, 'Social worker', @categoryId, 'child_in_need', 'Bulk', @openedOn, 0, 1, 1, 1, @openedOn)`,
     );
     const challenged = w.prepare('INSERT INTO escalation_challenged (escalation_id, agency_id) VALUES (?, ?)');
-    const stage = w.prepare("INSERT INTO stage_entry (escalation_id, stage_number, started_on, timescale_days, due_on, due_soon_from) VALUES (?, 1, ?, 5, ?, ?)");
+    const stage = w.prepare(
+      'INSERT INTO stage_entry (escalation_id, stage_number, started_on, timescale_days, due_on, due_soon_from) VALUES (?, 1, ?, 5, ?, ?)',
+    );
     w.transaction(() => {
       for (let i = 0; i < 20_000; i += 1) {
         const openedOn = `2026-07-${String(1 + (i % 19)).padStart(2, '0')}`;
-        const id = Number(escalation.run({ ref: `BULK-${String(i).padStart(5, '0')}`, profileId, raising: agencies[i % 4]!, categoryId: b.categoryId, openedOn }).lastInsertRowid);
+        const id = Number(
+          escalation.run({
+            ref: `BULK-${String(i).padStart(5, '0')}`,
+            profileId,
+            raising: agencies[i % 4]!,
+            categoryId: b.categoryId,
+            openedOn,
+          }).lastInsertRowid,
+        );
         challenged.run(id, agencies[(i + 1) % 4]!);
         stage.run(id, openedOn, '2026-07-31', '2026-07-28');
       }
@@ -363,7 +617,9 @@ describe('a register of 20,000 escalations', () => {
     });
     const seconds = (performance.now() - started) / 1000;
     const mb = (n: number) => Math.round(n / 1024 / 1024);
-    console.log(`20,000-row board return: ${seconds.toFixed(1)} s, rss ${mb(before)} MB before, ${mb(peak)} MB peak, ${mb(process.memoryUsage().rss)} MB after`);
+    console.log(
+      `20,000-row board return: ${seconds.toFixed(1)} s, rss ${mb(before)} MB before, ${mb(peak)} MB peak, ${mb(process.memoryUsage().rss)} MB after`,
+    );
     expect(written.registerRows).toBe(20_000);
     expect(seen.at(-1)).toBe(1);
     expect(seen.length).toBeGreaterThan(5);
@@ -388,23 +644,42 @@ describe('a register of 20,000 escalations', () => {
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
 
 describe('opened by LibreOffice', () => {
-  it.skipIf(soffice === '')(soffice === '' ? 'skipped: soffice (LibreOffice) is not installed here; CI installs it' : 'converts to CSV without complaint, every sheet', () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'board-return-csv-'));
-    const profile = mkdtempSync(join(tmpdir(), 'lo-'));
-    try {
-      const run = (filter: string) => execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', filter, '--outdir', outDir, file], { timeout: 120_000, stdio: 'pipe' });
-      run('csv');
-      expect(existsSync(join(outDir, 'board-return-2026-Q2.csv'))).toBe(true);
-      expect(readFileSync(join(outDir, 'board-return-2026-Q2.csv'), 'utf8')).toContain('Contains case references and initials only');
-      // Every sheet, as shown: the register's BST date is 15/07/2026 to LibreOffice too.
-      run('csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1');
-      const register = readFileSync(join(outDir, readdirSync(outDir).find((f) => f.endsWith('-Register.csv'))!), 'utf8').trim().split('\n');
-      expect(register).toHaveLength(10);
-      expect(register.find((l) => l.startsWith('R-05'))).toContain('15/07/2026');
-      expect(readdirSync(outDir).filter((f) => f.startsWith('board-return-2026-Q2-')).length).toBe(SHEETS.length);
-    } finally {
-      rmSync(outDir, { recursive: true, force: true });
-      rmSync(profile, { recursive: true, force: true });
-    }
-  }, 180_000);
+  it.skipIf(soffice === '')(
+    soffice === ''
+      ? 'skipped: soffice (LibreOffice) is not installed here; CI installs it'
+      : 'converts to CSV without complaint, every sheet',
+    () => {
+      const outDir = mkdtempSync(join(tmpdir(), 'board-return-csv-'));
+      const profile = mkdtempSync(join(tmpdir(), 'lo-'));
+      try {
+        const run = (filter: string) =>
+          execFileSync(
+            soffice,
+            ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', filter, '--outdir', outDir, file],
+            { timeout: 120_000, stdio: 'pipe' },
+          );
+        run('csv');
+        expect(existsSync(join(outDir, 'board-return-2026-Q2.csv'))).toBe(true);
+        expect(readFileSync(join(outDir, 'board-return-2026-Q2.csv'), 'utf8')).toContain('Contains case references and initials only');
+        // Every sheet, as shown: the register's BST date is 15/07/2026 to LibreOffice too.
+        run('csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1');
+        const register = readFileSync(
+          join(
+            outDir,
+            readdirSync(outDir).find((f) => f.endsWith('-Register.csv'))!,
+          ),
+          'utf8',
+        )
+          .trim()
+          .split('\n');
+        expect(register).toHaveLength(10);
+        expect(register.find((l) => l.startsWith('R-05'))).toContain('15/07/2026');
+        expect(readdirSync(outDir).filter((f) => f.startsWith('board-return-2026-Q2-')).length).toBe(SHEETS.length);
+      } finally {
+        rmSync(outDir, { recursive: true, force: true });
+        rmSync(profile, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });

@@ -30,13 +30,26 @@ interface Answer {
 }
 
 /** One HTTPS request with the server's own certificate pinned as the only authority. */
-function viaTls(server: RunningServe, ca: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string } = {}): Promise<Answer> {
+function viaTls(
+  server: RunningServe,
+  ca: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = httpsRequest(
-      { host: '127.0.0.2', port: server.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.2:${server.port}`, ...options.headers }, ca,
+      {
+        host: '127.0.0.2',
+        port: server.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.2:${server.port}`, ...options.headers },
+        ca,
         // The certificate is checked for the address dialled, whatever Host the request then claims.
         checkServerIdentity: (_name, cert) => checkServerIdentity('127.0.0.2', cert),
-        localAddress: options.localAddress ?? '127.0.0.5', agent: false },
+        localAddress: options.localAddress ?? '127.0.0.5',
+        agent: false,
+      },
       (response) => {
         let body = '';
         response.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -48,20 +61,39 @@ function viaTls(server: RunningServe, ca: string, path: string, options: { metho
   });
 }
 
-function viaHttp(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string; localAddress: string }): Promise<Answer> {
+function viaHttp(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; localAddress: string },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.2', port, path, method: options.method ?? 'GET', headers: options.headers, localAddress: options.localAddress, agent: false }, (response) => {
-      let body = '';
-      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
-    });
+    const request = httpRequest(
+      {
+        host: '127.0.0.2',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        localAddress: options.localAddress,
+        agent: false,
+      },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+      },
+    );
     request.on('error', reject);
     request.end(options.body);
   });
 }
 
 const api = (server: RunningServe, ca: string, channel: string, input: unknown, headers: Record<string, string> = {}) =>
-  viaTls(server, ca, `/api/${channel}`, { method: 'POST', headers: { origin: server.origin, 'x-desk-csrf': 'none', 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+  viaTls(server, ca, `/api/${channel}`, {
+    method: 'POST',
+    headers: { origin: server.origin, 'x-desk-csrf': 'none', 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(input),
+  });
 
 describe('the board server over HTTPS with a self-signed certificate', () => {
   it('prints the fingerprint it serves, answers /health, keeps to its names, stops with a backup and logs no payloads', async () => {
@@ -92,7 +124,12 @@ describe('the board server over HTTPS with a self-signed certificate', () => {
     expect(health.headers['strict-transport-security']).toMatch(/max-age=31536000/);
 
     // No launch key: the sign-in screen's channels answer from another machine's address; the first account is made.
-    const setUp = await api(server, ca, 'session:setUp', { userName: 'coordinator', displayName: 'Board Coordinator', password: PASSWORD, repeatPassword: PASSWORD });
+    const setUp = await api(server, ca, 'session:setUp', {
+      userName: 'coordinator',
+      displayName: 'Board Coordinator',
+      password: PASSWORD,
+      repeatPassword: PASSWORD,
+    });
     expect(setUp.status).toBe(200);
     const cookie = ([] as string[]).concat(setUp.headers['set-cookie'] ?? []).find((c) => c.startsWith('__Host-desk_session='));
     expect(cookie).toMatch(/HttpOnly/);
@@ -130,10 +167,24 @@ describe('the board server over HTTPS with a self-signed certificate', () => {
 describe('the board server behind the council’s proxy', () => {
   it('answers plain HTTP from the proxy alone and believes X-Forwarded-For from it only', async () => {
     const data = folder();
-    const server = await startServe(['--data', data, '--listen', '127.0.0.2:0', '--behind-proxy', '127.0.0.3', '--name', 'desk.board.gov.uk']);
+    const server = await startServe([
+      '--data',
+      data,
+      '--listen',
+      '127.0.0.2:0',
+      '--behind-proxy',
+      '127.0.0.3',
+      '--name',
+      'desk.board.gov.uk',
+    ]);
     running.push(server);
     expect(server.origin).toBe('https://desk.board.gov.uk');
-    const forwarded = { 'x-forwarded-for': '10.20.30.40', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'desk.board.gov.uk', host: `127.0.0.2:${server.port}` };
+    const forwarded = {
+      'x-forwarded-for': '10.20.30.40',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'desk.board.gov.uk',
+      host: `127.0.0.2:${server.port}`,
+    };
 
     // From the proxy: answered, and the person's own address is the one logged.
     const fromProxy = await viaHttp(server.port, '/health', { localAddress: '127.0.0.3', headers: forwarded });
@@ -148,7 +199,10 @@ describe('the board server behind the council’s proxy', () => {
     expect(setUp.status).toBe(200);
     expect(([] as string[]).concat(setUp.headers['set-cookie'] ?? []).join('\n')).toMatch(/__Host-desk_session=[^;]+;.*Secure/);
     // A forwarded name that is not the board's is refused, as a forged Host is.
-    const forgedName = await viaHttp(server.port, '/', { localAddress: '127.0.0.3', headers: { ...forwarded, 'x-forwarded-host': 'evil.example' } });
+    const forgedName = await viaHttp(server.port, '/', {
+      localAddress: '127.0.0.3',
+      headers: { ...forwarded, 'x-forwarded-host': 'evil.example' },
+    });
     expect(forgedName.status).toBe(403);
 
     // From any other machine, with the same forged headers: refused, and the header is not believed.
@@ -172,7 +226,10 @@ describe('the board server’s flags', () => {
     [['--data', 'DATA', '--listen', '127.0.0.2:0', '--tls-cert', 'cert.pem'], /--tls-key: --tls-cert and --tls-key go together/],
     [['--data', 'DATA', '--listen', '127.0.0.2:0', '--behind-proxy', 'proxy.council'], /--behind-proxy: give the proxy’s IP address/],
     [['--data', 'DATA', '--listen', '127.0.0.2:0', '--port', '80'], /--port is not an option of this command/],
-    [['--data', 'DATA', '--listen', '127.0.0.2:0', '--tls-cert', 'missing-cert.pem', '--tls-key', 'missing-key.pem'], /--tls-cert: cannot read the certificate/],
+    [
+      ['--data', 'DATA', '--listen', '127.0.0.2:0', '--tls-cert', 'missing-cert.pem', '--tls-key', 'missing-key.pem'],
+      /--tls-cert: cannot read the certificate/,
+    ],
   ];
   it.each(refusals)('refuses %j in plain words with exit code 2', async (args, words) => {
     const data = folder();

@@ -20,7 +20,14 @@ describe('a board server with a damaged records file', () => {
     const data = tempFolder('desk-serve-damaged-');
     folders.push(data);
     const first = openFrontDesk({ dataFolder: data, mode: 'web', version: 'test', now, actor: () => 'Sam Coordinator' });
-    for (let i = 1; i <= 300; i += 1) ok(await first.callAsync('agencies:create', { name: `Agency number ${i} of the safeguarding partnership`, sector: 'police', statutoryPartner: false }));
+    for (let i = 1; i <= 300; i += 1)
+      ok(
+        await first.callAsync('agencies:create', {
+          name: `Agency number ${i} of the safeguarding partnership`,
+          sector: 'police',
+          statutoryPartner: false,
+        }),
+      );
     const good = ok(await first.callAsync('backups:create', {}));
     first.close();
     const file = join(data, DATABASE_FILE_NAME);
@@ -42,13 +49,24 @@ describe('a board server with a damaged records file', () => {
       const origin = `http://127.0.0.2:${server.port}`;
       const health = await fetch(`${origin}/health`);
       expect(health.status).toBe(503);
-      expect(await health.json()).toEqual({ status: 'damaged', reason: expect.stringMatching(/failed its integrity check and is not open/), version: 'test' });
+      expect(await health.json()).toEqual({
+        status: 'damaged',
+        reason: expect.stringMatching(/failed its integrity check and is not open/),
+        version: 'test',
+      });
 
       const post = (channel: string, input: unknown) =>
-        fetch(`${origin}/api/${channel}`, { method: 'POST', headers: { origin, 'x-desk-csrf': 'none', 'content-type': 'application/json' }, body: JSON.stringify(input) });
+        fetch(`${origin}/api/${channel}`, {
+          method: 'POST',
+          headers: { origin, 'x-desk-csrf': 'none', 'content-type': 'application/json' },
+          body: JSON.stringify(input),
+        });
       const restore = await post('backups:restore', { name: good.name });
       expect(restore.status).toBe(503);
-      expect(await restore.json()).toMatchObject({ ok: false, error: { message: expect.stringMatching(/restores a backup on the server itself/) } });
+      expect(await restore.json()).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/restores a backup on the server itself/) },
+      });
       const listed = await post('backups:list', {});
       expect(listed.status).toBe(503);
       // What the page needs to say so still answers.

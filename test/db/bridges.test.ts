@@ -10,7 +10,9 @@ import { ok, openTestDesk, tempFolder, type TestDesk } from '../support/tempStor
 
 // The one thing that cannot exist here is Electron itself: stand in for ipcMain with a map.
 const ipcHandlers = new Map<string, (event: unknown, input: unknown) => unknown>();
-vi.mock('electron', () => ({ ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) => ipcHandlers.set(channel, fn) } }));
+vi.mock('electron', () => ({
+  ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) => ipcHandlers.set(channel, fn) },
+}));
 const { registerChannels } = await import('../../electron/main/ipc');
 
 const APP = 'app://desk';
@@ -75,10 +77,19 @@ describe.each(channels)('channel %s', (channel) => {
 describe('dispatcher', () => {
   it('names the field at fault in plain words', () => {
     const result = desk.dispatch('agencies:create', { name: '', sector: 'police', statutoryPartner: true });
-    expect(result).toEqual({ ok: false, error: { message: 'Nothing was saved: one detail needs correcting.', problems: [{ where: 'Name', message: 'Enter the agency name (at least 2 characters)' }] } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        message: 'Nothing was saved: one detail needs correcting.',
+        problems: [{ where: 'Name', message: 'Enter the agency name (at least 2 characters)' }],
+      },
+    });
   });
   it('refuses a channel that does not exist', () => {
-    expect(desk.dispatch('agencies:drop', {})).toEqual({ ok: false, error: { message: 'There is no channel called "agencies:drop".', problems: [] } });
+    expect(desk.dispatch('agencies:drop', {})).toEqual({
+      ok: false,
+      error: { message: 'There is no channel called "agencies:drop".', problems: [] },
+    });
   });
 });
 
@@ -93,7 +104,16 @@ describe('web mode', () => {
     expect((await post('agencies:list', listBody, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     const forged = await new Promise<number>((resolve) => {
       import('node:http').then(({ request }) => {
-        const req = request({ host: '127.0.0.1', port: server.port, path: '/api/agencies:list', method: 'POST', headers: { host: `rebind.example:${server.port}`, 'x-desk-token': server.token } }, (res) => resolve(res.statusCode ?? 0));
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            path: '/api/agencies:list',
+            method: 'POST',
+            headers: { host: `rebind.example:${server.port}`, 'x-desk-token': server.token },
+          },
+          (res) => resolve(res.statusCode ?? 0),
+        );
         req.end(listBody);
       });
     });
@@ -106,7 +126,11 @@ describe('web mode', () => {
     const cookie = first.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const api = await fetch(`http://127.0.0.1:${server.port}/api/agencies:list`, { method: 'POST', body: '{}', headers: { cookie: cookie.split(';')[0]!, 'x-desk-csrf': 'none' } });
+    const api = await fetch(`http://127.0.0.1:${server.port}/api/agencies:list`, {
+      method: 'POST',
+      body: '{}',
+      headers: { cookie: cookie.split(';')[0]!, 'x-desk-csrf': 'none' },
+    });
     expect(api.status).toBe(200);
   });
 
@@ -120,6 +144,9 @@ describe('web mode', () => {
   it('answers a body that is not JSON with a clear error', async () => {
     const response = await post('agencies:create', '{not json');
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ ok: false, error: { message: 'The request body is not valid JSON (or is over 30 MB).' } });
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { message: 'The request body is not valid JSON (or is over 30 MB).' },
+    });
   });
 });

@@ -47,7 +47,10 @@ describe('the board’s own certificate', () => {
     const own = folder();
     writeFileSync(join(own, 'cert.pem'), made.cert);
     writeFileSync(join(own, 'key.pem'), made.key);
-    expect(loadBoardCertificate(join(own, 'cert.pem'), join(own, 'key.pem'), now)).toMatchObject({ source: 'board', fingerprint256: made.fingerprint256 });
+    expect(loadBoardCertificate(join(own, 'cert.pem'), join(own, 'key.pem'), now)).toMatchObject({
+      source: 'board',
+      fingerprint256: made.fingerprint256,
+    });
   });
 
   it('is refused in plain words when missing, not a pair, not a certificate, or out of date', async () => {

@@ -12,7 +12,9 @@ const KILLS = 12;
 
 function runAndKill(folder: string, afterAcks: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join('test', 'support', 'crashWriter.ts'), folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join('test', 'support', 'crashWriter.ts'), folder], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acked: string[] = [];
     let buffer = '';
     let stderr = '';
@@ -40,7 +42,9 @@ describe('crash safety', () => {
         try {
           expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
           expect(db.pragma('foreign_key_check')).toEqual([]);
-          const names = new Set((db.prepare("SELECT name FROM agency WHERE name LIKE 'Crash Agency %'").all() as { name: string }[]).map((r) => r.name));
+          const names = new Set(
+            (db.prepare("SELECT name FROM agency WHERE name LIKE 'Crash Agency %'").all() as { name: string }[]).map((r) => r.name),
+          );
           for (const name of everAcked) expect(names.has(name), `${name} was acknowledged but is missing`).toBe(true);
           // Each agency and its audit entry are written in one transaction: never one without the other.
           const orphans = db
@@ -49,7 +53,11 @@ describe('crash safety', () => {
             )
             .get() as { n: number };
           expect(orphans.n).toBe(0);
-          const auditWithoutAgency = db.prepare(`SELECT count(*) AS n FROM audit_entry e WHERE e.action = 'agency.create' AND NOT EXISTS (SELECT 1 FROM agency a WHERE a.id = e.entity_id)`).get() as { n: number };
+          const auditWithoutAgency = db
+            .prepare(
+              `SELECT count(*) AS n FROM audit_entry e WHERE e.action = 'agency.create' AND NOT EXISTS (SELECT 1 FROM agency a WHERE a.id = e.entity_id)`,
+            )
+            .get() as { n: number };
           expect(auditWithoutAgency.n).toBe(0);
         } finally {
           db.close();

@@ -20,7 +20,7 @@ const isWorking = (d: string) => {
 const next = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const addWorking = (d: string, n: number) => {
   let day = d;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = next(day);
     if (isWorking(day)) left -= 1;
   }
@@ -28,7 +28,7 @@ const addWorking = (d: string, n: number) => {
 };
 const between = (a: string, b: string) => {
   let n = 0;
-  for (let d = a; d < b; ) {
+  for (let d = a; d < b;) {
     d = next(d);
     if (isWorking(d)) n += 1;
   }
@@ -74,7 +74,12 @@ function expected(key: string) {
     atStages12: resolved.filter((s) => highest(s) <= 2).length,
     within: resolved.filter((s) => stagesOf(s).every((st) => st.end === null || st.end <= st.due)).length,
     durations: resolved.map((s) => between(s.openedOn, (s.end as { on: string }).on)).sort((a, b) => a - b),
-    overdue: SPECS.filter((s) => s.openedOn <= asOf && (!s.end || s.end.on > asOf) && stagesOf(s).some((st) => st.start <= asOf && st.due < asOf && (st.end === null || st.end > asOf))).length,
+    overdue: SPECS.filter(
+      (s) =>
+        s.openedOn <= asOf &&
+        (!s.end || s.end.on > asOf) &&
+        stagesOf(s).some((st) => st.start <= asOf && st.due < asOf && (st.end === null || st.end > asOf)),
+    ).length,
     immediate: fresh.filter((s) => s.immediateRisk).length,
     breaches: fresh.filter((s) => {
       if (!s.immediateRisk) return false;
@@ -122,7 +127,8 @@ describe.each(['2026-Q1', '2026-Q2', '2026-Q3'])('dashboard for %s', (key) => {
     for (const k of keys) {
       expect(d.byRaisingAgency.find((r) => r.agencyId === board[k])?.count.total ?? 0).toBe(x.byRaising(k));
       expect(d.byChallengedAgency.find((r) => r.agencyId === board[k])?.count.total ?? 0).toBe(x.byChallenged(k));
-      for (const c of keys) expect(d.pairs.find((p) => p.raisingAgencyId === board[k] && p.challengedAgencyId === board[c])?.count ?? 0).toBe(x.pair(k, c));
+      for (const c of keys)
+        expect(d.pairs.find((p) => p.raisingAgencyId === board[k] && p.challengedAgencyId === board[c])?.count ?? 0).toBe(x.pair(k, c));
     }
     board.settings.categories.forEach((c, i) => expect(d.byCategory.find((b) => b.id === c.id)?.count.total ?? 0).toBe(x.byCategory(i)));
     for (const o of d.outcomes) expect(o.count.total).toBe(x.effect(o.effect));
@@ -138,13 +144,27 @@ describe.each(['2026-Q1', '2026-Q2', '2026-Q3'])('dashboard for %s', (key) => {
     expect(headline(d, 'new').previous).toBe(prev.new);
     expect(d.trend).toHaveLength(9);
     expect(d.trend.at(-1)!.key).toBe(key);
-    expect(d.trend.at(-2)!).toMatchObject({ key: d.previousQuarter.key, new: prev.new, resolved: prev.resolved, openAtEnd: prev.openAtEnd });
+    expect(d.trend.at(-2)!).toMatchObject({
+      key: d.previousQuarter.key,
+      new: prev.new,
+      resolved: prev.resolved,
+      openAtEnd: prev.openAtEnd,
+    });
   });
 
   it('gives every trend quarter exactly as counted from the cases (carried over and overdue are taken by shortcuts)', () => {
     for (const row of dash(key).trend) {
       const x = expected(row.key);
-      expect(row, row.key).toEqual({ key: row.key, label: row.label, new: x.new, resolved: x.resolved, openAtEnd: x.openAtEnd, carriedOver: x.carriedOver, resolvedAtStages12: x.atStages12, overdueAtEnd: x.overdue });
+      expect(row, row.key).toEqual({
+        key: row.key,
+        label: row.label,
+        new: x.new,
+        resolved: x.resolved,
+        openAtEnd: x.openAtEnd,
+        carriedOver: x.carriedOver,
+        resolvedAtStages12: x.atStages12,
+        overdueAtEnd: x.overdue,
+      });
     }
   });
 });
@@ -158,7 +178,9 @@ describe('the Q2 2026-27 figures people read', () => {
       { kind: 'child_protection_chair', label: 'Child protection chair', required: 1, made: 1 },
       { kind: 'independent_reviewing_officer', label: 'Independent reviewing officer', required: 1, made: 0 },
     ]);
-    expect(dash('2026-Q3').chair.decisions).toEqual([{ route: 'resolve_directly', label: 'Resolve directly with the senior managers', count: 1 }]);
+    expect(dash('2026-Q3').chair.decisions).toEqual([
+      { route: 'resolve_directly', label: 'Resolve directly with the senior managers', count: 1 },
+    ]);
   });
   it('lists every agency’s return as missing until returns arrive', () => {
     expect(dash('2026-Q2').returns.map((r) => r.status)).toEqual(['missing', 'missing', 'missing', 'missing']);
@@ -166,11 +188,16 @@ describe('the Q2 2026-27 figures people read', () => {
 });
 
 describe('drill-down', () => {
-  const drill = (d: DrillInput) => ok(desk.call('escalations:list', { drill: d, limit: 500 })).rows.map((r) => r.reference).sort();
+  const drill = (d: DrillInput) =>
+    ok(desk.call('escalations:list', { drill: d, limit: 500 }))
+      .rows.map((r) => r.reference)
+      .sort();
   it('opens the register on exactly the cases behind a figure, a bar or a matrix cell', () => {
     expect(drill({ figure: 'new', quarter: '2026-Q2' })).toEqual(['Q2-A', 'Q2-B', 'Q2-C', 'Q2-D', 'Q2-E']);
     expect(drill({ figure: 'carried_over', quarter: '2026-Q3' })).toEqual(['Q1-B', 'Q2-C', 'Q2-D']);
-    expect(drill({ figure: 'new', quarter: '2026-Q2', raisingAgencyId: board.school, challengedAgencyId: board.council })).toEqual(['Q2-A']);
+    expect(drill({ figure: 'new', quarter: '2026-Q2', raisingAgencyId: board.school, challengedAgencyId: board.council })).toEqual([
+      'Q2-A',
+    ]);
     expect(drill({ figure: 'immediate_risk_breach', quarter: '2026-Q2' })).toEqual(['Q2-C']);
     expect(drill({ figure: 'resolved', quarter: '2026-Q2', effect: 'changed' })).toEqual(['Q1-C', 'Q2-E']);
   });
@@ -182,20 +209,27 @@ describe('drill-down', () => {
   });
 });
 
-
 describe('the daily tally', () => {
   // Any stretch of days, not only quarters: each tallied figure, by origin, against its predicate.
   const day = (n: number) => new Date(Date.UTC(2026, 3, 1 + n)).toISOString().slice(0, 10);
   const byOrigin = (sql: string, params: Record<string, unknown>) =>
-    Object.fromEntries((desk.store.reader.prepare(sql).all(params) as { origin: string; n: number }[]).filter((r) => r.n !== 0).map((r) => [r.origin, r.n]));
-  it.each(Object.keys(TALLIED) as TalliedFigure[])('counts %s exactly as its predicate does, for every day from April to December', (figure) => {
-    for (let n = 0; n < 260; n += 1) {
-      const stretch: Quarter = { key: '2026-Q2', label: 'a week', from: day(n), to: day(n + 6) };
-      const p = figurePredicate(drillSchema.parse({ figure, quarter: '2026-Q2' }), stretch, TODAY);
-      const expected = byOrigin(`SELECT e.origin AS origin, count(*) AS n FROM escalation e WHERE ${p.sql} GROUP BY e.origin`, p.params);
-      expect(byOrigin(tallySql(figure), { from: stretch.from, to: stretch.to, asOf: p.params.asOf }), `${figure} ${stretch.from}..${stretch.to}`).toEqual(expected);
-    }
-  });
+    Object.fromEntries(
+      (desk.store.reader.prepare(sql).all(params) as { origin: string; n: number }[]).filter((r) => r.n !== 0).map((r) => [r.origin, r.n]),
+    );
+  it.each(Object.keys(TALLIED) as TalliedFigure[])(
+    'counts %s exactly as its predicate does, for every day from April to December',
+    (figure) => {
+      for (let n = 0; n < 260; n += 1) {
+        const stretch: Quarter = { key: '2026-Q2', label: 'a week', from: day(n), to: day(n + 6) };
+        const p = figurePredicate(drillSchema.parse({ figure, quarter: '2026-Q2' }), stretch, TODAY);
+        const expected = byOrigin(`SELECT e.origin AS origin, count(*) AS n FROM escalation e WHERE ${p.sql} GROUP BY e.origin`, p.params);
+        expect(
+          byOrigin(tallySql(figure), { from: stretch.from, to: stretch.to, asOf: p.params.asOf }),
+          `${figure} ${stretch.from}..${stretch.to}`,
+        ).toEqual(expected);
+      }
+    },
+  );
 });
 
 // ---- plans ----
@@ -215,11 +249,17 @@ function expectRangesOnly(d: TestDesk) {
     // The quarter's breakdowns stream out of the covering indexes in order: nothing to sort.
     const breakdowns = plans.filter((p) => /INDEXED BY escalation_dash_(opened|resolved) WHERE/.test(p.sql) && /GROUP BY/.test(p.sql));
     expect(breakdowns).toHaveLength(2);
-    for (const { sql, plan } of breakdowns) expect(plan.filter((step) => /TEMP B-TREE/.test(step)), `${sql}\n${plan.join('\n')}`).toEqual([]);
+    for (const { sql, plan } of breakdowns)
+      expect(
+        plan.filter((step) => /TEMP B-TREE/.test(step)),
+        `${sql}\n${plan.join('\n')}`,
+      ).toEqual([]);
   }
   // The drill-down behind every figure reads the register through an index too.
   for (const figure of Object.keys(FIGURES) as Figure[]) {
-    const { statements } = recordStatements(d.store.reader, () => ok(d.call('escalations:list', { drill: { figure, quarter: '2026-Q2' }, limit: 50 })));
+    const { statements } = recordStatements(d.store.reader, () =>
+      ok(d.call('escalations:list', { drill: { figure, quarter: '2026-Q2' }, limit: 50 })),
+    );
     for (const st of statements) {
       const plan = planOf(d.store.reader, st);
       expect(fullScans(plan), `${figure}: ${st.sql}\n${plan.join('\n')}`).toEqual([]);
@@ -244,8 +284,14 @@ describe('dashboard query plans', () => {
 
   it('names the tally by its key, never reading it whole', () => {
     for (const figure of Object.keys(TALLIED) as TalliedFigure[]) {
-      const plan = planOf(desk.store.reader, { sql: tallySql(figure), params: [{ from: '2026-07-01', to: '2026-09-30', asOf: '2026-09-30' }] });
-      expect(plan.filter((step) => / t\b/.test(step)), plan.join(' / ')).toEqual([expect.stringMatching(/^SEARCH t USING PRIMARY KEY \(day/)]);
+      const plan = planOf(desk.store.reader, {
+        sql: tallySql(figure),
+        params: [{ from: '2026-07-01', to: '2026-09-30', asOf: '2026-09-30' }],
+      });
+      expect(
+        plan.filter((step) => / t\b/.test(step)),
+        plan.join(' / '),
+      ).toEqual([expect.stringMatching(/^SEARCH t USING PRIMARY KEY \(day/)]);
     }
   });
 });

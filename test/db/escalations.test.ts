@@ -14,7 +14,8 @@ const refuse = (result: ReturnType<TestDesk['dispatch']>): string => {
   expect(result.ok).toBe(false);
   return result.ok ? '' : result.error.message;
 };
-const escalate = (id: number, toStage: number, on: string) => ok(desk.call('escalations:escalate', { escalationId: id, toStage, on, reason: 'Not resolved at this stage' }));
+const escalate = (id: number, toStage: number, on: string) =>
+  ok(desk.call('escalations:escalate', { escalationId: id, toStage, on, reason: 'Not resolved at this stage' }));
 
 describe('logging an escalation', () => {
   it('starts at the policy’s first stage with its working-day deadline, under the policy version it was opened with', () => {
@@ -22,7 +23,13 @@ describe('logging an escalation', () => {
     const e = logEscalation(desk, board);
     expect(e.profile.name).toBe('Bromley (Mrs Bonds Village Nursery)');
     // Mon 16 Nov 2026 + 5 working days = Mon 23 Nov 2026, due today: due soon.
-    expect(e.currentStage).toEqual({ number: 1, name: 'Discuss with the other worker', dueOn: '2026-11-23', state: 'due_soon', workingDaysLeft: 0 });
+    expect(e.currentStage).toEqual({
+      number: 1,
+      name: 'Discuss with the other worker',
+      dueOn: '2026-11-23',
+      state: 'due_soon',
+      workingDaysLeft: 0,
+    });
     chooseProfile(desk, 'torbay');
     const again = ok(desk.call('escalations:get', { escalationId: e.id }));
     expect(again.profile.name).toBe('Bromley (Mrs Bonds Village Nursery)');
@@ -40,22 +47,36 @@ describe('logging an escalation', () => {
     const board = start('bromley');
     expect(refuse(desk.call('escalations:create', { ...base(board), matter: 'complaint' }))).toMatch(/complaints procedure/);
     expect(refuse(desk.call('escalations:create', { ...base(board), matter: 'whistleblowing' }))).toMatch(/whistleblowing policy/);
-    expect(refuse(desk.call('escalations:create', { ...base(board), matter: 'single_agency_disagreement' }))).toMatch(/Hollyfield Primary School’s own supervision and escalation procedure/);
-    expect(refuse(desk.call('escalations:create', { ...base(board), challengedAgencyIds: [board.school] }))).toMatch(/cannot escalate against itself/);
+    expect(refuse(desk.call('escalations:create', { ...base(board), matter: 'single_agency_disagreement' }))).toMatch(
+      /Hollyfield Primary School’s own supervision and escalation procedure/,
+    );
+    expect(refuse(desk.call('escalations:create', { ...base(board), challengedAgencyIds: [board.school] }))).toMatch(
+      /cannot escalate against itself/,
+    );
     expect(ok(desk.call('escalations:list', {})).total).toBe(0);
   });
 
   it('warns when the text looks like a child’s full name, and accepts it once confirmed', () => {
     const board = start('bromley');
-    const result = desk.call('escalations:create', { ...base(board), summary: 'Concern about Jayden Okafor at home; Avon and Somerset Police attended.' });
+    const result = desk.call('escalations:create', {
+      ...base(board),
+      summary: 'Concern about Jayden Okafor at home; Avon and Somerset Police attended.',
+    });
     expect(refuse(result)).toMatch(/may contain a child’s name/);
-    if (!result.ok) expect(result.error.problems).toEqual([{ where: 'What the disagreement is about', message: '“Jayden Okafor” looks like a person’s full name' }]);
-    expect(logEscalation(desk, board, { summary: 'Concern about Jayden Okafor at home.', confirmedNoChildName: true }).reference).toBe('CS-1001');
+    if (!result.ok)
+      expect(result.error.problems).toEqual([
+        { where: 'What the disagreement is about', message: '“Jayden Okafor” looks like a person’s full name' },
+      ]);
+    expect(logEscalation(desk, board, { summary: 'Concern about Jayden Okafor at home.', confirmedNoChildName: true }).reference).toBe(
+      'CS-1001',
+    );
   });
 
   it('lets a worker start above the first stage only where the child is at immediate risk', () => {
     const board = start('torbay');
-    expect(refuse(desk.call('escalations:create', { ...base(board), startStage: 3 }))).toMatch(/starts at stage 0 unless the child is at immediate risk/);
+    expect(refuse(desk.call('escalations:create', { ...base(board), startStage: 3 }))).toMatch(
+      /starts at stage 0 unless the child is at immediate risk/,
+    );
     const e = logEscalation(desk, board, { startStage: 3, immediateRisk: true, referral: { to: 'mash', madeOn: '2026-11-16' } });
     expect(e.currentStage!.number).toBe(3);
     expect(e.breaches).toEqual([]);
@@ -82,7 +103,9 @@ describe('stages and notifications', () => {
     const e = logEscalation(desk, board, { openedOn: '2026-10-01', childStatus: 'child_protection_plan' });
     expect(e.currentStage).toMatchObject({ number: 0, name: 'Pre-escalation', dueOn: null, state: 'no_timescale' });
     expect(e.notifications.map((n) => n.kind)).toEqual(['child_protection_chair']);
-    expect(refuse(desk.call('escalations:escalate', { escalationId: e.id, toStage: 2, on: '2026-10-02', reason: 'x' }))).toMatch(/one stage at a time \(to stage 1\)/);
+    expect(refuse(desk.call('escalations:escalate', { escalationId: e.id, toStage: 2, on: '2026-10-02', reason: 'x' }))).toMatch(
+      /one stage at a time \(to stage 1\)/,
+    );
     expect(escalate(e.id, 1, '2026-10-02').currentStage!.dueOn).toBe('2026-10-09'); // 5 working days
     expect(escalate(e.id, 2, '2026-10-09').currentStage!.dueOn).toBe('2026-10-16');
     const at3 = escalate(e.id, 3, '2026-10-16');
@@ -94,18 +117,29 @@ describe('stages and notifications', () => {
     const at4 = escalate(e.id, 4, '2026-10-23');
     expect(at4.currentStage!.dueOn).toBe('2026-11-06'); // 10 working days
     expect(at4.highestStage).toBe(4);
-    expect(refuse(desk.call('escalations:escalate', { escalationId: e.id, toStage: 5, on: '2026-10-24', reason: 'x' }))).toMatch(/last stage/);
+    expect(refuse(desk.call('escalations:escalate', { escalationId: e.id, toStage: 5, on: '2026-10-24', reason: 'x' }))).toMatch(
+      /last stage/,
+    );
 
     const outstanding = ok(desk.call('escalations:overdue', {})).notifications;
     expect(outstanding.map((n) => n.kind)).toEqual(['child_protection_chair', 'board_manager']);
-    const done = ok(desk.call('escalations:recordNotification', { notificationId: outstanding[0]!.id, madeOn: '2026-10-02', madeBy: 'Board coordinator', method: 'email' }));
+    const done = ok(
+      desk.call('escalations:recordNotification', {
+        notificationId: outstanding[0]!.id,
+        madeOn: '2026-10-02',
+        madeBy: 'Board coordinator',
+        method: 'email',
+      }),
+    );
     expect(done.notifications[0]).toMatchObject({ madeOn: '2026-10-02', madeBy: 'Board coordinator', method: 'email' });
     expect(ok(desk.call('escalations:overdue', {})).notifications).toHaveLength(1);
   });
 
   it('asks for the independent reviewing officer when the child is looked after', () => {
     const board = start('bromley');
-    expect(logEscalation(desk, board, { childStatus: 'looked_after' }).notifications.map((n) => n.label)).toEqual(['Independent reviewing officer']);
+    expect(logEscalation(desk, board, { childStatus: 'looked_after' }).notifications.map((n) => n.label)).toEqual([
+      'Independent reviewing officer',
+    ]);
   });
 });
 
@@ -118,7 +152,9 @@ describe('immediate risk', () => {
     expect(ok(desk.call('escalations:overdue', {})).breaches.map((b) => b.reference)).toEqual(['CS-1001']);
     const referred = ok(desk.call('escalations:recordReferral', { escalationId: e.id, to: 'mash', madeOn: '2026-11-20' }));
     expect(referred.breaches.map((b) => b.kind)).toEqual(['not_escalated_same_day']);
-    expect(escalate(e.id, 2, '2026-11-23').breaches[0]!.message).toMatch(/did not go up the same working day \(by 20 Nov 2026\): it moved on 23 Nov 2026/);
+    expect(escalate(e.id, 2, '2026-11-23').breaches[0]!.message).toMatch(
+      /did not go up the same working day \(by 20 Nov 2026\): it moved on 23 Nov 2026/,
+    );
   });
 
   it('is compliant when the case goes up the same working day (a Saturday counts from Monday)', () => {
@@ -149,11 +185,19 @@ describe('the calendar and timescales re-work open deadlines, keeping what was s
     const board = start('bromley');
     const e = logEscalation(desk, board, { openedOn: '2026-11-20' });
     const profileId = e.profile.id;
-    expect(ok(desk.call('profiles:correctTimescale', { profileId, stageNumber: 1, timescaleWorkingDays: 3, reason: 'Typed 5 for 3' })).dueDatesChanged).toBe(1);
+    expect(
+      ok(desk.call('profiles:correctTimescale', { profileId, stageNumber: 1, timescaleWorkingDays: 3, reason: 'Typed 5 for 3' }))
+        .dueDatesChanged,
+    ).toBe(1);
     expect(ok(desk.call('escalations:get', { escalationId: e.id })).currentStage!.dueOn).toBe('2026-11-25');
     const profile = ok(desk.call('profiles:get', { profileId })).profile;
     const saved = ok(
-      desk.call('profiles:saveEdited', { baseProfileId: profileId, name: 'Our board policy 2027', stages: profile.stages.map((s) => ({ number: s.number, name: s.name, timescaleWorkingDays: 10 })), panelRule: profile.panelRule }),
+      desk.call('profiles:saveEdited', {
+        baseProfileId: profileId,
+        name: 'Our board policy 2027',
+        stages: profile.stages.map((s) => ({ number: s.number, name: s.name, timescaleWorkingDays: 10 })),
+        panelRule: profile.panelRule,
+      }),
     );
     expect(saved.profiles.find((p) => p.id === saved.activeProfileId)).toMatchObject({ name: 'Our board policy 2027', basedOn: 'bromley' });
     expect(ok(desk.call('escalations:get', { escalationId: e.id })).currentStage!.dueOn).toBe('2026-11-25');
@@ -166,7 +210,9 @@ describe('outcome, sign-off and corrections', () => {
     const board = start('bromley');
     const themes = ok(desk.call('themes:add', { name: 'Threshold understanding' })).themes;
     const e = logEscalation(desk, board);
-    expect(refuse(desk.call('escalations:close', { escalationId: e.id, on: '2026-11-23', chairName: 'Chair' }))).toMatch(/once it is resolved or withdrawn/);
+    expect(refuse(desk.call('escalations:close', { escalationId: e.id, on: '2026-11-23', chairName: 'Chair' }))).toMatch(
+      /once it is resolved or withdrawn/,
+    );
     const resolved = ok(
       desk.call('escalations:resolve', {
         escalationId: e.id,
@@ -180,7 +226,11 @@ describe('outcome, sign-off and corrections', () => {
         policyGapNote: 'Threshold guidance does not cover schools’ referrals.',
       }),
     );
-    expect(resolved).toMatchObject({ status: 'resolved', currentStage: null, outcome: { effect: 'changed', policyGap: true, themes: [{ name: 'Threshold understanding' }] } });
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      currentStage: null,
+      outcome: { effect: 'changed', policyGap: true, themes: [{ name: 'Threshold understanding' }] },
+    });
     expect(ok(desk.call('chair:policyGaps', {})).map((r) => r.reference)).toEqual(['CS-1001']);
     const letter = ok(desk.call('escalations:outcomeLetter', { escalationId: e.id }));
     expect(letter.to).toBe('dsl@hollyfield.example.uk');
@@ -202,15 +252,30 @@ describe('outcome, sign-off and corrections', () => {
   it('records a correction as a new entry that says what it corrects, and drafts the chair referral', () => {
     const board = start('bexley');
     const e = logEscalation(desk, board);
-    ok(desk.call('escalations:recordStage', { escalationId: e.id, discussion: 'Agencies met by phone.', decision: 'No agreement.', participants: 'DSL; team manager' }));
-    const corrected = ok(desk.call('escalations:correct', { escalationId: e.id, field: 'reference', value: 'CS-1010', reason: 'Digits transposed' }));
+    ok(
+      desk.call('escalations:recordStage', {
+        escalationId: e.id,
+        discussion: 'Agencies met by phone.',
+        decision: 'No agreement.',
+        participants: 'DSL; team manager',
+      }),
+    );
+    const corrected = ok(
+      desk.call('escalations:correct', { escalationId: e.id, field: 'reference', value: 'CS-1010', reason: 'Digits transposed' }),
+    );
     expect(corrected.reference).toBe('CS-1010');
     const correction = corrected.timeline.at(-1)!;
-    expect(correction).toMatchObject({ title: 'Correction: Case reference', detail: 'From “CS-1001” to “CS-1010”. Reason: Digits transposed', correctsEntryId: corrected.timeline[0]!.id });
+    expect(correction).toMatchObject({
+      title: 'Correction: Case reference',
+      detail: 'From “CS-1001” to “CS-1010”. Reason: Digits transposed',
+      correctsEntryId: corrected.timeline[0]!.id,
+    });
     const referral = ok(desk.call('escalations:chairReferral', { escalationId: e.id }));
     expect(referral.subject).toBe('For the attention of the independent chair: escalation CS-1010');
     expect(referral.body).toContain('Reasons for the disagreement:\nThe school believes the threshold decision');
-    expect(referral.body).toContain('Stage 1, Agency’s own escalation policy: from 16 Nov 2026 (open)\n  Discussion: Agencies met by phone.\n  Decision: No agreement.');
+    expect(referral.body).toContain(
+      'Stage 1, Agency’s own escalation policy: from 16 Nov 2026 (open)\n  Discussion: Agencies met by phone.\n  Decision: No agreement.',
+    );
     expect(referral.body).toContain('bscb@bexley.gov.uk');
   });
 });

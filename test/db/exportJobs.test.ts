@@ -12,7 +12,12 @@ beforeAll(async () => {
   desk = openTestDesk();
   const board = seedBoard(desk, 'bromley');
   logEscalation(desk, board, { openedOn: '2026-10-05' });
-  server = await startWebServer({ dispatch: desk.dispatchAsync, sessions: () => desk.sessions, downloads: desk.exports, rendererDir: tempFolder() });
+  server = await startWebServer({
+    dispatch: desk.dispatchAsync,
+    sessions: () => desk.sessions,
+    downloads: desk.exports,
+    rendererDir: tempFolder(),
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -26,10 +31,18 @@ async function sessionCookie(): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${server.port}/api/session:setUp`, {
     method: 'POST',
     headers: { 'x-desk-token': server.token, 'x-desk-csrf': 'none' },
-    body: JSON.stringify({ userName: 'hub', displayName: 'Hub Analyst', password: 'a long pass phrase', repeatPassword: 'a long pass phrase' }),
+    body: JSON.stringify({
+      userName: 'hub',
+      displayName: 'Hub Analyst',
+      password: 'a long pass phrase',
+      repeatPassword: 'a long pass phrase',
+    }),
   });
   expect(response.status).toBe(200);
-  cookie = response.headers.getSetCookie().find((c) => c.startsWith('desk_session='))!.split(';')[0]!;
+  cookie = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('desk_session='))!
+    .split(';')[0]!;
   return cookie;
 }
 
@@ -53,9 +66,14 @@ describe('export jobs', () => {
     expect(done.message).toMatch(/1 escalations? on the register/);
 
     const delivery = await desk.callAsync('exports:deliver', { jobId: done.jobId });
-    expect(delivery).toEqual({ ok: true, value: { how: 'download', url: `./download/${done.jobId}`, fileName: 'board-return-2026-Q3.xlsx' } });
+    expect(delivery).toEqual({
+      ok: true,
+      value: { how: 'download', url: `./download/${done.jobId}`, fileName: 'board-return-2026-Q3.xlsx' },
+    });
     // The download goes to a signed-in person: the key and their session's cookie, as the browser sends them.
-    const response = await fetch(`http://127.0.0.1:${server.port}/download/${done.jobId}`, { headers: { 'x-desk-token': server.token, cookie: await sessionCookie() } });
+    const response = await fetch(`http://127.0.0.1:${server.port}/download/${done.jobId}`, {
+      headers: { 'x-desk-token': server.token, cookie: await sessionCookie() },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="board-return-2026-Q3.xlsx"');
     const workbook = new ExcelJS.Workbook();
@@ -63,7 +81,10 @@ describe('export jobs', () => {
     expect(workbook.worksheets.map((w) => w.name)).toContain('Register');
     // Handed over once: the file holding case references does not linger.
     await new Promise((ok) => setTimeout(ok, 50));
-    expect(desk.call('exports:status', { jobId: done.jobId })).toMatchObject({ ok: false, error: { message: 'That export is no longer available: start it again.' } });
+    expect(desk.call('exports:status', { jobId: done.jobId })).toMatchObject({
+      ok: false,
+      error: { message: 'That export is no longer available: start it again.' },
+    });
   });
 
   it('refuses a download without the launch token, or with the token but no signed-in session', async () => {
@@ -81,6 +102,9 @@ describe('export jobs', () => {
   });
 
   it('says plainly when a job is asked for that does not exist', async () => {
-    expect(await desk.callAsync('exports:deliver', { jobId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { message: 'That export is no longer available: start it again.' } });
+    expect(await desk.callAsync('exports:deliver', { jobId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { message: 'That export is no longer available: start it again.' },
+    });
   });
 });

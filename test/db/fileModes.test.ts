@@ -27,7 +27,13 @@ function folder(): string {
 }
 
 function host(dataFolder: string): FrontDesk {
-  const h = openFrontDesk({ dataFolder, mode: 'web', version: '0.0.0-test', actor: () => 'Sam Coordinator', now: () => new Date('2026-11-23T10:00:00Z') });
+  const h = openFrontDesk({
+    dataFolder,
+    mode: 'web',
+    version: '0.0.0-test',
+    actor: () => 'Sam Coordinator',
+    now: () => new Date('2026-11-23T10:00:00Z'),
+  });
   opened.push(h);
   return h;
 }
@@ -65,7 +71,9 @@ describe.skipIf(process.platform === 'win32')('file modes (POSIX only: Windows h
     const h = host(data);
     await call(h, 'agencies:create', { name: 'Bromley Police', sector: 'police', statutoryPartner: false });
     const opened = expectOwnerOnly(data);
-    expect(Object.keys(opened)).toEqual(expect.arrayContaining([DATABASE_FILE_NAME, `${DATABASE_FILE_NAME}-wal`, `${DATABASE_FILE_NAME}-shm`, 'exports']));
+    expect(Object.keys(opened)).toEqual(
+      expect.arrayContaining([DATABASE_FILE_NAME, `${DATABASE_FILE_NAME}-wal`, `${DATABASE_FILE_NAME}-shm`, 'exports']),
+    );
 
     const backup = await call(h, 'backups:create', {});
     expect(expectOwnerOnly(data)).toMatchObject({ backups: '700', [`backups/${backup.name}`]: '600' });

@@ -9,7 +9,14 @@ import { chooseProfile } from '../support/boardFixture';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
-const HOSTILE = ['=HYPERLINK("http://example.invalid","Open")', '+SUM(1,2)', '-2+3 Council', '@SUM(A1)', '\tTabbed Trust', '\rReturned Service'];
+const HOSTILE = [
+  '=HYPERLINK("http://example.invalid","Open")',
+  '+SUM(1,2)',
+  '-2+3 Council',
+  '@SUM(A1)',
+  '\tTabbed Trust',
+  '\rReturned Service',
+];
 
 let desk: TestDesk;
 afterEach(() => desk.cleanup());
@@ -24,11 +31,28 @@ describe('formula-like text in the workbooks', () => {
     for (let i = 0; i + 1 < ids.length; i += 1) {
       const e = ok(
         desk.call('escalations:create', {
-          reference: `F-${i}`, childInitials: 'AB', raisingAgencyId: ids[i]!, raisingWorkerRole: '=cmd|/C calc', challengedAgencyIds: [ids[i + 1]!], categoryId,
-          childStatus: 'none', summary: '+ the plan was not agreed', openedOn: '2026-07-06', immediateRisk: false,
+          reference: `F-${i}`,
+          childInitials: 'AB',
+          raisingAgencyId: ids[i]!,
+          raisingWorkerRole: '=cmd|/C calc',
+          challengedAgencyIds: [ids[i + 1]!],
+          categoryId,
+          childStatus: 'none',
+          summary: '+ the plan was not agreed',
+          openedOn: '2026-07-06',
+          immediateRisk: false,
         }),
       );
-      ok(desk.call('escalations:resolve', { escalationId: e.id, resolvedOn: '2026-07-10', statement: '=agreed', effect: 'upheld', agreedBy: '@both', themeIds: [theme.id] }));
+      ok(
+        desk.call('escalations:resolve', {
+          escalationId: e.id,
+          resolvedOn: '2026-07-10',
+          statement: '=agreed',
+          effect: 'upheld',
+          agreedBy: '@both',
+          themeIds: [theme.id],
+        }),
+      );
     }
     const file = join(desk.dataFolder, 'return.xlsx');
     await writeBoardReturn(desk.store.reader, { now: NOW, quarter: '2026-Q2', file, appVersion: 'test' });
@@ -40,7 +64,8 @@ describe('formula-like text in the workbooks', () => {
         row.eachCell((cell) => {
           const value = cell.value;
           expect(value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)).toBe(false);
-          if (typeof value === 'string') for (const name of [...HOSTILE.map((h) => h.trim()), '=1+1 information sharing']) if (value.includes(name)) seen.add(name);
+          if (typeof value === 'string')
+            for (const name of [...HOSTILE.map((h) => h.trim()), '=1+1 information sharing']) if (value.includes(name)) seen.add(name);
         }),
       ),
     );

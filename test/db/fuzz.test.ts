@@ -10,20 +10,48 @@ import { logEscalation, seatBoard, seedBoard } from '../support/boardFixture';
 import { openTestDesk, tempFolder, type TestDesk } from '../support/tempStore';
 
 const ipcHandlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
-vi.mock('electron', () => ({ ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => ipcHandlers.set(channel, fn) } }));
+vi.mock('electron', () => ({
+  ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => ipcHandlers.set(channel, fn) },
+}));
 const { registerChannels } = await import('../../electron/main/ipc');
 
 const RUNS_PER_CHANNEL = Number(process.env.FUZZ_RUNS ?? 100);
 const hostileString = fc.oneof(
   fc.string(),
-  fc.constantFrom("'; DROP TABLE escalation;--", '<script>alert(1)</script>', '../../../../etc/passwd', '\u0000', '\u202e', 'NaN', '-1', '9'.repeat(400), '2026-02-30', '0000-00-00', '${process.exit()}', '__proto__'),
+  fc.constantFrom(
+    "'; DROP TABLE escalation;--",
+    '<script>alert(1)</script>',
+    '../../../../etc/passwd',
+    '\u0000',
+    '\u202e',
+    'NaN',
+    '-1',
+    '9'.repeat(400),
+    '2026-02-30',
+    '0000-00-00',
+    '${process.exit()}',
+    '__proto__',
+  ),
 );
-const hostileValue = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(hostileString, { maxLength: 4 }), fc.object({ maxDepth: 2 }));
+const hostileValue = fc.oneof(
+  hostileString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(hostileString, { maxLength: 4 }),
+  fc.object({ maxDepth: 2 }),
+);
 // Objects with the channel's own field names (so parsing gets past the shape) but hostile values.
 const payloadFor = (channel: (typeof channels)[number]) => {
   const shape = (contract[channel].input as unknown as { shape?: Record<string, unknown> }).shape;
   const keys = shape ? Object.keys(shape) : [];
-  return fc.oneof(fc.anything(), keys.length === 0 ? fc.object() : fc.dictionary(fc.constantFrom(...keys, '__proto__', 'constructor', 'extra'), hostileValue, { maxKeys: keys.length + 2 }));
+  return fc.oneof(
+    fc.anything(),
+    keys.length === 0
+      ? fc.object()
+      : fc.dictionary(fc.constantFrom(...keys, '__proto__', 'constructor', 'extra'), hostileValue, { maxKeys: keys.length + 2 }),
+  );
 };
 
 let desk: TestDesk;
@@ -53,7 +81,12 @@ function isClearAnswer(result: unknown, write: boolean): boolean {
   if (typeof result !== 'object' || result === null || !('ok' in result)) return false;
   const r = result as { ok: boolean; error?: { message: unknown; problems: unknown } };
   if (r.ok) return !write; // a read that happened to be valid is fine; a write must not get through
-  return typeof r.error?.message === 'string' && r.error.message.length > 10 && !/ZodError|SQLITE|undefined|\[object Object\]/.test(r.error.message) && Array.isArray(r.error.problems);
+  return (
+    typeof r.error?.message === 'string' &&
+    r.error.message.length > 10 &&
+    !/ZodError|SQLITE|undefined|\[object Object\]/.test(r.error.message) &&
+    Array.isArray(r.error.problems)
+  );
 }
 
 describe.each(channels.filter((c) => contract[c].kind !== 'read'))('fuzzing %s', (channel) => {

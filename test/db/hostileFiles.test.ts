@@ -8,7 +8,19 @@ import { seedBoard, type Board } from '../support/boardFixture';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { openTestDesk, type TestDesk } from '../support/tempStore';
 import { readAgencyReturn } from '../../electron/services/returns/readAgencyReturn';
-import { NOW, compoundFile, day, fillReturn, importReturn, makeTemplate, rowBomb, unzipParts, zipOf, type ReturnEntry, type ImportOutcome } from '../support/workbooks';
+import {
+  NOW,
+  compoundFile,
+  day,
+  fillReturn,
+  importReturn,
+  makeTemplate,
+  rowBomb,
+  unzipParts,
+  zipOf,
+  type ReturnEntry,
+  type ImportOutcome,
+} from '../support/workbooks';
 
 let desk: TestDesk;
 let board: Board;
@@ -20,7 +32,14 @@ function start(): void {
 }
 
 const row = (overrides: Partial<ReturnEntry> = {}): ReturnEntry => ({
-  reference: 'HPS-0001', initials: 'AB', challenged: 'Bristol City Council', category: 'Level of need or threshold', raised: day(2026, 7, 15), stage: '2 - Escalate to line manager', outcome: 'Still open', ...overrides,
+  reference: 'HPS-0001',
+  initials: 'AB',
+  challenged: 'Bristol City Council',
+  category: 'Level of need or threshold',
+  raised: day(2026, 7, 15),
+  stage: '2 - Escalate to line manager',
+  outcome: 'Still open',
+  ...overrides,
 });
 
 /** Imports the bytes, expects a refusal, and checks that nothing at all was written. */
@@ -39,7 +58,9 @@ describe('files that are not a workbook at all', () => {
   it('refuses random bytes, a text file and an empty file', async () => {
     start();
     expect((await refused(randomBytes(4096))).message).toContain('This file is not an Excel workbook (.xlsx)');
-    expect((await refused(Buffer.from('Case reference,Initials\nHPS-0001,AB\n'), 'return.csv')).message).toContain('This file is not an Excel workbook (.xlsx)');
+    expect((await refused(Buffer.from('Case reference,Initials\nHPS-0001,AB\n'), 'return.csv')).message).toContain(
+      'This file is not an Excel workbook (.xlsx)',
+    );
     expect((await refused(Buffer.alloc(0))).message).toContain('This file is empty');
   });
 
@@ -60,7 +81,12 @@ describe('files that are not a workbook at all', () => {
 
   it('refuses a zip archive renamed to .xlsx, and one cut short', async () => {
     start();
-    const renamed = await refused(zipOf([{ name: 'notes.txt', data: 'Minutes of the meeting' }, { name: 'figures.csv', data: 'a,b\n1,2\n', deflate: true }]));
+    const renamed = await refused(
+      zipOf([
+        { name: 'notes.txt', data: 'Minutes of the meeting' },
+        { name: 'figures.csv', data: 'a,b\n1,2\n', deflate: true },
+      ]),
+    );
     expect(renamed.message).toContain('This is a zip file, not an Excel workbook');
     const whole = await schoolReturn({ rows: [row()] });
     expect((await refused(whole.subarray(0, Math.floor(whole.length / 2)))).message).toContain('damaged or incomplete');
@@ -70,7 +96,10 @@ describe('files that are not a workbook at all', () => {
     start();
     const huge = Buffer.alloc(120 * 1024 * 1024, 0x20);
     for (const claimedSize of [undefined, 1000]) {
-      const bomb = zipOf([{ name: 'xl/workbook.xml', data: '<workbook/>' }, { name: 'xl/worksheets/sheet1.xml', data: huge, deflate: true, ...(claimedSize ? { claimedSize } : {}) }]);
+      const bomb = zipOf([
+        { name: 'xl/workbook.xml', data: '<workbook/>' },
+        { name: 'xl/worksheets/sheet1.xml', data: huge, deflate: true, ...(claimedSize ? { claimedSize } : {}) },
+      ]);
       expect(bomb.length).toBeLessThan(1024 * 1024);
       expect((await refused(bomb)).message).toContain('unpacks to far more data than a quarterly return could hold');
     }
@@ -116,15 +145,32 @@ describe('a completed template with problems', () => {
     start();
     const bytes = await schoolReturn({
       edit: (sheet) => {
-        for (let r = 6; r < 6 + 10_001; r += 1) sheet.getRow(r).values = [`HPS-${r}`, 'AB', 'Bristol City Council', 'Level of need or threshold', day(2026, 7, 15), '1', 'No', 'No', 'No', 'No', 'Still open'];
+        for (let r = 6; r < 6 + 10_001; r += 1)
+          sheet.getRow(r).values = [
+            `HPS-${r}`,
+            'AB',
+            'Bristol City Council',
+            'Level of need or threshold',
+            day(2026, 7, 15),
+            '1',
+            'No',
+            'No',
+            'No',
+            'No',
+            'Still open',
+          ];
       },
     });
-    expect((await refused(bytes)).message).toContain('The Return sheet has 10,001 filled-in rows; a quarterly return can hold at most 10,000');
+    expect((await refused(bytes)).message).toContain(
+      'The Return sheet has 10,001 filled-in rows; a quarterly return can hold at most 10,000',
+    );
   }, 90_000);
 
   it('names a formula typed where a date belongs', async () => {
     start();
-    const bytes = await schoolReturn({ rows: [row({ raised: { formula: 'DATE(2026,7,15)', result: day(2026, 7, 15) } as ExcelJS.CellValue })] });
+    const bytes = await schoolReturn({
+      rows: [row({ raised: { formula: 'DATE(2026,7,15)', result: day(2026, 7, 15) } as ExcelJS.CellValue })],
+    });
     const outcome = await refused(bytes);
     expect(wheres(outcome)).toEqual(['Sheet “Return”, row 6, column “Date raised”: This cell holds a formula; type the value itself.']);
   });
@@ -139,21 +185,27 @@ describe('a completed template with problems', () => {
 
   it('names a column that is not in the template, by heading and letter', async () => {
     start();
-    const bytes = await schoolReturn({ rows: [row()], edit: (sheet) => {
-      sheet.getCell('N5').value = 'Notes';
-      sheet.getCell('N6').value = 'Discussed at supervision';
-      sheet.getCell('P8').value = 'stray';
-    } });
+    const bytes = await schoolReturn({
+      rows: [row()],
+      edit: (sheet) => {
+        sheet.getCell('N5').value = 'Notes';
+        sheet.getCell('N6').value = 'Discussed at supervision';
+        sheet.getCell('P8').value = 'stray';
+      },
+    });
     const outcome = await refused(bytes);
     expect(wheres(outcome)).toEqual([
       'Sheet “Return”, row 5, column “Notes”: The column “Notes” (column N) is not part of the template. Delete the column, keeping the template’s 13 columns.',
       'Sheet “Return”, row 8: Column P holds an entry but is not part of the template. Delete it, or move it into the right column.',
     ]);
-    const inserted = await schoolReturn({ rows: [row()], edit: (sheet) => {
-      sheet.spliceColumns(3, 0, []);
-      sheet.getCell('C5').value = 'Worker';
-      sheet.getCell('C6').value = 'Team lead';
-    } });
+    const inserted = await schoolReturn({
+      rows: [row()],
+      edit: (sheet) => {
+        sheet.spliceColumns(3, 0, []);
+        sheet.getCell('C5').value = 'Worker';
+        sheet.getCell('C6').value = 'Team lead';
+      },
+    });
     expect(wheres(await refused(inserted))[0]).toContain('The column “Worker” (column C) is not part of the template');
   });
 
@@ -180,7 +232,9 @@ describe('a completed template with problems', () => {
       'Sheet “Return”, row 7, column “Immediate risk (Yes/No)”: “Maybe” is not Yes or No',
       'Sheet “Return”, row 8, column “Date raised”: “31/02/2026” is not a real date',
       // ICU spells September “Sep” or “Sept” depending on its version.
-      expect.stringMatching(/^Sheet “Return”, row 9, column “Date raised”: 1 May 2026 is not in the quarter this return covers \(1 Jul 2026 to 30 Sept? 2026\): list only escalations raised in it$/),
+      expect.stringMatching(
+        /^Sheet “Return”, row 9, column “Date raised”: 1 May 2026 is not in the quarter this return covers \(1 Jul 2026 to 30 Sept? 2026\): list only escalations raised in it$/,
+      ),
       'Sheet “Return”, row 10, column “Agency challenged”: An agency cannot escalate against itself: a disagreement inside one agency is not a multi-agency escalation',
       'Sheet “Return”, row 11, column “Date raised”: 1 Dec 2026 is in the future',
     ]);
@@ -220,16 +274,29 @@ describe('a completed template with problems', () => {
       'Sheet “Return”, row 3, column “Nil return”: Nil return says Yes, but the table has 1 row. Set Nil return to No, or delete the rows.',
     ]);
     const empty = await refused(await schoolReturn({ nil: 'No' }));
-    expect(wheres(empty)).toEqual([expect.stringContaining('This is an empty return: add a row for each escalation, or set Nil return to Yes')]);
+    expect(wheres(empty)).toEqual([
+      expect.stringContaining('This is an empty return: add a row for each escalation, or set Nil return to Yes'),
+    ]);
   });
 
   it('skips blank rows in the middle and imports the rest', async () => {
     start();
     const before = dbFingerprint(desk.store.file);
-    const outcome = await importReturn(desk, 'gaps.xlsx', await schoolReturn({ rows: [row(), row({ at: 12, reference: 'HPS-0002' }), row({ at: 40, reference: 'HPS-0003' })], edit: (sheet) => (sheet.getCell('A9').value = '   ') }));
+    const outcome = await importReturn(
+      desk,
+      'gaps.xlsx',
+      await schoolReturn({
+        rows: [row(), row({ at: 12, reference: 'HPS-0002' }), row({ at: 40, reference: 'HPS-0003' })],
+        edit: (sheet) => (sheet.getCell('A9').value = '   '),
+      }),
+    );
     expect(outcome).toMatchObject({ ok: true, summary: { rows: 3 } });
     expect(dbFingerprint(desk.store.file)).not.toBe(before);
-    expect(desk.store.reader.prepare('SELECT reference FROM escalation ORDER BY id').all()).toEqual([{ reference: 'HPS-0001' }, { reference: 'HPS-0002' }, { reference: 'HPS-0003' }]);
+    expect(desk.store.reader.prepare('SELECT reference FROM escalation ORDER BY id').all()).toEqual([
+      { reference: 'HPS-0001' },
+      { reference: 'HPS-0002' },
+      { reference: 'HPS-0003' },
+    ]);
   });
 
   it('refuses to read a return before the board has chosen its policy', async () => {
@@ -248,13 +315,16 @@ describe('small files made to exhaust the app', () => {
     const bomb = rowBomb(await template(), 2_300_000);
     expect(bomb.length).toBeLessThan(12 * 1024 * 1024);
     const outcome = await refused(bomb);
-    expect(outcome.message).toBe('This workbook unpacks to far more data than a quarterly return could hold, so it was not opened. Check you chose the right file.');
+    expect(outcome.message).toBe(
+      'This workbook unpacks to far more data than a quarterly return could hold, so it was not opened. Check you chose the right file.',
+    );
   }, 60_000);
 
   it('stops reading at the row limit when the empty rows fit in the size limit, through the import channel too', async () => {
     start();
     const bomb = rowBomb(await template(), 1_000_000);
-    const rowLimit = 'The sheet “Return” has more than 20,000 rows (filled in or only formatted); a quarterly return can hold at most 10,000. Check it is the right file, and delete any empty rows below the table.';
+    const rowLimit =
+      'The sheet “Return” has more than 20,000 rows (filled in or only formatted); a quarterly return can hold at most 10,000. Check it is the right file, and delete any empty rows below the table.';
     expect((await refused(bomb)).message).toBe(rowLimit);
     // As the window and the web mode send it: base64, decoded on the reader's thread.
     const before = dbFingerprint(desk.store.file);
@@ -271,13 +341,21 @@ describe('small files made to exhaust the app', () => {
     const sheet = parts.find((p) => p.name.startsWith('xl/worksheets/sheet') && p.data.includes('<autoFilter'))!;
     const end = sheet.data.indexOf('</sheetData>');
     // 10,000 rows of 50 empty styled cells: under the row limit, over the cell limit.
-    const cells = Array.from({ length: 50 }, (_, c) => `<c r="${String.fromCharCode(65 + (c % 26))}${c < 26 ? '' : 'A'}X" s="1"/>`).join('');
+    const cells = Array.from({ length: 50 }, (_, c) => `<c r="${String.fromCharCode(65 + (c % 26))}${c < 26 ? '' : 'A'}X" s="1"/>`).join(
+      '',
+    );
     const rows = Array.from({ length: 10_000 }, (_, i) => `<row r="${i + 6}">${cells}</row>`).join('');
-    const wide = parts.map((p) => (p === sheet ? { ...p, data: Buffer.concat([p.data.subarray(0, end), Buffer.from(rows), p.data.subarray(end)]) } : p));
-    expect((await refused(zipOf(wide.map((p) => ({ ...p, deflate: true }))))).message).toContain('the sheet “Return” has more than 400,000 cells');
+    const wide = parts.map((p) =>
+      p === sheet ? { ...p, data: Buffer.concat([p.data.subarray(0, end), Buffer.from(rows), p.data.subarray(end)]) } : p,
+    );
+    expect((await refused(zipOf(wide.map((p) => ({ ...p, deflate: true }))))).message).toContain(
+      'the sheet “Return” has more than 400,000 cells',
+    );
 
     const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>';
-    const withDoctype = parts.map((p) => (p === sheet ? { ...p, data: Buffer.from(laughs + p.data.toString('utf8').replace(/^<\?xml[^>]*>/, '')) } : p));
+    const withDoctype = parts.map((p) =>
+      p === sheet ? { ...p, data: Buffer.from(laughs + p.data.toString('utf8').replace(/^<\?xml[^>]*>/, '')) } : p,
+    );
     expect((await refused(zipOf(withDoctype.map((p) => ({ ...p, deflate: true }))))).message).toContain('a document type declaration');
   }, 60_000);
 });

@@ -23,20 +23,54 @@ beforeAll(() => {
   seedCases(desk, board, DASHBOARD_CASES, addThemes(desk));
   // Cases still open when the deadlines are re-worked, and corrections of what the register filters on.
   const open = [0, 1, 2].map((i) =>
-    logEscalation(desk, board, { reference: `KEPT-${i}`, childInitials: 'AB', raisingAgencyId: board.health, challengedAgencyIds: [board.police, board.school], openedOn: `2026-10-0${i + 5}` }),
+    logEscalation(desk, board, {
+      reference: `KEPT-${i}`,
+      childInitials: 'AB',
+      raisingAgencyId: board.health,
+      challengedAgencyIds: [board.police, board.school],
+      openedOn: `2026-10-0${i + 5}`,
+    }),
   );
   ok(desk.call('escalations:escalate', { escalationId: open[0]!.id, toStage: 2, on: '2026-10-09', reason: 'Not resolved' }));
   ok(desk.call('calendar:addClosureDay', { date: '2026-10-12', reason: 'Board training day' }));
-  const profileId = (desk.store.reader.prepare('SELECT profile_id AS id FROM escalation WHERE id = ?').get(open[1]!.id) as { id: number }).id;
-  ok(desk.call('profiles:correctTimescale', { profileId, stageNumber: 1, timescaleWorkingDays: 8, reason: 'The policy says eight working days' }));
+  const profileId = (desk.store.reader.prepare('SELECT profile_id AS id FROM escalation WHERE id = ?').get(open[1]!.id) as { id: number })
+    .id;
+  ok(
+    desk.call('profiles:correctTimescale', {
+      profileId,
+      stageNumber: 1,
+      timescaleWorkingDays: 8,
+      reason: 'The policy says eight working days',
+    }),
+  );
   ok(desk.call('escalations:correct', { escalationId: open[2]!.id, field: 'reference', value: 'KEPT-2B', reason: 'Typed wrongly' }));
   ok(desk.call('escalations:correct', { escalationId: open[2]!.id, field: 'childInitials', value: 'CD', reason: 'Typed wrongly' }));
-  ok(desk.call('escalations:correct', { escalationId: open[1]!.id, field: 'categoryId', value: board.settings.categories[3]!.id, reason: 'Wrong category' }));
+  ok(
+    desk.call('escalations:correct', {
+      escalationId: open[1]!.id,
+      field: 'categoryId',
+      value: board.settings.categories[3]!.id,
+      reason: 'Wrong category',
+    }),
+  );
   ok(desk.call('escalations:withdraw', { escalationId: open[0]!.id, on: '2026-10-20', reason: 'Raised in error' }));
   // A case deleted after a retention review takes its party rows and its tally with it.
-  const old = logEscalation(desk, board, { reference: 'OLD-1', childInitials: 'EF', openedOn: '2018-04-09', challengedAgencyIds: [board.police] });
+  const old = logEscalation(desk, board, {
+    reference: 'OLD-1',
+    childInitials: 'EF',
+    openedOn: '2018-04-09',
+    challengedAgencyIds: [board.police],
+  });
   ok(desk.call('escalations:escalate', { escalationId: old.id, toStage: 2, on: '2018-05-14', reason: 'Not resolved' }));
-  ok(desk.call('escalations:resolve', { escalationId: old.id, resolvedOn: '2018-05-21', statement: 'Agreed.', effect: 'changed', agreedBy: 'Both agencies' }));
+  ok(
+    desk.call('escalations:resolve', {
+      escalationId: old.id,
+      resolvedOn: '2018-05-21',
+      statement: 'Agreed.',
+      effect: 'changed',
+      agreedBy: 'Both agencies',
+    }),
+  );
   ok(desk.call('escalations:close', { escalationId: old.id, on: '2018-05-28', chairName: 'Independent chair' }));
   ok(desk.call('retention:deleteCase', { escalationId: old.id, confirmReference: 'OLD-1', reason: 'Past the six-year review period.' }));
 });
@@ -59,12 +93,23 @@ interface CaseRow {
   highest_stage: number;
 }
 
-const FILTERED = ['status', 'current_stage', 'current_due_on', 'current_due_soon_from', 'category_id', 'reference_key', 'child_initials'] as const;
+const FILTERED = [
+  'status',
+  'current_stage',
+  'current_due_on',
+  'current_due_soon_from',
+  'category_id',
+  'reference_key',
+  'child_initials',
+] as const;
 
 /** The party rows as they should be, from the cases and their challenges. */
 function expectedParties(db: Database.Database) {
   const cases = db.prepare('SELECT * FROM escalation').all() as CaseRow[];
-  const challenged = db.prepare('SELECT escalation_id, agency_id FROM escalation_challenged').all() as { escalation_id: number; agency_id: number }[];
+  const challenged = db.prepare('SELECT escalation_id, agency_id FROM escalation_challenged').all() as {
+    escalation_id: number;
+    agency_id: number;
+  }[];
   const byId = new Map(cases.map((c) => [c.id, c]));
   const row = (c: CaseRow, agencyId: number, role: string) => ({
     agency_id: agencyId,
@@ -75,10 +120,14 @@ function expectedParties(db: Database.Database) {
     origin: c.origin,
     ...Object.fromEntries(FILTERED.map((k) => [k, c[k]])),
   });
-  return [...cases.map((c) => row(c, c.raising_agency_id, 'raising')), ...challenged.map((x) => row(byId.get(x.escalation_id)!, x.agency_id, 'challenged'))].sort(byKey);
+  return [
+    ...cases.map((c) => row(c, c.raising_agency_id, 'raising')),
+    ...challenged.map((x) => row(byId.get(x.escalation_id)!, x.agency_id, 'challenged')),
+  ].sort(byKey);
 }
 
-const byKey = (a: { agency_id: number; escalation_id: number }, b: { agency_id: number; escalation_id: number }) => a.agency_id - b.agency_id || a.escalation_id - b.escalation_id;
+const byKey = (a: { agency_id: number; escalation_id: number }, b: { agency_id: number; escalation_id: number }) =>
+  a.agency_id - b.agency_id || a.escalation_id - b.escalation_id;
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -101,19 +150,31 @@ function expectedTally(db: Database.Database) {
       if (c.highest_stage <= 2) add(c.resolved_on, c.origin, 'resolved_at_stages_1_2');
     }
   }
-  for (const s of db.prepare('SELECT escalation_id, started_on, due_on, ended_on FROM stage_entry').all() as { escalation_id: number; started_on: string; due_on: string | null; ended_on: string | null }[]) {
+  for (const s of db.prepare('SELECT escalation_id, started_on, due_on, ended_on FROM stage_entry').all() as {
+    escalation_id: number;
+    started_on: string;
+    due_on: string | null;
+    ended_on: string | null;
+  }[]) {
     if (s.due_on === null) continue;
     const from = nextDay(s.due_on) > s.started_on ? nextDay(s.due_on) : s.started_on;
     if (s.ended_on !== null && s.ended_on <= from) continue;
     add(from, origin.get(s.escalation_id)!, 'became_overdue');
     if (s.ended_on !== null) add(s.ended_on, origin.get(s.escalation_id)!, 'stopped_overdue');
   }
-  return [...tally].map(([key, counts]) => ({ day: key.split('|')[0]!, origin: key.split('|')[1]!, ...counts })).sort((a, b) => (a.day + a.origin).localeCompare(b.day + b.origin));
+  return [...tally]
+    .map(([key, counts]) => ({ day: key.split('|')[0]!, origin: key.split('|')[1]!, ...counts }))
+    .sort((a, b) => (a.day + a.origin).localeCompare(b.day + b.origin));
 }
 
-const partiesIn = (db: Database.Database) => (db.prepare('SELECT * FROM escalation_agency').all() as { agency_id: number; escalation_id: number }[]).sort(byKey);
+const partiesIn = (db: Database.Database) =>
+  (db.prepare('SELECT * FROM escalation_agency').all() as { agency_id: number; escalation_id: number }[]).sort(byKey);
 const tallyIn = (db: Database.Database) =>
-  db.prepare('SELECT * FROM escalation_tally WHERE opened + ended + resolved + resolved_at_stages_1_2 + became_overdue + stopped_overdue <> 0 OR min(opened, ended, resolved, resolved_at_stages_1_2, became_overdue, stopped_overdue) < 0 ORDER BY day || origin').all();
+  db
+    .prepare(
+      'SELECT * FROM escalation_tally WHERE opened + ended + resolved + resolved_at_stages_1_2 + became_overdue + stopped_overdue <> 0 OR min(opened, ended, resolved, resolved_at_stages_1_2, became_overdue, stopped_overdue) < 0 ORDER BY day || origin',
+    )
+    .all();
 
 describe('kept by the database as cases change', () => {
   it('lists every agency party to each case with the case’s filtered columns as they now stand', () => {
@@ -135,16 +196,24 @@ describe('filled in when an older database is migrated', () => {
     const folder = tempFolder();
     const file = join(folder, 'older.sqlite');
     const older = new Database(file);
-    migrate(older, file, migrations.filter((m) => m.version <= 60));
+    migrate(
+      older,
+      file,
+      migrations.filter((m) => m.version <= 60),
+    );
     older.pragma('foreign_keys = OFF');
     older.exec(`ATTACH DATABASE '${desk.store.file.replace(/'/g, "''")}' AS now`);
-    const tables = (older.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      older.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+    ).map((t) => t.name);
     older.transaction(() => {
       for (const t of tables) {
         // The steps' own starting rows (settings, built-in policies and categories) give way to the copy's.
         older.exec(`DELETE FROM main.${t}`);
         // Only the columns the older schema has (later steps add some, such as the audit trail's digest).
-        const columns = (older.prepare(`SELECT name FROM pragma_table_info('${t}', 'main')`).all() as { name: string }[]).map((c) => c.name).join(', ');
+        const columns = (older.prepare(`SELECT name FROM pragma_table_info('${t}', 'main')`).all() as { name: string }[])
+          .map((c) => c.name)
+          .join(', ');
         older.exec(`INSERT INTO main.${t} (${columns}) SELECT ${columns} FROM now.${t}`);
       }
     })();

@@ -26,7 +26,9 @@ describe('opening the store', () => {
       expect(store.writer.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(store.writer.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(store.writer.pragma('foreign_keys', { simple: true })).toBe(1);
-      const tables = (store.reader.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+      const tables = (
+        store.reader.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+      ).map((t) => t.name);
       expect(tables).toEqual(expect.arrayContaining(['agency', 'board_membership', 'officer', 'audit_entry']));
     } finally {
       store.close();
@@ -46,7 +48,11 @@ describe('opening the store', () => {
   it('gives reads a connection that cannot write', () => {
     const store = openStore(join(fresh(), 'desk.sqlite'));
     try {
-      expect(() => store.reader.prepare("INSERT INTO agency (name, name_key, sector, statutory_partner, created_at) VALUES ('a','a','police',0,'x')").run()).toThrow(/readonly/i);
+      expect(() =>
+        store.reader
+          .prepare("INSERT INTO agency (name, name_key, sector, statutory_partner, created_at) VALUES ('a','a','police',0,'x')")
+          .run(),
+      ).toThrow(/readonly/i);
     } finally {
       store.close();
     }
@@ -81,7 +87,11 @@ describe('numbered migrations', () => {
     db.pragma('journal_mode = WAL');
     migrate(db, file, [step(10, 'CREATE TABLE a (x)')]);
     db.prepare('INSERT INTO a VALUES (1)').run();
-    const result = migrate(db, file, [step(10, 'CREATE TABLE a (x)'), step(20, 'CREATE TABLE b (y)'), step(30, 'ALTER TABLE b ADD COLUMN z')]);
+    const result = migrate(db, file, [
+      step(10, 'CREATE TABLE a (x)'),
+      step(20, 'CREATE TABLE b (y)'),
+      step(30, 'ALTER TABLE b ADD COLUMN z'),
+    ]);
     expect(result).toMatchObject({ from: 10, to: 30 });
     expect(db.pragma('user_version', { simple: true })).toBe(30);
     expect(result.backup).not.toBeNull();
@@ -101,8 +111,16 @@ describe('numbered migrations', () => {
     const previous = migrations.at(-2)!.version;
     const old = new Database(file);
     old.pragma('journal_mode = WAL');
-    migrate(old, file, migrations.filter((m) => m.version <= previous));
-    old.prepare("INSERT INTO agency (name, name_key, sector, statutory_partner, created_at) VALUES ('Bromley Police', 'bromley police', 'police', 1, '2026-01-01T00:00:00Z')").run();
+    migrate(
+      old,
+      file,
+      migrations.filter((m) => m.version <= previous),
+    );
+    old
+      .prepare(
+        "INSERT INTO agency (name, name_key, sector, statutory_partner, created_at) VALUES ('Bromley Police', 'bromley police', 'police', 1, '2026-01-01T00:00:00Z')",
+      )
+      .run();
     expect(listBackups(folder)).toEqual([]);
     old.close();
 
@@ -134,7 +152,9 @@ describe('numbered migrations', () => {
     migrate(db, file, [step(10, 'CREATE TABLE a (x)')]);
     // A file where the backups folder should be: the copy cannot be written.
     writeFileSync(join(folder, 'backups'), 'not a folder');
-    expect(() => migrate(db, file, [step(10, ''), step(20, 'CREATE TABLE b (y)')])).toThrow(/Could not back up the records before updating their format/);
+    expect(() => migrate(db, file, [step(10, ''), step(20, 'CREATE TABLE b (y)')])).toThrow(
+      /Could not back up the records before updating their format/,
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(10);
     db.close();
   });

@@ -13,9 +13,14 @@ describe('notifications required by a corrected child status', () => {
     const board = seedBoard(desk, 'torbay');
     const e = logEscalation(desk, board, { openedOn: '2026-11-16', childStatus: 'child_in_need' });
     expect(e.notifications).toEqual([]);
-    const correct = (value: string) => ok(desk.call('escalations:correct', { escalationId: e.id, field: 'childStatus', value, reason: 'Status was wrong' }));
-    expect(correct('child_protection_plan').notifications.map((n) => [n.kind, n.requiredSince])).toEqual([['child_protection_chair', '2026-11-23']]);
+    const correct = (value: string) =>
+      ok(desk.call('escalations:correct', { escalationId: e.id, field: 'childStatus', value, reason: 'Status was wrong' }));
+    expect(correct('child_protection_plan').notifications.map((n) => [n.kind, n.requiredSince])).toEqual([
+      ['child_protection_chair', '2026-11-23'],
+    ]);
     correct('child_in_need');
-    expect(correct('child_protection_plan').notifications.map((n) => [n.kind, n.requiredSince])).toEqual([['child_protection_chair', '2026-11-23']]);
+    expect(correct('child_protection_plan').notifications.map((n) => [n.kind, n.requiredSince])).toEqual([
+      ['child_protection_chair', '2026-11-23'],
+    ]);
   });
 });

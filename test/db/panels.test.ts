@@ -12,7 +12,14 @@ function referredCase(profile: 'bromley' | 'torbay' | 'birmingham') {
   const e = logEscalation(desk, board, { openedOn: '2026-11-02' });
   let detail = e;
   while (detail.nextStages.length > 0) {
-    detail = ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: detail.nextStages[0]!.number, on: '2026-11-16', reason: 'Not resolved' }));
+    detail = ok(
+      desk.call('escalations:escalate', {
+        escalationId: e.id,
+        toStage: detail.nextStages[0]!.number,
+        on: '2026-11-16',
+        reason: 'Not resolved',
+      }),
+    );
   }
   return { board, officers, escalation: detail };
 }
@@ -20,27 +27,67 @@ function referredCase(profile: 'bromley' | 'torbay' | 'birmingham') {
 describe('the chair’s decision', () => {
   it('is recorded on a case at the board stage and shows on its timeline', () => {
     const { escalation } = referredCase('bromley');
-    const decided = ok(desk.call('chair:decide', { escalationId: escalation.id, route: 'resolution_panel', decidedOn: '2026-11-18', reasons: 'Senior managers could not agree.', decidedBy: 'Independent chair' }));
-    expect(decided.timeline.at(-1)).toMatchObject({ title: 'Chair’s decision: Convene a resolution panel', detail: 'On 18 Nov 2026 by Independent chair: Senior managers could not agree.' });
+    const decided = ok(
+      desk.call('chair:decide', {
+        escalationId: escalation.id,
+        route: 'resolution_panel',
+        decidedOn: '2026-11-18',
+        reasons: 'Senior managers could not agree.',
+        decidedBy: 'Independent chair',
+      }),
+    );
+    expect(decided.timeline.at(-1)).toMatchObject({
+      title: 'Chair’s decision: Convene a resolution panel',
+      detail: 'On 18 Nov 2026 by Independent chair: Senior managers could not agree.',
+    });
   });
 
   it('is refused before the case reaches the board stage, and for a route the policy does not have', () => {
     desk = openTestDesk({ now: () => new Date('2026-11-23T10:00:00Z') });
     const board = seedBoard(desk, 'bromley');
     const early = logEscalation(desk, board);
-    const result = desk.call('chair:decide', { escalationId: early.id, route: 'resolve_directly', decidedOn: '2026-11-18', reasons: 'x', decidedBy: 'Chair' });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is at stage 1 \(Discuss with the other worker\); the chair decides once it reaches stage 4/) } });
+    const result = desk.call('chair:decide', {
+      escalationId: early.id,
+      route: 'resolve_directly',
+      decidedOn: '2026-11-18',
+      reasons: 'x',
+      decidedBy: 'Chair',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/is at stage 1 \(Discuss with the other worker\); the chair decides once it reaches stage 4/),
+      },
+    });
     desk.cleanup();
     const { escalation } = referredCase('bromley');
-    expect(desk.call('chair:decide', { escalationId: escalation.id, route: 'uninvolved_chair_meeting', decidedOn: '2026-11-18', reasons: 'x', decidedBy: 'Chair' })).toMatchObject({ ok: false });
+    expect(
+      desk.call('chair:decide', {
+        escalationId: escalation.id,
+        route: 'uninvolved_chair_meeting',
+        decidedOn: '2026-11-18',
+        reasons: 'x',
+        decidedBy: 'Chair',
+      }),
+    ).toMatchObject({ ok: false });
   });
 });
 
 describe('resolution panels', () => {
   it('plans a panel whose checks fail and then pass, hears a representation, decides and resolves the case', () => {
     const { board, officers, escalation } = referredCase('bromley');
-    expect(desk.call('panels:save', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats: [] })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Record the chair’s decision/) } });
-    ok(desk.call('chair:decide', { escalationId: escalation.id, route: 'resolution_panel', decidedOn: '2026-11-18', reasons: 'Deadlock', decidedBy: 'Independent chair' }));
+    expect(
+      desk.call('panels:save', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats: [] }),
+    ).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Record the chair’s decision/) } });
+    ok(
+      desk.call('chair:decide', {
+        escalationId: escalation.id,
+        route: 'resolution_panel',
+        decidedOn: '2026-11-18',
+        reasons: 'Deadlock',
+        decidedBy: 'Independent chair',
+      }),
+    );
 
     const options = ok(desk.call('panels:options', { escalationId: escalation.id, sitsOn: '2026-11-20' }));
     expect(options.seatCount).toBe(3);
@@ -50,40 +97,98 @@ describe('resolution panels', () => {
       { agencyId: board.school, officerId: officers.school },
       { agencyId: board.police, officerId: officers.police },
     ];
-    const failing = ok(desk.call('panels:check', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats: twoSeats }));
+    const failing = ok(
+      desk.call('panels:check', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats: twoSeats }),
+    );
     expect(failing.valid).toBe(false);
     expect(failing.checks.find((c) => c.number === 1)!.status).toBe('fail');
     expect(failing.checks.find((c) => c.number === 3)!.messages.join(' ')).toMatch(/Bristol City Council/);
 
-    const suggestion = ok(desk.call('panels:suggest', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats: [] }));
+    const suggestion = ok(
+      desk.call('panels:suggest', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats: [] }),
+    );
     expect(suggestion.compositions.length).toBeGreaterThan(0);
-    expect(suggestion.compositions[0]!.map((s) => s.agencyName)).toEqual(expect.arrayContaining(['Hollyfield Primary School', 'Bristol City Council']));
+    expect(suggestion.compositions[0]!.map((s) => s.agencyName)).toEqual(
+      expect.arrayContaining(['Hollyfield Primary School', 'Bristol City Council']),
+    );
 
     const seats = [...twoSeats, { agencyId: board.council, officerId: officers.council }];
-    const saved = ok(desk.call('panels:save', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats }));
+    const saved = ok(
+      desk.call('panels:save', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats }),
+    );
     expect(saved.checks.valid).toBe(true);
-    ok(desk.call('panels:addRepresentation', { panelId: saved.id, fromAgencyId: board.school, fromPerson: 'Designated safeguarding lead', receivedOn: '2026-11-19', summary: 'The child needs a plan now.' }));
+    ok(
+      desk.call('panels:addRepresentation', {
+        panelId: saved.id,
+        fromAgencyId: board.school,
+        fromPerson: 'Designated safeguarding lead',
+        receivedOn: '2026-11-19',
+        summary: 'The child needs a plan now.',
+      }),
+    );
     const listed = ok(desk.call('panels:list', {}));
     expect(listed).toEqual([expect.objectContaining({ id: saved.id, valid: true, status: 'planned' })]);
 
     const pack = ok(desk.call('panels:pack', { panelId: saved.id }));
-    expect(pack.sections.map((s) => s.heading)).toEqual(['Case summary', 'History', 'The chair’s decision', 'Representations received', 'Composition', 'Checks']);
-    expect(pack.sections[3]!.lines[0]).toBe('19 Nov 2026, Designated safeguarding lead (Hollyfield Primary School): The child needs a plan now.');
+    expect(pack.sections.map((s) => s.heading)).toEqual([
+      'Case summary',
+      'History',
+      'The chair’s decision',
+      'Representations received',
+      'Composition',
+      'Checks',
+    ]);
+    expect(pack.sections[3]!.lines[0]).toBe(
+      '19 Nov 2026, Designated safeguarding lead (Hollyfield Primary School): The child needs a plan now.',
+    );
 
     const resolved = ok(
-      desk.call('panels:recordDecision', { panelId: saved.id, decidedOn: '2026-11-20', decision: 'A plan is needed.', statement: 'Council to convene a strategy discussion.', effect: 'changed', agreedBy: 'All three agencies' }),
+      desk.call('panels:recordDecision', {
+        panelId: saved.id,
+        decidedOn: '2026-11-20',
+        decision: 'A plan is needed.',
+        statement: 'Council to convene a strategy discussion.',
+        effect: 'changed',
+        agreedBy: 'All three agencies',
+      }),
     );
     expect(resolved).toMatchObject({ status: 'resolved', outcome: { effect: 'changed' } });
-    expect(resolved.timeline.map((t) => t.title)).toEqual(expect.arrayContaining(['Panel decision recorded', 'Resolved: Original decision changed']));
-    expect(desk.call('panels:save', { panelId: saved.id, escalationId: escalation.id, sitsOn: '2026-11-21', chairName: 'X', seats })).toMatchObject({ ok: false });
+    expect(resolved.timeline.map((t) => t.title)).toEqual(
+      expect.arrayContaining(['Panel decision recorded', 'Resolved: Original decision changed']),
+    );
+    expect(
+      desk.call('panels:save', { panelId: saved.id, escalationId: escalation.id, sitsOn: '2026-11-21', chairName: 'X', seats }),
+    ).toMatchObject({ ok: false });
   });
 
   it('refuses to record a decision while the panel fails its checks, and changes nothing', () => {
     const { board, officers, escalation } = referredCase('bromley');
-    ok(desk.call('chair:decide', { escalationId: escalation.id, route: 'resolution_panel', decidedOn: '2026-11-18', reasons: 'Deadlock', decidedBy: 'Chair' }));
-    const saved = ok(desk.call('panels:save', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Chair', seats: [{ agencyId: board.police, officerId: officers.police }] }));
+    ok(
+      desk.call('chair:decide', {
+        escalationId: escalation.id,
+        route: 'resolution_panel',
+        decidedOn: '2026-11-18',
+        reasons: 'Deadlock',
+        decidedBy: 'Chair',
+      }),
+    );
+    const saved = ok(
+      desk.call('panels:save', {
+        escalationId: escalation.id,
+        sitsOn: '2026-11-20',
+        chairName: 'Chair',
+        seats: [{ agencyId: board.police, officerId: officers.police }],
+      }),
+    );
     expect(saved.checks.valid).toBe(false);
-    const result = desk.call('panels:recordDecision', { panelId: saved.id, decidedOn: '2026-11-20', decision: 'x', statement: 'y', effect: 'upheld', agreedBy: 'z' });
+    const result = desk.call('panels:recordDecision', {
+      panelId: saved.id,
+      decidedOn: '2026-11-20',
+      decision: 'x',
+      statement: 'y',
+      effect: 'upheld',
+      agreedBy: 'z',
+    });
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/does not yet pass its checks/) } });
     expect(ok(desk.call('escalations:get', { escalationId: escalation.id })).status).toBe('open');
     expect(ok(desk.call('panels:get', { panelId: saved.id })).status).toBe('planned');
@@ -97,7 +202,15 @@ describe('panel edge cases the planner relies on', () => {
     const options = ok(desk.call('panels:options', { escalationId: escalation.id, sitsOn: '2026-11-20' }));
     expect(options.agencies.find((a) => a.id === board.police)!.boardMember).toBe(true);
 
-    ok(desk.call('chair:decide', { escalationId: escalation.id, route: 'resolution_panel', decidedOn: '2026-11-18', reasons: 'Deadlock', decidedBy: 'Chair' }));
+    ok(
+      desk.call('chair:decide', {
+        escalationId: escalation.id,
+        route: 'resolution_panel',
+        decidedOn: '2026-11-18',
+        reasons: 'Deadlock',
+        decidedBy: 'Chair',
+      }),
+    );
     const seats = [
       { agencyId: board.school, officerId: officers.school },
       { agencyId: board.council, officerId: officers.council },
@@ -108,7 +221,16 @@ describe('panel edge cases the planner relies on', () => {
       ok: false,
       error: { message: 'CS-1001 already has a panel planned for 20 Nov 2026: open that panel to change it, or cancel it first.' },
     });
-    ok(desk.call('panels:recordDecision', { panelId: panel.id, decidedOn: '2026-11-20', decision: 'Plan needed', statement: 'Strategy discussion', effect: 'changed', agreedBy: 'All' }));
+    ok(
+      desk.call('panels:recordDecision', {
+        panelId: panel.id,
+        decidedOn: '2026-11-20',
+        decision: 'Plan needed',
+        statement: 'Strategy discussion',
+        effect: 'changed',
+        agreedBy: 'All',
+      }),
+    );
     const held = ok(desk.call('panels:get', { panelId: panel.id }));
     expect(held.checks.checks.find((c) => c.number === 6)!.messages.join(' ')).not.toMatch(/date has passed/);
   });

@@ -82,14 +82,26 @@ describe('restoring a backup under the running desk', () => {
     // The records in use before were kept: moved aside, and backed up where the screen can restore them.
     expect(restored.keptAside.length).toBeGreaterThan(0);
     for (const name of restored.keptAside) expect(existsSync(join(data, name))).toBe(true);
-    const aside = new Database(join(data, restored.keptAside.find((n) => !/-(wal|shm|journal)$/.test(n))!), { readonly: true });
-    expect((aside.prepare('SELECT name FROM agency ORDER BY name').all() as { name: string }[]).map((r) => r.name)).toEqual(['Bromley Police', 'Sirona Care and Health']);
+    const aside = new Database(
+      join(
+        data,
+        restored.keptAside.find((n) => !/-(wal|shm|journal)$/.test(n))!,
+      ),
+      { readonly: true },
+    );
+    expect((aside.prepare('SELECT name FROM agency ORDER BY name').all() as { name: string }[]).map((r) => r.name)).toEqual([
+      'Bromley Police',
+      'Sirona Care and Health',
+    ]);
     aside.close();
     expect(listBackups(data).map((b) => b.reason)).toEqual(['before-restore', 'manual']);
     expect(restored.beforeRestoreBackup).toBe(listBackups(data)[0]!.name);
 
     // The restored records' audit trail says so; health reports it for the screen.
-    const entry = h.desk!.store.reader.prepare("SELECT actor, after_json FROM audit_entry WHERE action = 'records.restore'").get() as { actor: string; after_json: string };
+    const entry = h.desk!.store.reader.prepare("SELECT actor, after_json FROM audit_entry WHERE action = 'records.restore'").get() as {
+      actor: string;
+      after_json: string;
+    };
     expect(entry.actor).toBe('Sam Coordinator');
     expect(JSON.parse(entry.after_json)).toMatchObject({ backup: backup.name, beforeRestoreBackup: restored.beforeRestoreBackup });
     expect((await call(h, 'desk:health', {})).lastRestore).toEqual(restored);
@@ -110,10 +122,16 @@ describe('restoring a backup under the running desk', () => {
     const before = dbFingerprint(file);
     const backupsBefore = readdirSync(backupsFolder(data)).sort();
     const refusals: [unknown, RegExp][] = [
-      [{ name: good.name }, /Nothing was saved: one detail needs correcting\. confirmed: Confirm that the records in use are to be replaced/],
+      [
+        { name: good.name },
+        /Nothing was saved: one detail needs correcting\. confirmed: Confirm that the records in use are to be replaced/,
+      ],
       [{ name: good.name, confirmed: false }, /Nothing was saved/],
       [{ name: '../escalation-desk.sqlite', confirmed: true }, /Nothing was saved/],
-      [{ name: 'escalation-desk-20200101-000000-manual.sqlite', confirmed: true }, /There is no backup called escalation-desk-20200101-000000-manual\.sqlite/],
+      [
+        { name: 'escalation-desk-20200101-000000-manual.sqlite', confirmed: true },
+        /There is no backup called escalation-desk-20200101-000000-manual\.sqlite/,
+      ],
       [{ name: bad.name, confirmed: true }, /fails SQLite’s integrity check, so it was not restored\. Nothing has changed\./],
     ];
     for (const [input, message] of refusals) {
@@ -131,17 +149,32 @@ describe('restoring a backup under the running desk', () => {
   it('says which cases deleted after review a restore has brought back, and does not delete them again by itself', async () => {
     const data = folder();
     const h = host(data);
-    const agency = (await call(h, 'agencies:create', { name: 'Hollyfield Primary School', sector: 'education', statutoryPartner: false })).id;
-    const other = (await call(h, 'agencies:create', { name: 'Bristol City Council', sector: 'childrens_social_care', statutoryPartner: true })).id;
+    const agency = (await call(h, 'agencies:create', { name: 'Hollyfield Primary School', sector: 'education', statutoryPartner: false }))
+      .id;
+    const other = (
+      await call(h, 'agencies:create', { name: 'Bristol City Council', sector: 'childrens_social_care', statutoryPartner: true })
+    ).id;
     const settings = await call(h, 'settings:get', {});
     await call(h, 'profiles:choose', { profileId: settings.profiles.find((p) => p.key === 'bromley')!.id });
     const created = await call(h, 'escalations:create', {
-      reference: 'OLD-1', childInitials: 'AB', raisingAgencyId: agency, raisingWorkerRole: 'Designated safeguarding lead', challengedAgencyIds: [other],
-      categoryId: settings.categories[0]!.id, childStatus: 'child_in_need', summary: 'A disagreement about the threshold.', openedOn: '2018-03-05', immediateRisk: false,
+      reference: 'OLD-1',
+      childInitials: 'AB',
+      raisingAgencyId: agency,
+      raisingWorkerRole: 'Designated safeguarding lead',
+      challengedAgencyIds: [other],
+      categoryId: settings.categories[0]!.id,
+      childStatus: 'child_in_need',
+      summary: 'A disagreement about the threshold.',
+      openedOn: '2018-03-05',
+      immediateRisk: false,
     });
     await call(h, 'escalations:withdraw', { escalationId: created.id, on: '2018-04-02', reason: 'No longer pursued.' });
     const backup = await call(h, 'backups:create', {});
-    await call(h, 'retention:deleteCase', { escalationId: created.id, confirmReference: 'OLD-1', reason: 'Reviewed under the six-year schedule.' });
+    await call(h, 'retention:deleteCase', {
+      escalationId: created.id,
+      confirmReference: 'OLD-1',
+      reason: 'Reviewed under the six-year schedule.',
+    });
     const restored = await call(h, 'backups:restore', { name: backup.name, confirmed: true });
     expect(restored.deletedCasesBack).toEqual(['OLD-1']);
     expect((await call(h, 'retention:review', {})).rows).toEqual([expect.objectContaining({ reference: 'OLD-1', blockedBecause: null })]);
@@ -175,7 +208,12 @@ describe('restoring a backup under the running desk', () => {
     raw.pragma('user_version = 30');
     raw.close();
     const result = await h.callAsync('backups:restore', { name: 'escalation-desk-20300101-000000-manual.sqlite', confirmed: true });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/could not be opened .* so the records in use before are back in place\. Nothing has changed\./) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/could not be opened .* so the records in use before are back in place\. Nothing has changed\./),
+      },
+    });
     expect(await agencyNames(h)).toEqual(['Bromley Police']);
     expect(readdirSync(data).filter((n) => n.includes('.replaced-'))).toEqual([]);
     await addAgency(h, 'Sirona Care and Health');
@@ -202,7 +240,10 @@ describe('who may back up, restore and delete', () => {
       ['retention:setPeriod', { years: 1 }],
       ['retention:deleteCase', { escalationId: 1, confirmReference: 'X', reason: 'Reviewed under the schedule.' }],
     ] as const) {
-      expect(await h.callAsync(channel, input), channel).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Your role \(learning hub\) cannot do this: it is for the business coordinator\./) } });
+      expect(await h.callAsync(channel, input), channel).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/^Your role \(learning hub\) cannot do this: it is for the business coordinator\./) },
+      });
     }
     expect(dbFingerprint(h.desk!.store.file)).toBe(before);
     expect(listBackups(data)).toHaveLength(1);
@@ -225,11 +266,19 @@ describe('a damaged records file at start-up', () => {
     expect(h.desk).toBeNull();
     const health = await call(h, 'desk:health', {});
     expect(health).toMatchObject({ records: 'damaged', audit: null, damage: { latestGood: { name: good.name } } });
-    expect(health.damage!.message).toMatch(/failed SQLite’s integrity check when the app started, so it was not opened and nothing in it has changed\. The latest backup that passes its own check is offered below\. Restoring it keeps the damaged file in the data folder; nothing is deleted\./);
+    expect(health.damage!.message).toMatch(
+      /failed SQLite’s integrity check when the app started, so it was not opened and nothing in it has changed\. The latest backup that passes its own check is offered below\. Restoring it keeps the damaged file in the data folder; nothing is deleted\./,
+    );
     // Only the recovery screen's channels answer; nothing touches the damaged file.
-    expect(await h.callAsync('agencies:list', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/failed its integrity check and is not open/) } });
+    expect(await h.callAsync('agencies:list', {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/failed its integrity check and is not open/) },
+    });
     expect(await h.callAsync('backups:create', {})).toMatchObject({ ok: false });
-    expect(await h.dispatchAsync('backups:restore', { name: good.name })).toMatchObject({ ok: false, error: { message: 'Nothing was saved: one detail needs correcting.' } });
+    expect(await h.dispatchAsync('backups:restore', { name: good.name })).toMatchObject({
+      ok: false,
+      error: { message: 'Nothing was saved: one detail needs correcting.' },
+    });
     expect((await call(h, 'backups:list', {})).backups.map((b) => b.name)).toEqual([good.name]);
     expect(dbFingerprint(file)).toBe(damagedBytes);
 
@@ -237,7 +286,11 @@ describe('a damaged records file at start-up', () => {
     expect(restored.beforeRestoreBackup).toBeNull();
     expect(h.desk).not.toBeNull();
     expect((await agencyNames(h)).length).toBe(300);
-    expect(await call(h, 'desk:health', {})).toMatchObject({ records: 'open', damage: null, lastRestore: { restoredFrom: { name: good.name } } });
+    expect(await call(h, 'desk:health', {})).toMatchObject({
+      records: 'open',
+      damage: null,
+      lastRestore: { restoredFrom: { name: good.name } },
+    });
     // The damaged file is kept beside it, byte for byte.
     const aside = restored.keptAside.find((n) => !/-(wal|shm|journal)$/.test(n))!;
     expect(dbFingerprint(join(data, aside))).toBe(damagedBytes);
@@ -250,7 +303,10 @@ describe('a damaged records file at start-up', () => {
     closeHost(first);
     damage(join(data, DATABASE_FILE_NAME));
     const health = await call(host(data), 'desk:health', {});
-    expect(health.damage).toMatchObject({ latestGood: null, message: expect.stringMatching(/There is no backup that passes its own check .* ask your IT team/) });
+    expect(health.damage).toMatchObject({
+      latestGood: null,
+      message: expect.stringMatching(/There is no backup that passes its own check .* ask your IT team/),
+    });
   });
 });
 
@@ -290,7 +346,9 @@ describe('the audit trail, checked when the desk opens', () => {
     // Before the background walk has run: the check at once already names it.
     const atOnce = (await call(h2, 'desk:health', {})).audit!;
     expect(atOnce).toMatchObject({ state: 'broken', firstBadEntry: { id: 5, action: 'agency.create' } });
-    expect(atOnce.message).toMatch(/^The audit trail has been changed outside the app\. Entry 5 \(recorded as “agency\.create” on \d\d\/\d\d\/\d{4} at \d\d:\d\d\) does not match the entries before it/);
+    expect(atOnce.message).toMatch(
+      /^The audit trail has been changed outside the app\. Entry 5 \(recorded as “agency\.create” on \d\d\/\d\d\/\d{4} at \d\d:\d\d\) does not match the entries before it/,
+    );
     expect(atOnce.whatToDo).toMatch(/Keep this records file and its backups as evidence.*restore a backup taken before the change/);
     await h2.auditSettled();
     expect((await call(h2, 'desk:health', {})).audit).toMatchObject({ state: 'broken', firstBadEntry: { id: 5 } });
@@ -329,8 +387,13 @@ describe('the audit trail, checked when the desk opens', () => {
     intruder.exec('DROP TRIGGER audit_entry_no_update');
     intruder.prepare('UPDATE audit_entry SET actor = ? WHERE id = 3').run('someone else');
     let prev = (intruder.prepare('SELECT hash FROM audit_entry WHERE id = 2').get() as { hash: string }).hash;
-    for (const row of intruder.prepare('SELECT * FROM audit_entry WHERE id >= 3 ORDER BY id').all() as Record<string, string | number | null>[]) {
-      const hash = createHash('sha256').update(JSON.stringify([prev, row.at, row.actor, row.action, row.entity, row.entity_id, row.content_digest, row.corrects_entry_id])).digest('hex');
+    for (const row of intruder.prepare('SELECT * FROM audit_entry WHERE id >= 3 ORDER BY id').all() as Record<
+      string,
+      string | number | null
+    >[]) {
+      const hash = createHash('sha256')
+        .update(JSON.stringify([prev, row.at, row.actor, row.action, row.entity, row.entity_id, row.content_digest, row.corrects_entry_id]))
+        .digest('hex');
       intruder.prepare('UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
       prev = hash;
     }
@@ -340,7 +403,9 @@ describe('the audit trail, checked when the desk opens', () => {
     await rewritten.auditSettled();
     const audit = (await call(rewritten, 'desk:health', {})).audit!;
     expect(audit).toMatchObject({ state: 'broken', entriesChecked: 5 });
-    expect(audit.message).toMatch(/^The audit trail has been rewritten outside the app: entry 5 no longer holds what it held when the app last checked the whole trail on/);
+    expect(audit.message).toMatch(
+      /^The audit trail has been rewritten outside the app: entry 5 no longer holds what it held when the app last checked the whole trail on/,
+    );
     closeHost(rewritten);
 
     // Cut short: the last entries removed.
@@ -353,6 +418,8 @@ describe('the audit trail, checked when the desk opens', () => {
     cut.prepare(`VACUUM INTO ?`).run(file);
     cut.close();
     const shortened = host(data);
-    expect((await call(shortened, 'desk:health', {})).audit!.message).toMatch(/^The audit trail has been cut short outside the app: entry 5, which was there when the app last checked/);
+    expect((await call(shortened, 'desk:health', {})).audit!.message).toMatch(
+      /^The audit trail has been cut short outside the app: entry 5, which was there when the app last checked/,
+    );
   });
 });

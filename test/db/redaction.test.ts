@@ -40,14 +40,34 @@ function fileHolds(file: string, text: string): boolean {
   return lower.includes(text.toLowerCase()) || wide.includes(text.toLowerCase());
 }
 const verifyAudit = (data: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'verify-audit', '--data', data], { encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'verify-audit', '--data', data], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 /** A case where a child's name slipped in (confirmed past the warning) and was then corrected away: it stays in the audit trail's before-value. */
 function caseWithAName(): EscalationDetail {
   const board = seedBoard(desk, 'bromley');
-  const e = logEscalation(desk, board, { summary: 'Concern about Jayden Okafor at home; the school disagrees with the threshold.', confirmedNoChildName: true });
-  ok(desk.call('escalations:correct', { escalationId: e.id, field: 'summary', value: 'The school disagrees with the threshold decision.', reason: 'The first summary named the child' }));
-  ok(desk.call('escalations:recordStage', { escalationId: e.id, discussion: 'Agencies met; jayden okafor was not seen.', decision: 'Review at stage 2', confirmedNoChildName: true }));
+  const e = logEscalation(desk, board, {
+    summary: 'Concern about Jayden Okafor at home; the school disagrees with the threshold.',
+    confirmedNoChildName: true,
+  });
+  ok(
+    desk.call('escalations:correct', {
+      escalationId: e.id,
+      field: 'summary',
+      value: 'The school disagrees with the threshold decision.',
+      reason: 'The first summary named the child',
+    }),
+  );
+  ok(
+    desk.call('escalations:recordStage', {
+      escalationId: e.id,
+      discussion: 'Agencies met; jayden okafor was not seen.',
+      decision: 'Review at stage 2',
+      confirmedNoChildName: true,
+    }),
+  );
   return ok(desk.call('escalations:get', { escalationId: e.id }));
 }
 
@@ -60,7 +80,13 @@ describe('redacting a child’s identifier', () => {
     // The control: the byte search finds the name where it is.
     expect(fileHolds(earlier, 'Okafor')).toBe(true);
 
-    const result = ok(desk.call('escalations:redact', { escalationId: e.id, text: 'Jayden Okafor', reason: 'A child’s full name was typed into the summary and stage record' }));
+    const result = ok(
+      desk.call('escalations:redact', {
+        escalationId: e.id,
+        text: 'Jayden Okafor',
+        reason: 'A child’s full name was typed into the summary and stage record',
+      }),
+    );
     expect(result).toMatchObject({ reference: 'CS-1001', fields: ['Stage 1: Discussion'], walCheckpointed: true });
     // The correction's before-value and the stage record's after-value.
     expect(result.auditEntriesChanged).toBe(2);
@@ -72,7 +98,11 @@ describe('redacting a child’s identifier', () => {
 
     // Recorded: who, which case, which fields, why; never the text.
     const record = auditFor(desk.store.reader, 'escalation', e.id).find((a) => a.action === 'escalation.redact')!;
-    expect(record).toMatchObject({ actor: 'test coordinator', entityId: e.id, after: { fields: ['Stage 1: Discussion'], reason: 'A child’s full name was typed into the summary and stage record' } });
+    expect(record).toMatchObject({
+      actor: 'test coordinator',
+      entityId: e.id,
+      after: { fields: ['Stage 1: Discussion'], reason: 'A child’s full name was typed into the summary and stage record' },
+    });
     expect(JSON.stringify(record)).not.toMatch(/jayden/i);
     expect(verifyAuditChain(desk.store.reader).firstBadEntryId).toBeNull();
 
@@ -90,13 +120,23 @@ describe('redacting a child’s identifier', () => {
   it('still refuses every other change to the audit trail, and still catches an edit to a redacted entry behind the app’s back', () => {
     desk = openTestDesk({ now: () => NOW });
     const e = caseWithAName();
-    const result = ok(desk.call('escalations:redact', { escalationId: e.id, text: 'Okafor', reason: 'A child’s surname was typed into the records' }));
-    const redacted = desk.store.writer.prepare('SELECT id FROM audit_entry WHERE redacted_by = ? ORDER BY id LIMIT 1').get(result.redactionEntryId) as { id: number };
+    const result = ok(
+      desk.call('escalations:redact', { escalationId: e.id, text: 'Okafor', reason: 'A child’s surname was typed into the records' }),
+    );
+    const redacted = desk.store.writer
+      .prepare('SELECT id FROM audit_entry WHERE redacted_by = ? ORDER BY id LIMIT 1')
+      .get(result.redactionEntryId) as { id: number };
     const writer = desk.store.writer;
     // The app's own connection: no update or delete passes the triggers outside a redaction.
-    expect(() => writer.prepare("UPDATE audit_entry SET after_json = '{\"summary\":\"[removed]\"}' WHERE id = 1").run()).toThrow(/audit trail cannot be changed/);
-    expect(() => writer.prepare('UPDATE audit_entry SET redacted_by = ? WHERE id = 1').run(result.redactionEntryId)).toThrow(/audit trail cannot be changed/);
-    expect(() => writer.prepare('UPDATE audit_entry SET after_json = after_json WHERE id = ?').run(redacted.id)).toThrow(/audit trail cannot be changed/);
+    expect(() => writer.prepare('UPDATE audit_entry SET after_json = \'{"summary":"[removed]"}\' WHERE id = 1').run()).toThrow(
+      /audit trail cannot be changed/,
+    );
+    expect(() => writer.prepare('UPDATE audit_entry SET redacted_by = ? WHERE id = 1').run(result.redactionEntryId)).toThrow(
+      /audit trail cannot be changed/,
+    );
+    expect(() => writer.prepare('UPDATE audit_entry SET after_json = after_json WHERE id = ?').run(redacted.id)).toThrow(
+      /audit trail cannot be changed/,
+    );
     expect(() => writer.prepare('DELETE FROM audit_entry WHERE id = ?').run(redacted.id)).toThrow(/cannot be deleted/);
     closeDesk();
 
@@ -104,10 +144,18 @@ describe('redacting a child’s identifier', () => {
     const intruder = new Database(desk.store.file);
     intruder.exec('DROP TRIGGER audit_entry_no_update');
     const changed = intruder
-      .prepare("UPDATE audit_entry SET before_json = replace(before_json, '[removed]', 'Someone Else'), after_json = replace(after_json, '[removed]', 'Someone Else') WHERE id = ?")
+      .prepare(
+        "UPDATE audit_entry SET before_json = replace(before_json, '[removed]', 'Someone Else'), after_json = replace(after_json, '[removed]', 'Someone Else') WHERE id = ?",
+      )
       .run(redacted.id).changes;
     expect(changed).toBe(1);
-    expect((intruder.prepare('SELECT before_json || after_json AS content FROM audit_entry WHERE id = ?').get(redacted.id) as { content: string }).content).toContain('Someone Else');
+    expect(
+      (
+        intruder.prepare('SELECT before_json || after_json AS content FROM audit_entry WHERE id = ?').get(redacted.id) as {
+          content: string;
+        }
+      ).content,
+    ).toContain('Someone Else');
     intruder.close();
     const run = verifyAudit(desk.dataFolder);
     expect(run.status).toBe(3);
@@ -143,7 +191,10 @@ describe('redacting a child’s identifier', () => {
 });
 
 describe('migration 0120: the audit trail chained over a digest of each entry’s content', () => {
-  const oldHash = (prev: string, e: (string | number | null)[]) => createHash('sha256').update(JSON.stringify([prev, ...e])).digest('hex');
+  const oldHash = (prev: string, e: (string | number | null)[]) =>
+    createHash('sha256')
+      .update(JSON.stringify([prev, ...e]))
+      .digest('hex');
 
   /** A board written by the version before 0120, with three audit entries chained the old way. */
   async function oldBoard(tamperWith: number | null) {
@@ -153,12 +204,27 @@ describe('migration 0120: the audit trail chained over a digest of each entry’
     const folder = tempFolder('desk-0120-');
     const file = join(folder, 'escalation-desk.sqlite');
     const db = new Database(file) as WritableDb;
-    migrate(db, file, migrations.filter((m) => m.version < 120));
+    migrate(
+      db,
+      file,
+      migrations.filter((m) => m.version < 120),
+    );
     let prev = '0'.repeat(64);
     for (let i = 1; i <= 3; i += 1) {
-      const entry = [`2026-11-0${i}T10:00:00.000Z`, 'test coordinator', 'board.settings', 'board', null, null, JSON.stringify({ step: i }), null];
+      const entry = [
+        `2026-11-0${i}T10:00:00.000Z`,
+        'test coordinator',
+        'board.settings',
+        'board',
+        null,
+        null,
+        JSON.stringify({ step: i }),
+        null,
+      ];
       const hash = oldHash(prev, entry);
-      db.prepare('INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...entry, prev, hash);
+      db.prepare(
+        'INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(...entry, prev, hash);
       prev = hash;
     }
     db.prepare('INSERT INTO audit_checkpoint (id, entry_id, hash, checked_at) VALUES (1, 3, ?, ?)').run(prev, '2026-11-04T10:00:00.000Z');

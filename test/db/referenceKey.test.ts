@@ -13,9 +13,12 @@ afterEach(() => {
   desk = null;
 });
 
-const keyOf = (reference: string) => (desk!.store.reader.prepare('SELECT reference_key AS k FROM escalation WHERE reference = ?').get(reference) as { k: string }).k;
+const keyOf = (reference: string) =>
+  (desk!.store.reader.prepare('SELECT reference_key AS k FROM escalation WHERE reference = ?').get(reference) as { k: string }).k;
 const found = (search: string) =>
-  ok(desk!.call('escalations:list', registerQuery.parse({ search, limit: 50 }))).rows.map((r) => r.reference).sort();
+  ok(desk!.call('escalations:list', registerQuery.parse({ search, limit: 50 })))
+    .rows.map((r) => r.reference)
+    .sort();
 
 describe('the reference key', () => {
   it('is the reference in capitals, whatever case it was typed in', () => {
@@ -28,7 +31,17 @@ describe('the reference key', () => {
     const board = seedBoard(desk, 'bromley');
     logEscalation(desk, board, { reference: 'nc/ref-7' });
     const bytes = await fillReturn(await makeTemplate(desk, board.school), {
-      rows: [{ reference: 'nc/ret-9', initials: 'AB', challenged: 'Bristol City Council', category: 'Level of need or threshold', raised: day(2026, 7, 15), stage: '2 - Escalate to line manager', outcome: 'Still open' }],
+      rows: [
+        {
+          reference: 'nc/ret-9',
+          initials: 'AB',
+          challenged: 'Bristol City Council',
+          category: 'Level of need or threshold',
+          raised: day(2026, 7, 15),
+          stage: '2 - Escalate to line manager',
+          outcome: 'Still open',
+        },
+      ],
     });
     expect(await importReturn(desk, 'return.xlsx', bytes)).toMatchObject({ ok: true });
 

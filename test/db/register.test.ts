@@ -30,7 +30,13 @@ beforeAll(() => {
     const raising = agencies[i % 4]!;
     const challenged = agencies[(i + 1 + (i % 3)) % 4]!;
     const openedOn = dates[i % dates.length]!;
-    const e = logEscalation(desk, board, { reference: `REF-${String(i).padStart(3, '0')}`, raisingAgencyId: raising, challengedAgencyIds: [challenged], openedOn, immediateRisk: i % 5 === 0 });
+    const e = logEscalation(desk, board, {
+      reference: `REF-${String(i).padStart(3, '0')}`,
+      raisingAgencyId: raising,
+      challengedAgencyIds: [challenged],
+      openedOn,
+      immediateRisk: i % 5 === 0,
+    });
     let stage = 1;
     for (let s = 2; s <= 1 + (i % 4); s += 1) {
       ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: s, on: openedOn, reason: 'Not resolved' }));
@@ -46,12 +52,32 @@ const list = (q: RegisterQuery) => ok(desk.call('escalations:list', { limit: 500
 describe('register filters', () => {
   it('filters by agency (raising or challenged), stage, quarter and reference prefix exactly as a direct count does', () => {
     expect(list({}).total).toBe(40);
-    expect(list({ agencyId: board.police }).total).toBe(made.filter((m) => m.raising === board.police || m.challenged === board.police).length);
+    expect(list({ agencyId: board.police }).total).toBe(
+      made.filter((m) => m.raising === board.police || m.challenged === board.police).length,
+    );
     expect(list({ stage: 3 }).total).toBe(made.filter((m) => m.stage === 3).length);
     // Q2 2026-27 is July to September 2026: quarter-boundary dates fall either side.
-    expect(list({ quarter: '2026-Q2' }).rows.map((r) => r.openedOn).sort()).toEqual(made.filter((m) => m.openedOn >= '2026-07-01' && m.openedOn <= '2026-09-30').map((m) => m.openedOn).sort());
+    expect(
+      list({ quarter: '2026-Q2' })
+        .rows.map((r) => r.openedOn)
+        .sort(),
+    ).toEqual(
+      made
+        .filter((m) => m.openedOn >= '2026-07-01' && m.openedOn <= '2026-09-30')
+        .map((m) => m.openedOn)
+        .sort(),
+    );
     expect(list({ quarter: '2025-Q4' }).total).toBe(made.filter((m) => m.openedOn === '2026-03-31').length);
-    expect(list({ search: 'ref-01' }).rows.map((r) => r.reference).sort()).toEqual(made.filter((m) => m.reference.startsWith('REF-01')).map((m) => m.reference).sort());
+    expect(
+      list({ search: 'ref-01' })
+        .rows.map((r) => r.reference)
+        .sort(),
+    ).toEqual(
+      made
+        .filter((m) => m.reference.startsWith('REF-01'))
+        .map((m) => m.reference)
+        .sort(),
+    );
   });
 
   it('splits open cases into on track, due soon and overdue, and pages with a stable order', () => {
@@ -62,11 +88,12 @@ describe('register filters', () => {
     const overdue = ok(desk.call('escalations:overdue', {})).overdue;
     expect(overdue.length).toBe(counts[2]);
     expect(overdue.map((o) => o.workingDaysLate)).toEqual([...overdue.map((o) => o.workingDaysLate)].sort((a, b) => b - a));
-    const pages = [0, 15, 30].flatMap((offset) => list({ limit: 15, offset, sort: 'reference', direction: 'asc' }).rows.map((r) => r.reference));
+    const pages = [0, 15, 30].flatMap((offset) =>
+      list({ limit: 15, offset, sort: 'reference', direction: 'asc' }).rows.map((r) => r.reference),
+    );
     expect(pages).toEqual(made.map((m) => m.reference).sort());
   });
 });
-
 
 describe('register search', () => {
   it('finds a case by the start of its reference or of the child’s initials', () => {
@@ -85,7 +112,13 @@ describe('register search', () => {
   it('counts an agency with other filters exactly as a direct count does', () => {
     for (const agencyId of [board.police, board.school, board.council]) {
       const direct = (where: string, ...params: unknown[]) =>
-        (desk.store.reader.prepare(`SELECT count(*) AS n FROM escalation e WHERE (e.raising_agency_id = ? OR e.id IN (SELECT escalation_id FROM escalation_challenged WHERE agency_id = ?)) AND ${where}`).get(agencyId, agencyId, ...params) as { n: number }).n;
+        (
+          desk.store.reader
+            .prepare(
+              `SELECT count(*) AS n FROM escalation e WHERE (e.raising_agency_id = ? OR e.id IN (SELECT escalation_id FROM escalation_challenged WHERE agency_id = ?)) AND ${where}`,
+            )
+            .get(agencyId, agencyId, ...params) as { n: number }
+        ).n;
       expect(list({ agencyId, status: 'open' }).total).toBe(direct("e.status = 'open'"));
       expect(list({ agencyId, stage: 2 }).total).toBe(direct('e.current_stage = 2'));
       expect(list({ agencyId, quarter: '2026-Q2' }).total).toBe(direct("e.opened_on BETWEEN '2026-07-01' AND '2026-09-30'"));
@@ -115,12 +148,14 @@ const FILTERS: RegisterQuery[] = [
 ];
 const WALK: PagePolicy = { gatherUpTo: 0 };
 const GATHER: PagePolicy = { gatherUpTo: Number.MAX_SAFE_INTEGER };
-const read = (d: TestDesk, q: RegisterQuery, policy: PagePolicy) => listRegister({ db: d.store.reader, now: new Date('2026-11-23T10:00:00Z') }, registerQuery.parse(q), policy);
+const read = (d: TestDesk, q: RegisterQuery, policy: PagePolicy) =>
+  listRegister({ db: d.store.reader, now: new Date('2026-11-23T10:00:00Z') }, registerQuery.parse(q), policy);
 
 /** The register's order, worked out here from the rows: cases with a due date (stage) first, the rest by date opened. */
 function inOrder(rows: RegisterRow[], sort: (typeof SORTS)[number], direction: 'asc' | 'desc'): RegisterRow[] {
   const sign = direction === 'asc' ? 1 : -1;
-  const value = (r: RegisterRow): string | number | null => ({ openedOn: r.openedOn, reference: r.reference.toUpperCase(), dueOn: r.dueOn, stage: r.stageNumber, status: r.status })[sort];
+  const value = (r: RegisterRow): string | number | null =>
+    ({ openedOn: r.openedOn, reference: r.reference.toUpperCase(), dueOn: r.dueOn, stage: r.stageNumber, status: r.status })[sort];
   const keys = (r: RegisterRow): (string | number)[] => {
     if (sort === 'openedOn') return [r.openedOn, r.id];
     if (sort === 'reference') return [value(r)!, r.openedOn, r.id];
@@ -140,7 +175,9 @@ function inOrder(rows: RegisterRow[], sort: (typeof SORTS)[number], direction: '
 const cursorOf = registerCursorOf;
 
 describe('register pages', () => {
-  const combos = FILTERS.flatMap((filters) => SORTS.flatMap((sort) => (['asc', 'desc'] as const).map((direction) => ({ filters, sort, direction }))));
+  const combos = FILTERS.flatMap((filters) =>
+    SORTS.flatMap((sort) => (['asc', 'desc'] as const).map((direction) => ({ filters, sort, direction }))),
+  );
   it.each(combos)('lists $filters by $sort $direction in the same order however the pages are read', ({ filters, sort, direction }) => {
     const q = { ...filters, sort, direction };
     const whole = read(desk, { ...q, limit: 500 }, GATHER);
@@ -150,7 +187,7 @@ describe('register pages', () => {
     for (const policy of [WALK, GATHER]) {
       // Forwards from cursor to cursor, by offsets, and backwards from the end.
       const forwards: number[] = [];
-      for (let cursor: RegisterCursor | null = null; ; ) {
+      for (let cursor: RegisterCursor | null = null; ;) {
         const page = read(desk, { ...q, limit: 7, cursor }, policy).rows;
         forwards.push(...page.map((r) => r.id));
         if (page.length < 7) break;
@@ -161,7 +198,7 @@ describe('register pages', () => {
       expect(byOffset).toEqual(whole.rows.slice(0, 42).map((r) => r.id));
       if (whole.rows.length > 0) {
         const backwards: number[] = [];
-        for (let cursor = cursorOf(whole.rows.at(-1)!, sort, 'before'); ; ) {
+        for (let cursor = cursorOf(whole.rows.at(-1)!, sort, 'before'); ;) {
           const page = read(desk, { ...q, limit: 7, cursor }, policy).rows;
           backwards.unshift(...page.map((r) => r.id));
           if (page.length < 7) break;
@@ -169,7 +206,10 @@ describe('register pages', () => {
         }
         expect(backwards).toEqual(whole.rows.slice(0, -1).map((r) => r.id));
         // An offset from a cursor skips that many rows past it.
-        if (whole.rows.length > 12) expect(read(desk, { ...q, limit: 3, offset: 5, cursor: cursorOf(whole.rows[2]!, sort, 'after') }, policy).rows.map((r) => r.id)).toEqual(whole.rows.slice(8, 11).map((r) => r.id));
+        if (whole.rows.length > 12)
+          expect(
+            read(desk, { ...q, limit: 3, offset: 5, cursor: cursorOf(whole.rows[2]!, sort, 'after') }, policy).rows.map((r) => r.id),
+          ).toEqual(whole.rows.slice(8, 11).map((r) => r.id));
       }
     }
   });
@@ -177,7 +217,10 @@ describe('register pages', () => {
   it('refuses a cursor whose value does not fit the order, in plain words', () => {
     const refused = desk.call('escalations:list', { sort: 'stage', cursor: { key: 'soon', openedOn: '2026-07-01', id: 3 } });
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error.problems).toEqual([{ where: 'Where the page starts', message: 'The value it starts from does not fit the order by stage' }]);
+    if (!refused.ok)
+      expect(refused.error.problems).toEqual([
+        { where: 'Where the page starts', message: 'The value it starts from does not fit the order by stage' },
+      ]);
   });
 });
 
@@ -199,12 +242,20 @@ function expectIndexedPlans(d: TestDesk) {
         ] as const) {
           const first = read(d, { ...filters, sort, direction, limit: 3 }, policy).rows;
           const cursor = first.length === 3 ? cursorOf(first[2]!, sort, 'after') : null;
-          for (const q of [{ ...filters, sort, direction, limit: 3 }, { ...filters, sort, direction, limit: 3, cursor }, { ...filters, sort, direction, limit: 3, offset: 4 }]) {
+          for (const q of [
+            { ...filters, sort, direction, limit: 3 },
+            { ...filters, sort, direction, limit: 3, cursor },
+            { ...filters, sort, direction, limit: 3, offset: 4 },
+          ]) {
             for (const { sql, plan } of registerPlans(d, q, policy)) {
               const where = `${JSON.stringify(q)} ${walking ? 'walking' : 'gathering'}: ${sql}\n${plan.join('\n')}`;
               expect(fullScans(plan), where).toEqual([]);
               // Walking reads the page in the index's own order: nothing to sort.
-              if (walking && /LIMIT @limit/.test(sql) && !/CROSS JOIN|json_each/.test(sql) && !filters.drill) expect(plan.filter((p) => /TEMP B-TREE FOR ORDER BY/.test(p)), where).toEqual([]);
+              if (walking && /LIMIT @limit/.test(sql) && !/CROSS JOIN|json_each/.test(sql) && !filters.drill)
+                expect(
+                  plan.filter((p) => /TEMP B-TREE FOR ORDER BY/.test(p)),
+                  where,
+                ).toEqual([]);
             }
           }
         }
@@ -219,7 +270,9 @@ describe('register query plans', () => {
     const seeded = openTestDesk({ now: () => new Date('2026-11-23T10:00:00Z') });
     try {
       seedWithStatistics(seeded, 1500);
-      expect((seeded.store.reader.prepare("SELECT count(*) AS n FROM sqlite_stat1 WHERE tbl = 'escalation'").get() as { n: number }).n).toBeGreaterThan(10);
+      expect(
+        (seeded.store.reader.prepare("SELECT count(*) AS n FROM sqlite_stat1 WHERE tbl = 'escalation'").get() as { n: number }).n,
+      ).toBeGreaterThan(10);
       expectIndexedPlans(seeded);
       expectOverduePlans(seeded);
     } finally {
@@ -239,8 +292,13 @@ function expectOverduePlans(d: TestDesk) {
     const plan = planOf(d.store.reader, s);
     const where = `${s.sql}\n${plan.join('\n')}`;
     expect(fullScans(plan), where).toEqual([]);
-    if (/ORDER BY/.test(s.sql)) expect(plan.filter((p) => /TEMP B-TREE FOR ORDER BY/.test(p)), where).toEqual([]);
+    if (/ORDER BY/.test(s.sql))
+      expect(
+        plan.filter((p) => /TEMP B-TREE FOR ORDER BY/.test(p)),
+        where,
+      ).toEqual([]);
     // Each list walks the index of exactly what it lists: late open cases, immediate-risk cases, notifications owed.
-    if (/LIMIT 1000/.test(s.sql)) expect(plan[0], where).toMatch(/USING INDEX (escalation_by_status_due|escalation_immediate_risk|notification_outstanding)\b/);
+    if (/LIMIT 1000/.test(s.sql))
+      expect(plan[0], where).toMatch(/USING INDEX (escalation_by_status_due|escalation_immediate_risk|notification_outstanding)\b/);
   }
 }

@@ -33,10 +33,20 @@ function log(reference: string, openedOn: string, overrides: Record<string, unkn
   return logEscalation(desk, board, { reference, openedOn, ...overrides });
 }
 function resolve(id: number, on: string, extra: Record<string, unknown> = {}) {
-  return ok(desk.call('escalations:resolve', { escalationId: id, resolvedOn: on, statement: 'The agencies agreed a plan.', effect: 'changed', agreedBy: 'School and council', ...extra }));
+  return ok(
+    desk.call('escalations:resolve', {
+      escalationId: id,
+      resolvedOn: on,
+      statement: 'The agencies agreed a plan.',
+      effect: 'changed',
+      agreedBy: 'School and council',
+      ...extra,
+    }),
+  );
 }
 const close = (id: number, on: string) => ok(desk.call('escalations:close', { escalationId: id, on, chairName: 'Independent chair' }));
-const withdraw = (id: number, on: string) => ok(desk.call('escalations:withdraw', { escalationId: id, on, reason: 'The worker no longer pursues it.' }));
+const withdraw = (id: number, on: string) =>
+  ok(desk.call('escalations:withdraw', { escalationId: id, on, reason: 'The worker no longer pursues it.' }));
 
 function closedCase(reference: string, openedOn: string, resolvedOn: string, closedOn: string): number {
   const e = log(reference, openedOn);
@@ -49,15 +59,39 @@ function closedCase(reference: string, openedOn: string, resolvedOn: string, clo
 function caseAtPanel(reference: string, openedOn: string, decidedOn: string, sitsOn: string): { id: number; panelId: number } {
   const e = log(reference, openedOn, { childStatus: 'child_protection_plan' });
   let detail = e;
-  while (detail.nextStages.length > 0) detail = ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: detail.nextStages[0]!.number, on: openedOn, reason: 'Not resolved' }));
-  ok(desk.call('chair:decide', { escalationId: e.id, route: 'resolution_panel', decidedOn, reasons: 'Deadlock between senior managers.', decidedBy: 'Independent chair' }));
+  while (detail.nextStages.length > 0)
+    detail = ok(
+      desk.call('escalations:escalate', {
+        escalationId: e.id,
+        toStage: detail.nextStages[0]!.number,
+        on: openedOn,
+        reason: 'Not resolved',
+      }),
+    );
+  ok(
+    desk.call('chair:decide', {
+      escalationId: e.id,
+      route: 'resolution_panel',
+      decidedOn,
+      reasons: 'Deadlock between senior managers.',
+      decidedBy: 'Independent chair',
+    }),
+  );
   const seats = [
     { agencyId: board.school, officerId: officers.school },
     { agencyId: board.council, officerId: officers.council },
     { agencyId: board.police, officerId: officers.police },
   ];
   const panel = ok(desk.call('panels:save', { escalationId: e.id, sitsOn, chairName: 'Independent chair', seats }));
-  ok(desk.call('panels:addRepresentation', { panelId: panel.id, fromAgencyId: board.school, fromPerson: 'Designated safeguarding lead', receivedOn: decidedOn, summary: 'A plan is needed now.' }));
+  ok(
+    desk.call('panels:addRepresentation', {
+      panelId: panel.id,
+      fromAgencyId: board.school,
+      fromPerson: 'Designated safeguarding lead',
+      receivedOn: decidedOn,
+      summary: 'A plan is needed now.',
+    }),
+  );
   return { id: e.id, panelId: panel.id };
 }
 
@@ -71,7 +105,8 @@ describe('the review period', () => {
     expect(reviewCutoff('2028-02-29', 6)).toBe('2022-02-28');
     // Consistent: a case is due on `today` exactly when its anniversary is on or before today.
     for (const closedOn of ['2020-02-28', '2020-02-29', '2020-03-01']) {
-      for (const today of ['2026-02-28', '2026-03-01', '2026-03-02']) expect(closedOn <= reviewCutoff(today, 6)).toBe(reviewDueOn(closedOn, 6) <= today);
+      for (const today of ['2026-02-28', '2026-03-01', '2026-03-02'])
+        expect(closedOn <= reviewCutoff(today, 6)).toBe(reviewDueOn(closedOn, 6) <= today);
     }
   });
 
@@ -81,7 +116,9 @@ describe('the review period', () => {
     expect(review().cutoff).toBe('2020-11-23');
     expect(ok(desk.call('retention:setPeriod', { years: 7 }))).toEqual({ reviewYears: 7 });
     expect(review()).toMatchObject({ reviewYears: 7, cutoff: '2019-11-23' });
-    const entry = desk.store.reader.prepare("SELECT actor, before_json, after_json FROM audit_entry WHERE action = 'retention.reviewPeriod'").get();
+    const entry = desk.store.reader
+      .prepare("SELECT actor, before_json, after_json FROM audit_entry WHERE action = 'retention.reviewPeriod'")
+      .get();
     expect(entry).toEqual({ actor: 'Sam Coordinator', before_json: '{"reviewYears":6}', after_json: '{"reviewYears":7}' });
     const before = dbFingerprint(desk.store.file);
     for (const years of [0, -1, 2.5, 101, '6']) expect(desk.dispatch('retention:setPeriod', { years })).toMatchObject({ ok: false });
@@ -112,19 +149,39 @@ describe('the retention review list', () => {
       ['OLD-UNSIGNED', 'resolved', '2019-05-01', false],
       ['OLD-PANEL', 'withdrawn', '2020-02-20', false],
     ]);
-    expect(list.rows[1]).toMatchObject({ escalationId: closed2019, childInitials: 'AB', raisingAgency: 'Hollyfield Primary School', reviewDueOn: '2025-03-01' });
-    expect(list.rows[2]!.blockedBecause).toBe('OLD-UNSIGNED was resolved on 1 May 2019 but the chair has not signed it off: the chair closes a case before it can be deleted');
-    expect(list.rows[3]!.blockedBecause).toBe('a resolution panel is still planned for OLD-PANEL (sitting 2 Mar 2020): hold or cancel the panel first');
+    expect(list.rows[1]).toMatchObject({
+      escalationId: closed2019,
+      childInitials: 'AB',
+      raisingAgency: 'Hollyfield Primary School',
+      reviewDueOn: '2025-03-01',
+    });
+    expect(list.rows[2]!.blockedBecause).toBe(
+      'OLD-UNSIGNED was resolved on 1 May 2019 but the chair has not signed it off: the chair closes a case before it can be deleted',
+    );
+    expect(list.rows[3]!.blockedBecause).toBe(
+      'a resolution panel is still planned for OLD-PANEL (sitting 2 Mar 2020): hold or cancel the panel first',
+    );
     expect(review({ offset: 1, limit: 2 }).rows.map((r) => r.reference)).toEqual(['OLD-CLOSED', 'OLD-UNSIGNED']);
 
     ok(desk.call('retention:setPeriod', { years: 1 }));
     // In the order the cases ended: SIGNED-LATE ended before OLD-PANEL, though the chair signed it off later.
-    expect(review().rows.map((r) => r.reference)).toEqual(['OLD-WITHDRAWN', 'OLD-CLOSED', 'OLD-UNSIGNED', 'SIGNED-LATE', 'OLD-PANEL', 'RECENT']);
+    expect(review().rows.map((r) => r.reference)).toEqual([
+      'OLD-WITHDRAWN',
+      'OLD-CLOSED',
+      'OLD-UNSIGNED',
+      'SIGNED-LATE',
+      'OLD-PANEL',
+      'RECENT',
+    ]);
   });
 
   it('reads one range of an index on the end date, in index order (no sort), whatever the size', () => {
     setUp();
-    const plan = (desk.store.reader.prepare(`EXPLAIN QUERY PLAN ${REVIEW_PAGE_SQL}`).all({ cutoff: '2020-11-23', limit: 100, offset: 0 }) as { detail: string }[]).map((r) => r.detail);
+    const plan = (
+      desk.store.reader.prepare(`EXPLAIN QUERY PLAN ${REVIEW_PAGE_SQL}`).all({ cutoff: '2020-11-23', limit: 100, offset: 0 }) as {
+        detail: string;
+      }[]
+    ).map((r) => r.detail);
     expect(plan.find((d) => d.startsWith('SEARCH e '))).toMatch(/USING (COVERING )?INDEX \w+ \(ended_on<\?\)/);
     expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
@@ -136,23 +193,45 @@ describe('deleting a case after review', () => {
     ok(desk.call('themes:add', { name: 'Thresholds' }));
     const themeId = ok(desk.call('settings:get', {})).themes[0]!.id;
     const { id, panelId } = caseAtPanel('PANEL-2020', '2020-02-03', '2020-02-10', '2020-03-02');
-    ok(desk.call('panels:recordDecision', { panelId, decidedOn: '2020-03-02', decision: 'A plan is needed.', statement: 'Council to convene a strategy discussion.', effect: 'changed', agreedBy: 'All three agencies' }));
+    ok(
+      desk.call('panels:recordDecision', {
+        panelId,
+        decidedOn: '2020-03-02',
+        decision: 'A plan is needed.',
+        statement: 'Council to convene a strategy discussion.',
+        effect: 'changed',
+        agreedBy: 'All three agencies',
+      }),
+    );
     close(id, '2020-04-01');
     const other = closedCase('KEEP-ME', '2019-01-07', '2019-02-04', '2019-03-01');
     const withActions = log('ACTIONS-2018', '2018-03-05');
-    resolve(withActions.id, '2018-04-02', { actions: [{ description: 'Strategy meeting', owner: 'Council', dueOn: '2018-04-16' }], themeIds: [themeId], policyGap: true, policyGapNote: 'Threshold guidance unclear.' });
+    resolve(withActions.id, '2018-04-02', {
+      actions: [{ description: 'Strategy meeting', owner: 'Council', dueOn: '2018-04-16' }],
+      themeIds: [themeId],
+      policyGap: true,
+      policyGapNote: 'Threshold guidance unclear.',
+    });
     close(withActions.id, '2018-05-01');
     const otherBefore = ok(desk.call('escalations:get', { escalationId: other }));
 
     const db = desk.store.reader;
     const counts = (caseId: number) => ({
       stages: rowsOf(db, 'SELECT count(*) AS n FROM stage_entry WHERE escalation_id = ?', caseId),
-      dueDates: rowsOf(db, 'SELECT count(*) AS n FROM due_date_history WHERE stage_entry_id IN (SELECT id FROM stage_entry WHERE escalation_id = ?)', caseId),
+      dueDates: rowsOf(
+        db,
+        'SELECT count(*) AS n FROM due_date_history WHERE stage_entry_id IN (SELECT id FROM stage_entry WHERE escalation_id = ?)',
+        caseId,
+      ),
       notifications: rowsOf(db, 'SELECT count(*) AS n FROM notification WHERE escalation_id = ?', caseId),
       chair: rowsOf(db, 'SELECT count(*) AS n FROM chair_decision WHERE escalation_id = ?', caseId),
       panels: rowsOf(db, 'SELECT count(*) AS n FROM panel WHERE escalation_id = ?', caseId),
       seats: rowsOf(db, 'SELECT count(*) AS n FROM panel_seat WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = ?)', caseId),
-      representations: rowsOf(db, 'SELECT count(*) AS n FROM panel_representation WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = ?)', caseId),
+      representations: rowsOf(
+        db,
+        'SELECT count(*) AS n FROM panel_representation WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = ?)',
+        caseId,
+      ),
       outcome: rowsOf(db, 'SELECT count(*) AS n FROM outcome WHERE escalation_id = ?', caseId),
       closure: rowsOf(db, 'SELECT count(*) AS n FROM escalation_closure WHERE escalation_id = ?', caseId),
       challenged: rowsOf(db, 'SELECT count(*) AS n FROM escalation_challenged WHERE escalation_id = ?', caseId),
@@ -161,11 +240,31 @@ describe('deleting a case after review', () => {
     const before = counts(id);
     for (const [table, n] of Object.entries(before)) expect(n, table).toBeGreaterThan(0);
 
-    const deletion = ok(desk.call('retention:deleteCase', { escalationId: id, confirmReference: 'panel-2020', reason: 'Reviewed under the six-year schedule; nothing outstanding.' }));
-    expect(deletion).toEqual({ reference: 'PANEL-2020', childInitials: 'AB', closedOn: '2020-04-01', reviewYears: 6, deletedAt: '2026-11-23T10:00:00.000Z', deletedBy: 'Sam Coordinator', reason: 'Reviewed under the six-year schedule; nothing outstanding.' });
+    const deletion = ok(
+      desk.call('retention:deleteCase', {
+        escalationId: id,
+        confirmReference: 'panel-2020',
+        reason: 'Reviewed under the six-year schedule; nothing outstanding.',
+      }),
+    );
+    expect(deletion).toEqual({
+      reference: 'PANEL-2020',
+      childInitials: 'AB',
+      closedOn: '2020-04-01',
+      reviewYears: 6,
+      deletedAt: '2026-11-23T10:00:00.000Z',
+      deletedBy: 'Sam Coordinator',
+      reason: 'Reviewed under the six-year schedule; nothing outstanding.',
+    });
     for (const [table, n] of Object.entries(counts(id))) expect(n, table).toBe(0);
 
-    ok(desk.call('retention:deleteCase', { escalationId: withActions.id, confirmReference: 'ACTIONS-2018', reason: 'Reviewed: the actions were done long ago.' }));
+    ok(
+      desk.call('retention:deleteCase', {
+        escalationId: withActions.id,
+        confirmReference: 'ACTIONS-2018',
+        reason: 'Reviewed: the actions were done long ago.',
+      }),
+    );
     expect(rowsOf(db, 'SELECT count(*) AS n FROM outcome_action WHERE escalation_id = ?', withActions.id)).toBe(0);
     expect(rowsOf(db, 'SELECT count(*) AS n FROM escalation_theme WHERE escalation_id = ?', withActions.id)).toBe(0);
 
@@ -173,7 +272,11 @@ describe('deleting a case after review', () => {
     const entry = auditFor(db, 'escalation', id).at(-1)!;
     expect(entry).toMatchObject({ actor: 'Sam Coordinator', at: '2026-11-23T10:00:00.000Z', action: 'escalation.deleteAfterReview' });
     expect(entry.before).toEqual({ reference: 'PANEL-2020', childInitials: 'AB', status: 'closed', closedOn: '2020-04-01' });
-    expect(entry.after).toMatchObject({ deleted: true, reason: 'Reviewed under the six-year schedule; nothing outstanding.', reviewYears: 6 });
+    expect(entry.after).toMatchObject({
+      deleted: true,
+      reason: 'Reviewed under the six-year schedule; nothing outstanding.',
+      reviewYears: 6,
+    });
     expect(review().deletions.map((d) => d.reference)).toEqual(['ACTIONS-2018', 'PANEL-2020']);
     expect(review().rows.map((r) => r.reference)).toEqual(['KEEP-ME']);
 
@@ -182,7 +285,10 @@ describe('deleting a case after review', () => {
     expect(verifyAuditChain(db).firstBadEntryId).toBeNull();
     expect(desk.store.writer.pragma('foreign_key_check')).toEqual([]);
     expect(desk.store.writer.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(desk.call('escalations:get', { escalationId: id })).toMatchObject({ ok: false, error: { message: `There is no escalation with id ${id}.` } });
+    expect(desk.call('escalations:get', { escalationId: id })).toMatchObject({
+      ok: false,
+      error: { message: `There is no escalation with id ${id}.` },
+    });
   });
 
   it('refuses open, unsigned, panel-bound and not-yet-due cases, an unconfirmed reference and a missing reason, changing nothing', () => {
@@ -197,7 +303,10 @@ describe('deleting a case after review', () => {
     const reason = 'Reviewed under the six-year schedule.';
 
     const attempts: [Record<string, unknown>, RegExp][] = [
-      [{ escalationId: open.id, confirmReference: 'OPEN-1', reason }, /OPEN-1 is still open: only a closed or withdrawn case can be deleted\. Nothing was deleted\./],
+      [
+        { escalationId: open.id, confirmReference: 'OPEN-1', reason },
+        /OPEN-1 is still open: only a closed or withdrawn case can be deleted\. Nothing was deleted\./,
+      ],
       [{ escalationId: unsigned.id, confirmReference: 'UNSIGNED-1', reason }, /the chair has not signed it off/],
       [{ escalationId: onPanel.id, confirmReference: 'PANEL-1', reason }, /a resolution panel is still planned for PANEL-1/],
       [{ escalationId: recent, confirmReference: 'RECENT-1', reason }, /not due for review until 1 Mar 2030/],
@@ -207,7 +316,8 @@ describe('deleting a case after review', () => {
       [{ escalationId: 9999, confirmReference: 'DUE-1', reason }, /There is no escalation with id 9999/],
     ];
     const before = dbFingerprint(desk.store.file);
-    for (const [input, message] of attempts) expect(desk.dispatch('retention:deleteCase', input)).toMatchObject({ ok: false, error: { message: expect.stringMatching(message) } });
+    for (const [input, message] of attempts)
+      expect(desk.dispatch('retention:deleteCase', input)).toMatchObject({ ok: false, error: { message: expect.stringMatching(message) } });
     expect(dbFingerprint(desk.store.file)).toBe(before);
     expect(rowsOf(desk.store.reader, 'SELECT count(*) AS n FROM retention_deletion WHERE ? > 0', 1)).toBe(0);
   });
@@ -221,8 +331,17 @@ describe('deleting a case after review', () => {
     raw.prepare('INSERT INTO case_note (escalation_id) VALUES (?)').run(due);
     raw.close();
     const before = dbFingerprint(desk.store.file);
-    const result = desk.call('retention:deleteCase', { escalationId: due, confirmReference: 'DUE-1', reason: 'Reviewed under the six-year schedule.' });
-    expect(result).toMatchObject({ ok: false, error: { message: 'DUE-1 still has records this version of the app does not know how to delete, so nothing was deleted. Please report this.' } });
+    const result = desk.call('retention:deleteCase', {
+      escalationId: due,
+      confirmReference: 'DUE-1',
+      reason: 'Reviewed under the six-year schedule.',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        message: 'DUE-1 still has records this version of the app does not know how to delete, so nothing was deleted. Please report this.',
+      },
+    });
     expect(dbFingerprint(desk.store.file)).toBe(before);
   });
 
@@ -230,14 +349,19 @@ describe('deleting a case after review', () => {
     setUp();
     const db = desk.store.reader;
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    const refersTo = (table: string) => (db.prepare('SELECT "table" AS parent FROM pragma_foreign_key_list(?)').all(table) as { parent: string }[]).map((r) => r.parent);
+    const refersTo = (table: string) =>
+      (db.prepare('SELECT "table" AS parent FROM pragma_foreign_key_list(?)').all(table) as { parent: string }[]).map((r) => r.parent);
     const caseTables = new Set(['escalation']);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const t of tables) if (!caseTables.has(t) && refersTo(t).some((p) => caseTables.has(p)) && caseTables.add(t)) grew = true;
     }
     expect(caseTables.size).toBeGreaterThan(10);
-    for (const t of caseTables) expect(CASE_ROW_DELETIONS.some((sql) => sql.startsWith(`DELETE FROM ${t} `)), t).toBe(true);
+    for (const t of caseTables)
+      expect(
+        CASE_ROW_DELETIONS.some((sql) => sql.startsWith(`DELETE FROM ${t} `)),
+        t,
+      ).toBe(true);
   });
 
   it('leaves no way to delete a case’s rows but this one, and the record of a deletion cannot be changed', () => {
@@ -253,8 +377,12 @@ describe('deleting a case after review', () => {
     ]) {
       expect(() => w.prepare(sql).run(due), sql).toThrow(/deleted only through a retention review/);
     }
-    expect(() => w.prepare('DELETE FROM due_date_history WHERE stage_entry_id IN (SELECT id FROM stage_entry WHERE escalation_id = ?)').run(due)).toThrow(/Due date history cannot be deleted/);
-    ok(desk.call('retention:deleteCase', { escalationId: due, confirmReference: 'DUE-1', reason: 'Reviewed under the six-year schedule.' }));
+    expect(() =>
+      w.prepare('DELETE FROM due_date_history WHERE stage_entry_id IN (SELECT id FROM stage_entry WHERE escalation_id = ?)').run(due),
+    ).toThrow(/Due date history cannot be deleted/);
+    ok(
+      desk.call('retention:deleteCase', { escalationId: due, confirmReference: 'DUE-1', reason: 'Reviewed under the six-year schedule.' }),
+    );
     expect(() => w.prepare("UPDATE retention_deletion SET reason = 'changed'").run()).toThrow(/cannot be changed/);
     expect(() => w.prepare('DELETE FROM retention_deletion').run()).toThrow(/cannot be deleted/);
     expect(rowsOf(desk.store.reader, 'SELECT count(*) AS n FROM retention_deletion_pending WHERE ? > 0', 1)).toBe(0);
@@ -263,13 +391,25 @@ describe('deleting a case after review', () => {
   it('never gives a deleted case’s id to a new case, so no history is read as another case’s', () => {
     setUp();
     const newest = closedCase('NEWEST-OLD', '2019-01-07', '2019-02-04', '2019-03-01');
-    ok(desk.call('retention:deleteCase', { escalationId: newest, confirmReference: 'NEWEST-OLD', reason: 'Reviewed under the six-year schedule.' }));
+    ok(
+      desk.call('retention:deleteCase', {
+        escalationId: newest,
+        confirmReference: 'NEWEST-OLD',
+        reason: 'Reviewed under the six-year schedule.',
+      }),
+    );
     const fresh = log('NEW-CASE', '2026-11-16');
     expect(fresh.id).toBeGreaterThan(newest);
     expect(auditFor(desk.store.reader, 'escalation', fresh.id).map((e) => e.action)).toEqual(['escalation.create']);
     const raw = new Database(desk.store.file);
     try {
-      expect(() => raw.prepare("INSERT INTO escalation (id, reference, reference_key, profile_id, raising_agency_id, raising_worker_role, category_id, child_status, summary, opened_on, immediate_risk, first_stage, highest_stage, created_at) SELECT ?, 'X', 'X', profile_id, raising_agency_id, 'r', category_id, 'none', 's', '2026-01-01', 0, 1, 1, 'now' FROM escalation LIMIT 1").run(newest)).toThrow(/not reused/);
+      expect(() =>
+        raw
+          .prepare(
+            "INSERT INTO escalation (id, reference, reference_key, profile_id, raising_agency_id, raising_worker_role, category_id, child_status, summary, opened_on, immediate_risk, first_stage, highest_stage, created_at) SELECT ?, 'X', 'X', profile_id, raising_agency_id, 'r', category_id, 'none', 's', '2026-01-01', 0, 1, 1, 'now' FROM escalation LIMIT 1",
+          )
+          .run(newest),
+      ).toThrow(/not reused/);
     } finally {
       raw.close();
     }
@@ -286,7 +426,13 @@ describe('deleting a case after review', () => {
       return readFileSync(desk.store.file).includes(Buffer.from(text));
     };
     expect(fileHolds(summary)).toBe(true);
-    ok(desk.call('retention:deleteCase', { escalationId: e.id, confirmReference: 'WIPE-1', reason: 'Reviewed under the six-year schedule.' }));
+    ok(
+      desk.call('retention:deleteCase', {
+        escalationId: e.id,
+        confirmReference: 'WIPE-1',
+        reason: 'Reviewed under the six-year schedule.',
+      }),
+    );
     expect(fileHolds(summary)).toBe(false);
   });
 });

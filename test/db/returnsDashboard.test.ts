@@ -18,20 +18,53 @@ describe('an imported agency return on the dashboard', () => {
 
     const template = await makeTemplate(desk, board.school, 'school.xlsx');
     const rows = [
-      { reference: 'HPS-1', challenged: 'Bristol City Council', category: 'Level of need or threshold', raised: day(2026, 7, 15), stage: '2 - Escalate to line manager', outcome: 'Original decision upheld', resolved: day(2026, 7, 30), chair: 'No', meeting: 'Yes' },
-      { reference: 'HPS-2', challenged: 'Avon and Somerset Police', category: 'Nature and severity of risk', raised: day(2026, 8, 3), stage: '1 - Discuss with the other worker', outcome: 'Still open' },
-      { reference: 'HPS-3', challenged: 'Bristol City Council', category: 'Level of need or threshold', raised: day(2026, 9, 30), stage: '4 - Resolution by BSCP Chair', outcome: 'Original decision changed', resolved: day(2026, 9, 30), chair: 'Yes', panel: 'Yes' },
+      {
+        reference: 'HPS-1',
+        challenged: 'Bristol City Council',
+        category: 'Level of need or threshold',
+        raised: day(2026, 7, 15),
+        stage: '2 - Escalate to line manager',
+        outcome: 'Original decision upheld',
+        resolved: day(2026, 7, 30),
+        chair: 'No',
+        meeting: 'Yes',
+      },
+      {
+        reference: 'HPS-2',
+        challenged: 'Avon and Somerset Police',
+        category: 'Nature and severity of risk',
+        raised: day(2026, 8, 3),
+        stage: '1 - Discuss with the other worker',
+        outcome: 'Still open',
+      },
+      {
+        reference: 'HPS-3',
+        challenged: 'Bristol City Council',
+        category: 'Level of need or threshold',
+        raised: day(2026, 9, 30),
+        stage: '4 - Resolution by BSCP Chair',
+        outcome: 'Original decision changed',
+        resolved: day(2026, 9, 30),
+        chair: 'Yes',
+        panel: 'Yes',
+      },
     ];
     const imported = await importReturn(desk, 'school-q2.xlsx', await fillReturn(template, { rows }));
     expect(imported).toMatchObject({ ok: true, summary: { rows: 3, nilReturn: false } });
 
     const after = ok(desk.call('dashboard:quarter', { quarter: '2026-Q2' }));
-    expect(headline(after, 'new')).toEqual({ board: headline(before, 'new').board, agencyInternal: 3, total: headline(before, 'new').total + 3 });
+    expect(headline(after, 'new')).toEqual({
+      board: headline(before, 'new').board,
+      agencyInternal: 3,
+      total: headline(before, 'new').total + 3,
+    });
     expect(headline(after, 'resolved').agencyInternal).toBe(2);
     expect(headline(after, 'open_at_end').agencyInternal).toBe(1);
-    const raisedBySchool = (d: Dashboard) => d.byRaisingAgency.find((r) => r.agencyId === board.school)?.count ?? { board: 0, agencyInternal: 0, total: 0 };
+    const raisedBySchool = (d: Dashboard) =>
+      d.byRaisingAgency.find((r) => r.agencyId === board.school)?.count ?? { board: 0, agencyInternal: 0, total: 0 };
     expect(raisedBySchool(after).agencyInternal - raisedBySchool(before).agencyInternal).toBe(3);
-    const schoolToCouncil = (d: Dashboard) => d.pairs.find((p) => p.raisingAgencyId === board.school && p.challengedAgencyId === board.council)?.count ?? 0;
+    const schoolToCouncil = (d: Dashboard) =>
+      d.pairs.find((p) => p.raisingAgencyId === board.school && p.challengedAgencyId === board.council)?.count ?? 0;
     expect(schoolToCouncil(after) - schoolToCouncil(before)).toBe(2);
     expect(after.outcomes.find((o) => o.effect === 'changed')!.count.agencyInternal).toBe(1);
     expect(after.chair.agencyInternal).toEqual({ chairInvolved: 1, meetingsHeld: 1, panelsConvened: 1 });

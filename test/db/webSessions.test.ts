@@ -88,7 +88,12 @@ async function board(options: { signInLimit?: { max: number; windowMs: number } 
   ok(desk.call('users:create', { userName: 'chair', displayName: 'Pat Chair', role: 'chair', password: PASSWORD }));
   ok(desk.call('session:signOut', {}));
   const d = desk;
-  server = await startWebServer({ dispatch: d.dispatchAsync, sessions: () => d.sessions, rendererDir: tempFolder(), ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}) });
+  server = await startWebServer({
+    dispatch: d.dispatchAsync,
+    sessions: () => d.sessions,
+    rendererDir: tempFolder(),
+    ...(options.signInLimit ? { signInLimit: options.signInLimit } : {}),
+  });
   return { desk: d, server };
 }
 
@@ -106,7 +111,11 @@ describe('the launch key is not a master key', () => {
 
     // The key alone, as a cookie or a header.
     const keyOnly = `desk_token=${server.token}`;
-    for (const [channel, input] of [['escalations:list', {}], ['users:create', newCoordinator], ['users:list', {}]] as const) {
+    for (const [channel, input] of [
+      ['escalations:list', {}],
+      ['users:create', newCoordinator],
+      ['users:list', {}],
+    ] as const) {
       const answer = await otherProgram(server, keyOnly, channel, input, 'none');
       expect(answer.status).toBe(422);
       expect(answer.body).toMatchObject({ ok: false, error: { message: 'Not signed in: sign in to continue.' } });
@@ -150,7 +159,10 @@ describe('the launch key is not a master key', () => {
     expect(browser.token).toBe('none');
     const replayed = await otherProgram(server, stolen.cookies, 'users:create', newCoordinator, stolen.token);
     expect(replayed.body).toMatchObject({ ok: false, error: { message: 'Not signed in: sign in to continue.' } });
-    expect((await otherProgram(server, stolen.cookies, 'session:status', {}, stolen.token)).body).toEqual({ ok: true, value: { state: 'signed_out' } });
+    expect((await otherProgram(server, stolen.cookies, 'session:status', {}, stolen.token)).body).toEqual({
+      ok: true,
+      value: { state: 'signed_out' },
+    });
   });
 
   it('rotates the session id at every sign-in, and the old one stops working', async () => {
@@ -166,7 +178,9 @@ describe('the launch key is not a master key', () => {
     const second = { id: browser.cookies.get('desk_session')!, token: browser.token };
     expect(second.id).not.toBe(first.id);
     expect(second.token).not.toBe(first.token);
-    expect((await otherProgram(server, `desk_token=${server.token}; desk_session=${first.id}`, 'users:list', {}, first.token)).body.ok).toBe(false);
+    expect(
+      (await otherProgram(server, `desk_token=${server.token}; desk_session=${first.id}`, 'users:list', {}, first.token)).body.ok,
+    ).toBe(false);
     expect((await browser.call('users:list')).body.ok).toBe(true);
   });
 
@@ -181,10 +195,18 @@ describe('the launch key is not a master key', () => {
     expect((await jo.call('session:status')).body).toMatchObject({ value: { state: 'signed_in', user: { userName: 'jcoord' } } });
     expect((await sam.call('session:status')).body).toMatchObject({ value: { state: 'signed_in', user: { userName: 'sam' } } });
     expect((await jo.call('agencies:create', { name: 'Bromley Police', sector: 'police', statutoryPartner: true })).body.ok).toBe(true);
-    expect((await sam.call('agencies:create', { name: 'Sirona Care and Health', sector: 'health', statutoryPartner: true })).body.ok).toBe(true);
+    expect((await sam.call('agencies:create', { name: 'Sirona Care and Health', sector: 'health', statutoryPartner: true })).body.ok).toBe(
+      true,
+    );
     const actors = desk.store.reader.prepare("SELECT actor FROM audit_entry WHERE action = 'agency.create' ORDER BY id").all();
     expect(actors).toEqual([{ actor: 'Jo Coordinator (jcoord)' }, { actor: 'Sam Coordinator (sam)' }]);
-    expect(desk.sessions.list(now()).filter((s) => s.via === 'web').map((s) => s.user.userName).sort()).toEqual(['jcoord', 'sam']);
+    expect(
+      desk.sessions
+        .list(now())
+        .filter((s) => s.via === 'web')
+        .map((s) => s.user.userName)
+        .sort(),
+    ).toEqual(['jcoord', 'sam']);
 
     ok((await jo.call('session:signOut')).body);
     expect((await jo.call('agencies:list')).body).toMatchObject({ ok: false, error: { code: 'signed_out' } });
@@ -204,7 +226,15 @@ describe('the launch key is not a master key', () => {
     const users = ok((await jo.call('users:list')).body) as { users: { id: number; userName: string }[] };
     const patId = users.users.find((u) => u.userName === 'chair')!.id;
 
-    ok((await pat.call('session:changePassword', { currentPassword: PASSWORD, newPassword: 'a brand new pass phrase', repeatPassword: 'a brand new pass phrase' })).body);
+    ok(
+      (
+        await pat.call('session:changePassword', {
+          currentPassword: PASSWORD,
+          newPassword: 'a brand new pass phrase',
+          repeatPassword: 'a brand new pass phrase',
+        })
+      ).body,
+    );
     expect((await pat.call('agencies:list')).body.ok).toBe(true);
     expect((await patElsewhere.call('agencies:list')).body).toMatchObject({ ok: false, error: { code: 'signed_out' } });
 
@@ -221,13 +251,22 @@ describe('the web server’s own protections', () => {
     const { server } = await board({ signInLimit: { max: 3, windowMs: 60_000 } });
     const browser = new Browser(server);
     await browser.open();
-    for (let i = 0; i < 3; i += 1) expect((await browser.call('session:signIn', { userName: 'jcoord', password: 'not it at all' })).status).toBe(200);
+    for (let i = 0; i < 3; i += 1)
+      expect((await browser.call('session:signIn', { userName: 'jcoord', password: 'not it at all' })).status).toBe(200);
     const limited = await browser.call('session:signIn', { userName: 'jcoord', password: PASSWORD });
     // The wait is the rest of the window in the rate limiter's words: "1 minute" when the tries
     // came within the same second, "59 seconds" a moment later.
     expect(limited.status).toBe(429);
-    expect(limited.body).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Too many sign-in attempts from this address\. Wait (\d+ seconds?|1 minute), then try again\.$/) } });
-    expect((await browser.call('session:setUp', { userName: 'x', displayName: 'X Person', password: PASSWORD, repeatPassword: PASSWORD })).status).toBe(429);
+    expect(limited.body).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/^Too many sign-in attempts from this address\. Wait (\d+ seconds?|1 minute), then try again\.$/),
+      },
+    });
+    expect(
+      (await browser.call('session:setUp', { userName: 'x', displayName: 'X Person', password: PASSWORD, repeatPassword: PASSWORD }))
+        .status,
+    ).toBe(429);
     expect((await browser.call('session:status')).status).toBe(200);
   });
 
@@ -240,14 +279,20 @@ describe('the web server’s own protections', () => {
       body: JSON.stringify({ fileName: 'big.xlsx', base64: 'A'.repeat(30_000_000) }),
     });
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ ok: false, error: { message: 'The request body is over 30 MB, so it was not read. Nothing was saved.', problems: [] } });
+    expect(await response.json()).toEqual({
+      ok: false,
+      error: { message: 'The request body is over 30 MB, so it was not read. Nothing was saved.', problems: [] },
+    });
     expect(dbFingerprint(desk.store.file)).toBe(before);
   });
 
   it('answers malformed percent-encoding with 400, not 500', async () => {
     const { server } = await board();
     for (const path of ['/%E0%A4%A', '/api/%E0%A4%A', '/download/%E0%A4%A']) {
-      const response = await fetch(`http://127.0.0.1:${server.port}${path}`, { method: path.startsWith('/api/') ? 'POST' : 'GET', headers: { 'x-desk-token': server.token, 'x-desk-csrf': 'none' } });
+      const response = await fetch(`http://127.0.0.1:${server.port}${path}`, {
+        method: path.startsWith('/api/') ? 'POST' : 'GET',
+        headers: { 'x-desk-token': server.token, 'x-desk-csrf': 'none' },
+      });
       expect(response.status).toBe(400);
       expect(await response.text()).toBe('That address is not valid (its percent-encoding is broken).');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -262,7 +307,8 @@ describe('the web server’s own protections', () => {
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
     const d = desk;
     server = await startWebServer({ dispatch: d.dispatchAsync, sessions: () => d.sessions, rendererDir });
-    const get = (path: string, headers: Record<string, string> = { 'x-desk-token': server!.token }) => fetch(`http://127.0.0.1:${server!.port}${path}`, { headers });
+    const get = (path: string, headers: Record<string, string> = { 'x-desk-token': server!.token }) =>
+      fetch(`http://127.0.0.1:${server!.port}${path}`, { headers });
     // Sent as written: fetch would tidy dot segments away before they reached the server.
     const raw = (path: string) =>
       new Promise<number>((resolve, reject) => {
@@ -280,31 +326,60 @@ describe('the web server’s own protections', () => {
     const route = await get('/escalations/42');
     expect(route.status).toBe(200);
     expect(await route.text()).toContain('<title>Escalation Desk</title>');
-    for (const path of ['/..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/../../etc/passwd', '/assets/..%5c..%5cindex.html', '/a%00.js']) {
+    for (const path of [
+      '/..%2f..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/../../etc/passwd',
+      '/assets/..%5c..%5cindex.html',
+      '/a%00.js',
+    ]) {
       expect(await raw(path), path).toBe(404);
     }
     expect((await get('/assets/app.js', {})).status).toBe(403);
-    expect((await fetch(`http://127.0.0.1:${server.port}/`, { method: 'DELETE', headers: { 'x-desk-token': server.token } })).status).toBe(405);
+    expect((await fetch(`http://127.0.0.1:${server.port}/`, { method: 'DELETE', headers: { 'x-desk-token': server.token } })).status).toBe(
+      405,
+    );
     expect((await fetch(`http://127.0.0.1:${server.port}/api/app:info`, { headers: { 'x-desk-token': server.token } })).status).toBe(405);
   });
 
   it('can be bound with TLS: the cookies are then Secure and __Host- prefixed, with HSTS', async () => {
     desk = openTestDesk({ signIn: true, now });
     ok(desk.call('session:setUp', { userName: 'jcoord', displayName: 'Jo Coordinator', password: PASSWORD, repeatPassword: PASSWORD }));
-    const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], { keySize: 2048, extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }] } as never);
+    const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], {
+      keySize: 2048,
+      extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+    } as never);
     const d = desk;
-    server = await startWebServer({ dispatch: d.dispatchAsync, sessions: () => d.sessions, rendererDir: tempFolder(), binding: { host: '127.0.0.1', tls: { cert: pems.cert, key: pems.private } } });
+    server = await startWebServer({
+      dispatch: d.dispatchAsync,
+      sessions: () => d.sessions,
+      rendererDir: tempFolder(),
+      binding: { host: '127.0.0.1', tls: { cert: pems.cert, key: pems.private } },
+    });
     expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/\?token=/);
     const post = (path: string, body: string, headers: Record<string, string>) =>
       new Promise<{ status: number; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
-        const req = httpsRequest({ host: '127.0.0.1', port: server!.port, path, method: 'POST', ca: pems.cert, headers: { host: `127.0.0.1:${server!.port}`, ...headers } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
-        });
+        const req = httpsRequest(
+          {
+            host: '127.0.0.1',
+            port: server!.port,
+            path,
+            method: 'POST',
+            ca: pems.cert,
+            headers: { host: `127.0.0.1:${server!.port}`, ...headers },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
-    const signedIn = await post('/api/session:signIn', JSON.stringify({ userName: 'jcoord', password: PASSWORD }), { cookie: `__Host-desk_token=${server.token}`, 'x-desk-csrf': 'none' });
+    const signedIn = await post('/api/session:signIn', JSON.stringify({ userName: 'jcoord', password: PASSWORD }), {
+      cookie: `__Host-desk_token=${server.token}`,
+      'x-desk-csrf': 'none',
+    });
     expect(signedIn.status).toBe(200);
     const cookie = (signedIn.headers['set-cookie'] as string[]).find((c) => c.startsWith('__Host-desk_session='))!;
     expect(cookie).toMatch(/; Path=\//);
@@ -329,7 +404,12 @@ describe('the web server over the desk the web mode holds', () => {
   const open = async (folder: string) => {
     host = openFrontDesk({ dataFolder: folder, mode: 'web', version: '0.0.0-test', now });
     const h = host;
-    server = await startWebServer({ dispatch: h.dispatchAsync, sessions: () => h.sessions, downloads: h.exports, rendererDir: tempFolder() });
+    server = await startWebServer({
+      dispatch: h.dispatchAsync,
+      sessions: () => h.sessions,
+      downloads: h.exports,
+      rendererDir: tempFolder(),
+    });
     return { h, server };
   };
 
@@ -352,7 +432,8 @@ describe('the web server over the desk the web mode holds', () => {
   it('while the records file is damaged, the key alone still opens the recovery screen', async () => {
     data = tempFolder();
     const first = openFrontDesk({ dataFolder: data, mode: 'web', version: '0.0.0-test', now, actor: () => 'test coordinator' });
-    for (let i = 1; i <= 300; i += 1) ok(first.desk!.call('agencies:create', { name: `Agency number ${i} of the partnership`, sector: 'police', statutoryPartner: false }));
+    for (let i = 1; i <= 300; i += 1)
+      ok(first.desk!.call('agencies:create', { name: `Agency number ${i} of the partnership`, sector: 'police', statutoryPartner: false }));
     await first.takeBackup('manual');
     first.close();
     const fd = openSync(join(data, DATABASE_FILE_NAME), 'r+');
@@ -364,6 +445,9 @@ describe('the web server over the desk the web mode holds', () => {
     await visitor.open();
     expect((await visitor.call('desk:health')).body).toMatchObject({ ok: true, value: { records: 'damaged' } });
     expect((await visitor.call('backups:list')).body).toMatchObject({ ok: true, value: { backups: [{ reason: 'manual' }] } });
-    expect((await visitor.call('agencies:list')).body).toMatchObject({ ok: false, error: { message: expect.stringMatching(/failed its integrity check and is not open/) } });
+    expect((await visitor.call('agencies:list')).body).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/failed its integrity check and is not open/) },
+    });
   });
 });

@@ -67,7 +67,9 @@ test.describe('a new board', () => {
     const refused = app.desk.call('agencies:create', { name: 'Devon and Cornwall Police', sector: 'police', statutoryPartner: true });
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('Your role (learning hub) cannot do this') } });
 
-    const trail = app.desk.store.reader.prepare("SELECT actor, action FROM audit_entry WHERE action LIKE 'session.%' OR action LIKE 'accounts.%' ORDER BY id").all();
+    const trail = app.desk.store.reader
+      .prepare("SELECT actor, action FROM audit_entry WHERE action LIKE 'session.%' OR action LIKE 'accounts.%' ORDER BY id")
+      .all();
     expect(trail).toEqual([
       { actor: 'Jo Coordinator (jo.coord)', action: 'accounts.create' },
       { actor: 'Jo Coordinator (jo.coord)', action: 'accounts.create' },

@@ -51,7 +51,9 @@ test('a coordinator builds the agency directory, records board membership and of
   await page.getByRole('link', { name: '← Agency directory' }).click();
   await expect(page.getByRole('row', { name: /Avon and Somerset Police/ })).toContainText('Dana Whitfield');
   await page.getByLabel('Show the board as it stood on').fill('2024-04-01');
-  await expect(page.getByRole('list', { name: 'Board members on 1 Apr 2024' })).toContainText('Avon and Somerset Police — senior officers: Dana Whitfield');
+  await expect(page.getByRole('list', { name: 'Board members on 1 Apr 2024' })).toContainText(
+    'Avon and Somerset Police — senior officers: Dana Whitfield',
+  );
   await page.getByLabel('Show the board as it stood on').fill('2024-03-31');
   await expect(page.getByText('No agency was a board member on 31 Mar 2024.')).toBeVisible();
   await page.getByLabel('Show the board as it stood on').fill('2026-11-23');

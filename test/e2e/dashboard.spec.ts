@@ -17,7 +17,16 @@ import { expect, expectAccessible, signInAs, test, type DeskFixture, screenshotP
 // The data set of test/db/dashboard.test.ts, plus Q2-F: a case that reaches the chair in Q2.
 const SPECS: CaseSpec[] = [
   ...DASHBOARD_CASES,
-  { ref: 'Q2-F', raising: 'school', challenged: ['council'], category: 1, openedOn: '2026-07-06', steps: ['2026-07-13', '2026-07-20', '2026-07-27'], chair: { on: '2026-07-29', route: 'resolve_directly' }, end: { kind: 'resolve', on: '2026-07-31', effect: 'upheld', theme: 'sharing' } },
+  {
+    ref: 'Q2-F',
+    raising: 'school',
+    challenged: ['council'],
+    category: 1,
+    openedOn: '2026-07-06',
+    steps: ['2026-07-13', '2026-07-20', '2026-07-27'],
+    chair: { on: '2026-07-29', route: 'resolve_directly' },
+    end: { kind: 'resolve', on: '2026-07-31', effect: 'upheld', theme: 'sharing' },
+  },
 ];
 
 function seed(app: DeskFixture): Board {
@@ -44,7 +53,12 @@ function expected(key: string) {
   };
 }
 
-const NAMES: Record<AgencyKey, string> = { police: 'Avon and Somerset Police', school: 'Hollyfield Primary School', health: 'Sirona Care and Health', council: 'Bristol City Council' };
+const NAMES: Record<AgencyKey, string> = {
+  police: 'Avon and Somerset Police',
+  school: 'Hollyfield Primary School',
+  health: 'Sirona Care and Health',
+  council: 'Bristol City Council',
+};
 
 /** The drill behind a link on screen, and how many cases the register lists for it. */
 async function drillBehind(page: Page, app: DeskFixture, linkName: string): Promise<{ drill: DrillInput; listed: number }> {
@@ -70,7 +84,9 @@ test('the learning hub reads a quarter’s figures, drills into the register and
   await expect(page.getByRole('heading', { name: 'Learning hub', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Headline figures, Q2 2026-27 (Jul-Sep)' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Quarter' })).toHaveValue('2026-Q2');
-  await expect(page.getByRole('status').filter({ hasText: 'Figures as of' })).toContainText(/Figures as of 30 Sept? 2026 · compared with Q1 2026-27 \(Apr-Jun\)/);
+  await expect(page.getByRole('status').filter({ hasText: 'Figures as of' })).toContainText(
+    /Figures as of 30 Sept? 2026 · compared with Q1 2026-27 \(Apr-Jun\)/,
+  );
 
   // Headline cards: the value, last quarter's value and the sentence, as served and as counted.
   const cards = page.getByRole('region', { name: /Headline figures/ }).getByRole('listitem');
@@ -96,7 +112,12 @@ test('the learning hub reads a quarter’s figures, drills into the register and
 
   // By raising agency: the table row and its drill.
   const raised = page.getByRole('table', { name: 'New escalations raised by each agency' });
-  await expect(raised.getByRole('row', { name: new RegExp(NAMES.school) }).locator('td').last()).toHaveText(String(q2.raisedBy('school')));
+  await expect(
+    raised
+      .getByRole('row', { name: new RegExp(NAMES.school) })
+      .locator('td')
+      .last(),
+  ).toHaveText(String(q2.raisedBy('school')));
   const bySchool = await drillBehind(page, app, `Show the ${q2.raisedBy('school')} new escalations raised by ${NAMES.school}`);
   expect(bySchool.drill).toMatchObject({ figure: 'new', quarter: '2026-Q2', raisingAgencyId: board.school });
   expect(bySchool.listed).toBe(q2.raisedBy('school'));
@@ -117,8 +138,13 @@ test('the learning hub reads a quarter’s figures, drills into the register and
   expect(chair.listed).toBe(q2.chairResolvedDirectly);
 
   // Other panels say their figures in words.
-  await expect(page.getByRole('region', { name: 'Immediate risk and same-day compliance' })).toContainText('1 of 2 immediate-risk cases were referred and escalated the same working day (50%)');
-  await expect(page.getByRole('region', { name: 'Policy gaps flagged to the chair' }).getByRole('link', { name: 'Q2-A' })).toHaveAttribute('href', /^#\/escalations\/\d+$/);
+  await expect(page.getByRole('region', { name: 'Immediate risk and same-day compliance' })).toContainText(
+    '1 of 2 immediate-risk cases were referred and escalated the same working day (50%)',
+  );
+  await expect(page.getByRole('region', { name: 'Policy gaps flagged to the chair' }).getByRole('link', { name: 'Q2-A' })).toHaveAttribute(
+    'href',
+    /^#\/escalations\/\d+$/,
+  );
   await expect(page.getByRole('img', { name: /Bar chart of new escalations raised by each agency/ })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: true });
@@ -126,9 +152,14 @@ test('the learning hub reads a quarter’s figures, drills into the register and
   // Following a matrix cell opens the register on exactly those cases.
   await page.getByRole('link', { name: cellName, exact: true }).click();
   await expect(page).toHaveURL(/#\/escalations\?drill=/);
-  expect(readDrillFromHash(await page.evaluate(() => window.location.hash))).toMatchObject({ raisingAgencyId: board.school, challengedAgencyId: board.council });
+  expect(readDrillFromHash(await page.evaluate(() => window.location.hash))).toMatchObject({
+    raisingAgencyId: board.school,
+    challengedAgencyId: board.council,
+  });
   await expect(page.getByRole('heading', { name: 'Escalation register', level: 1 })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'escalations match' })).toHaveText(`${q2.pair('school', 'council')} escalations match`);
+  await expect(page.getByRole('status').filter({ hasText: 'escalations match' })).toHaveText(
+    `${q2.pair('school', 'council')} escalations match`,
+  );
   await page.goBack();
 
   // Another quarter from the picker, then back with "Previous".

@@ -39,7 +39,8 @@ interface Seeded {
 }
 
 function seedAgencies(app: DeskFixture): Seeded {
-  const add = (name: string, sector: Sector, statutoryPartner: boolean) => ok(app.desk.call('agencies:create', { name, sector, statutoryPartner })).id;
+  const add = (name: string, sector: Sector, statutoryPartner: boolean) =>
+    ok(app.desk.call('agencies:create', { name, sector, statutoryPartner })).id;
   return {
     csc: add('Torbay Children’s Services', 'childrens_social_care', true),
     police: add('Devon and Cornwall Police', 'police', true),
@@ -59,7 +60,21 @@ async function usePolicy(page: Page, name: RegExp) {
   await expect(page.getByRole('status').filter({ hasText: 'The board now works to' })).toBeVisible();
 }
 
-async function fillEscalation(page: Page, e: { reference: string; initials?: string; status: string; raising: string; challenged: string[]; category: string; summary: string; openedOn: string; role?: string; email?: string }) {
+async function fillEscalation(
+  page: Page,
+  e: {
+    reference: string;
+    initials?: string;
+    status: string;
+    raising: string;
+    challenged: string[];
+    category: string;
+    summary: string;
+    openedOn: string;
+    role?: string;
+    email?: string;
+  },
+) {
   await page.getByLabel('Case reference').fill(e.reference);
   if (e.initials) await page.getByLabel('Child’s initials').fill(e.initials);
   await page.getByRole('group', { name: 'Child’s status' }).getByLabel(e.status).check();
@@ -72,7 +87,10 @@ async function fillEscalation(page: Page, e: { reference: string; initials?: str
   await page.getByLabel('What the disagreement is about').fill(e.summary);
 }
 
-test('under the Torbay policy a case is logged, chased, escalated to stage 3, notified, resolved, drafted and closed', async ({ page, app }) => {
+test('under the Torbay policy a case is logged, chased, escalated to stage 3, notified, resolved, drafted and closed', async ({
+  page,
+  app,
+}) => {
   seedAgencies(app);
   await usePolicy(page, /Use this policy: Torbay/);
   await page.getByLabel('New learning theme').fill('Information sharing between settings');
@@ -94,15 +112,22 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
     raising: 'St Marychurch Pre-school',
     challenged: ['Torbay Children’s Services'],
     category: 'Level of need or threshold',
-    summary: 'Children’s social care closed the referral at the front door; the pre-school believes the threshold for a strategy discussion is met.',
+    summary:
+      'Children’s social care closed the referral at the front door; the pre-school believes the threshold for a strategy discussion is met.',
     openedOn: opened,
   });
   // A full name typed by mistake is caught as it is typed, and must be confirmed or removed.
-  await page.getByLabel('What the disagreement is about').fill('Children’s social care closed the referral. Jayden Smithers attends three days a week.');
+  await page
+    .getByLabel('What the disagreement is about')
+    .fill('Children’s social care closed the referral. Jayden Smithers attends three days a week.');
   await expect(page.getByText('This may include a person’s name: “Jayden Smithers” looks like a person’s full name')).toBeVisible();
   await page.getByRole('button', { name: 'Log escalation' }).click();
   await expect(page.getByRole('alert')).toContainText('the text may contain a child’s name');
-  await page.getByLabel('What the disagreement is about').fill('Children’s social care closed the referral at the front door; the pre-school believes the threshold for a strategy discussion is met.');
+  await page
+    .getByLabel('What the disagreement is about')
+    .fill(
+      'Children’s social care closed the referral at the front door; the pre-school believes the threshold for a strategy discussion is met.',
+    );
   await expect(page.getByText('This may include a person’s name')).toHaveCount(0);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Log escalation' }).click();
@@ -128,7 +153,9 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
 
   // Record the stage's discussion.
   const record = page.getByRole('form', { name: 'Record this stage’s discussion' });
-  await record.getByLabel('Discussion').fill('The pre-school manager talked it through with the supervisor; the concern is about threshold, not practice.');
+  await record
+    .getByLabel('Discussion')
+    .fill('The pre-school manager talked it through with the supervisor; the concern is about threshold, not practice.');
   await record.getByLabel('Decision').fill('Raise it with the duty social worker.');
   await record.getByLabel('Notes on who took part').fill('Pre-school manager; pre-school supervisor');
   await record.getByRole('button', { name: 'Save stage record' }).click();
@@ -180,7 +207,9 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   // Resolve with a statement, an action and a learning theme.
   const resolve = page.getByRole('form', { name: 'Resolve the escalation' });
   await resolve.getByLabel('Resolved on').fill(today);
-  await resolve.getByLabel('Written statement of outcome').fill('Children’s social care agreed to hold a strategy discussion within two working days and to tell the pre-school its outcome.');
+  await resolve
+    .getByLabel('Written statement of outcome')
+    .fill('Children’s social care agreed to hold a strategy discussion within two working days and to tell the pre-school its outcome.');
   await resolve.getByLabel('Original decision changed', { exact: true }).check();
   await resolve.getByRole('group', { name: 'Agencies that agreed the outcome' }).getByLabel('St Marychurch Pre-school').check();
   await resolve.getByRole('group', { name: 'Agencies that agreed the outcome' }).getByLabel('Torbay Children’s Services').check();
@@ -230,11 +259,16 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   await expect(page.locator('.case-header')).toContainText('Closed');
   await expect(timeline.getByRole('listitem').last()).toContainText('Closed with the chair’s sign-off');
 
-  const stored = app.desk.store.reader.prepare("SELECT status FROM escalation WHERE reference = 'TOR-2026-0142'").get() as { status: string };
+  const stored = app.desk.store.reader.prepare("SELECT status FROM escalation WHERE reference = 'TOR-2026-0142'").get() as {
+    status: string;
+  };
   expect(stored.status).toBe('closed');
 });
 
-test('under the Birmingham policy an immediate-risk case without a referral shows its breaches until the referral is recorded', async ({ page, app }) => {
+test('under the Birmingham policy an immediate-risk case without a referral shows its breaches until the referral is recorded', async ({
+  page,
+  app,
+}) => {
   seedAgencies(app);
   await usePolicy(page, /Use this policy: Birmingham/);
   await page.getByRole('link', { name: 'Register', exact: true }).click();
@@ -280,7 +314,9 @@ test('under the Birmingham policy an immediate-risk case without a referral show
   await referral.getByLabel('Referral made to').selectOption({ label: 'MASH' });
   await referral.getByLabel('Referral made on').fill(opened);
   await referral.getByRole('button', { name: 'Record referral' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Recorded the referral to MASH made on ${formatUkDate(opened)}.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Recorded the referral to MASH made on ${formatUkDate(opened)}.` }),
+  ).toBeVisible();
   await expect(breaches.getByRole('alert')).not.toContainText('no referral');
   await expect(breaches.getByRole('alert')).toContainText('did not go up the same working day');
   await expect(page.getByRole('form', { name: 'Record the referral' })).toHaveCount(0);
@@ -304,10 +340,15 @@ test('under the Birmingham policy an immediate-risk case without a referral show
   await expect(timeline.getByRole('listitem').last()).toContainText('Initials were left off when the case was logged');
 
   await page.getByRole('link', { name: 'Deadlines', exact: true }).click();
-  await expect(page.getByRole('region', { name: /Immediate-risk breaches/ }).getByRole('row', { name: /BHM\/2026\/77/ })).not.toContainText('no referral');
+  await expect(page.getByRole('region', { name: /Immediate-risk breaches/ }).getByRole('row', { name: /BHM\/2026\/77/ })).not.toContainText(
+    'no referral',
+  );
 });
 
-test('a complaint, a whistleblowing concern and a disagreement inside one agency are turned away, and nothing is logged', async ({ page, app }) => {
+test('a complaint, a whistleblowing concern and a disagreement inside one agency are turned away, and nothing is logged', async ({
+  page,
+  app,
+}) => {
   const ids = seedAgencies(app);
   ok(app.desk.call('profiles:choose', { profileId: profileId(app, 'bromley') }));
   await page.goto(`${app.server.url}#/escalations/new`);
@@ -343,7 +384,9 @@ test('a complaint, a whistleblowing concern and a disagreement inside one agency
   await expect(page.locator('.feedback--error')).toContainText('whistleblowing policy');
 
   await page.getByLabel('A disagreement inside one agency').check();
-  await expect(live).toContainText('A disagreement inside one agency is not a multi-agency escalation. It belongs in Hollyfield Primary School’s own supervision and escalation procedure.');
+  await expect(live).toContainText(
+    'A disagreement inside one agency is not a multi-agency escalation. It belongs in Hollyfield Primary School’s own supervision and escalation procedure.',
+  );
   await page.getByRole('button', { name: 'Log escalation' }).click();
   await expect(page.locator('.feedback--error')).toContainText('inside one agency is not a multi-agency escalation');
 
@@ -422,7 +465,9 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
   // Scrolling on past the first page reads the next from the last row seen (a cursor, not a position).
   const scroller = page.getByRole('region', { name: 'Escalations register (scrolls)' });
   const listed = (test: (body: { offset?: number; cursor?: { side: string } | null }) => boolean) =>
-    page.waitForRequest((r) => r.url().endsWith('/api/escalations%3Alist') && test(r.postDataJSON() as { offset?: number; cursor?: { side: string } | null }));
+    page.waitForRequest(
+      (r) => r.url().endsWith('/api/escalations%3Alist') && test(r.postDataJSON() as { offset?: number; cursor?: { side: string } | null }),
+    );
   const fromCursor = listed((body) => body.cursor?.side === 'after');
   await scroller.evaluate((el) => el.scrollTo(0, 32 * 95));
   await fromCursor;
@@ -466,7 +511,10 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
   await page.goto(`${app.server.url}${drillHref(drill)}`);
   await expect(page.getByText('Showing the cases behind the learning hub’s figure “Immediate-risk cases”')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: `${behind.toLocaleString('en-GB')} escalation` })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Register', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Register', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Show the whole register' }).click();
   await expect(page.getByRole('status').filter({ hasText: '450 escalations match' })).toBeVisible();
@@ -475,15 +523,26 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
   await expect(page.getByRole('heading', { name: /REG-/, level: 1 })).toBeVisible();
 });
 
-test('a child’s name that slipped into a case is removed by the coordinator, and the removal is recorded without it', async ({ page, app }) => {
+test('a child’s name that slipped into a case is removed by the coordinator, and the removal is recorded without it', async ({
+  page,
+  app,
+}) => {
   const agencies = seedAgencies(app);
   const settings = ok(app.desk.call('settings:get', {}));
   ok(app.desk.call('profiles:choose', { profileId: profileId(app, 'torbay') }));
   const logged = ok(
     app.desk.call('escalations:create', {
-      reference: 'TOR-2026-0311', childInitials: 'JO', raisingAgencyId: agencies.preschool, raisingWorkerRole: 'Pre-school manager', challengedAgencyIds: [agencies.csc],
-      categoryId: settings.categories[0]!.id, childStatus: 'child_in_need', summary: 'Concern about jayden okafor: the referral was closed at the front door.', openedOn: workingDaysAgo(1),
-      immediateRisk: false, confirmedNoChildName: true,
+      reference: 'TOR-2026-0311',
+      childInitials: 'JO',
+      raisingAgencyId: agencies.preschool,
+      raisingWorkerRole: 'Pre-school manager',
+      challengedAgencyIds: [agencies.csc],
+      categoryId: settings.categories[0]!.id,
+      childStatus: 'child_in_need',
+      summary: 'Concern about jayden okafor: the referral was closed at the front door.',
+      openedOn: workingDaysAgo(1),
+      immediateRisk: false,
+      confirmedNoChildName: true,
     }),
   );
   await page.goto(`${app.server.url}#/escalations/${logged.id}`);
@@ -498,12 +557,16 @@ test('a child’s name that slipped into a case is removed by the coordinator, a
   await expect(page.getByText('looks like a given name')).toHaveCount(0);
   await expectAccessible(page);
   await form.getByRole('button', { name: 'Remove it' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Removed the text from 1 field of the case (What the disagreement is about)' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Removed the text from 1 field of the case (What the disagreement is about)' }),
+  ).toBeVisible();
   await expect(page.getByText(/okafor/i)).toHaveCount(0);
   await expect(page.getByText('Concern about [removed]: the referral was closed at the front door.').first()).toBeVisible();
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline.getByText('A child’s identifier removed')).toBeVisible();
-  await expect(timeline.getByText('From What the disagreement is about and 0 audit entries. Reason: The child’s full name was typed into the summary')).toBeVisible();
+  await expect(
+    timeline.getByText('From What the disagreement is about and 0 audit entries. Reason: The child’s full name was typed into the summary'),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // Text that is not in the case is refused, in plain words, and nothing changes.

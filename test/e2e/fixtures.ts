@@ -36,10 +36,20 @@ export const test = base.extend<{ app: DeskFixture; firstAccount: boolean }>({
     const dataFolder = tempFolder('desk-e2e-');
     const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e' });
     if (firstAccount) {
-      const first = host.desk!.call('session:setUp', { userName: 'coordinator', displayName: 'E2E Coordinator', password: E2E_PASSWORD, repeatPassword: E2E_PASSWORD });
+      const first = host.desk!.call('session:setUp', {
+        userName: 'coordinator',
+        displayName: 'E2E Coordinator',
+        password: E2E_PASSWORD,
+        repeatPassword: E2E_PASSWORD,
+      });
       if (!first.ok) throw new Error(first.error.message);
     }
-    const server = await startWebServer({ dispatch: host.dispatchAsync, sessions: () => host.sessions, downloads: host.exports, rendererDir: join(process.cwd(), 'out', 'renderer') });
+    const server = await startWebServer({
+      dispatch: host.dispatchAsync,
+      sessions: () => host.sessions,
+      downloads: host.exports,
+      rendererDir: join(process.cwd(), 'out', 'renderer'),
+    });
     let seeder: Desk | null = null;
     const openSeeder = () => (seeder ??= openDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed' }));
     await page.goto(server.url);

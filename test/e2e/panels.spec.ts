@@ -14,7 +14,7 @@ const today = todayIso();
 
 function workingDaysAgo(n: number): string {
   let day = today;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
     day = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
     if (isWorkingDay(ENGLAND_AND_WALES, day)) left -= 1;
@@ -22,17 +22,36 @@ function workingDaysAgo(n: number): string {
   return day;
 }
 
-type AgencySeed = { name: string; sector: Sector; member: boolean; officers: { name: string; role: string; senior: boolean; rep: boolean }[] };
+type AgencySeed = {
+  name: string;
+  sector: Sector;
+  member: boolean;
+  officers: { name: string; role: string; senior: boolean; rep: boolean }[];
+};
 
 /** A board under the given policy, and one case moved up to the policy's last stage. */
-function seedCase(app: DeskFixture, policy: 'bromley' | 'torbay', agencies: AgencySeed[], raising: string, challenged: string[], participants: string) {
+function seedCase(
+  app: DeskFixture,
+  policy: 'bromley' | 'torbay',
+  agencies: AgencySeed[],
+  raising: string,
+  challenged: string[],
+  participants: string,
+) {
   const d = <C extends Channel>(channel: C, input: ChannelInput<C>) => ok(app.desk.call(channel, input));
   const ids: Record<string, number> = {};
   for (const a of agencies) {
     ids[a.name] = d('agencies:create', { name: a.name, sector: a.sector, statutoryPartner: a.member }).id;
     if (a.member) d('memberships:add', { agencyId: ids[a.name]!, from: '2020-04-01' });
     for (const o of a.officers)
-      d('officers:add', { agencyId: ids[a.name]!, name: o.name, role: o.role, email: `${o.name.toLowerCase().replace(/\W+/g, '.')}@example.gov.uk`, senior: o.senior, boardRepresentative: o.rep });
+      d('officers:add', {
+        agencyId: ids[a.name]!,
+        name: o.name,
+        role: o.role,
+        email: `${o.name.toLowerCase().replace(/\W+/g, '.')}@example.gov.uk`,
+        senior: o.senior,
+        boardRepresentative: o.rep,
+      });
   }
   const settings = d('settings:get', {});
   d('profiles:choose', { profileId: settings.profiles.find((p) => p.key === policy && p.basedOn === null)!.id });
@@ -52,7 +71,12 @@ function seedCase(app: DeskFixture, policy: 'bromley' | 'torbay', agencies: Agen
   });
   d('escalations:recordStage', { escalationId: e.id, discussion: 'Discussed by phone.', decision: 'Not agreed.', participants });
   for (let ago = 9; e.nextStages.length > 0; ago -= 2)
-    e = d('escalations:escalate', { escalationId: e.id, toStage: e.nextStages[0]!.number, on: workingDaysAgo(Math.max(ago, 1)), reason: 'Not resolved at the stage below.' });
+    e = d('escalations:escalate', {
+      escalationId: e.id,
+      toStage: e.nextStages[0]!.number,
+      on: workingDaysAgo(Math.max(ago, 1)),
+      reason: 'Not resolved at the stage below.',
+    });
   return { ids, escalation: e };
 }
 
@@ -74,14 +98,50 @@ const check = (page: Page, n: number) => page.locator('.panel-check').nth(n - 1)
 const summary = (page: Page) => page.locator('.panel-checks__summary');
 
 const BROMLEY: AgencySeed[] = [
-  { name: 'Bromley Children’s Social Care', sector: 'childrens_social_care', member: true, officers: [{ name: 'Helen Marsh', role: 'Head of service', senior: true, rep: true }, { name: 'Sam Lee', role: 'Team manager', senior: true, rep: false }] },
-  { name: 'Oxleas NHS Foundation Trust', sector: 'health', member: true, officers: [{ name: 'Tom Okoro', role: 'Designated nurse', senior: true, rep: true }] },
-  { name: 'Metropolitan Police', sector: 'police', member: true, officers: [{ name: 'Dana Whitfield', role: 'Detective Superintendent', senior: true, rep: true }, { name: 'Lee Grant', role: 'Constable', senior: false, rep: false }] },
-  { name: 'Little Acorns Nursery', sector: 'early_years', member: false, officers: [{ name: 'Priya Shah', role: 'Nursery manager', senior: true, rep: false }] },
+  {
+    name: 'Bromley Children’s Social Care',
+    sector: 'childrens_social_care',
+    member: true,
+    officers: [
+      { name: 'Helen Marsh', role: 'Head of service', senior: true, rep: true },
+      { name: 'Sam Lee', role: 'Team manager', senior: true, rep: false },
+    ],
+  },
+  {
+    name: 'Oxleas NHS Foundation Trust',
+    sector: 'health',
+    member: true,
+    officers: [{ name: 'Tom Okoro', role: 'Designated nurse', senior: true, rep: true }],
+  },
+  {
+    name: 'Metropolitan Police',
+    sector: 'police',
+    member: true,
+    officers: [
+      { name: 'Dana Whitfield', role: 'Detective Superintendent', senior: true, rep: true },
+      { name: 'Lee Grant', role: 'Constable', senior: false, rep: false },
+    ],
+  },
+  {
+    name: 'Little Acorns Nursery',
+    sector: 'early_years',
+    member: false,
+    officers: [{ name: 'Priya Shah', role: 'Nursery manager', senior: true, rep: false }],
+  },
 ];
 
-test('under Bromley the chair convenes a panel, watches a failing composition explain itself, fixes it, hears a representation and decides', async ({ page, app }) => {
-  const { escalation } = seedCase(app, 'bromley', BROMLEY, 'Oxleas NHS Foundation Trust', ['Bromley Children’s Social Care'], 'Sam Lee (team manager); Ruth Adams (health visitor)');
+test('under Bromley the chair convenes a panel, watches a failing composition explain itself, fixes it, hears a representation and decides', async ({
+  page,
+  app,
+}) => {
+  const { escalation } = seedCase(
+    app,
+    'bromley',
+    BROMLEY,
+    'Oxleas NHS Foundation Trust',
+    ['Bromley Children’s Social Care'],
+    'Sam Lee (team manager); Ruth Adams (health visitor)',
+  );
   await signInAs(page, app, 'chair');
   const sitsOn = today;
 
@@ -111,13 +171,19 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   await choose(page, 2, 'Metropolitan Police', 'Dana Whitfield');
   await expect(summary(page)).toHaveText('2 checks fail: the panel is not yet valid.');
   await expect(check(page, 1)).toContainText('A resolution panel needs exactly three agencies; 2 are chosen: add 1 more.');
-  await expect(check(page, 3)).toContainText('Bromley Children’s Social Care is in dispute and this policy requires every agency in dispute to sit on the panel: give it a seat.');
+  await expect(check(page, 3)).toContainText(
+    'Bromley Children’s Social Care is in dispute and this policy requires every agency in dispute to sit on the panel: give it a seat.',
+  );
 
   // A non-board-member agency and a party to the disagreement: each failure names who and why.
   await choose(page, 2, 'Bromley Children’s Social Care', 'Sam Lee');
   await choose(page, 3, 'Little Acorns', 'Priya Shah');
-  await expect(check(page, 2)).toContainText(`Little Acorns Nursery was not a member of the full board on ${formatUkDate(sitsOn)} (no board membership is recorded for it)`);
-  await expect(check(page, 5)).toContainText('Sam Lee is a party to the disagreement and cannot sit on the panel: choose another officer of Bromley Children’s Social Care.');
+  await expect(check(page, 2)).toContainText(
+    `Little Acorns Nursery was not a member of the full board on ${formatUkDate(sitsOn)} (no board membership is recorded for it)`,
+  );
+  await expect(check(page, 5)).toContainText(
+    'Sam Lee is a party to the disagreement and cannot sit on the panel: choose another officer of Bromley Children’s Social Care.',
+  );
   await expect(summary(page)).toHaveText('2 checks fail: the panel is not yet valid.');
   await expect(check(page, 1)).toContainText('Pass');
   await expectAccessible(page);
@@ -133,7 +199,9 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   await decision.getByLabel('Original decision changed', { exact: true }).check();
   await decision.getByLabel('Oxleas NHS Foundation Trust').check();
   await decision.getByRole('button', { name: 'Record the decision and resolve the case' }).click();
-  await expect(page.getByRole('alert')).toContainText('The panel’s membership does not yet pass its checks, so its decision cannot be recorded.');
+  await expect(page.getByRole('alert')).toContainText(
+    'The panel’s membership does not yet pass its checks, so its decision cannot be recorded.',
+  );
   await expect(page.getByRole('alert')).toContainText('Sam Lee is a party to the disagreement');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Panels' }).click();
   const row = page.getByRole('row', { name: /BR-2026-0042/ });
@@ -156,7 +224,11 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   await expectAccessible(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   const end = (await page.getByRole('region', { name: 'Suggestions' }).boundingBox())!;
-  await page.screenshot({ path: screenshotPath('panel-planner-valid.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: end.y + end.height + 16 } });
+  await page.screenshot({
+    path: screenshotPath('panel-planner-valid.png'),
+    fullPage: true,
+    clip: { x: 0, y: 0, width: 1280, height: end.y + end.height + 16 },
+  });
   await page.getByRole('button', { name: 'Save panel' }).click();
   await expect(page.locator('.toast')).toContainText('It passes every check.');
 
@@ -170,7 +242,9 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   await expect(page.getByRole('row', { name: /Named nurse for safeguarding/ })).toContainText('The bruising pattern');
   await page.getByRole('link', { name: 'Panel pack' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('resolution panel pack, case BR-2026-0042');
-  await expect(page.getByRole('region', { name: 'Representations received' })).toContainText('Named nurse for safeguarding (Oxleas NHS Foundation Trust): The bruising pattern');
+  await expect(page.getByRole('region', { name: 'Representations received' })).toContainText(
+    'Named nurse for safeguarding (Oxleas NHS Foundation Trust): The bruising pattern',
+  );
   await expect(page.getByRole('region', { name: 'Checks' })).toContainText('1. Exactly three agencies, each once: Passes.');
   await expectAccessible(page);
   await page.screenshot({ path: screenshotPath('panel-pack.png'), fullPage: true });
@@ -184,7 +258,9 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   // The decision resolves the case.
   await page.getByRole('link', { name: '← Back to the panel' }).click();
   await decision.getByLabel('The panel’s decision').fill('A strategy discussion is needed.');
-  await decision.getByLabel('Written statement of outcome').fill('Social care will hold a strategy discussion within two working days and tell the health visitor its outcome.');
+  await decision
+    .getByLabel('Written statement of outcome')
+    .fill('Social care will hold a strategy discussion within two working days and tell the health visitor its outcome.');
   await decision.getByLabel('Original decision changed', { exact: true }).check();
   await decision.getByLabel('Oxleas NHS Foundation Trust').check();
   await decision.getByLabel('Bromley Children’s Social Care').check();
@@ -210,14 +286,44 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
 });
 
 const TORBAY: AgencySeed[] = [
-  { name: 'Torbay Children’s Services', sector: 'childrens_social_care', member: true, officers: [{ name: 'Helen Marsh', role: 'Head of service', senior: true, rep: true }] },
-  { name: 'Devon and Cornwall Police', sector: 'police', member: true, officers: [{ name: 'Dana Whitfield', role: 'Detective Superintendent', senior: true, rep: true }, { name: 'Lee Grant', role: 'Inspector', senior: true, rep: false }] },
-  { name: 'Torbay and South Devon NHS', sector: 'health', member: true, officers: [{ name: 'Tom Okoro', role: 'Designated nurse', senior: true, rep: true }] },
-  { name: 'St Marychurch Pre-school', sector: 'early_years', member: false, officers: [{ name: 'Priya Shah', role: 'Pre-school manager', senior: true, rep: false }] },
+  {
+    name: 'Torbay Children’s Services',
+    sector: 'childrens_social_care',
+    member: true,
+    officers: [{ name: 'Helen Marsh', role: 'Head of service', senior: true, rep: true }],
+  },
+  {
+    name: 'Devon and Cornwall Police',
+    sector: 'police',
+    member: true,
+    officers: [
+      { name: 'Dana Whitfield', role: 'Detective Superintendent', senior: true, rep: true },
+      { name: 'Lee Grant', role: 'Inspector', senior: true, rep: false },
+    ],
+  },
+  {
+    name: 'Torbay and South Devon NHS',
+    sector: 'health',
+    member: true,
+    officers: [{ name: 'Tom Okoro', role: 'Designated nurse', senior: true, rep: true }],
+  },
+  {
+    name: 'St Marychurch Pre-school',
+    sector: 'early_years',
+    member: false,
+    officers: [{ name: 'Priya Shah', role: 'Pre-school manager', senior: true, rep: false }],
+  },
 ];
 
 test('under Torbay the chair leaves an agency in dispute off with a written reason, and the panel decides', async ({ page, app }) => {
-  const { escalation } = seedCase(app, 'torbay', TORBAY, 'St Marychurch Pre-school', ['Torbay Children’s Services'], 'Pre-school manager; duty social worker');
+  const { escalation } = seedCase(
+    app,
+    'torbay',
+    TORBAY,
+    'St Marychurch Pre-school',
+    ['Torbay Children’s Services'],
+    'Pre-school manager; duty social worker',
+  );
   await signInAs(page, app, 'chair');
   await go(page, `#/panels/decide/${escalation.id}`);
   const decide = page.getByRole('form', { name: 'Record the chair’s decision' });
@@ -229,21 +335,29 @@ test('under Torbay the chair leaves an agency in dispute off with a written reas
 
   await expect(page.locator('.panel-facts')).toContainText('the agencies in dispute sit on it where possible');
   await page.getByLabel('Date the panel sits').fill(today);
-  await page.getByLabel('Chair', { exact: true }).selectOption({ label: 'Tom Okoro · Designated nurse · senior officer · board representative' });
+  await page
+    .getByLabel('Chair', { exact: true })
+    .selectOption({ label: 'Tom Okoro · Designated nurse · senior officer · board representative' });
   await choose(page, 1, 'Torbay Children’s Services', 'Helen Marsh');
   await choose(page, 2, 'Devon and Cornwall Police', 'Lee Grant');
   await choose(page, 3, 'Torbay and South Devon NHS', 'Tom Okoro');
-  await expect(check(page, 2)).toContainText('Lee Grant is not Devon and Cornwall Police’s board representative, and this policy seats board representatives only');
+  await expect(check(page, 2)).toContainText(
+    'Lee Grant is not Devon and Cornwall Police’s board representative, and this policy seats board representatives only',
+  );
   // Torbay names no separate chair: one of the three representatives may chair the panel.
   await expect(check(page, 5)).toContainText('Tom Okoro chairs from one of the seats, as this policy allows.');
-  await expect(check(page, 3)).toContainText('St Marychurch Pre-school is in dispute but not on the panel: give it a seat, or write the chair’s reason for leaving it off (at least 10 characters).');
+  await expect(check(page, 3)).toContainText(
+    'St Marychurch Pre-school is in dispute but not on the panel: give it a seat, or write the chair’s reason for leaving it off (at least 10 characters).',
+  );
   await expect(summary(page)).toHaveText('2 checks fail: the panel is not yet valid.');
 
   await choose(page, 2, 'Devon and Cornwall Police', 'Dana Whitfield');
   await page.getByLabel('Chair', { exact: true }).selectOption({ label: 'Someone not in the directory (type the name)' });
   await page.getByLabel('Chair’s name').fill('Independent chair');
   const reason = page.getByLabel('The chair’s reason for leaving an agency in dispute off');
-  await reason.fill('The pre-school is not a member of the full board and has no board representative; its manager will make a representation instead.');
+  await reason.fill(
+    'The pre-school is not a member of the full board and has no board representative; its manager will make a representation instead.',
+  );
   await expect(check(page, 3)).toContainText('Warning');
   await expect(check(page, 3)).toContainText('The chair’s reason: “The pre-school is not a member of the full board');
   await expect(summary(page)).toHaveText('All checks pass: this panel is valid (1 warning to read).');
@@ -253,7 +367,9 @@ test('under Torbay the chair leaves an agency in dispute off with a written reas
 
   const decision = page.getByRole('form', { name: 'Record the panel’s decision' });
   await decision.getByLabel('The panel’s decision').fill('The threshold for a strategy discussion is met.');
-  await decision.getByLabel('Written statement of outcome').fill('Children’s services will hold a strategy discussion and tell the pre-school the outcome.');
+  await decision
+    .getByLabel('Written statement of outcome')
+    .fill('Children’s services will hold a strategy discussion and tell the pre-school the outcome.');
   await decision.getByLabel('Original decision partly changed').check();
   await decision.getByLabel('Torbay Children’s Services').check();
   await decision.getByRole('button', { name: 'Record the decision and resolve the case' }).click();
@@ -265,10 +381,32 @@ test('under Torbay the chair leaves an agency in dispute off with a written reas
 });
 
 test('a planned panel is cancelled with a reason, and the chair can plan again', async ({ page, app }) => {
-  const { ids, escalation } = seedCase(app, 'bromley', BROMLEY, 'Oxleas NHS Foundation Trust', ['Bromley Children’s Social Care'], 'Sam Lee');
+  const { ids, escalation } = seedCase(
+    app,
+    'bromley',
+    BROMLEY,
+    'Oxleas NHS Foundation Trust',
+    ['Bromley Children’s Social Care'],
+    'Sam Lee',
+  );
   await signInAs(page, app, 'chair');
-  ok(app.desk.call('chair:decide', { escalationId: escalation.id, route: 'resolution_panel', decidedOn: today, reasons: 'Deadlock', decidedBy: 'Independent chair' }));
-  const panel = ok(app.desk.call('panels:save', { escalationId: escalation.id, sitsOn: today, chairName: 'Independent chair', seats: [{ agencyId: ids['Metropolitan Police']!, officerId: null }] }));
+  ok(
+    app.desk.call('chair:decide', {
+      escalationId: escalation.id,
+      route: 'resolution_panel',
+      decidedOn: today,
+      reasons: 'Deadlock',
+      decidedBy: 'Independent chair',
+    }),
+  );
+  const panel = ok(
+    app.desk.call('panels:save', {
+      escalationId: escalation.id,
+      sitsOn: today,
+      chairName: 'Independent chair',
+      seats: [{ agencyId: ids['Metropolitan Police']!, officerId: null }],
+    }),
+  );
   await go(page, `#/panels/${panel.id}`);
   await expect(page.getByRole('heading', { name: /Panel for BR-2026-0042/, level: 1 })).toBeVisible();
   await expect(check(page, 2)).toContainText('Name the officer who will sit for Metropolitan Police.');
@@ -284,8 +422,18 @@ test('a planned panel is cancelled with a reason, and the chair can plan again',
   await expect(page.getByRole('link', { name: 'Plan the panel' })).toBeVisible();
 });
 
-test('under Bromley a nursery in dispute cannot sit on a full-board panel: the planner says so plainly, offers the alternatives, and a departure shows as one', async ({ page, app }) => {
-  const { escalation } = seedCase(app, 'bromley', BROMLEY, 'Little Acorns Nursery', ['Bromley Children’s Social Care'], 'Priya Shah (nursery manager); CSC team manager');
+test('under Bromley a nursery in dispute cannot sit on a full-board panel: the planner says so plainly, offers the alternatives, and a departure shows as one', async ({
+  page,
+  app,
+}) => {
+  const { escalation } = seedCase(
+    app,
+    'bromley',
+    BROMLEY,
+    'Little Acorns Nursery',
+    ['Bromley Children’s Social Care'],
+    'Priya Shah (nursery manager); CSC team manager',
+  );
   await signInAs(page, app, 'chair');
   await go(page, `#/panels/decide/${escalation.id}`);
   const decide = page.getByRole('form', { name: 'Record the chair’s decision' });
@@ -299,7 +447,9 @@ test('under Bromley a nursery in dispute cannot sit on a full-board panel: the p
 
   // Said before any seat is chosen: why, naming the agency, and what the chair can do instead.
   const impossible = page.getByRole('region', { name: 'This policy’s panel cannot be formed for this case' });
-  await expect(impossible).toContainText('Little Acorns Nursery is in dispute, so this policy needs it on the panel, but the panel seats only members of the full board');
+  await expect(impossible).toContainText(
+    'Little Acorns Nursery is in dispute, so this policy needs it on the panel, but the panel seats only members of the full board',
+  );
   await expect(impossible).toContainText('Resolve it directly with the senior managers');
   await expect(impossible).toContainText('Record a departure from the policy');
   await expect(page.locator('.panel-facts')).toContainText('recognised Priya Shah');
@@ -323,13 +473,18 @@ test('under Bromley a nursery in dispute cannot sit on a full-board panel: the p
 
   // The chair departs from the policy in writing: never valid, shown as a departure.
   await choose(page, 3, 'Metropolitan Police', 'Dana Whitfield');
-  await page.getByLabel('The chair’s reason for departing from the policy').fill('The nursery will be heard in person; the board agreed to hold the panel without it as a member.');
-  await expect(summary(page)).toHaveText('This policy’s panel cannot be formed for this case: this one sits under the chair’s recorded departure from the policy (1 warning to read).');
-  await expect(page.getByRole('region', { name: 'Held under a departure from the policy' })).toContainText('The chair’s reason for departing from the policy: The nursery will be heard in person');
+  await page
+    .getByLabel('The chair’s reason for departing from the policy')
+    .fill('The nursery will be heard in person; the board agreed to hold the panel without it as a member.');
+  await expect(summary(page)).toHaveText(
+    'This policy’s panel cannot be formed for this case: this one sits under the chair’s recorded departure from the policy (1 warning to read).',
+  );
+  await expect(page.getByRole('region', { name: 'Held under a departure from the policy' })).toContainText(
+    'The chair’s reason for departing from the policy: The nursery will be heard in person',
+  );
   await page.getByRole('button', { name: 'Save panel' }).click();
   await expect(page.locator('.toast')).toContainText('it sits under the chair’s recorded departure from the policy');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Panels' }).click();
   await expect(page.getByRole('row', { name: /BR-2026-0042/ })).toContainText('Departure from the policy');
   await expectAccessible(page);
 });
-

@@ -25,7 +25,14 @@ async function signIn(page: Page): Promise<void> {
 /** Lays down a board's records as a trusted caller, with the coordinator account the tests sign in with. */
 function seedFolder(dataFolder: string, agencies: string[]): FrontDesk {
   const seeder = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed' });
-  ok(seeder.desk!.call('session:setUp', { userName: 'coordinator', displayName: 'E2E Coordinator', password: E2E_PASSWORD, repeatPassword: E2E_PASSWORD }));
+  ok(
+    seeder.desk!.call('session:setUp', {
+      userName: 'coordinator',
+      displayName: 'E2E Coordinator',
+      password: E2E_PASSWORD,
+      repeatPassword: E2E_PASSWORD,
+    }),
+  );
   for (const name of agencies) ok(seeder.desk!.call('agencies:create', { name, sector: 'other', statutoryPartner: false }));
   return seeder;
 }
@@ -70,8 +77,12 @@ test('a coordinator backs up, changes something, restores the backup and sees th
   // The window reloads on the restored records and, once signed in again, says what happened.
   await signIn(page);
   await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'The records in use were restored on' })).toContainText('by E2E Coordinator (coordinator)');
-  await expect(page.getByRole('status').filter({ hasText: 'The records in use before are kept' })).toContainText('escalation-desk.sqlite.replaced-');
+  await expect(page.getByRole('status').filter({ hasText: 'The records in use were restored on' })).toContainText(
+    'by E2E Coordinator (coordinator)',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'The records in use before are kept' })).toContainText(
+    'escalation-desk.sqlite.replaced-',
+  );
   await expect(page.getByRole('table').getByRole('row', { name: /Before a restore/ })).toBeVisible();
   expect(await agencyNamesOnScreen(page)).toEqual(['Bromley Police']);
   // The server's desk is the restored one too.
@@ -82,7 +93,12 @@ test('a coordinator backs up, changes something, restores the backup and sees th
 /** A web-mode server over a data folder prepared by the test (the fixture's starts empty): people sign in, as in the web mode. */
 async function serve(dataFolder: string): Promise<{ host: FrontDesk; server: WebServer; stop: () => Promise<void> }> {
   const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e' });
-  const server = await startWebServer({ dispatch: host.dispatchAsync, sessions: () => host.sessions, downloads: host.exports, rendererDir: join(process.cwd(), 'out', 'renderer') });
+  const server = await startWebServer({
+    dispatch: host.dispatchAsync,
+    sessions: () => host.sessions,
+    downloads: host.exports,
+    rendererDir: join(process.cwd(), 'out', 'renderer'),
+  });
   return {
     host,
     server,
@@ -96,7 +112,10 @@ async function serve(dataFolder: string): Promise<{ host: FrontDesk; server: Web
 test('a damaged records file: the window says so, offers the latest good backup and restores it', async ({ page }) => {
   const dataFolder = tempFolder('desk-e2e-damaged-');
   try {
-    const first = seedFolder(dataFolder, Array.from({ length: 300 }, (_, i) => `Agency number ${i + 1} of the partnership`));
+    const first = seedFolder(
+      dataFolder,
+      Array.from({ length: 300 }, (_, i) => `Agency number ${i + 1} of the partnership`),
+    );
     await first.takeBackup('manual');
     first.close();
     const fd = openSync(join(dataFolder, DATABASE_FILE_NAME), 'r+');
@@ -107,7 +126,9 @@ test('a damaged records file: the window says so, offers the latest good backup 
     try {
       await page.goto(server.url);
       await expect(page.getByRole('heading', { name: 'The records file is damaged', level: 1 })).toBeVisible();
-      await expect(page.getByRole('alert')).toContainText('failed SQLite’s integrity check when the app started, so it was not opened and nothing in it has changed');
+      await expect(page.getByRole('alert')).toContainText(
+        'failed SQLite’s integrity check when the app started, so it was not opened and nothing in it has changed',
+      );
       await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('Passes its integrity check');
       await expectAccessible(page);
       await page.screenshot({ path: screenshotPath('damaged-records.png'), fullPage: true });

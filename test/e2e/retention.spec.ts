@@ -27,7 +27,14 @@ function seed(app: DeskFixture) {
       openedOn,
       immediateRisk: false,
     }).id;
-  const resolve = (id: number, on: string) => d('escalations:resolve', { escalationId: id, resolvedOn: on, statement: 'A plan was agreed.', effect: 'changed', agreedBy: 'School and council' });
+  const resolve = (id: number, on: string) =>
+    d('escalations:resolve', {
+      escalationId: id,
+      resolvedOn: on,
+      statement: 'A plan was agreed.',
+      effect: 'changed',
+      agreedBy: 'School and council',
+    });
   const old = log('BRS-2018-0042', yearsAgo(8, '03-05'));
   resolve(old, yearsAgo(8, '04-02'));
   d('escalations:close', { escalationId: old, on: yearsAgo(8, '05-01'), chairName: 'Independent chair' });
@@ -38,7 +45,10 @@ function seed(app: DeskFixture) {
   log('BRS-OPEN-1', yearsAgo(9, '01-08'));
 }
 
-test('a coordinator reviews cases past the review period and deletes one deliberately, with a reason that is recorded', async ({ page, app }) => {
+test('a coordinator reviews cases past the review period and deletes one deliberately, with a reason that is recorded', async ({
+  page,
+  app,
+}) => {
   seed(app);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Retention' }).click();
   await expect(page.getByRole('heading', { name: 'Retention review', level: 1 })).toBeVisible();
@@ -61,7 +71,9 @@ test('a coordinator reviews cases past the review period and deletes one deliber
   await confirm.getByLabel('Why is it being deleted?').fill('Reviewed under the board’s six-year retention schedule; nothing outstanding.');
   await confirm.getByLabel('Type the case reference to confirm').fill('BRS-2018-0077');
   await confirm.getByRole('button', { name: 'Delete this case' }).click();
-  await expect(confirm.getByRole('alert')).toContainText('To delete it, type the case reference BRS-2018-0042 exactly. Nothing was deleted.');
+  await expect(confirm.getByRole('alert')).toContainText(
+    'To delete it, type the case reference BRS-2018-0042 exactly. Nothing was deleted.',
+  );
   await confirm.getByLabel('Why is it being deleted?').fill('old');
   await confirm.getByLabel('Type the case reference to confirm').fill('BRS-2018-0042');
   await confirm.getByRole('button', { name: 'Delete this case' }).click();
@@ -71,7 +83,9 @@ test('a coordinator reviews cases past the review period and deletes one deliber
 
   await confirm.getByLabel('Why is it being deleted?').fill('Reviewed under the board’s six-year retention schedule; nothing outstanding.');
   await confirm.getByRole('button', { name: 'Delete this case' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Deleted BRS-2018-0042. The deletion is recorded in the audit trail' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Deleted BRS-2018-0042. The deletion is recorded in the audit trail' }),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Due for review (1)' })).toBeVisible();
   const deleted = page.getByRole('table', { name: /Cases deleted after review/ });
   await expect(deleted.getByRole('row', { name: /BRS-2018-0042/ })).toContainText('E2E Coordinator (coordinator)');
@@ -80,7 +94,9 @@ test('a coordinator reviews cases past the review period and deletes one deliber
 
   // The record the app keeps: the case is gone, its deletion is in the audit trail.
   expect(app.desk.store.reader.prepare("SELECT count(*) AS n FROM escalation WHERE reference = 'BRS-2018-0042'").get()).toEqual({ n: 0 });
-  const entry = app.desk.store.reader.prepare("SELECT actor, before_json FROM audit_entry WHERE action = 'escalation.deleteAfterReview'").get() as { actor: string; before_json: string };
+  const entry = app.desk.store.reader
+    .prepare("SELECT actor, before_json FROM audit_entry WHERE action = 'escalation.deleteAfterReview'")
+    .get() as { actor: string; before_json: string };
   expect(entry.actor).toBe('E2E Coordinator (coordinator)');
   expect(JSON.parse(entry.before_json)).toMatchObject({ reference: 'BRS-2018-0042', childInitials: 'JB' });
 

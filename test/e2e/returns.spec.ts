@@ -33,9 +33,23 @@ test('the coordinator exports the quarterly return and imports an agency return,
 
   // Import: the school's return has a date that is not a date; nothing is recorded until it is put right.
   const template = await makeTemplate(desk, board.school, 'school-template.xlsx');
-  const row = { reference: 'HPS-101', initials: 'JT', challenged: 'Bristol City Council', category: 'Level of need or threshold', stage: '2 - Escalate to line manager', outcome: 'Original decision upheld', resolved: day(2026, 8, 20) };
+  const row = {
+    reference: 'HPS-101',
+    initials: 'JT',
+    challenged: 'Bristol City Council',
+    category: 'Level of need or threshold',
+    stage: '2 - Escalate to line manager',
+    outcome: 'Original decision upheld',
+    resolved: day(2026, 8, 20),
+  };
   const broken = await fillReturn(template, { rows: [{ ...row, raised: 'last Tuesday' }] });
-  await page.getByLabel('Completed return workbook').setInputFiles({ name: 'hollyfield-q2.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: broken });
+  await page
+    .getByLabel('Completed return workbook')
+    .setInputFiles({
+      name: 'hollyfield-q2.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: broken,
+    });
   await page.getByRole('button', { name: 'Import return' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Sheet “Return”, row 6, column “Date raised”');
@@ -43,17 +57,33 @@ test('the coordinator exports the quarterly return and imports an agency return,
   await expectAccessible(page);
 
   const fixed = await fillReturn(template, { rows: [{ ...row, raised: day(2026, 8, 11) }] });
-  await page.getByLabel('Completed return workbook').setInputFiles({ name: 'hollyfield-q2-fixed.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixed });
+  await page
+    .getByLabel('Completed return workbook')
+    .setInputFiles({
+      name: 'hollyfield-q2-fixed.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: fixed,
+    });
   await page.getByRole('button', { name: 'Import return' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported Hollyfield Primary School’s return for 2026-Q2: 1 escalation.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Imported Hollyfield Primary School’s return for 2026-Q2: 1 escalation.' }),
+  ).toBeVisible();
   await expect(page.getByRole('row', { name: /Hollyfield Primary School/ })).toContainText('Returned');
   await expect(page.getByText('1 of 4 agencies have returned; 0 sent a nil return.')).toBeVisible();
   await page.screenshot({ path: screenshotPath('returns.png'), fullPage: true });
 
   // The same file again is recognised, not doubled.
-  await page.getByLabel('Completed return workbook').setInputFiles({ name: 'hollyfield-q2-fixed.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixed });
+  await page
+    .getByLabel('Completed return workbook')
+    .setInputFiles({
+      name: 'hollyfield-q2-fixed.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: fixed,
+    });
   await page.getByRole('button', { name: 'Import return' }).click();
   await expect(page.getByRole('alert')).toContainText('already imported');
-  const internal = app.desk.store.reader.prepare("SELECT count(*) AS n FROM escalation WHERE origin = 'agency_return'").get() as { n: number };
+  const internal = app.desk.store.reader.prepare("SELECT count(*) AS n FROM escalation WHERE origin = 'agency_return'").get() as {
+    n: number;
+  };
   expect(internal.n).toBe(1);
 });

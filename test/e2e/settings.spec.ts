@@ -42,7 +42,10 @@ function seedOpenCase(app: DeskFixture, openedOn: string): number {
   return created.id;
 }
 
-test('a closure day re-works the due dates of open cases, and the board keeps its policy, timescales, calendar and lists', async ({ page, app }) => {
+test('a closure day re-works the due dates of open cases, and the board keeps its policy, timescales, calendar and lists', async ({
+  page,
+  app,
+}) => {
   const opened = lastWorkingDayBefore(today);
   const id = seedOpenCase(app, opened);
   const due = addWorkingDays(ENGLAND_AND_WALES, opened, 5);
@@ -73,7 +76,9 @@ test('a closure day re-works the due dates of open cases, and the board keeps it
   await addClosure.getByLabel('Closure day').fill(closure);
   await addClosure.getByLabel('Reason').fill('Staff training day');
   await addClosure.getByRole('button', { name: 'Add closure day' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Added ${formatUkDate(closure)} as a closure day. 1 open due date was worked out again.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Added ${formatUkDate(closure)} as a closure day. 1 open due date was worked out again.` }),
+  ).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(formatUkDate(closure)) })).toContainText('Staff training day');
 
   await page.getByRole('link', { name: 'Register', exact: true }).click();
@@ -82,13 +87,17 @@ test('a closure day re-works the due dates of open cases, and the board keeps it
   await expect(page.locator('.case-header__stage')).toContainText(`due ${formatUkDate(dueWithClosure)}`);
   await expect(page.getByRole('list', { name: 'Timeline of TOR-CAL-1' })).toContainText('Due date re-worked');
   await page.getByText('Due date history (2 entries)').click();
-  await expect(page.getByRole('region', { name: 'Stages' })).toContainText(`Closure day added on ${formatUkDate(closure)}: Staff training day`);
+  await expect(page.getByRole('region', { name: 'Stages' })).toContainText(
+    `Closure day added on ${formatUkDate(closure)}: Staff training day`,
+  );
 
   // Removing it puts the due date back.
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Why a closure day is being removed').fill('Training moved online');
   await page.getByRole('button', { name: `Remove ${formatUkDate(closure)}` }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Removed the closure day ${formatUkDate(closure)}. 1 open due date was worked out again.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Removed the closure day ${formatUkDate(closure)}. 1 open due date was worked out again.` }),
+  ).toBeVisible();
   await expect(page.getByText('No closure days.')).toBeVisible();
 
   // A timescale typed wrongly is corrected in place; the open case's due date follows.
@@ -117,7 +126,9 @@ test('a closure day re-works the due dates of open cases, and the board keeps it
   await edit.getByLabel('Stage 4 timescale').fill('15');
   await edit.getByLabel('Stage 0 timescale').fill('2');
   await edit.getByRole('button', { name: 'Save edited copy' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved “Torbay (board edit 2026)” as a new version; the board now works to it.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved “Torbay (board edit 2026)” as a new version; the board now works to it.' }),
+  ).toBeVisible();
   await expect(page.getByRole('row', { name: /Torbay \(board edit 2026\)/ })).toContainText('In use');
   await expect(page.getByRole('row', { name: /Torbay \(board edit 2026\)/ })).toContainText('Edited copy of torbay');
   await expect(page.getByRole('heading', { name: 'Stages of Torbay (board edit 2026)' })).toBeVisible();

@@ -14,7 +14,8 @@ export interface Board {
 }
 
 export function seedBoard(desk: TestDesk, profileKey: string): Board {
-  const agency = (name: string, sector: Sector) => ok(desk.call('agencies:create', { name, sector, statutoryPartner: sector !== 'education' })).id;
+  const agency = (name: string, sector: Sector) =>
+    ok(desk.call('agencies:create', { name, sector, statutoryPartner: sector !== 'education' })).id;
   const police = agency('Avon and Somerset Police', 'police');
   const school = agency('Hollyfield Primary School', 'education');
   const health = agency('Sirona Care and Health', 'health');
@@ -57,7 +58,14 @@ export function seatBoard(desk: TestDesk, board: Board): Record<'police' | 'scho
   for (const key of ['police', 'school', 'health', 'council'] as const) {
     ok(desk.call('memberships:add', { agencyId: board[key], from: '2020-01-01' }));
     const detail = ok(
-      desk.call('officers:add', { agencyId: board[key], name: people[key], role: 'Director', email: `${key}@example.gov.uk`, senior: true, boardRepresentative: true }),
+      desk.call('officers:add', {
+        agencyId: board[key],
+        name: people[key],
+        role: 'Director',
+        email: `${key}@example.gov.uk`,
+        senior: true,
+        boardRepresentative: true,
+      }),
     );
     officers[key] = detail.officers.find((o) => o.name === people[key])!.id;
   }

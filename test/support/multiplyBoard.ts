@@ -16,7 +16,11 @@ export function multiplyBoard(file: string, COPIES: number): void {
   const D = max('due_date_history');
   const N = max('notification');
   const copies: [string, string, Record<string, string>][] = [
-    ['escalation', `id <= ${E}`, { id: `id + @k * ${E}`, reference: `reference || '-' || @k`, reference_key: `reference_key || '-' || @k` }],
+    [
+      'escalation',
+      `id <= ${E}`,
+      { id: `id + @k * ${E}`, reference: `reference || '-' || @k`, reference_key: `reference_key || '-' || @k` },
+    ],
     ['escalation_challenged', `escalation_id <= ${E}`, { escalation_id: `escalation_id + @k * ${E}` }],
     ['stage_entry', `escalation_id <= ${E}`, { id: `id + @k * ${S}`, escalation_id: `escalation_id + @k * ${E}` }],
     ['due_date_history', `stage_entry_id <= ${S}`, { id: `id + @k * ${D}`, stage_entry_id: `stage_entry_id + @k * ${S}` }],
@@ -26,15 +30,29 @@ export function multiplyBoard(file: string, COPIES: number): void {
   ];
   for (const [table, where, map] of copies) {
     const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
-    const copy = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((c) => map[c] ?? c).join(', ')} FROM ${table} WHERE ${where}`);
+    const copy = db.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((c) => map[c] ?? c).join(', ')} FROM ${table} WHERE ${where}`,
+    );
     db.transaction(() => {
       for (let k = 1; k < COPIES; k += 1) copy.run({ k });
     })();
   }
-  type Entry = { at: string; actor: string; action: string; entity: string; entity_id: number | null; before_json: string | null; after_json: string | null };
-  const entries = db.prepare('SELECT at, actor, action, entity, entity_id, before_json, after_json FROM audit_entry ORDER BY id').all() as Entry[];
+  type Entry = {
+    at: string;
+    actor: string;
+    action: string;
+    entity: string;
+    entity_id: number | null;
+    before_json: string | null;
+    after_json: string | null;
+  };
+  const entries = db
+    .prepare('SELECT at, actor, action, entity, entity_id, before_json, after_json FROM audit_entry ORDER BY id')
+    .all() as Entry[];
   let prev = (db.prepare('SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1').get() as { hash: string }).hash;
-  const insert = db.prepare('INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash, content_digest) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash, content_digest) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)',
+  );
   // The chain as electron/services/audit.ts writes it (migration 0120): over a digest of the content.
   const sha = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
   db.transaction(() => {

@@ -40,11 +40,14 @@ export function planOf(db: Database.Database, statement: RanStatement): string[]
 
 // Lookup tables of a few rows each (the board's agencies, categories, policies, calendar,
 // settings, themes, returns), which any plan may read whole; and SQLite's own constant rows.
-const SMALL = /^SCAN (agency|a|ca|category|c|policy_profile|closure_day|board_setting|learning_theme|t|officer|agency_return|r|json_each|CONSTANT ROW|\(subquery)\b/;
+const SMALL =
+  /^SCAN (agency|a|ca|category|c|policy_profile|closure_day|board_setting|learning_theme|t|officer|agency_return|r|json_each|CONSTANT ROW|\(subquery)\b/;
 
 /** Steps that read a table of cases, stages or their details without an index: full scans. */
 export function fullScans(plan: readonly string[]): string[] {
-  return plan.filter((step) => /^SCAN /.test(step) && !SMALL.test(step) && !/USING (COVERING )?INDEX|USING PRIMARY KEY|VIRTUAL TABLE/.test(step));
+  return plan.filter(
+    (step) => /^SCAN /.test(step) && !SMALL.test(step) && !/USING (COVERING )?INDEX|USING PRIMARY KEY|VIRTUAL TABLE/.test(step),
+  );
 }
 
 /** Steps that read every entry of an index of cases or stages: a scan, however it is served. */

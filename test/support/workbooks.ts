@@ -68,7 +68,21 @@ export async function fillReturn(templateFile: string, fill: Fill): Promise<Buff
   for (const row of fill.rows ?? []) {
     const at = row.at ?? next;
     next = at + 1;
-    const values = [row.reference, row.initials ?? null, row.challenged, row.category, row.raised, row.stage, row.immediateRisk ?? 'No', row.chair ?? 'No', row.meeting ?? 'No', row.panel ?? 'No', row.outcome, row.resolved ?? null, row.theme ?? null];
+    const values = [
+      row.reference,
+      row.initials ?? null,
+      row.challenged,
+      row.category,
+      row.raised,
+      row.stage,
+      row.immediateRisk ?? 'No',
+      row.chair ?? 'No',
+      row.meeting ?? 'No',
+      row.panel ?? 'No',
+      row.outcome,
+      row.resolved ?? null,
+      row.theme ?? null,
+    ];
     values.forEach((value, i) => (sheet.getCell(at, i + 1).value = value));
   }
   fill.edit?.(sheet, workbook);
@@ -82,7 +96,9 @@ export async function importReturn(desk: TestDesk, fileName: string, bytes: Buff
   const read = await readAgencyReturn(desk.store.reader, { fileName, bytes, now: NOW });
   if (!read.ok) return read;
   try {
-    const summary = desk.store.writer.transaction(() => importAgencyReturn({ db: desk.store.writer, actor: 'test coordinator', now: NOW }, read.parsed)).immediate();
+    const summary = desk.store.writer
+      .transaction(() => importAgencyReturn({ db: desk.store.writer, actor: 'test coordinator', now: NOW }, read.parsed))
+      .immediate();
     return { ok: true, summary };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, message: error.message, problems: error.problems };

@@ -35,17 +35,35 @@ describe('the case text the child-identifier check reads', () => {
     // The walk finds free text where there is some, and leaves dates and references alone.
     expect(textFields(contract['escalations:create'].input)).toEqual(expect.arrayContaining(['raisingWorkerRole', 'summary']));
     expect(textFields(contract['escalations:create'].input)).not.toContain('openedOn');
-    const unaccounted = channels.filter((c) => contract[c].kind !== 'read' && textFields(contract[c].input).length > 0 && !(c in CASE_TEXT) && !(c in NOT_CASE_TEXT));
+    const unaccounted = channels.filter(
+      (c) => contract[c].kind !== 'read' && textFields(contract[c].input).length > 0 && !(c in CASE_TEXT) && !(c in NOT_CASE_TEXT),
+    );
     expect(unaccounted).toEqual([]);
   });
 
   it('reads the raising worker’s role, the summary, and each action of an outcome', () => {
     const create = contract['escalations:create'].input.parse({
-      reference: 'CS-1', raisingAgencyId: 1, raisingWorkerRole: 'Key worker', challengedAgencyIds: [2], categoryId: 1, childStatus: 'none', summary: 'About the plan', openedOn: '2026-11-16', immediateRisk: false,
+      reference: 'CS-1',
+      raisingAgencyId: 1,
+      raisingWorkerRole: 'Key worker',
+      challengedAgencyIds: [2],
+      categoryId: 1,
+      childStatus: 'none',
+      summary: 'About the plan',
+      openedOn: '2026-11-16',
+      immediateRisk: false,
     });
-    expect(caseTextOf('escalations:create', create).map((f) => f.where)).toEqual(['Raising worker’s role', 'What the disagreement is about']);
+    expect(caseTextOf('escalations:create', create).map((f) => f.where)).toEqual([
+      'Raising worker’s role',
+      'What the disagreement is about',
+    ]);
     const resolve = contract['escalations:resolve'].input.parse({
-      escalationId: 1, resolvedOn: '2026-11-20', statement: 'Agreed', effect: 'changed', agreedBy: 'All', actions: [{ description: 'Visit', owner: 'CSC', dueOn: '2026-12-01' }],
+      escalationId: 1,
+      resolvedOn: '2026-11-20',
+      statement: 'Agreed',
+      effect: 'changed',
+      agreedBy: 'All',
+      actions: [{ description: 'Visit', owner: 'CSC', dueOn: '2026-12-01' }],
     });
     expect(caseTextOf('escalations:resolve', resolve).map((f) => f.where)).toEqual(['Statement of outcome', 'Agreed by', 'Action 1: what']);
   });

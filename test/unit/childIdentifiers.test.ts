@@ -10,7 +10,9 @@ describe('possible full names', () => {
   });
   it('does not flag agencies, services, roles, days or professionals the directory knows', () => {
     expect(possibleFullNames('Children’s Social Care and Avon Police met on Monday with the Designated Safeguarding Lead.')).toEqual([]);
-    expect(possibleFullNames('Dana Whitfield from Hollyfield Primary School attended.', ['Dana Whitfield', 'Hollyfield Primary School'])).toEqual([]);
+    expect(
+      possibleFullNames('Dana Whitfield from Hollyfield Primary School attended.', ['Dana Whitfield', 'Hollyfield Primary School']),
+    ).toEqual([]);
   });
   it('treats initials and case references as safe', () => {
     expect(possibleFullNames('Child AB, case CS-1001, seen by DS Jones.')).toEqual([]);
@@ -36,7 +38,9 @@ describe('possible child identifiers: lower case and single given names', () => 
 describe('scope and notifications', () => {
   it('refuses what is not a multi-agency escalation and says where it belongs', () => {
     expect(scopeRefusal({ matter: 'complaint', raisingAgencyId: 1, challengedAgencyIds: [2] })).toMatch(/complaints procedure/);
-    expect(scopeRefusal({ matter: 'multi_agency_disagreement', raisingAgencyId: 1, challengedAgencyIds: [1] }, 'Torbay Council')).toMatch(/Torbay Council cannot escalate against itself/);
+    expect(scopeRefusal({ matter: 'multi_agency_disagreement', raisingAgencyId: 1, challengedAgencyIds: [1] }, 'Torbay Council')).toMatch(
+      /Torbay Council cannot escalate against itself/,
+    );
     expect(scopeRefusal({ matter: 'multi_agency_disagreement', raisingAgencyId: 1, challengedAgencyIds: [2] })).toBeNull();
   });
   it('requires the CP chair for a plan, the IRO for a looked-after child, and the board manager from its stage', () => {

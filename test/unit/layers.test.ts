@@ -16,24 +16,74 @@ describe('the layer rule', () => {
   };
 
   it.each([
-    ['a service importing the core that calls it', 'electron/services/escalations/breach.ts', "import { openDesk } from '../../desk/desk';\nexport const x = openDesk;", /front doors or the core/],
-    ['a service importing the Electron shell', 'electron/services/breach.ts', "import { createMainWindow } from '../main/window';\nexport const x = createMainWindow;", /Electron shell/],
-    ['the web mode importing Electron', 'electron/web/breach.ts', "import { app } from 'electron';\nexport const x = app;", /Only electron\/main and electron\/preload may import Electron/],
-    ['the web mode importing the command line', 'electron/web/breach.ts', "import { x } from '../cli/index';\nexport const y = x;", /One front door does not import another/],
-    ['the core importing the web mode', 'electron/desk/breach.ts', "import { startWebServer } from '../web/server';\nexport const x = startWebServer;", /One front door does not import another/],
-    ['the store importing a service', 'electron/db/breach.ts', "import { x } from '../desk/dispatch';\nexport const y = x;", /front doors or the core/],
-    ['a shared rule importing the store', 'shared/domain/breach.ts', "import { openStore } from '../../electron/db/open';\nexport const x = openStore;", /know nothing of SQL or the main process/],
-    ['a screen importing SQLite', 'renderer/src/features/breach.tsx', "import Database from 'better-sqlite3';\nexport const x = Database;", /know nothing of SQL/],
+    [
+      'a service importing the core that calls it',
+      'electron/services/escalations/breach.ts',
+      "import { openDesk } from '../../desk/desk';\nexport const x = openDesk;",
+      /front doors or the core/,
+    ],
+    [
+      'a service importing the Electron shell',
+      'electron/services/breach.ts',
+      "import { createMainWindow } from '../main/window';\nexport const x = createMainWindow;",
+      /Electron shell/,
+    ],
+    [
+      'the web mode importing Electron',
+      'electron/web/breach.ts',
+      "import { app } from 'electron';\nexport const x = app;",
+      /Only electron\/main and electron\/preload may import Electron/,
+    ],
+    [
+      'the web mode importing the command line',
+      'electron/web/breach.ts',
+      "import { x } from '../cli/index';\nexport const y = x;",
+      /One front door does not import another/,
+    ],
+    [
+      'the core importing the web mode',
+      'electron/desk/breach.ts',
+      "import { startWebServer } from '../web/server';\nexport const x = startWebServer;",
+      /One front door does not import another/,
+    ],
+    [
+      'the store importing a service',
+      'electron/db/breach.ts',
+      "import { x } from '../desk/dispatch';\nexport const y = x;",
+      /front doors or the core/,
+    ],
+    [
+      'a shared rule importing the store',
+      'shared/domain/breach.ts',
+      "import { openStore } from '../../electron/db/open';\nexport const x = openStore;",
+      /know nothing of SQL or the main process/,
+    ],
+    [
+      'a screen importing SQLite',
+      'renderer/src/features/breach.tsx',
+      "import Database from 'better-sqlite3';\nexport const x = Database;",
+      /know nothing of SQL/,
+    ],
   ])('refuses %s', async (_what, file, code, message) => {
     const found = await breaches(file, code);
     expect(found.length).toBeGreaterThan(0);
-    expect(found.some((m) => message.test(m)), found.join(' | ')).toBe(true);
+    expect(
+      found.some((m) => message.test(m)),
+      found.join(' | '),
+    ).toBe(true);
   });
 
   it('lets each room import what lies below it', async () => {
-    expect(await breaches('electron/web/fine.ts', "import { openFrontDesk } from '../desk/frontDesk';\nexport const x = openFrontDesk;")).toEqual([]);
+    expect(
+      await breaches('electron/web/fine.ts', "import { openFrontDesk } from '../desk/frontDesk';\nexport const x = openFrontDesk;"),
+    ).toEqual([]);
     expect(await breaches('electron/services/fine.ts', "import { openStore } from '../db/open';\nexport const x = openStore;")).toEqual([]);
-    expect(await breaches('electron/main/fine.ts', "import { app } from 'electron';\nimport { openFrontDesk } from '../desk/frontDesk';\nexport const x = [app, openFrontDesk];")).toEqual([]);
+    expect(
+      await breaches(
+        'electron/main/fine.ts',
+        "import { app } from 'electron';\nimport { openFrontDesk } from '../desk/frontDesk';\nexport const x = [app, openFrontDesk];",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -110,7 +160,8 @@ describe('the import graph', () => {
       // A folder and the folders inside it are one room with its parts: only arrows between rooms
       // that do not contain one another can make a circle between folders.
       const contains = (outer: string, inner: string) => inner.startsWith(`${outer}/`);
-      for (const target of targets.map(dirname)) if (target !== from && !contains(target, from) && !contains(from, target)) folders.get(from)!.add(target);
+      for (const target of targets.map(dirname))
+        if (target !== from && !contains(target, from) && !contains(from, target)) folders.get(from)!.add(target);
     }
     expect(circles(new Map([...folders].map(([folder, targets]) => [folder, [...targets]])))).toEqual([]);
   });
@@ -118,6 +169,13 @@ describe('the import graph', () => {
   it('would see a circle: the check is of real imports', () => {
     const a = join(root, 'a.ts');
     const b = join(root, 'b.ts');
-    expect(circles(new Map([[a, [b]], [b, [a]]]))).toEqual([['a.ts', 'b.ts']]);
+    expect(
+      circles(
+        new Map([
+          [a, [b]],
+          [b, [a]],
+        ]),
+      ),
+    ).toEqual([['a.ts', 'b.ts']]);
   });
 });

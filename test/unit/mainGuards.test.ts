@@ -7,7 +7,12 @@ const calls = vi.hoisted(() => ({
   appListeners: new Map<string, Listener>(),
   permissionRequest: null as null | ((contents: unknown, permission: string, callback: (ok: boolean) => void) => void),
   permissionCheck: null as null | (() => boolean),
-  headers: null as null | ((details: { responseHeaders: Record<string, string[]> }, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
+  headers: null as
+    | null
+    | ((
+        details: { responseHeaders: Record<string, string[]> },
+        callback: (r: { responseHeaders: Record<string, string[]> }) => void,
+      ) => void),
   opened: [] as string[],
   windowOptions: null as null | { webPreferences: Record<string, unknown> },
   protocolHandler: null as null | ((request: { url: string }) => Response | Promise<Response>),
@@ -33,7 +38,10 @@ vi.mock('electron', () => ({
       return Promise.resolve();
     }
   },
-  protocol: { handle: (_scheme: string, fn: typeof calls.protocolHandler) => (calls.protocolHandler = fn), registerSchemesAsPrivileged: () => undefined },
+  protocol: {
+    handle: (_scheme: string, fn: typeof calls.protocolHandler) => (calls.protocolHandler = fn),
+    registerSchemesAsPrivileged: () => undefined,
+  },
   net: { fetch: async (url: string) => (calls.fetched.push(url), new Response('ok')) },
 }));
 
@@ -82,7 +90,10 @@ describe('navigation and new windows', () => {
   function contents() {
     const handlers = new Map<string, Listener>();
     let openHandler: ((details: { url: string }) => { action: string }) | null = null;
-    const fake = { on: (event: string, fn: Listener) => handlers.set(event, fn), setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn) };
+    const fake = {
+      on: (event: string, fn: Listener) => handlers.set(event, fn),
+      setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
+    };
     hardenContents((url) => url.startsWith('app://desk/'));
     calls.appListeners.get('web-contents-created')!({}, fake);
     return { handlers, open: (url: string) => openHandler!({ url }) };
@@ -91,21 +102,43 @@ describe('navigation and new windows', () => {
   it('keeps every window on the app’s own pages', () => {
     const { handlers } = contents();
     for (const event of ['will-navigate', 'will-redirect']) {
-      const foreign = { prevented: false, preventDefault() { this.prevented = true; } };
+      const foreign = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       handlers.get(event)!(foreign, 'https://evil.example/');
       expect(foreign.prevented).toBe(true);
-      const own = { prevented: false, preventDefault() { this.prevented = true; } };
+      const own = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       handlers.get(event)!(own, 'app://desk/index.html#/escalations');
       expect(own.prevented).toBe(false);
     }
-    const webview = { prevented: false, preventDefault() { this.prevented = true; } };
+    const webview = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     handlers.get('will-attach-webview')!(webview);
     expect(webview.prevented).toBe(true);
   });
 
   it('denies new windows and sends only https and mailto links out, through safeOpenExternal', async () => {
     const { open } = contents();
-    for (const url of ['https://www.gov.uk/', 'mailto:chair@board.example.uk', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share']) expect(open(url)).toEqual({ action: 'deny' });
+    for (const url of [
+      'https://www.gov.uk/',
+      'mailto:chair@board.example.uk',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://server/share',
+    ])
+      expect(open(url)).toEqual({ action: 'deny' });
     await new Promise((ok) => setTimeout(ok, 0));
     expect(calls.opened).toEqual(['https://www.gov.uk/', 'mailto:chair@board.example.uk']);
     expect(await safeOpenExternal('not a url')).toBe(false);
@@ -119,7 +152,12 @@ describe('the app:// protocol', () => {
     expect(await status('app://desk/index.html')).toBe(200);
     expect(calls.fetched).toEqual(['file:///app/out/renderer/index.html']);
     // Whatever the URL parser or the decoding makes of "..", nothing outside the folder is read.
-    for (const url of ['app://desk/%2e%2e/%2e%2e/etc/passwd', 'app://desk/..%2F..%2Fetc%2Fpasswd', 'app://desk/%2E%2E%5C%2E%2E%5Cetc%5Cpasswd']) await status(url);
+    for (const url of [
+      'app://desk/%2e%2e/%2e%2e/etc/passwd',
+      'app://desk/..%2F..%2Fetc%2Fpasswd',
+      'app://desk/%2E%2E%5C%2E%2E%5Cetc%5Cpasswd',
+    ])
+      await status(url);
     expect(calls.fetched.length).toBeGreaterThan(1);
     for (const file of calls.fetched) expect(file.startsWith('file:///app/out/renderer/')).toBe(true);
     const before = calls.fetched.length;

@@ -37,7 +37,12 @@ describe('electron-builder.yml', () => {
   it('packages the icon, the licence text and the desktop entry from resources/, each of which exists', async () => {
     const config = await loadBuilderConfig();
     expect(config.directories?.buildResources).toBe('resources');
-    const named = [config.icon, config.nsis?.license, config.dmg?.license, ...(config.extraResources as { from: string }[]).map((r) => r.from)];
+    const named = [
+      config.icon,
+      config.nsis?.license,
+      config.dmg?.license,
+      ...(config.extraResources as { from: string }[]).map((r) => r.from),
+    ];
     for (const file of named) expect(existsSync(join(root, file as string)), `${String(file)} is named in electron-builder.yml`).toBe(true);
     // electron-builder needs at least 512 px to make the macOS icon set: read the PNG's own header.
     const png = readFileSync(join(root, config.icon as string));
@@ -54,7 +59,11 @@ describe('electron-builder.yml', () => {
 });
 
 describe('the page’s Content-Security-Policy meta tag', () => {
-  const directives = (policy: string) => policy.split(';').map((directive) => directive.trim()).filter(Boolean);
+  const directives = (policy: string) =>
+    policy
+      .split(';')
+      .map((directive) => directive.trim())
+      .filter(Boolean);
 
   it('is the one policy, less frame-ancestors (which a meta tag cannot carry)', () => {
     const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');

@@ -67,7 +67,15 @@ describe('built-in profiles', () => {
       [4, 'Resolution by BSCP Chair', 5],
     ]);
     expect(p.stages.every((s) => s.sameWorkingDayIfImmediateRisk)).toBe(true);
-    expect(p.panelRule).toEqual({ kind: 'three_agency_panel', disputingAgenciesOnPanel: 'required', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: true, seniorOfficersOnly: true, boardRepresentativesOnly: false, chairMayBeMember: true });
+    expect(p.panelRule).toEqual({
+      kind: 'three_agency_panel',
+      disputingAgenciesOnPanel: 'required',
+      chairAgencyMustBeUninvolved: false,
+      membersMustBeFullBoard: true,
+      seniorOfficersOnly: true,
+      boardRepresentativesOnly: false,
+      chairMayBeMember: true,
+    });
     expect(p.notifications).toEqual({ childProtectionChair: true, independentReviewingOfficer: true, boardManagerAtStage: null });
     expect(p.referralRoute).toMatch(/bscp@bromley\.gov\.uk.*independent chair/);
   });
@@ -96,7 +104,15 @@ describe('built-in profiles', () => {
       [5, 'Mediation by a third party agency', 5],
     ]);
     expect(p.stages.every((s) => s.sameWorkingDayIfImmediateRisk)).toBe(true);
-    expect(p.panelRule).toEqual({ kind: 'uninvolved_chair_meeting', disputingAgenciesOnPanel: 'required', chairAgencyMustBeUninvolved: true, membersMustBeFullBoard: false, seniorOfficersOnly: true, boardRepresentativesOnly: false, chairMayBeMember: false });
+    expect(p.panelRule).toEqual({
+      kind: 'uninvolved_chair_meeting',
+      disputingAgenciesOnPanel: 'required',
+      chairAgencyMustBeUninvolved: true,
+      membersMustBeFullBoard: false,
+      seniorOfficersOnly: true,
+      boardRepresentativesOnly: false,
+      chairMayBeMember: false,
+    });
     expect(p.referralRoute).toMatch(/business coordinator/);
     expect(p.lastStep).toMatch(/reports back to the board chair/);
   });
@@ -126,7 +142,15 @@ describe('built-in profiles', () => {
     expect(p.stages.filter((s) => s.notifyBoardManager).map((s) => s.number)).toEqual([3]);
     expect(p.notifications).toEqual({ childProtectionChair: false, independentReviewingOfficer: false, boardManagerAtStage: 3 });
     expect(p.stages.some((s) => s.sameWorkingDayIfImmediateRisk)).toBe(false);
-    expect(p.panelRule).toEqual({ kind: 'three_agency_panel', disputingAgenciesOnPanel: 'where_possible', chairAgencyMustBeUninvolved: false, membersMustBeFullBoard: true, seniorOfficersOnly: false, boardRepresentativesOnly: true, chairMayBeMember: true });
+    expect(p.panelRule).toEqual({
+      kind: 'three_agency_panel',
+      disputingAgenciesOnPanel: 'where_possible',
+      chairAgencyMustBeUninvolved: false,
+      membersMustBeFullBoard: true,
+      seniorOfficersOnly: false,
+      boardRepresentativesOnly: true,
+      chairMayBeMember: true,
+    });
   });
 });
 
@@ -184,7 +208,11 @@ describe('editProfile', () => {
   });
 
   it('can set a timescale to "not set", and trims names', () => {
-    const edited = editProfile(bromley, { key: 'b2', name: '  Bromley two  ', stageEdits: { 2: { timescaleWorkingDays: null, name: ' Managers ' } } });
+    const edited = editProfile(bromley, {
+      key: 'b2',
+      name: '  Bromley two  ',
+      stageEdits: { 2: { timescaleWorkingDays: null, name: ' Managers ' } },
+    });
     expect(edited.name).toBe('Bromley two');
     expect(stageByNumber(edited, 2)).toMatchObject({ name: 'Managers', timescaleWorkingDays: null });
   });
@@ -193,8 +221,16 @@ describe('editProfile', () => {
     const edited = editProfile(profile('bexley'), {
       key: 'bexley-local',
       name: 'Bexley local',
-      stages: [...profile('bexley').stages, { number: 4, name: 'Resolution panel', description: 'Three agencies decide.', timescaleWorkingDays: 10 }],
-      panelRule: { kind: 'three_agency_panel', disputingAgenciesOnPanel: 'required', membersMustBeFullBoard: true, seniorOfficersOnly: true },
+      stages: [
+        ...profile('bexley').stages,
+        { number: 4, name: 'Resolution panel', description: 'Three agencies decide.', timescaleWorkingDays: 10 },
+      ],
+      panelRule: {
+        kind: 'three_agency_panel',
+        disputingAgenciesOnPanel: 'required',
+        membersMustBeFullBoard: true,
+        seniorOfficersOnly: true,
+      },
     });
     expect(finalStage(edited).name).toBe('Resolution panel');
     expect(nextStage(edited, 3)?.number).toBe(4);
@@ -217,36 +253,51 @@ describe('editProfile', () => {
 
   it('rejects a first stage numbered above 1, and an empty stage list', () => {
     const renumbered = bromley.stages.map((s) => ({ ...s, number: s.number + 1 }));
-    expect(zodMessages(() => editProfile(bromley, { key: 'x', name: 'Bromley X', stages: renumbered }))).toContain('Number the first stage 0 (pre-escalation) or 1, not 2');
-    expect(zodMessages(() => editProfile(bromley, { key: 'x', name: 'Bromley X', stages: [] }))).toContain('A policy needs at least one stage');
+    expect(zodMessages(() => editProfile(bromley, { key: 'x', name: 'Bromley X', stages: renumbered }))).toContain(
+      'Number the first stage 0 (pre-escalation) or 1, not 2',
+    );
+    expect(zodMessages(() => editProfile(bromley, { key: 'x', name: 'Bromley X', stages: [] }))).toContain(
+      'A policy needs at least one stage',
+    );
   });
 
   it('rejects a change to a stage that does not exist', () => {
-    expect(zodMessages(() => editProfile(bromley, { key: 'x', name: 'Bromley X', stageEdits: { 9: { name: 'Ninth' } } }))).toEqual(['There is no stage 9 to change']);
+    expect(zodMessages(() => editProfile(bromley, { key: 'x', name: 'Bromley X', stageEdits: { 9: { name: 'Ninth' } } }))).toEqual([
+      'There is no stage 9 to change',
+    ]);
   });
 
   it('rejects a built-in key or a malformed key, so a copy never shadows a built-in policy', () => {
     expect(zodMessages(() => editProfile(bromley, { key: 'torbay', name: 'Mine' }))[0]).toMatch(/built-in profile/);
-    expect(zodMessages(() => editProfile(bromley, { key: 'Bromley 2025', name: 'Mine' }))[0]).toMatch(/lower-case letters, digits and hyphens/);
+    expect(zodMessages(() => editProfile(bromley, { key: 'Bromley 2025', name: 'Mine' }))[0]).toMatch(
+      /lower-case letters, digits and hyphens/,
+    );
   });
 
   it('rejects panel rules that contradict themselves', () => {
     expect(zodMessages(() => editProfile(bromley, { key: 'x', name: 'X', panelRule: { kind: 'none' } }))).toEqual(
-      expect.arrayContaining(['With no panel, who sits on the panel does not apply', 'With no panel, leave all the panel membership rules off']),
+      expect.arrayContaining([
+        'With no panel, who sits on the panel does not apply',
+        'With no panel, leave all the panel membership rules off',
+      ]),
     );
     expect(zodMessages(() => editProfile(bromley, { key: 'x', name: 'X', panelRule: { kind: 'uninvolved_chair_meeting' } }))).toContain(
       'A meeting chaired by an uninvolved agency needs its chair to come from an agency not in dispute',
     );
-    expect(zodMessages(() => editProfile(profile('bristol'), { key: 'x', name: 'X', panelRule: { kind: 'three_agency_panel' } }))).toContain(
-      'Say whether the agencies in dispute must sit on the panel: required or where possible',
-    );
+    expect(
+      zodMessages(() => editProfile(profile('bristol'), { key: 'x', name: 'X', panelRule: { kind: 'three_agency_panel' } })),
+    ).toContain('Say whether the agencies in dispute must sit on the panel: required or where possible');
   });
 
   it('keeps the board manager stage and the stage flag in step, whichever is edited', () => {
     const torbay = profile('torbay');
     const moved = editProfile(torbay, { key: 't2', name: 'Torbay 2', notifications: { boardManagerAtStage: 4 } });
     expect(moved.stages.filter((s) => s.notifyBoardManager).map((s) => s.number)).toEqual([4]);
-    const flagged = editProfile(torbay, { key: 't3', name: 'Torbay 3', stageEdits: { 3: { notifyBoardManager: false }, 2: { notifyBoardManager: true } } });
+    const flagged = editProfile(torbay, {
+      key: 't3',
+      name: 'Torbay 3',
+      stageEdits: { 3: { notifyBoardManager: false }, 2: { notifyBoardManager: true } },
+    });
     expect(flagged.notifications.boardManagerAtStage).toBe(2);
     const none = editProfile(torbay, { key: 't4', name: 'Torbay 4', notifications: { boardManagerAtStage: null } });
     expect(none.stages.some((s) => s.notifyBoardManager)).toBe(false);
@@ -281,7 +332,14 @@ describe('stored profile versions written before "who may chair" existed', () =>
   it('otherwise take the safe default for the kind of panel, and keep a stored answer as it is', () => {
     expect(parseStoredProfile(legacy(birmingham, { key: 'board-x' }), 'board-y').panelRule.chairMayBeMember).toBe(false);
     expect(parseStoredProfile(legacy(bromley, { key: 'board-x' }), null).panelRule.chairMayBeMember).toBe(true);
-    expect(parseStoredProfile(JSON.stringify({ ...bromley, key: 'board-x', panelRule: { ...bromley.panelRule, chairMayBeMember: false } }), 'bromley').panelRule.chairMayBeMember).toBe(false);
-    expect(() => parseStoredProfile(JSON.stringify({ ...birmingham, key: 'board-x', panelRule: { ...birmingham.panelRule, chairMayBeMember: true } }))).toThrow(/does not sit for an agency/);
+    expect(
+      parseStoredProfile(
+        JSON.stringify({ ...bromley, key: 'board-x', panelRule: { ...bromley.panelRule, chairMayBeMember: false } }),
+        'bromley',
+      ).panelRule.chairMayBeMember,
+    ).toBe(false);
+    expect(() =>
+      parseStoredProfile(JSON.stringify({ ...birmingham, key: 'board-x', panelRule: { ...birmingham.panelRule, chairMayBeMember: true } })),
+    ).toThrow(/does not sit for an agency/);
   });
 });

@@ -11,8 +11,12 @@ vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
   ipcRenderer: {
     invoke: async (channel: string, input: unknown) => (electron.invoked.push({ channel, input }), { ok: true, value: null }),
-    on: () => { throw new Error('the preload must not listen on IPC'); },
-    send: () => { throw new Error('the preload must not send on IPC'); },
+    on: () => {
+      throw new Error('the preload must not listen on IPC');
+    },
+    send: () => {
+      throw new Error('the preload must not send on IPC');
+    },
   },
 }));
 
@@ -35,6 +39,9 @@ describe('the preload', () => {
     const [first, last] = [channels[0]!, channels[channels.length - 1]!];
     await desk[first]!({ probe: 1 });
     await desk[last]!({ probe: 2 });
-    expect(electron.invoked).toEqual([{ channel: first, input: { probe: 1 } }, { channel: last, input: { probe: 2 } }]);
+    expect(electron.invoked).toEqual([
+      { channel: first, input: { probe: 1 } },
+      { channel: last, input: { probe: 2 } },
+    ]);
   });
 });

@@ -29,7 +29,9 @@ describe('the sql tagged template', () => {
 
   it('splices trusted fragments (an index name) and nested fragments as text', () => {
     const predicate = sql`e.status = ${param('status', 'open')}`;
-    const { text, params } = render(sql`SELECT e.id FROM escalation e INDEXED BY ${trusted(INDEX.escalationByStatusOpened)} WHERE (${predicate})`);
+    const { text, params } = render(
+      sql`SELECT e.id FROM escalation e INDEXED BY ${trusted(INDEX.escalationByStatusOpened)} WHERE (${predicate})`,
+    );
     expect(text).toBe('SELECT e.id FROM escalation e INDEXED BY escalation_by_status_opened WHERE (e.status = @status)');
     expect(params).toEqual({ status: 'open' });
   });
@@ -44,7 +46,10 @@ describe('the sql tagged template', () => {
 
   it('names a fragment apart from a statement it joins, by prefix and by the names already taken', () => {
     const figure = sql`e.opened_on >= ${param('from', 'a')} AND e.origin = ${param('origin', 'board')}`;
-    expect(render(figure, { prefix: 'd_' })).toEqual({ text: 'e.opened_on >= @d_from AND e.origin = @d_origin', params: { d_from: 'a', d_origin: 'board' } });
+    expect(render(figure, { prefix: 'd_' })).toEqual({
+      text: 'e.opened_on >= @d_from AND e.origin = @d_origin',
+      params: { d_from: 'a', d_origin: 'board' },
+    });
     expect(render(figure, { taken: ['origin'] }).text).toBe('e.opened_on >= @from AND e.origin = @origin_2');
   });
 

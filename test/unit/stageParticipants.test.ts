@@ -4,7 +4,11 @@ import { describeParticipant, namesInFreeText } from '../../shared/domain/stageP
 describe('reading old free-text "who took part"', () => {
   it('splits on semicolons and new lines but never inside brackets', () => {
     expect(namesInFreeText('A. Officer (Police, line manager); B. Worker (CSC team manager)')).toEqual(['A. Officer', 'B. Worker']);
-    expect(namesInFreeText('Sam Lee (Police)\nDr Tom Hale [GP, surgery]\r\nAnn van der Berg')).toEqual(['Sam Lee', 'Dr Tom Hale', 'Ann van der Berg']);
+    expect(namesInFreeText('Sam Lee (Police)\nDr Tom Hale [GP, surgery]\r\nAnn van der Berg')).toEqual([
+      'Sam Lee',
+      'Dr Tom Hale',
+      'Ann van der Berg',
+    ]);
   });
 
   it('reads role-only text, as the form’s own hint suggests, as naming nobody', () => {
@@ -19,7 +23,9 @@ describe('reading old free-text "who took part"', () => {
   });
 
   it('writes a recorded person with their agency and role', () => {
-    expect(describeParticipant({ name: 'Sam Lee', agencyName: 'Avon and Somerset Police', role: 'line manager' })).toBe('Sam Lee (Avon and Somerset Police, line manager)');
+    expect(describeParticipant({ name: 'Sam Lee', agencyName: 'Avon and Somerset Police', role: 'line manager' })).toBe(
+      'Sam Lee (Avon and Somerset Police, line manager)',
+    );
     expect(describeParticipant({ name: 'Sam Lee', agencyName: null, role: '' })).toBe('Sam Lee');
   });
 });

@@ -29,7 +29,9 @@ describe('bank holidays (date-holidays, GB-ENG, public only)', () => {
   });
 
   it('leaves out observances (Easter Sunday, Mother’s Day) and Scotland-only days', () => {
-    const names = bankHolidaysIn(2024).map((h) => h.name).join('|');
+    const names = bankHolidaysIn(2024)
+      .map((h) => h.name)
+      .join('|');
     expect(names).not.toMatch(/Mother|Father|Easter Sunday|St Andrew|2 January/);
     expect(isBankHoliday('2024-11-30')).toBe(false); // St Andrew's Day is Scotland's
     expect(isBankHoliday('2024-03-17')).toBe(false); // St Patrick's Day is Northern Ireland's

@@ -147,7 +147,9 @@ export const escalations: Migration = {
       CREATE TABLE escalation_closure (escalation_id INTEGER PRIMARY KEY REFERENCES escalation(id), on_date TEXT NOT NULL, chair_name TEXT NOT NULL) STRICT;
     `);
     const now = new Date().toISOString();
-    const insertProfile = db.prepare('INSERT INTO policy_profile (key, version, based_on, definition_json, created_at) VALUES (?, 1, NULL, ?, ?)');
+    const insertProfile = db.prepare(
+      'INSERT INTO policy_profile (key, version, based_on, definition_json, created_at) VALUES (?, 1, NULL, ?, ?)',
+    );
     for (const profile of BUILT_IN_PROFILES_AT_0020) insertProfile.run(profile.key, JSON.stringify(profile), now);
     const insertCategory = db.prepare('INSERT INTO category (name, name_key, built_in) VALUES (?, ?, 1)');
     for (const name of BUILT_IN_CATEGORIES_AT_0020) insertCategory.run(name, name.toLocaleLowerCase('en-GB'));

@@ -2,7 +2,15 @@ import type { Migration } from './migration';
 import { INDEX } from '../indexes';
 
 // The case's columns the register filters on, copied onto each of its escalation_agency rows.
-const FILTERED = ['status', 'current_stage', 'current_due_on', 'current_due_soon_from', 'category_id', 'reference_key', 'child_initials'] as const;
+const FILTERED = [
+  'status',
+  'current_stage',
+  'current_due_on',
+  'current_due_soon_from',
+  'category_id',
+  'reference_key',
+  'child_initials',
+] as const;
 const copied = (from: string) => FILTERED.map((c) => `${from}.${c}`).join(', ');
 
 // ---- the daily tally ----
@@ -17,7 +25,11 @@ const tallyCase = (r: 'NEW' | 'OLD', sign: 1 | -1) =>
   [
     bump(['opened'], `${r}.opened_on, ${r}.origin, ${sign}`, 'true'),
     bump(['ended'], `max(${r}.opened_on, ${r}.ended_on), ${r}.origin, ${sign}`, `${r}.ended_on IS NOT NULL`),
-    bump(['resolved', 'resolved_at_stages_1_2'], `${r}.resolved_on, ${r}.origin, ${sign}, CASE WHEN ${r}.highest_stage <= 2 THEN ${sign} ELSE 0 END`, `${r}.resolved_on IS NOT NULL`),
+    bump(
+      ['resolved', 'resolved_at_stages_1_2'],
+      `${r}.resolved_on, ${r}.origin, ${sign}, CASE WHEN ${r}.highest_stage <= 2 THEN ${sign} ELSE 0 END`,
+      `${r}.resolved_on IS NOT NULL`,
+    ),
   ].join('\n');
 
 // A stage is overdue from the day after its due date (or its start, if later) until the day it ends.

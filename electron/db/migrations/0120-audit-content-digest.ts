@@ -50,7 +50,17 @@ export const auditContentDigest: Migration = {
       if (rows.length === 0) break;
       for (const row of rows) {
         const digest = sha([row.before_json, row.after_json]);
-        const oldHash = sha([oldPrev, row.at, row.actor, row.action, row.entity, row.entity_id, row.before_json, row.after_json, row.corrects_entry_id]);
+        const oldHash = sha([
+          oldPrev,
+          row.at,
+          row.actor,
+          row.action,
+          row.entity,
+          row.entity_id,
+          row.before_json,
+          row.after_json,
+          row.corrects_entry_id,
+        ]);
         intact = intact && row.prev_hash === oldPrev && row.hash === oldHash;
         if (intact) {
           const newHash = sha([newPrev, row.at, row.actor, row.action, row.entity, row.entity_id, digest, row.corrects_entry_id]);
@@ -66,7 +76,8 @@ export const auditContentDigest: Migration = {
     }
     // The start-up checkpoint follows its entry onto the new chain, but only if it named that entry
     // with the hash the old chain gave it; otherwise it is left to raise the alarm as before.
-    const checkpoint = db.prepare('SELECT entry_id, hash FROM audit_checkpoint WHERE id = 1').get() as { entry_id: number; hash: string } | undefined;
+    const checkpoint = db.prepare('SELECT entry_id, hash FROM audit_checkpoint WHERE id = 1').get() as
+      { entry_id: number; hash: string } | undefined;
     const moved = checkpoint && rechained.get(`${checkpoint.entry_id}:${checkpoint.hash}`);
     if (moved) db.prepare('UPDATE audit_checkpoint SET hash = ? WHERE id = 1').run(moved);
 

@@ -15,6 +15,19 @@ import { auditContentDigest } from './0120-audit-content-digest';
 
 export type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [initial, escalations, panels, agencyReturns, registerSort, dashboardAtScale, accounts, retention, registerAndDashboardAtScale, stageParticipants, boardIdentity, auditContentDigest];
+export const migrations: readonly Migration[] = [
+  initial,
+  escalations,
+  panels,
+  agencyReturns,
+  registerSort,
+  dashboardAtScale,
+  accounts,
+  retention,
+  registerAndDashboardAtScale,
+  stageParticipants,
+  boardIdentity,
+  auditContentDigest,
+];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -36,10 +36,17 @@ export function sessionGate(sessions: SessionRegistry): AccessGate {
       if (access === 'open') return { ok: true, actor: session ? actorName(session.user) : NOBODY };
       if (!session) return { ok: false, failure: accessRefused('signed_out', NOT_SIGNED_IN) };
       if (!session.isActive(now)) {
-        return { ok: false, failure: accessRefused('locked', `The app locked itself after ${session.idleLockMinutes} minutes without use. Enter your password to carry on.`) };
+        return {
+          ok: false,
+          failure: accessRefused(
+            'locked',
+            `The app locked itself after ${session.idleLockMinutes} minutes without use. Enter your password to carry on.`,
+          ),
+        };
       }
       const user = session.user;
-      if (typeof access !== 'string' && !access.includes(user.role)) return { ok: false, failure: accessRefused('not_allowed', refusalFor(user.role, channel)) };
+      if (typeof access !== 'string' && !access.includes(user.role))
+        return { ok: false, failure: accessRefused('not_allowed', refusalFor(user.role, channel)) };
       // Reads do not count as use: a screen polling an export would otherwise keep the app open.
       if (kind !== 'read' || channel === 'session:touch') session.touch(now);
       return { ok: true, actor: actorName(user) };

@@ -8,7 +8,18 @@ import { DomainError } from '../errors';
 import { verifyPassword } from './passwords';
 import type { Caller, SessionRegistry } from './sessionRegistry';
 import { checkSignIn } from './signIn';
-import { accountCount, actorName, createUser, resetPassword as resetUserPassword, setIdleLockMinutes, setOwnPassword, signedIn, toUser, updateUser, userRow } from './users';
+import {
+  accountCount,
+  actorName,
+  createUser,
+  resetPassword as resetUserPassword,
+  setIdleLockMinutes,
+  setOwnPassword,
+  signedIn,
+  toUser,
+  updateUser,
+  userRow,
+} from './users';
 
 /** The caller of this one call, and the registry of the desk it reached. */
 export interface SessionScope {
@@ -21,7 +32,11 @@ export function sessionStatus(ctx: ReadContext | WriteContext, scope: SessionSco
 }
 
 /** The very first account, made by whoever installs the app: always a coordinator. */
-export function setUpFirstAccount(ctx: WriteContext, scope: SessionScope, input: { userName: string; displayName: string; password: string }): SessionStatus {
+export function setUpFirstAccount(
+  ctx: WriteContext,
+  scope: SessionScope,
+  input: { userName: string; displayName: string; password: string },
+): SessionStatus {
   if (accountCount(ctx.db) > 0) throw new DomainError('This board already has accounts: sign in with yours, or ask a coordinator for one.');
   const user = createUser({ ...ctx, actor: actorName(input) }, { ...input, role: 'coordinator' });
   // Making the account signs its maker in.
@@ -51,11 +66,17 @@ export function lock(ctx: WriteContext, scope: SessionScope): SessionStatus {
   return sessionStatus(ctx, scope);
 }
 
-export function changeOwnPassword(ctx: WriteContext, scope: SessionScope, input: { currentPassword: string; newPassword: string }): SessionStatus {
+export function changeOwnPassword(
+  ctx: WriteContext,
+  scope: SessionScope,
+  input: { currentPassword: string; newPassword: string },
+): SessionStatus {
   const session = scope.caller.session;
   if (!session) throw new DomainError('Sign in first.');
   if (!verifyPassword(input.currentPassword, userRow(ctx.db, session.user.id).password_hash)) {
-    throw new DomainError('Your current password is not right, so it was not changed.', [{ where: 'Current password', message: 'Not right' }]);
+    throw new DomainError('Your current password is not right, so it was not changed.', [
+      { where: 'Current password', message: 'Not right' },
+    ]);
   }
   setOwnPassword(ctx, session.user.id, input.newPassword);
   // Anyone who learnt the old password and signed in with it elsewhere is signed out.
@@ -63,7 +84,11 @@ export function changeOwnPassword(ctx: WriteContext, scope: SessionScope, input:
   return sessionStatus(ctx, scope);
 }
 
-export function updateAccount(ctx: WriteContext, scope: SessionScope, input: { userId: number; displayName: string; role: Role; disabled: boolean }): User {
+export function updateAccount(
+  ctx: WriteContext,
+  scope: SessionScope,
+  input: { userId: number; displayName: string; role: Role; disabled: boolean },
+): User {
   const updated = updateUser(ctx, input, scope.caller.session?.user.id ?? null);
   // A disabled account is signed out everywhere; a renamed or re-roled one sees it at once, wherever it is signed in.
   if (updated.disabledOn !== null) scope.sessions.endFor(updated.id, ctx.now);

@@ -25,12 +25,17 @@ const WRONG = 'That user name and password do not match an account. Check both a
 
 export function checkSignIn(ctx: WriteContext, input: { userName: string; password: string }): SignInCheck {
   const key = userNameKey(input.userName);
-  const throttle = ctx.db.prepare('SELECT failures, last_failed_at FROM sign_in_throttle WHERE user_name_key = ?').get(key) as { failures: number; last_failed_at: string } | undefined;
+  const throttle = ctx.db.prepare('SELECT failures, last_failed_at FROM sign_in_throttle WHERE user_name_key = ?').get(key) as
+    { failures: number; last_failed_at: string } | undefined;
   if (throttle) {
     const readyAt = Date.parse(throttle.last_failed_at) + waitAfter(throttle.failures) * 1000;
     const waitSeconds = Math.ceil((readyAt - ctx.now.getTime()) / 1000);
     if (waitSeconds > 0) {
-      return { ok: false, waitSeconds, message: `Too many failed sign-ins for this name. Wait ${formatWait(waitSeconds)} before trying again, or ask a coordinator to reset the password.` };
+      return {
+        ok: false,
+        waitSeconds,
+        message: `Too many failed sign-ins for this name. Wait ${formatWait(waitSeconds)} before trying again, or ask a coordinator to reset the password.`,
+      };
     }
   }
 
@@ -39,11 +44,20 @@ export function checkSignIn(ctx: WriteContext, input: { userName: string; passwo
   if (!matches) {
     const failures = (throttle?.failures ?? 0) + 1;
     ctx.db
-      .prepare('INSERT INTO sign_in_throttle (user_name_key, failures, last_failed_at) VALUES (?, ?, ?) ON CONFLICT(user_name_key) DO UPDATE SET failures = excluded.failures, last_failed_at = excluded.last_failed_at')
+      .prepare(
+        'INSERT INTO sign_in_throttle (user_name_key, failures, last_failed_at) VALUES (?, ?, ?) ON CONFLICT(user_name_key) DO UPDATE SET failures = excluded.failures, last_failed_at = excluded.last_failed_at',
+      )
       .run(key, failures, ctx.now.toISOString());
-    appendAudit({ ...ctx, actor: 'sign-in attempt' }, { action: 'session.signInFailed', entity: 'app_user', entityId: row?.id ?? null, after: { userName: input.userName, failures } });
+    appendAudit(
+      { ...ctx, actor: 'sign-in attempt' },
+      { action: 'session.signInFailed', entity: 'app_user', entityId: row?.id ?? null, after: { userName: input.userName, failures } },
+    );
     const waitSeconds = waitAfter(failures);
-    return { ok: false, waitSeconds, message: waitSeconds > 0 ? `${WRONG} Because of repeated failures, the next try is possible in ${formatWait(waitSeconds)}.` : WRONG };
+    return {
+      ok: false,
+      waitSeconds,
+      message: waitSeconds > 0 ? `${WRONG} Because of repeated failures, the next try is possible in ${formatWait(waitSeconds)}.` : WRONG,
+    };
   }
   if (row.disabled_on) {
     return { ok: false, waitSeconds: 0, message: `The account ${row.user_name} is disabled. Ask a coordinator if you still need it.` };

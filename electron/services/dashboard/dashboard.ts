@@ -1,6 +1,17 @@
 // The learning hub's quarter, computed here from the database (never in React): every figure in
 // DOMAIN.md, split into board-level and agency-internal escalations, with the previous quarters.
-import { agencyColour, compareSentence, drillSchema, FIGURES, percentile, type Dashboard, type Drill, type DrillInput, type Figure, type Split } from '../../../shared/domain/dashboard';
+import {
+  agencyColour,
+  compareSentence,
+  drillSchema,
+  FIGURES,
+  percentile,
+  type Dashboard,
+  type Drill,
+  type DrillInput,
+  type Figure,
+  type Split,
+} from '../../../shared/domain/dashboard';
 import { todayIso } from '../../../shared/domain/dates';
 import { NOTIFICATION_KINDS, OUTCOME_EFFECTS, type NotificationKind, type OutcomeEffect } from '../../../shared/domain/escalation';
 import { CHAIR_ROUTES, type ChairRoute } from '../../../shared/domain/panel';
@@ -49,7 +60,10 @@ export class DashboardQueries {
   split(d: Drill, quarter: Quarter): Split {
     const p = figurePredicate(d, quarter, this.today);
     const result = emptySplit();
-    for (const r of this.ctx.db.prepare(`SELECT e.origin AS origin, count(*) AS n FROM ${cases(d)} WHERE ${p.sql} GROUP BY e.origin`).all(p.params) as { origin: Origin; n: number }[]) addTo(result, r.origin, r.n);
+    for (const r of this.ctx.db
+      .prepare(`SELECT e.origin AS origin, count(*) AS n FROM ${cases(d)} WHERE ${p.sql} GROUP BY e.origin`)
+      .all(p.params) as { origin: Origin; n: number }[])
+      addTo(result, r.origin, r.n);
     return result;
   }
 
@@ -58,11 +72,17 @@ export class DashboardQueries {
    * columns in the order of the figure's index: the groups then stream out of it already in
    * order, with nothing to sort (a quarter of a million-case register gives a thousand or so).
    */
-  groups<K extends string>(d: Drill, quarter: Quarter, columns: Record<K | 'origin', string>): (Record<K, number | string> & { origin: Origin; n: number })[] {
+  groups<K extends string>(
+    d: Drill,
+    quarter: Quarter,
+    columns: Record<K | 'origin', string>,
+  ): (Record<K, number | string> & { origin: Origin; n: number })[] {
     const p = figurePredicate(d, quarter, this.today);
     const keys = Object.keys(columns) as (K | 'origin')[];
     const select = keys.map((k) => `${columns[k]} AS ${k}`).join(', ');
-    return this.ctx.db.prepare(`SELECT ${select}, count(*) AS n FROM ${cases(d)} WHERE ${p.sql} GROUP BY ${keys.join(', ')}`).all(p.params) as (Record<K, number | string> & {
+    return this.ctx.db
+      .prepare(`SELECT ${select}, count(*) AS n FROM ${cases(d)} WHERE ${p.sql} GROUP BY ${keys.join(', ')}`)
+      .all(p.params) as (Record<K, number | string> & {
       origin: Origin;
       n: number;
     })[];
@@ -70,13 +90,18 @@ export class DashboardQueries {
 
   rows<T>(d: Drill, quarter: Quarter, select: string, join = '', groupBy = '', orderBy = ''): T[] {
     const p = figurePredicate(d, quarter, this.today);
-    return this.ctx.db.prepare(`SELECT ${select} FROM ${cases(d)} ${join} WHERE ${p.sql} ${groupBy ? `GROUP BY ${groupBy}` : ''} ${orderBy ? `ORDER BY ${orderBy}` : ''}`).all(p.params) as T[];
+    return this.ctx.db
+      .prepare(
+        `SELECT ${select} FROM ${cases(d)} ${join} WHERE ${p.sql} ${groupBy ? `GROUP BY ${groupBy}` : ''} ${orderBy ? `ORDER BY ${orderBy}` : ''}`,
+      )
+      .all(p.params) as T[];
   }
 
   /** A tallied figure for a quarter, by origin, from the daily tally (see TALLIED). */
   tally(figure: TalliedFigure, quarter: Quarter): Split {
     const result = emptySplit();
-    for (const r of this.ctx.db.prepare(tallySql(figure)).all(figureDates(quarter, this.today)) as { origin: Origin; n: number }[]) addTo(result, r.origin, r.n);
+    for (const r of this.ctx.db.prepare(tallySql(figure)).all(figureDates(quarter, this.today)) as { origin: Origin; n: number }[])
+      addTo(result, r.origin, r.n);
     return result;
   }
 }
@@ -84,7 +109,10 @@ export class DashboardQueries {
 const isTallied = (figure: Figure): figure is TalliedFigure => figure in TALLIED;
 
 /** One breakdown folded out of groups: the count of each value of one column, split by origin. */
-function splitBy<K extends string>(groups: readonly (Record<K, number | string> & { origin: Origin; n: number })[], key: K): Map<number | string, Split> {
+function splitBy<K extends string>(
+  groups: readonly (Record<K, number | string> & { origin: Origin; n: number })[],
+  key: K,
+): Map<number | string, Split> {
   const map = new Map<number | string, Split>();
   for (const g of groups) {
     const s = map.get(g[key]) ?? emptySplit();
@@ -140,11 +168,23 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     overdueAtEnd: queries.tally('overdue_at_end', tq).total,
   }));
 
-  const agencies = (db.prepare('SELECT id, name FROM agency ORDER BY name COLLATE NOCASE').all() as { id: number; name: string }[]).map((a) => ({ ...a, colour: agencyColour(a.id) }));
-  const fresh = queries.groups(drill('new', q.key), q, { openedOn: 'e.opened_on', origin: 'e.origin', raising: 'e.raising_agency_id', category: 'e.category_id' });
+  const agencies = (db.prepare('SELECT id, name FROM agency ORDER BY name COLLATE NOCASE').all() as { id: number; name: string }[]).map(
+    (a) => ({ ...a, colour: agencyColour(a.id) }),
+  );
+  const fresh = queries.groups(drill('new', q.key), q, {
+    openedOn: 'e.opened_on',
+    origin: 'e.origin',
+    raising: 'e.raising_agency_id',
+    category: 'e.category_id',
+  });
   const byRaising = splitBy(fresh, 'raising');
   // Challenged agencies and the raising-by-challenged matrix from one pass over the quarter's challenges.
-  const pairRows = db.prepare(NEW_BY_PAIR).all({ from: q.from, to: q.to }) as { raisingAgencyId: number; challengedAgencyId: number; board: number; count: number }[];
+  const pairRows = db.prepare(NEW_BY_PAIR).all({ from: q.from, to: q.to }) as {
+    raisingAgencyId: number;
+    challengedAgencyId: number;
+    board: number;
+    count: number;
+  }[];
   const byChallenged = new Map<number, Split>();
   for (const r of pairRows) {
     const s = byChallenged.get(r.challengedAgencyId) ?? emptySplit();
@@ -188,7 +228,11 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
       .all({ from: q.from, to: q.to }) as { kind: NotificationKind; required: number; made: number }[]
   ).map((n) => ({ ...n, label: NOTIFICATION_KINDS[n.kind] }));
 
-  const decisions = (db.prepare('SELECT route, count(*) AS count FROM chair_decision WHERE decided_on BETWEEN @from AND @to GROUP BY route ORDER BY route').all({ from: q.from, to: q.to }) as { route: ChairRoute; count: number }[]).map((d) => ({
+  const decisions = (
+    db
+      .prepare('SELECT route, count(*) AS count FROM chair_decision WHERE decided_on BETWEEN @from AND @to GROUP BY route ORDER BY route')
+      .all({ from: q.from, to: q.to }) as { route: ChairRoute; count: number }[]
+  ).map((d) => ({
     ...d,
     label: CHAIR_ROUTES[d.route],
   }));
@@ -200,8 +244,18 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
       )
       .all({ from: q.from, to: q.to }) as { effect: OutcomeEffect; count: number }[]
   ).map((p) => ({ ...p, label: OUTCOME_EFFECTS[p.effect] }));
-  const panelsHeld = (db.prepare("SELECT count(*) AS n FROM panel WHERE status = 'held' AND decided_on BETWEEN @from AND @to").get({ from: q.from, to: q.to }) as { n: number }).n;
-  const panelsHeldUnderDeparture = (db.prepare("SELECT count(*) AS n FROM panel WHERE status = 'held' AND id IN (SELECT panel_id FROM panel_departure) AND decided_on BETWEEN @from AND @to").get({ from: q.from, to: q.to }) as { n: number }).n;
+  const panelsHeld = (
+    db
+      .prepare("SELECT count(*) AS n FROM panel WHERE status = 'held' AND decided_on BETWEEN @from AND @to")
+      .get({ from: q.from, to: q.to }) as { n: number }
+  ).n;
+  const panelsHeldUnderDeparture = (
+    db
+      .prepare(
+        "SELECT count(*) AS n FROM panel WHERE status = 'held' AND id IN (SELECT panel_id FROM panel_departure) AND decided_on BETWEEN @from AND @to",
+      )
+      .get({ from: q.from, to: q.to }) as { n: number }
+  ).n;
 
   const fromReturns = db
     .prepare(
@@ -218,7 +272,14 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     'JOIN escalation_theme et ON et.escalation_id = e.id JOIN learning_theme t ON t.id = et.theme_id',
     't.id',
   );
-  const policyGaps = queries.rows<{ escalationId: number; reference: string; note: string }>(drill('policy_gap', q.key), q, 'e.id AS escalationId, e.reference AS reference, o.policy_gap_note AS note', 'JOIN outcome o ON o.escalation_id = e.id', '', 'e.resolved_on, e.id');
+  const policyGaps = queries.rows<{ escalationId: number; reference: string; note: string }>(
+    drill('policy_gap', q.key),
+    q,
+    'e.id AS escalationId, e.reference AS reference, o.policy_gap_note AS note',
+    'JOIN outcome o ON o.escalation_id = e.id',
+    '',
+    'e.resolved_on, e.id',
+  );
 
   return {
     quarter: q,
@@ -227,8 +288,12 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     headlines,
     trend,
     agencies,
-    byRaisingAgency: [...byRaising].map(([agencyId, count]) => ({ agencyId: Number(agencyId), count })).sort((a, b) => a.agencyId - b.agencyId),
-    byChallengedAgency: [...byChallenged].map(([agencyId, count]) => ({ agencyId: Number(agencyId), count })).sort((a, b) => a.agencyId - b.agencyId),
+    byRaisingAgency: [...byRaising]
+      .map(([agencyId, count]) => ({ agencyId: Number(agencyId), count }))
+      .sort((a, b) => a.agencyId - b.agencyId),
+    byChallengedAgency: [...byChallenged]
+      .map(([agencyId, count]) => ({ agencyId: Number(agencyId), count }))
+      .sort((a, b) => a.agencyId - b.agencyId),
     pairs,
     byCategory: categories.map((c) => ({ ...c, count: byCategory.get(c.id) ?? emptySplit() })).filter((c) => c.count.total > 0),
     byHighestStage: [...byStage].map(([stage, count]) => ({ stage: Number(stage), count })).sort((a, b) => a.stage - b.stage),
@@ -244,7 +309,11 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     immediateRisk: { cases: immediate, breaches, compliantShare: immediate === 0 ? null : (immediate - breaches) / immediate },
     notifications,
     chair: { decisions, panelsHeld, panelsHeldUnderDeparture, panelOutcomes, agencyInternal: fromReturns },
-    outcomes: (Object.keys(OUTCOME_EFFECTS) as OutcomeEffect[]).map((effect) => ({ effect, label: OUTCOME_EFFECTS[effect], count: outcomes.get(effect) ?? emptySplit() })),
+    outcomes: (Object.keys(OUTCOME_EFFECTS) as OutcomeEffect[]).map((effect) => ({
+      effect,
+      label: OUTCOME_EFFECTS[effect],
+      count: outcomes.get(effect) ?? emptySplit(),
+    })),
     themes: themes.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     policyGaps,
     returns: agencyReturns(ctx, q),
@@ -260,5 +329,10 @@ function agencyReturns(ctx: ReadContext, q: Quarter) {
        WHERE a.retired_on IS NULL OR a.retired_on >= @from ORDER BY a.name COLLATE NOCASE`,
     )
     .all({ key: q.key, from: q.from }) as { agencyId: number; name: string; nil: 0 | 1 | null; rowCount: number | null }[];
-  return rows.map((r) => ({ agencyId: r.agencyId, name: r.name, status: r.nil === null ? ('missing' as const) : r.nil === 1 ? ('nil' as const) : ('returned' as const), rows: r.rowCount ?? 0 }));
+  return rows.map((r) => ({
+    agencyId: r.agencyId,
+    name: r.name,
+    status: r.nil === null ? ('missing' as const) : r.nil === 1 ? ('nil' as const) : ('returned' as const),
+    rows: r.rowCount ?? 0,
+  }));
 }

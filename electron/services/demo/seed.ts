@@ -22,7 +22,18 @@ const AGENCIES: [string, string, boolean][] = [
   ['Northshire Housing', 'housing', false],
   ['Family Support Trust', 'voluntary', false],
 ];
-const OFFICERS = ['Alex Morgan', 'Sam Taylor', 'Jordan Reed', 'Chris Patel', 'Robin Hughes', 'Jamie Clarke', 'Morgan Ellis', 'Casey Ward', 'Taylor Brooks', 'Drew Fisher'];
+const OFFICERS = [
+  'Alex Morgan',
+  'Sam Taylor',
+  'Jordan Reed',
+  'Chris Patel',
+  'Robin Hughes',
+  'Jamie Clarke',
+  'Morgan Ellis',
+  'Casey Ward',
+  'Taylor Brooks',
+  'Drew Fisher',
+];
 const SUMMARIES = [
   'The referral was judged below the threshold for a statutory assessment; the raising agency believes the risk is higher.',
   'Disagreement about whether the current plan reduces the risk of neglect.',
@@ -61,7 +72,14 @@ function ensureBoard(ctx: WriteContext): number[] {
   AGENCIES.forEach(([name, sector, statutoryPartner], i) => {
     const a = agencies.createAgency(ctx, { name, sector: sector as never, statutoryPartner });
     agencies.addMembership(ctx, { agencyId: a.id, from: '2019-04-01', to: null });
-    agencies.addOfficer(ctx, { agencyId: a.id, name: OFFICERS[i]!, role: 'Head of safeguarding', email: `${OFFICERS[i]!.toLowerCase().replace(' ', '.')}@northshire.example.uk`, senior: true, boardRepresentative: true });
+    agencies.addOfficer(ctx, {
+      agencyId: a.id,
+      name: OFFICERS[i]!,
+      role: 'Head of safeguarding',
+      email: `${OFFICERS[i]!.toLowerCase().replace(' ', '.')}@northshire.example.uk`,
+      senior: true,
+      boardRepresentative: true,
+    });
     ids.push(a.id);
   });
   const bromley = ctx.db.prepare("SELECT id FROM policy_profile WHERE key = 'bromley' AND version = 1").get() as { id: number };
@@ -80,7 +98,9 @@ export function seedDemo(store: Pick<Store, 'writer'>, options: SeedOptions): { 
   const calendar = createWorkingCalendar({ closureDays: [] });
   const context = (): WriteContext => ({ db: store.writer, actor: 'demo seed', now: new Date(`${until}T12:00:00Z`) });
   const agencyIds = store.writer.transaction(() => ensureBoard(context())).immediate();
-  const categories = (store.writer.prepare('SELECT id FROM category ORDER BY id LIMIT ?').all(BUILT_IN_CATEGORIES.length) as { id: number }[]).map((c) => c.id);
+  const categories = (
+    store.writer.prepare('SELECT id FROM category ORDER BY id LIMIT ?').all(BUILT_IN_CATEGORIES.length) as { id: number }[]
+  ).map((c) => c.id);
   const start = (store.writer.prepare('SELECT count(*) AS n FROM escalation').get() as { n: number }).n;
   const batch = 500;
   for (let done = 0; done < options.count; done += batch) {
@@ -97,7 +117,13 @@ export function seedDemo(store: Pick<Store, 'writer'>, options: SeedOptions): { 
             reference: `NS-${String(start + i + 1).padStart(7, '0')}`,
             childInitials: String.fromCharCode(65 + Math.floor(rand() * 26), 65 + Math.floor(rand() * 26)),
             raisingAgencyId: raising,
-            raisingWorkerRole: pick(['Designated safeguarding lead', 'Social worker', 'Health visitor', 'Police officer', 'Nursery manager']),
+            raisingWorkerRole: pick([
+              'Designated safeguarding lead',
+              'Social worker',
+              'Health visitor',
+              'Police officer',
+              'Nursery manager',
+            ]),
             raisingWorkerEmail: '',
             challengedAgencyIds: [challenged],
             categoryId: pick(categories),

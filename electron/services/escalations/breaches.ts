@@ -17,7 +17,10 @@ export function breachesOf(row: BreachFields, today: string): Breach[] {
   if (row.immediate_risk !== 1 || row.origin === 'agency_return') return [];
   const breaches: Breach[] = [];
   if (row.referral_made_on === null) {
-    breaches.push({ kind: 'referral_missing', message: 'The child is at immediate risk of significant harm but no referral (MASH, First Response or police) is recorded.' });
+    breaches.push({
+      kind: 'referral_missing',
+      message: 'The child is at immediate risk of significant harm but no referral (MASH, First Response or police) is recorded.',
+    });
   }
   const deadline = row.same_day_deadline;
   if (deadline !== null) {

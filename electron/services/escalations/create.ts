@@ -26,23 +26,37 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
   const challenged = [...new Set(input.challengedAgencyIds)].filter((id) => id !== input.raisingAgencyId);
   for (const id of challenged) agencyName(ctx.db, id);
   const category = ctx.db.prepare('SELECT id FROM category WHERE id = ?').get(input.categoryId);
-  if (!category) throw new DomainError(`There is no category with id ${input.categoryId}.`, [{ where: 'Category', message: 'Choose a category from the list' }]);
+  if (!category)
+    throw new DomainError(`There is no category with id ${input.categoryId}.`, [
+      { where: 'Category', message: 'Choose a category from the list' },
+    ]);
 
   const first = firstStage(profile).number;
   const start = input.startStage ?? first;
   if (!profile.stages.some((s) => s.number === start)) {
-    throw new DomainError(`${profile.name} has no stage ${start}.`, [{ where: 'Start at stage', message: `Choose one of stages ${profile.stages.map((s) => s.number).join(', ')}` }]);
-  }
-  if (start !== first && !input.immediateRisk) {
-    throw new DomainError(`An escalation starts at stage ${first} unless the child is at immediate risk of significant harm, when the worker may start higher.`, [
-      { where: 'Start at stage', message: `Start at stage ${first}, or tick immediate risk` },
+    throw new DomainError(`${profile.name} has no stage ${start}.`, [
+      { where: 'Start at stage', message: `Choose one of stages ${profile.stages.map((s) => s.number).join(', ')}` },
     ]);
   }
-  if (input.openedOn > new Date(ctx.now.getTime() + 86_400_000).toISOString().slice(0, 10)) {
-    throw new DomainError(`The date raised, ${formatUkDate(input.openedOn)}, is in the future.`, [{ where: 'Date raised', message: 'Cannot be in the future' }]);
+  if (start !== first && !input.immediateRisk) {
+    throw new DomainError(
+      `An escalation starts at stage ${first} unless the child is at immediate risk of significant harm, when the worker may start higher.`,
+      [{ where: 'Start at stage', message: `Start at stage ${first}, or tick immediate risk` }],
+    );
   }
-  const duplicate = ctx.db.prepare("SELECT id FROM escalation WHERE reference_key = ? AND raising_agency_id = ? AND status = 'open'").get(referenceKey(input.reference), input.raisingAgencyId) as { id: number } | undefined;
-  if (duplicate) throw new DomainError(`${raising} already has an open escalation with case reference ${input.reference}. Open that case instead of logging it twice.`, [{ where: 'Case reference', message: 'Already open' }]);
+  if (input.openedOn > new Date(ctx.now.getTime() + 86_400_000).toISOString().slice(0, 10)) {
+    throw new DomainError(`The date raised, ${formatUkDate(input.openedOn)}, is in the future.`, [
+      { where: 'Date raised', message: 'Cannot be in the future' },
+    ]);
+  }
+  const duplicate = ctx.db
+    .prepare("SELECT id FROM escalation WHERE reference_key = ? AND raising_agency_id = ? AND status = 'open'")
+    .get(referenceKey(input.reference), input.raisingAgencyId) as { id: number } | undefined;
+  if (duplicate)
+    throw new DomainError(
+      `${raising} already has an open escalation with case reference ${input.reference}. Open that case instead of logging it twice.`,
+      [{ where: 'Case reference', message: 'Already open' }],
+    );
   // Its text was checked for children's names by the dispatcher (electron/services/caseTextGuard.ts).
 
   const calendar = loadCalendar(ctx.db);
@@ -82,13 +96,26 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
 
   const deadline = stageDeadline(calendar, profile, start, input.openedOn, immediate);
   startStage(ctx, escalationId, start, input.openedOn, deadline, 'Logged');
-  recordRequiredNotifications(ctx, escalationId, { childStatus: input.childStatus, stage: start, boardManagerAtStage: profile.notifications.boardManagerAtStage }, input.openedOn);
+  recordRequiredNotifications(
+    ctx,
+    escalationId,
+    { childStatus: input.childStatus, stage: start, boardManagerAtStage: profile.notifications.boardManagerAtStage },
+    input.openedOn,
+  );
 
   appendAudit(ctx, {
     action: 'escalation.create',
     entity: 'escalation',
     entityId: escalationId,
-    after: { reference: input.reference, stage: start, stageName: stageNameOf(profile, start), profile: profile.name, immediateRisk: immediate, dueOn: deadline.dueOn, origin },
+    after: {
+      reference: input.reference,
+      stage: start,
+      stageName: stageNameOf(profile, start),
+      profile: profile.name,
+      immediateRisk: immediate,
+      dueOn: deadline.dueOn,
+      origin,
+    },
   });
   return escalationId;
 }

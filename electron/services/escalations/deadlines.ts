@@ -3,7 +3,13 @@
 // overdue list can filter on them with an index; deadlineState() stays the one rule for the state.
 import type { PolicyProfile } from '../../../shared/domain/policyProfiles';
 import type { DeadlineStateKey } from '../../../shared/domain/escalation';
-import { addWorkingDays, deadlineState, sameWorkingDay, workingDaysBetween, type WorkingCalendar } from '../../../shared/domain/workingDays';
+import {
+  addWorkingDays,
+  deadlineState,
+  sameWorkingDay,
+  workingDaysBetween,
+  type WorkingCalendar,
+} from '../../../shared/domain/workingDays';
 
 export interface StageDeadline {
   timescaleWorkingDays: number | null;
@@ -16,7 +22,13 @@ function nextDay(iso: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
-export function stageDeadline(calendar: WorkingCalendar, profile: PolicyProfile, stageNumber: number, startedOn: string, immediateRisk: boolean): StageDeadline {
+export function stageDeadline(
+  calendar: WorkingCalendar,
+  profile: PolicyProfile,
+  stageNumber: number,
+  startedOn: string,
+  immediateRisk: boolean,
+): StageDeadline {
   const stage = profile.stages.find((s) => s.number === stageNumber);
   if (!stage) return { timescaleWorkingDays: null, dueOn: null, dueSoonFrom: null };
   // A child at immediate risk: the stage must be dealt with the same working day where the policy says so.

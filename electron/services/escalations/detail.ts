@@ -1,6 +1,12 @@
 // One case on one screen: everything the coordinator and the chair need, shaped for display.
 import { stageNameOf } from '../../../shared/domain/policyProfiles';
-import { NOTIFICATION_KINDS, REFERRAL_ROUTES, type EscalationDetail, type NotificationKind, type ReferralRoute } from '../../../shared/domain/escalation';
+import {
+  NOTIFICATION_KINDS,
+  REFERRAL_ROUTES,
+  type EscalationDetail,
+  type NotificationKind,
+  type ReferralRoute,
+} from '../../../shared/domain/escalation';
 import { todayIso } from '../../../shared/domain/dates';
 import { loadCalendar } from '../calendar';
 import { loadProfile } from '../policyVersions';
@@ -37,13 +43,28 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
     participants: s.participants,
     people: people.get(s.id) ?? [],
     namesFromText: s.participants ? namesInFreeText(s.participants) : [],
-    dueDateHistory: (history.all(s.id) as { due_on: string | null; recorded_at: string; reason: string }[]).map((h) => ({ dueOn: h.due_on, recordedAt: h.recorded_at, reason: h.reason })),
+    dueDateHistory: (history.all(s.id) as { due_on: string | null; recorded_at: string; reason: string }[]).map((h) => ({
+      dueOn: h.due_on,
+      recordedAt: h.recorded_at,
+      reason: h.reason,
+    })),
   }));
 
   const agencies = new Map((db.prepare('SELECT id, name FROM agency').all() as { id: number; name: string }[]).map((a) => [a.id, a.name]));
-  const challenged = (db.prepare('SELECT agency_id FROM escalation_challenged WHERE escalation_id = ?').all(row.id) as { agency_id: number }[]).map((c) => ({ id: c.agency_id, name: agencies.get(c.agency_id) ?? '' }));
+  const challenged = (
+    db.prepare('SELECT agency_id FROM escalation_challenged WHERE escalation_id = ?').all(row.id) as { agency_id: number }[]
+  ).map((c) => ({ id: c.agency_id, name: agencies.get(c.agency_id) ?? '' }));
   const category = db.prepare('SELECT id, name FROM category WHERE id = ?').get(row.category_id) as { id: number; name: string };
-  const notifications = (db.prepare('SELECT * FROM notification WHERE escalation_id = ? ORDER BY id').all(row.id) as { id: number; kind: NotificationKind; required_since: string; made_on: string | null; made_by: string | null; method: string | null }[]).map((n) => ({
+  const notifications = (
+    db.prepare('SELECT * FROM notification WHERE escalation_id = ? ORDER BY id').all(row.id) as {
+      id: number;
+      kind: NotificationKind;
+      required_since: string;
+      made_on: string | null;
+      made_by: string | null;
+      method: string | null;
+    }[]
+  ).map((n) => ({
     id: n.id,
     kind: n.kind,
     label: NOTIFICATION_KINDS[n.kind],
@@ -53,18 +74,39 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
     method: n.method,
   }));
   const outcome = db.prepare('SELECT * FROM outcome WHERE escalation_id = ?').get(row.id) as
-    | { resolved_on: string; statement: string; effect: 'upheld' | 'changed' | 'partly_changed'; agreed_by: string; policy_gap: 0 | 1; policy_gap_note: string }
+    | {
+        resolved_on: string;
+        statement: string;
+        effect: 'upheld' | 'changed' | 'partly_changed';
+        agreed_by: string;
+        policy_gap: 0 | 1;
+        policy_gap_note: string;
+      }
     | undefined;
-  const themes = db.prepare('SELECT t.id, t.name FROM escalation_theme et JOIN learning_theme t ON t.id = et.theme_id WHERE et.escalation_id = ? ORDER BY t.name').all(row.id) as { id: number; name: string }[];
-  const actions = (db.prepare('SELECT * FROM outcome_action WHERE escalation_id = ? ORDER BY id').all(row.id) as { id: number; description: string; owner: string; due_on: string; done_on: string | null }[]).map((a) => ({
+  const themes = db
+    .prepare(
+      'SELECT t.id, t.name FROM escalation_theme et JOIN learning_theme t ON t.id = et.theme_id WHERE et.escalation_id = ? ORDER BY t.name',
+    )
+    .all(row.id) as { id: number; name: string }[];
+  const actions = (
+    db.prepare('SELECT * FROM outcome_action WHERE escalation_id = ? ORDER BY id').all(row.id) as {
+      id: number;
+      description: string;
+      owner: string;
+      due_on: string;
+      done_on: string | null;
+    }[]
+  ).map((a) => ({
     id: a.id,
     description: a.description,
     owner: a.owner,
     dueOn: a.due_on,
     doneOn: a.done_on,
   }));
-  const withdrawal = db.prepare('SELECT on_date, reason FROM escalation_withdrawal WHERE escalation_id = ?').get(row.id) as { on_date: string; reason: string } | undefined;
-  const closure = db.prepare('SELECT on_date, chair_name FROM escalation_closure WHERE escalation_id = ?').get(row.id) as { on_date: string; chair_name: string } | undefined;
+  const withdrawal = db.prepare('SELECT on_date, reason FROM escalation_withdrawal WHERE escalation_id = ?').get(row.id) as
+    { on_date: string; reason: string } | undefined;
+  const closure = db.prepare('SELECT on_date, chair_name FROM escalation_closure WHERE escalation_id = ?').get(row.id) as
+    { on_date: string; chair_name: string } | undefined;
   const current = row.current_stage;
 
   return {
@@ -72,7 +114,14 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
     reference: row.reference,
     childInitials: row.child_initials,
     origin: row.origin,
-    profile: { id: stored.id, name: profile.name, version: stored.version, panelRuleKind: profile.panelRule.kind, lastStep: profile.lastStep, referralRoute: profile.referralRoute },
+    profile: {
+      id: stored.id,
+      name: profile.name,
+      version: stored.version,
+      panelRuleKind: profile.panelRule.kind,
+      lastStep: profile.lastStep,
+      referralRoute: profile.referralRoute,
+    },
     raisingAgency: { id: row.raising_agency_id, name: agencies.get(row.raising_agency_id) ?? '' },
     raisingWorkerRole: row.raising_worker_role,
     raisingWorkerEmail: row.raising_worker_email,
@@ -82,20 +131,40 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
     summary: row.summary,
     openedOn: row.opened_on,
     immediateRisk: row.immediate_risk === 1,
-    referral: row.referral_made_on ? { to: REFERRAL_ROUTES[row.referral_to as ReferralRoute] ?? row.referral_to ?? '', madeOn: row.referral_made_on } : null,
+    referral: row.referral_made_on
+      ? { to: REFERRAL_ROUTES[row.referral_to as ReferralRoute] ?? row.referral_to ?? '', madeOn: row.referral_made_on }
+      : null,
     status: row.status,
     currentStage:
       current === null
         ? null
-        : { number: current, name: stageName(current), dueOn: row.current_due_on, state: stateOn(today, row.current_due_on, row.current_due_soon_from), workingDaysLeft: workingDaysLeft(calendar, today, row.current_due_on) },
+        : {
+            number: current,
+            name: stageName(current),
+            dueOn: row.current_due_on,
+            state: stateOn(today, row.current_due_on, row.current_due_soon_from),
+            workingDaysLeft: workingDaysLeft(calendar, today, row.current_due_on),
+          },
     highestStage: row.highest_stage,
     nextStages:
-      current === null ? [] : profile.stages.filter((s) => (row.immediate_risk === 1 ? s.number > current : s.number === current + 1)).map((s) => ({ number: s.number, name: s.name })),
+      current === null
+        ? []
+        : profile.stages
+            .filter((s) => (row.immediate_risk === 1 ? s.number > current : s.number === current + 1))
+            .map((s) => ({ number: s.number, name: s.name })),
     stages,
     breaches: breachesOf(row, today),
     notifications,
     outcome: outcome
-      ? { resolvedOn: outcome.resolved_on, statement: outcome.statement, effect: outcome.effect, agreedBy: outcome.agreed_by, policyGap: outcome.policy_gap === 1, policyGapNote: outcome.policy_gap_note, themes }
+      ? {
+          resolvedOn: outcome.resolved_on,
+          statement: outcome.statement,
+          effect: outcome.effect,
+          agreedBy: outcome.agreed_by,
+          policyGap: outcome.policy_gap === 1,
+          policyGapNote: outcome.policy_gap_note,
+          themes,
+        }
       : null,
     actions,
     withdrawn: withdrawal ? { on: withdrawal.on_date, reason: withdrawal.reason } : null,

@@ -21,7 +21,9 @@ function caseLine(e: EscalationDetail): string {
 function history(e: EscalationDetail): string {
   return e.stages
     .map((s) => {
-      const lines = [`Stage ${s.number}, ${s.name}: from ${formatUkDate(s.startedOn)}${s.endedOn ? ` to ${formatUkDate(s.endedOn)} (${s.endReason})` : ' (open)'}`];
+      const lines = [
+        `Stage ${s.number}, ${s.name}: from ${formatUkDate(s.startedOn)}${s.endedOn ? ` to ${formatUkDate(s.endedOn)} (${s.endReason})` : ' (open)'}`,
+      ];
       if (s.discussion) lines.push(`  Discussion: ${s.discussion}`);
       if (s.decision) lines.push(`  Decision: ${s.decision}`);
       if (s.people.length) lines.push(`  People who took part: ${s.people.map(describeParticipant).join('; ')}`);
@@ -33,7 +35,8 @@ function history(e: EscalationDetail): string {
 
 export function outcomeLetter(db: AnyDb, now: Date, escalationId: number): Draft {
   const e = getEscalation(db, now, escalationId);
-  if (!e.outcome && !e.withdrawn) throw new DomainError(`Escalation ${e.reference} has no outcome yet: resolve or withdraw it first, then draft the letter.`);
+  if (!e.outcome && !e.withdrawn)
+    throw new DomainError(`Escalation ${e.reference} has no outcome yet: resolve or withdraw it first, then draft the letter.`);
   const board = boardName(db);
   const subject = `Outcome of your escalation, case reference ${e.reference}`;
   const result = e.outcome
@@ -44,7 +47,9 @@ export function outcomeLetter(db: AnyDb, now: Date, escalationId: number): Draft
         e.outcome.statement,
         '',
         `Agreed by: ${e.outcome.agreedBy}`,
-        ...(e.actions.length > 0 ? ['', 'Actions:', ...e.actions.map((a) => `- ${a.description} (owner: ${a.owner}; due ${formatUkDate(a.dueOn)})`)] : []),
+        ...(e.actions.length > 0
+          ? ['', 'Actions:', ...e.actions.map((a) => `- ${a.description} (owner: ${a.owner}; due ${formatUkDate(a.dueOn)})`)]
+          : []),
       ]
     : [`The escalation was withdrawn on ${formatUkDate(e.withdrawn!.on)}: ${e.withdrawn!.reason}`];
   const body = [

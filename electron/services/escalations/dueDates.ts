@@ -49,7 +49,11 @@ export function reworkOpenDueDates(ctx: WriteContext, reason: string, onlyProfil
       entity: 'escalation',
       entityId: row.escalation_id,
       before: { stage: row.stage_number, dueOn: row.due_on },
-      after: { stage: row.stage_number, dueOn: deadline.dueOn, reason: `${reason}. Stage ${row.stage_number} now due ${deadline.dueOn ?? 'with no timescale'} (was ${row.due_on ?? 'none'}).` },
+      after: {
+        stage: row.stage_number,
+        dueOn: deadline.dueOn,
+        reason: `${reason}. Stage ${row.stage_number} now due ${deadline.dueOn ?? 'with no timescale'} (was ${row.due_on ?? 'none'}).`,
+      },
     });
     changed += 1;
   }

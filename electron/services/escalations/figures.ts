@@ -25,7 +25,8 @@ interface Dates {
 const resolved = (d: Dates) => sql`e.resolved_on BETWEEN ${d.from} AND ${d.to}`;
 
 /** A stage (alias s) open at asOf whose due date had passed by then. Agency-return stages have no due date, so never match. */
-const overdueStage = (d: Dates) => sql`s.due_on < ${d.asOf} AND s.started_on <= ${d.asOf} AND (s.ended_on IS NULL OR s.ended_on > ${d.asOf})`;
+const overdueStage = (d: Dates) =>
+  sql`s.due_on < ${d.asOf} AND s.started_on <= ${d.asOf} AND (s.ended_on IS NULL OR s.ended_on > ${d.asOf})`;
 
 const BASE: Record<Figure, (d: Dates) => Sql> = {
   new: (d) => sql`e.opened_on BETWEEN ${d.from} AND ${d.to}`,
@@ -37,19 +38,24 @@ const BASE: Record<Figure, (d: Dates) => Sql> = {
   resolved_within_timescale: (d) => sql`${resolved(d)} AND e.within_timescale = 1`,
   resolved_at_stages_1_2: (d) => sql`${resolved(d)} AND e.highest_stage <= 2`,
   // A stage open at the quarter's end (or today, for the quarter in progress) whose due date had passed.
-  overdue_at_end: (d) => sql`e.opened_on <= ${d.asOf} AND (e.ended_on IS NULL OR e.ended_on > ${d.asOf}) AND e.id IN (SELECT s.escalation_id FROM stage_entry s WHERE ${overdueStage(d)})`,
+  overdue_at_end: (d) =>
+    sql`e.opened_on <= ${d.asOf} AND (e.ended_on IS NULL OR e.ended_on > ${d.asOf}) AND e.id IN (SELECT s.escalation_id FROM stage_entry s WHERE ${overdueStage(d)})`,
   immediate_risk: (d) => sql`e.opened_on BETWEEN ${d.from} AND ${d.to} AND e.immediate_risk = 1`,
   // The breach rule of the register, judged as things stood at the quarter's end.
   immediate_risk_breach: (d) => sql`e.opened_on BETWEEN ${d.from} AND ${d.to} AND (${breachPredicate(d.asOf)})`,
-  notification_required: (d) => sql`e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN ${d.from} AND ${d.to})`,
-  notification_missing: (d) => sql`e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN ${d.from} AND ${d.to} AND (n.made_on IS NULL OR n.made_on > ${d.to}))`,
+  notification_required: (d) =>
+    sql`e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN ${d.from} AND ${d.to})`,
+  notification_missing: (d) =>
+    sql`e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN ${d.from} AND ${d.to} AND (n.made_on IS NULL OR n.made_on > ${d.to}))`,
   chair_decision: (d) => sql`e.id IN (SELECT d.escalation_id FROM chair_decision d WHERE d.decided_on BETWEEN ${d.from} AND ${d.to})`,
-  panel_held: (d) => sql`e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.decided_on BETWEEN ${d.from} AND ${d.to})`,
+  panel_held: (d) =>
+    sql`e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.decided_on BETWEEN ${d.from} AND ${d.to})`,
   // A departure is recorded only where the policy's panel cannot be formed (panels.savePanel).
   panel_held_under_departure: (d) =>
     sql`e.id IN (SELECT p.escalation_id FROM panel p WHERE p.status = 'held' AND p.id IN (SELECT panel_id FROM panel_departure) AND p.decided_on BETWEEN ${d.from} AND ${d.to})`,
   // Through the outcome's own partial index of policy gaps: a handful of rows, not every resolved case.
-  policy_gap: (d) => sql`${resolved(d)} AND e.id IN (SELECT o.escalation_id FROM outcome o WHERE o.policy_gap = 1 AND o.resolved_on BETWEEN ${d.from} AND ${d.to})`,
+  policy_gap: (d) =>
+    sql`${resolved(d)} AND e.id IN (SELECT o.escalation_id FROM outcome o WHERE o.policy_gap = 1 AND o.resolved_on BETWEEN ${d.from} AND ${d.to})`,
 };
 
 /**
@@ -133,7 +139,14 @@ export const FIGURE_INDEX: Record<Figure, string | null> = {
  * day resolved, withdrawn, notified, decided) and bunch together in it: the register gathers and
  * sorts those instead.
  */
-export const SPREAD_BY_OPENING: ReadonlySet<Figure> = new Set<Figure>(['new', 'open_at_end', 'carried_over', 'overdue_at_end', 'immediate_risk', 'immediate_risk_breach']);
+export const SPREAD_BY_OPENING: ReadonlySet<Figure> = new Set<Figure>([
+  'new',
+  'open_at_end',
+  'carried_over',
+  'overdue_at_end',
+  'immediate_risk',
+  'immediate_risk_breach',
+]);
 
 /** The predicate for a figure in a quarter, narrowed by any dimension the drill names. */
 export function figurePredicate(drill: Drill, quarter: Quarter, today: string): Predicate {
@@ -151,14 +164,21 @@ export function figureFragment(drill: Drill, quarter: Quarter, today: string): S
   if (drill.raisingAgencyId !== null) clauses.push(sql`e.raising_agency_id = ${param('raisingAgencyId', drill.raisingAgencyId)}`);
   if (drill.challengedAgencyId !== null) {
     // A probe of the pair's primary key per case: the quarter's own range drives the query.
-    clauses.push(sql`EXISTS (SELECT 1 FROM escalation_challenged ec WHERE ec.escalation_id = e.id AND ec.agency_id = ${param('challengedAgencyId', drill.challengedAgencyId)})`);
+    clauses.push(
+      sql`EXISTS (SELECT 1 FROM escalation_challenged ec WHERE ec.escalation_id = e.id AND ec.agency_id = ${param('challengedAgencyId', drill.challengedAgencyId)})`,
+    );
   }
   if (drill.categoryId !== null) clauses.push(sql`e.category_id = ${param('categoryId', drill.categoryId)}`);
   if (drill.highestStage !== null) clauses.push(sql`e.highest_stage = ${param('highestStage', drill.highestStage)}`);
   if (drill.effect !== null) clauses.push(sql`e.outcome_effect = ${param('effect', drill.effect)}`);
-  if (drill.themeId !== null) clauses.push(sql`EXISTS (SELECT 1 FROM escalation_theme et WHERE et.escalation_id = e.id AND et.theme_id = ${param('themeId', drill.themeId)})`);
+  if (drill.themeId !== null)
+    clauses.push(
+      sql`EXISTS (SELECT 1 FROM escalation_theme et WHERE et.escalation_id = e.id AND et.theme_id = ${param('themeId', drill.themeId)})`,
+    );
   if (drill.route !== null) {
-    clauses.push(sql`e.id IN (SELECT d2.escalation_id FROM chair_decision d2 WHERE d2.route = ${param('route', drill.route)} AND d2.decided_on BETWEEN ${d.from} AND ${d.to})`);
+    clauses.push(
+      sql`e.id IN (SELECT d2.escalation_id FROM chair_decision d2 WHERE d2.route = ${param('route', drill.route)} AND d2.decided_on BETWEEN ${d.from} AND ${d.to})`,
+    );
   }
   return joinSql(
     clauses.map((c) => sql`(${c})`),

@@ -23,15 +23,47 @@ interface TextColumns {
 
 // Every free-text column of a case's rows. Due-date history is not here: the app writes its reasons.
 const CASE_TEXT_COLUMNS: readonly TextColumns[] = [
-  { table: 'escalation', scope: 'id = :id', columns: { summary: 'What the disagreement is about', raising_worker_role: 'Raising worker’s role', raising_worker_email: 'Raising worker’s e-mail' } },
-  { table: 'stage_entry', scope: 'escalation_id = :id', label: "'Stage ' || stage_number", columns: { discussion: 'Discussion', decision: 'Decision', participants: 'Who took part', end_reason: 'Why it ended' } },
+  {
+    table: 'escalation',
+    scope: 'id = :id',
+    columns: {
+      summary: 'What the disagreement is about',
+      raising_worker_role: 'Raising worker’s role',
+      raising_worker_email: 'Raising worker’s e-mail',
+    },
+  },
+  {
+    table: 'stage_entry',
+    scope: 'escalation_id = :id',
+    label: "'Stage ' || stage_number",
+    columns: { discussion: 'Discussion', decision: 'Decision', participants: 'Who took part', end_reason: 'Why it ended' },
+  },
   { table: 'notification', scope: 'escalation_id = :id', columns: { made_by: 'Notification made by' } },
-  { table: 'outcome', scope: 'escalation_id = :id', columns: { statement: 'Statement of outcome', agreed_by: 'Agreed by', policy_gap_note: 'Policy gap' } },
-  { table: 'outcome_action', scope: 'escalation_id = :id', label: "'Action ' || id", columns: { description: 'What', owner: 'Who owns it' } },
+  {
+    table: 'outcome',
+    scope: 'escalation_id = :id',
+    columns: { statement: 'Statement of outcome', agreed_by: 'Agreed by', policy_gap_note: 'Policy gap' },
+  },
+  {
+    table: 'outcome_action',
+    scope: 'escalation_id = :id',
+    label: "'Action ' || id",
+    columns: { description: 'What', owner: 'Who owns it' },
+  },
   { table: 'escalation_withdrawal', scope: 'escalation_id = :id', columns: { reason: 'Why it was withdrawn' } },
   { table: 'escalation_closure', scope: 'escalation_id = :id', columns: { chair_name: 'Chair who signed it off' } },
   { table: 'chair_decision', scope: 'escalation_id = :id', columns: { reasons: 'Chair’s reasons', decided_by: 'Chair’s decision by' } },
-  { table: 'panel', scope: 'escalation_id = :id', label: "'Panel ' || id", columns: { chair_name: 'Chair', where_possible_reason: 'Why an agency in dispute is not on it', cancel_reason: 'Why it was cancelled', decision: 'Decision' } },
+  {
+    table: 'panel',
+    scope: 'escalation_id = :id',
+    label: "'Panel ' || id",
+    columns: {
+      chair_name: 'Chair',
+      where_possible_reason: 'Why an agency in dispute is not on it',
+      cancel_reason: 'Why it was cancelled',
+      decision: 'Decision',
+    },
+  },
   {
     table: 'panel_representation',
     scope: 'panel_id IN (SELECT id FROM panel WHERE escalation_id = :id)',
@@ -57,7 +89,9 @@ function redactCaseRows(db: WritableDb, escalationId: number, text: string): str
   const holds = occurrences(text);
   for (const spec of CASE_TEXT_COLUMNS) {
     const columns = Object.keys(spec.columns);
-    const rows = db.prepare(`SELECT rowid AS row_id, ${spec.label ?? 'NULL'} AS label, ${columns.join(', ')} FROM ${spec.table} WHERE ${spec.scope}`).all({ id: escalationId }) as Record<string, unknown>[];
+    const rows = db
+      .prepare(`SELECT rowid AS row_id, ${spec.label ?? 'NULL'} AS label, ${columns.join(', ')} FROM ${spec.table} WHERE ${spec.scope}`)
+      .all({ id: escalationId }) as Record<string, unknown>[];
     for (const row of rows) {
       for (const column of columns) {
         const value = row[column];
@@ -70,19 +104,30 @@ function redactCaseRows(db: WritableDb, escalationId: number, text: string): str
   return fields;
 }
 
-export function redactCase(ctx: WriteContext, input: { escalationId: number; text: string; reason: string }): Omit<RedactionResult, 'walCheckpointed'> {
+export function redactCase(
+  ctx: WriteContext,
+  input: { escalationId: number; text: string; reason: string },
+): Omit<RedactionResult, 'walCheckpointed'> {
   const db = ctx.db;
   const row = escalationRow(db, input.escalationId);
   const holds = occurrences(input.text);
   if (input.reason.search(holds) >= 0) {
-    throw new DomainError('Nothing was removed: the reason repeats the text being removed. Say why without it.', [{ where: 'Why it is being removed', message: 'Must not contain the text being removed' }]);
+    throw new DomainError('Nothing was removed: the reason repeats the text being removed. Say why without it.', [
+      { where: 'Why it is being removed', message: 'Must not contain the text being removed' },
+    ]);
   }
   if ([row.reference, row.child_initials].some((kept) => kept !== '' && kept.search(holds) >= 0)) {
-    throw new DomainError('Nothing was removed: that text is in the case reference or initials, which are kept. Correct them instead.', [{ where: 'Text to remove', message: 'Part of the case reference or initials' }]);
+    throw new DomainError('Nothing was removed: that text is in the case reference or initials, which are kept. Correct them instead.', [
+      { where: 'Text to remove', message: 'Part of the case reference or initials' },
+    ]);
   }
 
   // The audit entries about the case that hold the text, with what each will hold instead.
-  const entries = (db.prepare("SELECT id, before_json, after_json FROM audit_entry WHERE entity = 'escalation' AND entity_id = ? ORDER BY id").all(row.id) as { id: number; before_json: string | null; after_json: string | null }[])
+  const entries = (
+    db
+      .prepare("SELECT id, before_json, after_json FROM audit_entry WHERE entity = 'escalation' AND entity_id = ? ORDER BY id")
+      .all(row.id) as { id: number; before_json: string | null; after_json: string | null }[]
+  )
     .filter((e) => (e.before_json ?? '').search(holds) >= 0 || (e.after_json ?? '').search(holds) >= 0)
     .map((e) => {
       const before = redactJson(e.before_json, input.text);
@@ -95,7 +140,10 @@ export function redactCase(ctx: WriteContext, input: { escalationId: number; tex
   try {
     const fields = redactCaseRows(db, row.id, input.text);
     if (fields.length === 0 && entries.length === 0) {
-      throw new DomainError(`Nothing was removed: that text is not in the records of ${row.reference}. Check it is typed exactly as it appears.`, [{ where: 'Text to remove', message: 'Not found in this case' }]);
+      throw new DomainError(
+        `Nothing was removed: that text is not in the records of ${row.reference}. Check it is typed exactly as it appears.`,
+        [{ where: 'Text to remove', message: 'Not found in this case' }],
+      );
     }
     const listed: RedactedEntry[] = entries.map((e) => ({ id: e.id, digest: e.digest }));
     const redactionEntryId = appendAudit(ctx, {

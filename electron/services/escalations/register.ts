@@ -19,8 +19,22 @@ export { registerWhere } from './registerFilters';
 
 // What a list shows and the breach rule reads: not the case's long text, which lists never show.
 const LISTED = [
-  'id', 'reference', 'child_initials', 'origin', 'profile_id', 'raising_agency_id', 'category_id', 'opened_on', 'status', 'current_stage',
-  'current_due_on', 'current_due_soon_from', 'immediate_risk', 'referral_made_on', 'same_day_deadline', 'first_stage_ended_on',
+  'id',
+  'reference',
+  'child_initials',
+  'origin',
+  'profile_id',
+  'raising_agency_id',
+  'category_id',
+  'opened_on',
+  'status',
+  'current_stage',
+  'current_due_on',
+  'current_due_soon_from',
+  'immediate_risk',
+  'referral_made_on',
+  'same_day_deadline',
+  'first_stage_ended_on',
 ] as const satisfies readonly (keyof EscalationRow)[];
 type ListedRow = Pick<EscalationRow, (typeof LISTED)[number]> & { raising_agency: string; category: string; challenged: string | null };
 
@@ -57,23 +71,44 @@ export function listRegister(ctx: ReadContext, q: Query, policy?: PagePolicy): {
   const total = countMatches(ctx.db, filter);
   const ids = total === 0 ? [] : pageIds(ctx.db, filter, total, q, policy);
   if (ids.length === 0) return { total, rows: [] };
-  const found = ctx.db.prepare(`${selectRows()} WHERE e.id IN (SELECT value FROM json_each(@ids))`).all({ ids: JSON.stringify(ids) }) as ListedRow[];
+  const found = ctx.db
+    .prepare(`${selectRows()} WHERE e.id IN (SELECT value FROM json_each(@ids))`)
+    .all({ ids: JSON.stringify(ids) }) as ListedRow[];
   const byId = new Map(found.map((r) => [r.id, r]));
-  return { total, rows: shape(ids.map((id) => byId.get(id)!), profilesById(ctx.db), today) };
+  return {
+    total,
+    rows: shape(
+      ids.map((id) => byId.get(id)!),
+      profilesById(ctx.db),
+      today,
+    ),
+  };
 }
 
 export function overdueAndBreaches(ctx: ReadContext) {
   const today = todayIso(ctx.now);
   const profiles = profilesById(ctx.db);
   const calendar = loadCalendar(ctx.db);
-  const late = ctx.db.prepare(`${selectRows()} WHERE e.status = 'open' AND e.current_due_on < @today ORDER BY e.current_due_on, e.id LIMIT 1000`).all({ today }) as ListedRow[];
+  const late = ctx.db
+    .prepare(`${selectRows()} WHERE e.status = 'open' AND e.current_due_on < @today ORDER BY e.current_due_on, e.id LIMIT 1000`)
+    .all({ today }) as ListedRow[];
   // Late cases share a few hundred due dates: work each one out once.
   const lateBy = new Map<string, number>();
   const daysLate = (dueOn: string) => lateBy.get(dueOn) ?? lateBy.set(dueOn, workingDaysBetween(calendar, dueOn, today)).get(dueOn)!;
   const overdue = shape(late, profiles, today).map((r) => ({ ...r, workingDaysLate: daysLate(r.dueOn!) }));
   // The immediate-risk cases' own index holds every column the rule reads, in date order.
-  const breachRows = ctx.db.prepare(`${selectRows()} INDEXED BY ${INDEX.escalationImmediateRisk} WHERE ${breachSql('@today')} ORDER BY e.opened_on DESC LIMIT 1000`).all({ today }) as ListedRow[];
-  const breaches = breachRows.map((r) => ({ id: r.id, reference: r.reference, raisingAgency: r.raising_agency, openedOn: r.opened_on, breaches: breachesOf(r, today) }));
+  const breachRows = ctx.db
+    .prepare(
+      `${selectRows()} INDEXED BY ${INDEX.escalationImmediateRisk} WHERE ${breachSql('@today')} ORDER BY e.opened_on DESC LIMIT 1000`,
+    )
+    .all({ today }) as ListedRow[];
+  const breaches = breachRows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    raisingAgency: r.raising_agency,
+    openedOn: r.opened_on,
+    breaches: breachesOf(r, today),
+  }));
   const notifications = (
     ctx.db
       .prepare(
@@ -98,7 +133,11 @@ export function overdueAndBreaches(ctx: ReadContext) {
 /** The chair's list: resolved cases that showed a gap or weakness in the board's policy. */
 export function policyGaps(ctx: ReadContext) {
   const today = todayIso(ctx.now);
-  const rows = ctx.db.prepare(`${selectRows(', o.policy_gap_note')} JOIN outcome o ON o.escalation_id = e.id WHERE o.policy_gap = 1 ORDER BY o.resolved_on DESC`).all() as (ListedRow & { policy_gap_note: string })[];
+  const rows = ctx.db
+    .prepare(
+      `${selectRows(', o.policy_gap_note')} JOIN outcome o ON o.escalation_id = e.id WHERE o.policy_gap = 1 ORDER BY o.resolved_on DESC`,
+    )
+    .all() as (ListedRow & { policy_gap_note: string })[];
   const shaped = shape(rows, profilesById(ctx.db), today);
   return shaped.map((r, i) => ({ ...r, policyGapNote: rows[i]!.policy_gap_note }));
 }

@@ -43,7 +43,8 @@ export interface RegisterFilter {
 /** The cases of the chosen agency, as a set: for counting and for gathering a few matches. */
 export const AGENCY_SET = 'e.id IN (SELECT p.escalation_id FROM escalation_agency p WHERE p.agency_id = @agencyId)';
 /** The same, as one primary-key probe per case: for walking an index of escalation in the register's order. */
-export const AGENCY_PROBE = 'EXISTS (SELECT 1 FROM escalation_agency p WHERE p.agency_id = @agencyId AND p.opened_on = e.opened_on AND p.escalation_id = e.id)';
+export const AGENCY_PROBE =
+  'EXISTS (SELECT 1 FROM escalation_agency p WHERE p.agency_id = @agencyId AND p.opened_on = e.opened_on AND p.escalation_id = e.id)';
 
 export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilter {
   const params: Record<string, unknown> = {};
@@ -104,7 +105,10 @@ export function registerFilter(db: AnyDb, q: Query, today: string): RegisterFilt
   let drill: string | null = null;
   if (q.drill !== null) {
     // The figure's own parameters, named apart (d_) so they cannot meet the filters' names.
-    const figure = render(figureFragment(q.drill, quarterFromKey(q.drill.quarter, quarterStartMonth(db)), today), { prefix: 'd_', taken: Object.keys(params) });
+    const figure = render(figureFragment(q.drill, quarterFromKey(q.drill.quarter, quarterStartMonth(db)), today), {
+      prefix: 'd_',
+      taken: Object.keys(params),
+    });
     drill = `(${figure.text})`;
     Object.assign(params, figure.params);
   }
@@ -140,7 +144,11 @@ function narrowest(q: Query): string | null {
 
 /** Every condition over escalation (e) alone, the agency as a set: what a count or a gather reads. */
 export function caseConditions(filter: RegisterFilter, agency: 'set' | 'probe' = 'set'): string[] {
-  return [...filter.columns('e'), ...(filter.agencyId === null ? [] : [agency === 'set' ? AGENCY_SET : AGENCY_PROBE]), ...(filter.drill ? [filter.drill] : [])];
+  return [
+    ...filter.columns('e'),
+    ...(filter.agencyId === null ? [] : [agency === 'set' ? AGENCY_SET : AGENCY_PROBE]),
+    ...(filter.drill ? [filter.drill] : []),
+  ];
 }
 
 /** The WHERE clause and its parameters for a register query over escalation (e). Exported so the plan tests see the real SQL. */

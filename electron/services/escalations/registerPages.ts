@@ -42,7 +42,14 @@ interface Segment {
   holds(cursor: RegisterCursor): boolean;
 }
 
-const BY_DATE: Segment = { only: null, order: [{ column: 'opened_on', from: 'openedOn' }], index: INDEX.escalationByOpened, byDate: true, covered: null, holds: () => true };
+const BY_DATE: Segment = {
+  only: null,
+  order: [{ column: 'opened_on', from: 'openedOn' }],
+  index: INDEX.escalationByOpened,
+  byDate: true,
+  covered: null,
+  holds: () => true,
+};
 
 /**
  * Sorting on a column only open cases fill: first the cases with a value, then the rest by date
@@ -50,18 +57,50 @@ const BY_DATE: Segment = { only: null, order: [{ column: 'opened_on', from: 'ope
  */
 function valuesFirst(column: string, index: string, covered: string): Segment[] {
   return [
-    { only: (a) => `${a}.${column} IS NOT NULL`, order: [{ column, from: 'key' }, { column: 'opened_on', from: 'openedOn' }], index, byDate: false, covered, holds: (c) => c.key !== null },
-    { only: (a) => `${a}.${column} IS NULL`, order: [{ column: 'opened_on', from: 'openedOn' }], index, byDate: true, covered: null, holds: (c) => c.key === null },
+    {
+      only: (a) => `${a}.${column} IS NOT NULL`,
+      order: [
+        { column, from: 'key' },
+        { column: 'opened_on', from: 'openedOn' },
+      ],
+      index,
+      byDate: false,
+      covered,
+      holds: (c) => c.key !== null,
+    },
+    {
+      only: (a) => `${a}.${column} IS NULL`,
+      order: [{ column: 'opened_on', from: 'openedOn' }],
+      index,
+      byDate: true,
+      covered: null,
+      holds: (c) => c.key === null,
+    },
   ];
 }
 
 const SEGMENTS: Record<SortKey, Segment[]> = {
   openedOn: [BY_DATE],
-  reference: [{ only: null, order: [{ column: 'reference_key', from: 'key' }, { column: 'opened_on', from: 'openedOn' }], index: INDEX.escalationByReference, byDate: false, covered: null, holds: () => true }],
+  reference: [
+    {
+      only: null,
+      order: [
+        { column: 'reference_key', from: 'key' },
+        { column: 'opened_on', from: 'openedOn' },
+      ],
+      index: INDEX.escalationByReference,
+      byDate: false,
+      covered: null,
+      holds: () => true,
+    },
+  ],
   status: [
     {
       only: null,
-      order: [{ column: 'status', from: 'key' }, { column: 'opened_on', from: 'openedOn' }],
+      order: [
+        { column: 'status', from: 'key' },
+        { column: 'opened_on', from: 'openedOn' },
+      ],
       index: INDEX.escalationByStatusOpened,
       byDate: false,
       covered: null,
@@ -138,7 +177,13 @@ export interface PagePolicy {
 }
 
 /** The ids of one page, in the register's order. */
-export function pageIds(db: AnyDb, filter: RegisterFilter, total: number, page: PageRequest, policy: PagePolicy = { gatherUpTo: GATHER_UP_TO }): number[] {
+export function pageIds(
+  db: AnyDb,
+  filter: RegisterFilter,
+  total: number,
+  page: PageRequest,
+  policy: PagePolicy = { gatherUpTo: GATHER_UP_TO },
+): number[] {
   const before = page.cursor?.side === 'before';
   // Reading the rows just ahead of a cursor: walk the order backwards, then turn the rows round.
   const direction: Direction = before === (page.direction === 'asc') ? 'desc' : 'asc';
@@ -163,7 +208,18 @@ export function pageIds(db: AnyDb, filter: RegisterFilter, total: number, page: 
         continue;
       }
     }
-    ids.push(...readSegment(db, filter, segment, direction, keyset, offset, page.limit - ids.length, matches > policy.gatherUpTo && !filter.bunched));
+    ids.push(
+      ...readSegment(
+        db,
+        filter,
+        segment,
+        direction,
+        keyset,
+        offset,
+        page.limit - ids.length,
+        matches > policy.gatherUpTo && !filter.bunched,
+      ),
+    );
     offset = 0;
   }
   return before ? ids.reverse() : ids;
@@ -182,14 +238,31 @@ function keysetFor(segment: Segment, sort: SortKey, direction: Direction, cursor
     params[`cursor${n}`] = sort === 'reference' && typeof value === 'string' ? referenceKey(value) : value;
   });
   const values = [...segment.order.map((_, n) => `@cursor${n}`), '@cursorId'].join(', ');
-  return { sql: (a, id) => `(${[...segment.order.map((o) => `${a}.${o.column}`), id].join(', ')}) ${direction === 'asc' ? '>' : '<'} (${values})`, params };
+  return {
+    sql: (a, id) => `(${[...segment.order.map((o) => `${a}.${o.column}`), id].join(', ')}) ${direction === 'asc' ? '>' : '<'} (${values})`,
+    params,
+  };
 }
 
-function readSegment(db: AnyDb, filter: RegisterFilter, segment: Segment, direction: Direction, keyset: Keyset | null, offset: number, limit: number, walk: boolean): number[] {
+function readSegment(
+  db: AnyDb,
+  filter: RegisterFilter,
+  segment: Segment,
+  direction: Direction,
+  keyset: Keyset | null,
+  offset: number,
+  limit: number,
+  walk: boolean,
+): number[] {
   let source: Source;
   if (filter.agencyId !== null && (!walk || segment.byDate)) source = party(filter);
   else if (!walk) source = cases(filter, 'set', filter.drill === null ? segment.covered : null);
-  else source = cases(filter, 'probe', (segment.byDate ? DATE_ORDER_WITHIN : (segment.within ?? [])).find(([column]) => filter.fixed[column])?.[1] ?? segment.index);
+  else
+    source = cases(
+      filter,
+      'probe',
+      (segment.byDate ? DATE_ORDER_WITHIN : (segment.within ?? [])).find(([column]) => filter.fixed[column])?.[1] ?? segment.index,
+    );
   const a = source.alias;
   const clauses = [...source.where, ...(segment.only ? [segment.only(a)] : []), ...(keyset ? [keyset.sql(a, source.id)] : [])];
   const dir = direction.toUpperCase();

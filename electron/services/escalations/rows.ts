@@ -53,7 +53,10 @@ export interface StageRow {
  * so an id is never reused and the audit entries about a deleted case are never read as another's.
  */
 export function nextEscalationId(db: WritableDb): number {
-  const row = statement(db, 'SELECT max(coalesce((SELECT max(id) FROM escalation), 0), coalesce((SELECT max(escalation_id) FROM retention_deletion), 0)) + 1 AS id').get() as { id: number };
+  const row = statement(
+    db,
+    'SELECT max(coalesce((SELECT max(id) FROM escalation), 0), coalesce((SELECT max(escalation_id) FROM retention_deletion), 0)) + 1 AS id',
+  ).get() as { id: number };
   return row.id;
 }
 
@@ -64,7 +67,10 @@ export function escalationRow(db: AnyDb, escalationId: number): EscalationRow {
 }
 
 export function openStage(db: AnyDb, escalationId: number): StageRow | null {
-  return (db.prepare('SELECT * FROM stage_entry WHERE escalation_id = ? AND ended_on IS NULL ORDER BY id DESC LIMIT 1').get(escalationId) as StageRow | undefined) ?? null;
+  return (
+    (db.prepare('SELECT * FROM stage_entry WHERE escalation_id = ? AND ended_on IS NULL ORDER BY id DESC LIMIT 1').get(escalationId) as
+      StageRow | undefined) ?? null
+  );
 }
 
 export function requireOpen(row: EscalationRow, doing: string): void {
@@ -72,7 +78,10 @@ export function requireOpen(row: EscalationRow, doing: string): void {
 }
 
 export function requireNotBefore(date: string, earliest: string, what: string, where: string): void {
-  if (date < earliest) throw new DomainError(`${what} cannot be before ${earliest.split('-').reverse().join('/')}.`, [{ where, message: `Must be on or after ${earliest}` }]);
+  if (date < earliest)
+    throw new DomainError(`${what} cannot be before ${earliest.split('-').reverse().join('/')}.`, [
+      { where, message: `Must be on or after ${earliest}` },
+    ]);
 }
 
 export function agencyName(db: AnyDb, agencyId: number): string {

@@ -1,6 +1,15 @@
 // The case timeline is the audit trail for the case, told in words: one source, so the timeline
 // can never say something the audit does not.
-import { CORRECTABLE_FIELDS, NOTIFICATION_KINDS, OUTCOME_EFFECTS, REFERRAL_ROUTES, type CorrectableField, type NotificationKind, type OutcomeEffect, type ReferralRoute } from '../../../shared/domain/escalation';
+import {
+  CORRECTABLE_FIELDS,
+  NOTIFICATION_KINDS,
+  OUTCOME_EFFECTS,
+  REFERRAL_ROUTES,
+  type CorrectableField,
+  type NotificationKind,
+  type OutcomeEffect,
+  type ReferralRoute,
+} from '../../../shared/domain/escalation';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { auditFor, type AuditEntry } from '../audit';
 import { parseAuditAction } from '../../../shared/domain/auditActions';
@@ -27,15 +36,37 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
         detail: `Under ${str(after.profile)}${after.immediateRisk ? '; child at immediate risk' : ''}${after.dueOn ? `; due ${date(after.dueOn)}` : '; no timescale set'}${after.origin === 'agency_return' ? '; from an agency return' : ''}.`,
       };
     case 'escalation.escalate':
-      return { title: `Moved up from stage ${str(before.stage)} to stage ${str(after.stage)} (${str(after.stageName)})`, detail: `On ${date(after.on)}: ${str(after.reason)}${after.dueOn ? ` Due ${date(after.dueOn)}.` : ''}` };
+      return {
+        title: `Moved up from stage ${str(before.stage)} to stage ${str(after.stage)} (${str(after.stageName)})`,
+        detail: `On ${date(after.on)}: ${str(after.reason)}${after.dueOn ? ` Due ${date(after.dueOn)}.` : ''}`,
+      };
     case 'escalation.recordStage':
-      return { title: `Stage ${str(after.stage)} discussion recorded`, detail: [after.discussion && `Discussion: ${str(after.discussion)}`, after.decision && `Decision: ${str(after.decision)}`, after.participants && `Who took part: ${str(after.participants)}`, peopleLine(after.people)].filter(Boolean).join(' · ') };
+      return {
+        title: `Stage ${str(after.stage)} discussion recorded`,
+        detail: [
+          after.discussion && `Discussion: ${str(after.discussion)}`,
+          after.decision && `Decision: ${str(after.decision)}`,
+          after.participants && `Who took part: ${str(after.participants)}`,
+          peopleLine(after.people),
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      };
     case 'escalation.recordReferral':
-      return { title: 'Referral recorded', detail: `To ${REFERRAL_ROUTES[after.to as ReferralRoute] ?? str(after.to)} on ${date(after.madeOn)}.` };
+      return {
+        title: 'Referral recorded',
+        detail: `To ${REFERRAL_ROUTES[after.to as ReferralRoute] ?? str(after.to)} on ${date(after.madeOn)}.`,
+      };
     case 'escalation.recordNotification':
-      return { title: `${NOTIFICATION_KINDS[after.kind as NotificationKind] ?? str(after.kind)} notified`, detail: `On ${date(after.madeOn)} by ${str(after.madeBy)} (${str(after.method)}).` };
+      return {
+        title: `${NOTIFICATION_KINDS[after.kind as NotificationKind] ?? str(after.kind)} notified`,
+        detail: `On ${date(after.madeOn)} by ${str(after.madeBy)} (${str(after.method)}).`,
+      };
     case 'escalation.resolve':
-      return { title: `Resolved: ${OUTCOME_EFFECTS[after.effect as OutcomeEffect] ?? str(after.effect)}`, detail: `On ${date(after.resolvedOn)}, agreed by ${str(after.agreedBy)}. ${str(after.statement)}${after.policyGap ? ` Policy gap flagged to the chair: ${str(after.policyGapNote)}` : ''}` };
+      return {
+        title: `Resolved: ${OUTCOME_EFFECTS[after.effect as OutcomeEffect] ?? str(after.effect)}`,
+        detail: `On ${date(after.resolvedOn)}, agreed by ${str(after.agreedBy)}. ${str(after.statement)}${after.policyGap ? ` Policy gap flagged to the chair: ${str(after.policyGapNote)}` : ''}`,
+      };
     case 'escalation.withdraw':
       return { title: 'Withdrawn', detail: `On ${date(after.on)}: ${str(after.reason)}` };
     case 'escalation.close':
@@ -43,7 +74,10 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
     case 'escalation.actionDone':
       return { title: 'Action done', detail: `${str(after.description)} (done ${date(after.doneOn)}).` };
     case 'escalation.correct':
-      return { title: `Correction: ${CORRECTABLE_FIELDS[after.field as CorrectableField] ?? str(after.field)}`, detail: `From “${str(before.value)}” to “${str(after.value)}”. Reason: ${str(after.reason)}` };
+      return {
+        title: `Correction: ${CORRECTABLE_FIELDS[after.field as CorrectableField] ?? str(after.field)}`,
+        detail: `From “${str(before.value)}” to “${str(after.value)}”. Reason: ${str(after.reason)}`,
+      };
     case 'escalation.chairDecision':
       return {
         title: `Chair’s decision: ${str(after.routeLabel)}`,
@@ -53,8 +87,11 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
     case 'panel.update':
       return {
         title: action === 'panel.plan' ? `Panel planned for ${date(after.sitsOn)}` : `Panel changed: sits ${date(after.sitsOn)}`,
-        detail: `Chair: ${str(after.chair)}. ${(after.seats as string[] | undefined)?.join('; ') ?? ''}.${after.valid ? ' All checks pass.' : after.departureReason ? '' : ' Not yet valid.'}${after.wherePossibleReason ? ` Reason for leaving an agency off: ${str(after.wherePossibleReason)}` : ''}` +
-          (after.departureReason ? ` This policy’s panel cannot be formed for this case; the chair recorded a departure from the policy: ${str(after.departureReason)}` : ''),
+        detail:
+          `Chair: ${str(after.chair)}. ${(after.seats as string[] | undefined)?.join('; ') ?? ''}.${after.valid ? ' All checks pass.' : after.departureReason ? '' : ' Not yet valid.'}${after.wherePossibleReason ? ` Reason for leaving an agency off: ${str(after.wherePossibleReason)}` : ''}` +
+          (after.departureReason
+            ? ` This policy’s panel cannot be formed for this case; the chair recorded a departure from the policy: ${str(after.departureReason)}`
+            : ''),
       };
     case 'panel.representation':
       return { title: `Representation from ${str(after.fromPerson)}`, detail: `Received ${date(after.receivedOn)}: ${str(after.summary)}` };
@@ -66,7 +103,10 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
     case 'panel.cancel':
       return { title: 'Panel cancelled', detail: str(after.reason) };
     case 'escalation.importFromReturn':
-      return { title: `Imported from ${str(after.source)}`, detail: `Stage ${str(after.stage)} (${str(after.stageName)}); ${str(after.outcome)}; row ${str(after.sheetRow)} of “${str(after.fileName)}”.` };
+      return {
+        title: `Imported from ${str(after.source)}`,
+        detail: `Stage ${str(after.stage)} (${str(after.stageName)}); ${str(after.outcome)}; row ${str(after.sheetRow)} of “${str(after.fileName)}”.`,
+      };
     case 'escalation.redact': {
       const fields = (after.fields as string[] | undefined) ?? [];
       const entries = (after.auditEntries as unknown[] | undefined)?.length ?? 0;
@@ -121,5 +161,11 @@ function plainly(entry: AuditEntry): { title: string; detail: string } {
 }
 
 export function timelineFor(db: AnyDb, escalationId: number) {
-  return auditFor(db, 'escalation', escalationId).map((entry) => ({ id: entry.id, at: entry.at, actor: entry.actor, correctsEntryId: entry.correctsEntryId, ...describe(entry) }));
+  return auditFor(db, 'escalation', escalationId).map((entry) => ({
+    id: entry.id,
+    at: entry.at,
+    actor: entry.actor,
+    correctsEntryId: entry.correctsEntryId,
+    ...describe(entry),
+  }));
 }

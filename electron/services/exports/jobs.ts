@@ -34,7 +34,15 @@ export class ExportJobs {
 
   start(label: string, fileName: string, work: (file: string, onProgress: (fraction: number) => void) => Promise<string>): JobView {
     const jobId = randomUUID();
-    const job: Job = { jobId, label, fileName, state: 'running', progress: 0, message: `${label}: starting…`, file: join(this.folder, `${jobId}.xlsx`) };
+    const job: Job = {
+      jobId,
+      label,
+      fileName,
+      state: 'running',
+      progress: 0,
+      message: `${label}: starting…`,
+      file: join(this.folder, `${jobId}.xlsx`),
+    };
     this.jobs.set(jobId, job);
     work(job.file, (fraction) => {
       job.progress = Math.max(job.progress, Math.min(1, fraction));
@@ -49,7 +57,10 @@ export class ExportJobs {
       },
       (error: unknown) => {
         job.state = 'failed';
-        job.message = error instanceof DomainError ? error.message : `${label} failed: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`;
+        job.message =
+          error instanceof DomainError
+            ? error.message
+            : `${label} failed: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`;
         rmSync(job.file, { force: true });
       },
     );

@@ -12,7 +12,12 @@ import { describeParticipant } from '../../../shared/domain/stageParticipants';
 export function panelPack(db: AnyDb, now: Date, panelId: number) {
   const panel = getPanel(db, now, panelId);
   const e = getEscalation(db, now, panel.escalationId);
-  const decisions = db.prepare('SELECT * FROM chair_decision WHERE escalation_id = ? ORDER BY id').all(e.id) as { decided_on: string; route: ChairRoute; reasons: string; decided_by: string }[];
+  const decisions = db.prepare('SELECT * FROM chair_decision WHERE escalation_id = ? ORDER BY id').all(e.id) as {
+    decided_on: string;
+    route: ChairRoute;
+    reasons: string;
+    decided_by: string;
+  }[];
   const statusWord = { pass: 'Passes', fail: 'Fails', warning: 'Note', not_applicable: 'Does not apply' } as const;
   return {
     title: `${boardName(db)}: resolution panel pack, case ${e.reference}, sitting ${formatUkDate(panel.sitsOn)}`,
@@ -35,28 +40,49 @@ export function panelPack(db: AnyDb, now: Date, panelId: number) {
             `${s.people.length ? ` People who took part: ${s.people.map(describeParticipant).join('; ')}.` : ''}`,
         ),
       },
-      { heading: 'The chair’s decision', lines: decisions.map((d) => `${formatUkDate(d.decided_on)}, ${d.decided_by}: ${CHAIR_ROUTES[d.route]}. ${d.reasons}`) },
+      {
+        heading: 'The chair’s decision',
+        lines: decisions.map((d) => `${formatUkDate(d.decided_on)}, ${d.decided_by}: ${CHAIR_ROUTES[d.route]}. ${d.reasons}`),
+      },
       {
         heading: 'Representations received',
-        lines: panel.representations.length === 0 ? ['None yet.'] : panel.representations.map((r) => `${formatUkDate(r.receivedOn)}, ${r.fromPerson}${r.fromAgency ? ` (${r.fromAgency})` : ''}: ${r.summary}`),
+        lines:
+          panel.representations.length === 0
+            ? ['None yet.']
+            : panel.representations.map(
+                (r) => `${formatUkDate(r.receivedOn)}, ${r.fromPerson}${r.fromAgency ? ` (${r.fromAgency})` : ''}: ${r.summary}`,
+              ),
       },
       // Said before the composition, so no member reads the panel as one the policy provides for.
       ...(panel.checks.cannotBeFormed
-        ? [{
-            heading: panel.checks.departureReason ? 'Held under a departure from the policy' : 'This policy’s panel cannot be formed for this case',
-            lines: [
-              ...panel.checks.cannotBeFormed.reasons,
-              ...(panel.checks.departureReason
-                ? [`The chair recorded a departure from ${e.profile.name}: ${panel.checks.departureReason}`]
-                : ['No departure from the policy is recorded. Instead:', ...panel.checks.cannotBeFormed.alternatives]),
-            ],
-          }]
+        ? [
+            {
+              heading: panel.checks.departureReason
+                ? 'Held under a departure from the policy'
+                : 'This policy’s panel cannot be formed for this case',
+              lines: [
+                ...panel.checks.cannotBeFormed.reasons,
+                ...(panel.checks.departureReason
+                  ? [`The chair recorded a departure from ${e.profile.name}: ${panel.checks.departureReason}`]
+                  : ['No departure from the policy is recorded. Instead:', ...panel.checks.cannotBeFormed.alternatives]),
+              ],
+            },
+          ]
         : []),
       {
         heading: 'Composition',
-        lines: [`Chair: ${panel.chairName}`, ...panel.seats.map((s, i) => `Seat ${i + 1}: ${s.agencyName ?? '(empty)'}, ${s.officerName ?? '(no officer named)'}`), ...(panel.wherePossibleReason ? [`Reason for leaving an agency in dispute off: ${panel.wherePossibleReason}`] : [])],
+        lines: [
+          `Chair: ${panel.chairName}`,
+          ...panel.seats.map((s, i) => `Seat ${i + 1}: ${s.agencyName ?? '(empty)'}, ${s.officerName ?? '(no officer named)'}`),
+          ...(panel.wherePossibleReason ? [`Reason for leaving an agency in dispute off: ${panel.wherePossibleReason}`] : []),
+        ],
       },
-      { heading: 'Checks', lines: panel.checks.checks.map((c) => `${c.number}. ${c.title}: ${statusWord[c.status]}.${c.messages.length ? ` ${c.messages.join(' ')}` : ''}`) },
+      {
+        heading: 'Checks',
+        lines: panel.checks.checks.map(
+          (c) => `${c.number}. ${c.title}: ${statusWord[c.status]}.${c.messages.length ? ` ${c.messages.join(' ')}` : ''}`,
+        ),
+      },
     ],
   };
 }

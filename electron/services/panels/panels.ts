@@ -4,7 +4,14 @@
 import { z } from 'zod';
 import { isBoardMemberOn } from '../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../shared/domain/dates';
-import { CHAIR_ROUTES, type ChairRoute, type PanelDetail, type PanelDraft, panelSaveInput, panelDecisionInput } from '../../../shared/domain/panel';
+import {
+  CHAIR_ROUTES,
+  type ChairRoute,
+  type PanelDetail,
+  type PanelDraft,
+  panelSaveInput,
+  panelDecisionInput,
+} from '../../../shared/domain/panel';
 import { CANNOT_BE_FORMED, checkPanel, inPostOn, isPartyTo, panelCannotBeFormed, retiredBy } from '../../../shared/domain/panelChecks';
 import { appendAudit } from '../audit';
 import type { ReadContext, WriteContext } from '../context';
@@ -32,7 +39,11 @@ interface PanelRow {
 }
 
 function panelRow(db: AnyDb, panelId: number): PanelRow {
-  const row = db.prepare("SELECT p.*, coalesce(d.reason, '') AS departure_reason FROM panel p LEFT JOIN panel_departure d ON d.panel_id = p.id WHERE p.id = ?").get(panelId) as PanelRow | undefined;
+  const row = db
+    .prepare(
+      "SELECT p.*, coalesce(d.reason, '') AS departure_reason FROM panel p LEFT JOIN panel_departure d ON d.panel_id = p.id WHERE p.id = ?",
+    )
+    .get(panelId) as PanelRow | undefined;
   if (!row) throw new NotFoundError(`There is no panel with id ${panelId}.`);
   return row;
 }
@@ -73,29 +84,54 @@ export function checkDraft(db: AnyDb, now: Date, draft: PanelDraft, asOf: string
  * that this policy cannot form for the case is allowed (the chair may then record a departure),
  * but never silently.
  */
-export function chairDecide(ctx: WriteContext, input: { escalationId: number; route: ChairRoute; decidedOn: string; reasons: string; decidedBy: string }): string[] {
+export function chairDecide(
+  ctx: WriteContext,
+  input: { escalationId: number; route: ChairRoute; decidedOn: string; reasons: string; decidedBy: string },
+): string[] {
   const { row, profile, stage } = caseForPanel(ctx.db, input.escalationId);
   requireOpen(row, 'decided on by the chair');
   const finalStage = profile.stages[profile.stages.length - 1]!;
   if (stage.number !== finalStage.number) {
-    throw new DomainError(`Escalation ${row.reference} is at stage ${stage.number} (${stage.name}); the chair decides once it reaches stage ${finalStage.number} (${finalStage.name}).`);
+    throw new DomainError(
+      `Escalation ${row.reference} is at stage ${stage.number} (${stage.name}); the chair decides once it reaches stage ${finalStage.number} (${finalStage.name}).`,
+    );
   }
   if (input.route === 'resolution_panel' && profile.panelRule.kind !== 'three_agency_panel') {
-    throw new DomainError(`${profile.name} does not provide for a three-agency resolution panel.`, [{ where: 'Decision', message: 'Choose another route' }]);
+    throw new DomainError(`${profile.name} does not provide for a three-agency resolution panel.`, [
+      { where: 'Decision', message: 'Choose another route' },
+    ]);
   }
   if (input.route === 'uninvolved_chair_meeting' && profile.panelRule.kind !== 'uninvolved_chair_meeting') {
-    throw new DomainError(`${profile.name} does not provide for a meeting chaired by an uninvolved agency.`, [{ where: 'Decision', message: 'Choose another route' }]);
+    throw new DomainError(`${profile.name} does not provide for a meeting chaired by an uninvolved agency.`, [
+      { where: 'Decision', message: 'Choose another route' },
+    ]);
   }
   ctx.db
     .prepare('INSERT INTO chair_decision (escalation_id, decided_on, route, reasons, decided_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(row.id, input.decidedOn, input.route, input.reasons, input.decidedBy, ctx.now.toISOString());
-  const unformable = input.route === 'resolution_panel' ? panelCannotBeFormed(profile.panelRule, disputingWithBoardRecord(ctx.db, row), input.decidedOn) : null;
-  const warnings = unformable ? [`${CANNOT_BE_FORMED} (as the board stood on ${formatUkDate(input.decidedOn)}).`, ...unformable.reasons, `Instead: ${unformable.alternatives.join(' Or: ')}`] : [];
+  const unformable =
+    input.route === 'resolution_panel'
+      ? panelCannotBeFormed(profile.panelRule, disputingWithBoardRecord(ctx.db, row), input.decidedOn)
+      : null;
+  const warnings = unformable
+    ? [
+        `${CANNOT_BE_FORMED} (as the board stood on ${formatUkDate(input.decidedOn)}).`,
+        ...unformable.reasons,
+        `Instead: ${unformable.alternatives.join(' Or: ')}`,
+      ]
+    : [];
   appendAudit(ctx, {
     action: 'escalation.chairDecision',
     entity: 'escalation',
     entityId: row.id,
-    after: { route: input.route, routeLabel: CHAIR_ROUTES[input.route], decidedOn: input.decidedOn, reasons: input.reasons, decidedBy: input.decidedBy, ...(warnings.length && { warnings }) },
+    after: {
+      route: input.route,
+      routeLabel: CHAIR_ROUTES[input.route],
+      decidedOn: input.decidedOn,
+      reasons: input.reasons,
+      decidedBy: input.decidedBy,
+      ...(warnings.length && { warnings }),
+    },
   });
   return warnings;
 }
@@ -113,7 +149,14 @@ export function panelOptions(ctx: ReadContext, input: { escalationId: number; si
       name: agency.name,
       boardMember: !retiredBy(agency, date) && isBoardMemberOn(agency.memberships, date),
       disputing: disputing.some((d) => d.id === id),
-      officers: officers.map((o) => ({ id: o.id, name: o.name, role: o.role, senior: o.senior, boardRepresentative: o.boardRepresentative, isParty: isPartyTo(parties, o) })),
+      officers: officers.map((o) => ({
+        id: o.id,
+        name: o.name,
+        role: o.role,
+        senior: o.senior,
+        boardRepresentative: o.boardRepresentative,
+        isParty: isPartyTo(parties, o),
+      })),
     };
   });
   const rule = profile.panelRule;
@@ -144,7 +187,11 @@ export function getPanel(db: AnyDb, now: Date, panelId: number): PanelDetail {
   const row = panelRow(db, panelId);
   const { row: escalation } = caseForPanel(db, row.escalation_id);
   const representations = (
-    db.prepare('SELECT r.*, a.name AS agency_name FROM panel_representation r LEFT JOIN agency a ON a.id = r.from_agency_id WHERE r.panel_id = ? ORDER BY r.received_on, r.id').all(panelId) as {
+    db
+      .prepare(
+        'SELECT r.*, a.name AS agency_name FROM panel_representation r LEFT JOIN agency a ON a.id = r.from_agency_id WHERE r.panel_id = ? ORDER BY r.received_on, r.id',
+      )
+      .all(panelId) as {
       id: number;
       agency_name: string | null;
       from_person: string;
@@ -174,37 +221,61 @@ export function getPanel(db: AnyDb, now: Date, panelId: number): PanelDetail {
 export function savePanel(ctx: WriteContext, input: PanelSave): number {
   const { row: escalation } = caseForPanel(ctx.db, input.escalationId);
   requireOpen(escalation, 'given a panel');
-  const decision = ctx.db.prepare('SELECT route FROM chair_decision WHERE escalation_id = ? ORDER BY id DESC LIMIT 1').get(escalation.id) as { route: ChairRoute } | undefined;
+  const decision = ctx.db
+    .prepare('SELECT route FROM chair_decision WHERE escalation_id = ? ORDER BY id DESC LIMIT 1')
+    .get(escalation.id) as { route: ChairRoute } | undefined;
   if (!decision || (decision.route !== 'resolution_panel' && decision.route !== 'uninvolved_chair_meeting')) {
     throw new DomainError(`Record the chair’s decision to convene a panel for ${escalation.reference} before planning one.`);
   }
-  const chairName = input.chairOfficerId === null ? input.chairName : ((ctx.db.prepare('SELECT name FROM officer WHERE id = ?').get(input.chairOfficerId) as { name: string } | undefined)?.name ?? '');
-  if (chairName === '') throw new DomainError('Name the panel chair: choose an officer, or type a name such as “Independent chair”.', [{ where: 'Panel chair', message: 'Required' }]);
+  const chairName =
+    input.chairOfficerId === null
+      ? input.chairName
+      : ((ctx.db.prepare('SELECT name FROM officer WHERE id = ?').get(input.chairOfficerId) as { name: string } | undefined)?.name ?? '');
+  if (chairName === '')
+    throw new DomainError('Name the panel chair: choose an officer, or type a name such as “Independent chair”.', [
+      { where: 'Panel chair', message: 'Required' },
+    ]);
   if (input.departureReason !== '') {
     // A departure is for a panel the policy cannot form; anywhere else it would be a way round the checks.
     const draft = checkDraft(ctx.db, ctx.now, input);
     if (!draft.cannotBeFormed)
-      throw new DomainError('This policy’s panel can be formed for this case, so no departure from the policy is recorded: clear the reason for departing and meet the checks.', [{ where: 'Reason for departing from the policy', message: 'Leave it empty' }]);
+      throw new DomainError(
+        'This policy’s panel can be formed for this case, so no departure from the policy is recorded: clear the reason for departing and meet the checks.',
+        [{ where: 'Reason for departing from the policy', message: 'Leave it empty' }],
+      );
   }
   let panelId = input.panelId;
   const before = panelId === null ? null : getPanel(ctx.db, ctx.now, panelId);
   if (before) {
     if (before.escalationId !== input.escalationId) throw new DomainError('That panel belongs to another escalation.');
-    if (before.status !== 'planned') throw new DomainError(`This panel is ${before.status}${before.decidedOn ? ` (decided ${formatUkDate(before.decidedOn)})` : ''}; its membership cannot be changed.`);
-    ctx.db.prepare('UPDATE panel SET sits_on = ?, chair_officer_id = ?, chair_name = ?, where_possible_reason = ? WHERE id = ?').run(input.sitsOn, input.chairOfficerId, chairName, input.wherePossibleReason, panelId);
+    if (before.status !== 'planned')
+      throw new DomainError(
+        `This panel is ${before.status}${before.decidedOn ? ` (decided ${formatUkDate(before.decidedOn)})` : ''}; its membership cannot be changed.`,
+      );
+    ctx.db
+      .prepare('UPDATE panel SET sits_on = ?, chair_officer_id = ?, chair_name = ?, where_possible_reason = ? WHERE id = ?')
+      .run(input.sitsOn, input.chairOfficerId, chairName, input.wherePossibleReason, panelId);
     ctx.db.prepare('DELETE FROM panel_seat WHERE panel_id = ?').run(panelId);
   } else {
-    const planned = ctx.db.prepare("SELECT sits_on FROM panel WHERE escalation_id = ? AND status = 'planned'").get(input.escalationId) as { sits_on: string } | undefined;
-    if (planned) throw new DomainError(`${escalation.reference} already has a panel planned for ${formatUkDate(planned.sits_on)}: open that panel to change it, or cancel it first.`);
+    const planned = ctx.db.prepare("SELECT sits_on FROM panel WHERE escalation_id = ? AND status = 'planned'").get(input.escalationId) as
+      { sits_on: string } | undefined;
+    if (planned)
+      throw new DomainError(
+        `${escalation.reference} already has a panel planned for ${formatUkDate(planned.sits_on)}: open that panel to change it, or cancel it first.`,
+      );
     const info = ctx.db
-      .prepare('INSERT INTO panel (escalation_id, sits_on, chair_officer_id, chair_name, where_possible_reason, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO panel (escalation_id, sits_on, chair_officer_id, chair_name, where_possible_reason, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(input.escalationId, input.sitsOn, input.chairOfficerId, chairName, input.wherePossibleReason, ctx.now.toISOString());
     panelId = Number(info.lastInsertRowid);
   }
   if (input.departureReason === '') ctx.db.prepare('DELETE FROM panel_departure WHERE panel_id = ?').run(panelId);
   else if (input.departureReason !== before?.departureReason)
     ctx.db
-      .prepare('INSERT INTO panel_departure (panel_id, reason, recorded_at, recorded_by) VALUES (?, ?, ?, ?) ON CONFLICT (panel_id) DO UPDATE SET reason = excluded.reason, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by')
+      .prepare(
+        'INSERT INTO panel_departure (panel_id, reason, recorded_at, recorded_by) VALUES (?, ?, ?, ?) ON CONFLICT (panel_id) DO UPDATE SET reason = excluded.reason, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by',
+      )
       .run(panelId, input.departureReason, ctx.now.toISOString(), ctx.actor);
   const seat = ctx.db.prepare('INSERT INTO panel_seat (panel_id, seat, agency_id, officer_id) VALUES (?, ?, ?, ?)');
   input.seats.forEach((s, i) => seat.run(panelId, i + 1, s.agencyId, s.officerId));
@@ -213,19 +284,42 @@ export function savePanel(ctx: WriteContext, input: PanelSave): number {
     action: before ? 'panel.update' : 'panel.plan',
     entity: 'escalation',
     entityId: input.escalationId,
-    before: before ? { panelId, sitsOn: before.sitsOn, chair: before.chairName, seats: before.seats.map((s) => `${s.agencyName ?? '?'}: ${s.officerName ?? '?'}`) } : undefined,
-    after: { panelId, sitsOn: input.sitsOn, chair: chairName, seats: after.seats.map((s) => `${s.agencyName ?? '?'}: ${s.officerName ?? '?'}`), valid: after.checks.valid, wherePossibleReason: input.wherePossibleReason, ...(input.departureReason && { departureReason: input.departureReason, cannotBeFormed: after.checks.cannotBeFormed?.reasons ?? [] }) },
+    before: before
+      ? {
+          panelId,
+          sitsOn: before.sitsOn,
+          chair: before.chairName,
+          seats: before.seats.map((s) => `${s.agencyName ?? '?'}: ${s.officerName ?? '?'}`),
+        }
+      : undefined,
+    after: {
+      panelId,
+      sitsOn: input.sitsOn,
+      chair: chairName,
+      seats: after.seats.map((s) => `${s.agencyName ?? '?'}: ${s.officerName ?? '?'}`),
+      valid: after.checks.valid,
+      wherePossibleReason: input.wherePossibleReason,
+      ...(input.departureReason && { departureReason: input.departureReason, cannotBeFormed: after.checks.cannotBeFormed?.reasons ?? [] }),
+    },
   });
   return panelId!;
 }
 
-export function addRepresentation(ctx: WriteContext, input: { panelId: number; fromAgencyId: number | null; fromPerson: string; receivedOn: string; summary: string }): void {
+export function addRepresentation(
+  ctx: WriteContext,
+  input: { panelId: number; fromAgencyId: number | null; fromPerson: string; receivedOn: string; summary: string },
+): void {
   const row = panelRow(ctx.db, input.panelId);
   if (row.status !== 'planned') throw new DomainError(`This panel is ${row.status}; representations are received before it decides.`);
   ctx.db
     .prepare('INSERT INTO panel_representation (panel_id, from_agency_id, from_person, received_on, summary) VALUES (?, ?, ?, ?, ?)')
     .run(input.panelId, input.fromAgencyId, input.fromPerson, input.receivedOn, input.summary);
-  appendAudit(ctx, { action: 'panel.representation', entity: 'escalation', entityId: row.escalation_id, after: { panelId: row.id, fromPerson: input.fromPerson, receivedOn: input.receivedOn, summary: input.summary } });
+  appendAudit(ctx, {
+    action: 'panel.representation',
+    entity: 'escalation',
+    entityId: row.escalation_id,
+    after: { panelId: row.id, fromPerson: input.fromPerson, receivedOn: input.receivedOn, summary: input.summary },
+  });
 }
 
 /** The panel decides: its checks must hold, then the case is resolved through the register's outcome path. */
@@ -235,15 +329,28 @@ export function recordPanelDecision(ctx: WriteContext, input: PanelDecision): nu
   // A panel the policy cannot form sits only under the chair's recorded departure, and is never called valid.
   if (!panel.checks.valid && !panel.checks.heldUnderDeparture) {
     const failing = panel.checks.checks.filter((c) => c.status === 'fail').flatMap((c) => c.messages);
-    throw new DomainError('The panel’s membership does not yet pass its checks, so its decision cannot be recorded. Fix the panel first.', failing.map((m) => ({ where: 'Panel', message: m })));
+    throw new DomainError(
+      'The panel’s membership does not yet pass its checks, so its decision cannot be recorded. Fix the panel first.',
+      failing.map((m) => ({ where: 'Panel', message: m })),
+    );
   }
-  if (input.decidedOn < panel.sitsOn) throw new DomainError(`The panel sits on ${formatUkDate(panel.sitsOn)}; its decision cannot be dated before then.`, [{ where: 'Date decided', message: `On or after ${panel.sitsOn}` }]);
-  ctx.db.prepare("UPDATE panel SET status = 'held', decision = ?, decided_on = ? WHERE id = ?").run(input.decision, input.decidedOn, panel.id);
+  if (input.decidedOn < panel.sitsOn)
+    throw new DomainError(`The panel sits on ${formatUkDate(panel.sitsOn)}; its decision cannot be dated before then.`, [
+      { where: 'Date decided', message: `On or after ${panel.sitsOn}` },
+    ]);
+  ctx.db
+    .prepare("UPDATE panel SET status = 'held', decision = ?, decided_on = ? WHERE id = ?")
+    .run(input.decision, input.decidedOn, panel.id);
   appendAudit(ctx, {
     action: 'panel.decision',
     entity: 'escalation',
     entityId: panel.escalationId,
-    after: { panelId: panel.id, decidedOn: input.decidedOn, decision: input.decision, ...(panel.checks.heldUnderDeparture && { departureReason: panel.checks.departureReason }) },
+    after: {
+      panelId: panel.id,
+      decidedOn: input.decidedOn,
+      decision: input.decision,
+      ...(panel.checks.heldUnderDeparture && { departureReason: panel.checks.departureReason }),
+    },
   });
   resolve(ctx, {
     escalationId: panel.escalationId,
@@ -264,7 +371,12 @@ export function cancelPanel(ctx: WriteContext, input: { panelId: number; reason:
   const row = panelRow(ctx.db, input.panelId);
   if (row.status !== 'planned') throw new DomainError(`This panel is already ${row.status}.`);
   ctx.db.prepare("UPDATE panel SET status = 'cancelled', cancel_reason = ? WHERE id = ?").run(input.reason, row.id);
-  appendAudit(ctx, { action: 'panel.cancel', entity: 'escalation', entityId: row.escalation_id, after: { panelId: row.id, reason: input.reason } });
+  appendAudit(ctx, {
+    action: 'panel.cancel',
+    entity: 'escalation',
+    entityId: row.escalation_id,
+    after: { panelId: row.id, reason: input.reason },
+  });
 }
 
 export function listPanels(ctx: ReadContext) {

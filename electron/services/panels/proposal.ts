@@ -12,13 +12,17 @@ import { DomainError } from '../errors';
 import { loadProfile } from '../policyVersions';
 import { escalationRow, type AnyDb, type EscalationRow } from '../escalations/rows';
 
-
 export function loadPanelAgency(db: AnyDb, agencyId: number): PanelAgency | null {
-  const row = db.prepare('SELECT id, name, retired_on FROM agency WHERE id = ?').get(agencyId) as { id: number; name: string; retired_on: string | null } | undefined;
+  const row = db.prepare('SELECT id, name, retired_on FROM agency WHERE id = ?').get(agencyId) as
+    { id: number; name: string; retired_on: string | null } | undefined;
   if (!row) return null;
-  const memberships = (db.prepare('SELECT id, from_date, to_date FROM board_membership WHERE agency_id = ? ORDER BY from_date').all(agencyId) as { id: number; from_date: string; to_date: string | null }[]).map(
-    (m): Membership => ({ id: m.id, from: m.from_date, to: m.to_date }),
-  );
+  const memberships = (
+    db.prepare('SELECT id, from_date, to_date FROM board_membership WHERE agency_id = ? ORDER BY from_date').all(agencyId) as {
+      id: number;
+      from_date: string;
+      to_date: string | null;
+    }[]
+  ).map((m): Membership => ({ id: m.id, from: m.from_date, to: m.to_date }));
   return { id: row.id, name: row.name, retiredOn: row.retired_on, memberships };
 }
 
@@ -64,7 +68,9 @@ export interface CaseForPanel {
 export function caseForPanel(db: AnyDb, escalationId: number): CaseForPanel {
   const row = escalationRow(db, escalationId);
   const { profile } = loadProfile(db, row.profile_id);
-  const lastStage = db.prepare('SELECT stage_number, due_on FROM stage_entry WHERE escalation_id = ? ORDER BY id DESC LIMIT 1').get(row.id) as { stage_number: number; due_on: string | null } | undefined;
+  const lastStage = db
+    .prepare('SELECT stage_number, due_on FROM stage_entry WHERE escalation_id = ? ORDER BY id DESC LIMIT 1')
+    .get(row.id) as { stage_number: number; due_on: string | null } | undefined;
   if (!lastStage) throw new DomainError(`Escalation ${row.reference} has no stages recorded.`);
   const stageName = stageNameOf(profile, lastStage.stage_number);
   return { row, profile, stage: { number: lastStage.stage_number, name: stageName, dueOn: lastStage.due_on } };
@@ -76,7 +82,10 @@ export function buildProposal(db: AnyDb, now: Date, draft: PanelDraft): PanelPro
   return {
     rule: profile.panelRule,
     sitsOn: draft.sitsOn,
-    seats: draft.seats.map((s) => ({ agency: s.agencyId === null ? null : loadPanelAgency(db, s.agencyId), officer: s.officerId === null ? null : loadPanelOfficer(db, s.officerId) })),
+    seats: draft.seats.map((s) => ({
+      agency: s.agencyId === null ? null : loadPanelAgency(db, s.agencyId),
+      officer: s.officerId === null ? null : loadPanelOfficer(db, s.officerId),
+    })),
     chair: { officer: chairOfficer, name: chairOfficer?.name ?? draft.chairName },
     disputing: disputingWithBoardRecord(db, row),
     partiesToDisagreement: partiesOf(db, row),

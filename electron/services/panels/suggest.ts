@@ -7,7 +7,8 @@ import { buildProposal, loadPanelAgency, officersOf } from './proposal';
 
 /** Valid compositions the chair could use on that date, built from the board as it then stood. */
 export function suggest(ctx: ReadContext, draft: PanelDraft) {
-  if (draft.sitsOn === null) throw new DomainError('Choose the date the panel will sit, then ask for suggestions.', [{ where: 'Date', message: 'Required' }]);
+  if (draft.sitsOn === null)
+    throw new DomainError('Choose the date the panel will sit, then ask for suggestions.', [{ where: 'Date', message: 'Required' }]);
   const date = draft.sitsOn;
   const proposal = buildProposal(ctx.db, ctx.now, draft);
   // Where the rule does not ask for full-board members (Birmingham's meeting), every active agency may sit.
@@ -21,6 +22,13 @@ export function suggest(ctx: ReadContext, draft: PanelDraft) {
   const result = suggestPanels({ ...rest, board });
   return {
     explanation: result.explanation,
-    compositions: result.compositions.map((seats) => seats.map((s) => ({ agencyId: s.agency?.id ?? null, agencyName: s.agency?.name ?? null, officerId: s.officer?.id ?? null, officerName: s.officer?.name ?? null }))),
+    compositions: result.compositions.map((seats) =>
+      seats.map((s) => ({
+        agencyId: s.agency?.id ?? null,
+        agencyName: s.agency?.name ?? null,
+        officerId: s.officer?.id ?? null,
+        officerName: s.officer?.name ?? null,
+      })),
+    ),
   };
 }

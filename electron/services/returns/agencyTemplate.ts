@@ -7,8 +7,23 @@ import { quarterKeySchema, type Quarter } from '../../../shared/domain/quarter';
 import { DomainError, NotFoundError } from '../errors';
 import { boardIdentity } from './boardIdentity';
 import {
-  AGENCY_CELL, COLUMNS, FIRST_DATA_ROW, HEADER_ROW, NIL_CELL, NIL_LABEL, SHEETS, TEMPLATE_FORMAT, TEMPLATE_VERSION, VALIDATED_ROWS, YES_NO,
-  boardQuarter, columnLetter, templateLists, type AnyDb, type ReturnColumn, type TemplateLists,
+  AGENCY_CELL,
+  COLUMNS,
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  NIL_CELL,
+  NIL_LABEL,
+  SHEETS,
+  TEMPLATE_FORMAT,
+  TEMPLATE_VERSION,
+  VALIDATED_ROWS,
+  YES_NO,
+  boardQuarter,
+  columnLetter,
+  templateLists,
+  type AnyDb,
+  type ReturnColumn,
+  type TemplateLists,
 } from './layout';
 
 export interface TemplateOptions {
@@ -37,10 +52,18 @@ function addDays(iso: string, days: number): string {
 
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-const BOX: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const BOX: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
 
 /** Writes each dropdown's choices in a column of the hidden Lists sheet; returns the range to point at. */
-function writeLists(ws: ExcelJS.Worksheet, lists: TemplateLists): Record<'agency' | 'category' | 'stage' | 'outcome' | 'yesNo' | 'theme', string | null> {
+function writeLists(
+  ws: ExcelJS.Worksheet,
+  lists: TemplateLists,
+): Record<'agency' | 'category' | 'stage' | 'outcome' | 'yesNo' | 'theme', string | null> {
   const columns: [string, string[]][] = [
     ['Agencies', lists.agencies.map((a) => a.label)],
     ['Categories', lists.categories.map((c) => c.label)],
@@ -58,21 +81,45 @@ function writeLists(ws: ExcelJS.Worksheet, lists: TemplateLists): Record<'agency
     const letter = columnLetter(col);
     return values.length === 0 ? null : `${SHEETS.lists}!$${letter}$2:$${letter}$${values.length + 1}`;
   });
-  const [agency, category, stage, outcome, yesNo, theme] = ranges as [string | null, string | null, string | null, string | null, string | null, string | null];
+  const [agency, category, stage, outcome, yesNo, theme] = ranges as [
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+  ];
   return { agency, category, stage, outcome, yesNo, theme };
 }
 
 function listValidation(range: string, title: string, prompt: string, allowBlank = true): Validation {
   return {
-    type: 'list', allowBlank, formulae: [range], showInputMessage: true, promptTitle: title.slice(0, 32), prompt: prompt.slice(0, 255),
-    showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Choose from the list', error: 'Choose one of the entries in the dropdown list.',
+    type: 'list',
+    allowBlank,
+    formulae: [range],
+    showInputMessage: true,
+    promptTitle: title.slice(0, 32),
+    prompt: prompt.slice(0, 255),
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Choose from the list',
+    error: 'Choose one of the entries in the dropdown list.',
   };
 }
 
 function dateValidation(from: string, to: string, title: string, prompt: string): Validation {
   return {
-    type: 'date', operator: 'between', allowBlank: true, formulae: [excelDate(from), excelDate(to)], showInputMessage: true, promptTitle: title.slice(0, 32), prompt: prompt.slice(0, 255),
-    showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Check the date', error: `Enter a date from ${formatUkDate(from)} to ${formatUkDate(to)} as dd/mm/yyyy.`,
+    type: 'date',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [excelDate(from), excelDate(to)],
+    showInputMessage: true,
+    promptTitle: title.slice(0, 32),
+    prompt: prompt.slice(0, 255),
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Check the date',
+    error: `Enter a date from ${formatUkDate(from)} to ${formatUkDate(to)} as dd/mm/yyyy.`,
   };
 }
 
@@ -87,15 +134,27 @@ function writeInstructions(ws: ExcelJS.Worksheet, board: string, quarter: Quarte
     ['Quarter', quarter.label],
     ['Quarter starts', excelDate(quarter.from)],
     ['Quarter ends', excelDate(quarter.to)],
-    ['What this is', `The board asks every partner agency each quarter which professional disagreements (escalations) its staff raised with another agency under the agency’s own escalation policy, including any that involved the board’s chair, a multi-agency meeting or a resolution panel. Your answers go into the board’s register and the learning hub’s quarterly report.`],
-    ['How to fill it in', [
-      `1. Go to the Return sheet.${agencyName === null ? ' Choose your agency in “Your agency”.' : ''}`,
-      '2. Add one row for each escalation raised in the quarter, starting under the headings. Choose agencies, categories, stages, outcomes, Yes/No and themes from the dropdowns; type dates as dd/mm/yyyy.',
-      '3. For a case still open, choose the outcome “Still open” and leave “Date resolved” blank.',
-      '4. Do not add, remove, rename or merge columns, and type values rather than formulas. Save the file as an Excel workbook (.xlsx) and send it back to the board.',
-    ].join('\n')],
-    ['Children’s details', 'Never enter a child’s name, address or date of birth. Use your agency’s case reference and, at most, the child’s initials.'],
-    ['Nil return', `If your agency made no escalations this quarter, set “Nil return” at the top of the Return sheet to Yes and leave the table empty. ${NIL_LABEL}.`],
+    [
+      'What this is',
+      `The board asks every partner agency each quarter which professional disagreements (escalations) its staff raised with another agency under the agency’s own escalation policy, including any that involved the board’s chair, a multi-agency meeting or a resolution panel. Your answers go into the board’s register and the learning hub’s quarterly report.`,
+    ],
+    [
+      'How to fill it in',
+      [
+        `1. Go to the Return sheet.${agencyName === null ? ' Choose your agency in “Your agency”.' : ''}`,
+        '2. Add one row for each escalation raised in the quarter, starting under the headings. Choose agencies, categories, stages, outcomes, Yes/No and themes from the dropdowns; type dates as dd/mm/yyyy.',
+        '3. For a case still open, choose the outcome “Still open” and leave “Date resolved” blank.',
+        '4. Do not add, remove, rename or merge columns, and type values rather than formulas. Save the file as an Excel workbook (.xlsx) and send it back to the board.',
+      ].join('\n'),
+    ],
+    [
+      'Children’s details',
+      'Never enter a child’s name, address or date of birth. Use your agency’s case reference and, at most, the child’s initials.',
+    ],
+    [
+      'Nil return',
+      `If your agency made no escalations this quarter, set “Nil return” at the top of the Return sheet to Yes and leave the table empty. ${NIL_LABEL}.`,
+    ],
   ];
   rows.forEach(([label, value], i) => {
     const row = ws.getRow(i + 3);
@@ -108,7 +167,14 @@ function writeInstructions(ws: ExcelJS.Worksheet, board: string, quarter: Quarte
   });
 }
 
-function writeReturnSheet(ws: ExcelJS.Worksheet, quarter: Quarter, lists: TemplateLists, ranges: ReturnType<typeof writeLists>, agencyName: string | null, today: string): void {
+function writeReturnSheet(
+  ws: ExcelJS.Worksheet,
+  quarter: Quarter,
+  lists: TemplateLists,
+  ranges: ReturnType<typeof writeLists>,
+  agencyName: string | null,
+  today: string,
+): void {
   ws.getCell('A1').value = `Escalations raised in ${quarter.label}`;
   ws.getCell('A1').font = { bold: true, size: 13 };
   ws.getCell(AGENCY_CELL.label).value = 'Your agency';
@@ -149,9 +215,11 @@ function writeReturnSheet(ws: ExcelJS.Worksheet, quarter: Quarter, lists: Templa
     const list = (ranges as Record<string, string | null>)[column.kind] ?? null;
     if (list) validations.add(range, listValidation(list, column.header, column.prompt));
     else if (column.key === 'openedOn') validations.add(range, dateValidation(quarter.from, quarter.to, column.header, column.prompt));
-    else if (column.key === 'resolvedOn') validations.add(range, dateValidation(quarter.from, latestResolved, column.header, column.prompt));
+    else if (column.key === 'resolvedOn')
+      validations.add(range, dateValidation(quarter.from, latestResolved, column.header, column.prompt));
   });
-  if (lists.themes.length === 0) ws.getCell(`${columnLetter(COLUMNS.length)}${HEADER_ROW - 1}`).value = 'The board has no learning themes yet: leave blank';
+  if (lists.themes.length === 0)
+    ws.getCell(`${columnLetter(COLUMNS.length)}${HEADER_ROW - 1}`).value = 'The board has no learning themes yet: leave blank';
 }
 
 type DefinedName = { name: string; ranges: string[]; localSheetId?: number };
@@ -169,7 +237,10 @@ function nameFilterRange(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, r
   const localSheetId = workbook.worksheets.indexOf(sheet);
   Object.defineProperty(names, 'model', {
     configurable: true,
-    get: () => [...(written.call(names) as DefinedName[]), { name: '_xlnm._FilterDatabase', ranges: [`'${sheet.name}'!${range}`], localSheetId }],
+    get: () => [
+      ...(written.call(names) as DefinedName[]),
+      { name: '_xlnm._FilterDatabase', ranges: [`'${sheet.name}'!${range}`], localSheetId },
+    ],
   });
 }
 
@@ -187,7 +258,10 @@ export async function writeAgencyTemplate(db: AnyDb, opts: TemplateOptions): Pro
   if (!key.success) throw new DomainError(`“${opts.quarter}” is not a quarter: give it as YYYY-Qn, for example 2026-Q3.`);
   const quarter = boardQuarter(db, key.data);
   const lists = templateLists(db, quarter);
-  if (lists === null) throw new DomainError('Choose the board’s escalation policy in Settings before making the return template: its stages go into the template.');
+  if (lists === null)
+    throw new DomainError(
+      'Choose the board’s escalation policy in Settings before making the return template: its stages go into the template.',
+    );
   if (lists.agencies.length === 0) throw new DomainError('Add the partner agencies to the directory before making the return template.');
   let agencyName: string | null = null;
   if (opts.agencyId !== null) {

@@ -44,7 +44,10 @@ export interface BoardReturnResult {
 }
 
 export async function writeBoardReturn(db: ReadableDb | WritableDb, opts: BoardReturnOptions): Promise<BoardReturnResult> {
-  if (!quarterKeySchema.safeParse(opts.quarter).success) throw new DomainError(`“${opts.quarter}” is not a quarter: give it as YYYY-Qn, for example 2026-Q3.`, [{ where: 'Quarter', message: 'Give the quarter as YYYY-Qn' }]);
+  if (!quarterKeySchema.safeParse(opts.quarter).success)
+    throw new DomainError(`“${opts.quarter}” is not a quarter: give it as YYYY-Qn, for example 2026-Q3.`, [
+      { where: 'Quarter', message: 'Give the quarter as YYYY-Qn' },
+    ]);
   // Reads only: the figures take the read context whichever handle the caller holds.
   const ctx = { db: db as ReadableDb, now: opts.now };
   const figures = returnFigures(ctx, opts.quarter);
@@ -87,7 +90,12 @@ export async function writeBoardReturn(db: ReadableDb | WritableDb, opts: BoardR
     writeTrend(workbook, figures, quarterStartMonth(db));
     await breathe();
     // Last, so every sheet before it is already zipped and its rows stream straight to the file.
-    const registerRows = await writeRegisterSheet(workbook, db, { quarter: figures.quarter, asOf: figures.asOf, onProgress: opts.onProgress, breathe });
+    const registerRows = await writeRegisterSheet(workbook, db, {
+      quarter: figures.quarter,
+      asOf: figures.asOf,
+      onProgress: opts.onProgress,
+      breathe,
+    });
     await Promise.race([workbook.commit(), failed]);
     await rename(partFile, opts.file);
     opts.onProgress?.(1);

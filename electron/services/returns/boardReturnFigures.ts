@@ -68,14 +68,30 @@ export function returnFigures(ctx: ReadContext, quarterKey: string): ReturnFigur
   const d = quarterDashboard(ctx, { quarter: q.key });
   const p = quarterDashboard(ctx, { quarter: prev.key });
   const queries = new DashboardQueries(ctx, today);
-  const drill = (figure: Figure, quarter: Quarter, origin: Origin | 'any' = 'any') => drillSchema.parse({ figure, quarter: quarter.key, origin });
+  const drill = (figure: Figure, quarter: Quarter, origin: Origin | 'any' = 'any') =>
+    drillSchema.parse({ figure, quarter: quarter.key, origin });
 
   const figures = Object.keys(FIGURES) as Figure[];
   const now = Object.fromEntries(figures.map((f) => [f, queries.split(drill(f, q), q)])) as Record<Figure, Split>;
   const before = Object.fromEntries(figures.map((f) => [f, queries.count(drill(f, prev), prev)])) as Record<Figure, number>;
 
-  const countLine = (f: Figure): FigureLine => ({ key: f, label: FIGURES[f], measure: 'count', value: now[f].total, board: now[f].board, agencyInternal: now[f].agencyInternal, previous: before[f] });
-  const shareLine = (key: string, label: string, value: number | null, part: (s: 'board' | 'agencyInternal') => number, whole: (s: 'board' | 'agencyInternal') => number, previous: number | null): FigureLine => ({
+  const countLine = (f: Figure): FigureLine => ({
+    key: f,
+    label: FIGURES[f],
+    measure: 'count',
+    value: now[f].total,
+    board: now[f].board,
+    agencyInternal: now[f].agencyInternal,
+    previous: before[f],
+  });
+  const shareLine = (
+    key: string,
+    label: string,
+    value: number | null,
+    part: (s: 'board' | 'agencyInternal') => number,
+    whole: (s: 'board' | 'agencyInternal') => number,
+    previous: number | null,
+  ): FigureLine => ({
     key,
     label,
     measure: 'share',
@@ -115,10 +131,20 @@ export function returnFigures(ctx: ReadContext, quarterKey: string): ReturnFigur
   const notificationsMade = originSplit(notificationRows.map((r) => ({ origin: r.origin, n: r.made })));
   const panelsHeld = originSplit(
     ctx.db
-      .prepare(`SELECT e.origin AS origin, count(*) AS n FROM panel p JOIN escalation e ON e.id = p.escalation_id WHERE p.status = 'held' AND p.decided_on BETWEEN @from AND @to GROUP BY e.origin`)
+      .prepare(
+        `SELECT e.origin AS origin, count(*) AS n FROM panel p JOIN escalation e ON e.id = p.escalation_id WHERE p.status = 'held' AND p.decided_on BETWEEN @from AND @to GROUP BY e.origin`,
+      )
       .all(range) as { origin: Origin; n: number }[],
   );
-  const splitLine = (key: string, label: string, value: number, split: Split, previous: number): FigureLine => ({ key, label, measure: 'count', value, board: split.board, agencyInternal: split.agencyInternal, previous });
+  const splitLine = (key: string, label: string, value: number, split: Split, previous: number): FigureLine => ({
+    key,
+    label,
+    measure: 'count',
+    value,
+    board: split.board,
+    agencyInternal: split.agencyInternal,
+    previous,
+  });
   const returnsLine = (key: string, label: string, status: 'returned' | 'nil' | 'missing'): FigureLine => ({
     key,
     label,
@@ -136,24 +162,71 @@ export function returnFigures(ctx: ReadContext, quarterKey: string): ReturnFigur
     countLine('open_at_end'),
     countLine('carried_over'),
     countLine('resolved_at_stages_1_2'),
-    shareLine('stages_1_2_share', 'Share of resolved cases resolved at stages 1-2', d.resolvedAtStages12Share, (s) => now.resolved_at_stages_1_2[s], (s) => now.resolved[s], p.resolvedAtStages12Share),
+    shareLine(
+      'stages_1_2_share',
+      'Share of resolved cases resolved at stages 1-2',
+      d.resolvedAtStages12Share,
+      (s) => now.resolved_at_stages_1_2[s],
+      (s) => now.resolved[s],
+      p.resolvedAtStages12Share,
+    ),
     countLine('resolved_within_timescale'),
-    shareLine('within_timescale_share', 'Share of resolved cases within the policy’s timescales', d.timeToResolution.withinTimescaleShare, (s) => now.resolved_within_timescale[s], (s) => now.resolved[s], p.timeToResolution.withinTimescaleShare),
-    daysLine('median_days', 'Median working days from raised to resolved', 50, d.timeToResolution.medianWorkingDays, p.timeToResolution.medianWorkingDays),
-    daysLine('p90_days', '90th percentile working days from raised to resolved', 90, d.timeToResolution.p90WorkingDays, p.timeToResolution.p90WorkingDays),
+    shareLine(
+      'within_timescale_share',
+      'Share of resolved cases within the policy’s timescales',
+      d.timeToResolution.withinTimescaleShare,
+      (s) => now.resolved_within_timescale[s],
+      (s) => now.resolved[s],
+      p.timeToResolution.withinTimescaleShare,
+    ),
+    daysLine(
+      'median_days',
+      'Median working days from raised to resolved',
+      50,
+      d.timeToResolution.medianWorkingDays,
+      p.timeToResolution.medianWorkingDays,
+    ),
+    daysLine(
+      'p90_days',
+      '90th percentile working days from raised to resolved',
+      90,
+      d.timeToResolution.p90WorkingDays,
+      p.timeToResolution.p90WorkingDays,
+    ),
     countLine('overdue_at_end'),
     countLine('immediate_risk'),
     countLine('immediate_risk_breach'),
-    shareLine('same_day_share', 'Same-day compliance for immediate-risk cases (share)', d.immediateRisk.compliantShare, (s) => now.immediate_risk[s] - now.immediate_risk_breach[s], (s) => now.immediate_risk[s], p.immediateRisk.compliantShare),
+    shareLine(
+      'same_day_share',
+      'Same-day compliance for immediate-risk cases (share)',
+      d.immediateRisk.compliantShare,
+      (s) => now.immediate_risk[s] - now.immediate_risk_breach[s],
+      (s) => now.immediate_risk[s],
+      p.immediateRisk.compliantShare,
+    ),
     countLine('notification_required'),
     countLine('notification_missing'),
-    splitLine('notifications_required', 'Notifications required', sum(d.notifications.map((n) => n.required)), notificationsRequired, sum(p.notifications.map((n) => n.required))),
-    splitLine('notifications_made', 'Notifications made by the quarter end', sum(d.notifications.map((n) => n.made)), notificationsMade, sum(p.notifications.map((n) => n.made))),
+    splitLine(
+      'notifications_required',
+      'Notifications required',
+      sum(d.notifications.map((n) => n.required)),
+      notificationsRequired,
+      sum(p.notifications.map((n) => n.required)),
+    ),
+    splitLine(
+      'notifications_made',
+      'Notifications made by the quarter end',
+      sum(d.notifications.map((n) => n.made)),
+      notificationsMade,
+      sum(p.notifications.map((n) => n.made)),
+    ),
     countLine('chair_decision'),
     countLine('panel_held'),
     splitLine('panels_held', 'Resolution panels held', d.chair.panelsHeld, panelsHeld, p.chair.panelsHeld),
     countLine('panel_held_under_departure'),
-    ...d.outcomes.map((o) => splitLine(`outcome_${o.effect}`, o.label, o.count.total, o.count, p.outcomes.find((x) => x.effect === o.effect)?.count.total ?? 0)),
+    ...d.outcomes.map((o) =>
+      splitLine(`outcome_${o.effect}`, o.label, o.count.total, o.count, p.outcomes.find((x) => x.effect === o.effect)?.count.total ?? 0),
+    ),
     countLine('policy_gap'),
     returnsLine('returns_returned', 'Agencies that sent a return with escalations', 'returned'),
     returnsLine('returns_nil', 'Agencies that sent a nil return', 'nil'),

@@ -3,12 +3,29 @@
 // statement before the export yields, so the shared read connection is never held across an
 // await and memory stays flat at any register size.
 import type ExcelJS from 'exceljs';
-import { DEADLINE_STATES, ESCALATION_STATUSES, OUTCOME_EFFECTS, type EscalationStatus, type OutcomeEffect } from '../../../shared/domain/escalation';
+import {
+  DEADLINE_STATES,
+  ESCALATION_STATUSES,
+  OUTCOME_EFFECTS,
+  type EscalationStatus,
+  type OutcomeEffect,
+} from '../../../shared/domain/escalation';
 import { profilesById } from '../policyVersions';
 import type { Quarter } from '../../../shared/domain/quarter';
 import type { ReadableDb, WritableDb } from '../../db/types';
 import { stateOn } from '../escalations/deadlines';
-import { addRow, columnStyle, columnWidth, excelDate, FMT, tableSheetOptions, unzippedBacklog, writeHeaderRow, type CellInput, type TableColumn } from './boardReturnXlsx';
+import {
+  addRow,
+  columnStyle,
+  columnWidth,
+  excelDate,
+  FMT,
+  tableSheetOptions,
+  unzippedBacklog,
+  writeHeaderRow,
+  type CellInput,
+  type TableColumn,
+} from './boardReturnXlsx';
 
 type AnyDb = ReadableDb | WritableDb;
 
@@ -66,7 +83,14 @@ const PAGE_SQL = `SELECT e.id, e.reference, e.child_initials, e.origin, e.profil
   ORDER BY e.opened_on, e.id
   LIMIT @limit`;
 
-export function registerColumns(widest: { reference: number; initials: number; agency: number; challenged: number; category: number; stageName: number }): TableColumn[] {
+export function registerColumns(widest: {
+  reference: number;
+  initials: number;
+  agency: number;
+  challenged: number;
+  category: number;
+  stageName: number;
+}): TableColumn[] {
   const longest = (labels: Record<string, string>) => Math.max(...Object.values(labels).map((l) => l.length));
   return [
     { header: 'Reference', contentChars: widest.reference },
@@ -99,17 +123,32 @@ function stageNames(db: AnyDb): Map<number, Map<number, string>> {
 /** How many rows the register will have, and how wide its text columns need to be. */
 function measure(db: AnyDb, q: Quarter) {
   const params = { from: q.from, to: q.to };
-  const counts = db.prepare(`SELECT count(*) AS n, max(length(e.reference)) AS reference, max(length(e.child_initials)) AS initials FROM escalation e WHERE ${ACTIVE}`).get(params) as {
+  const counts = db
+    .prepare(
+      `SELECT count(*) AS n, max(length(e.reference)) AS reference, max(length(e.child_initials)) AS initials FROM escalation e WHERE ${ACTIVE}`,
+    )
+    .get(params) as {
     n: number;
     reference: number | null;
     initials: number | null;
   };
   const challenged = db
-    .prepare(`SELECT max(len) AS n FROM (SELECT sum(length(a.name)) + 2 * (count(*) - 1) AS len FROM escalation e JOIN escalation_challenged ec ON ec.escalation_id = e.id JOIN agency a ON a.id = ec.agency_id WHERE ${ACTIVE} GROUP BY e.id)`)
+    .prepare(
+      `SELECT max(len) AS n FROM (SELECT sum(length(a.name)) + 2 * (count(*) - 1) AS len FROM escalation e JOIN escalation_challenged ec ON ec.escalation_id = e.id JOIN agency a ON a.id = ec.agency_id WHERE ${ACTIVE} GROUP BY e.id)`,
+    )
     .get(params) as { n: number | null };
   const agency = db.prepare('SELECT max(length(name)) AS n FROM agency').get() as { n: number | null };
   const category = db.prepare('SELECT max(length(name)) AS n FROM category').get() as { n: number | null };
-  return { total: counts.n, widest: { reference: counts.reference ?? 0, initials: counts.initials ?? 0, agency: agency.n ?? 0, challenged: challenged.n ?? 0, category: category.n ?? 0 } };
+  return {
+    total: counts.n,
+    widest: {
+      reference: counts.reference ?? 0,
+      initials: counts.initials ?? 0,
+      agency: agency.n ?? 0,
+      challenged: challenged.n ?? 0,
+      category: category.n ?? 0,
+    },
+  };
 }
 
 function registerCells(r: RegisterDbRow, asOf: string, names: Map<number, Map<number, string>>): CellInput[] {
@@ -159,7 +198,11 @@ export async function writeRegisterSheet(workbook: ExcelJS.Workbook, db: AnyDb, 
   const sheet = workbook.addWorksheet('Register', tableSheetOptions(1));
   const aligns = columns.map((c) => c.align ?? 'left');
   sheet.columns = columns.map((c, i) => ({ width: columnWidth(c.header, c.contentChars ?? 0), style: columnStyle(c, aligns[i]!) }));
-  writeHeaderRow(sheet, columns.map((c) => c.header), aligns);
+  writeHeaderRow(
+    sheet,
+    columns.map((c) => c.header),
+    aligns,
+  );
 
   const page = db.prepare(PAGE_SQL);
   const params = { from: opts.quarter.from, to: opts.quarter.to, asOf: opts.asOf, limit: REGISTER_PAGE_SIZE, afterOpened: '', afterId: 0 };

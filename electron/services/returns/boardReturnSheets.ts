@@ -37,8 +37,14 @@ const share = (value: number | null): CellInput => ({ value, numFmt: FMT.share }
 
 // ---- Cover ----
 
-export function writeCover(workbook: ExcelJS.Workbook, f: ReturnFigures, about: { boardName: string; now: Date; appVersion: string }): void {
-  const sheet = workbook.addWorksheet('Cover', { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
+export function writeCover(
+  workbook: ExcelJS.Workbook,
+  f: ReturnFigures,
+  about: { boardName: string; now: Date; appVersion: string },
+): void {
+  const sheet = workbook.addWorksheet('Cover', {
+    pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  });
   const width = 96;
   sheet.columns = [{ width: 22 }, { width }];
   const bold: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true };
@@ -70,7 +76,10 @@ export function writeCover(workbook: ExcelJS.Workbook, f: ReturnFigures, about: 
   line('Made at', { value: londonDateTime(about.now), numFmt: FMT.dateTime });
   line('Made with', `Escalation Desk ${about.appVersion}`);
   line('Data protection', `${DATA_PROTECTION_NOTE}: no child’s name, address or date of birth. Keep it as securely as the case records.`);
-  line('Reading it', 'Board-level: escalations logged by the board. Agency-internal: escalations from the agencies’ quarterly returns. Change is this quarter minus the previous quarter; for shares it is in percentage points. Working days leave out weekends, bank holidays in England and Wales and the board’s closure days.');
+  line(
+    'Reading it',
+    'Board-level: escalations logged by the board. Agency-internal: escalations from the agencies’ quarterly returns. Change is this quarter minus the previous quarter; for shares it is in percentage points. Working days leave out weekends, bank holidays in England and Wales and the board’s closure days.',
+  );
   sheet.addRow([]).commit();
   const heading = sheet.addRow(['Contents', 'What it holds']);
   heading.getCell(1).font = bold;
@@ -86,13 +95,27 @@ export function writeCover(workbook: ExcelJS.Workbook, f: ReturnFigures, about: 
 
 // ---- Summary and Timeliness ----
 
-const FIGURE_COLUMNS: TableColumn[] = [{ header: 'Figure' }, { header: 'This quarter' }, { header: 'Board-level' }, { header: 'Agency-internal' }, { header: 'Previous quarter' }, { header: 'Change' }];
+const FIGURE_COLUMNS: TableColumn[] = [
+  { header: 'Figure' },
+  { header: 'This quarter' },
+  { header: 'Board-level' },
+  { header: 'Agency-internal' },
+  { header: 'Previous quarter' },
+  { header: 'Change' },
+];
 
 function figureRow(l: FigureLine): CellInput[] {
   const fmt = l.measure === 'share' ? FMT.share : l.measure === 'days' ? FMT.days : FMT.count;
   const change = l.value === null || l.previous === null ? null : l.value - l.previous;
   const cell = (value: number | null): CellInput => ({ value, numFmt: fmt });
-  return [l.label, cell(l.value), cell(l.board), cell(l.agencyInternal), cell(l.previous), { value: change, numFmt: l.measure === 'share' ? FMT.shareChange : FMT.countChange }];
+  return [
+    l.label,
+    cell(l.value),
+    cell(l.board),
+    cell(l.agencyInternal),
+    cell(l.previous),
+    { value: change, numFmt: l.measure === 'share' ? FMT.shareChange : FMT.countChange },
+  ];
 }
 
 export function writeSummary(workbook: ExcelJS.Workbook, f: ReturnFigures): void {
@@ -101,7 +124,11 @@ export function writeSummary(workbook: ExcelJS.Workbook, f: ReturnFigures): void
 
 export function writeTimeliness(workbook: ExcelJS.Workbook, f: ReturnFigures): void {
   const keys: readonly string[] = TIMELINESS_KEYS;
-  writeTableSheet(workbook, { name: 'Timeliness', columns: FIGURE_COLUMNS, rows: f.lines.filter((l) => keys.includes(l.key)).map(figureRow) });
+  writeTableSheet(workbook, {
+    name: 'Timeliness',
+    columns: FIGURE_COLUMNS,
+    rows: f.lines.filter((l) => keys.includes(l.key)).map(figureRow),
+  });
 }
 
 // ---- Breakdowns ----
@@ -111,10 +138,15 @@ const SPLIT_HEADERS = (what: string): TableColumn[] => [{ header: what }, { head
 export function writeAgencies(workbook: ExcelJS.Workbook, f: ReturnFigures): void {
   const d = f.dashboard;
   const p = f.previousDashboard;
-  const find = (list: { agencyId: number; count: { total: number; board: number; agencyInternal: number } }[], id: number) => list.find((x) => x.agencyId === id)?.count;
+  const find = (list: { agencyId: number; count: { total: number; board: number; agencyInternal: number } }[], id: number) =>
+    list.find((x) => x.agencyId === id)?.count;
   const expected = new Set(d.returns.map((r) => r.agencyId));
   const rows = d.agencies
-    .filter((a) => expected.has(a.id) || [d.byRaisingAgency, d.byChallengedAgency, p.byRaisingAgency, p.byChallengedAgency].some((list) => find(list, a.id)))
+    .filter(
+      (a) =>
+        expected.has(a.id) ||
+        [d.byRaisingAgency, d.byChallengedAgency, p.byRaisingAgency, p.byChallengedAgency].some((list) => find(list, a.id)),
+    )
     .map((a) => {
       const raised = find(d.byRaisingAgency, a.id);
       const challenged = find(d.byChallengedAgency, a.id);
@@ -130,7 +162,17 @@ export function writeAgencies(workbook: ExcelJS.Workbook, f: ReturnFigures): voi
         count(find(p.byChallengedAgency, a.id)?.total ?? 0),
       ];
     });
-  const columns = ['Agency', 'Raised', 'Raised: board-level', 'Raised: agency-internal', 'Raised: previous quarter', 'Challenged', 'Challenged: board-level', 'Challenged: agency-internal', 'Challenged: previous quarter'];
+  const columns = [
+    'Agency',
+    'Raised',
+    'Raised: board-level',
+    'Raised: agency-internal',
+    'Raised: previous quarter',
+    'Challenged',
+    'Challenged: board-level',
+    'Challenged: agency-internal',
+    'Challenged: previous quarter',
+  ];
   writeTableSheet(workbook, {
     name: 'Agencies',
     columns: columns.map((header) => ({ header })),
@@ -143,24 +185,41 @@ export function writeAgencyPairs(workbook: ExcelJS.Workbook, f: ReturnFigures): 
   const d = f.dashboard;
   const ids = new Set(d.pairs.flatMap((x) => [x.raisingAgencyId, x.challengedAgencyId]));
   const agencies = d.agencies.filter((a) => ids.has(a.id));
-  const cell = (r: number, c: number) => (r === c ? null : (d.pairs.find((x) => x.raisingAgencyId === r && x.challengedAgencyId === c)?.count ?? 0));
+  const cell = (r: number, c: number) =>
+    r === c ? null : (d.pairs.find((x) => x.raisingAgencyId === r && x.challengedAgencyId === c)?.count ?? 0);
   const corner = 'Raised by ↓ / against →';
   writeTableSheet(workbook, {
     name: 'Agency pairs',
     columns: [{ header: corner }, ...agencies.map((a) => ({ header: a.name, numFmt: FMT.count }))],
-    rows: agencies.length === 0 ? [['No new escalations this quarter']] : agencies.map((r) => [r.name, ...agencies.map((c) => cell(r.id, c.id))]),
+    rows:
+      agencies.length === 0
+        ? [['No new escalations this quarter']]
+        : agencies.map((r) => [r.name, ...agencies.map((c) => cell(r.id, c.id))]),
     freezeColumns: 1,
     wrapHeaderAt: 16,
   });
 }
 
 export function writeCategories(workbook: ExcelJS.Workbook, db: AnyDb, f: ReturnFigures): void {
-  const categories = db.prepare('SELECT id, name FROM category ORDER BY built_in DESC, name COLLATE NOCASE').all() as { id: number; name: string }[];
+  const categories = db.prepare('SELECT id, name FROM category ORDER BY built_in DESC, name COLLATE NOCASE').all() as {
+    id: number;
+    name: string;
+  }[];
   const rows = categories.map((c) => {
     const now = f.dashboard.byCategory.find((x) => x.id === c.id)?.count;
-    return [c.name, count(now?.total ?? 0), count(now?.board ?? 0), count(now?.agencyInternal ?? 0), count(f.previousDashboard.byCategory.find((x) => x.id === c.id)?.count.total ?? 0)];
+    return [
+      c.name,
+      count(now?.total ?? 0),
+      count(now?.board ?? 0),
+      count(now?.agencyInternal ?? 0),
+      count(f.previousDashboard.byCategory.find((x) => x.id === c.id)?.count.total ?? 0),
+    ];
   });
-  writeTableSheet(workbook, { name: 'Categories', columns: [{ header: 'Category' }, ...SPLIT_HEADERS('New escalations'), { header: 'Previous quarter' }], rows });
+  writeTableSheet(workbook, {
+    name: 'Categories',
+    columns: [{ header: 'Category' }, ...SPLIT_HEADERS('New escalations'), { header: 'Previous quarter' }],
+    rows,
+  });
 }
 
 export function writeStages(workbook: ExcelJS.Workbook, f: ReturnFigures): void {
@@ -180,7 +239,12 @@ export function writeStages(workbook: ExcelJS.Workbook, f: ReturnFigures): void 
   });
   writeTableSheet(workbook, {
     name: 'Stages',
-    columns: [{ header: 'Highest stage reached' }, ...SPLIT_HEADERS('Resolved'), { header: 'Share of resolved' }, { header: 'Previous quarter' }],
+    columns: [
+      { header: 'Highest stage reached' },
+      ...SPLIT_HEADERS('Resolved'),
+      { header: 'Share of resolved' },
+      { header: 'Previous quarter' },
+    ],
     rows,
     after: [
       ['Resolved at stages 1-2', null, null, null, share(d.resolvedAtStages12Share), share(f.previousDashboard.resolvedAtStages12Share)],
@@ -199,7 +263,11 @@ export function writeOutcomes(workbook: ExcelJS.Workbook, f: ReturnFigures): voi
     share(resolved === 0 ? null : o.count.total / resolved),
     count(f.previousDashboard.outcomes.find((x) => x.effect === o.effect)?.count.total ?? 0),
   ]);
-  writeTableSheet(workbook, { name: 'Outcomes', columns: [{ header: 'Outcome' }, ...SPLIT_HEADERS('Resolved'), { header: 'Share of resolved' }, { header: 'Previous quarter' }], rows });
+  writeTableSheet(workbook, {
+    name: 'Outcomes',
+    columns: [{ header: 'Outcome' }, ...SPLIT_HEADERS('Resolved'), { header: 'Share of resolved' }, { header: 'Previous quarter' }],
+    rows,
+  });
 }
 
 export function writeNotifications(workbook: ExcelJS.Workbook, f: ReturnFigures): void {
@@ -208,9 +276,25 @@ export function writeNotifications(workbook: ExcelJS.Workbook, f: ReturnFigures)
     const before = f.previousDashboard.notifications.find((n) => n.kind === kind);
     const required = now?.required ?? 0;
     const made = now?.made ?? 0;
-    return [NOTIFICATION_KINDS[kind], count(required), count(made), count(required - made), share(required === 0 ? null : made / required), count(before?.required ?? 0), count(before?.made ?? 0)];
+    return [
+      NOTIFICATION_KINDS[kind],
+      count(required),
+      count(made),
+      count(required - made),
+      share(required === 0 ? null : made / required),
+      count(before?.required ?? 0),
+      count(before?.made ?? 0),
+    ];
   });
-  const columns = ['Who must be told', 'Required', 'Made by the quarter end', 'Not made', 'Share made', 'Previous quarter: required', 'Previous quarter: made'];
+  const columns = [
+    'Who must be told',
+    'Required',
+    'Made by the quarter end',
+    'Not made',
+    'Share made',
+    'Previous quarter: required',
+    'Previous quarter: made',
+  ];
   writeTableSheet(workbook, { name: 'Notifications', columns: columns.map((header) => ({ header })), rows });
 }
 
@@ -218,12 +302,31 @@ export function writePanels(workbook: ExcelJS.Workbook, f: ReturnFigures): void 
   const d = f.dashboard.chair;
   const p = f.previousDashboard.chair;
   const rows: CellInput[][] = [
-    ...(Object.keys(CHAIR_ROUTES) as ChairRoute[]).map((route) => ['Chair decision', CHAIR_ROUTES[route], count(d.decisions.find((x) => x.route === route)?.count ?? 0), count(p.decisions.find((x) => x.route === route)?.count ?? 0)]),
+    ...(Object.keys(CHAIR_ROUTES) as ChairRoute[]).map((route) => [
+      'Chair decision',
+      CHAIR_ROUTES[route],
+      count(d.decisions.find((x) => x.route === route)?.count ?? 0),
+      count(p.decisions.find((x) => x.route === route)?.count ?? 0),
+    ]),
     ['Resolution panels', 'Panels held', count(d.panelsHeld), count(p.panelsHeld)],
-    ['Resolution panels', 'Held under a departure from the policy (the policy’s panel could not be formed)', count(d.panelsHeldUnderDeparture), count(p.panelsHeldUnderDeparture)],
-    ...(Object.keys(OUTCOME_EFFECTS) as OutcomeEffect[]).map((effect) => ['Panel outcome', OUTCOME_EFFECTS[effect], count(d.panelOutcomes.find((x) => x.effect === effect)?.count ?? 0), count(p.panelOutcomes.find((x) => x.effect === effect)?.count ?? 0)]),
+    [
+      'Resolution panels',
+      'Held under a departure from the policy (the policy’s panel could not be formed)',
+      count(d.panelsHeldUnderDeparture),
+      count(p.panelsHeldUnderDeparture),
+    ],
+    ...(Object.keys(OUTCOME_EFFECTS) as OutcomeEffect[]).map((effect) => [
+      'Panel outcome',
+      OUTCOME_EFFECTS[effect],
+      count(d.panelOutcomes.find((x) => x.effect === effect)?.count ?? 0),
+      count(p.panelOutcomes.find((x) => x.effect === effect)?.count ?? 0),
+    ]),
   ];
-  writeTableSheet(workbook, { name: 'Panels', columns: [{ header: 'What' }, { header: 'Route or outcome' }, { header: 'This quarter' }, { header: 'Previous quarter' }], rows });
+  writeTableSheet(workbook, {
+    name: 'Panels',
+    columns: [{ header: 'What' }, { header: 'Route or outcome' }, { header: 'This quarter' }, { header: 'Previous quarter' }],
+    rows,
+  });
 }
 
 export function writeThemes(workbook: ExcelJS.Workbook, db: AnyDb, f: ReturnFigures): void {
@@ -241,14 +344,21 @@ export function writeThemes(workbook: ExcelJS.Workbook, db: AnyDb, f: ReturnFigu
 }
 
 export function writePolicyGaps(workbook: ExcelJS.Workbook, db: AnyDb, f: ReturnFigures): void {
-  const detail = db.prepare('SELECT a.name AS agency, o.resolved_on AS resolvedOn FROM escalation e JOIN agency a ON a.id = e.raising_agency_id JOIN outcome o ON o.escalation_id = e.id WHERE e.id = ?');
+  const detail = db.prepare(
+    'SELECT a.name AS agency, o.resolved_on AS resolvedOn FROM escalation e JOIN agency a ON a.id = e.raising_agency_id JOIN outcome o ON o.escalation_id = e.id WHERE e.id = ?',
+  );
   const rows = f.dashboard.policyGaps.map((g) => {
     const more = detail.get(g.escalationId) as { agency: string; resolvedOn: string } | undefined;
     return [g.reference, more?.agency ?? null, { value: excelDate(more?.resolvedOn), numFmt: FMT.date }, g.note];
   });
   writeTableSheet(workbook, {
     name: 'Policy gaps',
-    columns: [{ header: 'Reference' }, { header: 'Raising agency' }, { header: 'Date resolved', numFmt: FMT.date }, { header: 'Gap or weakness in the board’s policy' }],
+    columns: [
+      { header: 'Reference' },
+      { header: 'Raising agency' },
+      { header: 'Date resolved', numFmt: FMT.date },
+      { header: 'Gap or weakness in the board’s policy' },
+    ],
     rows: rows.length === 0 ? [['None flagged this quarter']] : rows,
   });
 }
@@ -257,7 +367,11 @@ const RETURN_STATUS = { returned: 'Returned', nil: 'Nil return', missing: 'Missi
 
 export function writeReturns(workbook: ExcelJS.Workbook, f: ReturnFigures): void {
   const rows = f.dashboard.returns.map((r) => [r.name, RETURN_STATUS[r.status], count(r.status === 'missing' ? null : r.rows)]);
-  writeTableSheet(workbook, { name: 'Returns', columns: [{ header: 'Agency' }, { header: 'Return for the quarter' }, { header: 'Escalations in the return' }], rows });
+  writeTableSheet(workbook, {
+    name: 'Returns',
+    columns: [{ header: 'Agency' }, { header: 'Return for the quarter' }, { header: 'Escalations in the return' }],
+    rows,
+  });
 }
 
 export function writeTrend(workbook: ExcelJS.Workbook, f: ReturnFigures, startMonth: number): void {
@@ -271,6 +385,15 @@ export function writeTrend(workbook: ExcelJS.Workbook, f: ReturnFigures, startMo
     count(t.resolvedAtStages12),
     count(t.overdueAtEnd),
   ]);
-  const columns = ['Quarter', 'Starts', 'New', 'Resolved', 'Still open at the end', 'Carried over', 'Resolved at stages 1-2', 'Overdue at the end'];
+  const columns = [
+    'Quarter',
+    'Starts',
+    'New',
+    'Resolved',
+    'Still open at the end',
+    'Carried over',
+    'Resolved at stages 1-2',
+    'Overdue at the end',
+  ];
   writeTableSheet(workbook, { name: 'Trend', columns: columns.map((header) => ({ header })), rows });
 }

@@ -66,11 +66,29 @@ export function excelDate(iso: string | null | undefined): Date | null {
 /** The London wall-clock time of an instant, as an Excel date-time (the board works in England). */
 export function londonDateTime(now: Date): Date {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(now)
       .map((p) => [p.type, p.value]),
   ) as Record<string, string>;
-  return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)));
+  return new Date(
+    Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour),
+      Number(parts.minute),
+      Number(parts.second),
+    ),
+  );
 }
 
 /** Roughly how many characters Excel shows for a value: enough to size a column. */
@@ -96,7 +114,10 @@ export function columnWidth(header: string, contentChars: number, wrapHeaderAt =
 
 /** Lines a text needs at a column width, up to a limit: wrapped text gets a taller row. */
 export function linesAt(text: string, width: number, limit = MAX_WRAPPED_LINES): number {
-  return Math.min(limit, text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / Math.max(1, width - 2))), 0));
+  return Math.min(
+    limit,
+    text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / Math.max(1, width - 2))), 0),
+  );
 }
 const MAX_WRAPPED_LINES = 8;
 const LINE_HEIGHT = 15;
@@ -134,7 +155,12 @@ export function columnStyle(column: TableColumn, align: Align): Partial<ExcelJS.
   return { ...(column.numFmt ? { numFmt: column.numFmt } : {}), ...(align === 'left' ? {} : { alignment: { horizontal: align } }) };
 }
 
-export function writeHeaderRow(sheet: ExcelJS.Worksheet, headers: readonly string[], aligns: readonly Align[], wrapHeaderAt?: number): void {
+export function writeHeaderRow(
+  sheet: ExcelJS.Worksheet,
+  headers: readonly string[],
+  aligns: readonly Align[],
+  wrapHeaderAt?: number,
+): void {
   const row = sheet.addRow([...headers]);
   headers.forEach((_, i) => {
     row.getCell(i + 1).style = { ...HEADER_STYLE, alignment: { ...HEADER_STYLE.alignment, horizontal: aligns[i] ?? 'left' } };
@@ -156,10 +182,22 @@ export function writeTableSheet(workbook: ExcelJS.Workbook, spec: TableSpec): vo
   const sheet = workbook.addWorksheet(spec.name, tableSheetOptions(spec.freezeColumns));
   // A note alone on its line runs on across the empty cells beside it, so it does not size a column.
   const sized = [...spec.rows, ...(spec.after ?? []).filter((r) => r.filter((c) => c !== null).length > 1)];
-  const widths = spec.columns.map((c, i) => columnWidth(c.header, Math.max(c.contentChars ?? 0, ...sized.map((r) => displayLength(r[i] ?? null))), spec.wrapHeaderAt));
-  const aligns = spec.columns.map((c, i) => alignOf(c, spec.rows.map((r) => r[i] ?? null)));
+  const widths = spec.columns.map((c, i) =>
+    columnWidth(c.header, Math.max(c.contentChars ?? 0, ...sized.map((r) => displayLength(r[i] ?? null))), spec.wrapHeaderAt),
+  );
+  const aligns = spec.columns.map((c, i) =>
+    alignOf(
+      c,
+      spec.rows.map((r) => r[i] ?? null),
+    ),
+  );
   sheet.columns = spec.columns.map((c, i) => ({ width: widths[i], style: columnStyle(c, aligns[i]!) }));
-  writeHeaderRow(sheet, spec.columns.map((c) => c.header), aligns, spec.wrapHeaderAt);
+  writeHeaderRow(
+    sheet,
+    spec.columns.map((c) => c.header),
+    aligns,
+    spec.wrapHeaderAt,
+  );
   for (const cells of spec.rows) {
     const row = addRow(sheet, cells);
     wrapLongText(row, cells, widths, aligns);
@@ -190,6 +228,9 @@ export function unzippedBacklog(sheet: ExcelJS.Worksheet): number {
   const stream = (sheet as unknown as { stream?: { buffers?: unknown[]; pipes?: PipedStream[] } }).stream;
   if (!stream) return 0;
   const own = (stream.buffers?.length ?? 0) * 65_536;
-  const piped = (stream.pipes ?? []).reduce((n, p) => n + (p.writableLength ?? p._writableState?.length ?? 0) + (p.readableLength ?? p._readableState?.length ?? 0), 0);
+  const piped = (stream.pipes ?? []).reduce(
+    (n, p) => n + (p.writableLength ?? p._writableState?.length ?? 0) + (p.readableLength ?? p._readableState?.length ?? 0),
+    0,
+  );
   return own + piped;
 }

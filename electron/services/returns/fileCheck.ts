@@ -91,26 +91,45 @@ export function checkWorkbookBytes(bytes: Buffer): FileVerdict {
   const refuse = (message: string): FileVerdict => ({ ok: false, message });
   if (bytes.length === 0) return refuse('This file is empty: it holds no workbook at all. Check you chose the completed return.');
   if (bytes.length > MAX_FILE_BYTES) {
-    return refuse(`This file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, far larger than a quarterly return (the limit is 20 MB). Check you chose the right file.`);
+    return refuse(
+      `This file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, far larger than a quarterly return (the limit is 20 MB). Check you chose the right file.`,
+    );
   }
   if (bytes.subarray(0, 8).equals(CFB_MAGIC)) {
-    if (bytes.includes(ENCRYPTION_INFO)) return refuse('This workbook is password-protected, so it cannot be read. Ask the agency to remove the password (File, Info, Protect Workbook, Encrypt with Password, then clear it) and save it again.');
+    if (bytes.includes(ENCRYPTION_INFO))
+      return refuse(
+        'This workbook is password-protected, so it cannot be read. Ask the agency to remove the password (File, Info, Protect Workbook, Encrypt with Password, then clear it) and save it again.',
+      );
     return refuse(`This is an Excel 97-2003 .xls file, an old format the import cannot read. ${RESAVE}`);
   }
   const isZip = bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
-  if (!isZip) return refuse('This file is not an Excel workbook (.xlsx). Check you chose the completed return; if it came as CSV or another format, ask the agency for the .xlsx template filled in.');
+  if (!isZip)
+    return refuse(
+      'This file is not an Excel workbook (.xlsx). Check you chose the completed return; if it came as CSV or another format, ask the agency for the .xlsx template filled in.',
+    );
   const entries = zipEntries(bytes);
-  if (entries === null) return refuse(`This file looks like an Excel workbook but is damaged or incomplete (perhaps cut short while downloading). ${RESAVE}`);
+  if (entries === null)
+    return refuse(`This file looks like an Excel workbook but is damaged or incomplete (perhaps cut short while downloading). ${RESAVE}`);
   const names = new Set(entries.map((e) => e.name.replace(/^\//, '')));
-  if (entries.some((e) => (e.flags & 1) === 1)) return refuse('This zip file is password-protected, so it cannot be read. Ask for the workbook itself without a password.');
+  if (entries.some((e) => (e.flags & 1) === 1))
+    return refuse('This zip file is password-protected, so it cannot be read. Ask for the workbook itself without a password.');
   if (!names.has('xl/workbook.xml')) {
     if (names.has('xl/workbook.bin')) return refuse(`This is an Excel binary workbook (.xlsb), which the import cannot read. ${RESAVE}`);
-    if (names.has('content.xml') && names.has('mimetype')) return refuse(`This is an OpenDocument file (.ods, from LibreOffice or similar), not an Excel workbook. In LibreOffice choose File, Save As, “Excel 2007-365 (.xlsx)”, then import that file.`);
-    return refuse('This is a zip file, not an Excel workbook: it holds no workbook inside. Check you chose the completed return (.xlsx), not an archive that was renamed.');
+    if (names.has('content.xml') && names.has('mimetype'))
+      return refuse(
+        `This is an OpenDocument file (.ods, from LibreOffice or similar), not an Excel workbook. In LibreOffice choose File, Save As, “Excel 2007-365 (.xlsx)”, then import that file.`,
+      );
+    return refuse(
+      'This is a zip file, not an Excel workbook: it holds no workbook inside. Check you chose the completed return (.xlsx), not an archive that was renamed.',
+    );
   }
-  if (entries.some((e) => e.method !== 0 && e.method !== 8)) return refuse(`This workbook is stored in a way Excel does not use, so it cannot be read. ${RESAVE}`);
+  if (entries.some((e) => e.method !== 0 && e.method !== 8))
+    return refuse(`This workbook is stored in a way Excel does not use, so it cannot be read. ${RESAVE}`);
   const unpacked = unpackedWithinBudget(bytes, entries);
-  if (unpacked === 'too_big') return refuse('This workbook unpacks to far more data than a quarterly return could hold, so it was not opened. Check you chose the right file.');
+  if (unpacked === 'too_big')
+    return refuse(
+      'This workbook unpacks to far more data than a quarterly return could hold, so it was not opened. Check you chose the right file.',
+    );
   if (unpacked === 'damaged') return refuse(`This workbook is damaged: parts of it cannot be unpacked. ${RESAVE}`);
   return { ok: true };
 }

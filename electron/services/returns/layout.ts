@@ -28,7 +28,20 @@ export const MAX_DATA_ROWS = 10_000;
 export type ColumnKind = 'reference' | 'initials' | 'agency' | 'category' | 'date' | 'stage' | 'yesNo' | 'outcome' | 'theme';
 
 export interface ReturnColumn {
-  key: 'reference' | 'childInitials' | 'challengedAgency' | 'category' | 'openedOn' | 'highestStage' | 'immediateRisk' | 'chairInvolved' | 'meetingHeld' | 'panelConvened' | 'outcome' | 'resolvedOn' | 'theme';
+  key:
+    | 'reference'
+    | 'childInitials'
+    | 'challengedAgency'
+    | 'category'
+    | 'openedOn'
+    | 'highestStage'
+    | 'immediateRisk'
+    | 'chairInvolved'
+    | 'meetingHeld'
+    | 'panelConvened'
+    | 'outcome'
+    | 'resolvedOn'
+    | 'theme';
   header: string;
   kind: ColumnKind;
   width: number;
@@ -36,18 +49,66 @@ export interface ReturnColumn {
 }
 
 export const COLUMNS: readonly ReturnColumn[] = [
-  { key: 'reference', header: 'Case reference', kind: 'reference', width: 18, prompt: 'Your agency’s case reference: letters, digits, - / _ and no spaces. Never the child’s name.' },
-  { key: 'childInitials', header: 'Child’s initials', kind: 'initials', width: 12, prompt: 'Up to 4 letters, or leave blank. Never the child’s name.' },
-  { key: 'challengedAgency', header: 'Agency challenged', kind: 'agency', width: 42, prompt: 'The agency your worker challenged: choose from the list.' },
+  {
+    key: 'reference',
+    header: 'Case reference',
+    kind: 'reference',
+    width: 18,
+    prompt: 'Your agency’s case reference: letters, digits, - / _ and no spaces. Never the child’s name.',
+  },
+  {
+    key: 'childInitials',
+    header: 'Child’s initials',
+    kind: 'initials',
+    width: 12,
+    prompt: 'Up to 4 letters, or leave blank. Never the child’s name.',
+  },
+  {
+    key: 'challengedAgency',
+    header: 'Agency challenged',
+    kind: 'agency',
+    width: 42,
+    prompt: 'The agency your worker challenged: choose from the list.',
+  },
   { key: 'category', header: 'Category', kind: 'category', width: 40, prompt: 'What the disagreement was about: choose from the list.' },
-  { key: 'openedOn', header: 'Date raised', kind: 'date', width: 14, prompt: 'The date the concern was raised, within the quarter (dd/mm/yyyy).' },
-  { key: 'highestStage', header: 'Highest stage reached', kind: 'stage', width: 34, prompt: 'The highest stage of the board’s policy the case reached.' },
-  { key: 'immediateRisk', header: 'Immediate risk (Yes/No)', kind: 'yesNo', width: 13, prompt: 'Was the child at immediate risk of significant harm?' },
-  { key: 'chairInvolved', header: 'Chair involved (Yes/No)', kind: 'yesNo', width: 13, prompt: 'Was the board’s independent chair involved?' },
+  {
+    key: 'openedOn',
+    header: 'Date raised',
+    kind: 'date',
+    width: 14,
+    prompt: 'The date the concern was raised, within the quarter (dd/mm/yyyy).',
+  },
+  {
+    key: 'highestStage',
+    header: 'Highest stage reached',
+    kind: 'stage',
+    width: 34,
+    prompt: 'The highest stage of the board’s policy the case reached.',
+  },
+  {
+    key: 'immediateRisk',
+    header: 'Immediate risk (Yes/No)',
+    kind: 'yesNo',
+    width: 13,
+    prompt: 'Was the child at immediate risk of significant harm?',
+  },
+  {
+    key: 'chairInvolved',
+    header: 'Chair involved (Yes/No)',
+    kind: 'yesNo',
+    width: 13,
+    prompt: 'Was the board’s independent chair involved?',
+  },
   { key: 'meetingHeld', header: 'Meeting held (Yes/No)', kind: 'yesNo', width: 13, prompt: 'Was a multi-agency meeting held?' },
   { key: 'panelConvened', header: 'Panel convened (Yes/No)', kind: 'yesNo', width: 13, prompt: 'Was a resolution panel convened?' },
   { key: 'outcome', header: 'Outcome', kind: 'outcome', width: 32, prompt: 'How it ended, or “Still open”.' },
-  { key: 'resolvedOn', header: 'Date resolved', kind: 'date', width: 14, prompt: 'The date it was resolved or withdrawn (dd/mm/yyyy); blank while still open.' },
+  {
+    key: 'resolvedOn',
+    header: 'Date resolved',
+    kind: 'date',
+    width: 14,
+    prompt: 'The date it was resolved or withdrawn (dd/mm/yyyy); blank while still open.',
+  },
   { key: 'theme', header: 'Learning theme', kind: 'theme', width: 36, prompt: 'Optional: the practice lesson it shows, from the list.' },
 ];
 
@@ -83,7 +144,9 @@ export function templateLists(db: AnyDb, quarter: Quarter): TemplateLists | null
   const { profile } = loadProfile(db, profileId);
   return {
     // Agencies retired during or after the quarter still answer for it.
-    agencies: db.prepare('SELECT id, name AS label FROM agency WHERE retired_on IS NULL OR retired_on >= ? ORDER BY name COLLATE NOCASE').all(quarter.from) as ListItem[],
+    agencies: db
+      .prepare('SELECT id, name AS label FROM agency WHERE retired_on IS NULL OR retired_on >= ? ORDER BY name COLLATE NOCASE')
+      .all(quarter.from) as ListItem[],
     categories: db.prepare('SELECT id, name AS label FROM category ORDER BY built_in DESC, name COLLATE NOCASE').all() as ListItem[],
     themes: db.prepare('SELECT id, name AS label FROM learning_theme ORDER BY name COLLATE NOCASE').all() as ListItem[],
     stages: profile.stages.map((s) => ({ id: s.number, label: stageLabel(s.number, s.name) })),

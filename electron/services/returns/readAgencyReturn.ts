@@ -7,7 +7,22 @@ import { todayIso } from '../../../shared/domain/dates';
 import { quarterKeySchema, type Quarter } from '../../../shared/domain/quarter';
 import type { Problem } from '../../../shared/result';
 import { boardIdentity, shortBoardId } from './boardIdentity';
-import { AGENCY_CELL, COLUMNS, FIRST_DATA_ROW, HEADER_ROW, MAX_DATA_ROWS, NIL_CELL, SHEETS, TEMPLATE_FORMAT, TEMPLATE_VERSION, boardQuarter, columnLetter, templateLists, type AnyDb, type TemplateLists } from './layout';
+import {
+  AGENCY_CELL,
+  COLUMNS,
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  MAX_DATA_ROWS,
+  NIL_CELL,
+  SHEETS,
+  TEMPLATE_FORMAT,
+  TEMPLATE_VERSION,
+  boardQuarter,
+  columnLetter,
+  templateLists,
+  type AnyDb,
+  type TemplateLists,
+} from './layout';
 import { isBlank, listKey, lookups, parseRow, readCell, type RowCells } from './returnRows';
 import { cellValue, type CellValue, type SheetCells } from './sheetCells';
 import { readWorkbookOffThread } from './workbookWorker';
@@ -20,7 +35,10 @@ const NOT_TEMPLATE = 'Ask the agency to copy its rows into the board’s return 
 const ABOUT_ROWS = 50;
 
 class Refusal {
-  constructor(readonly message: string, readonly problems: Problem[] = []) {}
+  constructor(
+    readonly message: string,
+    readonly problems: Problem[] = [],
+  ) {}
 }
 
 /** One sheet's cells as read from the file, found by row and column. */
@@ -45,7 +63,8 @@ class Sheet {
   value(row: number, col: number): CellValue {
     let found: CellValue = null;
     // A row is a dozen cells or so: a scan is quicker than an index. The last of repeats wins.
-    for (const [from, to] of this.byRow.get(row) ?? []) for (let i = from; i < to; i += 1) if (this.cells.cols[i] === col) found = cellValue(this.cells, i);
+    for (const [from, to] of this.byRow.get(row) ?? [])
+      for (let i = from; i < to; i += 1) if (this.cells.cols[i] === col) found = cellValue(this.cells, i);
     return found;
   }
 
@@ -70,7 +89,8 @@ function readAbout(about: Sheet): Map<string, string> {
     const value = readCell(about.value(r, 2));
     if (key.ok && value.ok && typeof key.value === 'string' && value.value !== null) meta.set(key.value, String(value.value));
   }
-  if (meta.get('format') !== TEMPLATE_FORMAT) throw new Refusal(`This workbook was not made from the board’s return template: its hidden details are missing. ${NOT_TEMPLATE}`);
+  if (meta.get('format') !== TEMPLATE_FORMAT)
+    throw new Refusal(`This workbook was not made from the board’s return template: its hidden details are missing. ${NOT_TEMPLATE}`);
   const version = Number(meta.get('version'));
   if (version === 1) {
     // A version 1 template does not say which board made it, so a neighbouring board's template
@@ -116,7 +136,10 @@ function whichAgency(db: AnyDb, meta: Map<string, string>, sheet: Sheet, lists: 
   const fixed = meta.get('agencyId') ?? 'all';
   if (fixed !== 'all') {
     const agency = db.prepare('SELECT id, name FROM agency WHERE id = ?').get(Number(fixed)) as { id: number; name: string } | undefined;
-    if (!agency || !/^\d+$/.test(fixed)) throw new Refusal(`This return was made for ${meta.get('agencyName') ?? 'an agency'}, which is not in the board’s agency directory. Add the agency, or send it a new template.`);
+    if (!agency || !/^\d+$/.test(fixed))
+      throw new Refusal(
+        `This return was made for ${meta.get('agencyName') ?? 'an agency'}, which is not in the board’s agency directory. Add the agency, or send it a new template.`,
+      );
     // The id alone could now mean another agency (or the template be older than a rename): the
     // name the template was made for must still be the name of the agency with that id.
     const madeFor = meta.get('agencyName') ?? '';
@@ -125,7 +148,15 @@ function whichAgency(db: AnyDb, meta: Map<string, string>, sheet: Sheet, lists: 
         `This return’s template was made for agency ${agency.id}, “${madeFor.slice(0, 80)}”, but agency ${agency.id} here is “${agency.name}”. It was not imported: send ${agency.name} a fresh template if the return is theirs.`,
       );
     }
-    if (typed !== null && chosen?.id !== agency.id) return { id: agency.id, problems: [where(`This template was made for ${agency.name}, but “Your agency” says “${typed.slice(0, 80)}”. Send each agency its own template.`)] };
+    if (typed !== null && chosen?.id !== agency.id)
+      return {
+        id: agency.id,
+        problems: [
+          where(
+            `This template was made for ${agency.name}, but “Your agency” says “${typed.slice(0, 80)}”. Send each agency its own template.`,
+          ),
+        ],
+      };
     return { id: agency.id, problems: [] };
   }
   if (!cell.ok) return { id: null, problems: [where(cell.message)] };
@@ -138,7 +169,14 @@ function structureProblems(sheet: Sheet): Problem[] {
   const problems: Problem[] = [];
   for (const range of sheet.merges) {
     const firstRow = Number(/\d+/.exec(range)?.[0] ?? 0);
-    problems.push(cellProblem(SHEETS.returnSheet, firstRow, null, `Cells ${range.slice(0, 30)} are merged. Unmerge them (Home, Merge & Center, Unmerge Cells) and give each cell its own value.`));
+    problems.push(
+      cellProblem(
+        SHEETS.returnSheet,
+        firstRow,
+        null,
+        `Cells ${range.slice(0, 30)} are merged. Unmerge them (Home, Merge & Center, Unmerge Cells) and give each cell its own value.`,
+      ),
+    );
   }
   const headerRow = sheet.rowsFrom(HEADER_ROW).find((r) => r.number === HEADER_ROW);
   const width = Math.max(headerRow?.columns.at(-1) ?? 0, COLUMNS.length);
@@ -149,14 +187,46 @@ function structureProblems(sheet: Sheet): Problem[] {
     if (expected && listKey(text) === listKey(expected.header)) continue;
     const letter = columnLetter(col);
     const elsewhere = COLUMNS.findIndex((c) => listKey(c.header) === listKey(text));
-    if (text === '' && expected) problems.push(cellProblem(SHEETS.returnSheet, HEADER_ROW, null, `The heading of column ${letter} should be “${expected.header}” but is blank. Put the template’s headings back.`));
-    else if (elsewhere >= 0) problems.push(cellProblem(SHEETS.returnSheet, HEADER_ROW, text, `The column “${text}” is in column ${letter} but belongs in column ${columnLetter(elsewhere + 1)}: columns were moved or added. Put them back as in the template.`));
-    else if (text !== '') problems.push(cellProblem(SHEETS.returnSheet, HEADER_ROW, text.slice(0, 60), `The column “${text.slice(0, 60)}” (column ${letter}) is not part of the template. Delete the column, keeping the template’s ${COLUMNS.length} columns.`));
+    if (text === '' && expected)
+      problems.push(
+        cellProblem(
+          SHEETS.returnSheet,
+          HEADER_ROW,
+          null,
+          `The heading of column ${letter} should be “${expected.header}” but is blank. Put the template’s headings back.`,
+        ),
+      );
+    else if (elsewhere >= 0)
+      problems.push(
+        cellProblem(
+          SHEETS.returnSheet,
+          HEADER_ROW,
+          text,
+          `The column “${text}” is in column ${letter} but belongs in column ${columnLetter(elsewhere + 1)}: columns were moved or added. Put them back as in the template.`,
+        ),
+      );
+    else if (text !== '')
+      problems.push(
+        cellProblem(
+          SHEETS.returnSheet,
+          HEADER_ROW,
+          text.slice(0, 60),
+          `The column “${text.slice(0, 60)}” (column ${letter}) is not part of the template. Delete the column, keeping the template’s ${COLUMNS.length} columns.`,
+        ),
+      );
   }
   // Entries typed beyond the last column, with no heading above them.
   for (const row of sheet.rowsFrom(FIRST_DATA_ROW)) {
     const stray = row.columns.find((col) => col > COLUMNS.length && !isBlank(row.value(col)) && isBlank(sheet.value(HEADER_ROW, col)));
-    if (stray !== undefined) problems.push(cellProblem(SHEETS.returnSheet, row.number, null, `Column ${columnLetter(stray)} holds an entry but is not part of the template. Delete it, or move it into the right column.`));
+    if (stray !== undefined)
+      problems.push(
+        cellProblem(
+          SHEETS.returnSheet,
+          row.number,
+          null,
+          `Column ${columnLetter(stray)} holds an entry but is not part of the template. Delete it, or move it into the right column.`,
+        ),
+      );
   }
   return problems;
 }
@@ -169,7 +239,10 @@ export type ReturnFileInput = { fileName: string; now?: Date } & ({ bytes: Buffe
 
 async function read(db: AnyDb, input: ReturnFileInput): Promise<ReadResult> {
   // The file is read on a worker thread, with limits on its rows, cells and unpacked size.
-  const file = await readWorkbookOffThread('bytes' in input ? input.bytes : input.contentBase64, [{ name: SHEETS.about, lastRow: ABOUT_ROWS }, { name: SHEETS.returnSheet }]);
+  const file = await readWorkbookOffThread('bytes' in input ? input.bytes : input.contentBase64, [
+    { name: SHEETS.about, lastRow: ABOUT_ROWS },
+    { name: SHEETS.returnSheet },
+  ]);
   if (!file.ok) throw new Refusal(file.message);
   const aboutCells = file.workbook.sheets[SHEETS.about];
   const returnCells = file.workbook.sheets[SHEETS.returnSheet];
@@ -181,14 +254,23 @@ async function read(db: AnyDb, input: ReturnFileInput): Promise<ReadResult> {
   checkBoard(db, meta);
   const quarter = whichQuarter(db, meta);
   const lists = templateLists(db, quarter);
-  if (lists === null) throw new Refusal('Choose the board’s escalation policy in Settings before importing returns: the stages in a return are read against it.');
+  if (lists === null)
+    throw new Refusal(
+      'Choose the board’s escalation policy in Settings before importing returns: the stages in a return are read against it.',
+    );
   const sheet = new Sheet(returnCells);
   const rows = dataRows(sheet);
   if (rows.length > MAX_DATA_ROWS) {
-    throw new Refusal(`The Return sheet has ${rows.length.toLocaleString('en-GB')} filled-in rows; a quarterly return can hold at most ${MAX_DATA_ROWS.toLocaleString('en-GB')}. Check it is the right file and that nothing was pasted in by mistake.`);
+    throw new Refusal(
+      `The Return sheet has ${rows.length.toLocaleString('en-GB')} filled-in rows; a quarterly return can hold at most ${MAX_DATA_ROWS.toLocaleString('en-GB')}. Check it is the right file and that nothing was pasted in by mistake.`,
+    );
   }
   const structure = structureProblems(sheet);
-  if (structure.length > 0) throw new Refusal('The Return sheet’s layout was changed, so its rows cannot be read safely. Put it back as in the template.', structure.slice(0, MAX_PROBLEMS));
+  if (structure.length > 0)
+    throw new Refusal(
+      'The Return sheet’s layout was changed, so its rows cannot be read safely. Put it back as in the template.',
+      structure.slice(0, MAX_PROBLEMS),
+    );
 
   const agency = whichAgency(db, meta, sheet, lists);
   const problems: Problem[] = [...agency.problems];
@@ -197,7 +279,8 @@ async function read(db: AnyDb, input: ReturnFileInput): Promise<ReadResult> {
   const nilReturn = nilCell.ok && (nilCell.value === true || nilText === 'yes' || nilText === 'y');
   const nilWhere = (message: string) => cellProblem(SHEETS.returnSheet, NIL_CELL.row, 'Nil return', message);
   if (!nilCell.ok) problems.push(nilWhere(nilCell.message));
-  else if (nilText !== '' && !['yes', 'y', 'no', 'n', 'true', 'false'].includes(nilText)) problems.push(nilWhere(`“${String(nilCell.value).slice(0, 40)}” is not Yes or No`));
+  else if (nilText !== '' && !['yes', 'y', 'no', 'n', 'true', 'false'].includes(nilText))
+    problems.push(nilWhere(`“${String(nilCell.value).slice(0, 40)}” is not Yes or No`));
 
   const parsedRows: ReturnRow[] = [];
   if (agency.id !== null) {
@@ -212,21 +295,45 @@ async function read(db: AnyDb, input: ReturnFileInput): Promise<ReadResult> {
       if (!result.row) continue;
       const key = [referenceKey(result.row.reference), result.row.challengedAgencyId, result.row.openedOn].join('|');
       const first = seen.get(key);
-      if (first !== undefined) problems.push(cellProblem(SHEETS.returnSheet, row.number, 'Case reference', `Repeats row ${first}: the same case, agency challenged and date raised. List each escalation once.`));
+      if (first !== undefined)
+        problems.push(
+          cellProblem(
+            SHEETS.returnSheet,
+            row.number,
+            'Case reference',
+            `Repeats row ${first}: the same case, agency challenged and date raised. List each escalation once.`,
+          ),
+        );
       else seen.set(key, row.number);
       parsedRows.push(result.row);
     }
   }
-  if (nilReturn && rows.length > 0) problems.push(nilWhere(`Nil return says Yes, but the table has ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}. Set Nil return to No, or delete the rows.`));
-  if (!nilReturn && rows.length === 0) problems.push(nilWhere('This is an empty return: add a row for each escalation, or set Nil return to Yes if your agency made none this quarter.'));
+  if (nilReturn && rows.length > 0)
+    problems.push(
+      nilWhere(
+        `Nil return says Yes, but the table has ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}. Set Nil return to No, or delete the rows.`,
+      ),
+    );
+  if (!nilReturn && rows.length === 0)
+    problems.push(
+      nilWhere('This is an empty return: add a row for each escalation, or set Nil return to Yes if your agency made none this quarter.'),
+    );
 
   if (problems.length > 0 || agency.id === null) {
     const shown = problems.slice(0, MAX_PROBLEMS);
-    if (problems.length > MAX_PROBLEMS) shown.push(cellProblem(SHEETS.returnSheet, null, null, `…and ${problems.length - MAX_PROBLEMS} more problems not listed here.`));
+    if (problems.length > MAX_PROBLEMS)
+      shown.push(cellProblem(SHEETS.returnSheet, null, null, `…and ${problems.length - MAX_PROBLEMS} more problems not listed here.`));
     const count = problems.length === 1 ? 'one problem needs' : `${problems.length} problems need`;
     return { ok: false, message: `This return was not imported: ${count} correcting in the workbook. Nothing was saved.`, problems: shown };
   }
-  const parsed = parsedReturnSchema.parse({ agencyId: agency.id, quarter: quarter.key, nilReturn, fileName: input.fileName, sha256: file.workbook.sha256, rows: parsedRows });
+  const parsed = parsedReturnSchema.parse({
+    agencyId: agency.id,
+    quarter: quarter.key,
+    nilReturn,
+    fileName: input.fileName,
+    sha256: file.workbook.sha256,
+    rows: parsedRows,
+  });
   return { ok: true, parsed };
 }
 
@@ -237,6 +344,11 @@ export async function readAgencyReturn(db: AnyDb, input: ReturnFileInput): Promi
     return await read(db, input);
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, message: error.message, problems: error.problems };
-    return { ok: false, message: 'This workbook could not be read: something in it is not as the template made it. Open it in Excel, save it again as .xlsx, and try once more; if it still fails, send the board a fresh template.', problems: [] };
+    return {
+      ok: false,
+      message:
+        'This workbook could not be read: something in it is not as the template made it. Open it in Excel, save it again as .xlsx, and try once more; if it still fails, send the board a fresh template.',
+      problems: [],
+    };
   }
 }

@@ -10,7 +10,12 @@ import { COLUMNS, SHEETS, columnLetter, type ReturnColumn, type TemplateLists } 
 import type { CellValue } from './sheetCells';
 
 /** How list entries compare: without case, extra spaces or the dash Excel's autocorrect swaps in. */
-export const listKey = (text: string) => text.trim().replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
+export const listKey = (text: string) =>
+  text
+    .trim()
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .toLocaleLowerCase('en-GB');
 
 export type CellRead = { ok: true; value: string | number | boolean | Date | null } | { ok: false; message: string };
 
@@ -47,7 +52,8 @@ export function isoFromCell(value: string | number | boolean | Date): { iso: str
     return { iso: `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}` };
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < SERIAL_MIN || value > SERIAL_MAX) return { message: `“${value}” is not a date: enter it as dd/mm/yyyy` };
+    if (!Number.isFinite(value) || value < SERIAL_MIN || value > SERIAL_MAX)
+      return { message: `“${value}” is not a date: enter it as dd/mm/yyyy` };
     return isoFromCell(new Date(Date.UTC(1899, 11, 30) + Math.floor(value) * 86_400_000));
   }
   const text = String(value).trim();
@@ -76,7 +82,8 @@ interface Lookups {
 }
 
 export function lookups(lists: TemplateLists): Lookups {
-  const byLabel = <T>(items: { label: string }[], value: (i: number) => T) => new Map(items.map((item, i) => [listKey(item.label), value(i)]));
+  const byLabel = <T>(items: { label: string }[], value: (i: number) => T) =>
+    new Map(items.map((item, i) => [listKey(item.label), value(i)]));
   const stage = byLabel(lists.stages, (i) => lists.stages[i]!.id);
   // "2", or the stage's name alone, are what people type when they skip the dropdown.
   for (const s of lists.stages) {
@@ -96,9 +103,17 @@ export function lookups(lists: TemplateLists): Lookups {
 
 type Parsed = string | number | boolean | null;
 
-function parseValue(column: ReturnColumn, value: string | number | boolean | Date | null, ctx: RowContext, find: Lookups): { value: Parsed } | { message: string } {
+function parseValue(
+  column: ReturnColumn,
+  value: string | number | boolean | Date | null,
+  ctx: RowContext,
+  find: Lookups,
+): { value: Parsed } | { message: string } {
   const required = column.key !== 'childInitials' && column.key !== 'theme' && column.key !== 'resolvedOn';
-  if (value === null) return required ? { message: column.kind === 'yesNo' ? 'Choose Yes or No' : `Enter the ${column.header.toLowerCase()}` } : { value: null };
+  if (value === null)
+    return required
+      ? { message: column.kind === 'yesNo' ? 'Choose Yes or No' : `Enter the ${column.header.toLowerCase()}` }
+      : { value: null };
   const text = asText(value);
   const fromList = (map: Map<string, number | string>, what: string) => {
     const found = map.get(listKey(text));
@@ -106,20 +121,25 @@ function parseValue(column: ReturnColumn, value: string | number | boolean | Dat
   };
   switch (column.kind) {
     case 'reference':
-      return CASE_REFERENCE.test(text) ? { value: text } : { message: 'A case reference is letters, digits, “-”, “/” or “_”, up to 30 characters, with no spaces (never the child’s name)' };
+      return CASE_REFERENCE.test(text)
+        ? { value: text }
+        : { message: 'A case reference is letters, digits, “-”, “/” or “_”, up to 30 characters, with no spaces (never the child’s name)' };
     case 'initials': {
       const initials = text.replace(/[.\s]/g, '').toUpperCase();
       return INITIALS.test(initials) ? { value: initials } : { message: 'Initials are 1 to 4 letters (never the child’s name)' };
     }
     case 'agency': {
       const found = fromList(find.agency, 'agencies');
-      if ('value' in found && found.value === ctx.returningAgencyId) return { message: 'An agency cannot escalate against itself: a disagreement inside one agency is not a multi-agency escalation' };
+      if ('value' in found && found.value === ctx.returningAgencyId)
+        return { message: 'An agency cannot escalate against itself: a disagreement inside one agency is not a multi-agency escalation' };
       return found;
     }
     case 'category':
       return fromList(find.category, 'categories');
     case 'theme':
-      return ctx.lists.themes.length === 0 ? { message: 'The board has no learning themes yet: leave this blank' } : fromList(find.theme, 'learning themes');
+      return ctx.lists.themes.length === 0
+        ? { message: 'The board has no learning themes yet: leave this blank' }
+        : fromList(find.theme, 'learning themes');
     case 'stage':
       return fromList(find.stage, 'stages of the board’s policy');
     case 'outcome':
@@ -136,7 +156,9 @@ function parseValue(column: ReturnColumn, value: string | number | boolean | Dat
       if ('message' in date) return date;
       if (date.iso > ctx.today) return { message: `${formatUkDate(date.iso)} is in the future` };
       if (column.key === 'openedOn' && (date.iso < ctx.quarter.from || date.iso > ctx.quarter.to)) {
-        return { message: `${formatUkDate(date.iso)} is not in the quarter this return covers (${formatUkDate(ctx.quarter.from)} to ${formatUkDate(ctx.quarter.to)}): list only escalations raised in it` };
+        return {
+          message: `${formatUkDate(date.iso)} is not in the quarter this return covers (${formatUkDate(ctx.quarter.from)} to ${formatUkDate(ctx.quarter.to)}): list only escalations raised in it`,
+        };
       }
       return { value: date.iso };
     }

@@ -9,7 +9,8 @@ const BASE64_DAMAGED = 'The file content did not arrive intact: choose the file 
 type ReadRequest = { id: number; sheets: SheetRequest[] } & ({ bytes: Uint8Array } | { base64: string });
 
 function readRequest(request: ReadRequest): Promise<WorkbookRead> {
-  if ('bytes' in request) return readWorkbookCells(Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength), request.sheets);
+  if ('bytes' in request)
+    return readWorkbookCells(Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength), request.sheets);
   // The bridges send the file as base64: checked and decoded here, off the thread that answers requests.
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(request.base64)) return Promise.resolve({ ok: false, message: BASE64_DAMAGED });
   return readWorkbookCells(Buffer.from(request.base64, 'base64'), request.sheets);

@@ -98,6 +98,13 @@ export class CellBuffer {
 
   sheet(merges: string[]): SheetCells {
     const n = this.size;
-    return { rows: this.rows.slice(0, n), cols: this.cols.slice(0, n), kinds: this.kinds.slice(0, n), numbers: this.numbers.slice(0, n), texts: this.texts, merges };
+    return {
+      rows: this.rows.slice(0, n),
+      cols: this.cols.slice(0, n),
+      kinds: this.kinds.slice(0, n),
+      numbers: this.numbers.slice(0, n),
+      texts: this.texts,
+      merges,
+    };
   }
 }

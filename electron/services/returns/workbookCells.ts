@@ -14,7 +14,6 @@ import { CellBuffer, type CellValue, type SheetCells } from './sheetCells';
 
 export type { CellValue, SheetCells } from './sheetCells';
 
-
 export interface WorkbookCells {
   sheetNames: string[];
   /** The sheets asked for that the workbook has, by name. */
@@ -82,7 +81,10 @@ async function* partChunks(bytes: Buffer, entry: ZipEntry): AsyncGenerator<Buffe
 
 /** Streams one part through a SAX parser; a handler may throw STOP to end the read early. */
 async function parsePart(bytes: Buffer, entry: ZipEntry, what: string, handlers: XmlHandlers): Promise<void> {
-  if (entry.uncompressedSize > LIMITS.partBytes) throw new WorkbookRefusal(`${TOO_MUCH}: ${what} alone unpacks to ${Math.round(entry.uncompressedSize / 1024 / 1024)} MB. Check you chose the right file.`);
+  if (entry.uncompressedSize > LIMITS.partBytes)
+    throw new WorkbookRefusal(
+      `${TOO_MUCH}: ${what} alone unpacks to ${Math.round(entry.uncompressedSize / 1024 / 1024)} MB. Check you chose the right file.`,
+    );
   const parser = new SaxesParser({ position: false });
   parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag.attributes as Attributes));
   parser.on('closetag', (tag) => handlers.close(localName(tag.name)));
@@ -92,14 +94,19 @@ async function parsePart(bytes: Buffer, entry: ZipEntry, what: string, handlers:
   }
   // Excel never writes a document type; one is how entity-expansion bombs begin.
   parser.on('doctype', () => {
-    throw new WorkbookRefusal(`This workbook holds XML that Excel does not write (a document type declaration), so it was not read. ${RESAVE}`);
+    throw new WorkbookRefusal(
+      `This workbook holds XML that Excel does not write (a document type declaration), so it was not read. ${RESAVE}`,
+    );
   });
   const decoder = new StringDecoder('utf8');
   let read = 0;
   try {
     for await (const chunk of partChunks(bytes, entry)) {
       read += chunk.length;
-      if (read > LIMITS.partBytes) throw new WorkbookRefusal(`${TOO_MUCH}: ${what} unpacks to more than ${LIMITS.partBytes / 1024 / 1024} MB. Check you chose the right file.`);
+      if (read > LIMITS.partBytes)
+        throw new WorkbookRefusal(
+          `${TOO_MUCH}: ${what} unpacks to more than ${LIMITS.partBytes / 1024 / 1024} MB. Check you chose the right file.`,
+        );
       parser.write(decoder.write(chunk));
     }
     parser.write(decoder.end());
@@ -133,7 +140,10 @@ async function readWorkbookPart(bytes: Buffer, entry: ZipEntry): Promise<{ sheet
 }
 
 /** The workbook's relationships: id to part path, and the shared strings and styles parts. */
-async function readRelationships(bytes: Buffer, entry: ZipEntry | undefined): Promise<{ byId: Map<string, string>; sharedStrings: string | null; styles: string | null }> {
+async function readRelationships(
+  bytes: Buffer,
+  entry: ZipEntry | undefined,
+): Promise<{ byId: Map<string, string>; sharedStrings: string | null; styles: string | null }> {
   const byId = new Map<string, string>();
   let sharedStrings: string | null = null;
   let styles: string | null = null;
@@ -153,7 +163,9 @@ async function readRelationships(bytes: Buffer, entry: ZipEntry | undefined): Pr
 }
 
 // Excel's built-in number formats that show a date or time.
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 /** The test exceljs applies: date letters outside quoted text and [colour] or [$-locale] blocks. */
 const isDateFormat = (code: string) => /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 
@@ -173,7 +185,8 @@ async function readDateStyles(bytes: Buffer, entry: ZipEntry | undefined): Promi
         const code = custom.get(id);
         if (code !== undefined ? isDateFormat(code) : BUILT_IN_DATES.has(id)) dates.add(index);
         index += 1;
-        if (index > LIMITS.cells) throw new WorkbookRefusal(`${TOO_MUCH}: it has more than ${LIMITS.cells.toLocaleString('en-GB')} cell styles.`);
+        if (index > LIMITS.cells)
+          throw new WorkbookRefusal(`${TOO_MUCH}: it has more than ${LIMITS.cells.toLocaleString('en-GB')} cell styles.`);
       }
     },
     close(name) {
@@ -193,7 +206,8 @@ async function readSharedStrings(bytes: Buffer, entry: ZipEntry | undefined): Pr
   await parsePart(bytes, entry, 'the shared text', {
     open(name) {
       if (name === 'si') {
-        if (strings.length >= LIMITS.sharedStrings) throw new WorkbookRefusal(`${TOO_MUCH}: it has more than ${LIMITS.sharedStrings.toLocaleString('en-GB')} pieces of text.`);
+        if (strings.length >= LIMITS.sharedStrings)
+          throw new WorkbookRefusal(`${TOO_MUCH}: it has more than ${LIMITS.sharedStrings.toLocaleString('en-GB')} pieces of text.`);
         text = '';
       } else if (name === 't' && !inPhonetic) inT = true;
       else if (name === 'rPh') inPhonetic = true;
@@ -208,7 +222,8 @@ async function readSharedStrings(bytes: Buffer, entry: ZipEntry | undefined): Pr
     text(value) {
       if (!inT || text === null) return;
       text += value;
-      if (text.length > LIMITS.cellText) throw new WorkbookRefusal(`${TOO_MUCH}: a piece of its text is longer than Excel allows in a cell.`);
+      if (text.length > LIMITS.cellText)
+        throw new WorkbookRefusal(`${TOO_MUCH}: a piece of its text is longer than Excel allows in a cell.`);
     },
   });
   return strings;
@@ -256,7 +271,8 @@ async function readSheet(bytes: Buffer, entry: ZipEntry, ctx: SheetContext): Pro
     switch (c.type) {
       case 's': {
         const text = ctx.strings[Number(v)];
-        if (text === undefined) throw new WorkbookRefusal(`This workbook is damaged: a cell of ${sheetName} points at text that is not there. ${RESAVE}`);
+        if (text === undefined)
+          throw new WorkbookRefusal(`This workbook is damaged: a cell of ${sheetName} points at text that is not there. ${RESAVE}`);
         return text;
       }
       case 'inlineStr':
@@ -285,7 +301,10 @@ async function readSheet(bytes: Buffer, entry: ZipEntry, ctx: SheetContext): Pro
             );
           }
           const number = attributes.r ? Number(attributes.r) : nextRow;
-          if (!Number.isInteger(number) || number < 1 || number > 1_048_576) throw new WorkbookRefusal(`This workbook is damaged: ${sheetName} numbers a row “${String(attributes.r).slice(0, 20)}”. ${RESAVE}`);
+          if (!Number.isInteger(number) || number < 1 || number > 1_048_576)
+            throw new WorkbookRefusal(
+              `This workbook is damaged: ${sheetName} numbers a row “${String(attributes.r).slice(0, 20)}”. ${RESAVE}`,
+            );
           if (number > ctx.lastRow) throw STOP;
           nextRow = number + 1;
           row = number;
@@ -295,9 +314,15 @@ async function readSheet(bytes: Buffer, entry: ZipEntry, ctx: SheetContext): Pro
         case 'c': {
           if (row === null) break;
           cellCount += 1;
-          if (cellCount > LIMITS.cells) throw new WorkbookRefusal(`${TOO_MUCH}: ${sheetName} has more than ${LIMITS.cells.toLocaleString('en-GB')} cells. Check you chose the right file.`);
+          if (cellCount > LIMITS.cells)
+            throw new WorkbookRefusal(
+              `${TOO_MUCH}: ${sheetName} has more than ${LIMITS.cells.toLocaleString('en-GB')} cells. Check you chose the right file.`,
+            );
           const col = attributes.r ? columnOf(attributes.r) : nextCol;
-          if (col < 1 || col > 16_384) throw new WorkbookRefusal(`This workbook is damaged: ${sheetName} names a cell “${String(attributes.r).slice(0, 20)}”. ${RESAVE}`);
+          if (col < 1 || col > 16_384)
+            throw new WorkbookRefusal(
+              `This workbook is damaged: ${sheetName} names a cell “${String(attributes.r).slice(0, 20)}”. ${RESAVE}`,
+            );
           nextCol = col + 1;
           cell = { col, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), formula: null, value: null };
           break;
@@ -341,7 +366,8 @@ async function readSheet(bytes: Buffer, entry: ZipEntry, ctx: SheetContext): Pro
       if (collecting === 'f') cell.formula += value.slice(0, 100);
       else {
         cell.value += value;
-        if (cell.value!.length > LIMITS.cellText) throw new WorkbookRefusal(`${TOO_MUCH}: a cell of ${sheetName} holds more text than Excel allows in a cell.`);
+        if (cell.value!.length > LIMITS.cellText)
+          throw new WorkbookRefusal(`${TOO_MUCH}: a cell of ${sheetName} holds more text than Excel allows in a cell.`);
       }
     },
   });
@@ -356,16 +382,29 @@ async function read(bytes: Buffer, requests: SheetRequest[]): Promise<WorkbookCe
   const { sheets, date1904 } = await readWorkbookPart(bytes, workbookEntry);
   const rels = await readRelationships(bytes, entries.get('xl/_rels/workbook.xml.rels'));
   const wanted = requests.filter((r) => sheets.some((s) => s.name === r.name));
-  const out: WorkbookCells = { sheetNames: sheets.map((s) => s.name), sheets: {}, sha256: createHash('sha256').update(bytes).digest('hex') };
+  const out: WorkbookCells = {
+    sheetNames: sheets.map((s) => s.name),
+    sheets: {},
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
   if (wanted.length === 0) return out;
-  const strings = await readSharedStrings(bytes, rels.sharedStrings === null ? entries.get('xl/sharedStrings.xml') : entries.get(rels.sharedStrings));
+  const strings = await readSharedStrings(
+    bytes,
+    rels.sharedStrings === null ? entries.get('xl/sharedStrings.xml') : entries.get(rels.sharedStrings),
+  );
   const dateStyles = await readDateStyles(bytes, rels.styles === null ? entries.get('xl/styles.xml') : entries.get(rels.styles));
   for (const request of wanted) {
     const sheet = sheets.find((s) => s.name === request.name)!;
     const target = rels.byId.get(sheet.relId);
     const entry = target === undefined ? undefined : entries.get(target.replace(/\/\.\//g, '/'));
     if (!entry) throw new WorkbookRefusal(`This workbook is damaged: the sheet “${request.name}” is listed but not there. ${RESAVE}`);
-    out.sheets[request.name] = await readSheet(bytes, entry, { name: request.name, lastRow: request.lastRow ?? Infinity, strings, dateStyles, date1904 });
+    out.sheets[request.name] = await readSheet(bytes, entry, {
+      name: request.name,
+      lastRow: request.lastRow ?? Infinity,
+      strings,
+      dateStyles,
+      date1904,
+    });
   }
   return out;
 }

@@ -8,7 +8,8 @@ import type { SheetRequest, WorkbookRead } from './workbookCells';
 /** Well above a real return's read (well under a second), well below what a person would wait. */
 const READ_TIMEOUT_MS = 60_000;
 const HEAP_LIMIT_MB = 160;
-const GAVE_UP = 'This workbook could not be read: reading it needed far more time or memory than a quarterly return ever could, so it was stopped. Check you chose the right file.';
+const GAVE_UP =
+  'This workbook could not be read: reading it needed far more time or memory than a quarterly return ever could, so it was stopped. Check you chose the right file.';
 
 interface Pending {
   resolve(result: WorkbookRead): void;
@@ -33,7 +34,14 @@ async function startWorker(): Promise<Worker> {
   if (!here.endsWith('.ts')) return new Worker(new URL('./returnWorker.js', here), options);
   if (sourceBundle === null) {
     const esbuild = await import('esbuild');
-    const built = await esbuild.build({ entryPoints: [fileURLToPath(new URL('./returnWorker.ts', here))], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+    const built = await esbuild.build({
+      entryPoints: [fileURLToPath(new URL('./returnWorker.ts', here))],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      logLevel: 'silent',
+    });
     sourceBundle = built.outputFiles[0]!.text;
   }
   return new Worker(sourceBundle, { ...options, eval: true });
@@ -75,7 +83,10 @@ export async function readWorkbookOffThread(file: Buffer | string, sheets: Sheet
   try {
     target = await ensureWorker();
   } catch {
-    return { ok: false, message: 'This workbook could not be read: the app could not start its file reader. Try again; if it still fails, restart the app.' };
+    return {
+      ok: false,
+      message: 'This workbook could not be read: the app could not start its file reader. Try again; if it still fails, restart the app.',
+    };
   }
   return new Promise((resolve) => {
     target.ref();

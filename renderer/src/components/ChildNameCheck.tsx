@@ -22,8 +22,8 @@ export function ChildNameCheck({ text, knownNames, confirmed, onConfirmedChange 
   return (
     <div className="warning" aria-live="polite">
       <p>
-        <strong>This may include a person’s name:</strong> {findings.map(describeFinding).join('; ')}. Never record a child’s name: use the case reference
-        and initials.
+        <strong>This may include a person’s name:</strong> {findings.map(describeFinding).join('; ')}. Never record a child’s name: use the
+        case reference and initials.
       </p>
       <div className="field field--check">
         <input id={id} type="checkbox" checked={confirmed} onChange={(e) => onConfirmedChange(e.target.checked)} />

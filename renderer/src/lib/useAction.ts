@@ -11,7 +11,7 @@ export interface ActionState {
 /** Runs a change, keeps its refusal (message and the fields at fault) or its success line for the screen. */
 export function useAction() {
   const [state, setState] = useState<ActionState>({ busy: false, error: null, done: null });
-  const run = useCallback(async <T,>(work: () => Promise<T>, success: (value: T) => string): Promise<T | null> => {
+  const run = useCallback(async <T>(work: () => Promise<T>, success: (value: T) => string): Promise<T | null> => {
     setState({ busy: true, error: null, done: null });
     try {
       const value = await work();

@@ -16,7 +16,11 @@ export interface Loaded<T> {
 export function useChannel<C extends Channel>(channel: C, input: ChannelInput<C>): Loaded<ChannelOutput<C>> {
   const [generation, setGeneration] = useState(0);
   const request = `${channel}|${generation}|${JSON.stringify(input)}`;
-  const [answer, setAnswer] = useState<{ request: string; data: ChannelOutput<C> | null; error: Error | null }>({ request: '', data: null, error: null });
+  const [answer, setAnswer] = useState<{ request: string; data: ChannelOutput<C> | null; error: Error | null }>({
+    request: '',
+    data: null,
+    error: null,
+  });
   useEffect(() => {
     let live = true;
     const payload = JSON.parse(request.slice(request.indexOf('|', request.indexOf('|') + 1) + 1)) as ChannelInput<C>;

@@ -13,7 +13,8 @@ export function AccountsPage() {
     <>
       <h1>Accounts</h1>
       <p>
-        You are signed in as {user.displayName} ({user.userName}). Your role is {ROLE_LABELS[user.role].toLowerCase()}: it {ROLE_DUTIES[user.role]}.
+        You are signed in as {user.displayName} ({user.userName}). Your role is {ROLE_LABELS[user.role].toLowerCase()}: it{' '}
+        {ROLE_DUTIES[user.role]}.
       </p>
       <ChangePasswordForm />
       {manages && <BoardAccounts />}

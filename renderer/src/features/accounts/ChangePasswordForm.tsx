@@ -25,12 +25,27 @@ export function ChangePasswordForm() {
       <form noValidate className="form-row" onSubmit={submit} aria-label="Change your password">
         <div className="field">
           <label htmlFor="own-current">Current password</label>
-          <input id="own-current" type="password" autoComplete="current-password" value={form.currentPassword} onChange={set('currentPassword')} />
+          <input
+            id="own-current"
+            type="password"
+            autoComplete="current-password"
+            value={form.currentPassword}
+            onChange={set('currentPassword')}
+          />
         </div>
         <div className="field">
           <label htmlFor="own-new">New password</label>
-          <span className="hint" id="own-new-hint">At least {PASSWORD_MIN} characters</span>
-          <input id="own-new" type="password" aria-describedby="own-new-hint" autoComplete="new-password" value={form.newPassword} onChange={set('newPassword')} />
+          <span className="hint" id="own-new-hint">
+            At least {PASSWORD_MIN} characters
+          </span>
+          <input
+            id="own-new"
+            type="password"
+            aria-describedby="own-new-hint"
+            autoComplete="new-password"
+            value={form.newPassword}
+            onChange={set('newPassword')}
+          />
         </div>
         <div className="field">
           <label htmlFor="own-repeat">New password again</label>

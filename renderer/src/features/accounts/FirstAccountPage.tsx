@@ -23,28 +23,59 @@ export function FirstAccountPage({ onCreated }: { onCreated: () => void }) {
     <main id="main" className="sign-in">
       <h1>Set up Escalation Desk</h1>
       <p>
-        Every change in the app is recorded under the name of the person who made it. Create the first account: it is a
-        coordinator&rsquo;s, and can then add accounts for the chair, the learning hub and colleagues.
+        Every change in the app is recorded under the name of the person who made it. Create the first account: it is a coordinator&rsquo;s,
+        and can then add accounts for the chair, the learning hub and colleagues.
       </p>
       <form noValidate onSubmit={submit} aria-label="First account">
         <div className="field">
           <label htmlFor="first-display">Your name</label>
-          <span className="hint" id="first-display-hint">As colleagues know you: it appears on every change you make.</span>
-          <input id="first-display" aria-describedby="first-display-hint" autoComplete="name" value={form.displayName} onChange={set('displayName')} />
+          <span className="hint" id="first-display-hint">
+            As colleagues know you: it appears on every change you make.
+          </span>
+          <input
+            id="first-display"
+            aria-describedby="first-display-hint"
+            autoComplete="name"
+            value={form.displayName}
+            onChange={set('displayName')}
+          />
         </div>
         <div className="field">
           <label htmlFor="first-user">User name</label>
-          <span className="hint" id="first-user-hint">What you type to sign in: letters, digits, dots or dashes.</span>
-          <input id="first-user" aria-describedby="first-user-hint" autoComplete="username" value={form.userName} onChange={set('userName')} />
+          <span className="hint" id="first-user-hint">
+            What you type to sign in: letters, digits, dots or dashes.
+          </span>
+          <input
+            id="first-user"
+            aria-describedby="first-user-hint"
+            autoComplete="username"
+            value={form.userName}
+            onChange={set('userName')}
+          />
         </div>
         <div className="field">
           <label htmlFor="first-password">Password</label>
-          <span className="hint" id="first-password-hint">At least {PASSWORD_MIN} characters; three random words work well.</span>
-          <input id="first-password" type="password" aria-describedby="first-password-hint" autoComplete="new-password" value={form.password} onChange={set('password')} />
+          <span className="hint" id="first-password-hint">
+            At least {PASSWORD_MIN} characters; three random words work well.
+          </span>
+          <input
+            id="first-password"
+            type="password"
+            aria-describedby="first-password-hint"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={set('password')}
+          />
         </div>
         <div className="field">
           <label htmlFor="first-repeat">Password again</label>
-          <input id="first-repeat" type="password" autoComplete="new-password" value={form.repeatPassword} onChange={set('repeatPassword')} />
+          <input
+            id="first-repeat"
+            type="password"
+            autoComplete="new-password"
+            value={form.repeatPassword}
+            onChange={set('repeatPassword')}
+          />
         </div>
         <button type="submit" disabled={action.busy}>
           Create the coordinator account

@@ -27,7 +27,14 @@ export function IdleLockForm({ minutes }: { minutes: number }) {
           <span className="hint" id="idle-minutes-hint">
             1 to 120. Shared offices and laptops taken to meetings need a short time.
           </span>
-          <input id="idle-minutes" inputMode="numeric" className="input--short" aria-describedby="idle-minutes-hint" value={value} onChange={(e) => setValue(e.target.value)} />
+          <input
+            id="idle-minutes"
+            inputMode="numeric"
+            className="input--short"
+            aria-describedby="idle-minutes-hint"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
         </div>
         <button type="submit" disabled={action.busy}>
           Save idle lock

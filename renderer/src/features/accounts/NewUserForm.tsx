@@ -31,13 +31,27 @@ export function NewUserForm({ onCreated }: { onCreated: () => void }) {
           </div>
           <div className="field">
             <label htmlFor="new-user-name">User name</label>
-            <input id="new-user-name" autoComplete="off" value={form.userName} onChange={(e) => setForm({ ...form, userName: e.target.value })} />
+            <input
+              id="new-user-name"
+              autoComplete="off"
+              value={form.userName}
+              onChange={(e) => setForm({ ...form, userName: e.target.value })}
+            />
           </div>
           <RoleField id="new-user-role" role={form.role} onChange={(role) => setForm({ ...form, role })} />
           <div className="field">
             <label htmlFor="new-user-password">First password</label>
-            <span className="hint" id="new-user-password-hint">At least {PASSWORD_MIN} characters</span>
-            <input id="new-user-password" type="password" autoComplete="new-password" aria-describedby="new-user-password-hint" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+            <span className="hint" id="new-user-password-hint">
+              At least {PASSWORD_MIN} characters
+            </span>
+            <input
+              id="new-user-password"
+              type="password"
+              autoComplete="new-password"
+              aria-describedby="new-user-password-hint"
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.target.value })}
+            />
           </div>
         </div>
         <button type="submit" disabled={action.busy}>

@@ -17,7 +17,10 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   const current = status.data;
   const signedIn = current?.state === 'signed_in' ? current : null;
-  const view = useMemo(() => (signedIn ? { user: signedIn.user, idleLockMinutes: signedIn.idleLockMinutes, refresh: reload } : null), [signedIn, reload]);
+  const view = useMemo(
+    () => (signedIn ? { user: signedIn.user, idleLockMinutes: signedIn.idleLockMinutes, refresh: reload } : null),
+    [signedIn, reload],
+  );
 
   if (!current) {
     return (

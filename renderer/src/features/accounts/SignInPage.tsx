@@ -35,17 +35,31 @@ export function SignInPage({ lockedUser, onSignedIn }: { lockedUser: SignedInUse
       <h1>{lockedUser ? 'Escalation Desk is locked' : 'Sign in to Escalation Desk'}</h1>
       {lockedUser && (
         <p>
-          Locked after a period without use. {lockedUser.displayName} ({ROLE_LABELS[lockedUser.role].toLowerCase()}): enter your password to carry on where you left off.
+          Locked after a period without use. {lockedUser.displayName} ({ROLE_LABELS[lockedUser.role].toLowerCase()}): enter your password to
+          carry on where you left off.
         </p>
       )}
       <form noValidate onSubmit={submit} aria-label={lockedUser ? 'Unlock' : 'Sign in'}>
         <div className="field">
           <label htmlFor="sign-in-user">User name</label>
-          <input id="sign-in-user" autoComplete="username" value={userName} onChange={(e) => setUserName(e.target.value)} readOnly={lockedUser !== null} />
+          <input
+            id="sign-in-user"
+            autoComplete="username"
+            value={userName}
+            onChange={(e) => setUserName(e.target.value)}
+            readOnly={lockedUser !== null}
+          />
         </div>
         <div className="field">
           <label htmlFor="sign-in-password">Password</label>
-          <input id="sign-in-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
+          <input
+            id="sign-in-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoFocus
+          />
         </div>
         <button type="submit" disabled={action.busy}>
           {lockedUser ? 'Unlock' : 'Sign in'}

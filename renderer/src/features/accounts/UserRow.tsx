@@ -47,14 +47,26 @@ export function UserRow({ user, onChanged }: { user: User; onChanged: () => void
         <button type="button" disabled={action.busy} onClick={() => save(user.disabledOn !== null)} aria-label={`Save ${label}`}>
           Save
         </button>
-        <button type="button" className="button--secondary" disabled={action.busy} onClick={() => save(user.disabledOn === null)} aria-label={`${user.disabledOn ? 'Enable' : 'Disable'} ${label}`}>
+        <button
+          type="button"
+          className="button--secondary"
+          disabled={action.busy}
+          onClick={() => save(user.disabledOn === null)}
+          aria-label={`${user.disabledOn ? 'Enable' : 'Disable'} ${label}`}
+        >
           {user.disabledOn ? 'Enable' : 'Disable'}
         </button>
       </div>
       <form noValidate className="form-row" onSubmit={reset} aria-label={`New password for ${label}`}>
         <div className="field">
           <label htmlFor={`user-${user.id}-password`}>New password</label>
-          <input id={`user-${user.id}-password`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id={`user-${user.id}-password`}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         <button type="submit" className="button--secondary" disabled={action.busy}>
           Set new password

@@ -19,7 +19,9 @@ export function AgencyDirectoryPage() {
   return (
     <>
       <h1>Agency directory</h1>
-      <p className="lede">The partner agencies that raise and receive escalations, when each sits on the full board, and who represents it.</p>
+      <p className="lede">
+        The partner agencies that raise and receive escalations, when each sits on the full board, and who represents it.
+      </p>
 
       {keepsDirectory && (
         <section aria-labelledby="add-agency">

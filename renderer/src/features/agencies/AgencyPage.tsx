@@ -38,7 +38,11 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
       <h1>{a.name}</h1>
       <p className="lede">
         {SECTORS[a.sector]} · {a.statutoryPartner ? 'statutory safeguarding partner' : 'partner agency'} ·{' '}
-        {a.retiredOn ? `retired ${formatUkDate(a.retiredOn)}` : a.boardMemberToday ? 'member of the full board today' : 'not on the full board today'}
+        {a.retiredOn
+          ? `retired ${formatUkDate(a.retiredOn)}`
+          : a.boardMemberToday
+            ? 'member of the full board today'
+            : 'not on the full board today'}
       </p>
       <Feedback state={change} />
 

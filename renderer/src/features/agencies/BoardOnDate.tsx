@@ -26,7 +26,9 @@ export function BoardOnDate() {
             {members.data.map((m) => (
               <li key={m.agency.id}>
                 {m.agency.name}
-                {m.seniorOfficers.length > 0 ? ` — senior officers: ${m.seniorOfficers.map((o) => o.name).join(', ')}` : ' — no senior officer named'}
+                {m.seniorOfficers.length > 0
+                  ? ` — senior officers: ${m.seniorOfficers.map((o) => o.name).join(', ')}`
+                  : ' — no senior officer named'}
               </li>
             ))}
           </ul>

@@ -78,7 +78,13 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
             <span id="membership-to-hint" className="hint">
               Leave blank if continuing
             </span>
-            <input id="membership-to" type="date" aria-describedby="membership-to-hint" value={to} onChange={(e) => setTo(e.target.value)} />
+            <input
+              id="membership-to"
+              type="date"
+              aria-describedby="membership-to-hint"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+            />
           </div>
           <button type="submit" disabled={action.busy}>
             Add membership

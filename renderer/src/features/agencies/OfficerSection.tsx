@@ -112,11 +112,21 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
             <input id="officer-email" type="email" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
           </div>
           <div className="field field--check">
-            <input id="officer-senior" type="checkbox" checked={draft.senior} onChange={(e) => setDraft({ ...draft, senior: e.target.checked })} />
+            <input
+              id="officer-senior"
+              type="checkbox"
+              checked={draft.senior}
+              onChange={(e) => setDraft({ ...draft, senior: e.target.checked })}
+            />
             <label htmlFor="officer-senior">Senior officer</label>
           </div>
           <div className="field field--check">
-            <input id="officer-rep" type="checkbox" checked={draft.boardRepresentative} onChange={(e) => setDraft({ ...draft, boardRepresentative: e.target.checked })} />
+            <input
+              id="officer-rep"
+              type="checkbox"
+              checked={draft.boardRepresentative}
+              onChange={(e) => setDraft({ ...draft, boardRepresentative: e.target.checked })}
+            />
             <label htmlFor="officer-rep">Board representative</label>
           </div>
           <button type="submit" disabled={action.busy}>

@@ -26,7 +26,13 @@ function rowsFor(d: Dashboard, side: Side): AgencyRow[] {
   return counts
     .map((c) => {
       const agency = d.agencies.find((a) => a.id === c.agencyId);
-      return { agencyId: c.agencyId, name: agency?.name ?? `Agency ${c.agencyId}`, colour: agency?.colour ?? '#505a5f', ...c.count, split: c.count };
+      return {
+        agencyId: c.agencyId,
+        name: agency?.name ?? `Agency ${c.agencyId}`,
+        colour: agency?.colour ?? '#505a5f',
+        ...c.count,
+        split: c.count,
+      };
     })
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
 }
@@ -36,7 +42,11 @@ function AgencyBars({ d, side }: { d: Dashboard; side: Side }) {
   const rows = withTotalLabels(rowsFor(d, side));
   const quarter = d.quarter.key;
   const id = `dash-${side}`;
-  const { names, top } = leaders(rows, (r) => r.total, (r) => r.name);
+  const { names, top } = leaders(
+    rows,
+    (r) => r.total,
+    (r) => r.name,
+  );
   const totalNew = d.headlines.find((h) => h.figure === 'new')?.value.total ?? 0;
   const each = names.length > 1 ? ' each' : '';
   const headline =
@@ -50,19 +60,43 @@ function AgencyBars({ d, side }: { d: Dashboard; side: Side }) {
     <Panel id={id} title={s.title} headline={headline}>
       {rows.length > 0 && (
         <>
-          <ChartFrame label={`Bar chart of new escalations ${s.verb} each agency: ${rows.map((r) => `${r.name} ${r.total}`).join(', ')}.`} height={Math.max(140, 44 * rows.length + 40)}>
+          <ChartFrame
+            label={`Bar chart of new escalations ${s.verb} each agency: ${rows.map((r) => `${r.name} ${r.total}`).join(', ')}.`}
+            height={Math.max(140, 44 * rows.length + 40)}
+          >
             <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 36, bottom: 4, left: 4 }} accessibilityLayer={false}>
               <CartesianGrid stroke="#e5e6e7" horizontal={false} />
               <XAxis type="number" allowDecimals={false} tick={AXIS.tick} stroke={AXIS.stroke} />
-              <YAxis type="category" dataKey="name" width={190} tick={AXIS.tick} stroke={AXIS.stroke} tickFormatter={(n: string) => truncate(n, 48)} />
+              <YAxis
+                type="category"
+                dataKey="name"
+                width={190}
+                tick={AXIS.tick}
+                stroke={AXIS.stroke}
+                tickFormatter={(n: string) => truncate(n, 48)}
+              />
               <Tooltip isAnimationActive={false} cursor={{ fill: '#f3f2f1' }} />
-              <Bar dataKey="board" name="Board-level" stackId="split" isAnimationActive={false} cursor="pointer" onClick={(_, i) => openDrill(drillFor(rows[i]!))}>
+              <Bar
+                dataKey="board"
+                name="Board-level"
+                stackId="split"
+                isAnimationActive={false}
+                cursor="pointer"
+                onClick={(_, i) => openDrill(drillFor(rows[i]!))}
+              >
                 {rows.map((r) => (
                   <Cell key={r.agencyId} fill={r.colour} />
                 ))}
                 <LabelList dataKey="boardLabel" position="right" fill="#0b0c0c" fontWeight={700} />
               </Bar>
-              <Bar dataKey="agencyInternal" name="Agency-internal" stackId="split" isAnimationActive={false} cursor="pointer" onClick={(_, i) => openDrill(drillFor(rows[i]!))}>
+              <Bar
+                dataKey="agencyInternal"
+                name="Agency-internal"
+                stackId="split"
+                isAnimationActive={false}
+                cursor="pointer"
+                onClick={(_, i) => openDrill(drillFor(rows[i]!))}
+              >
                 {rows.map((r) => (
                   <Cell key={r.agencyId} fill={paler(r.colour)} />
                 ))}

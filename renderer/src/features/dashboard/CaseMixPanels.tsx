@@ -7,8 +7,15 @@ import { SplitBarChart } from './SplitBarChart';
 function CategoryPanel({ d }: { d: Dashboard }) {
   const quarter = d.quarter.key;
   const rows = [...d.byCategory].sort((a, b) => b.count.total - a.count.total || a.name.localeCompare(b.name));
-  const { names, top } = leaders(rows, (r) => r.count.total, (r) => `“${r.name}”`);
-  const headline = names.length === 0 ? 'No new escalations this quarter.' : `Most often about ${listOf(names)}: ${top}${names.length > 1 ? ' each' : ''} of ${rows.reduce((n, r) => n + r.count.total, 0)} new escalations.`;
+  const { names, top } = leaders(
+    rows,
+    (r) => r.count.total,
+    (r) => `“${r.name}”`,
+  );
+  const headline =
+    names.length === 0
+      ? 'No new escalations this quarter.'
+      : `Most often about ${listOf(names)}: ${top}${names.length > 1 ? ' each' : ''} of ${rows.reduce((n, r) => n + r.count.total, 0)} new escalations.`;
   return (
     <Panel id="dash-category" title="By category of disagreement" headline={headline}>
       {rows.length > 0 && (
@@ -62,7 +69,11 @@ function StagePanel({ d }: { d: Dashboard }) {
               {rows.map((r) => (
                 <tr key={r.stage}>
                   <th scope="row">Stage {r.stage}</th>
-                  <SplitCells drill={{ figure: 'resolved', quarter, highestStage: r.stage }} split={r.count} qualifier={`after reaching stage ${r.stage}`} />
+                  <SplitCells
+                    drill={{ figure: 'resolved', quarter, highestStage: r.stage }}
+                    split={r.count}
+                    qualifier={`after reaching stage ${r.stage}`}
+                  />
                 </tr>
               ))}
             </tbody>

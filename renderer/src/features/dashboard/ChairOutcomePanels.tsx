@@ -23,16 +23,42 @@ function ChairChart({ bars, quarter }: { bars: ChairBar[]; quarter: string }) {
   };
   return (
     <>
-      <ChartFrame label={`Chair decisions and panels: ${bars.map((b) => `${b.name} ${b.board} board-level, ${b.agencyInternal} from returns`).join('; ')}.`} height={Math.max(150, 44 * bars.length + 40)}>
+      <ChartFrame
+        label={`Chair decisions and panels: ${bars.map((b) => `${b.name} ${b.board} board-level, ${b.agencyInternal} from returns`).join('; ')}.`}
+        height={Math.max(150, 44 * bars.length + 40)}
+      >
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 36, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e5e6e7" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={AXIS.tick} stroke={AXIS.stroke} />
-          <YAxis type="category" dataKey="name" width={230} tick={{ ...AXIS.tick, fontSize: 12 }} stroke={AXIS.stroke} tickFormatter={(n: string) => truncate(n, 70)} />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width={230}
+            tick={{ ...AXIS.tick, fontSize: 12 }}
+            stroke={AXIS.stroke}
+            tickFormatter={(n: string) => truncate(n, 70)}
+          />
           <Tooltip isAnimationActive={false} cursor={{ fill: '#f3f2f1' }} />
-          <Bar dataKey="board" name="Board-level" stackId="s" fill={SERIES.board} isAnimationActive={false} maxBarSize={28} cursor="pointer" onClick={(_, i) => open(i)}>
+          <Bar
+            dataKey="board"
+            name="Board-level"
+            stackId="s"
+            fill={SERIES.board}
+            isAnimationActive={false}
+            maxBarSize={28}
+            cursor="pointer"
+            onClick={(_, i) => open(i)}
+          >
             <LabelList dataKey="boardLabel" position="right" fill="#0b0c0c" fontWeight={700} />
           </Bar>
-          <Bar dataKey="agencyInternal" name="Agency-internal (returns)" stackId="s" fill={SERIES.agencyInternal} isAnimationActive={false} maxBarSize={28}>
+          <Bar
+            dataKey="agencyInternal"
+            name="Agency-internal (returns)"
+            stackId="s"
+            fill={SERIES.agencyInternal}
+            isAnimationActive={false}
+            maxBarSize={28}
+          >
             <LabelList dataKey="internalLabel" position="right" fill="#0b0c0c" fontWeight={700} />
           </Bar>
         </BarChart>
@@ -49,7 +75,13 @@ function ChairPanel({ d }: { d: Dashboard }) {
   const internal = c.agencyInternal;
   const bars: ChairBar[] = [
     ...c.decisions.map((r) => ({ name: r.label, board: r.count, agencyInternal: 0, total: r.count, route: r.route as Route })),
-    { name: 'Resolution panels held / convened', board: c.panelsHeld, agencyInternal: internal.panelsConvened, total: c.panelsHeld + internal.panelsConvened, route: null },
+    {
+      name: 'Resolution panels held / convened',
+      board: c.panelsHeld,
+      agencyInternal: internal.panelsConvened,
+      total: c.panelsHeld + internal.panelsConvened,
+      route: null,
+    },
     { name: 'Multi-agency meetings (returns)', board: 0, agencyInternal: internal.meetingsHeld, total: internal.meetingsHeld, route: null },
   ];
   const any = bars.some((b) => b.total > 0) || internal.chairInvolved > 0;
@@ -65,20 +97,34 @@ function ChairPanel({ d }: { d: Dashboard }) {
           {c.decisions.map((r) => (
             <tr key={r.route}>
               <th scope="row">{r.label}</th>
-              <td className="num"><DrillCount drill={{ figure: 'chair_decision', quarter, route: r.route as Route }} count={r.count} qualifier={`(${r.label.toLowerCase()})`} /></td>
+              <td className="num">
+                <DrillCount
+                  drill={{ figure: 'chair_decision', quarter, route: r.route as Route }}
+                  count={r.count}
+                  qualifier={`(${r.label.toLowerCase()})`}
+                />
+              </td>
             </tr>
           ))}
           <tr>
             <th scope="row">Resolution panels held</th>
-            <td className="num"><DrillCount drill={{ figure: 'panel_held', quarter }} count={c.panelsHeld} /></td>
+            <td className="num">
+              <DrillCount drill={{ figure: 'panel_held', quarter }} count={c.panelsHeld} />
+            </td>
           </tr>
           <tr>
-            <th scope="row" className="dash-indent">Held under a departure from the policy</th>
-            <td className="num"><DrillCount drill={{ figure: 'panel_held_under_departure', quarter }} count={c.panelsHeldUnderDeparture} /></td>
+            <th scope="row" className="dash-indent">
+              Held under a departure from the policy
+            </th>
+            <td className="num">
+              <DrillCount drill={{ figure: 'panel_held_under_departure', quarter }} count={c.panelsHeldUnderDeparture} />
+            </td>
           </tr>
           {c.panelOutcomes.map((o) => (
             <tr key={o.effect}>
-              <th scope="row" className="dash-indent">Panel outcome: {o.label.toLowerCase()}</th>
+              <th scope="row" className="dash-indent">
+                Panel outcome: {o.label.toLowerCase()}
+              </th>
               <td className="num">{o.count}</td>
             </tr>
           ))}
@@ -87,9 +133,18 @@ function ChairPanel({ d }: { d: Dashboard }) {
       <table className="dash-table">
         <caption>Agency-internal: what the agencies’ returns for the quarter report</caption>
         <tbody>
-          <tr><th scope="row">Chair involved</th><td className="num">{internal.chairInvolved}</td></tr>
-          <tr><th scope="row">Multi-agency meetings held</th><td className="num">{internal.meetingsHeld}</td></tr>
-          <tr><th scope="row">Panels convened</th><td className="num">{internal.panelsConvened}</td></tr>
+          <tr>
+            <th scope="row">Chair involved</th>
+            <td className="num">{internal.chairInvolved}</td>
+          </tr>
+          <tr>
+            <th scope="row">Multi-agency meetings held</th>
+            <td className="num">{internal.meetingsHeld}</td>
+          </tr>
+          <tr>
+            <th scope="row">Panels convened</th>
+            <td className="num">{internal.panelsConvened}</td>
+          </tr>
         </tbody>
       </table>
     </Panel>
@@ -103,7 +158,10 @@ function OutcomesPanel({ d }: { d: Dashboard }) {
   const rows = d.outcomes;
   const resolved = rows.reduce((n, r) => n + r.count.total, 0);
   const upheld = rows.find((r) => r.effect === 'upheld')?.count.total ?? 0;
-  const headline = resolved === 0 ? 'No outcomes were agreed this quarter.' : `The original decision was upheld in ${upheld} of ${resolved} and changed, in whole or part, in ${resolved - upheld}.`;
+  const headline =
+    resolved === 0
+      ? 'No outcomes were agreed this quarter.'
+      : `The original decision was upheld in ${upheld} of ${resolved} and changed, in whole or part, in ${resolved - upheld}.`;
   const effectOf = (i: number) => rows[i]!.effect as 'upheld' | 'changed' | 'partly_changed';
   return (
     <Panel id="dash-outcomes" title="Outcomes: board-level and agency-internal" headline={headline}>
@@ -119,7 +177,11 @@ function OutcomesPanel({ d }: { d: Dashboard }) {
           {rows.map((r, i) => (
             <tr key={r.effect}>
               <th scope="row">{r.label}</th>
-              <SplitCells drill={{ figure: 'resolved', quarter, effect: effectOf(i) }} split={r.count} qualifier={`with the ${r.label.toLowerCase()}`} />
+              <SplitCells
+                drill={{ figure: 'resolved', quarter, effect: effectOf(i) }}
+                split={r.count}
+                qualifier={`with the ${r.label.toLowerCase()}`}
+              />
             </tr>
           ))}
         </tbody>

@@ -21,8 +21,8 @@ export function DashboardPage({ quarterKey }: { quarterKey?: string }) {
     <>
       <h1>Learning hub</h1>
       <p className="lede">
-        The quarter’s escalations, board-level and agency-internal, for the quality and learning sub-group. Each figure is compared with the quarter before; choose a figure, a bar or a
-        cell to open the register on exactly those cases.
+        The quarter’s escalations, board-level and agency-internal, for the quality and learning sub-group. Each figure is compared with the
+        quarter before; choose a figure, a bar or a cell to open the register on exactly those cases.
       </p>
       {quarterKey && !asked && (
         <p role="alert" className="warning">

@@ -18,14 +18,24 @@ export function HeadlineCards({ d }: { d: Dashboard }) {
               {h.value.total === 0 ? (
                 <span>0</span>
               ) : (
-                <a className="dash-card__link" href={drillHref({ figure: h.figure, quarter })} aria-label={showName(h.figure, h.value.total)}>
+                <a
+                  className="dash-card__link"
+                  href={drillHref({ figure: h.figure, quarter })}
+                  aria-label={showName(h.figure, h.value.total)}
+                >
                   {h.value.total.toLocaleString('en-GB')}
                 </a>
               )}
             </p>
             <p className="dash-card__split">
-              Board-level <DrillCount drill={{ figure: h.figure, quarter, origin: 'board' }} count={h.value.board} qualifier="(board-level)" /> · agency-internal{' '}
-              <DrillCount drill={{ figure: h.figure, quarter, origin: 'agency_return' }} count={h.value.agencyInternal} qualifier="(agency-internal)" />
+              Board-level{' '}
+              <DrillCount drill={{ figure: h.figure, quarter, origin: 'board' }} count={h.value.board} qualifier="(board-level)" /> ·
+              agency-internal{' '}
+              <DrillCount
+                drill={{ figure: h.figure, quarter, origin: 'agency_return' }}
+                count={h.value.agencyInternal}
+                qualifier="(agency-internal)"
+              />
             </p>
             <p className="dash-card__previous">
               {previous}: {h.previous.toLocaleString('en-GB')}
@@ -61,7 +71,11 @@ function StagesCard({ d }: { d: Dashboard }) {
         {now.resolvedAtStages12 === 0 ? (
           <span>{percent(d.resolvedAtStages12Share)}</span>
         ) : (
-          <a className="dash-card__link" href={drillHref({ figure: 'resolved_at_stages_1_2', quarter })} aria-label={`${percent(d.resolvedAtStages12Share)}: ${showName('resolved_at_stages_1_2', now.resolvedAtStages12)}`}>
+          <a
+            className="dash-card__link"
+            href={drillHref({ figure: 'resolved_at_stages_1_2', quarter })}
+            aria-label={`${percent(d.resolvedAtStages12Share)}: ${showName('resolved_at_stages_1_2', now.resolvedAtStages12)}`}
+          >
             {percent(d.resolvedAtStages12Share)}
           </a>
         )}

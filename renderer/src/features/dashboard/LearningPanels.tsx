@@ -8,7 +8,11 @@ import { ChartFrame, Panel } from './Panel';
 function ThemesPanel({ d }: { d: Dashboard }) {
   const quarter = d.quarter.key;
   const rows = d.themes;
-  const { names, top } = leaders(rows, (r) => r.count, (r) => `“${r.name}”`);
+  const { names, top } = leaders(
+    rows,
+    (r) => r.count,
+    (r) => `“${r.name}”`,
+  );
   const headline =
     names.length === 0
       ? 'No learning themes were recorded on the escalations resolved this quarter.'
@@ -17,13 +21,31 @@ function ThemesPanel({ d }: { d: Dashboard }) {
     <Panel id="dash-themes" title="Learning themes" headline={headline}>
       {rows.length > 0 && (
         <>
-          <ChartFrame label={`Bar chart of learning themes in resolved escalations: ${rows.map((r) => `${r.name} ${r.count}`).join(', ')}.`} height={Math.max(110, 40 * rows.length + 40)}>
+          <ChartFrame
+            label={`Bar chart of learning themes in resolved escalations: ${rows.map((r) => `${r.name} ${r.count}`).join(', ')}.`}
+            height={Math.max(110, 40 * rows.length + 40)}
+          >
             <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 36, bottom: 4, left: 4 }} accessibilityLayer={false}>
               <CartesianGrid stroke="#e5e6e7" horizontal={false} />
               <XAxis type="number" allowDecimals={false} tick={AXIS.tick} stroke={AXIS.stroke} />
-              <YAxis type="category" dataKey="name" width={210} tick={AXIS.tick} stroke={AXIS.stroke} tickFormatter={(n: string) => truncate(n, 60)} />
+              <YAxis
+                type="category"
+                dataKey="name"
+                width={210}
+                tick={AXIS.tick}
+                stroke={AXIS.stroke}
+                tickFormatter={(n: string) => truncate(n, 60)}
+              />
               <Tooltip isAnimationActive={false} cursor={{ fill: '#f3f2f1' }} />
-              <Bar dataKey="count" name="Resolved cases" fill={SERIES.theme} isAnimationActive={false} maxBarSize={28} cursor="pointer" onClick={(_, i) => openDrill({ figure: 'resolved', quarter, themeId: rows[i]!.id })}>
+              <Bar
+                dataKey="count"
+                name="Resolved cases"
+                fill={SERIES.theme}
+                isAnimationActive={false}
+                maxBarSize={28}
+                cursor="pointer"
+                onClick={(_, i) => openDrill({ figure: 'resolved', quarter, themeId: rows[i]!.id })}
+              >
                 <LabelList dataKey="count" position="right" fill="#0b0c0c" fontWeight={700} />
               </Bar>
             </BarChart>
@@ -33,7 +55,9 @@ function ThemesPanel({ d }: { d: Dashboard }) {
             <thead>
               <tr>
                 <th scope="col">Theme</th>
-                <th scope="col" className="num">Resolved cases</th>
+                <th scope="col" className="num">
+                  Resolved cases
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -41,7 +65,10 @@ function ThemesPanel({ d }: { d: Dashboard }) {
                 <tr key={r.id}>
                   <th scope="row">{r.name}</th>
                   <td className="num">
-                    <a href={drillHref({ figure: 'resolved', quarter, themeId: r.id })} aria-label={`Show the ${r.count} resolved ${r.count === 1 ? 'escalation' : 'escalations'} with the theme ${r.name}`}>
+                    <a
+                      href={drillHref({ figure: 'resolved', quarter, themeId: r.id })}
+                      aria-label={`Show the ${r.count} resolved ${r.count === 1 ? 'escalation' : 'escalations'} with the theme ${r.name}`}
+                    >
                       {r.count}
                     </a>
                   </td>
@@ -97,14 +124,20 @@ function ReturnsPanel({ d }: { d: Dashboard }) {
           <tr>
             <th scope="col">Agency</th>
             <th scope="col">Return</th>
-            <th scope="col" className="num">Escalations reported</th>
+            <th scope="col" className="num">
+              Escalations reported
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.agencyId}>
               <th scope="row">
-                <span className="dash-swatch" style={{ background: d.agencies.find((a) => a.id === r.agencyId)?.colour }} aria-hidden="true" />
+                <span
+                  className="dash-swatch"
+                  style={{ background: d.agencies.find((a) => a.id === r.agencyId)?.colour }}
+                  aria-hidden="true"
+                />
                 {r.name}
               </th>
               <td>

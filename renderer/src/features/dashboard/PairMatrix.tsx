@@ -20,7 +20,11 @@ export function PairMatrix({ d }: { d: Dashboard }) {
   const challenged = d.byChallengedAgency.map((r) => r.agencyId).sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
   const countOf = (r: number, c: number) => d.pairs.find((p) => p.raisingAgencyId === r && p.challengedAgencyId === c)?.count ?? 0;
   const max = Math.max(0, ...d.pairs.map((p) => p.count));
-  const { names, top } = leaders(d.pairs, (p) => p.count, (p) => `${nameOf(p.raisingAgencyId)} challenging ${nameOf(p.challengedAgencyId)}`);
+  const { names, top } = leaders(
+    d.pairs,
+    (p) => p.count,
+    (p) => `${nameOf(p.raisingAgencyId)} challenging ${nameOf(p.challengedAgencyId)}`,
+  );
   const headline =
     names.length === 0
       ? 'No new escalations this quarter, so no agency pairs to show.'
@@ -35,7 +39,8 @@ export function PairMatrix({ d }: { d: Dashboard }) {
         <div className="dash-matrix__scroll">
           <table className="dash-matrix">
             <caption>
-              New escalations by raising agency (rows) and challenged agency (columns). An escalation challenging two agencies counts in both columns.
+              New escalations by raising agency (rows) and challenged agency (columns). An escalation challenging two agencies counts in
+              both columns.
             </caption>
             <thead>
               <tr>
@@ -68,7 +73,10 @@ export function PairMatrix({ d }: { d: Dashboard }) {
                             <span className="visually-hidden">0</span>
                           </>
                         ) : (
-                          <a href={drillHref({ figure: 'new', quarter, raisingAgencyId: r, challengedAgencyId: c })} aria-label={showName('new', n, `raised by ${nameOf(r)} challenging ${nameOf(c)}`)}>
+                          <a
+                            href={drillHref({ figure: 'new', quarter, raisingAgencyId: r, challengedAgencyId: c })}
+                            aria-label={showName('new', n, `raised by ${nameOf(r)} challenging ${nameOf(c)}`)}
+                          >
                             {n}
                           </a>
                         )}

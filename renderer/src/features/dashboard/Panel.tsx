@@ -43,7 +43,15 @@ export function ChartFrame({ label, height, minWidth = 440, children }: ChartFra
 }
 
 /** A count that opens the register on exactly those cases; zero is plain text (nothing to open). */
-export function DrillCount({ drill, count, qualifier = '' }: { drill: DrillInput & { figure: Figure }; count: number; qualifier?: string }) {
+export function DrillCount({
+  drill,
+  count,
+  qualifier = '',
+}: {
+  drill: DrillInput & { figure: Figure };
+  count: number;
+  qualifier?: string;
+}) {
   if (count === 0) return <span className="muted">0</span>;
   return (
     <a href={drillHref(drill)} aria-label={showName(drill.figure, count, qualifier)}>
@@ -60,7 +68,11 @@ export function SplitCells({ drill, split, qualifier = '' }: { drill: DrillInput
         <DrillCount drill={{ ...drill, origin: 'board' }} count={split.board} qualifier={`${qualifier} (board-level)`.trim()} />
       </td>
       <td className="num">
-        <DrillCount drill={{ ...drill, origin: 'agency_return' }} count={split.agencyInternal} qualifier={`${qualifier} (agency-internal)`.trim()} />
+        <DrillCount
+          drill={{ ...drill, origin: 'agency_return' }}
+          count={split.agencyInternal}
+          qualifier={`${qualifier} (agency-internal)`.trim()}
+        />
       </td>
       <td className="num dash-total">
         <DrillCount drill={drill} count={split.total} qualifier={qualifier} />

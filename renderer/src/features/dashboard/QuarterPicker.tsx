@@ -43,10 +43,21 @@ export function QuarterPicker({ quarterKey, currentKey, startMonth, asOf, compar
         </select>
       </div>
       <div className="dash-toolbar__steps">
-        <button type="button" className="button--secondary" onClick={() => go(previous.key)} aria-label={`Previous quarter: ${previous.label}`}>
+        <button
+          type="button"
+          className="button--secondary"
+          onClick={() => go(previous.key)}
+          aria-label={`Previous quarter: ${previous.label}`}
+        >
           ← Previous
         </button>
-        <button type="button" className="button--secondary" onClick={() => go(next.key)} disabled={isLatest} aria-label={`Next quarter: ${next.label}`}>
+        <button
+          type="button"
+          className="button--secondary"
+          onClick={() => go(next.key)}
+          disabled={isLatest}
+          aria-label={`Next quarter: ${next.label}`}
+        >
           Next →
         </button>
       </div>

@@ -24,7 +24,13 @@ function ImmediateRiskPanel({ d }: { d: Dashboard }) {
             <CartesianGrid stroke="#e5e6e7" horizontal={false} />
             <XAxis type="number" allowDecimals={false} tick={AXIS.tick} stroke={AXIS.stroke} />
             <YAxis type="category" dataKey="name" width={150} tick={AXIS.tick} stroke={AXIS.stroke} />
-            <Bar dataKey="value" isAnimationActive={false} maxBarSize={32} cursor="pointer" onClick={(_, i) => i === 1 && openDrill({ figure: 'immediate_risk_breach', quarter })}>
+            <Bar
+              dataKey="value"
+              isAnimationActive={false}
+              maxBarSize={32}
+              cursor="pointer"
+              onClick={(_, i) => i === 1 && openDrill({ figure: 'immediate_risk_breach', quarter })}
+            >
               {bars.map((b) => (
                 <Cell key={b.name} fill={b.fill} />
               ))}
@@ -38,11 +44,15 @@ function ImmediateRiskPanel({ d }: { d: Dashboard }) {
         <tbody>
           <tr>
             <th scope="row">Immediate-risk cases</th>
-            <td className="num"><DrillCount drill={{ figure: 'immediate_risk', quarter }} count={r.cases} /></td>
+            <td className="num">
+              <DrillCount drill={{ figure: 'immediate_risk', quarter }} count={r.cases} />
+            </td>
           </tr>
           <tr>
             <th scope="row">Not referred or escalated the same working day</th>
-            <td className="num"><DrillCount drill={{ figure: 'immediate_risk_breach', quarter }} count={r.breaches} /></td>
+            <td className="num">
+              <DrillCount drill={{ figure: 'immediate_risk_breach', quarter }} count={r.breaches} />
+            </td>
           </tr>
           <tr>
             <th scope="row">Same-day compliance</th>
@@ -59,18 +69,39 @@ function NotificationsPanel({ d }: { d: Dashboard }) {
   const rows = d.notifications;
   const required = rows.reduce((n, r) => n + r.required, 0);
   const made = rows.reduce((n, r) => n + r.made, 0);
-  const headline = required === 0 ? 'No notification fell due this quarter.' : `${made} of ${required} required ${required === 1 ? 'notification was' : 'notifications were'} made by the quarter end.`;
+  const headline =
+    required === 0
+      ? 'No notification fell due this quarter.'
+      : `${made} of ${required} required ${required === 1 ? 'notification was' : 'notifications were'} made by the quarter end.`;
   return (
     <Panel id="dash-notifications" title="Notifications required and made" headline={headline}>
       {rows.length > 0 && (
-        <ChartFrame label={`Notifications by kind: ${rows.map((r) => `${r.label} ${r.required} required, ${r.made} made`).join('; ')}.`} height={Math.max(150, 56 * rows.length + 60)}>
+        <ChartFrame
+          label={`Notifications by kind: ${rows.map((r) => `${r.label} ${r.required} required, ${r.made} made`).join('; ')}.`}
+          height={Math.max(150, 56 * rows.length + 60)}
+        >
           <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 36, bottom: 4, left: 4 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e5e6e7" horizontal={false} />
             <XAxis type="number" allowDecimals={false} tick={AXIS.tick} stroke={AXIS.stroke} />
-            <YAxis type="category" dataKey="label" width={200} tick={AXIS.tick} stroke={AXIS.stroke} tickFormatter={(n: string) => truncate(n, 48)} />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={200}
+              tick={AXIS.tick}
+              stroke={AXIS.stroke}
+              tickFormatter={(n: string) => truncate(n, 48)}
+            />
             <Tooltip isAnimationActive={false} cursor={{ fill: '#f3f2f1' }} />
             <Legend verticalAlign="top" height={26} iconType="square" itemSorter={null} />
-            <Bar dataKey="required" name="Required" fill={SERIES.required} isAnimationActive={false} maxBarSize={22} cursor="pointer" onClick={() => openDrill({ figure: 'notification_required', quarter })}>
+            <Bar
+              dataKey="required"
+              name="Required"
+              fill={SERIES.required}
+              isAnimationActive={false}
+              maxBarSize={22}
+              cursor="pointer"
+              onClick={() => openDrill({ figure: 'notification_required', quarter })}
+            >
               <LabelList dataKey="required" position="right" fill="#0b0c0c" />
             </Bar>
             <Bar dataKey="made" name="Made by the quarter end" fill={SERIES.made} isAnimationActive={false} maxBarSize={22}>
@@ -84,9 +115,15 @@ function NotificationsPanel({ d }: { d: Dashboard }) {
         <thead>
           <tr>
             <th scope="col">Who must be told</th>
-            <th scope="col" className="num">Required</th>
-            <th scope="col" className="num">Made</th>
-            <th scope="col" className="num">Not made</th>
+            <th scope="col" className="num">
+              Required
+            </th>
+            <th scope="col" className="num">
+              Made
+            </th>
+            <th scope="col" className="num">
+              Not made
+            </th>
           </tr>
         </thead>
         <tbody>

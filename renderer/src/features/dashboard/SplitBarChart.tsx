@@ -24,7 +24,14 @@ export function SplitBarChart({ rows, label, horizontal = false, onBar }: Props)
   const axes = horizontal ? (
     <>
       <XAxis type="number" allowDecimals={false} tick={AXIS.tick} stroke={AXIS.stroke} />
-      <YAxis type="category" dataKey="name" width={210} tick={AXIS.tick} stroke={AXIS.stroke} tickFormatter={(n: string) => truncate(n, 60)} />
+      <YAxis
+        type="category"
+        dataKey="name"
+        width={210}
+        tick={AXIS.tick}
+        stroke={AXIS.stroke}
+        tickFormatter={(n: string) => truncate(n, 60)}
+      />
     </>
   ) : (
     <>
@@ -35,14 +42,37 @@ export function SplitBarChart({ rows, label, horizontal = false, onBar }: Props)
   return (
     <>
       <ChartFrame label={label} height={height}>
-        <BarChart data={withTotalLabels(rows)} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 18, right: 36, bottom: 4, left: 4 }} accessibilityLayer={false}>
+        <BarChart
+          data={withTotalLabels(rows)}
+          layout={horizontal ? 'vertical' : 'horizontal'}
+          margin={{ top: 18, right: 36, bottom: 4, left: 4 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid stroke="#e5e6e7" horizontal={!horizontal} vertical={horizontal} />
           {axes}
           <Tooltip isAnimationActive={false} cursor={{ fill: '#f3f2f1' }} />
-          <Bar dataKey="board" name="Board-level" stackId="split" fill={SERIES.board} isAnimationActive={false} cursor="pointer" onClick={(_, i) => onBar(i)} maxBarSize={56}>
+          <Bar
+            dataKey="board"
+            name="Board-level"
+            stackId="split"
+            fill={SERIES.board}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(_, i) => onBar(i)}
+            maxBarSize={56}
+          >
             <LabelList dataKey="boardLabel" position={horizontal ? 'right' : 'top'} fill="#0b0c0c" fontWeight={700} />
           </Bar>
-          <Bar dataKey="agencyInternal" name="Agency-internal" stackId="split" fill={SERIES.agencyInternal} isAnimationActive={false} cursor="pointer" onClick={(_, i) => onBar(i)} maxBarSize={56}>
+          <Bar
+            dataKey="agencyInternal"
+            name="Agency-internal"
+            stackId="split"
+            fill={SERIES.agencyInternal}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(_, i) => onBar(i)}
+            maxBarSize={56}
+          >
             <LabelList dataKey="internalLabel" position={horizontal ? 'right' : 'top'} fill="#0b0c0c" fontWeight={700} />
           </Bar>
         </BarChart>

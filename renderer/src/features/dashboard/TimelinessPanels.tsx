@@ -33,7 +33,10 @@ function ResolutionTimePanel({ d }: { d: Dashboard }) {
   return (
     <Panel id="dash-time" title="Time to resolution" headline={headline}>
       {t.count > 0 && (
-        <ChartFrame label={`Time to resolution in working days: median ${days(t.medianWorkingDays)}, 90th percentile ${days(t.p90WorkingDays)}.`} height={150}>
+        <ChartFrame
+          label={`Time to resolution in working days: median ${days(t.medianWorkingDays)}, 90th percentile ${days(t.p90WorkingDays)}.`}
+          height={150}
+        >
           <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 80, bottom: 4, left: 4 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e5e6e7" horizontal={false} />
             <XAxis type="number" allowDecimals={false} tick={AXIS.tick} stroke={AXIS.stroke} unit=" d" />
@@ -52,7 +55,9 @@ function ResolutionTimePanel({ d }: { d: Dashboard }) {
         <tbody>
           <tr>
             <th scope="row">Resolved this quarter</th>
-            <td className="num"><DrillCount drill={{ figure: 'resolved', quarter }} count={t.count} /></td>
+            <td className="num">
+              <DrillCount drill={{ figure: 'resolved', quarter }} count={t.count} />
+            </td>
           </tr>
           <tr>
             <th scope="row">Median</th>
@@ -65,7 +70,8 @@ function ResolutionTimePanel({ d }: { d: Dashboard }) {
           <tr>
             <th scope="row">Resolved within the policy’s timescales</th>
             <td className="num">
-              <DrillCount drill={{ figure: 'resolved_within_timescale', quarter }} count={t.withinTimescale} /> ({percent(t.withinTimescaleShare)})
+              <DrillCount drill={{ figure: 'resolved_within_timescale', quarter }} count={t.withinTimescale} /> (
+              {percent(t.withinTimescaleShare)})
             </td>
           </tr>
         </tbody>
@@ -81,13 +87,23 @@ function OverduePanel({ d }: { d: Dashboard }) {
   const rows = d.trend.map((t) => ({ key: t.key, name: shortQuarter(t.label), value: t.overdueAtEnd }));
   return (
     <Panel id="dash-overdue" title="Overdue at the end of the quarter" headline={`${sentence}.`}>
-      <ChartFrame label={`Column chart of cases overdue at each quarter end: ${rows.map((r) => `${r.name} ${r.value}`).join(', ')}.`} height={200}>
+      <ChartFrame
+        label={`Column chart of cases overdue at each quarter end: ${rows.map((r) => `${r.name} ${r.value}`).join(', ')}.`}
+        height={200}
+      >
         <BarChart data={rows} margin={{ top: 18, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e5e6e7" vertical={false} />
           <XAxis dataKey="name" tick={<QuarterTick />} stroke={AXIS.stroke} interval={0} height={40} />
           <YAxis allowDecimals={false} tick={AXIS.tick} stroke={AXIS.stroke} width={30} />
           <Tooltip isAnimationActive={false} cursor={{ fill: '#f3f2f1' }} />
-          <Bar dataKey="value" name="Overdue at end" isAnimationActive={false} cursor="pointer" maxBarSize={40} onClick={(_, i) => openDrill({ figure: 'overdue_at_end', quarter: rows[i]!.key })}>
+          <Bar
+            dataKey="value"
+            name="Overdue at end"
+            isAnimationActive={false}
+            cursor="pointer"
+            maxBarSize={40}
+            onClick={(_, i) => openDrill({ figure: 'overdue_at_end', quarter: rows[i]!.key })}
+          >
             {rows.map((r) => (
               <Cell key={r.key} fill={r.key === quarter ? SERIES.overdue : '#e8a29c'} />
             ))}
@@ -100,15 +116,25 @@ function OverduePanel({ d }: { d: Dashboard }) {
         <tbody>
           <tr>
             <th scope="row">Board-level</th>
-            <td className="num"><DrillCount drill={{ figure: 'overdue_at_end', quarter, origin: 'board' }} count={o.board} qualifier="(board-level)" /></td>
+            <td className="num">
+              <DrillCount drill={{ figure: 'overdue_at_end', quarter, origin: 'board' }} count={o.board} qualifier="(board-level)" />
+            </td>
           </tr>
           <tr>
             <th scope="row">Agency-internal</th>
-            <td className="num"><DrillCount drill={{ figure: 'overdue_at_end', quarter, origin: 'agency_return' }} count={o.agencyInternal} qualifier="(agency-internal)" /></td>
+            <td className="num">
+              <DrillCount
+                drill={{ figure: 'overdue_at_end', quarter, origin: 'agency_return' }}
+                count={o.agencyInternal}
+                qualifier="(agency-internal)"
+              />
+            </td>
           </tr>
           <tr>
             <th scope="row">All overdue</th>
-            <td className="num dash-total"><DrillCount drill={{ figure: 'overdue_at_end', quarter }} count={o.total} /></td>
+            <td className="num dash-total">
+              <DrillCount drill={{ figure: 'overdue_at_end', quarter }} count={o.total} />
+            </td>
           </tr>
         </tbody>
       </table>

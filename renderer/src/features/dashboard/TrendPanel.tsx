@@ -19,9 +19,30 @@ export function TrendPanel({ d }: { d: Dashboard }) {
           <YAxis allowDecimals={false} tick={AXIS.tick} stroke={AXIS.stroke} width={36} />
           <Tooltip isAnimationActive={false} />
           <Legend verticalAlign="top" height={28} iconType="square" itemSorter={null} />
-          <Bar dataKey="new" name="New" fill={SERIES.new} isAnimationActive={false} cursor="pointer" onClick={(_, i) => openDrill({ figure: 'new', quarter: rows[i]!.key })} />
-          <Bar dataKey="resolved" name="Resolved" fill={SERIES.resolved} isAnimationActive={false} cursor="pointer" onClick={(_, i) => openDrill({ figure: 'resolved', quarter: rows[i]!.key })} />
-          <Line dataKey="openAtEnd" name="Open at end of quarter" stroke={SERIES.openAtEnd} strokeWidth={3} dot={{ r: 4, fill: SERIES.openAtEnd }} isAnimationActive={false} />
+          <Bar
+            dataKey="new"
+            name="New"
+            fill={SERIES.new}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(_, i) => openDrill({ figure: 'new', quarter: rows[i]!.key })}
+          />
+          <Bar
+            dataKey="resolved"
+            name="Resolved"
+            fill={SERIES.resolved}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(_, i) => openDrill({ figure: 'resolved', quarter: rows[i]!.key })}
+          />
+          <Line
+            dataKey="openAtEnd"
+            name="Open at end of quarter"
+            stroke={SERIES.openAtEnd}
+            strokeWidth={3}
+            dot={{ r: 4, fill: SERIES.openAtEnd }}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ChartFrame>
       <table className="dash-table">
@@ -29,12 +50,24 @@ export function TrendPanel({ d }: { d: Dashboard }) {
         <thead>
           <tr>
             <th scope="col">Quarter</th>
-            <th scope="col" className="num">New</th>
-            <th scope="col" className="num">Resolved</th>
-            <th scope="col" className="num">Open at end</th>
-            <th scope="col" className="num">Carried over</th>
-            <th scope="col" className="num">Resolved at stages 1-2</th>
-            <th scope="col" className="num">Overdue at end</th>
+            <th scope="col" className="num">
+              New
+            </th>
+            <th scope="col" className="num">
+              Resolved
+            </th>
+            <th scope="col" className="num">
+              Open at end
+            </th>
+            <th scope="col" className="num">
+              Carried over
+            </th>
+            <th scope="col" className="num">
+              Resolved at stages 1-2
+            </th>
+            <th scope="col" className="num">
+              Overdue at end
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -44,12 +77,24 @@ export function TrendPanel({ d }: { d: Dashboard }) {
             return (
               <tr key={r.key} className={r.key === d.quarter.key ? 'row--current' : undefined}>
                 <th scope="row">{r.label}</th>
-                <td className="num"><DrillCount drill={{ figure: 'new', ...q }} count={r.new} qualifier={inQ} /></td>
-                <td className="num"><DrillCount drill={{ figure: 'resolved', ...q }} count={r.resolved} qualifier={inQ} /></td>
-                <td className="num"><DrillCount drill={{ figure: 'open_at_end', ...q }} count={r.openAtEnd} qualifier={`of ${r.short}`} /></td>
-                <td className="num"><DrillCount drill={{ figure: 'carried_over', ...q }} count={r.carriedOver} qualifier={`into ${r.short}`} /></td>
-                <td className="num"><DrillCount drill={{ figure: 'resolved_at_stages_1_2', ...q }} count={r.resolvedAtStages12} qualifier={inQ} /></td>
-                <td className="num"><DrillCount drill={{ figure: 'overdue_at_end', ...q }} count={r.overdueAtEnd} qualifier={`at the end of ${r.short}`} /></td>
+                <td className="num">
+                  <DrillCount drill={{ figure: 'new', ...q }} count={r.new} qualifier={inQ} />
+                </td>
+                <td className="num">
+                  <DrillCount drill={{ figure: 'resolved', ...q }} count={r.resolved} qualifier={inQ} />
+                </td>
+                <td className="num">
+                  <DrillCount drill={{ figure: 'open_at_end', ...q }} count={r.openAtEnd} qualifier={`of ${r.short}`} />
+                </td>
+                <td className="num">
+                  <DrillCount drill={{ figure: 'carried_over', ...q }} count={r.carriedOver} qualifier={`into ${r.short}`} />
+                </td>
+                <td className="num">
+                  <DrillCount drill={{ figure: 'resolved_at_stages_1_2', ...q }} count={r.resolvedAtStages12} qualifier={inQ} />
+                </td>
+                <td className="num">
+                  <DrillCount drill={{ figure: 'overdue_at_end', ...q }} count={r.overdueAtEnd} qualifier={`at the end of ${r.short}`} />
+                </td>
               </tr>
             );
           })}

@@ -50,12 +50,18 @@ const NOUNS: Record<Figure, [string, string]> = {
   resolved_at_stages_1_2: ['escalation resolved at stages 1-2', 'escalations resolved at stages 1-2'],
   overdue_at_end: ['overdue case', 'overdue cases'],
   immediate_risk: ['immediate-risk case', 'immediate-risk cases'],
-  immediate_risk_breach: ['immediate-risk case not referred or escalated the same working day', 'immediate-risk cases not referred or escalated the same working day'],
+  immediate_risk_breach: [
+    'immediate-risk case not referred or escalated the same working day',
+    'immediate-risk cases not referred or escalated the same working day',
+  ],
   notification_required: ['case needing a notification', 'cases needing a notification'],
   notification_missing: ['case with a notification not made', 'cases with a notification not made'],
   chair_decision: ['case the chair decided on', 'cases the chair decided on'],
   panel_held: ['case decided by a resolution panel', 'cases decided by a resolution panel'],
-  panel_held_under_departure: ['case decided by a panel held under a departure from the policy', 'cases decided by a panel held under a departure from the policy'],
+  panel_held_under_departure: [
+    'case decided by a panel held under a departure from the policy',
+    'cases decided by a panel held under a departure from the policy',
+  ],
   policy_gap: ['policy gap', 'policy gaps'],
 };
 
@@ -81,6 +87,12 @@ export function leaders<T>(rows: T[], count: (row: T) => number, name: (row: T) 
 }
 
 /** Where a stacked bar's total is written: on the outer segment, or on the inner one when the outer is empty. */
-export function withTotalLabels<T extends { board: number; agencyInternal: number; total: number }>(rows: T[]): (T & { boardLabel: string; internalLabel: string })[] {
-  return rows.map((r) => ({ ...r, boardLabel: r.agencyInternal === 0 && r.total > 0 ? String(r.total) : '', internalLabel: r.agencyInternal > 0 ? String(r.total) : '' }));
+export function withTotalLabels<T extends { board: number; agencyInternal: number; total: number }>(
+  rows: T[],
+): (T & { boardLabel: string; internalLabel: string })[] {
+  return rows.map((r) => ({
+    ...r,
+    boardLabel: r.agencyInternal === 0 && r.total > 0 ? String(r.total) : '',
+    internalLabel: r.agencyInternal > 0 ? String(r.total) : '',
+  }));
 }

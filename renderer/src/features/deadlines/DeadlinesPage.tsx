@@ -12,7 +12,9 @@ export function DeadlinesPage() {
   return (
     <>
       <h1>Deadlines</h1>
-      <p className="lede">What needs chasing today. Working days leave out weekends, bank holidays in England and Wales, and the board’s closure days.</p>
+      <p className="lede">
+        What needs chasing today. Working days leave out weekends, bank holidays in England and Wales, and the board’s closure days.
+      </p>
       {answer.error && <p role="alert">{answer.error.message}</p>}
       {!data && !answer.error && <p role="status">Reading the register…</p>}
       {data && (
@@ -61,7 +63,9 @@ export function DeadlinesPage() {
               <p>Every child at immediate risk has a recorded referral and a same-day escalation.</p>
             ) : (
               <table>
-                <caption className="visually-hidden">Escalations about a child at immediate risk with a referral or same-day escalation missing</caption>
+                <caption className="visually-hidden">
+                  Escalations about a child at immediate risk with a referral or same-day escalation missing
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Case reference</th>

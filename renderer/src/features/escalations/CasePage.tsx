@@ -33,7 +33,8 @@ export function CasePage({ escalationId }: { escalationId: number }) {
   const redacts = useCan('escalations:redact');
 
   const d = escalation.data;
-  if (!d || d.id !== escalationId) return <NotLoaded noun="escalation" error={escalation.error} backHref={href('escalations')} backLabel="Back to the register" />;
+  if (!d || d.id !== escalationId)
+    return <NotLoaded noun="escalation" error={escalation.error} backHref={href('escalations')} backLabel="Back to the register" />;
   const knownNames = (agencies.data ?? []).map((a) => a.name);
   const openStage = d.stages.find((s) => s.endedOn === null);
   const props = { detail: d, onSaved };
@@ -68,7 +69,14 @@ export function CasePage({ escalationId }: { escalationId: number }) {
       <StagesSection detail={d} />
       {isOpen && logs && (
         <>
-          {openStage && <StageRecordForm key={`stage-${openStage.id}`} {...props} knownNames={knownNames} agencies={(agencies.data ?? []).filter((a) => a.retiredOn === null)} />}
+          {openStage && (
+            <StageRecordForm
+              key={`stage-${openStage.id}`}
+              {...props}
+              knownNames={knownNames}
+              agencies={(agencies.data ?? []).filter((a) => a.retiredOn === null)}
+            />
+          )}
           <EscalateForm key={`escalate-${openStage?.id ?? 0}`} {...props} />
         </>
       )}
@@ -83,7 +91,9 @@ export function CasePage({ escalationId }: { escalationId: number }) {
       {closes && (d.status === 'resolved' || d.status === 'withdrawn') && <CloseForm {...props} />}
       <DraftsSection detail={d} />
       <TimelineSection detail={d} />
-      {logs && d.status !== 'closed' && <CorrectionForm key={`correct-${d.timeline.length}`} {...props} categories={settings.data?.categories ?? []} />}
+      {logs && d.status !== 'closed' && (
+        <CorrectionForm key={`correct-${d.timeline.length}`} {...props} categories={settings.data?.categories ?? []} />
+      )}
       {redacts && <RedactForm {...props} knownNames={knownNames} />}
     </>
   );

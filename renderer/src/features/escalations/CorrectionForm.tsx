@@ -35,7 +35,14 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:correct', { escalationId: detail.id, field, value: field === 'categoryId' ? Number(value) : value, reason, confirmedNoChildName: confirmed }),
+      () =>
+        call('escalations:correct', {
+          escalationId: detail.id,
+          field,
+          value: field === 'categoryId' ? Number(value) : value,
+          reason,
+          confirmedNoChildName: confirmed,
+        }),
       () => {
         onSaved(`Corrected the ${CORRECTABLE_FIELDS[field].toLowerCase()}. The timeline keeps what it said before.`);
         setReason('');

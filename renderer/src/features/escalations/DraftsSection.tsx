@@ -57,17 +57,32 @@ export function DraftsSection({ detail }: { detail: EscalationDetail }) {
   const [shown, setShown] = useState<{ kind: Kind; draft: Draft } | null>(null);
   const open = (kind: Kind) =>
     void action
-      .run(() => call(kind === 'outcome' ? 'escalations:outcomeLetter' : 'escalations:chairReferral', { escalationId: detail.id }), () => '')
+      .run(
+        () => call(kind === 'outcome' ? 'escalations:outcomeLetter' : 'escalations:chairReferral', { escalationId: detail.id }),
+        () => '',
+      )
       .then((draft) => draft && setShown({ kind, draft }));
   return (
     <section aria-labelledby="drafts">
       <h2 id="drafts">Letters and e-mails</h2>
       <p className="hint">The app drafts these from the record. Check them, then send them from your own e-mail.</p>
       <div className="form-row">
-        <button type="button" className="button--secondary" disabled={action.busy} onClick={() => open('outcome')} aria-pressed={shown?.kind === 'outcome'}>
+        <button
+          type="button"
+          className="button--secondary"
+          disabled={action.busy}
+          onClick={() => open('outcome')}
+          aria-pressed={shown?.kind === 'outcome'}
+        >
           {TITLES.outcome}
         </button>
-        <button type="button" className="button--secondary" disabled={action.busy} onClick={() => open('chair')} aria-pressed={shown?.kind === 'chair'}>
+        <button
+          type="button"
+          className="button--secondary"
+          disabled={action.busy}
+          onClick={() => open('chair')}
+          aria-pressed={shown?.kind === 'chair'}
+        >
           {TITLES.chair}
         </button>
       </div>

@@ -21,9 +21,12 @@ export function EscalateForm({ detail, onSaved }: CaseFormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:escalate', { escalationId: detail.id, toStage: toStage as number, on, reason, confirmedNoChildName: confirmed }),
+      () =>
+        call('escalations:escalate', { escalationId: detail.id, toStage: toStage as number, on, reason, confirmedNoChildName: confirmed }),
       (d) => {
-        onSaved(`Moved up to stage ${d.currentStage?.number ?? toStage}${d.currentStage ? `: ${d.currentStage.name}` : ''} on ${formatUkDate(on)}.`);
+        onSaved(
+          `Moved up to stage ${d.currentStage?.number ?? toStage}${d.currentStage ? `: ${d.currentStage.name}` : ''} on ${formatUkDate(on)}.`,
+        );
         setReason('');
         return '';
       },

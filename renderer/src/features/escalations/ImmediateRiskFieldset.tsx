@@ -15,7 +15,12 @@ export function ImmediateRiskFieldset({ draft, stages, onChange }: Props) {
     <fieldset>
       <legend>Immediate risk</legend>
       <div className="field field--check">
-        <input id="immediate-risk" type="checkbox" checked={draft.immediateRisk} onChange={(e) => onChange({ immediateRisk: e.target.checked })} />
+        <input
+          id="immediate-risk"
+          type="checkbox"
+          checked={draft.immediateRisk}
+          onChange={(e) => onChange({ immediateRisk: e.target.checked })}
+        />
         <label htmlFor="immediate-risk">The child is at immediate risk of significant harm</label>
       </div>
       {draft.immediateRisk && (

@@ -10,7 +10,10 @@ interface Props {
 
 /** What kind of matter this is. Anything other than a multi-agency disagreement is turned away, with where it belongs. */
 export function MatterFieldset({ matter, raisingAgencyId, raisingAgencyName, challengedAgencyIds, onChange }: Props) {
-  const refusal = scopeRefusal({ matter, raisingAgencyId: raisingAgencyId ?? -1, challengedAgencyIds }, raisingAgencyName ?? 'the raising agency');
+  const refusal = scopeRefusal(
+    { matter, raisingAgencyId: raisingAgencyId ?? -1, challengedAgencyIds },
+    raisingAgencyName ?? 'the raising agency',
+  );
   return (
     <fieldset>
       <legend>What is being logged?</legend>

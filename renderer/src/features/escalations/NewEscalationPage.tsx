@@ -38,8 +38,8 @@ export function NewEscalationPage() {
       </p>
       <h1>Log an escalation</h1>
       <p className="lede">
-        {profile ? `Logged under the board’s current policy: ${profile.profile.name}.` : 'Logged under the board’s current policy.'} Record a case
-        reference and initials only: never the child’s name, address or date of birth.
+        {profile ? `Logged under the board’s current policy: ${profile.profile.name}.` : 'Logged under the board’s current policy.'} Record
+        a case reference and initials only: never the child’s name, address or date of birth.
       </p>
       {settings && settings.activeProfileId === null && (
         <div className="refusal" role="alert">
@@ -66,14 +66,27 @@ export function NewEscalationPage() {
               <span id="reference-hint" className="hint">
                 The agency’s reference, for example CSC-2026-0412
               </span>
-              <input id="reference" aria-describedby="reference-hint" autoComplete="off" value={draft.reference} onChange={(e) => patch({ reference: e.target.value })} />
+              <input
+                id="reference"
+                aria-describedby="reference-hint"
+                autoComplete="off"
+                value={draft.reference}
+                onChange={(e) => patch({ reference: e.target.value })}
+              />
             </div>
             <div className="field">
               <label htmlFor="initials">Child’s initials</label>
               <span id="initials-hint" className="hint">
                 Optional, up to 4 letters
               </span>
-              <input id="initials" aria-describedby="initials-hint" className="input--short" autoComplete="off" value={draft.childInitials} onChange={(e) => patch({ childInitials: e.target.value })} />
+              <input
+                id="initials"
+                aria-describedby="initials-hint"
+                className="input--short"
+                autoComplete="off"
+                value={draft.childInitials}
+                onChange={(e) => patch({ childInitials: e.target.value })}
+              />
             </div>
           </div>
           <fieldset className="nested">
@@ -81,7 +94,13 @@ export function NewEscalationPage() {
             <div className="choices">
               {(Object.entries(CHILD_STATUSES) as [ChildStatus, string][]).map(([key, label]) => (
                 <div className="field field--check" key={key}>
-                  <input id={`status-${key}`} type="radio" name="child-status" checked={draft.childStatus === key} onChange={() => patch({ childStatus: key })} />
+                  <input
+                    id={`status-${key}`}
+                    type="radio"
+                    name="child-status"
+                    checked={draft.childStatus === key}
+                    onChange={() => patch({ childStatus: key })}
+                  />
                   <label htmlFor={`status-${key}`}>{label}</label>
                 </div>
               ))}
@@ -101,14 +120,26 @@ export function NewEscalationPage() {
           <div className="form-row">
             <div className="field">
               <label htmlFor="worker-role">Raising worker’s role</label>
-              <input id="worker-role" className="input--long" value={draft.raisingWorkerRole} onChange={(e) => patch({ raisingWorkerRole: e.target.value })} />
+              <input
+                id="worker-role"
+                className="input--long"
+                value={draft.raisingWorkerRole}
+                onChange={(e) => patch({ raisingWorkerRole: e.target.value })}
+              />
             </div>
             <div className="field">
               <label htmlFor="worker-email">Raising worker’s e-mail</label>
               <span id="worker-email-hint" className="hint">
                 So they can be told the outcome
               </span>
-              <input id="worker-email" type="email" className="input--long" aria-describedby="worker-email-hint" value={draft.raisingWorkerEmail} onChange={(e) => patch({ raisingWorkerEmail: e.target.value })} />
+              <input
+                id="worker-email"
+                type="email"
+                className="input--long"
+                aria-describedby="worker-email-hint"
+                value={draft.raisingWorkerEmail}
+                onChange={(e) => patch({ raisingWorkerEmail: e.target.value })}
+              />
             </div>
           </div>
         </fieldset>
@@ -118,7 +149,11 @@ export function NewEscalationPage() {
           <div className="form-row">
             <div className="field">
               <label htmlFor="category">Category</label>
-              <select id="category" value={draft.categoryId ?? ''} onChange={(e) => patch({ categoryId: e.target.value === '' ? null : Number(e.target.value) })}>
+              <select
+                id="category"
+                value={draft.categoryId ?? ''}
+                onChange={(e) => patch({ categoryId: e.target.value === '' ? null : Number(e.target.value) })}
+              >
                 <option value="">Choose a category</option>
                 <NamedOptions items={settings?.categories ?? []} />
               </select>
@@ -133,7 +168,13 @@ export function NewEscalationPage() {
             <span id="summary-hint" className="hint">
               The decision, action or inaction challenged, and why it leaves the child unsafe. No names.
             </span>
-            <textarea id="summary" rows={5} aria-describedby="summary-hint" value={draft.summary} onChange={(e) => patch({ summary: e.target.value })} />
+            <textarea
+              id="summary"
+              rows={5}
+              aria-describedby="summary-hint"
+              value={draft.summary}
+              onChange={(e) => patch({ summary: e.target.value })}
+            />
           </div>
           <ChildNameCheck
             text={[draft.raisingWorkerRole, draft.summary].join('\n')}

@@ -91,7 +91,13 @@ export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
                     {a.doneOn ? (
                       `Done ${formatUkDate(a.doneOn)}`
                     ) : (
-                      <button type="button" className="button--small" disabled={action.busy} onClick={() => markDone(a.id, a.description)} aria-label={`Mark done: ${a.description}`}>
+                      <button
+                        type="button"
+                        className="button--small"
+                        disabled={action.busy}
+                        onClick={() => markDone(a.id, a.description)}
+                        aria-label={`Mark done: ${a.description}`}
+                      >
                         Mark done
                       </button>
                     )}

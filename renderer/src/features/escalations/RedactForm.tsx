@@ -22,8 +22,13 @@ export function RedactForm({ detail, onSaved, knownNames }: CaseFormProps & { kn
     void action.run(
       () => call('escalations:redact', { escalationId: detail.id, text, reason, confirmedNoChildName: confirmed }),
       (result) => {
-        const where = result.fields.length > 0 ? `from ${plural(result.fields.length, 'field', 'fields')} of the case (${result.fields.join(', ')})` : 'from the case';
-        onSaved(`Removed the text ${where} and from ${plural(result.auditEntriesChanged, 'audit entry', 'audit entries')}. The removal is recorded without the text.`);
+        const where =
+          result.fields.length > 0
+            ? `from ${plural(result.fields.length, 'field', 'fields')} of the case (${result.fields.join(', ')})`
+            : 'from the case';
+        onSaved(
+          `Removed the text ${where} and from ${plural(result.auditEntriesChanged, 'audit entry', 'audit entries')}. The removal is recorded without the text.`,
+        );
         setText('');
         setReason('');
         return '';
@@ -34,9 +39,9 @@ export function RedactForm({ detail, onSaved, knownNames }: CaseFormProps & { kn
     <section aria-labelledby="redact">
       <h2 id="redact">Remove a child’s identifier</h2>
       <p className="hint">
-        If a child’s name or another identifier was typed into this case by mistake, give the exact text. Wherever it appears in this case’s records and
-        in the audit trail’s stored values it is replaced by {REDACTION_MARKER}, and later backups will not hold it. Backups taken before now keep it
-        until they are rotated out, and exports already sent are not recalled.
+        If a child’s name or another identifier was typed into this case by mistake, give the exact text. Wherever it appears in this case’s
+        records and in the audit trail’s stored values it is replaced by {REDACTION_MARKER}, and later backups will not hold it. Backups
+        taken before now keep it until they are rotated out, and exports already sent are not recalled.
       </p>
       <form noValidate className="stack" onSubmit={submit} aria-label="Remove a child’s identifier">
         <div className="field field--wide">
@@ -44,7 +49,13 @@ export function RedactForm({ detail, onSaved, knownNames }: CaseFormProps & { kn
           <span id="redact-text-hint" className="hint">
             One name or identifier at a time; capitals do not matter, whole words only
           </span>
-          <input id="redact-text" aria-describedby="redact-text-hint" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />
+          <input
+            id="redact-text"
+            aria-describedby="redact-text-hint"
+            autoComplete="off"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </div>
         <div className="field field--wide">
           <label htmlFor="redact-reason">Why it is being removed</label>

@@ -59,7 +59,12 @@ export function RegisterFilters({ filters, onChange, agencies, settings, stages 
         <label htmlFor="f-search">Case reference or initials</label>
         <input id="f-search" type="search" value={search} maxLength={60} autoComplete="off" onChange={(e) => setSearch(e.target.value)} />
       </div>
-      <FilterSelect id="f-agency" label="Agency (raising or challenged)" value={filters.agencyId ?? ''} onChange={(v) => set('agencyId', numberOrNull(v))}>
+      <FilterSelect
+        id="f-agency"
+        label="Agency (raising or challenged)"
+        value={filters.agencyId ?? ''}
+        onChange={(v) => set('agencyId', numberOrNull(v))}
+      >
         <option value="">Any agency</option>
         {agencies.map((a) => (
           <option key={a.id} value={a.id}>
@@ -84,7 +89,12 @@ export function RegisterFilters({ filters, onChange, agencies, settings, stages 
         <option value="">Any category</option>
         <NamedOptions items={settings?.categories ?? []} />
       </FilterSelect>
-      <FilterSelect id="f-quarter" label="Opened in quarter" value={filters.quarter ?? ''} onChange={(v) => set('quarter', v === '' ? null : v)}>
+      <FilterSelect
+        id="f-quarter"
+        label="Opened in quarter"
+        value={filters.quarter ?? ''}
+        onChange={(v) => set('quarter', v === '' ? null : v)}
+      >
         <option value="">Any quarter</option>
         {quarters.map((q) => (
           <option key={q.key} value={q.key}>

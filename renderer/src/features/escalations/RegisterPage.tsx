@@ -16,8 +16,10 @@ function DrillNote({ drill, startMonth }: { drill: Drill; startMonth: number }) 
   return (
     <div className="drill-note">
       <p>
-        Showing the cases behind the learning hub’s figure <strong>“{FIGURES[drill.figure]}”</strong> for {quarterFromKey(drill.quarter, startMonth).label}
-        {drill.origin !== 'any' && (drill.origin === 'board' ? ', board-level only' : ', from agencies’ returns only')}. The filters below narrow it further.
+        Showing the cases behind the learning hub’s figure <strong>“{FIGURES[drill.figure]}”</strong> for{' '}
+        {quarterFromKey(drill.quarter, startMonth).label}
+        {drill.origin !== 'any' && (drill.origin === 'board' ? ', board-level only' : ', from agencies’ returns only')}. The filters below
+        narrow it further.
       </p>
       <p>
         <a href={href('escalations')}>Show the whole register</a>
@@ -63,7 +65,9 @@ function Register({ drill }: { drill: Drill | null }) {
           </a>
         )}
       </div>
-      <p className="lede">Every professional disagreement referred to the board, open and closed. Choose a case reference to see its whole history.</p>
+      <p className="lede">
+        Every professional disagreement referred to the board, open and closed. Choose a case reference to see its whole history.
+      </p>
       {filters.drill && <DrillNote drill={filters.drill as Drill} startMonth={settings?.quarterStartMonth ?? 4} />}
 
       <section aria-labelledby="register-filters">
@@ -84,11 +88,15 @@ function Register({ drill }: { drill: Drill | null }) {
           Escalations
         </h2>
         <p role="status" className="count" aria-busy={register.loading}>
-          {total === null ? 'Reading the register…' : `${plural(total, 'escalation matches', 'escalations match')}${register.loading ? ' (updating…)' : ''}`}
+          {total === null
+            ? 'Reading the register…'
+            : `${plural(total, 'escalation matches', 'escalations match')}${register.loading ? ' (updating…)' : ''}`}
         </p>
         {register.error && <p role="alert">{register.error}</p>}
         {total === 0 && !register.loading && (
-          <p>{JSON.stringify(filters) === JSON.stringify(NO_FILTERS) ? 'No escalations logged yet.' : 'No escalation matches these filters.'}</p>
+          <p>
+            {JSON.stringify(filters) === JSON.stringify(NO_FILTERS) ? 'No escalations logged yet.' : 'No escalation matches these filters.'}
+          </p>
         )}
         {total !== null && total > 0 && (
           <RegisterTable

@@ -41,18 +41,32 @@ function Cells({ row }: { row: RegisterRow }) {
           </span>
         )}
       </div>
-      <div role="cell" className="register__cell">{formatUkDate(row.openedOn)}</div>
-      <div role="cell" className="register__cell" title={row.origin === 'agency_return' ? `${row.raisingAgency} (from its quarterly return)` : row.raisingAgency}>
+      <div role="cell" className="register__cell">
+        {formatUkDate(row.openedOn)}
+      </div>
+      <div
+        role="cell"
+        className="register__cell"
+        title={row.origin === 'agency_return' ? `${row.raisingAgency} (from its quarterly return)` : row.raisingAgency}
+      >
         {row.origin === 'agency_return' && <span className="tag tag--quiet">return</span>}
         {row.raisingAgency}
       </div>
-      <div role="cell" className="register__cell" title={row.challengedAgencies}>{row.challengedAgencies}</div>
+      <div role="cell" className="register__cell" title={row.challengedAgencies}>
+        {row.challengedAgencies}
+      </div>
       <div role="cell" className="register__cell" title={row.stageName ?? undefined}>
         {row.stageNumber === null ? '—' : `${row.stageNumber}${row.stageName ? ` ${row.stageName}` : ''}`}
       </div>
-      <div role="cell" className="register__cell">{ESCALATION_STATUSES[row.status]}</div>
-      <div role="cell" className="register__cell">{row.dueOn ? formatUkDate(row.dueOn) : '—'}</div>
-      <div role="cell" className="register__cell">{row.status === 'open' ? <DeadlineBadge state={row.state} compact /> : '—'}</div>
+      <div role="cell" className="register__cell">
+        {ESCALATION_STATUSES[row.status]}
+      </div>
+      <div role="cell" className="register__cell">
+        {row.dueOn ? formatUkDate(row.dueOn) : '—'}
+      </div>
+      <div role="cell" className="register__cell">
+        {row.status === 'open' ? <DeadlineBadge state={row.state} compact /> : '—'}
+      </div>
     </>
   );
 }
@@ -64,7 +78,12 @@ function Cells({ row }: { row: RegisterRow }) {
 export function RegisterTable({ total, rowAt, ensureRange, filters, onSort }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser returns fresh functions by design
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -77,7 +96,14 @@ export function RegisterTable({ total, rowAt, ensureRange, filters, onSort }: Pr
 
   const height = Math.min(VISIBLE_ROWS, Math.max(total, 1)) * ROW_HEIGHT + ROW_HEIGHT + 4;
   return (
-    <div ref={scrollRef} className="register__scroll" style={{ height }} tabIndex={0} role="region" aria-label="Escalations register (scrolls)">
+    <div
+      ref={scrollRef}
+      className="register__scroll"
+      style={{ height }}
+      tabIndex={0}
+      role="region"
+      aria-label="Escalations register (scrolls)"
+    >
       <div role="table" aria-label="Escalations" aria-rowcount={total + 1} className="register">
         <div role="rowgroup" className="register__head">
           <div role="row" aria-rowindex={1} className="register__row">

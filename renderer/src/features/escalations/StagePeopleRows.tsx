@@ -19,7 +19,11 @@ type PickerProps = { row: PersonDraft; index: number; onPick: (patch: Partial<Pe
 
 /** The directory's officers of the person's agency: picking one fills the name and role, and lets the panel check match them by record. */
 function OfficerPicker(props: PickerProps) {
-  return props.row.agencyId === null ? <OfficerSelect {...props} officers={[]} /> : <AgencyOfficers {...props} agencyId={props.row.agencyId} />;
+  return props.row.agencyId === null ? (
+    <OfficerSelect {...props} officers={[]} />
+  ) : (
+    <AgencyOfficers {...props} agencyId={props.row.agencyId} />
+  );
 }
 
 function AgencyOfficers({ agencyId, ...props }: PickerProps & { agencyId: number }) {
@@ -27,7 +31,12 @@ function AgencyOfficers({ agencyId, ...props }: PickerProps & { agencyId: number
   return <OfficerSelect {...props} officers={agency.data?.officers ?? []} />;
 }
 
-function OfficerSelect({ row, index, onPick, officers }: PickerProps & { officers: readonly { id: number; name: string; role: string }[] }) {
+function OfficerSelect({
+  row,
+  index,
+  onPick,
+  officers,
+}: PickerProps & { officers: readonly { id: number; name: string; role: string }[] }) {
   const id = `person-${row.key}-officer`;
   return (
     <div className="field">

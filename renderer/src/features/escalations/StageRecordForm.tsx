@@ -10,20 +10,28 @@ import { StagePeopleRows, type PersonDraft } from './StagePeopleRows';
 let nextKey = 1;
 const blankPerson = (): PersonDraft => ({ key: nextKey++, name: '', agencyId: null, role: '', officerId: null });
 
-export function StageRecordForm({ detail, onSaved, knownNames, agencies }: CaseFormProps & { knownNames: readonly string[]; agencies: readonly { id: number; name: string }[] }) {
+export function StageRecordForm({
+  detail,
+  onSaved,
+  knownNames,
+  agencies,
+}: CaseFormProps & { knownNames: readonly string[]; agencies: readonly { id: number; name: string }[] }) {
   const open = detail.stages.find((s) => s.endedOn === null);
   const action = useAction();
   const [discussion, setDiscussion] = useState(open?.discussion ?? '');
   const [decision, setDecision] = useState(open?.decision ?? '');
   const [participants, setParticipants] = useState(open?.participants ?? '');
-  const [people, setPeople] = useState<PersonDraft[]>(() => (open?.people ?? []).map((p) => ({ key: nextKey++, name: p.name, agencyId: p.agencyId, role: p.role, officerId: p.officerId })));
+  const [people, setPeople] = useState<PersonDraft[]>(() =>
+    (open?.people ?? []).map((p) => ({ key: nextKey++, name: p.name, agencyId: p.agencyId, role: p.role, officerId: p.officerId })),
+  );
   const [confirmed, setConfirmed] = useState(false);
   if (!open) return null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:recordStage', {
+      () =>
+        call('escalations:recordStage', {
           escalationId: detail.id,
           discussion,
           decision,
@@ -56,11 +64,22 @@ export function StageRecordForm({ detail, onSaved, knownNames, agencies }: CaseF
         <div className="field field--wide">
           <label htmlFor="stage-participants">Notes on who took part</label>
           <span id="stage-participants-hint" className="hint">
-            Anything more about who took part or what they said. Name each person above, not here: only the people above are kept from the panel for certain.
+            Anything more about who took part or what they said. Name each person above, not here: only the people above are kept from the
+            panel for certain.
           </span>
-          <input id="stage-participants" aria-describedby="stage-participants-hint" value={participants} onChange={(e) => setParticipants(e.target.value)} />
+          <input
+            id="stage-participants"
+            aria-describedby="stage-participants-hint"
+            value={participants}
+            onChange={(e) => setParticipants(e.target.value)}
+          />
         </div>
-        <ChildNameCheck text={[discussion, decision].join('\n')} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
+        <ChildNameCheck
+          text={[discussion, decision].join('\n')}
+          knownNames={knownNames}
+          confirmed={confirmed}
+          onConfirmedChange={setConfirmed}
+        />
         <Feedback state={errorsOnly(action)} />
         <div>
           <button type="submit" disabled={action.busy}>

@@ -30,7 +30,13 @@ function StageCard({ stage: s, open }: { stage: Stage; open: boolean }) {
         </div>
         <div>
           <dt>Timescale</dt>
-          <dd>{s.timescaleWorkingDays === null ? 'Not set' : s.timescaleWorkingDays === 0 ? 'The same working day' : `${s.timescaleWorkingDays} working days`}</dd>
+          <dd>
+            {s.timescaleWorkingDays === null
+              ? 'Not set'
+              : s.timescaleWorkingDays === 0
+                ? 'The same working day'
+                : `${s.timescaleWorkingDays} working days`}
+          </dd>
         </div>
         <div>
           <dt>Due</dt>

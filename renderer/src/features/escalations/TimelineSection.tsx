@@ -18,7 +18,9 @@ export function TimelineSection({ detail }: { detail: EscalationDetail }) {
               </p>
               <p className="timeline__title">
                 <strong>{t.title}</strong>
-                {t.correctsEntryId !== null && <span className="muted"> (corrects entry {position.get(t.correctsEntryId) ?? t.correctsEntryId})</span>}
+                {t.correctsEntryId !== null && (
+                  <span className="muted"> (corrects entry {position.get(t.correctsEntryId) ?? t.correctsEntryId})</span>
+                )}
               </p>
               {t.detail && <p className="timeline__detail">{t.detail}</p>}
             </li>

@@ -55,7 +55,12 @@ export function useRegisterPages(filters: Filters) {
           setState((s) =>
             requested.current.key !== key
               ? s
-              : { key, total: s.key === key ? s.total : null, pages: s.key === key ? s.pages : {}, error: error instanceof Error ? error.message : String(error) },
+              : {
+                  key,
+                  total: s.key === key ? s.total : null,
+                  pages: s.key === key ? s.pages : {},
+                  error: error instanceof Error ? error.message : String(error),
+                },
           );
         },
       );

@@ -24,7 +24,11 @@ export function ActionRows({ rows, onChange, newRow }: Props) {
           <div className="form-row">
             <div className="field field--grow">
               <label htmlFor={`action-${r.key}-description`}>What will be done</label>
-              <input id={`action-${r.key}-description`} value={r.description} onChange={(e) => update(r.key, { description: e.target.value })} />
+              <input
+                id={`action-${r.key}-description`}
+                value={r.description}
+                onChange={(e) => update(r.key, { description: e.target.value })}
+              />
             </div>
             <div className="field">
               <label htmlFor={`action-${r.key}-owner`}>Owner</label>

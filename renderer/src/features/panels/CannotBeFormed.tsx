@@ -10,7 +10,9 @@ interface Props {
 export function CannotBeFormed({ cannot, departureReason }: Props) {
   return (
     <section aria-labelledby="cannot-be-formed" className="card panel-impossible">
-      <h2 id="cannot-be-formed">{departureReason ? 'Held under a departure from the policy' : 'This policy’s panel cannot be formed for this case'}</h2>
+      <h2 id="cannot-be-formed">
+        {departureReason ? 'Held under a departure from the policy' : 'This policy’s panel cannot be formed for this case'}
+      </h2>
       <h3>Why</h3>
       <ul>
         {cannot.reasons.map((r) => (

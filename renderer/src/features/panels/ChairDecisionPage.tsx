@@ -20,8 +20,8 @@ export function ChairDecisionPage({ escalationId }: { escalationId: number }) {
       <h1>Chair’s decision: {d.reference}</h1>
       <p className="lede">
         {ESCALATION_STATUSES[d.status]}
-        {d.currentStage && ` · stage ${d.currentStage.number}: ${d.currentStage.name}`} · raised by {d.raisingAgency.name}, challenging {d.challengedAgencies.map((a) => a.name).join(', ')} ·{' '}
-        {d.profile.name}
+        {d.currentStage && ` · stage ${d.currentStage.number}: ${d.currentStage.name}`} · raised by {d.raisingAgency.name}, challenging{' '}
+        {d.challengedAgencies.map((a) => a.name).join(', ')} · {d.profile.name}
       </p>
       <p role="status" className="feedback feedback--done">
         {notice}

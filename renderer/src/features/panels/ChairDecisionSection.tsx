@@ -41,11 +41,21 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('chair:decide', { escalationId: detail.id, route: route as ChairRoute, decidedOn, reasons, decidedBy, confirmedNoChildName: confirmed }),
+      () =>
+        call('chair:decide', {
+          escalationId: detail.id,
+          route: route as ChairRoute,
+          decidedOn,
+          reasons,
+          decidedBy,
+          confirmedNoChildName: confirmed,
+        }),
       (decided) => {
         setReasons('');
         // A panel this policy cannot form is the chair's call to make, but never a silent one.
-        onSaved(`Recorded the chair’s decision: ${CHAIR_ROUTES[route as ChairRoute]}.${decided.warnings.length ? ` Warning: ${decided.warnings.join(' ')}` : ''}`);
+        onSaved(
+          `Recorded the chair’s decision: ${CHAIR_ROUTES[route as ChairRoute]}.${decided.warnings.length ? ` Warning: ${decided.warnings.join(' ')}` : ''}`,
+        );
         return '';
       },
     );
@@ -96,7 +106,13 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
             <span id="chair-decided-by-hint" className="hint">
               For example “Independent chair”
             </span>
-            <input id="chair-decided-by" className="input--long" aria-describedby="chair-decided-by-hint" value={decidedBy} onChange={(e) => setDecidedBy(e.target.value)} />
+            <input
+              id="chair-decided-by"
+              className="input--long"
+              aria-describedby="chair-decided-by-hint"
+              value={decidedBy}
+              onChange={(e) => setDecidedBy(e.target.value)}
+            />
           </div>
         </div>
         <div className="field field--wide">

@@ -23,10 +23,16 @@ export function ChairField({ options, draft, onChange, noun }: Props) {
           <select
             id="panel-chair-officer"
             value={value}
-            onChange={(e) => onChange(e.target.value === NOT_IN_DIRECTORY ? { chairOfficerId: null } : { chairOfficerId: Number(e.target.value), chairName: '' })}
+            onChange={(e) =>
+              onChange(
+                e.target.value === NOT_IN_DIRECTORY ? { chairOfficerId: null } : { chairOfficerId: Number(e.target.value), chairName: '' },
+              )
+            }
           >
             <option value={NOT_IN_DIRECTORY}>Someone not in the directory (type the name)</option>
-            {draft.chairOfficerId !== null && !known && <option value={String(draft.chairOfficerId)}>The saved chair (no longer in post on this date)</option>}
+            {draft.chairOfficerId !== null && !known && (
+              <option value={String(draft.chairOfficerId)}>The saved chair (no longer in post on this date)</option>
+            )}
             {options.agencies
               .filter((a) => a.officers.length > 0)
               .map((a) => (
@@ -46,7 +52,13 @@ export function ChairField({ options, draft, onChange, noun }: Props) {
             <span id="panel-chair-name-hint" className="hint">
               For example “Independent chair”
             </span>
-            <input id="panel-chair-name" className="input--long" aria-describedby="panel-chair-name-hint" value={draft.chairName} onChange={(e) => onChange({ chairName: e.target.value })} />
+            <input
+              id="panel-chair-name"
+              className="input--long"
+              aria-describedby="panel-chair-name-hint"
+              value={draft.chairName}
+              onChange={(e) => onChange({ chairName: e.target.value })}
+            />
           </div>
         )}
       </div>

@@ -6,7 +6,8 @@ export function checksSummary(checks: PanelChecks): string {
   const warnings = checks.checks.filter((c) => c.status === 'warning').length;
   const notes = warnings ? ` (${countWord(warnings, 'warning', 'warnings')} to read)` : '';
   if (fails === 0 && checks.valid) return `All checks pass: this panel is valid${notes}.`;
-  if (checks.heldUnderDeparture) return `This policy’s panel cannot be formed for this case: this one sits under the chair’s recorded departure from the policy${notes}.`;
+  if (checks.heldUnderDeparture)
+    return `This policy’s panel cannot be formed for this case: this one sits under the chair’s recorded departure from the policy${notes}.`;
   if (checks.cannotBeFormed) return 'This policy’s panel cannot be formed for this case: see why, and what the chair can do instead.';
   if (fails === 0) return 'The panel cannot be convened under this policy.';
   return `${countWord(fails, 'check fails', 'checks fail')}: the panel is not yet valid${notes}.`;

@@ -35,7 +35,8 @@ export function PanelCaseFacts({ options: o }: { options: PanelOptions }) {
           <div key={i}>
             <dt>Read from the notes of stage {t.stageNumber}</dt>
             <dd>
-              “{t.text}”: {t.names.length ? `recognised ${t.names.join(', ')}` : 'no names recognised'}. Check the people recorded on the case if someone is missing.
+              “{t.text}”: {t.names.length ? `recognised ${t.names.join(', ')}` : 'no names recognised'}. Check the people recorded on the
+              case if someone is missing.
             </dd>
           </div>
         ))}

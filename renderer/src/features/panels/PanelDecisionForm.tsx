@@ -22,7 +22,12 @@ export function PanelDecisionForm({ panel, onSaved }: Props) {
   const [decision, setDecision] = useState('');
   const [outcome, setOutcome] = useState(emptyOutcome);
   const e = escalation.data;
-  const agencyNames = [...new Set([...(e ? [e.raisingAgency.name, ...e.challengedAgencies.map((a) => a.name)] : []), ...panel.seats.flatMap((s) => (s.agencyName ? [s.agencyName] : []))])];
+  const agencyNames = [
+    ...new Set([
+      ...(e ? [e.raisingAgency.name, ...e.challengedAgencies.map((a) => a.name)] : []),
+      ...panel.seats.flatMap((s) => (s.agencyName ? [s.agencyName] : [])),
+    ]),
+  ];
   // Keyed by name: the list grows once the case has loaded, and a tick must stay on its agency.
   const parties = agencyNames.map((name) => ({ key: name, name }));
   const knownNames = [...agencyNames, panel.chairName, ...panel.seats.flatMap((s) => (s.officerName ? [s.officerName] : []))];
@@ -41,7 +46,9 @@ export function PanelDecisionForm({ panel, onSaved }: Props) {
   return (
     <section aria-labelledby="panel-decision">
       <h2 id="panel-decision">Record the panel’s decision</h2>
-      <p className="hint">Recording the decision resolves the case with the written statement of outcome. The saved panel must pass its checks first.</p>
+      <p className="hint">
+        Recording the decision resolves the case with the written statement of outcome. The saved panel must pass its checks first.
+      </p>
       <form noValidate className="stack" onSubmit={submit} aria-label="Record the panel’s decision">
         <div className="field">
           <label htmlFor="decision-on">Date decided</label>

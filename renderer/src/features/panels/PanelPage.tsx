@@ -40,7 +40,13 @@ export function PanelPage({ panelId }: { panelId: number }) {
       <Toast message={notice} onDismiss={dismiss} />
       {p.status === 'planned' ? (
         <>
-          <PanelPlanner key={p.id} escalationId={p.escalationId} panel={p} initialSitsOn={p.sitsOn} onSaved={(_saved, message) => onSaved(message)} />
+          <PanelPlanner
+            key={p.id}
+            escalationId={p.escalationId}
+            panel={p}
+            initialSitsOn={p.sitsOn}
+            onSaved={(_saved, message) => onSaved(message)}
+          />
           <RepresentationsSection panel={p} onSaved={onSaved} />
           <PanelDecisionForm panel={p} onSaved={onSaved} />
           <CancelPanelForm panel={p} onSaved={onSaved} />

@@ -11,7 +11,17 @@ import { useKnownNames } from '../../lib/useKnownNames';
 import { ChairField } from './ChairField';
 import { ChecksList } from './ChecksList';
 import { PanelCaseFacts } from './PanelCaseFacts';
-import { draftFromPanel, draftInput, isIsoDate, newDraft, padSeats, seatCountFor, countWord, type PlannerDraft, type SeatDraft } from './panelDraft';
+import {
+  draftFromPanel,
+  draftInput,
+  isIsoDate,
+  newDraft,
+  padSeats,
+  seatCountFor,
+  countWord,
+  type PlannerDraft,
+  type SeatDraft,
+} from './panelDraft';
 import { SeatFieldset } from './SeatFieldset';
 import { SuggestionsSection } from './SuggestionsSection';
 import { useLiveChecks } from './useLiveChecks';
@@ -43,7 +53,8 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
   const dirty = saved !== null && saved !== JSON.stringify(input);
 
   const patch = (p: Partial<PlannerDraft>) => setDraft((d) => ({ ...d, ...p }));
-  const setSeat = (i: number, seat: SeatDraft) => setDraft((d) => ({ ...d, seats: padSeats(d.seats, count).map((s, j) => (j === i ? seat : s)) }));
+  const setSeat = (i: number, seat: SeatDraft) =>
+    setDraft((d) => ({ ...d, seats: padSeats(d.seats, count).map((s, j) => (j === i ? seat : s)) }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -83,19 +94,33 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
             <span id="panel-sits-on-hint" className="hint">
               Board membership and who is in post are taken on this date.
             </span>
-            <input id="panel-sits-on" type="date" aria-describedby="panel-sits-on-hint" value={draft.sitsOn} onChange={(e) => patch({ sitsOn: e.target.value })} />
+            <input
+              id="panel-sits-on"
+              type="date"
+              aria-describedby="panel-sits-on-hint"
+              value={draft.sitsOn}
+              onChange={(e) => patch({ sitsOn: e.target.value })}
+            />
           </div>
           <ChairField options={o} draft={draft} onChange={patch} noun={noun} />
           <div className="panel-seats">
             {seats.map((s, i) => (
-              <SeatFieldset key={i} index={i} seat={s} options={o} savedOfficerName={panel?.seats[i]?.officerName} onChange={(seat) => setSeat(i, seat)} />
+              <SeatFieldset
+                key={i}
+                index={i}
+                seat={s}
+                options={o}
+                savedOfficerName={panel?.seats[i]?.officerName}
+                onChange={(seat) => setSeat(i, seat)}
+              />
             ))}
           </div>
           {showReason && (
             <div className="field field--wide">
               <label htmlFor="panel-where-possible">The chair’s reason for leaving an agency in dispute off</label>
               <span id="panel-where-possible-hint" className="hint">
-                This policy seats the agencies in dispute where possible. Say why it is not possible here (at least 10 characters); it goes in the panel pack.
+                This policy seats the agencies in dispute where possible. Say why it is not possible here (at least 10 characters); it goes
+                in the panel pack.
               </span>
               <textarea
                 id="panel-where-possible"
@@ -110,8 +135,8 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
             <div className="field field--wide">
               <label htmlFor="panel-departure">The chair’s reason for departing from the policy</label>
               <span id="panel-departure-hint" className="hint">
-                Only if the chair decides to hold a panel all the same. It is never valid under the policy: it is shown as a departure on the panel, the pack, the case, the dashboard and
-                the return. At least 10 characters.
+                Only if the chair decides to hold a panel all the same. It is never valid under the policy: it is shown as a departure on
+                the panel, the pack, the case, the dashboard and the return. At least 10 characters.
               </span>
               <textarea
                 id="panel-departure"
@@ -122,14 +147,21 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
               />
             </div>
           )}
-          <ChildNameCheck text={input.wherePossibleReason ?? ''} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
+          <ChildNameCheck
+            text={input.wherePossibleReason ?? ''}
+            knownNames={knownNames}
+            confirmed={confirmed}
+            onConfirmedChange={setConfirmed}
+          />
           <Feedback state={save} />
           <div className="form-row">
             <button type="submit" disabled={save.busy}>
               Save {noun}
             </button>
             {dirty && <span className="warn-text">Changes not saved yet: the saved {noun} is what the decision is checked against.</span>}
-            {!panel && live.checks && !live.checks.valid && <span className="hint">You can save it before it is valid and finish it later.</span>}
+            {!panel && live.checks && !live.checks.valid && (
+              <span className="hint">You can save it before it is valid and finish it later.</span>
+            )}
           </div>
         </form>
         <section aria-labelledby="panel-checks" className="planner__checks">

@@ -31,7 +31,8 @@ export function PanelsListPage() {
     <>
       <h1>Resolution panels</h1>
       <p className="lede">
-        Panels the independent chair has planned, held or cancelled. To plan one, record the chair’s decision on a case at the board stage, then choose “Plan the panel”.
+        Panels the independent chair has planned, held or cancelled. To plan one, record the chair’s decision on a case at the board stage,
+        then choose “Plan the panel”.
       </p>
       <fieldset className="panel-filter">
         <legend>Show</legend>
@@ -48,7 +49,9 @@ export function PanelsListPage() {
       </fieldset>
       {panels.error && <p role="alert">{panels.error.message}</p>}
       {!panels.data && !panels.error && <p role="status">Reading the panels…</p>}
-      {panels.data && shown.length === 0 && <p>{all.length === 0 ? 'No panels yet.' : `No ${filter === 'all' ? '' : `${FILTERS[filter].toLowerCase()} `}panels.`}</p>}
+      {panels.data && shown.length === 0 && (
+        <p>{all.length === 0 ? 'No panels yet.' : `No ${filter === 'all' ? '' : `${FILTERS[filter].toLowerCase()} `}panels.`}</p>
+      )}
       {shown.length > 0 && (
         <table className="panel-list">
           <caption className="visually-hidden">{FILTERS[filter]} panels</caption>

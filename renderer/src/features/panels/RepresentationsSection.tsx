@@ -23,7 +23,11 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
   const [receivedOn, setReceivedOn] = useState(todayIso());
   const [summary, setSummary] = useState('');
   const [confirmed, setConfirmed] = useState(false);
-  const knownNames = [...(agencies.data ?? []).map((a) => a.name), ...panel.seats.flatMap((s) => (s.officerName ? [s.officerName] : [])), panel.chairName];
+  const knownNames = [
+    ...(agencies.data ?? []).map((a) => a.name),
+    ...panel.seats.flatMap((s) => (s.officerName ? [s.officerName] : [])),
+    panel.chairName,
+  ];
   // The server keeps representations as written; the screen asks before a possible name is saved.
   const unconfirmedName = possibleFullNames(summary, knownNames).length > 0 && !confirmed;
 
@@ -31,7 +35,15 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
     event.preventDefault();
     if (unconfirmedName) return;
     void action.run(
-      () => call('panels:addRepresentation', { panelId: panel.id, fromAgencyId: fromAgencyId ? Number(fromAgencyId) : null, fromPerson, receivedOn, summary, confirmedNoChildName: confirmed }),
+      () =>
+        call('panels:addRepresentation', {
+          panelId: panel.id,
+          fromAgencyId: fromAgencyId ? Number(fromAgencyId) : null,
+          fromPerson,
+          receivedOn,
+          summary,
+          confirmedNoChildName: confirmed,
+        }),
       () => {
         setFromPerson('');
         setSummary('');
@@ -86,7 +98,13 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
             <span id="rep-person-hint" className="hint">
               A role is enough, for example “Designated safeguarding lead”
             </span>
-            <input id="rep-person" className="input--long" aria-describedby="rep-person-hint" value={fromPerson} onChange={(e) => setFromPerson(e.target.value)} />
+            <input
+              id="rep-person"
+              className="input--long"
+              aria-describedby="rep-person-hint"
+              value={fromPerson}
+              onChange={(e) => setFromPerson(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="rep-received">Date received</label>

@@ -42,8 +42,12 @@ export function SeatFieldset({ index, seat, options, savedOfficerName, onChange 
           disabled={!agency}
           onChange={(e) => onChange({ ...seat, officerId: e.target.value ? Number(e.target.value) : null })}
         >
-          <option value="">{agency ? (officers.length ? 'Choose an officer' : 'No officer in post on this date') : 'Choose the agency first'}</option>
-          {officerMissing && <option value={String(seat.officerId)}>{savedOfficerName ?? 'The saved officer'} (not in post on this date)</option>}
+          <option value="">
+            {agency ? (officers.length ? 'Choose an officer' : 'No officer in post on this date') : 'Choose the agency first'}
+          </option>
+          {officerMissing && (
+            <option value={String(seat.officerId)}>{savedOfficerName ?? 'The saved officer'} (not in post on this date)</option>
+          )}
           {officers.map((o) => (
             <option key={o.id} value={String(o.id)}>
               {officerLabel(o)}

@@ -31,7 +31,9 @@ export function SuggestionsSection({ input, noun, onUse }: Props) {
   return (
     <section aria-labelledby="panel-suggest" className="panel-suggest">
       <h2 id="panel-suggest">Suggestions</h2>
-      <p className="hint">Compositions that pass the checks on the chosen date, built from the board as it then stands. The chair’s choice stays yours.</p>
+      <p className="hint">
+        Compositions that pass the checks on the chosen date, built from the board as it then stands. The chair’s choice stays yours.
+      </p>
       <button type="button" className="button--secondary" onClick={suggest} disabled={action.busy}>
         Suggest valid {noun}s
       </button>
@@ -63,7 +65,9 @@ export function SuggestionsSection({ input, noun, onUse }: Props) {
                     Use this {noun}
                     <span className="visually-hidden"> (option {i + 1})</span>
                   </button>
-                  {used === i && <span className="ok panel-suggest__used"> Seats filled from option {i + 1}: the checks above are updated.</span>}
+                  {used === i && (
+                    <span className="ok panel-suggest__used"> Seats filled from option {i + 1}: the checks above are updated.</span>
+                  )}
                 </li>
               ))}
             </ol>

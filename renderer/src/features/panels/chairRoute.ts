@@ -19,6 +19,8 @@ export const isPanelRoute = (route: ChairRoute | null | undefined) => route === 
 /** The routes this case's policy offers the chair: a panel only where the policy provides for one. */
 export function routesFor(panelRuleKind: string): ChairRoute[] {
   return (Object.keys(CHAIR_ROUTES) as ChairRoute[]).filter(
-    (r) => (r !== 'resolution_panel' || panelRuleKind === 'three_agency_panel') && (r !== 'uninvolved_chair_meeting' || panelRuleKind === 'uninvolved_chair_meeting'),
+    (r) =>
+      (r !== 'resolution_panel' || panelRuleKind === 'three_agency_panel') &&
+      (r !== 'uninvolved_chair_meeting' || panelRuleKind === 'uninvolved_chair_meeting'),
   );
 }

@@ -10,6 +10,11 @@ export function agencyLabel(a: AgencyOption): string {
 
 export function officerLabel(o: OfficerOption): string {
   // The party mark comes straight after the name, so a narrow select never cuts it off.
-  const marks = [o.isParty && 'party to the disagreement', o.role, o.senior && 'senior officer', o.boardRepresentative && 'board representative'].filter(Boolean);
+  const marks = [
+    o.isParty && 'party to the disagreement',
+    o.role,
+    o.senior && 'senior officer',
+    o.boardRepresentative && 'board representative',
+  ].filter(Boolean);
   return [o.name, ...marks].join(' · ');
 }

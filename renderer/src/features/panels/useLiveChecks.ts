@@ -22,7 +22,8 @@ export function useLiveChecks(input: DraftInput | null, delayMs = 200) {
     const timer = window.setTimeout(() => {
       call('panels:check', JSON.parse(key) as DraftInput).then(
         (checks) => live && setAnswer({ key, checks, error: null }),
-        (error: unknown) => live && setAnswer((a) => ({ key, checks: a.checks, error: error instanceof Error ? error.message : String(error) })),
+        (error: unknown) =>
+          live && setAnswer((a) => ({ key, checks: a.checks, error: error instanceof Error ? error.message : String(error) })),
       );
     }, delayMs);
     return () => {

@@ -16,7 +16,8 @@ export function LastRestore({ restore }: { restore: RestoreView }) {
   return (
     <div role="status" className="flag">
       <p>
-        The records in use were restored on {formatUkDateTime(restore.restoredAt)} by {restore.by} from the backup taken {takenOn(restore.restoredFrom)}.
+        The records in use were restored on {formatUkDateTime(restore.restoredAt)} by {restore.by} from the backup taken{' '}
+        {takenOn(restore.restoredFrom)}.
       </p>
       <p>
         The records in use before are kept
@@ -25,8 +26,9 @@ export function LastRestore({ restore }: { restore: RestoreView }) {
       </p>
       {restore.deletedCasesBack.length > 0 && (
         <p>
-          The backup was taken before {restore.deletedCasesBack.length === 1 ? 'this case was' : 'these cases were'} deleted after review, so {restore.deletedCasesBack.length === 1 ? 'it is' : 'they are'} back
-          in the records: {restore.deletedCasesBack.join(', ')}. Nothing is deleted automatically: delete {restore.deletedCasesBack.length === 1 ? 'it' : 'them'} again from{' '}
+          The backup was taken before {restore.deletedCasesBack.length === 1 ? 'this case was' : 'these cases were'} deleted after review,
+          so {restore.deletedCasesBack.length === 1 ? 'it is' : 'they are'} back in the records: {restore.deletedCasesBack.join(', ')}.
+          Nothing is deleted automatically: delete {restore.deletedCasesBack.length === 1 ? 'it' : 'them'} again from{' '}
           <a href={href('retention')}>Retention review</a>.
         </p>
       )}
@@ -62,8 +64,10 @@ function BackupsForCoordinator() {
     <>
       <h1>Backups</h1>
       <p className="lede">
-        A backup is taken every six hours while the app is open, when it is closed, before an update of the records’ format and before a restore
-        {list.data ? `; the newest ${list.data.kept} are kept in ${list.data.folder}` : ''}. Each is checked with SQLite’s integrity check before it can be restored.
+        A backup is taken every six hours while the app is open, when it is closed, before an update of the records’ format and before a
+        restore
+        {list.data ? `; the newest ${list.data.kept} are kept in ${list.data.folder}` : ''}. Each is checked with SQLite’s integrity check
+        before it can be restored.
       </p>
       {list.data?.lastRestore && <LastRestore restore={list.data.lastRestore} />}
       <section aria-labelledby="back-up-now">

@@ -8,9 +8,22 @@ function CheckCell({ backup, onChoose, chosen }: { backup: BackupView; onChoose:
   const verdict = check.data?.checksOut;
   return (
     <>
-      <td>{check.error ? check.error.message : verdict === undefined ? 'Checking…' : verdict ? 'Passes its integrity check' : 'Fails its integrity check: it cannot be restored'}</td>
       <td>
-        <button type="button" className="button--small button--secondary" disabled={verdict !== true || chosen} onClick={() => onChoose(backup)}>
+        {check.error
+          ? check.error.message
+          : verdict === undefined
+            ? 'Checking…'
+            : verdict
+              ? 'Passes its integrity check'
+              : 'Fails its integrity check: it cannot be restored'}
+      </td>
+      <td>
+        <button
+          type="button"
+          className="button--small button--secondary"
+          disabled={verdict !== true || chosen}
+          onClick={() => onChoose(backup)}
+        >
           Restore this backup<span className="visually-hidden"> taken {takenOn(backup)}</span>
         </button>
       </td>
@@ -18,7 +31,15 @@ function CheckCell({ backup, onChoose, chosen }: { backup: BackupView; onChoose:
   );
 }
 
-export function BackupsTable({ backups, chosen, onChoose }: { backups: BackupView[]; chosen: BackupView | null; onChoose: (b: BackupView) => void }) {
+export function BackupsTable({
+  backups,
+  chosen,
+  onChoose,
+}: {
+  backups: BackupView[];
+  chosen: BackupView | null;
+  onChoose: (b: BackupView) => void;
+}) {
   if (backups.length === 0) return <p>There are no backups yet.</p>;
   return (
     <table>

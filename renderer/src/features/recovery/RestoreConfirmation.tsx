@@ -10,7 +10,15 @@ import { takenOn } from './backupWords';
  * Says exactly what a restore does before it is done. On success the whole window reloads, so
  * every screen reads the restored records afresh, and lands on Backups, which says what happened.
  */
-export function RestoreConfirmation({ backup, recordsDamaged, onCancel }: { backup: BackupView; recordsDamaged: boolean; onCancel: () => void }) {
+export function RestoreConfirmation({
+  backup,
+  recordsDamaged,
+  onCancel,
+}: {
+  backup: BackupView;
+  recordsDamaged: boolean;
+  onCancel: () => void;
+}) {
   const action = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [backup.name]);
@@ -30,11 +38,17 @@ export function RestoreConfirmation({ backup, recordsDamaged, onCancel }: { back
       </h2>
       <ul>
         {recordsDamaged ? (
-          <li>The damaged records file is replaced by this backup. It is not deleted: it is kept in the data folder, renamed escalation-desk.sqlite.replaced-&lt;time&gt;.</li>
+          <li>
+            The damaged records file is replaced by this backup. It is not deleted: it is kept in the data folder, renamed
+            escalation-desk.sqlite.replaced-&lt;time&gt;.
+          </li>
         ) : (
           <>
             <li>The records in use now are replaced by this backup: anything recorded after {takenOn(backup)} will not be in them.</li>
-            <li>Nothing is deleted. The records in use now are backed up first (listed here as “Before a restore”, so you can go back), and the file itself is kept in the data folder, renamed escalation-desk.sqlite.replaced-&lt;time&gt;.</li>
+            <li>
+              Nothing is deleted. The records in use now are backed up first (listed here as “Before a restore”, so you can go back), and
+              the file itself is kept in the data folder, renamed escalation-desk.sqlite.replaced-&lt;time&gt;.
+            </li>
           </>
         )}
         <li>The restore is recorded in the audit trail under your name. The app reloads when it is done.</li>

@@ -8,7 +8,15 @@ import { useAction } from '../../lib/useAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 
 /** The deliberate act: says what goes and what stays, asks why, and asks for the reference to be typed. */
-export function DeleteCaseForm({ item, onDeleted, onCancel }: { item: RetentionCase; onDeleted: (message: string) => void; onCancel: () => void }) {
+export function DeleteCaseForm({
+  item,
+  onDeleted,
+  onCancel,
+}: {
+  item: RetentionCase;
+  onDeleted: (message: string) => void;
+  onCancel: () => void;
+}) {
   const action = useAction();
   const [reason, setReason] = useState('');
   const [typed, setTyped] = useState('');
@@ -19,7 +27,8 @@ export function DeleteCaseForm({ item, onDeleted, onCancel }: { item: RetentionC
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('retention:deleteCase', { escalationId: item.escalationId, confirmReference: typed, reason, confirmedNoChildName: confirmed }),
+      () =>
+        call('retention:deleteCase', { escalationId: item.escalationId, confirmReference: typed, reason, confirmedNoChildName: confirmed }),
       (d) => {
         onDeleted(`Deleted ${d.reference}. The deletion is recorded in the audit trail and in the list of deletions below.`);
         return '';
@@ -33,11 +42,17 @@ export function DeleteCaseForm({ item, onDeleted, onCancel }: { item: RetentionC
       </h2>
       <ul>
         <li>
-          This deletes the case (closed {formatUkDate(item.closedOn)}) and everything recorded about it: stages, deadlines, notifications, the outcome and its actions, the chair’s decisions and any panels. It
-          cannot be undone from this screen.
+          This deletes the case (closed {formatUkDate(item.closedOn)}) and everything recorded about it: stages, deadlines, notifications,
+          the outcome and its actions, the chair’s decisions and any panels. It cannot be undone from this screen.
         </li>
-        <li>What stays: the case reference {item.reference} and initials {item.childInitials || '(none)'}, with when, by whom and why it was deleted, in the audit trail and the list of deletions.</li>
-        <li>Copies remain in the backups until they are rotated out (the newest 20 are kept), and in any earlier records file a restore kept aside.</li>
+        <li>
+          What stays: the case reference {item.reference} and initials {item.childInitials || '(none)'}, with when, by whom and why it was
+          deleted, in the audit trail and the list of deletions.
+        </li>
+        <li>
+          Copies remain in the backups until they are rotated out (the newest 20 are kept), and in any earlier records file a restore kept
+          aside.
+        </li>
       </ul>
       <form noValidate className="stack" onSubmit={submit} aria-label={`Delete case ${item.reference}`}>
         <div className="field field--wide">
@@ -45,7 +60,13 @@ export function DeleteCaseForm({ item, onDeleted, onCancel }: { item: RetentionC
           <span id="delete-reason-hint" className="hint">
             For example: reviewed under the board’s retention schedule; nothing outstanding. Recorded under your name.
           </span>
-          <textarea id="delete-reason" rows={3} aria-describedby="delete-reason-hint" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id="delete-reason"
+            rows={3}
+            aria-describedby="delete-reason-hint"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </div>
         <ChildNameCheck text={reason} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
         <div className="field">

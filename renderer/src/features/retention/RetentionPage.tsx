@@ -24,8 +24,9 @@ export function RetentionPage() {
     <>
       <h1>Retention review</h1>
       <p className="lede">
-        Cases closed or withdrawn longer ago than the board’s review period come up here. Nothing is ever deleted automatically: a case is deleted only when someone chooses to, with a written
-        reason, and the deletion is recorded in the audit trail (case reference and initials only).
+        Cases closed or withdrawn longer ago than the board’s review period come up here. Nothing is ever deleted automatically: a case is
+        deleted only when someone chooses to, with a written reason, and the deletion is recorded in the audit trail (case reference and
+        initials only).
       </p>
       {review.error && <p role="alert">{review.error.message}</p>}
       {!data && !review.error && <p role="status">Reading the register…</p>}
@@ -38,14 +39,16 @@ export function RetentionPage() {
             <ReviewPeriodForm key={data.reviewYears} years={data.reviewYears} onSaved={review.reload} />
           ) : (
             <p>
-              The board’s review period: {data.reviewYears} year{data.reviewYears === 1 ? '' : 's'} after a case is closed. The business coordinator sets it and deletes cases after review.
+              The board’s review period: {data.reviewYears} year{data.reviewYears === 1 ? '' : 's'} after a case is closed. The business
+              coordinator sets it and deletes cases after review.
             </p>
           )}
           <section aria-labelledby="due-review">
             <h2 id="due-review">Due for review ({data.total.toLocaleString('en-GB')})</h2>
             <p>
               Closed on or before {formatUkDate(data.cutoff)}, in the order they ended.
-              {data.total > PAGE && ` Showing ${(offset + 1).toLocaleString('en-GB')} to ${Math.min(offset + PAGE, data.total).toLocaleString('en-GB')}.`}
+              {data.total > PAGE &&
+                ` Showing ${(offset + 1).toLocaleString('en-GB')} to ${Math.min(offset + PAGE, data.total).toLocaleString('en-GB')}.`}
             </p>
             {data.rows.length === 0 ? (
               <p>No case is due for review.</p>
@@ -80,7 +83,13 @@ export function RetentionPage() {
                         ) : !mayDelete ? (
                           <span className="muted">Due for review by the business coordinator</span>
                         ) : (
-                          <button type="button" className="button--small button--secondary" disabled={chosen?.escalationId === r.escalationId} onClick={() => setChosen(r)} aria-label={`Review and delete ${r.reference}`}>
+                          <button
+                            type="button"
+                            className="button--small button--secondary"
+                            disabled={chosen?.escalationId === r.escalationId}
+                            onClick={() => setChosen(r)}
+                            aria-label={`Review and delete ${r.reference}`}
+                          >
                             Review and delete
                           </button>
                         )}
@@ -92,10 +101,20 @@ export function RetentionPage() {
             )}
             {data.total > PAGE && (
               <div className="actions">
-                <button type="button" className="button--secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                <button
+                  type="button"
+                  className="button--secondary"
+                  disabled={offset === 0}
+                  onClick={() => setOffset(Math.max(0, offset - PAGE))}
+                >
                   Previous {PAGE}
                 </button>
-                <button type="button" className="button--secondary" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>
+                <button
+                  type="button"
+                  className="button--secondary"
+                  disabled={offset + PAGE >= data.total}
+                  onClick={() => setOffset(offset + PAGE)}
+                >
                   Next {PAGE}
                 </button>
               </div>
@@ -118,7 +137,12 @@ export function RetentionPage() {
               <p>No case has been deleted.</p>
             ) : (
               <table>
-                <caption className="visually-hidden">Cases deleted after review, newest first{data.deletionsTotal > data.deletions.length ? ` (the latest ${plural(data.deletions.length, 'deletion', 'deletions')})` : ''}</caption>
+                <caption className="visually-hidden">
+                  Cases deleted after review, newest first
+                  {data.deletionsTotal > data.deletions.length
+                    ? ` (the latest ${plural(data.deletions.length, 'deletion', 'deletions')})`
+                    : ''}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Case reference</th>

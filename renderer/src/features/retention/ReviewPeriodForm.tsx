@@ -25,7 +25,14 @@ export function ReviewPeriodForm({ years, onSaved }: { years: number; onSaved: (
           <span id="review-years-hint" className="hint">
             The board’s retention schedule (6 years unless the board decides otherwise)
           </span>
-          <input id="review-years" className="input--short" inputMode="numeric" aria-describedby="review-years-hint" value={value} onChange={(e) => setValue(e.target.value)} />
+          <input
+            id="review-years"
+            className="input--short"
+            inputMode="numeric"
+            aria-describedby="review-years-hint"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
         </div>
         <button type="submit" disabled={action.busy}>
           Save review period

@@ -27,7 +27,11 @@ export function ExportProgress({ state, id }: { state: ExportState; id: string }
       {state.job.message}{' '}
       {d.how === 'download' && (
         <>
-          Downloaded as <a href={d.url} download={d.fileName}>{d.fileName}</a>.
+          Downloaded as{' '}
+          <a href={d.url} download={d.fileName}>
+            {d.fileName}
+          </a>
+          .
         </>
       )}
       {d.how === 'saved' && <>Saved to {d.path}.</>}

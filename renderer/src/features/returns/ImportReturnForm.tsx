@@ -38,7 +38,13 @@ export function ImportReturnForm({ onImported }: { onImported: () => void }) {
         <span id="return-file-hint" className="hint">
           The .xlsx an agency filled in from its template. Nothing is recorded unless the whole file is accepted.
         </span>
-        <input id="return-file" ref={input} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="return-file-hint" />
+        <input
+          id="return-file"
+          ref={input}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-describedby="return-file-hint"
+        />
       </div>
       <button type="submit" disabled={action.busy}>
         {action.busy ? 'Checking the file…' : 'Import return'}

@@ -46,8 +46,15 @@ export function ReturnsPage() {
         <>
           <section aria-labelledby="board-return">
             <h2 id="board-return">The board’s quarterly return</h2>
-            <p>A workbook with every learning-hub figure beside the previous quarter, a sheet per breakdown, and the register of the quarter’s escalations (case references and initials only).</p>
-            <button type="button" disabled={boardExport.state.phase === 'running'} onClick={() => void boardExport.start(() => call('exports:boardReturn', { quarter }))}>
+            <p>
+              A workbook with every learning-hub figure beside the previous quarter, a sheet per breakdown, and the register of the
+              quarter’s escalations (case references and initials only).
+            </p>
+            <button
+              type="button"
+              disabled={boardExport.state.phase === 'running'}
+              onClick={() => void boardExport.start(() => call('exports:boardReturn', { quarter }))}
+            >
               Export the quarterly return
             </button>
             <ExportProgress state={boardExport.state} id="board-return-progress" />
@@ -66,7 +73,11 @@ export function ReturnsPage() {
               <button
                 type="button"
                 disabled={templateExport.state.phase === 'running'}
-                onClick={() => void templateExport.start(() => call('exports:agencyTemplate', { quarter, agencyId: templateAgency === 'all' ? null : Number(templateAgency) }))}
+                onClick={() =>
+                  void templateExport.start(() =>
+                    call('exports:agencyTemplate', { quarter, agencyId: templateAgency === 'all' ? null : Number(templateAgency) }),
+                  )
+                }
               >
                 Export template
               </button>

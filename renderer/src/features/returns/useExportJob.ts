@@ -15,9 +15,12 @@ export type ExportState =
 export function useExportJob() {
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   const timer = useRef<number | null>(null);
-  useEffect(() => () => {
-    if (timer.current !== null) window.clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) window.clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const follow = useCallback((job: JobView) => {
     setState({ phase: 'running', job });

@@ -35,7 +35,12 @@ export function BoardDetailsForm({ settings, onSaved }: { settings: BoardSetting
           <span id="quarter-start-hint" className="hint">
             Quarter 1 then runs {example.label.replace(/^Q1 \S+ /, '').replace(/[()]/g, '')}
           </span>
-          <select id="quarter-start" aria-describedby="quarter-start-hint" value={startMonth} onChange={(e) => setStartMonth(Number(e.target.value))}>
+          <select
+            id="quarter-start"
+            aria-describedby="quarter-start-hint"
+            value={startMonth}
+            onChange={(e) => setStartMonth(Number(e.target.value))}
+          >
             {MONTHS.map((m, i) => (
               <option key={m} value={i + 1}>
                 {m}

@@ -7,7 +7,8 @@ import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { useChannel } from '../../lib/useChannel';
 
-const changedText = (n: number) => (n === 0 ? 'No open due date changed.' : `${plural(n, 'open due date was', 'open due dates were')} worked out again.`);
+const changedText = (n: number) =>
+  n === 0 ? 'No open due date changed.' : `${plural(n, 'open due date was', 'open due dates were')} worked out again.`;
 
 function BankHolidays() {
   const thisYear = Number(todayIso().slice(0, 4));
@@ -87,7 +88,13 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
             <span id="closure-remove-reason-hint" className="hint">
               Fill this in, then choose “Remove” beside the day
             </span>
-            <input id="closure-remove-reason" className="input--long" aria-describedby="closure-remove-reason-hint" value={removeReason} onChange={(e) => setRemoveReason(e.target.value)} />
+            <input
+              id="closure-remove-reason"
+              className="input--long"
+              aria-describedby="closure-remove-reason-hint"
+              value={removeReason}
+              onChange={(e) => setRemoveReason(e.target.value)}
+            />
           </div>
           <table>
             <caption className="visually-hidden">The board’s closure days</caption>
@@ -104,7 +111,13 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
                   <th scope="row">{formatUkDate(d.date)}</th>
                   <td>{d.reason}</td>
                   <td>
-                    <button type="button" className="button--small" disabled={action.busy} onClick={() => remove(d.date)} aria-label={`Remove ${formatUkDate(d.date)}`}>
+                    <button
+                      type="button"
+                      className="button--small"
+                      disabled={action.busy}
+                      onClick={() => remove(d.date)}
+                      aria-label={`Remove ${formatUkDate(d.date)}`}
+                    >
                       Remove
                     </button>
                   </td>

@@ -16,7 +16,13 @@ const DISPUTING: Record<PanelRule['disputingAgenciesOnPanel'], string> = {
   where_possible: 'Sit on it where possible',
   not_applicable: 'Does not apply (no panel)',
 };
-const FLAGS: [keyof Pick<PanelRule, 'chairAgencyMustBeUninvolved' | 'chairMayBeMember' | 'membersMustBeFullBoard' | 'seniorOfficersOnly' | 'boardRepresentativesOnly'>, string][] = [
+const FLAGS: [
+  keyof Pick<
+    PanelRule,
+    'chairAgencyMustBeUninvolved' | 'chairMayBeMember' | 'membersMustBeFullBoard' | 'seniorOfficersOnly' | 'boardRepresentativesOnly'
+  >,
+  string,
+][] = [
   ['chairAgencyMustBeUninvolved', 'The chair’s agency must not be in dispute'],
   ['chairMayBeMember', 'One of the seated officers may chair'],
   ['membersMustBeFullBoard', 'Every agency must be a member of the full board'],
@@ -43,7 +49,11 @@ export function EditProfileForm({ baseProfileId, base, notice, onSaved }: Props)
   const action = useAction();
   const [name, setName] = useState(`${base.name} (edited)`);
   const [stages, setStages] = useState<StageDraft[]>(() =>
-    base.stages.map((s) => ({ number: s.number, name: s.name, days: s.timescaleWorkingDays === null ? '' : String(s.timescaleWorkingDays) })),
+    base.stages.map((s) => ({
+      number: s.number,
+      name: s.name,
+      days: s.timescaleWorkingDays === null ? '' : String(s.timescaleWorkingDays),
+    })),
   );
   const [rule, setRule] = useState<PanelRule>(base.panelRule);
   const [badStage, setBadStage] = useState<number | null>(null);
@@ -56,7 +66,13 @@ export function EditProfileForm({ baseProfileId, base, notice, onSaved }: Props)
     setBadStage(bad ? bad.number : null);
     if (bad) return;
     void action.run(
-      () => call('profiles:saveEdited', { baseProfileId, name, stages: parsed.map((s) => ({ ...s, timescaleWorkingDays: s.timescaleWorkingDays ?? null })), panelRule: rule }),
+      () =>
+        call('profiles:saveEdited', {
+          baseProfileId,
+          name,
+          stages: parsed.map((s) => ({ ...s, timescaleWorkingDays: s.timescaleWorkingDays ?? null })),
+          panelRule: rule,
+        }),
       () => {
         onSaved(`Saved “${name.trim()}” as a new version; the board now works to it. Escalations already open keep their policy.`);
         return '';
@@ -79,7 +95,11 @@ export function EditProfileForm({ baseProfileId, base, notice, onSaved }: Props)
             <div className="form-row" key={s.number}>
               <div className="field field--grow">
                 <label htmlFor={`edit-stage-${s.number}-name`}>Stage {s.number} name</label>
-                <input id={`edit-stage-${s.number}-name`} value={s.name} onChange={(e) => updateStage(s.number, { name: e.target.value })} />
+                <input
+                  id={`edit-stage-${s.number}-name`}
+                  value={s.name}
+                  onChange={(e) => updateStage(s.number, { name: e.target.value })}
+                />
               </div>
               <div className="field">
                 <label htmlFor={`edit-stage-${s.number}-days`}>Stage {s.number} timescale</label>
@@ -118,7 +138,12 @@ export function EditProfileForm({ baseProfileId, base, notice, onSaved }: Props)
           <div className="choices">
             {FLAGS.map(([key, label]) => (
               <div className="field field--check" key={key}>
-                <input id={`edit-${key}`} type="checkbox" checked={rule[key]} onChange={(e) => setRule({ ...rule, [key]: e.target.checked })} />
+                <input
+                  id={`edit-${key}`}
+                  type="checkbox"
+                  checked={rule[key]}
+                  onChange={(e) => setRule({ ...rule, [key]: e.target.checked })}
+                />
                 <label htmlFor={`edit-${key}`}>{label}</label>
               </div>
             ))}

@@ -6,7 +6,6 @@ import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 import { timescaleText } from './timescale';
 
-
 function ActiveStages({ profile }: { profile: PolicyProfile }) {
   return (
     <>
@@ -51,7 +50,15 @@ function ActiveStages({ profile }: { profile: PolicyProfile }) {
 }
 
 /** The policies the board can work to, which one it uses now, and that policy's stages. */
-export function PolicySection({ settings, active, onSaved }: { settings: BoardSettings; active: PolicyProfile | null; onSaved: () => void }) {
+export function PolicySection({
+  settings,
+  active,
+  onSaved,
+}: {
+  settings: BoardSettings;
+  active: PolicyProfile | null;
+  onSaved: () => void;
+}) {
   const action = useAction();
   const choose = (profileId: number, name: string) =>
     void action.run(
@@ -64,7 +71,9 @@ export function PolicySection({ settings, active, onSaved }: { settings: BoardSe
   return (
     <section aria-labelledby="policy">
       <h2 id="policy">Escalation policy</h2>
-      <p className="hint">New escalations are logged under the policy in use. An escalation keeps the policy version it was opened under.</p>
+      <p className="hint">
+        New escalations are logged under the policy in use. An escalation keeps the policy version it was opened under.
+      </p>
       {settings.activeProfileId === null && (
         <p className="warning">The board has not chosen a policy yet. Choose one below before logging escalations.</p>
       )}
@@ -88,7 +97,13 @@ export function PolicySection({ settings, active, onSaved }: { settings: BoardSe
                 {p.active ? (
                   <strong>In use</strong>
                 ) : (
-                  <button type="button" className="button--small" disabled={action.busy} onClick={() => choose(p.id, p.name)} aria-label={`Use this policy: ${p.name}`}>
+                  <button
+                    type="button"
+                    className="button--small"
+                    disabled={action.busy}
+                    onClick={() => choose(p.id, p.name)}
+                    aria-label={`Use this policy: ${p.name}`}
+                  >
                     Use this policy
                   </button>
                 )}

@@ -17,11 +17,15 @@ export function SettingsPage() {
   };
   if (error) return <p role="alert">{error.message}</p>;
   if (!settings) return <p role="status">Loading the board’s settings…</p>;
-  const profileKey = profile ? `${profile.id}-${profile.version}-${profile.profile.stages.map((s) => s.timescaleWorkingDays).join(',')}` : 'none';
+  const profileKey = profile
+    ? `${profile.id}-${profile.version}-${profile.profile.stages.map((s) => s.timescaleWorkingDays).join(',')}`
+    : 'none';
   return (
     <>
       <h1>Board settings</h1>
-      <p className="lede">The board’s name, reporting year, escalation policy and working-day calendar, and the lists used to describe cases.</p>
+      <p className="lede">
+        The board’s name, reporting year, escalation policy and working-day calendar, and the lists used to describe cases.
+      </p>
       <BoardDetailsForm settings={settings} onSaved={reloadSettings} />
       <PolicySection
         settings={settings}

@@ -8,7 +8,15 @@ import { useAction } from '../../lib/useAction';
 import { parseTimescale } from './timescale';
 
 /** Put right a timescale typed wrongly in the policy in use: open due dates are worked out again, their history kept. */
-export function TimescaleCorrectionForm({ profileId, profile, onSaved }: { profileId: number; profile: PolicyProfile; onSaved: () => void }) {
+export function TimescaleCorrectionForm({
+  profileId,
+  profile,
+  onSaved,
+}: {
+  profileId: number;
+  profile: PolicyProfile;
+  onSaved: () => void;
+}) {
   const action = useAction();
   const [stageNumber, setStageNumber] = useState(profile.stages[0]?.number ?? 0);
   const [days, setDays] = useState('');
@@ -43,7 +51,14 @@ export function TimescaleCorrectionForm({ profileId, profile, onSaved }: { profi
           <span id="correct-days-hint" className="hint">
             Blank for not set
           </span>
-          <input id="correct-days" className="input--short" inputMode="numeric" aria-describedby="correct-days-hint" value={days} onChange={(e) => setDays(e.target.value)} />
+          <input
+            id="correct-days"
+            className="input--short"
+            inputMode="numeric"
+            aria-describedby="correct-days-hint"
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="correct-why">Why it is being corrected</label>

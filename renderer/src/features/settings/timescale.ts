@@ -5,4 +5,5 @@ export function parseTimescale(text: string): number | null | undefined {
   return /^\d{1,3}$/.test(t) ? Number(t) : undefined;
 }
 
-export const timescaleText = (days: number | null) => (days === null ? 'Not set' : days === 0 ? 'The same working day' : `${days} working day${days === 1 ? '' : 's'}`);
+export const timescaleText = (days: number | null) =>
+  days === null ? 'Not set' : days === 0 ? 'The same working day' : `${days} working day${days === 1 ? '' : 's'}`;
