@@ -43,13 +43,11 @@ test('the coordinator exports the quarterly return and imports an agency return,
     resolved: day(2026, 8, 20),
   };
   const broken = await fillReturn(template, { rows: [{ ...row, raised: 'last Tuesday' }] });
-  await page
-    .getByLabel('Completed return workbook')
-    .setInputFiles({
-      name: 'hollyfield-q2.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: broken,
-    });
+  await page.getByLabel('Completed return workbook').setInputFiles({
+    name: 'hollyfield-q2.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: broken,
+  });
   await page.getByRole('button', { name: 'Import return' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Sheet “Return”, row 6, column “Date raised”');
@@ -57,13 +55,11 @@ test('the coordinator exports the quarterly return and imports an agency return,
   await expectAccessible(page);
 
   const fixed = await fillReturn(template, { rows: [{ ...row, raised: day(2026, 8, 11) }] });
-  await page
-    .getByLabel('Completed return workbook')
-    .setInputFiles({
-      name: 'hollyfield-q2-fixed.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: fixed,
-    });
+  await page.getByLabel('Completed return workbook').setInputFiles({
+    name: 'hollyfield-q2-fixed.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: fixed,
+  });
   await page.getByRole('button', { name: 'Import return' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'Imported Hollyfield Primary School’s return for 2026-Q2: 1 escalation.' }),
@@ -73,13 +69,11 @@ test('the coordinator exports the quarterly return and imports an agency return,
   await page.screenshot({ path: screenshotPath('returns.png'), fullPage: true });
 
   // The same file again is recognised, not doubled.
-  await page
-    .getByLabel('Completed return workbook')
-    .setInputFiles({
-      name: 'hollyfield-q2-fixed.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: fixed,
-    });
+  await page.getByLabel('Completed return workbook').setInputFiles({
+    name: 'hollyfield-q2-fixed.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: fixed,
+  });
   await page.getByRole('button', { name: 'Import return' }).click();
   await expect(page.getByRole('alert')).toContainText('already imported');
   const internal = app.desk.store.reader.prepare("SELECT count(*) AS n FROM escalation WHERE origin = 'agency_return'").get() as {
