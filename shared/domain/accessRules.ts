@@ -40,7 +40,7 @@ export function touchedRecord(channel: string, input: Loose, output: Loose): str
     if (id !== null) return `${label} ${id}`;
   }
   const made = num(output.id);
-  if (made !== null) return `${channel.split(':')[0]} ${made}`;
+  if (made !== null) return `${channel.split(':')[0]} id ${made}`;
   return null;
 }
 
