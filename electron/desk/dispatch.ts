@@ -13,6 +13,7 @@ import type { TaskContext, WriteContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { guardCaseText } from '../services/caseTextGuard';
 import { recordCall, type AnsweredCall } from '../services/access/record';
+import { isRecorded } from '../../shared/domain/accessRules';
 import type { Session } from '../services/accounts/session';
 import { afterCommit, handlers, type AppEnvironment } from './handlers';
 
@@ -126,6 +127,8 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
     };
   };
   const recordAfter = (prepared: Extract<Prepared, { ok: true }>, output: unknown, at: Date): void => {
+    // Only what the map names opens a transaction (a restore, not on it, has closed this store by now).
+    if (!isRecorded(prepared.channel, prepared.kind)) return;
     const writer = options.store.writer;
     writer.transaction(() => recordCall(writer, answered(prepared, output, at))).immediate();
   };

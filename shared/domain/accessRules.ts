@@ -79,3 +79,8 @@ export const accessRules: Partial<Record<Channel, AccessRule>> = {
   'session:lock': () => ({ kind: 'locked' }),
   'sessions:end': (_input, output) => ({ kind: 'session_ended', record: `session ${String(num(output.ref))} of ${str(output.userName)}` }),
 };
+
+/** Whether a call on this channel is put on the record (every write; the reads and tasks named above). */
+export function isRecorded(channel: Channel, kind: 'read' | 'write' | 'task'): boolean {
+  return kind === 'write' || channel in accessRules;
+}
