@@ -89,6 +89,7 @@ export const NOT_CASE_TEXT: Partial<Record<Channel, string>> = {
   'exports:deliver': 'an export request',
   'backups:restore': 'a backup’s file name',
   'backups:check': 'a backup’s file name',
+  'access:export': 'the access record’s filters: a user name and a case reference, stored nowhere',
 };
 
 /** The case text a channel's input holds (none for a channel that stores no text about a case). */

@@ -73,6 +73,14 @@ import {
 } from './domain/recovery';
 import { redactionInput, redactionResultSchema } from './domain/redaction';
 import {
+  accessExportInput,
+  accessPageSchema,
+  accessSearchInput,
+  sessionEndedSchema,
+  sessionEndInput,
+  sessionSummarySchema,
+} from './domain/accessRecord';
+import {
   retentionDeleteInput,
   retentionDeletionSchema,
   retentionReviewQuery,
@@ -267,6 +275,12 @@ export const contract = {
   'backups:check': { kind: 'read', input: backupNameInput.strict(), output: backupCheckSchema },
   'backups:create': { kind: 'task', input: nothing, output: backupViewSchema },
   'backups:restore': { kind: 'task', input: restoreInput.strict(), output: restoreViewSchema },
+
+  // ---- Access record and sessions (issue 15): the coordinator's ----
+  'access:search': { kind: 'read', input: accessSearchInput.strict(), output: accessPageSchema },
+  'access:export': { kind: 'task', input: accessExportInput.strict(), output: jobViewSchema },
+  'sessions:list': { kind: 'read', input: nothing, output: z.array(sessionSummarySchema) },
+  'sessions:end': { kind: 'write', input: sessionEndInput.strict(), output: sessionEndedSchema },
 } as const satisfies Record<string, { kind: 'read' | 'write' | 'task'; input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

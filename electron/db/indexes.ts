@@ -3,6 +3,8 @@
 // them; test/db/indexes.test.ts holds it to the schema of a newly migrated store. Renaming one is a
 // new migration, never an edit here alone.
 export const INDEX = {
+  accessEntryByCase: 'access_entry_by_case',
+  accessEntryByPerson: 'access_entry_by_person',
   escalationAgencyPairs: 'escalation_agency_pairs',
   escalationAtStage: 'escalation_at_stage',
   escalationByCategory: 'escalation_by_category',

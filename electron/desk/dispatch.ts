@@ -12,6 +12,9 @@ import type { Caller } from '../services/accounts/sessionRegistry';
 import type { TaskContext, WriteContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { guardCaseText } from '../services/caseTextGuard';
+import { recordCall, type AnsweredCall } from '../services/access/record';
+import { isRecorded } from '../../shared/domain/accessRules';
+import type { Session } from '../services/accounts/session';
 import { afterCommit, handlers, type AppEnvironment } from './handlers';
 
 /**
@@ -44,7 +47,7 @@ const kindOf = (channel: Channel): Kind => contract[channel].kind as Kind;
 
 type Prepared =
   | { ok: false; result: Result<unknown> }
-  | { ok: true; channel: Channel; kind: Kind; input: unknown; actor: string; now: Date; env: AppEnvironment };
+  | { ok: true; channel: Channel; kind: Kind; input: unknown; actor: string; now: Date; env: AppEnvironment; before: Session | null };
 
 /** The answer to a name that is not a channel (also given by the front door while the records file is damaged). */
 export function unknownChannel(channelName: unknown): Result<unknown> {
@@ -95,13 +98,46 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
     if (!admission.ok) return { ok: false, result: admission.failure };
     const parsed = parseInput(channelName, rawInput);
     if (!parsed.ok) return parsed;
-    return { ok: true, channel: channelName, kind, input: parsed.input, actor: admission.actor, now, env: { ...options.env, caller } };
+    return {
+      ok: true,
+      channel: channelName,
+      kind,
+      input: parsed.input,
+      actor: admission.actor,
+      now,
+      env: { ...options.env, caller },
+      before: caller.session,
+    };
+  };
+
+  // The access record (shared/domain/accessRules.ts says which calls and how): a write's entry in
+  // its own transaction; a read's or a task's after it succeeded, in a short one through the writer.
+  const answered = (prepared: Extract<Prepared, { ok: true }>, output: unknown, at: Date): AnsweredCall => {
+    const caller = prepared.env.caller;
+    return {
+      channel: prepared.channel,
+      kind: prepared.kind,
+      input: prepared.input,
+      output,
+      before: prepared.before,
+      after: caller.session && !caller.session.ended ? caller.session : null,
+      from: caller.from,
+      actor: prepared.actor,
+      at,
+    };
+  };
+  const recordAfter = (prepared: Extract<Prepared, { ok: true }>, output: unknown, at: Date): void => {
+    // Only what the map names opens a transaction (a restore, not on it, has closed this store by now).
+    if (!isRecorded(prepared.channel, prepared.kind)) return;
+    const writer = options.store.writer;
+    writer.transaction(() => recordCall(writer, answered(prepared, output, at))).immediate();
   };
 
   const finish = (channel: Channel, value: unknown): Result<unknown> => checkedAnswer(channel, value, options.onFault);
   const fault = (channel: Channel, error: unknown): Result<unknown> => faultAnswer(channel, error, options.onFault);
 
-  const runNow = ({ channel, kind, input, actor, now, env }: Extract<Prepared, { ok: true }>): Result<unknown> => {
+  const runNow = (prepared: Extract<Prepared, { ok: true }>): Result<unknown> => {
+    const { channel, kind, input, actor, now, env } = prepared;
     const handler = handlers[channel] as (ctx: unknown, input: unknown, env: AppEnvironment) => unknown;
     try {
       if (kind === 'task') return failure(`${channel} runs in the background: call it through dispatchAsync.`);
@@ -112,10 +148,13 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
               .transaction(() => {
                 // The child-identifier check, for every channel that stores text about a case.
                 guardCaseText(options.store.writer, channel, input as never);
-                return handler(writeContext(), input, env);
+                const written = handler(writeContext(), input, env);
+                recordCall(options.store.writer, answered(prepared, written, now));
+                return written;
               })
               .immediate()
           : handler({ db: options.store.reader, now }, input, env);
+      if (kind === 'read') recordAfter(prepared, value, now);
       const settle = afterCommit[channel] as ((writer: typeof options.store.writer, value: unknown) => unknown) | undefined;
       return finish(channel, settle ? settle(options.store.writer, value) : value);
     } catch (error) {
@@ -142,7 +181,9 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
       write: (work) => options.store.writer.transaction(() => work({ db: options.store.writer, actor, now: clock() })).immediate(),
     };
     try {
-      return finish(channel, await handler(ctx, input, env));
+      const value = await handler(ctx, input, env);
+      recordAfter(prepared, value, clock());
+      return finish(channel, value);
     } catch (error) {
       return fault(channel, error);
     }

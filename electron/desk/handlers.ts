@@ -28,6 +28,9 @@ import { DomainError } from '../services/errors';
 import type { RecoveryControl } from './recoveryControl';
 import type { WritableDb } from '../db/types';
 import { checkpointAndTruncateWal } from '../db/wipe';
+import { searchAccess } from '../services/access/search';
+import { startAccessExport } from '../services/access/exportRecord';
+import { endSession, listSessions } from '../services/access/sessions';
 
 export interface AppEnvironment extends ExportEnvironment {
   version: string;
@@ -163,6 +166,11 @@ export const handlers: Handlers = {
   'backups:check': (_ctx, input, env) => recoveryOf(env).checkBackup(input.name),
   'backups:create': async (_ctx, _input, env) => recoveryOf(env).backUpNow(),
   'backups:restore': async (ctx, input, env) => recoveryOf(env).restore(input.name, ctx.actor),
+
+  'access:search': (ctx, input) => searchAccess(ctx.db, input),
+  'access:export': async (ctx, input, env) => startAccessExport(ctx, env, input),
+  'sessions:list': (ctx, _input, env) => listSessions(env.sessions, env.caller, ctx.now),
+  'sessions:end': (ctx, input, env) => endSession(env.sessions, env.caller, input.sessionRef, ctx.now),
 };
 
 /**

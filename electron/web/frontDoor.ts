@@ -9,6 +9,7 @@ import { packageVersion, PROJECT_ROOT } from '../desk/packageVersion';
 import { scheduleBackups } from '../desk/backupSchedule';
 import { startWebServer, type HealthReport, type RequestLogLine, type WebServer } from './server';
 import type { Binding } from './binding';
+import { recordDownload } from '../services/access/record';
 
 /** Requests of any kind per network address per minute: far above what a person's pages make, far below a flood. */
 const REQUESTS_PER_MINUTE = 1200;
@@ -53,6 +54,11 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<RunningF
       dispatch: desk.dispatchAsync,
       sessions: () => desk.sessions,
       downloads: desk.exports,
+      recordDownload: (session, address, fileName) => {
+        const open = desk.desk;
+        if (!open) throw new Error('The records are not open.');
+        recordDownload(open.store.writer, session, address, fileName, open.sessions.now());
+      },
       rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),
       binding: options.binding,
       requestLimit: { max: REQUESTS_PER_MINUTE, windowMs: 60_000 },

@@ -48,6 +48,8 @@ export interface WebServerOptions {
   sessions: () => SessionRegistry | null;
   /** Finished exports, by job id: handed to the browser as a download, then forgotten. */
   downloads?: { finished(jobId: string): { file: string; fileName: string }; forget(jobId: string): void };
+  /** Puts a download in the access record (who, from which address, which file) before it is sent; a throw refuses it. */
+  recordDownload?: (session: Session, address: string, fileName: string) => void;
   rendererDir: string;
   /** Address, port and TLS (default: 127.0.0.1, a free port, plain HTTP). */
   binding?: Binding;
@@ -307,6 +309,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       finished = downloads.finished(jobId);
     } catch (error) {
       return text(reply, 404, error instanceof Error ? error.message : 'That export is no longer available.');
+    }
+    try {
+      options.recordDownload?.(session, request.ip, finished.fileName);
+    } catch {
+      return text(reply, 503, 'The download could not be put in the access record, so it was not sent. Try again.');
     }
     // The file holds case references: once it has gone to the browser, it goes from here too.
     reply.raw.on('finish', () => downloads.forget(jobId));

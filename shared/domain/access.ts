@@ -105,6 +105,11 @@ export const channelAccess: Record<Channel, Access> = {
   'backups:check': COORDINATOR,
   'backups:create': COORDINATOR,
   'backups:restore': COORDINATOR,
+  // The access record and who is signed in: the coordinator's, who answers the board's data-protection reviews.
+  'access:search': COORDINATOR,
+  'access:export': COORDINATOR,
+  'sessions:list': COORDINATOR,
+  'sessions:end': COORDINATOR,
 };
 
 /** Whether a signed-in user with this role may call the channel. */

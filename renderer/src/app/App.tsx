@@ -10,9 +10,10 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { ReturnsPage } from '../features/returns/ReturnsPage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { SessionGate } from '../features/accounts/SessionGate';
-import { useSession } from '../features/accounts/sessionContext';
+import { useCan, useSession } from '../features/accounts/sessionContext';
 import { ROLE_LABELS } from '../../../shared/domain/accounts';
 import { RetentionPage } from '../features/retention/RetentionPage';
+import { AccessRecordPage } from '../features/access/AccessRecordPage';
 import { AuditAlarm } from '../features/recovery/AuditAlarm';
 import { BackupsPage } from '../features/recovery/BackupsPage';
 import { DamagedScreen } from '../features/recovery/DamagedScreen';
@@ -32,6 +33,7 @@ const SECTIONS = [
   { key: 'accounts', label: 'Accounts' },
   { key: 'retention', label: 'Retention' },
   { key: 'backups', label: 'Backups' },
+  { key: 'access', label: 'Access record' },
 ] as const;
 
 // The app still opens on the agency directory (a new board starts there, and its browser test
@@ -61,6 +63,8 @@ function Page({ route }: { route: string[] }) {
       return <RetentionPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'access':
+      return <AccessRecordPage />;
     case 'agencies':
     default:
       return id ? <AgencyPage agencyId={Number(id)} /> : <AgencyDirectoryPage />;
@@ -111,6 +115,8 @@ function Shell() {
   const info = useChannel('app:info', {});
   const health = useDeskHealth();
   const current = route[0] ?? HOME;
+  // The access record is the coordinator's: nobody else is offered it.
+  const readsAccess = useCan('access:search');
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -120,7 +126,7 @@ function Shell() {
         <p className="shell__title">Escalation Desk</p>
         <nav aria-label="Main">
           <ul>
-            {SECTIONS.map((s) => (
+            {SECTIONS.filter((s) => s.key !== 'access' || readsAccess).map((s) => (
               <li key={s.key}>
                 <a href={href(s.key)} aria-current={current === s.key ? 'page' : undefined}>
                   {s.label}
