@@ -5,6 +5,7 @@
 //   electron/services  domain logic: db/ and shared/; never a front door, never Electron or React
 //   electron/desk      the transport-neutral core every front door uses (dispatcher, desk, clock)
 //   electron/web, electron/cli      front doors without Electron: never electron/main or preload
+//   electron/client    the desktop app's client of a board server: shared/ and Node only (no store, no services, no Electron)
 //   electron/main, electron/preload the only rooms that may import Electron
 //   renderer/          the screens: shared/ only (its way out is src/lib/api.ts)
 import js from '@eslint/js';
@@ -29,6 +30,10 @@ const otherDoor = (door) => ({
   group: [`**/${door}/*`],
   message: `One front door does not import another: put what both need in electron/desk.`,
 });
+const recordsHere = {
+  group: ['**/services/*', '**/services/**', '**/db/*', '**/db/**', 'better-sqlite3'],
+  message: 'The board server’s client keeps no records on this computer: it speaks the contract (shared/) over HTTPS, nothing more.',
+};
 const renderer = { group: ['**/renderer/**'], message: 'Code outside the renderer never imports its screens.' };
 const electronFolder = {
   group: ['**/electron/**', 'better-sqlite3'],
@@ -42,6 +47,7 @@ export const layers = [
   { files: ['electron/desk/**'], patterns: [electronPackage, react, shell, otherDoor('web'), otherDoor('cli'), renderer] },
   { files: ['electron/web/**'], patterns: [electronPackage, react, shell, otherDoor('cli'), renderer] },
   { files: ['electron/cli/**'], patterns: [electronPackage, react, shell, otherDoor('web'), renderer] },
+  { files: ['electron/client/**'], patterns: [electronPackage, react, shell, frontDoors, recordsHere, renderer] },
   { files: ['electron/main/**', 'electron/preload/**'], patterns: [react, otherDoor('web'), otherDoor('cli'), renderer] },
   { files: ['renderer/src/**'], patterns: [electronFolder] },
 ];

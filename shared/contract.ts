@@ -87,6 +87,7 @@ import {
   retentionReviewSchema,
   reviewPeriodInput,
 } from './domain/retention';
+import { connectionChoiceSchema, connectionViewSchema } from './domain/connection';
 
 const id = (what: string) =>
   z
@@ -101,6 +102,9 @@ export const contract = {
     input: nothing,
     output: z.object({ version: z.string(), schemaVersion: z.number(), dataFolder: z.string(), mode: z.enum(['desktop', 'web']) }),
   },
+  // ---- where the records are: the desktop app's main process answers these itself (electron/client/connectionHost.ts) ----
+  'connection:get': { kind: 'read', input: nothing, output: connectionViewSchema },
+  'connection:choose': { kind: 'write', input: connectionChoiceSchema, output: connectionViewSchema },
   // ---- signing in, and the board's user accounts ----
   'session:status': { kind: 'read', input: nothing, output: sessionStatusSchema },
   'session:setUp': { kind: 'write', input: firstAccountInput.strict(), output: sessionStatusSchema },

@@ -65,6 +65,8 @@ const LABELS: Record<string, string> = {
   limit: 'Rows per page',
   offset: 'Starting row',
   cursor: 'Where the page starts',
+  url: 'Board server address',
+  fingerprint: 'Certificate fingerprint',
 };
 
 export function describePath(path: readonly PropertyKey[]): string {

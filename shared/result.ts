@@ -12,7 +12,10 @@ export type Problem = z.infer<typeof problemSchema>;
 /** Why a call was refused before it reached the records, so the window knows to ask for a sign-in. */
 export type AccessCode = 'signed_out' | 'locked' | 'not_allowed';
 
-export type Failure = { ok: false; error: { message: string; problems: Problem[]; code?: AccessCode } };
+/** The board server could not be reached (desktop app connected to a server): nothing was kept on this computer instead. */
+export type FailureCode = AccessCode | 'unreachable';
+
+export type Failure = { ok: false; error: { message: string; problems: Problem[]; code?: FailureCode } };
 export type Success<T> = { ok: true; value: T };
 export type Result<T> = Success<T> | Failure;
 
@@ -22,4 +25,8 @@ export function failure(message: string, problems: Problem[] = []): Failure {
 
 export function accessRefused(code: AccessCode, message: string): Failure {
   return { ok: false, error: { message, problems: [], code } };
+}
+
+export function unreachable(message: string): Failure {
+  return { ok: false, error: { message, problems: [], code: 'unreachable' } };
 }

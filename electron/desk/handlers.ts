@@ -68,6 +68,12 @@ export const handlers: Handlers = {
     dataFolder: env.dataFolder,
     mode: env.mode,
   }),
+  // The desktop app's main process answers these itself (electron/client/connectionHost.ts); what
+  // reaches a desk is the web mode or the board server, whose pages are served by the records' own server.
+  'connection:get': (_ctx, _input, env) => (env.mode === 'web' ? { mode: 'served' } : { mode: 'local' }),
+  'connection:choose': () => {
+    throw new DomainError('These records are served by this server itself: there is no other place to choose. Nothing was changed.');
+  },
   'session:status': (ctx, _input, env) => accounts.sessionStatus(ctx, env),
   'session:setUp': (ctx, input, env) => accounts.setUpFirstAccount(ctx, env, input),
   'session:signIn': (ctx, input, env) => accounts.signIn(ctx, env, input),

@@ -1,4 +1,5 @@
-// App lifecycle only: open the desk, register the channels, harden, show the window, close cleanly.
+// App lifecycle only: open the desk (or connect to the board's server), register the channels,
+// harden, show the window, close cleanly.
 import { app, dialog } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,9 @@ import { isTrustedUrl, registerChannels } from './ipc';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { hardenContents, hardenSessions } from './security';
 import { createMainWindow, preloadPath } from './window';
-import { saveWithDialog } from './saveExport';
+import { askWhereToSave, saveWithDialog } from './saveExport';
+import { connectionFromArgs } from '../client/connection';
+import { openConnectionHost } from '../client/connectionHost';
 import { scheduleBackups, type BackupSchedule } from '../desk/backupSchedule';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
@@ -26,7 +29,16 @@ if (!app.requestSingleInstanceLock()) app.quit();
 app
   .whenReady()
   .then(() => {
+    let fromFlags;
     try {
+      fromFlags = connectionFromArgs(process.argv);
+    } catch (error) {
+      dialog.showErrorBox('Escalation Desk: the board server’s flags', error instanceof Error ? error.message : String(error));
+      app.exit(2);
+      return;
+    }
+    // The records on this computer, opened only when they are the ones chosen (never as a silent copy of the server's).
+    const openLocal = () => {
       // A damaged records file still opens the window, which says so and offers the latest good backup.
       desk = openFrontDesk({
         dataFolder: app.getPath('userData'),
@@ -34,16 +46,22 @@ app
         version: app.getVersion(),
         deliverExport: saveWithDialog,
       });
+      backups = scheduleBackups(desk);
+      return desk.dispatchAsync;
+    };
+    let connection;
+    try {
+      connection = openConnectionHost({ appDataFolder: app.getPath('userData'), fromFlags, openLocal, chooseSavePath: askWhereToSave });
     } catch (error) {
       dialog.showErrorBox('Escalation Desk cannot open its records', error instanceof Error ? error.message : String(error));
       app.exit(1);
       return;
     }
-    backups = scheduleBackups(desk);
     hardenSessions();
     hardenContents(isAppUrl);
     serveRenderer(join(mainDir, '..', 'renderer'));
-    registerChannels(desk.dispatchAsync, trustedOrigins);
+    // One seam: the desk on this computer, or the board server's client (connection:get and :choose are answered by the host itself).
+    registerChannels(connection.dispatchAsync, trustedOrigins);
     createMainWindow(preloadPath(mainDir), devServerUrl ?? `${APP_ORIGIN}/index.html`);
   })
   .catch((error: unknown) => {

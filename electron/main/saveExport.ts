@@ -20,3 +20,15 @@ export const saveWithDialog: DeliverExport = async (ctx, job) => {
   ctx.write((w) => rememberExportFolder(w.db, dirname(choice.filePath!)));
   return { how: 'saved', path: choice.filePath };
 };
+
+/** Connected to the board's server: where to put a workbook it hands over (null: the person cancelled). */
+export async function askWhereToSave(fileName: string): Promise<string | null> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options = {
+    title: 'Save the workbook',
+    defaultPath: join(app.getPath('documents'), fileName),
+    filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+  };
+  const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return choice.canceled || !choice.filePath ? null : choice.filePath;
+}

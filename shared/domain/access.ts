@@ -16,6 +16,9 @@ const EXPORTERS = ['coordinator', 'learning_hub'] as const;
 
 export const channelAccess: Record<Channel, Access> = {
   'app:info': 'open',
+  // Asked before anyone signs in (the desktop app's first start); the desktop app's main process answers them itself.
+  'connection:get': 'open',
+  'connection:choose': 'open',
   'session:status': 'open',
   'session:setUp': 'open',
   'session:signIn': 'open',

@@ -154,10 +154,18 @@ describe('roles limit what each person can change', () => {
     expect(channelAccess['escalations:create']).toEqual(['coordinator']);
   });
 
-  it('lists every channel in the access map, and leaves only session and app channels open', () => {
+  it('lists every channel in the access map, and leaves only session, app and connection channels open', () => {
     expect(Object.keys(channelAccess).sort()).toEqual([...channels].sort());
     const open = channels.filter((c) => channelAccess[c] === 'open');
-    expect(open.sort()).toEqual(['app:info', 'session:setUp', 'session:signIn', 'session:signOut', 'session:status']);
+    expect(open.sort()).toEqual([
+      'app:info',
+      'connection:choose',
+      'connection:get',
+      'session:setUp',
+      'session:signIn',
+      'session:signOut',
+      'session:status',
+    ]);
     // Every read is for anyone signed in, except the account list and the backups (which hold every record).
     const restrictedReads = channels.filter((c) => contract[c].kind === 'read' && typeof channelAccess[c] !== 'string');
     expect(restrictedReads.sort()).toEqual(['backups:check', 'backups:list', 'exports:status', 'users:list']);

@@ -59,6 +59,30 @@ describe('the layer rule', () => {
       /know nothing of SQL or the main process/,
     ],
     [
+      'the board server’s client importing the store',
+      'electron/client/breach.ts',
+      "import { openStore } from '../db/open';\nexport const x = openStore;",
+      /keeps no records on this computer/,
+    ],
+    [
+      'the board server’s client importing a service',
+      'electron/client/breach.ts',
+      "import { listAgencies } from '../services/agencies';\nexport const x = listAgencies;",
+      /keeps no records on this computer/,
+    ],
+    [
+      'the board server’s client importing the local desk',
+      'electron/client/breach.ts',
+      "import { openDesk } from '../desk/desk';\nexport const x = openDesk;",
+      /front doors or the core/,
+    ],
+    [
+      'the board server’s client importing Electron',
+      'electron/client/breach.ts',
+      "import { app } from 'electron';\nexport const x = app;",
+      /Only electron\/main and electron\/preload may import Electron/,
+    ],
+    [
       'a screen importing SQLite',
       'renderer/src/features/breach.tsx',
       "import Database from 'better-sqlite3';\nexport const x = Database;",
@@ -78,6 +102,18 @@ describe('the layer rule', () => {
       await breaches('electron/web/fine.ts', "import { openFrontDesk } from '../desk/frontDesk';\nexport const x = openFrontDesk;"),
     ).toEqual([]);
     expect(await breaches('electron/services/fine.ts', "import { openStore } from '../db/open';\nexport const x = openStore;")).toEqual([]);
+    expect(
+      await breaches(
+        'electron/client/fine.ts',
+        "import { contract } from '../../shared/contract';\nimport { connect } from 'node:tls';\nexport const x = [contract, connect];",
+      ),
+    ).toEqual([]);
+    expect(
+      await breaches(
+        'electron/main/fine.ts',
+        "import { openConnectionHost } from '../client/connectionHost';\nexport const x = openConnectionHost;",
+      ),
+    ).toEqual([]);
     expect(
       await breaches(
         'electron/main/fine.ts',

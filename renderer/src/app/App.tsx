@@ -21,6 +21,7 @@ import { useDeskHealth } from '../features/recovery/useDeskHealth';
 import { href, useRoute } from '../lib/route';
 import { call } from '../lib/api';
 import { useChannel } from '../lib/useChannel';
+import { ConnectionGate } from '../features/connection/ConnectionGate';
 
 const SECTIONS = [
   { key: 'escalations', label: 'Register' },
@@ -71,7 +72,16 @@ function Page({ route }: { route: string[] }) {
   }
 }
 
+/** Where the records are comes first (the desktop app's first start; connected, the server is named above every screen). */
 export function App() {
+  return (
+    <ConnectionGate>
+      <Records />
+    </ConnectionGate>
+  );
+}
+
+function Records() {
   // The records' health comes first: a file that failed its integrity check is not open, so there
   // are no accounts to sign in to, and the window offers a backup instead. (While the records are
   // open, this answers only someone signed in; a refusal here just means "sign in first".)

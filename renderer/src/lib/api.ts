@@ -3,7 +3,7 @@
 // createBridge(contract), so the two cannot drift. Failures become ApiError for the screens.
 import { createBridge, type Bridge } from '../../../shared/bridge';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
-import type { AccessCode, Problem, Result } from '../../../shared/result';
+import type { FailureCode, Problem, Result } from '../../../shared/result';
 
 declare global {
   interface Window {
@@ -15,7 +15,7 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly problems: Problem[],
-    readonly code?: AccessCode,
+    readonly code?: FailureCode,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -24,6 +24,10 @@ export class ApiError extends Error {
 
 /** Fired when the main process says the session has ended or locked, so the sign-in screen shows. */
 export const SESSION_ENDED_EVENT = 'desk:session-ended';
+/** Fired when the desktop app, connected to the board's server, cannot reach it: the window says so (detail: the words). */
+export const SERVER_UNREACHABLE_EVENT = 'desk:server-unreachable';
+/** Fired when a call reached the board's server again, so the window can take the warning down. */
+export const SERVER_REACHED_EVENT = 'desk:server-reached';
 
 // The web mode's session: the server holds it behind an HttpOnly cookie, and hands the page a
 // token for it at sign-in, which the page sends back on every call. The browser also sends the
@@ -72,9 +76,11 @@ const bridge: Bridge = window.desk ?? webBridge();
 
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = await bridge[channel](input);
+  if (result.ok || result.error.code !== 'unreachable') window.dispatchEvent(new Event(SERVER_REACHED_EVENT));
   if (!result.ok) {
     const { code } = result.error;
     if (code === 'signed_out' || code === 'locked') window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
+    if (code === 'unreachable') window.dispatchEvent(new CustomEvent(SERVER_UNREACHABLE_EVENT, { detail: result.error.message }));
     throw new ApiError(result.error.message, result.error.problems, code);
   }
   return result.value;
