@@ -60,9 +60,14 @@ export function boardRequest(target: BoardTarget, path: string, options: Request
   });
 }
 
-/** A keep-alive agent trusting the server's certificate alone, as a browser keeps its connections to a site. */
+/**
+ * A keep-alive agent trusting the server's certificate alone, as a browser keeps its connections to a site.
+ * Idle connections are let go after 30 s, before the server's own keep-alive limit (72 s) closes them:
+ * otherwise a request sent just as the server hangs up meets a reset (a browser would quietly retry it).
+ */
 export const staffAgent = (target: BoardTarget, localAddress: string) =>
   new Agent({
+    timeout: 30_000,
     keepAlive: true,
     maxSockets: 2,
     ca: target.ca,
