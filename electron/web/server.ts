@@ -28,6 +28,12 @@ import { CSRF_HEADER, refusal, TOKEN_HEADER } from './guard';
 
 // Large enough for a 20 MB agency return sent as base64 inside JSON.
 const MAX_BODY_BYTES = 30_000_000;
+/** A request's headers must all arrive within this (slowloris: headers trickled a byte at a time hold a connection open). */
+const HEADERS_TIMEOUT_MS = 10_000;
+/** A whole request, body included: room for a 30 MB return on a slow office line, not for a body trickled forever. */
+const REQUEST_TIMEOUT_MS = 120_000;
+/** How often Node looks for requests past those limits (its default, 30 s, would let a trickle run 40 s). */
+const TIMEOUT_CHECK_MS = 1_000;
 /** The channels a person signs in through: limited per network address, on top of the per-account slowing in the services. */
 const SIGN_IN_CHANNELS = new Set(['session:signIn', 'session:setUp']);
 /** What a damaged board server still answers over the network: enough for the page to say so. */
@@ -115,6 +121,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const common: FastifyServerOptions = {
     bodyLimit: MAX_BODY_BYTES,
+    requestTimeout: REQUEST_TIMEOUT_MS,
     // Fastify's own logger would write URLs (query strings included): requests are logged by `log` below instead.
     logger: false,
     // On close every connection goes at once ('idle' left a browser's spare connections holding the
@@ -132,8 +139,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const tls = options.binding?.tls;
   // One instance type for both: the routes below do not care which transport carries them.
   const app = (tls
-    ? Fastify({ ...(common as object), https: { cert: tls.cert, key: tls.key } } as Parameters<typeof Fastify>[0] & { https: object })
-    : Fastify(common)) as unknown as FastifyInstance;
+    ? Fastify({
+        ...(common as object),
+        https: { cert: tls.cert, key: tls.key, connectionsCheckingInterval: TIMEOUT_CHECK_MS },
+      } as Parameters<typeof Fastify>[0] & { https: object })
+    : Fastify({ ...(common as object), http: { connectionsCheckingInterval: TIMEOUT_CHECK_MS } } as Parameters<
+        typeof Fastify
+      >[0])) as unknown as FastifyInstance;
+  // Fastify sets the request timeout; the headers' own, shorter one is Node's, set on its server.
+  app.server.headersTimeout = HEADERS_TIMEOUT_MS;
 
   await app.register(fastifyHelmet, {
     // The one policy of both front doors, sent exactly as written (below).

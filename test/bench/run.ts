@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 10000,100000,1000000]: the app beside the raw libraries it stands on,
+// npm run bench [-- --sizes 10000,100000,1000000] [-- --server-only]: the app beside the raw libraries it stands on,
 // on boards of each size, with the goals of issue 8. Prints the table (and a Markdown copy for
 // docs/BENCHMARKS.md) and exits 1 if any goal is missed. Not part of npm test: a full run takes
 // several minutes and a few GB of temporary disk, and timings belong in benchmarks, not tests.
@@ -11,6 +11,7 @@ import { measureExport, measureImport } from './files';
 import { measureQueries } from './queries';
 import { measureRenderer } from './renderer';
 import { measureRowBombs } from './rowBomb';
+import { measureBoardServer, serverLoadOptions } from './boardServer';
 import { markdownTable, notesOf, textTable, type Result } from './results';
 
 const args = checked(
@@ -20,8 +21,10 @@ const args = checked(
       .regex(/^\d+(,\d+)*$/, '--sizes is a comma-separated list such as 10000,100000')
       .default('10000,100000,1000000'),
     keep: z.literal('true').optional(),
+    // The board-server section alone (BENCH_SERVER_SECONDS, _CASES and _STAFF shorten it).
+    'server-only': z.literal('true').optional(),
   }),
-  parseFlags(process.argv.slice(2), ['sizes', 'keep'], ['keep']),
+  parseFlags(process.argv.slice(2), ['sizes', 'keep', 'server-only'], ['keep', 'server-only']),
 );
 const sizes = args.sizes
   .split(',')
@@ -32,7 +35,7 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   const started = Date.now();
   const largest = sizes[sizes.length - 1]!;
-  for (const size of sizes) {
+  for (const size of args['server-only'] ? [] : sizes) {
     process.stderr.write(`\n== ${size.toLocaleString('en-GB')} escalations\n`);
     const { board, result } = buildBoard(size);
     if (result) results.push(result);
@@ -47,6 +50,8 @@ async function main(): Promise<void> {
     if (!args.keep) rmSync(board.folder, { recursive: true, force: true });
     else process.stderr.write(`  kept ${board.folder}\n`);
   }
+  process.stderr.write('\n== the board server under load\n');
+  results.push(...(await measureBoardServer(serverLoadOptions(process.env))));
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM (${Math.round(freemem() / 2 ** 30)} GB free), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
   console.log(`\nEscalation Desk benchmark: ${machine}; ${Math.round((Date.now() - started) / 1000)} s\n`);
