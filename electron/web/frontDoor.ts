@@ -53,6 +53,7 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<RunningF
       dispatch: desk.dispatchAsync,
       sessions: () => desk.sessions,
       downloads: desk.exports,
+      changes: desk.changes,
       rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),
       binding: options.binding,
       requestLimit: { max: REQUESTS_PER_MINUTE, windowMs: 60_000 },
@@ -68,7 +69,7 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<RunningF
   const stop = () =>
     (stopping ??= (async () => {
       backups.stop();
-      say('Stopping: no new requests are taken.');
+      say('Stopping: no new requests are taken; requests under way are finishing.');
       await server.close();
       let backup: string | null = null;
       try {
