@@ -14,6 +14,7 @@ import { useSession } from '../features/accounts/sessionContext';
 import { ROLE_LABELS } from '../../../shared/domain/accounts';
 import { RetentionPage } from '../features/retention/RetentionPage';
 import { AuditAlarm } from '../features/recovery/AuditAlarm';
+import { ContactNotice } from '../components/ContactNotice';
 import { BackupsPage } from '../features/recovery/BackupsPage';
 import { DamagedScreen } from '../features/recovery/DamagedScreen';
 import { useDeskHealth } from '../features/recovery/useDeskHealth';
@@ -132,6 +133,7 @@ function Shell() {
         <SignedInAs />
       </header>
       <main id="main" tabIndex={-1}>
+        <ContactNotice />
         <AuditAlarm audit={health.data?.audit} />
         <Page route={route} />
       </main>
