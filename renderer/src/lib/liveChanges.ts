@@ -44,6 +44,22 @@ export function onChange(listener: () => void): () => void {
   };
 }
 
+/** Changes often come in bursts (an import, a save that settles several records): one call for the burst. */
+const SETTLE_MS = 250;
+
+/** As onChange, but called once a burst of changes has settled (what a screen re-reading its records wants). */
+export function onSettledChange(listener: () => void): () => void {
+  let timer = 0;
+  const stop = onChange(() => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(listener, SETTLE_MS);
+  });
+  return () => {
+    window.clearTimeout(timer);
+    stop();
+  };
+}
+
 /** Whether the page is in contact with the server (always, in the desktop app). */
 export function useContact(): Contact {
   const [current, setCurrent] = useState(contact);

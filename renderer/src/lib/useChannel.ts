@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { call } from './api';
-import { onChange } from './liveChanges';
+import { onSettledChange } from './liveChanges';
 
 export interface Loaded<T> {
   data: T | null;
@@ -9,9 +9,6 @@ export interface Loaded<T> {
   loading: boolean;
   reload: () => void;
 }
-
-/** Changes often come in bursts (an import, a save that settles several records): one re-read for the burst. */
-const SETTLE_MS = 250;
 
 /**
  * Reads a channel and re-reads it when the input changes, when reload() is called, and when someone
@@ -46,23 +43,15 @@ export function useChannel<C extends Channel>(channel: C, input: ChannelInput<C>
     };
   }, [channel, request]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  useEffect(() => {
-    let timer = 0;
-    const stop = onChange(() => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(
-        () =>
-          setGeneration((g) => {
-            liveGeneration.current = g + 1;
-            return g + 1;
-          }),
-        SETTLE_MS,
-      );
-    });
-    return () => {
-      window.clearTimeout(timer);
-      stop();
-    };
-  }, []);
+  useEffect(
+    () =>
+      onSettledChange(() =>
+        setGeneration((g) => {
+          liveGeneration.current = g + 1;
+          return g + 1;
+        }),
+      ),
+    [],
+  );
   return { data: answer.data, error: answer.error, loading: answer.request !== request, reload };
 }
