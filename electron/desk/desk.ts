@@ -14,6 +14,7 @@ import { idleLockMinutes } from '../services/accounts/users';
 import type { RecoveryControl } from './recoveryControl';
 import { typedCalls, type DeskCall, type DeskCallAsync } from '../../shared/bridge';
 import { processClock } from './clock';
+import { Changes } from './changes';
 
 export interface Desk {
   store: Store;
@@ -27,6 +28,8 @@ export interface Desk {
   exports: ExportJobs;
   /** Who is signed in at this desk: each person's session (the web mode looks each request's up here). */
   sessions: SessionRegistry;
+  /** Told after every committed change (the board server's event streams listen). */
+  changes: Changes;
   /** This front door's own seat (the desktop window, the command line): the caller of dispatch without one. */
   seat: Caller;
   close(): void;
@@ -58,6 +61,8 @@ export interface DeskOptions {
   /** Given by the front door that can restore backups under the desk (deskHost.ts), with the export jobs it keeps across a restore. */
   recovery?: RecoveryControl;
   exports?: ExportJobs;
+  /** The change feed to publish to (a front door that reopens the desk after a restore keeps its listeners on one feed). */
+  changes?: Changes;
 }
 
 export function operatingSystemUser(): string {
@@ -72,6 +77,7 @@ export function openDesk(options: DeskOptions): Desk {
   const store = openStore(join(options.dataFolder, DATABASE_FILE_NAME));
   const exports = options.exports ?? new ExportJobs(join(options.dataFolder, 'exports'));
   const sessions = new SessionRegistry(idleLockMinutes(store.reader), options.now ? { now: options.now } : {});
+  const changes = options.changes ?? new Changes();
   const seat = sessions.seat({ via: options.mode === 'desktop' ? 'desktop' : 'process', address: null });
   const { dispatch, dispatchAsync } = createDispatcher({
     store,
@@ -87,6 +93,7 @@ export function openDesk(options: DeskOptions): Desk {
     },
     gate: options.actor ? trustedCaller(options.actor) : sessionGate(sessions),
     seat,
+    changes,
     now: options.now ?? processClock(),
     onFault:
       options.onFault ??
@@ -102,6 +109,7 @@ export function openDesk(options: DeskOptions): Desk {
     ...typedCalls(dispatch, dispatchAsync),
     exports,
     sessions,
+    changes,
     seat,
     close: () => {
       // Nobody stays signed in to a closed desk (after a restore, people sign in to the restored accounts).

@@ -16,6 +16,7 @@ import { recordCall, type AnsweredCall } from '../services/access/record';
 import { isRecorded } from '../../shared/domain/accessRules';
 import type { Session } from '../services/accounts/session';
 import { afterCommit, handlers, type AppEnvironment } from './handlers';
+import type { Changes } from './changes';
 
 /**
  * A call, made as `caller` (the session it presents): the web mode passes each request's own;
@@ -40,6 +41,8 @@ export interface DispatchOptions {
   now?: () => Date;
   /** Where unexpected faults are reported (never the payload: it may hold case details). */
   onFault?: (channel: string, error: unknown) => void;
+  /** Told after each committed write that changed a row (other people's open screens re-read). */
+  changes?: Changes;
 }
 
 type Kind = 'read' | 'write' | 'task';
@@ -87,6 +90,15 @@ export function faultAnswer(channel: Channel, error: unknown, onFault?: (channel
 
 export function createDispatcher(options: DispatchOptions): Dispatcher {
   const clock = options.now ?? (() => new Date());
+  // Rows changed by the writer connection since it opened: a write that changed nothing (a refused
+  // or empty one) tells nobody. SQLite counts these per connection, and this desk has the one writer.
+  const totalChanges = options.store.writer.prepare('SELECT total_changes()').pluck();
+  const changedBy = <T>(channel: Channel, work: () => T): T => {
+    const before = totalChanges.get() as number;
+    const value = work();
+    if (options.changes && (totalChanges.get() as number) !== before) options.changes.publish(channel);
+    return value;
+  };
 
   const prepare = (channelName: unknown, rawInput: unknown, caller: Caller): Prepared => {
     if (!isChannel(channelName)) return { ok: false, result: unknownChannel(channelName) };
@@ -144,15 +156,17 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
       const writeContext = (): WriteContext => ({ db: options.store.writer, actor, now });
       const value =
         kind === 'write'
-          ? options.store.writer
-              .transaction(() => {
-                // The child-identifier check, for every channel that stores text about a case.
-                guardCaseText(options.store.writer, channel, input as never);
-                const written = handler(writeContext(), input, env);
-                recordCall(options.store.writer, answered(prepared, written, now));
-                return written;
-              })
-              .immediate()
+          ? changedBy(channel, () =>
+              options.store.writer
+                .transaction(() => {
+                  // The child-identifier check, for every channel that stores text about a case.
+                  guardCaseText(options.store.writer, channel, input as never);
+                  const written = handler(writeContext(), input, env);
+                  recordCall(options.store.writer, answered(prepared, written, now));
+                  return written;
+                })
+                .immediate(),
+            )
           : handler({ db: options.store.reader, now }, input, env);
       if (kind === 'read') recordAfter(prepared, value, now);
       const settle = afterCommit[channel] as ((writer: typeof options.store.writer, value: unknown) => unknown) | undefined;
@@ -178,7 +192,10 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
       now,
       actor,
       // A task's writes happen after its waiting is over, so they carry the time of the write.
-      write: (work) => options.store.writer.transaction(() => work({ db: options.store.writer, actor, now: clock() })).immediate(),
+      write: (work) =>
+        changedBy(channel, () =>
+          options.store.writer.transaction(() => work({ db: options.store.writer, actor, now: clock() })).immediate(),
+        ),
     };
     try {
       const value = await handler(ctx, input, env);

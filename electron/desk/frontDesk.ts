@@ -34,6 +34,7 @@ import { openDesk, operatingSystemUser, type Desk, type DeskOptions } from './de
 import type { RecoveryControl } from './recoveryControl';
 import { processClock } from './clock';
 import { typedCallAsync, type DeskCallAsync } from '../../shared/bridge';
+import { Changes, type ChangeFeed } from './changes';
 
 export interface FrontDesk {
   readonly dataFolder: string;
@@ -46,6 +47,8 @@ export interface FrontDesk {
   callAsync: DeskCallAsync;
   /** Who is signed in to the open desk (null while the records file is damaged: there are no accounts to sign in to). */
   readonly sessions: SessionRegistry | null;
+  /** Every committed change, across restores (each desk opened here publishes to this one feed). */
+  readonly changes: ChangeFeed;
   /** A backup of the open records (null when none is open); for the schedule and on quit. */
   takeBackup(reason: BackupReason): Promise<string | null>;
   /** Settles when the background walk of the audit trail has finished (or was stopped). */
@@ -82,6 +85,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
   options = { ...options, now };
   const actor = options.actor ?? operatingSystemUser;
   const exports = options.exports ?? new ExportJobs(join(dataFolder, 'exports'));
+  const changes = options.changes ?? new Changes();
   let desk: Desk | null = null;
   let watch: AuditWatch | null = null;
   let damaged: DamagedDatabaseError | null = null;
@@ -107,7 +111,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
   };
 
   const open = () => {
-    desk = openDesk({ ...options, exports, recovery });
+    desk = openDesk({ ...options, exports, recovery, changes });
     damaged = null;
     watch = new AuditWatch(desk.store, { now });
     watch.start();
@@ -190,6 +194,8 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
         )
         .immediate();
       lastRestore = restored;
+      // Every open screen is now showing records that were replaced.
+      changes.publish('backups:restore');
       return restored;
     } finally {
       restoring = false;
@@ -275,6 +281,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
       return desk;
     },
     exports,
+    changes,
     dispatchAsync,
     callAsync: typedCallAsync(dispatchAsync),
     get sessions() {

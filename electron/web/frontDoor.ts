@@ -59,6 +59,7 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<RunningF
         if (!open) throw new Error('The records are not open.');
         recordDownload(open.store.writer, session, address, fileName, open.sessions.now());
       },
+      changes: desk.changes,
       rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),
       binding: options.binding,
       requestLimit: { max: REQUESTS_PER_MINUTE, windowMs: 60_000 },
@@ -74,7 +75,7 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<RunningF
   const stop = () =>
     (stopping ??= (async () => {
       backups.stop();
-      say('Stopping: no new requests are taken.');
+      say('Stopping: no new requests are taken; requests under way are finishing.');
       await server.close();
       let backup: string | null = null;
       try {

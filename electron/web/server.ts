@@ -21,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import type { DispatchAsync } from '../desk/dispatch';
 import type { Caller, SessionRegistry } from '../services/accounts/sessionRegistry';
 import type { Session } from '../services/accounts/session';
+import type { ChangeFeed } from '../desk/changes';
 import { failure } from '../../shared/result';
 import { CONTENT_SECURITY_POLICY } from '../../shared/securityPolicy';
 import { allowedOrigins, reachOf, type Binding } from './binding';
@@ -40,6 +41,13 @@ const SIGN_IN_CHANNELS = new Set(['session:signIn', 'session:setUp']);
 const WHILE_DAMAGED_ON_NETWORK = new Set(['app:info', 'desk:health']);
 /** What the page sends in the CSRF header before anyone is signed in. */
 const NO_SESSION = 'none';
+/** The page's stream of "something changed" notices (events.ts): GET, with the page's header like any call. */
+const EVENTS_PATH = '/api/events';
+/** How long a stop waits for requests already under way (a write, an import) before closing anyway. */
+const STOP_WAIT_MS = 10_000;
+/** Said to anyone who asks while the server stops. */
+const STOPPING =
+  'The server is stopping (it is being shut down or restarted), so this request was not taken and nothing was saved. Try again in a minute.';
 
 export interface WebServer {
   readonly url: string;
@@ -68,6 +76,12 @@ export interface WebServerOptions {
   health?: () => HealthReport;
   /** One line per answered request: never its address's query, its body or anything from the records. */
   log?: (line: RequestLogLine) => void;
+  /** Committed changes, passed on to signed-in pages as notices with no case data (GET /api/events). */
+  changes?: ChangeFeed;
+  /** How long close() waits for requests under way (default 10 s). */
+  stopWaitMs?: number;
+  /** How often an event stream says it is still there (default 15 s), so proxies do not cut it. */
+  keepAliveMs?: number;
 }
 
 /** GET /health: whether the records are open, for a monitor or a service manager. No identifiers, no case data. */
@@ -124,8 +138,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     requestTimeout: REQUEST_TIMEOUT_MS,
     // Fastify's own logger would write URLs (query strings included): requests are logged by `log` below instead.
     logger: false,
-    // On close every connection goes at once ('idle' left a browser's spare connections holding the
-    // close open in the browser tests): a write already dispatched still runs to its commit, but its answer may be lost.
+    // close() first refuses new requests, waits for those under way to answer and ends the event
+    // streams (stop, below); only then does every connection go at once ('idle' left a browser's spare
+    // connections holding the close open in the browser tests), by which time none carries an answer.
     forceCloseConnections: true,
     // Forwarded headers (X-Forwarded-For, -Proto, -Host) are believed from the board's proxy alone.
     ...(reach.proxy !== null ? { trustProxy: reach.proxy } : {}),
@@ -163,6 +178,26 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // Bodies are read as text and parsed here, whatever the content type, so that a bad body gets plain words.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  // A stop refuses what arrives after it began, and waits for what was already under way (close() below).
+  let stopping = false;
+  let inFlight = 0;
+  let whenIdle: (() => void) | null = null;
+  app.addHook('onRequest', async (request, reply) => {
+    if (stopping) {
+      reply.header('connection', 'close');
+      return isApi(request.url) ? json(reply, 503, failure(STOPPING)) : text(reply, 503, STOPPING);
+    }
+    // An event stream stays open until the stop ends it: it is not a request under way.
+    if (request.url.split('?')[0] === EVENTS_PATH) return undefined;
+    inFlight += 1;
+    // 'close' comes once the answer has gone (or the browser gave up): either way this request no longer holds the stop.
+    reply.raw.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) whenIdle?.();
+    });
+    return undefined;
+  });
 
   if (options.requestLimit) {
     app.addHook(
@@ -307,6 +342,57 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   }
 
+  // Other people's changes, as they commit: a notice that something changed (its running number and
+  // the channel that changed it), never what. Open only to a live, unlocked session presenting the
+  // page's token (a browser's EventSource cannot send the header, so the page reads it with fetch).
+  // It ends when the session ends or locks, and when the server stops.
+  const streams = new Set<() => void>();
+  const keepAliveMs = options.keepAliveMs ?? 15_000;
+  app.get(EVENTS_PATH, async (request, reply) => {
+    const registry = options.sessions();
+    const { presented } = callerOf(request);
+    if (!registry || !presented || !presented.isActive(registry.now())) {
+      return json(reply, 403, failure('Sign in to the app to receive its updates (this stream needs a signed-in, unlocked session).'));
+    }
+    const changes = options.changes;
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'referrer-policy': 'no-referrer',
+      'x-accel-buffering': 'no',
+      ...(reach.secure ? { 'strict-transport-security': 'max-age=31536000' } : {}),
+    });
+    const live = () => registry === options.sessions() && registry.holds(presented) && presented.isActive(registry.now());
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      unsubscribe();
+      clearInterval(keepAlive);
+      clearInterval(watch);
+      streams.delete(end);
+      raw.end();
+    };
+    const unsubscribe = changes
+      ? changes.subscribe((change) => {
+          if (!live()) return end();
+          raw.write(`data: ${JSON.stringify({ seq: change.seq, channel: change.channel })}\n\n`);
+        })
+      : () => undefined;
+    const keepAlive = setInterval(() => raw.write(': still here\n\n'), keepAliveMs);
+    // Signing out, locking (by hand or idle) or a restore ends the session without a change to tell: looked at each second.
+    const watch = setInterval(() => {
+      if (!live()) end();
+    }, 1000);
+    streams.add(end);
+    raw.on('close', end);
+    raw.write(': open\n\n');
+  });
+
   app.all('/api/*', async (_request, reply) => json(reply, 405, failure('Use POST for the app’s channels.')));
 
   app.get<{ Params: { jobId: string } }>('/download/:jobId', async (request, reply) => {
@@ -346,6 +432,23 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
 
+  /** The graceful stop: refuse new requests, let those under way answer (up to a cap), end the streams, then close every connection. */
+  let closing: Promise<void> | null = null;
+  const stop = async () => {
+    stopping = true;
+    if (inFlight > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.stopWaitMs ?? STOP_WAIT_MS);
+        whenIdle = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    for (const end of [...streams]) end();
+    await app.close();
+  };
+
   await app.listen({ host: reach.host, port: options.binding?.port ?? 0 });
   port = (app.server.address() as AddressInfo).port;
   const origin = allowedOrigins(reach, port)[0]!;
@@ -353,6 +456,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: reach.launchKey ? `${origin}/?token=${token}` : `${origin}/`,
     port,
     token,
-    close: () => app.close(),
+    close: () => (closing ??= stop()),
   };
 }

@@ -48,6 +48,7 @@ export const test = base.extend<{ app: DeskFixture; firstAccount: boolean }>({
       dispatch: host.dispatchAsync,
       sessions: () => host.sessions,
       downloads: host.exports,
+      changes: host.changes,
       rendererDir: join(process.cwd(), 'out', 'renderer'),
     });
     let seeder: Desk | null = null;

@@ -15,6 +15,7 @@ import { ROLE_LABELS } from '../../../shared/domain/accounts';
 import { RetentionPage } from '../features/retention/RetentionPage';
 import { AccessRecordPage } from '../features/access/AccessRecordPage';
 import { AuditAlarm } from '../features/recovery/AuditAlarm';
+import { ContactNotice } from '../components/ContactNotice';
 import { BackupsPage } from '../features/recovery/BackupsPage';
 import { DamagedScreen } from '../features/recovery/DamagedScreen';
 import { useDeskHealth } from '../features/recovery/useDeskHealth';
@@ -148,6 +149,7 @@ function Shell() {
         <SignedInAs />
       </header>
       <main id="main" tabIndex={-1}>
+        <ContactNotice />
         <AuditAlarm audit={health.data?.audit} />
         <Page route={route} />
       </main>

@@ -33,11 +33,14 @@ export const SERVER_REACHED_EVENT = 'desk:server-reached';
 // token for it at sign-in, which the page sends back on every call. The browser also sends the
 // cookie to any other server on this machine it visits; the token stays here, in storage that
 // only this origin (this address and port) can read, so a cookie taken elsewhere opens nothing.
-const CSRF_HEADER = 'x-desk-csrf';
+export const CSRF_HEADER = 'x-desk-csrf';
 const TOKEN_KEY = 'desk-session-token';
 const NO_SESSION = 'none';
 
-function storedToken(): string {
+/** Fired when the page's session token changes (signed in, or out): the live-changes stream reconnects as the new session. */
+export const SESSION_TOKEN_EVENT = 'desk:session-token';
+
+export function storedToken(): string {
   try {
     return window.localStorage.getItem(TOKEN_KEY) ?? NO_SESSION;
   } catch {
@@ -47,12 +50,14 @@ function storedToken(): string {
 
 function keepToken(token: string | null): void {
   if (token === null) return;
+  const changed = token !== storedToken();
   try {
     if (token === NO_SESSION) window.localStorage.removeItem(TOKEN_KEY);
     else window.localStorage.setItem(TOKEN_KEY, token);
   } catch {
     // Storage refused (a locked-down profile): the person signs in again on the next call.
   }
+  if (changed) window.dispatchEvent(new Event(SESSION_TOKEN_EVENT));
 }
 
 function webBridge(): Bridge {

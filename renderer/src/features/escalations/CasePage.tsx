@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { href } from '../../lib/route';
 import { NotLoaded } from '../../components/NotLoaded';
 import { Toast } from '../../components/Toast';
@@ -26,6 +27,10 @@ export function CasePage({ escalationId }: { escalationId: number }) {
   const settings = useChannel('settings:get', {});
   const agencies = useChannel('agencies:list', { includeRetired: true });
   const { notice, onSaved, dismiss } = useNotice(escalation.reload);
+  // The correction form starts again from the case once a correction made here has been read back,
+  // and only then: a change by someone else re-reads the case without wiping what is being typed.
+  const [correction, setCorrection] = useState({ readingBack: false, form: 0 });
+  if (correction.readingBack && !escalation.loading) setCorrection({ readingBack: false, form: correction.form + 1 });
   // Forms are offered only to a role that may use them; everyone reads the whole case.
   const logs = useCan('escalations:escalate');
   const decides = useCan('chair:decide');
@@ -92,7 +97,15 @@ export function CasePage({ escalationId }: { escalationId: number }) {
       <DraftsSection detail={d} />
       <TimelineSection detail={d} />
       {logs && d.status !== 'closed' && (
-        <CorrectionForm key={`correct-${d.timeline.length}`} {...props} categories={settings.data?.categories ?? []} />
+        <CorrectionForm
+          key={`correct-${correction.form}`}
+          {...props}
+          onSaved={(message) => {
+            setCorrection((c) => ({ ...c, readingBack: true }));
+            onSaved(message);
+          }}
+          categories={settings.data?.categories ?? []}
+        />
       )}
       {redacts && <RedactForm {...props} knownNames={knownNames} />}
     </>

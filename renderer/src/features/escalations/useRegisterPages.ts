@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { registerCursorOf, type RegisterRow } from '../../../../shared/domain/escalation';
 import { call } from '../../lib/api';
+import { onSettledChange } from '../../lib/liveChanges';
 import { PAGE_SIZE, type Filters } from './registerQuery';
 
 interface PagesState {
@@ -69,6 +70,25 @@ export function useRegisterPages(filters: Filters) {
   );
 
   useEffect(() => load(0), [load]);
+
+  // Someone else changed the records: the pages on hand are read again by position and replaced in
+  // place, so the list stays on screen (and where it was scrolled) while they come.
+  useEffect(
+    () =>
+      onSettledChange(() => {
+        if (read.current.key !== key) return;
+        const query = JSON.parse(key) as Filters;
+        const held = Object.keys(read.current.pages).map(Number);
+        for (const page of held.length > 0 ? held : [0]) {
+          call('escalations:list', { ...query, cursor: null, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+            (answer) =>
+              setState((s) => (s.key !== key ? s : { key, total: answer.total, pages: { ...s.pages, [page]: answer.rows }, error: null })),
+            () => undefined,
+          );
+        }
+      }),
+    [key],
+  );
 
   const current = state.key === key;
   const pages = state.pages;
