@@ -166,9 +166,17 @@ describe('roles limit what each person can change', () => {
       'session:signOut',
       'session:status',
     ]);
-    // Every read is for anyone signed in, except the account list and the backups (which hold every record).
+    // Every read is for anyone signed in, except the account list, the backups (which hold every record),
+    // and the access record and who is signed in (the coordinator's).
     const restrictedReads = channels.filter((c) => contract[c].kind === 'read' && typeof channelAccess[c] !== 'string');
-    expect(restrictedReads.sort()).toEqual(['backups:check', 'backups:list', 'exports:status', 'users:list']);
+    expect(restrictedReads.sort()).toEqual([
+      'access:search',
+      'backups:check',
+      'backups:list',
+      'exports:status',
+      'sessions:list',
+      'users:list',
+    ]);
   });
 
   it('refuses everything but signing in while nobody is signed in', () => {
