@@ -89,6 +89,8 @@ export const NOT_CASE_TEXT: Partial<Record<Channel, string>> = {
   'exports:deliver': 'an export request',
   'backups:restore': 'a backup’s file name',
   'backups:check': 'a backup’s file name',
+  'connection:choose':
+    'the board server’s address and certificate fingerprint (answered by the desktop app itself, never stored in the records)',
 };
 
 /** The case text a channel's input holds (none for a channel that stores no text about a case). */
