@@ -90,6 +90,8 @@ export const NOT_CASE_TEXT: Partial<Record<Channel, string>> = {
   'backups:restore': 'a backup’s file name',
   'backups:check': 'a backup’s file name',
   'access:export': 'the access record’s filters: a user name and a case reference, stored nowhere',
+  'connection:choose':
+    'the board server’s address and certificate fingerprint (answered by the desktop app itself, never stored in the records)',
 };
 
 /** The case text a channel's input holds (none for a channel that stores no text about a case). */
