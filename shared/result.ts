@@ -11,8 +11,16 @@ export type Problem = z.infer<typeof problemSchema>;
 
 /** Why a call was refused before it reached the records, so the window knows to ask for a sign-in. */
 export type AccessCode = 'signed_out' | 'locked' | 'not_allowed';
+/**
+ * Why a write was refused because someone else changed the record first ('stale'): the form keeps
+ * what the person typed and moves its base to currentVersion, so saving again (after looking) goes through.
+ */
+export type StaleCode = 'stale';
 
-export type Failure = { ok: false; error: { message: string; problems: Problem[]; code?: AccessCode } };
+export type Failure = {
+  ok: false;
+  error: { message: string; problems: Problem[]; code?: AccessCode | StaleCode; currentVersion?: number };
+};
 export type Success<T> = { ok: true; value: T };
 export type Result<T> = Success<T> | Failure;
 
@@ -22,4 +30,8 @@ export function failure(message: string, problems: Problem[] = []): Failure {
 
 export function accessRefused(code: AccessCode, message: string): Failure {
   return { ok: false, error: { message, problems: [], code } };
+}
+
+export function staleRefusal(message: string, currentVersion: number): Failure {
+  return { ok: false, error: { message, problems: [], code: 'stale', currentVersion } };
 }

@@ -12,6 +12,7 @@ import { registerAndDashboardAtScale } from './0090-register-and-dashboard-at-sc
 import { stageParticipants } from './0100-stage-participants';
 import { boardIdentity } from './0110-board-identity';
 import { auditContentDigest } from './0120-audit-content-digest';
+import { recordVersions } from './0130-record-versions';
 
 export type { Migration } from './migration';
 
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   stageParticipants,
   boardIdentity,
   auditContentDigest,
+  recordVersions,
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -3,7 +3,7 @@
 // createBridge(contract), so the two cannot drift. Failures become ApiError for the screens.
 import { createBridge, type Bridge } from '../../../shared/bridge';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
-import type { AccessCode, Problem, Result } from '../../../shared/result';
+import type { AccessCode, Problem, Result, StaleCode } from '../../../shared/result';
 
 declare global {
   interface Window {
@@ -15,7 +15,9 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly problems: Problem[],
-    readonly code?: AccessCode,
+    readonly code?: AccessCode | StaleCode,
+    /** With a 'stale' refusal: the record's version now, for the form's next save. */
+    readonly currentVersion?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -75,7 +77,7 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   if (!result.ok) {
     const { code } = result.error;
     if (code === 'signed_out' || code === 'locked') window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
-    throw new ApiError(result.error.message, result.error.problems, code);
+    throw new ApiError(result.error.message, result.error.problems, code, result.error.currentVersion);
   }
   return result.value;
 }

@@ -92,7 +92,7 @@ export function CasePage({ escalationId }: { escalationId: number }) {
       <DraftsSection detail={d} />
       <TimelineSection detail={d} />
       {logs && d.status !== 'closed' && (
-        <CorrectionForm key={`correct-${d.timeline.length}`} {...props} categories={settings.data?.categories ?? []} />
+        <CorrectionForm key={`correct-${d.id}`} {...props} categories={settings.data?.categories ?? []} />
       )}
       {redacts && <RedactForm {...props} knownNames={knownNames} />}
     </>
