@@ -47,10 +47,12 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
       <Feedback state={change} />
 
       {!a.retiredOn && (
-        <section aria-labelledby="edit-agency">
+        // The form is not remade when the agency reloads (someone else's change would wipe what is
+        // typed); typing starts the version the save is based on.
+        <section aria-labelledby="edit-agency" onChange={change.start}>
           <h2 id="edit-agency">Details</h2>
           <AgencyForm
-            key={`${a.name}-${a.sector}-${String(a.statutoryPartner)}`}
+            key={a.id}
             initial={{ name: a.name, sector: a.sector, statutoryPartner: a.statutoryPartner }}
             submitLabel="Save details"
             busy={change.busy}

@@ -91,9 +91,7 @@ export function CasePage({ escalationId }: { escalationId: number }) {
       {closes && (d.status === 'resolved' || d.status === 'withdrawn') && <CloseForm {...props} />}
       <DraftsSection detail={d} />
       <TimelineSection detail={d} />
-      {logs && d.status !== 'closed' && (
-        <CorrectionForm key={`correct-${d.id}`} {...props} categories={settings.data?.categories ?? []} />
-      )}
+      {logs && d.status !== 'closed' && <CorrectionForm key={`correct-${d.id}`} {...props} categories={settings.data?.categories ?? []} />}
       {redacts && <RedactForm {...props} knownNames={knownNames} />}
     </>
   );
