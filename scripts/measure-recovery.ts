@@ -16,6 +16,7 @@ import { backupBeforeMigration, passesQuickCheck } from '../electron/db/backup';
 import { DATABASE_FILE_NAME, openStore } from '../electron/db/open';
 import { seedDemo } from '../electron/services/demo/seed';
 import { verifyAuditChain } from '../electron/services/audit';
+import { currentVersion } from '../electron/services/recordVersions';
 
 const SEEDED = 20_000;
 const COPIES = 50;
@@ -79,7 +80,7 @@ async function measure(): Promise<void> {
 
   const host = openFrontDesk({ dataFolder: folder, mode: 'web', version: 'measure', actor: () => 'measure' });
   const desk = host.desk!;
-  desk.dispatch('retention:setPeriod', { years: 1 });
+  desk.dispatch('retention:setPeriod', { years: 1, basedOnVersion: currentVersion(desk.store.reader, 'settings', 1) });
   t = performance.now();
   const review = desk.dispatch('retention:review', { offset: 0, limit: 100 }) as { ok: true; value: { total: number } };
   note(`retention review, first page and count (${review.value.total.toLocaleString('en-GB')} cases due with a 1-year period)`, millis(t));
@@ -94,6 +95,7 @@ async function measure(): Promise<void> {
     escalationId: old.id,
     confirmReference: old.reference,
     reason: 'Measuring a deletion at a million cases.',
+    basedOnVersion: currentVersion(desk.store.reader, 'case', old.id),
   });
   note('deleting one case after review', `${millis(t)} (${deleted.ok ? 'deleted' : 'refused'})`);
   t = performance.now();

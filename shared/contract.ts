@@ -71,6 +71,7 @@ import {
   restoreInput,
   restoreViewSchema,
 } from './domain/recovery';
+import { versioned } from './domain/recordVersion';
 import { redactionInput, redactionResultSchema } from './domain/redaction';
 import {
   accessExportInput,
@@ -140,40 +141,40 @@ export const contract = {
   },
   'agencies:update': {
     kind: 'write',
-    input: agencyInput.extend({ agencyId: id('agency') }).strict(),
+    input: agencyInput.extend({ agencyId: id('agency'), ...versioned }).strict(),
     output: agencyDetailSchema,
   },
   'agencies:retire': {
     kind: 'write',
-    input: z.object({ agencyId: id('agency'), retiredOn: isoDate }).strict(),
+    input: z.object({ agencyId: id('agency'), retiredOn: isoDate, ...versioned }).strict(),
     output: agencyDetailSchema,
   },
   'memberships:add': {
     kind: 'write',
     input: z
-      .object({ agencyId: id('agency'), from: isoDate, to: isoDate.nullable().default(null) })
+      .object({ agencyId: id('agency'), from: isoDate, to: isoDate.nullable().default(null), ...versioned })
       .strict()
       .refine((m) => m.to === null || m.to >= m.from, { message: 'The membership cannot end before it starts', path: ['to'] }),
     output: agencyDetailSchema,
   },
   'memberships:end': {
     kind: 'write',
-    input: z.object({ membershipId: id('membership'), to: isoDate }).strict(),
+    input: z.object({ membershipId: id('membership'), to: isoDate, ...versioned }).strict(),
     output: agencyDetailSchema,
   },
   'officers:add': {
     kind: 'write',
-    input: officerInput.extend({ agencyId: id('agency') }).strict(),
+    input: officerInput.extend({ agencyId: id('agency'), ...versioned }).strict(),
     output: agencyDetailSchema,
   },
   'officers:update': {
     kind: 'write',
-    input: officerInput.extend({ officerId: id('officer') }).strict(),
+    input: officerInput.extend({ officerId: id('officer'), ...versioned }).strict(),
     output: agencyDetailSchema,
   },
   'officers:leave': {
     kind: 'write',
-    input: z.object({ officerId: id('officer'), leftOn: isoDate }).strict(),
+    input: z.object({ officerId: id('officer'), leftOn: isoDate, ...versioned }).strict(),
     output: agencyDetailSchema,
   },
   'board:membersOn': {
@@ -184,24 +185,36 @@ export const contract = {
 
   // ---- the board's settings, policy and calendar ----
   'settings:get': { kind: 'read', input: nothing, output: boardSettingsSchema },
-  'settings:update': { kind: 'write', input: settingsUpdateInput.strict(), output: boardSettingsSchema },
+  'settings:update': { kind: 'write', input: settingsUpdateInput.safeExtend(versioned).strict(), output: boardSettingsSchema },
   'profiles:get': { kind: 'read', input: z.object({ profileId: id('policy profile') }).strict(), output: storedProfileSchema },
-  'profiles:choose': { kind: 'write', input: z.object({ profileId: id('policy profile') }).strict(), output: boardSettingsSchema },
-  'profiles:saveEdited': { kind: 'write', input: profileEditInput.strict(), output: boardSettingsSchema },
+  'profiles:choose': {
+    kind: 'write',
+    input: z.object({ profileId: id('policy profile'), ...versioned }).strict(),
+    output: boardSettingsSchema,
+  },
+  'profiles:saveEdited': { kind: 'write', input: profileEditInput.safeExtend(versioned).strict(), output: boardSettingsSchema },
   'profiles:correctTimescale': {
     kind: 'write',
-    input: timescaleCorrectionInput.strict(),
+    input: timescaleCorrectionInput.safeExtend(versioned).strict(),
     output: z.object({ dueDatesChanged: z.number() }),
   },
-  'calendar:addClosureDay': { kind: 'write', input: closureDayInput.strict(), output: z.object({ dueDatesChanged: z.number() }) },
-  'calendar:removeClosureDay': { kind: 'write', input: closureDayRemoveInput.strict(), output: z.object({ dueDatesChanged: z.number() }) },
+  'calendar:addClosureDay': {
+    kind: 'write',
+    input: closureDayInput.safeExtend(versioned).strict(),
+    output: z.object({ dueDatesChanged: z.number() }),
+  },
+  'calendar:removeClosureDay': {
+    kind: 'write',
+    input: closureDayRemoveInput.safeExtend(versioned).strict(),
+    output: z.object({ dueDatesChanged: z.number() }),
+  },
   'calendar:bankHolidays': {
     kind: 'read',
     input: z.object({ year: z.number().int().min(2000, 'Choose a year from 2000').max(2100, 'Choose a year up to 2100') }).strict(),
     output: z.array(z.object({ date: z.string(), name: z.string() })),
   },
-  'categories:add': { kind: 'write', input: nameInput.strict(), output: boardSettingsSchema },
-  'themes:add': { kind: 'write', input: nameInput.strict(), output: boardSettingsSchema },
+  'categories:add': { kind: 'write', input: nameInput.safeExtend(versioned).strict(), output: boardSettingsSchema },
+  'themes:add': { kind: 'write', input: nameInput.safeExtend(versioned).strict(), output: boardSettingsSchema },
 
   // ---- the escalation register ----
   'escalations:create': { kind: 'write', input: escalationCreateInput.strict(), output: escalationDetailSchema },
@@ -220,17 +233,25 @@ export const contract = {
       notifications: z.array(outstandingNotificationSchema),
     }),
   },
-  'escalations:escalate': { kind: 'write', input: escalateInput.strict(), output: escalationDetailSchema },
-  'escalations:recordStage': { kind: 'write', input: stageRecordInput.strict(), output: escalationDetailSchema },
-  'escalations:recordReferral': { kind: 'write', input: referralRecordInput.strict(), output: escalationDetailSchema },
-  'escalations:recordNotification': { kind: 'write', input: notificationRecordInput.strict(), output: escalationDetailSchema },
-  'escalations:resolve': { kind: 'write', input: resolveInput.strict(), output: escalationDetailSchema },
-  'escalations:withdraw': { kind: 'write', input: withdrawInput.strict(), output: escalationDetailSchema },
-  'escalations:close': { kind: 'write', input: closeInput.strict(), output: escalationDetailSchema },
-  'escalations:actionDone': { kind: 'write', input: actionDoneInput.strict(), output: escalationDetailSchema },
-  'escalations:correct': { kind: 'write', input: correctionInput.strict(), output: escalationDetailSchema },
+  'escalations:escalate': { kind: 'write', input: escalateInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
+  'escalations:recordStage': { kind: 'write', input: stageRecordInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
+  'escalations:recordReferral': {
+    kind: 'write',
+    input: referralRecordInput.safeExtend(versioned).strict(),
+    output: escalationDetailSchema,
+  },
+  'escalations:recordNotification': {
+    kind: 'write',
+    input: notificationRecordInput.safeExtend(versioned).strict(),
+    output: escalationDetailSchema,
+  },
+  'escalations:resolve': { kind: 'write', input: resolveInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
+  'escalations:withdraw': { kind: 'write', input: withdrawInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
+  'escalations:close': { kind: 'write', input: closeInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
+  'escalations:actionDone': { kind: 'write', input: actionDoneInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
+  'escalations:correct': { kind: 'write', input: correctionInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
   // Removes a child's identifier that slipped into a case's text, from the case and the audit trail's stored values.
-  'escalations:redact': { kind: 'write', input: redactionInput.strict(), output: redactionResultSchema },
+  'escalations:redact': { kind: 'write', input: redactionInput.safeExtend(versioned).strict(), output: redactionResultSchema },
   'escalations:outcomeLetter': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: draftSchema },
   'escalations:chairReferral': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: draftSchema },
   'chair:policyGaps': { kind: 'read', input: nothing, output: z.array(registerRowSchema.extend({ policyGapNote: z.string() })) },
@@ -239,7 +260,7 @@ export const contract = {
   // warnings: e.g. a resolution panel this policy cannot form for the case (the chair must see it).
   'chair:decide': {
     kind: 'write',
-    input: chairDecisionInput.strict(),
+    input: chairDecisionInput.safeExtend(versioned).strict(),
     output: escalationDetailSchema.extend({ warnings: z.array(z.string()) }),
   },
   'panels:options': {
@@ -249,12 +270,12 @@ export const contract = {
   },
   'panels:check': { kind: 'read', input: panelDraftInput.strict(), output: panelCheckResultSchema },
   'panels:suggest': { kind: 'read', input: panelDraftInput.strict(), output: panelSuggestionSchema },
-  'panels:save': { kind: 'write', input: panelSaveInput.strict(), output: panelDetailSchema },
+  'panels:save': { kind: 'write', input: panelSaveInput.safeExtend(versioned).strict(), output: panelDetailSchema },
   'panels:get': { kind: 'read', input: z.object({ panelId: id('panel') }).strict(), output: panelDetailSchema },
   'panels:list': { kind: 'read', input: nothing, output: z.array(panelListRowSchema) },
-  'panels:addRepresentation': { kind: 'write', input: representationInput.strict(), output: panelDetailSchema },
-  'panels:recordDecision': { kind: 'write', input: panelDecisionInput.strict(), output: escalationDetailSchema },
-  'panels:cancel': { kind: 'write', input: panelCancelInput.strict(), output: panelDetailSchema },
+  'panels:addRepresentation': { kind: 'write', input: representationInput.safeExtend(versioned).strict(), output: panelDetailSchema },
+  'panels:recordDecision': { kind: 'write', input: panelDecisionInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
+  'panels:cancel': { kind: 'write', input: panelCancelInput.safeExtend(versioned).strict(), output: panelDetailSchema },
   'panels:pack': { kind: 'read', input: z.object({ panelId: id('panel') }).strict(), output: panelPackSchema },
 
   // ---- the learning hub ----
@@ -270,8 +291,12 @@ export const contract = {
 
   // ---- retention review: cases past the board's review period; deletion only by a person, with a reason ----
   'retention:review': { kind: 'read', input: retentionReviewQuery.strict(), output: retentionReviewSchema },
-  'retention:setPeriod': { kind: 'write', input: reviewPeriodInput.strict(), output: z.object({ reviewYears: z.number() }) },
-  'retention:deleteCase': { kind: 'write', input: retentionDeleteInput.strict(), output: retentionDeletionSchema },
+  'retention:setPeriod': {
+    kind: 'write',
+    input: reviewPeriodInput.safeExtend(versioned).strict(),
+    output: z.object({ reviewYears: z.number() }),
+  },
+  'retention:deleteCase': { kind: 'write', input: retentionDeleteInput.safeExtend(versioned).strict(), output: retentionDeletionSchema },
 
   // ---- the records' health at start-up, backups and restoring one (answered even when the file is damaged) ----
   'desk:health': { kind: 'read', input: nothing, output: deskHealthSchema },

@@ -16,6 +16,7 @@ const LABELS: Record<string, string> = {
   leftOn: 'Left on',
   date: 'Date',
   reference: 'Case reference',
+  basedOnVersion: 'Version of the record',
   childInitials: 'Child’s initials',
   matter: 'Kind of matter',
   raisingAgencyId: 'Raising agency',

@@ -9,7 +9,7 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { deliverySchema } from '../../shared/domain/exports';
-import { failure, problemSchema, unreachable, type Failure, type Result } from '../../shared/result';
+import { failure, problemSchema, staleRefusal, unreachable, type Failure, type Result } from '../../shared/result';
 import { pinnedExchange, PinMismatchError, TransportError, type Answer } from './pinnedRequest';
 
 export const CSRF_HEADER = 'x-desk-csrf';
@@ -49,7 +49,9 @@ const resultSchema = z.union([
     error: z.object({
       message: z.string(),
       problems: z.array(problemSchema),
-      code: z.enum(['signed_out', 'locked', 'not_allowed']).optional(),
+      code: z.enum(['signed_out', 'locked', 'not_allowed', 'stale']).optional(),
+      // With 'stale': the record's version now, which the form moves its base to.
+      currentVersion: z.number().int().positive().optional(),
     }),
   }),
 ]);
@@ -152,7 +154,7 @@ export function createBoardClient(options: BoardClientOptions): BoardClient {
       );
     }
     if (!result.data.ok) {
-      const { message, problems, code } = result.data.error;
+      const { message, problems, code, currentVersion } = result.data.error;
       if (code === 'signed_out' && hadSession && !jar.held) {
         // The server no longer knows the cookie (restarted, or the session was ended there): say so, and ask for a sign-in.
         return {
@@ -164,6 +166,7 @@ export function createBoardClient(options: BoardClientOptions): BoardClient {
           },
         };
       }
+      if (code === 'stale' && currentVersion !== undefined) return staleRefusal(message, currentVersion);
       return { ok: false, error: code ? { message, problems, code } : { message, problems } };
     }
     // The same output check as the local dispatcher's: an answer the contract does not describe is never shown.

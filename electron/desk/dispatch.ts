@@ -5,12 +5,13 @@
 // writes through ctx.write, one transaction each.
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { problemsFromZod } from '../../shared/problems';
-import { failure, type Result } from '../../shared/result';
+import { failure, staleRefusal, type Result } from '../../shared/result';
 import type { Store } from '../db/types';
 import type { AccessGate } from '../services/accounts/gate';
 import type { Caller } from '../services/accounts/sessionRegistry';
 import type { TaskContext, WriteContext } from '../services/context';
-import { DomainError } from '../services/errors';
+import { DomainError, StaleRecordError } from '../services/errors';
+import { checkAndMoveOn } from '../services/recordVersions';
 import { guardCaseText } from '../services/caseTextGuard';
 import { recordCall, type AnsweredCall } from '../services/access/record';
 import { isRecorded } from '../../shared/domain/accessRules';
@@ -83,6 +84,7 @@ export function checkedAnswer(channel: Channel, value: unknown, onFault?: (chann
 
 /** A refusal's own words, or, for anything unexpected, a plain fault that gives nothing of the payload away. */
 export function faultAnswer(channel: Channel, error: unknown, onFault?: (channel: string, error: unknown) => void): Result<unknown> {
+  if (error instanceof StaleRecordError) return staleRefusal(error.message, error.currentVersion);
   if (error instanceof DomainError) return failure(error.message, error.problems);
   onFault?.(channel, error);
   return failure('Something went wrong and nothing was saved. Please try again; if it keeps happening, report it.');
@@ -161,6 +163,9 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
                 .transaction(() => {
                   // The child-identifier check, for every channel that stores text about a case.
                   guardCaseText(options.store.writer, channel, input as never);
+                  // Two people, one record: a write based on an older version is refused here, and a
+                  // write that goes ahead moves the record's version on (shared/domain/versionedWrites.ts).
+                  checkAndMoveOn(options.store.writer, channel, input, actor, now);
                   const written = handler(writeContext(), input, env);
                   recordCall(options.store.writer, answered(prepared, written, now));
                   return written;

@@ -18,6 +18,7 @@ import type { ReadableDb, WritableDb } from '../db/types';
 import { appendAudit } from './audit';
 import type { ReadContext, WriteContext } from './context';
 import { DomainError, NotFoundError } from './errors';
+import { currentVersion } from './recordVersions';
 
 interface AgencyRow {
   id: number;
@@ -113,7 +114,12 @@ export function getAgency(db: AnyDb, now: Date, agencyId: number): AgencyDetail 
     db.prepare('SELECT * FROM officer WHERE agency_id = ? ORDER BY left_on IS NOT NULL, name').all(agencyId) as OfficerRow[]
   ).map(toOfficer);
   const rep = officers.find((o) => o.boardRepresentative && (o.leftOn === null || o.leftOn > today));
-  return { ...summarise(row, memberships, rep?.name ?? null, today), memberships, officers };
+  return {
+    ...summarise(row, memberships, rep?.name ?? null, today),
+    version: currentVersion(db, 'agency', agencyId),
+    memberships,
+    officers,
+  };
 }
 
 function refuseDuplicateName(db: WritableDb, name: string, exceptId: number | null): void {

@@ -12,3 +12,14 @@ export class DomainError extends Error {
 }
 
 export class NotFoundError extends DomainError {}
+
+/** A write based on an older version of the record than the one stored: someone else changed it first. */
+export class StaleRecordError extends DomainError {
+  constructor(
+    message: string,
+    readonly currentVersion: number,
+  ) {
+    super(message);
+    this.name = 'StaleRecordError';
+  }
+}

@@ -17,6 +17,7 @@ import type { ReadableDb, WritableDb } from '../db/types';
 import { appendAudit } from './audit';
 import type { ReadContext, WriteContext } from './context';
 import { DomainError, NotFoundError } from './errors';
+import { currentVersion } from './recordVersions';
 
 type AnyDb = ReadableDb | WritableDb;
 
@@ -70,7 +71,7 @@ interface CaseRow {
   planned_panel_on: string | null;
 }
 
-function toCase(row: CaseRow, today: string, years: number): RetentionCase {
+function toCase(db: AnyDb, row: CaseRow, today: string, years: number): RetentionCase {
   const closedOn = row.closed_on!;
   return {
     escalationId: row.id,
@@ -86,6 +87,7 @@ function toCase(row: CaseRow, today: string, years: number): RetentionCase {
       today,
       years,
     ),
+    version: currentVersion(db, 'case', row.id),
   };
 }
 
@@ -119,9 +121,10 @@ export function retentionReview(ctx: ReadContext, query: { offset: number; limit
   const deletionsTotal = (ctx.db.prepare('SELECT count(*) AS n FROM retention_deletion').get() as { n: number }).n;
   return {
     reviewYears: years,
+    settingsVersion: currentVersion(ctx.db, 'settings', 1),
     cutoff,
     total,
-    rows: rows.map((r) => toCase(r, today, years)),
+    rows: rows.map((r) => toCase(ctx.db, r, today, years)),
     deletions: deletions.map(toDeletion),
     deletionsTotal,
   };
@@ -131,6 +134,9 @@ export function retentionReview(ctx: ReadContext, query: { offset: number; limit
 // test/db/retention.test.ts checks that this covers every table that refers to a case, so a new
 // table added by a later migration cannot be forgotten silently.
 export const CASE_ROW_DELETIONS = [
+  // The versions of the case and its panels (record_version: the last change to each, not its content).
+  "DELETE FROM record_version WHERE kind = 'panel' AND record_id IN (SELECT id FROM panel WHERE escalation_id = @id)",
+  "DELETE FROM record_version WHERE kind = 'case' AND record_id = @id",
   'DELETE FROM due_date_history WHERE stage_entry_id IN (SELECT id FROM stage_entry WHERE escalation_id = @id)',
   'DELETE FROM stage_participant WHERE stage_entry_id IN (SELECT id FROM stage_entry WHERE escalation_id = @id)',
   'DELETE FROM stage_entry WHERE escalation_id = @id',

@@ -7,6 +7,7 @@ import { appendAudit } from './audit';
 import { reworkOpenDueDates } from './escalations/dueDates';
 import type { WriteContext } from './context';
 import { DomainError } from './errors';
+import { currentVersion } from './recordVersions';
 import { activeProfileId, listProfiles } from './policyVersions';
 
 type AnyDb = ReadableDb | WritableDb;
@@ -41,6 +42,7 @@ export function rememberExportFolder(db: WritableDb, folder: string): void {
 
 export function getSettings(db: AnyDb): BoardSettings {
   return {
+    version: currentVersion(db, 'settings', 1),
     boardName: boardName(db),
     quarterStartMonth: quarterStartMonth(db),
     activeProfileId: activeProfileId(db),

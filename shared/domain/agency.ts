@@ -1,5 +1,6 @@
 // Partner agencies and their membership of the full board. Pure types and rules, no I/O.
 import { z } from 'zod';
+import { recordVersionSchema } from './recordVersion';
 import { isoDate } from './dates';
 
 export const SECTORS = {
@@ -84,6 +85,8 @@ export const agencySummarySchema = z.object({
 export type AgencySummary = z.infer<typeof agencySummarySchema>;
 
 export const agencyDetailSchema = agencySummarySchema.extend({
+  /** The record's version: a write names it as basedOnVersion (shared/domain/recordVersion.ts). */
+  version: recordVersionSchema,
   memberships: z.array(membershipSchema),
   officers: z.array(officerSchema),
 });

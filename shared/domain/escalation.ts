@@ -1,6 +1,7 @@
 // Escalations (professional disagreements) as the register records them: the words, the input
 // each action takes, and what a case looks like when read back. Pure: no I/O.
 import { z } from 'zod';
+import { recordVersionSchema } from './recordVersion';
 import { stageParticipantInput, stageParticipantSchema } from './stageParticipants';
 import { CASE_REFERENCE, INITIALS } from './childIdentifiers';
 import { isoDate } from './dates';
@@ -378,6 +379,8 @@ export const timelineEntrySchema = z.object({
 
 export const escalationDetailSchema = z.object({
   id: z.number(),
+  /** The record's version: a write names it as basedOnVersion (shared/domain/recordVersion.ts). */
+  version: recordVersionSchema,
   reference: z.string(),
   childInitials: z.string(),
   origin: z.enum(['board', 'agency_return']),

@@ -1,6 +1,7 @@
 // Resolution panels and the chair's decision, as the contract carries them. The checks
 // themselves are in panelChecks.ts: one pure function for every front door.
 import { z } from 'zod';
+import { recordVersionSchema } from './recordVersion';
 import { isoDate } from './dates';
 import { actionInput, OUTCOME_EFFECTS, type OutcomeEffect } from './escalation';
 
@@ -146,6 +147,10 @@ export const panelSuggestionSchema = z.object({ compositions: z.array(z.array(se
 
 export const panelDetailSchema = z.object({
   id: z.number(),
+  /** The record's version: a write names it as basedOnVersion (shared/domain/recordVersion.ts). */
+  version: recordVersionSchema,
+  /** The version of the case the panel is for: changing the panel's plan is a change to the case. */
+  caseVersion: recordVersionSchema,
   escalationId: z.number(),
   reference: z.string(),
   sitsOn: z.string(),

@@ -2,6 +2,7 @@
 // period comes up for review; deleting it is a deliberate act by a named person with a reason.
 // Nothing is ever deleted automatically.
 import { z } from 'zod';
+import { recordVersionSchema } from './recordVersion';
 import { formatUkDate, isRealIsoDate } from './dates';
 
 export const DEFAULT_REVIEW_YEARS = 6;
@@ -36,6 +37,8 @@ export const retentionCaseSchema = z.object({
   reviewDueOn: z.string(),
   /** Why it cannot be deleted yet, in plain words; null when it can. */
   blockedBecause: z.string().nullable(),
+  /** The case's version, for a deletion based on what the reviewer saw. */
+  version: recordVersionSchema,
 });
 export type RetentionCase = z.infer<typeof retentionCaseSchema>;
 
@@ -52,6 +55,8 @@ export type RetentionDeletion = z.infer<typeof retentionDeletionSchema>;
 
 export const retentionReviewSchema = z.object({
   reviewYears: z.number(),
+  /** The board settings' version (the review period is one of them). */
+  settingsVersion: recordVersionSchema,
   /** Cases closed on or before this date are due for review. */
   cutoff: z.string(),
   total: z.number(),

@@ -1,5 +1,6 @@
 // The board's own settings: its name, its reporting year, its policy and its calendar.
 import { z } from 'zod';
+import { recordVersionSchema } from './recordVersion';
 import { isoDate } from './dates';
 import { panelRuleSchema, policyProfileSchema } from './policyProfiles';
 import { startMonthSchema } from './quarter';
@@ -18,6 +19,8 @@ export type ProfileSummary = z.infer<typeof profileSummarySchema>;
 export const namedSchema = z.object({ id: z.number(), name: z.string() });
 
 export const boardSettingsSchema = z.object({
+  /** The record's version: a write names it as basedOnVersion (shared/domain/recordVersion.ts). */
+  version: recordVersionSchema,
   boardName: z.string(),
   quarterStartMonth: z.number(),
   activeProfileId: z.number().nullable(),

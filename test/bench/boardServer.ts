@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { quarterOf, shiftQuarter } from '../../shared/domain/quarter';
 import type { Role } from '../../shared/domain/accounts';
 import type { Desk } from '../../electron/desk/desk';
+import type { Channel } from '../../shared/contract';
+import { inputOnLatest } from '../support/latest';
 import { StaffBrowser, type BoardTarget } from '../support/boardClient';
 import { startServe } from '../db/boardServerProcess';
 import { copiedBoard, openBenchDesk, type Board } from './boards';
@@ -153,6 +155,15 @@ function callOf(
 
 const isWrite = (kind: Kind) => WRITES.includes(kind);
 
+/**
+ * A write's input based on the record as it stands, as the page has it before the person saves:
+ * looked up before the clock starts, since a person's form already holds it.
+ */
+async function ready(via: { desk: Desk } | { browser: StaffBrowser }, channel: string, input: Record<string, unknown>) {
+  if ('desk' in via) return inputOnLatest(via.desk, channel as Channel, input as never) as Record<string, unknown>;
+  return via.browser.basedOnLatest(channel, input);
+}
+
 /** Each write goes through here (in-process or over the server): the one place to add what a write must carry. */
 async function sendWrite(
   via: { desk: Desk } | { browser: StaffBrowser },
@@ -186,7 +197,9 @@ async function inProcess(desk: Desk, fx: Fixtures): Promise<Map<Kind, number[]>>
   for (const kind of [...READS, ...WRITES]) {
     const taken: number[] = [];
     for (let i = 0; i < IN_PROCESS_RUNS + 1; i += 1) {
-      const { channel, input } = callOf(kind, fx, pick, `INPROC-${kind.length}-${i}`, fx.openCases.slice(-100));
+      const call = callOf(kind, fx, pick, `INPROC-${kind.length}-${i}`, fx.openCases.slice(-100));
+      const { channel } = call;
+      const input = isWrite(kind) ? await ready({ desk }, channel, call.input) : call.input;
       const started = performance.now();
       const answer = await (isWrite(kind) ? sendWrite : sendRead)({ desk }, channel, input);
       const took = performance.now() - started;
@@ -298,9 +311,11 @@ export async function measureBoardServer(options: ServerLoadOptions): Promise<Re
           const writes = person.role === 'coordinator' && pick(10) < 4;
           const kind = writes ? WRITES[[0, 0, 1, 2][pick(4)]!]! : READS[pick(READS.length)]!;
           const token = `LOAD-${person.userName.toUpperCase()}-${n}`;
-          const { channel, input } = callOf(kind, fx, pick, token, person.mine);
-          const sent = performance.now();
+          const call = callOf(kind, fx, pick, token, person.mine);
+          const { channel } = call;
           try {
+            const input = isWrite(kind) ? await ready({ browser: person.browser }, channel, call.input) : call.input;
+            const sent = performance.now();
             const answer = await (isWrite(kind) ? sendWrite : sendRead)({ browser: person.browser }, channel, input);
             samples.get(kind)!.push(performance.now() - sent);
             if (!answer.ok) errors.push(`${kind}: ${answer.message}`);

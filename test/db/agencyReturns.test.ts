@@ -8,6 +8,7 @@ import { seedBoard, type Board } from '../support/boardFixture';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 import { NOW, QUARTER, day, fillReturn, importReturn, loadWorkbook, makeTemplate, type ReturnEntry } from '../support/workbooks';
+import { onLatest } from '../support/latest';
 
 // The bug this guards against only shows where the clock is on British Summer Time.
 const originalTz = process.env.TZ;
@@ -25,7 +26,7 @@ afterEach(() => desk.cleanup());
 function start(): Board {
   desk = openTestDesk({ now: () => NOW });
   const board = seedBoard(desk, 'bromley');
-  for (const name of ['Threshold decisions', 'Information sharing']) ok(desk.call('themes:add', { name }));
+  for (const name of ['Threshold decisions', 'Information sharing']) ok(onLatest(desk, 'themes:add', { name }));
   return board;
 }
 
@@ -412,7 +413,7 @@ describe('a return is filed only under the board and agency it was made for', ()
       expect(idOf(neighbour)).not.toBe(idOf(desk));
       // Renaming the board leaves its identity as it was.
       const first = idOf(desk);
-      ok(desk.call('settings:update', { boardName: 'Bristol Safeguarding Children Partnership', quarterStartMonth: 4 }));
+      ok(onLatest(desk, 'settings:update', { boardName: 'Bristol Safeguarding Children Partnership', quarterStartMonth: 4 }));
       expect(idOf(desk)).toBe(first);
     } finally {
       neighbour.cleanup();
@@ -421,14 +422,19 @@ describe('a return is filed only under the board and agency it was made for', ()
 
   it('refuses a neighbouring board’s template, naming both boards, even with the same agencies and ids', async () => {
     const board = start();
-    ok(desk.call('settings:update', { boardName: 'Bristol Safeguarding Children Partnership', quarterStartMonth: 4 }));
+    ok(onLatest(desk, 'settings:update', { boardName: 'Bristol Safeguarding Children Partnership', quarterStartMonth: 4 }));
     const neighbour = openTestDesk({ now: () => NOW });
     let bytes: Buffer;
     let neighbourId: string;
     try {
       const theirs = seedBoard(neighbour, 'bromley');
       expect(theirs.school).toBe(board.school);
-      ok(neighbour.call('settings:update', { boardName: 'South Gloucestershire Safeguarding Children Partnership', quarterStartMonth: 4 }));
+      ok(
+        onLatest(neighbour, 'settings:update', {
+          boardName: 'South Gloucestershire Safeguarding Children Partnership',
+          quarterStartMonth: 4,
+        }),
+      );
       bytes = await fillReturn(await makeTemplate(neighbour, theirs.school), { rows: [row()] });
       neighbourId = idOf(neighbour);
     } finally {
@@ -447,7 +453,7 @@ describe('a return is filed only under the board and agency it was made for', ()
     const board = start();
     const bytes = await fillReturn(await makeTemplate(desk, board.school), { rows: [row()] });
     ok(
-      desk.call('agencies:update', {
+      onLatest(desk, 'agencies:update', {
         agencyId: board.school,
         name: 'Hollyfield Church of England Academy',
         sector: 'education',

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, parseAuditAction } from '../../shared/domain/auditActions';
 import { logEscalation, seatBoard, seedBoard } from '../support/boardFixture';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { onLatest } from '../support/latest';
 
 let opened: TestDesk | undefined;
 afterEach(() => {
@@ -17,16 +18,16 @@ describe('audit actions', () => {
     const desk = (opened = openTestDesk({ now: () => new Date('2026-11-23T10:00:00Z') }));
     const board = seedBoard(desk, 'bromley');
     const officers = seatBoard(desk, board);
-    ok(desk.call('themes:add', { name: 'Thresholds and the front door' }));
-    ok(desk.call('retention:setPeriod', { years: 7 }));
+    ok(onLatest(desk, 'themes:add', { name: 'Thresholds and the front door' }));
+    ok(onLatest(desk, 'retention:setPeriod', { years: 7 }));
     ok(desk.call('users:create', { userName: 'pat', displayName: 'Pat Chair', role: 'chair', password: 'a long enough pass phrase' }));
 
     const e = logEscalation(desk, board, { summary: 'Concern about Jayden Okafor at home.', confirmedNoChildName: true });
-    ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: 2, on: '2026-11-17', reason: 'Not resolved' }));
-    ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: 3, on: '2026-11-18', reason: 'Not resolved' }));
-    ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: 4, on: '2026-11-19', reason: 'Not resolved' }));
+    ok(onLatest(desk, 'escalations:escalate', { escalationId: e.id, toStage: 2, on: '2026-11-17', reason: 'Not resolved' }));
+    ok(onLatest(desk, 'escalations:escalate', { escalationId: e.id, toStage: 3, on: '2026-11-18', reason: 'Not resolved' }));
+    ok(onLatest(desk, 'escalations:escalate', { escalationId: e.id, toStage: 4, on: '2026-11-19', reason: 'Not resolved' }));
     ok(
-      desk.call('chair:decide', {
+      onLatest(desk, 'chair:decide', {
         escalationId: e.id,
         route: 'resolution_panel',
         decidedOn: '2026-11-19',
@@ -35,7 +36,7 @@ describe('audit actions', () => {
       }),
     );
     ok(
-      desk.call('panels:save', {
+      onLatest(desk, 'panels:save', {
         escalationId: e.id,
         sitsOn: '2026-11-20',
         chairName: 'Independent chair',
@@ -43,14 +44,14 @@ describe('audit actions', () => {
       }),
     );
     ok(
-      desk.call('escalations:redact', {
+      onLatest(desk, 'escalations:redact', {
         escalationId: e.id,
         text: 'Jayden Okafor',
         reason: 'A child’s full name was typed into the summary',
       }),
     );
     const other = logEscalation(desk, board, { reference: 'CS-1002' });
-    ok(desk.call('escalations:withdraw', { escalationId: other.id, on: '2026-11-20', reason: 'Raised in error' }));
+    ok(onLatest(desk, 'escalations:withdraw', { escalationId: other.id, on: '2026-11-20', reason: 'Raised in error' }));
 
     const written = (
       desk.store.reader.prepare('SELECT DISTINCT action FROM audit_entry ORDER BY action').all() as { action: string }[]

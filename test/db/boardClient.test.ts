@@ -93,7 +93,7 @@ describe('the desktop app connected to the board server', () => {
     );
     const settings = value(await call('settings:get', {}));
     const profile = settings.profiles.find((p) => p.basedOn === null)!;
-    value(await call('profiles:choose', { profileId: profile.id }));
+    value(await call('profiles:choose', { profileId: profile.id, basedOnVersion: settings.version }));
     const created = value(
       await call('escalations:create', {
         reference: 'CS-1001',

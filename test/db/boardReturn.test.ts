@@ -14,6 +14,7 @@ import { writeBoardReturn } from '../../electron/services/returns/boardReturn';
 import { exportFileName } from '../../electron/services/returns/exportFileName';
 import { logEscalation, seatBoard, seedBoard, type Board } from '../support/boardFixture';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { onLatest } from '../support/latest';
 
 // The bug this guards against only shows in British Summer Time: run as a machine in England would.
 process.env.TZ = 'Europe/London';
@@ -179,7 +180,7 @@ beforeAll(async () => {
   desk = openTestDesk({ now: () => NOW });
   board = seedBoard(desk, 'bromley');
   seatBoard(desk, board);
-  const themeId = ok(desk.call('themes:add', { name: 'Threshold understanding' })).themes[0]!.id;
+  const themeId = ok(onLatest(desk, 'themes:add', { name: 'Threshold understanding' })).themes[0]!.id;
   for (const s of SPECS) {
     const e = logEscalation(desk, board, {
       reference: s.ref,
@@ -191,11 +192,11 @@ beforeAll(async () => {
       referral: s.referralOn ? { to: 'mash', madeOn: s.referralOn } : null,
     });
     (s.steps ?? []).forEach((on, i) =>
-      ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })),
+      ok(onLatest(desk, 'escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })),
     );
     if (s.end?.kind === 'resolve') {
       ok(
-        desk.call('escalations:resolve', {
+        onLatest(desk, 'escalations:resolve', {
           escalationId: e.id,
           resolvedOn: s.end.on,
           statement: 'Agreed.',
@@ -207,12 +208,12 @@ beforeAll(async () => {
         }),
       );
     } else if (s.end?.kind === 'withdraw') {
-      ok(desk.call('escalations:withdraw', { escalationId: e.id, on: s.end.on, reason: 'Raised in error' }));
+      ok(onLatest(desk, 'escalations:withdraw', { escalationId: e.id, on: s.end.on, reason: 'Raised in error' }));
     }
     if (s.ref === 'R-05') {
       const detail = ok(desk.call('escalations:get', { escalationId: e.id }));
       ok(
-        desk.call('escalations:recordNotification', {
+        onLatest(desk, 'escalations:recordNotification', {
           notificationId: detail.notifications[0]!.id,
           madeOn: '2026-07-16',
           madeBy: 'Coordinator',

@@ -7,6 +7,7 @@ import { startWebServer, type WebServer } from '../../electron/web/server';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { MALFORMED } from '../support/malformed';
 import { ok, openTestDesk, tempFolder, type TestDesk } from '../support/tempStore';
+import { onLatest } from '../support/latest';
 
 // The one thing that cannot exist here is Electron itself: stand in for ipcMain with a map.
 const ipcHandlers = new Map<string, (event: unknown, input: unknown) => unknown>();
@@ -23,7 +24,7 @@ let server: WebServer;
 beforeAll(async () => {
   desk = openTestDesk();
   const agency = ok(desk.call('agencies:create', { name: 'Existing Agency', sector: 'health', statutoryPartner: true }));
-  ok(desk.call('memberships:add', { agencyId: agency.id, from: '2025-01-01' }));
+  ok(onLatest(desk, 'memberships:add', { agencyId: agency.id, from: '2025-01-01' }));
   registerChannels(desk.dispatchAsync, [APP]);
   server = await startWebServer({
     dispatch: desk.dispatchAsync,

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { logEscalation, seatBoard, seedBoard, type Board } from '../support/boardFixture';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 import { dbFingerprint } from '../support/dbFingerprint';
+import { onLatest } from '../support/latest';
 
 let desk: TestDesk;
 afterEach(() => desk.cleanup());
@@ -60,7 +61,7 @@ describe('the child-identifier check, through the dispatcher', () => {
     const e = logEscalation(desk, board);
     expect(
       problemsOf(
-        desk.call('escalations:correct', {
+        onLatest(desk, 'escalations:correct', {
           escalationId: e.id,
           field: 'raisingWorkerRole',
           value: 'Key worker to mia',
@@ -76,25 +77,37 @@ describe('the child-identifier check, through the dispatcher', () => {
     const e = logEscalation(desk, board, { openedOn: '2026-11-02' });
     expect(
       problemsOf(
-        desk.call('escalations:escalate', { escalationId: e.id, toStage: 2, on: '2026-11-09', reason: 'Leo’s mother refused the visit' }),
+        onLatest(desk, 'escalations:escalate', {
+          escalationId: e.id,
+          toStage: 2,
+          on: '2026-11-09',
+          reason: 'Leo’s mother refused the visit',
+        }),
       )[0]!.where,
     ).toBe('Why it is moving up');
     expect(
       problemsOf(
-        desk.call('escalations:recordStage', { escalationId: e.id, discussion: 'olivia was not seen', participants: 'School DSL' }),
+        onLatest(desk, 'escalations:recordStage', { escalationId: e.id, discussion: 'olivia was not seen', participants: 'School DSL' }),
       )[0]!.where,
     ).toBe('Discussion');
     expect(
       problemsOf(
-        desk.call('escalations:withdraw', { escalationId: e.id, on: '2026-11-20', reason: 'Family moved with Noah to another area' }),
+        onLatest(desk, 'escalations:withdraw', { escalationId: e.id, on: '2026-11-20', reason: 'Family moved with Noah to another area' }),
       )[0]!.where,
     ).toBe('Why it was withdrawn');
-    expect(problemsOf(desk.call('themes:add', { name: 'Isla and neglect' }))[0]!.where).toBe('Learning theme');
+    expect(problemsOf(onLatest(desk, 'themes:add', { name: 'Isla and neglect' }))[0]!.where).toBe('Learning theme');
     for (const stage of [2, 3, 4])
-      ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: stage, on: '2026-11-16', reason: 'Not resolved at this stage' }));
+      ok(
+        onLatest(desk, 'escalations:escalate', {
+          escalationId: e.id,
+          toStage: stage,
+          on: '2026-11-16',
+          reason: 'Not resolved at this stage',
+        }),
+      );
     expect(
       problemsOf(
-        desk.call('chair:decide', {
+        onLatest(desk, 'chair:decide', {
           escalationId: e.id,
           route: 'resolution_panel',
           decidedOn: '2026-11-18',
@@ -104,7 +117,7 @@ describe('the child-identifier check, through the dispatcher', () => {
       )[0]!.where,
     ).toBe('Reasons');
     ok(
-      desk.call('chair:decide', {
+      onLatest(desk, 'chair:decide', {
         escalationId: e.id,
         route: 'resolution_panel',
         decidedOn: '2026-11-18',
@@ -113,10 +126,10 @@ describe('the child-identifier check, through the dispatcher', () => {
       }),
     );
     const seats = (['police', 'school', 'council'] as const).map((k) => ({ agencyId: board[k], officerId: officers[k] }));
-    const panel = ok(desk.call('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairName: 'Dana Whitfield', seats }));
+    const panel = ok(onLatest(desk, 'panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairName: 'Dana Whitfield', seats }));
     expect(
       problemsOf(
-        desk.call('panels:addRepresentation', {
+        onLatest(desk, 'panels:addRepresentation', {
           panelId: panel.id,
           fromPerson: 'School DSL',
           receivedOn: '2026-11-19',
@@ -124,7 +137,7 @@ describe('the child-identifier check, through the dispatcher', () => {
         }),
       )[0]!.where,
     ).toBe('What they said');
-    expect(problemsOf(desk.call('panels:cancel', { panelId: panel.id, reason: 'Child Poppy moved away' }))[0]!.where).toBe(
+    expect(problemsOf(onLatest(desk, 'panels:cancel', { panelId: panel.id, reason: 'Child Poppy moved away' }))[0]!.where).toBe(
       'Why the panel is cancelled',
     );
   });
@@ -136,7 +149,7 @@ describe('the child-identifier check, through the dispatcher', () => {
       summary: 'Hollyfield Primary School will chase Bristol City Council about the plan for child JO on 12 Jan.',
     });
     ok(
-      desk.call('escalations:recordStage', {
+      onLatest(desk, 'escalations:recordStage', {
         escalationId: e.id,
         discussion: 'Dana Whitfield and Priya Shah met; dana will grace the strategy meeting.',
         decision: 'Helen Marsh to review.',
@@ -144,7 +157,7 @@ describe('the child-identifier check, through the dispatcher', () => {
       }),
     );
     const confirmed = ok(
-      desk.call('escalations:escalate', {
+      onLatest(desk, 'escalations:escalate', {
         escalationId: e.id,
         toStage: 2,
         on: '2026-11-20',

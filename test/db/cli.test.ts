@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ok, tempFolder } from '../support/tempStore';
 import { day, fillReturn } from '../support/workbooks';
+import { onLatest } from '../support/latest';
 
 const data = tempFolder('desk-cli-');
 afterAll(() => rmSync(data, { recursive: true, force: true }));
@@ -116,8 +117,8 @@ describe('npm run board -- panel-check', () => {
     const officers = seatBoard(test, b);
     let e = logEscalation(test, b, { openedOn: '2026-11-02' });
     for (const stage of [2, 3, 4])
-      e = ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: stage, on: '2026-11-16', reason: 'x' }));
-    desk.call('chair:decide', {
+      e = ok(onLatest(desk, 'escalations:escalate', { escalationId: e.id, toStage: stage, on: '2026-11-16', reason: 'x' }));
+    onLatest(desk, 'chair:decide', {
       escalationId: e.id,
       route: 'resolution_panel',
       decidedOn: '2026-11-18',
@@ -125,7 +126,7 @@ describe('npm run board -- panel-check', () => {
       decidedBy: 'Chair',
     });
     const saved = ok(
-      desk.call('panels:save', {
+      onLatest(desk, 'panels:save', {
         escalationId: e.id,
         sitsOn: '2026-11-20',
         chairName: 'Independent chair',
@@ -237,13 +238,13 @@ describe('npm run board -- retention-review', () => {
     });
     const b = seedBoard({ ...desk, dataFolder: folder, cleanup: () => undefined }, 'bromley');
     const resolve = (id: number, on: string) =>
-      desk.call('escalations:resolve', { escalationId: id, resolvedOn: on, statement: 'Agreed.', effect: 'upheld', agreedBy: 'Both' });
+      onLatest(desk, 'escalations:resolve', { escalationId: id, resolvedOn: on, statement: 'Agreed.', effect: 'upheld', agreedBy: 'Both' });
     const closed = logEscalation({ ...desk, dataFolder: folder, cleanup: () => undefined }, b, {
       reference: 'OLD-1',
       openedOn: '2019-01-07',
     });
     resolve(closed.id, '2019-02-04');
-    desk.call('escalations:close', { escalationId: closed.id, on: '2019-03-01', chairName: 'Chair' });
+    onLatest(desk, 'escalations:close', { escalationId: closed.id, on: '2019-03-01', chairName: 'Chair' });
     const unsigned = logEscalation({ ...desk, dataFolder: folder, cleanup: () => undefined }, b, {
       reference: 'OLD-2',
       openedOn: '2019-04-01',

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EscalationCreateInput } from '../../shared/domain/escalation';
 import { chooseProfile, logEscalation, seedBoard, type Board } from '../support/boardFixture';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { onLatest } from '../support/latest';
 
 // "Today" for these tests is Monday 23 November 2026.
 let desk: TestDesk;
@@ -15,7 +16,7 @@ const refuse = (result: ReturnType<TestDesk['dispatch']>): string => {
   return result.ok ? '' : result.error.message;
 };
 const escalate = (id: number, toStage: number, on: string) =>
-  ok(desk.call('escalations:escalate', { escalationId: id, toStage, on, reason: 'Not resolved at this stage' }));
+  ok(onLatest(desk, 'escalations:escalate', { escalationId: id, toStage, on, reason: 'Not resolved at this stage' }));
 
 describe('logging an escalation', () => {
   it('starts at the policy’s first stage with its working-day deadline, under the policy version it was opened with', () => {
@@ -103,7 +104,7 @@ describe('stages and notifications', () => {
     const e = logEscalation(desk, board, { openedOn: '2026-10-01', childStatus: 'child_protection_plan' });
     expect(e.currentStage).toMatchObject({ number: 0, name: 'Pre-escalation', dueOn: null, state: 'no_timescale' });
     expect(e.notifications.map((n) => n.kind)).toEqual(['child_protection_chair']);
-    expect(refuse(desk.call('escalations:escalate', { escalationId: e.id, toStage: 2, on: '2026-10-02', reason: 'x' }))).toMatch(
+    expect(refuse(onLatest(desk, 'escalations:escalate', { escalationId: e.id, toStage: 2, on: '2026-10-02', reason: 'x' }))).toMatch(
       /one stage at a time \(to stage 1\)/,
     );
     expect(escalate(e.id, 1, '2026-10-02').currentStage!.dueOn).toBe('2026-10-09'); // 5 working days
@@ -117,14 +118,14 @@ describe('stages and notifications', () => {
     const at4 = escalate(e.id, 4, '2026-10-23');
     expect(at4.currentStage!.dueOn).toBe('2026-11-06'); // 10 working days
     expect(at4.highestStage).toBe(4);
-    expect(refuse(desk.call('escalations:escalate', { escalationId: e.id, toStage: 5, on: '2026-10-24', reason: 'x' }))).toMatch(
+    expect(refuse(onLatest(desk, 'escalations:escalate', { escalationId: e.id, toStage: 5, on: '2026-10-24', reason: 'x' }))).toMatch(
       /last stage/,
     );
 
     const outstanding = ok(desk.call('escalations:overdue', {})).notifications;
     expect(outstanding.map((n) => n.kind)).toEqual(['child_protection_chair', 'board_manager']);
     const done = ok(
-      desk.call('escalations:recordNotification', {
+      onLatest(desk, 'escalations:recordNotification', {
         notificationId: outstanding[0]!.id,
         madeOn: '2026-10-02',
         madeBy: 'Board coordinator',
@@ -150,7 +151,7 @@ describe('immediate risk', () => {
     const e = logEscalation(desk, board, { openedOn: '2026-11-20', immediateRisk: true });
     expect(e.breaches.map((b) => b.kind)).toEqual(['referral_missing', 'not_escalated_same_day']);
     expect(ok(desk.call('escalations:overdue', {})).breaches.map((b) => b.reference)).toEqual(['CS-1001']);
-    const referred = ok(desk.call('escalations:recordReferral', { escalationId: e.id, to: 'mash', madeOn: '2026-11-20' }));
+    const referred = ok(onLatest(desk, 'escalations:recordReferral', { escalationId: e.id, to: 'mash', madeOn: '2026-11-20' }));
     expect(referred.breaches.map((b) => b.kind)).toEqual(['not_escalated_same_day']);
     expect(escalate(e.id, 2, '2026-11-23').breaches[0]!.message).toMatch(
       /did not go up the same working day \(by 20 Nov 2026\): it moved on 23 Nov 2026/,
@@ -171,14 +172,16 @@ describe('the calendar and timescales re-work open deadlines, keeping what was s
     const board = start('bromley');
     const e = logEscalation(desk, board, { openedOn: '2026-11-20' }); // due Fri 27 Nov
     expect(e.currentStage!.dueOn).toBe('2026-11-27');
-    expect(ok(desk.call('calendar:addClosureDay', { date: '2026-11-25', reason: 'Board training day' }))).toEqual({ dueDatesChanged: 1 });
+    expect(ok(onLatest(desk, 'calendar:addClosureDay', { date: '2026-11-25', reason: 'Board training day' }))).toEqual({
+      dueDatesChanged: 1,
+    });
     const after = ok(desk.call('escalations:get', { escalationId: e.id }));
     expect(after.currentStage!.dueOn).toBe('2026-11-30');
     expect(after.stages[0]!.dueDateHistory.map((h) => h.dueOn)).toEqual(['2026-11-27', '2026-11-30']);
     expect(after.timeline.at(-1)!.title).toBe('Due date re-worked');
     // The timeline reads dates as every other place on the case does.
     expect(after.timeline.at(-1)!.detail).toMatch(/Stage 1 now due 30 Nov 2026 \(was 27 Nov 2026\)\.$/);
-    expect(ok(desk.call('calendar:removeClosureDay', { date: '2026-11-25', reason: 'Training moved' })).dueDatesChanged).toBe(1);
+    expect(ok(onLatest(desk, 'calendar:removeClosureDay', { date: '2026-11-25', reason: 'Training moved' })).dueDatesChanged).toBe(1);
   });
 
   it('re-works due dates when a timescale is corrected, and not when a new version is saved', () => {
@@ -186,13 +189,13 @@ describe('the calendar and timescales re-work open deadlines, keeping what was s
     const e = logEscalation(desk, board, { openedOn: '2026-11-20' });
     const profileId = e.profile.id;
     expect(
-      ok(desk.call('profiles:correctTimescale', { profileId, stageNumber: 1, timescaleWorkingDays: 3, reason: 'Typed 5 for 3' }))
+      ok(onLatest(desk, 'profiles:correctTimescale', { profileId, stageNumber: 1, timescaleWorkingDays: 3, reason: 'Typed 5 for 3' }))
         .dueDatesChanged,
     ).toBe(1);
     expect(ok(desk.call('escalations:get', { escalationId: e.id })).currentStage!.dueOn).toBe('2026-11-25');
     const profile = ok(desk.call('profiles:get', { profileId })).profile;
     const saved = ok(
-      desk.call('profiles:saveEdited', {
+      onLatest(desk, 'profiles:saveEdited', {
         baseProfileId: profileId,
         name: 'Our board policy 2027',
         stages: profile.stages.map((s) => ({ number: s.number, name: s.name, timescaleWorkingDays: 10 })),
@@ -208,13 +211,13 @@ describe('the calendar and timescales re-work open deadlines, keeping what was s
 describe('outcome, sign-off and corrections', () => {
   it('resolves with a statement, actions, themes and a policy gap for the chair, then closes with sign-off', () => {
     const board = start('bromley');
-    const themes = ok(desk.call('themes:add', { name: 'Threshold understanding' })).themes;
+    const themes = ok(onLatest(desk, 'themes:add', { name: 'Threshold understanding' })).themes;
     const e = logEscalation(desk, board);
-    expect(refuse(desk.call('escalations:close', { escalationId: e.id, on: '2026-11-23', chairName: 'Chair' }))).toMatch(
+    expect(refuse(onLatest(desk, 'escalations:close', { escalationId: e.id, on: '2026-11-23', chairName: 'Chair' }))).toMatch(
       /once it is resolved or withdrawn/,
     );
     const resolved = ok(
-      desk.call('escalations:resolve', {
+      onLatest(desk, 'escalations:resolve', {
         escalationId: e.id,
         resolvedOn: '2026-11-20',
         statement: 'Children’s social care will reassess within 10 working days.',
@@ -237,9 +240,9 @@ describe('outcome, sign-off and corrections', () => {
     expect(letter.body).toContain('Children’s social care will reassess within 10 working days.');
     expect(letter.body).toContain('Reassessment (owner: Team manager, Bristol City Council; due 4 Dec 2026)');
     expect(letter.mailto).toMatch(/^mailto:dsl@hollyfield\.example\.uk\?subject=/);
-    const withAction = ok(desk.call('escalations:actionDone', { actionId: resolved.actions[0]!.id, doneOn: '2026-12-01' }));
+    const withAction = ok(onLatest(desk, 'escalations:actionDone', { actionId: resolved.actions[0]!.id, doneOn: '2026-12-01' }));
     expect(withAction.actions[0]!.doneOn).toBe('2026-12-01');
-    const closed = ok(desk.call('escalations:close', { escalationId: e.id, on: '2026-12-02', chairName: 'Independent chair' }));
+    const closed = ok(onLatest(desk, 'escalations:close', { escalationId: e.id, on: '2026-12-02', chairName: 'Independent chair' }));
     expect(closed.status).toBe('closed');
     expect(closed.timeline.map((t) => t.title)).toEqual([
       'Logged at stage 1 (Discuss with the other worker)',
@@ -253,7 +256,7 @@ describe('outcome, sign-off and corrections', () => {
     const board = start('bexley');
     const e = logEscalation(desk, board);
     ok(
-      desk.call('escalations:recordStage', {
+      onLatest(desk, 'escalations:recordStage', {
         escalationId: e.id,
         discussion: 'Agencies met by phone.',
         decision: 'No agreement.',
@@ -261,7 +264,7 @@ describe('outcome, sign-off and corrections', () => {
       }),
     );
     const corrected = ok(
-      desk.call('escalations:correct', { escalationId: e.id, field: 'reference', value: 'CS-1010', reason: 'Digits transposed' }),
+      onLatest(desk, 'escalations:correct', { escalationId: e.id, field: 'reference', value: 'CS-1010', reason: 'Digits transposed' }),
     );
     expect(corrected.reference).toBe('CS-1010');
     const correction = corrected.timeline.at(-1)!;

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeBoardReturn } from '../../electron/services/returns/boardReturn';
 import { chooseProfile } from '../support/boardFixture';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { onLatest } from '../support/latest';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const HOSTILE = [
@@ -26,7 +27,7 @@ describe('formula-like text in the workbooks', () => {
     desk = openTestDesk({ now: () => NOW });
     chooseProfile(desk, 'bromley');
     const ids = HOSTILE.map((name) => ok(desk.call('agencies:create', { name, sector: 'health', statutoryPartner: false })).id);
-    const theme = ok(desk.call('themes:add', { name: '=1+1 information sharing' })).themes.find((t) => t.name.startsWith('='))!;
+    const theme = ok(onLatest(desk, 'themes:add', { name: '=1+1 information sharing' })).themes.find((t) => t.name.startsWith('='))!;
     const categoryId = ok(desk.call('settings:get', {})).categories[0]!.id;
     for (let i = 0; i + 1 < ids.length; i += 1) {
       const e = ok(
@@ -44,7 +45,7 @@ describe('formula-like text in the workbooks', () => {
         }),
       );
       ok(
-        desk.call('escalations:resolve', {
+        onLatest(desk, 'escalations:resolve', {
           escalationId: e.id,
           resolvedOn: '2026-07-10',
           statement: '=agreed',

@@ -13,6 +13,7 @@ import { openStore } from '../../electron/db/open';
 import { logEscalation, seedBoard, type Board } from '../support/boardFixture';
 import { addThemes, DASHBOARD_CASES, seedCases } from '../support/dashboardCases';
 import { ok, openTestDesk, tempFolder, type TestDesk } from '../support/tempStore';
+import { onLatest } from '../support/latest';
 
 let desk: TestDesk;
 let board: Board;
@@ -31,29 +32,29 @@ beforeAll(() => {
       openedOn: `2026-10-0${i + 5}`,
     }),
   );
-  ok(desk.call('escalations:escalate', { escalationId: open[0]!.id, toStage: 2, on: '2026-10-09', reason: 'Not resolved' }));
-  ok(desk.call('calendar:addClosureDay', { date: '2026-10-12', reason: 'Board training day' }));
+  ok(onLatest(desk, 'escalations:escalate', { escalationId: open[0]!.id, toStage: 2, on: '2026-10-09', reason: 'Not resolved' }));
+  ok(onLatest(desk, 'calendar:addClosureDay', { date: '2026-10-12', reason: 'Board training day' }));
   const profileId = (desk.store.reader.prepare('SELECT profile_id AS id FROM escalation WHERE id = ?').get(open[1]!.id) as { id: number })
     .id;
   ok(
-    desk.call('profiles:correctTimescale', {
+    onLatest(desk, 'profiles:correctTimescale', {
       profileId,
       stageNumber: 1,
       timescaleWorkingDays: 8,
       reason: 'The policy says eight working days',
     }),
   );
-  ok(desk.call('escalations:correct', { escalationId: open[2]!.id, field: 'reference', value: 'KEPT-2B', reason: 'Typed wrongly' }));
-  ok(desk.call('escalations:correct', { escalationId: open[2]!.id, field: 'childInitials', value: 'CD', reason: 'Typed wrongly' }));
+  ok(onLatest(desk, 'escalations:correct', { escalationId: open[2]!.id, field: 'reference', value: 'KEPT-2B', reason: 'Typed wrongly' }));
+  ok(onLatest(desk, 'escalations:correct', { escalationId: open[2]!.id, field: 'childInitials', value: 'CD', reason: 'Typed wrongly' }));
   ok(
-    desk.call('escalations:correct', {
+    onLatest(desk, 'escalations:correct', {
       escalationId: open[1]!.id,
       field: 'categoryId',
       value: board.settings.categories[3]!.id,
       reason: 'Wrong category',
     }),
   );
-  ok(desk.call('escalations:withdraw', { escalationId: open[0]!.id, on: '2026-10-20', reason: 'Raised in error' }));
+  ok(onLatest(desk, 'escalations:withdraw', { escalationId: open[0]!.id, on: '2026-10-20', reason: 'Raised in error' }));
   // A case deleted after a retention review takes its party rows and its tally with it.
   const old = logEscalation(desk, board, {
     reference: 'OLD-1',
@@ -61,9 +62,9 @@ beforeAll(() => {
     openedOn: '2018-04-09',
     challengedAgencyIds: [board.police],
   });
-  ok(desk.call('escalations:escalate', { escalationId: old.id, toStage: 2, on: '2018-05-14', reason: 'Not resolved' }));
+  ok(onLatest(desk, 'escalations:escalate', { escalationId: old.id, toStage: 2, on: '2018-05-14', reason: 'Not resolved' }));
   ok(
-    desk.call('escalations:resolve', {
+    onLatest(desk, 'escalations:resolve', {
       escalationId: old.id,
       resolvedOn: '2018-05-21',
       statement: 'Agreed.',
@@ -71,8 +72,10 @@ beforeAll(() => {
       agreedBy: 'Both agencies',
     }),
   );
-  ok(desk.call('escalations:close', { escalationId: old.id, on: '2018-05-28', chairName: 'Independent chair' }));
-  ok(desk.call('retention:deleteCase', { escalationId: old.id, confirmReference: 'OLD-1', reason: 'Past the six-year review period.' }));
+  ok(onLatest(desk, 'escalations:close', { escalationId: old.id, on: '2018-05-28', chairName: 'Independent chair' }));
+  ok(
+    onLatest(desk, 'retention:deleteCase', { escalationId: old.id, confirmReference: 'OLD-1', reason: 'Past the six-year review period.' }),
+  );
 });
 afterAll(() => desk.cleanup());
 

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { logEscalation, seedBoard } from '../support/boardFixture';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { onLatest } from '../support/latest';
 
 let desk: TestDesk;
 afterEach(() => desk.cleanup());
@@ -14,7 +15,7 @@ describe('notifications required by a corrected child status', () => {
     const e = logEscalation(desk, board, { openedOn: '2026-11-16', childStatus: 'child_in_need' });
     expect(e.notifications).toEqual([]);
     const correct = (value: string) =>
-      ok(desk.call('escalations:correct', { escalationId: e.id, field: 'childStatus', value, reason: 'Status was wrong' }));
+      ok(onLatest(desk, 'escalations:correct', { escalationId: e.id, field: 'childStatus', value, reason: 'Status was wrong' }));
     expect(correct('child_protection_plan').notifications.map((n) => [n.kind, n.requiredSince])).toEqual([
       ['child_protection_chair', '2026-11-23'],
     ]);

@@ -10,6 +10,7 @@ import { logEscalation, seatBoard, seedBoard, type Board } from '../support/boar
 import { dbFingerprint } from '../support/dbFingerprint';
 import type { ChannelInput } from '../../shared/contract';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { onLatest } from '../support/latest';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 let desk: TestDesk;
@@ -31,7 +32,7 @@ function referred(b: Board, overrides: Record<string, unknown> = {}, atFirstStag
   let detail = e;
   while (detail.nextStages.length > 0)
     detail = ok(
-      desk.call('escalations:escalate', {
+      onLatest(desk, 'escalations:escalate', {
         escalationId: e.id,
         toStage: detail.nextStages[0]!.number,
         on: '2026-11-16',
@@ -43,7 +44,7 @@ function referred(b: Board, overrides: Record<string, unknown> = {}, atFirstStag
 
 const decide = (escalationId: number, route: ChairRoute = 'resolution_panel') =>
   ok(
-    desk.call('chair:decide', {
+    onLatest(desk, 'chair:decide', {
       escalationId,
       route,
       decidedOn: '2026-11-18',
@@ -77,7 +78,7 @@ describe('a named officer who took part at a stage is refused a seat, however th
       const { b, officers } = board('bromley');
       const e = referred(b, { challengedAgencyIds: [b.council, b.police] }, (id) =>
         ok(
-          desk.call('escalations:recordStage', {
+          onLatest(desk, 'escalations:recordStage', {
             escalationId: id,
             discussion: 'Discussed the threshold decision by phone.',
             ...stage({ b, officers }),
@@ -117,13 +118,13 @@ describe('a named officer who took part at a stage is refused a seat, however th
     const { b, officers } = board('bromley');
     const e = referred(b, {}, (id) => {
       ok(
-        desk.call('escalations:recordStage', {
+        onLatest(desk, 'escalations:recordStage', {
           escalationId: id,
           participants: 'A. Officer (Police, line manager); B. Worker (CSC team manager)',
         }),
       );
       const detail = ok(
-        desk.call('escalations:recordStage', {
+        onLatest(desk, 'escalations:recordStage', {
           escalationId: id,
           participants: 'A. Officer (Police, line manager); B. Worker (CSC team manager)',
           people: [{ name: 'Priya Shah', officerId: officers.school, role: 'DSL' }],
@@ -146,10 +147,10 @@ describe('a named officer who took part at a stage is refused a seat, however th
   it('reads role-only free text as naming nobody, and refuses an officer recorded at another agency, changing nothing', () => {
     const { b, officers } = board('bromley');
     const e = logEscalation(desk, b);
-    const d = ok(desk.call('escalations:recordStage', { escalationId: e.id, participants: 'CSC team manager; school DSL' }));
+    const d = ok(onLatest(desk, 'escalations:recordStage', { escalationId: e.id, participants: 'CSC team manager; school DSL' }));
     expect(d.stages[0]!.namesFromText).toEqual([]);
     const before = dbFingerprint(desk.store.file);
-    const refused = desk.call('escalations:recordStage', {
+    const refused = onLatest(desk, 'escalations:recordStage', {
       escalationId: e.id,
       people: [{ name: 'Helen Marsh', agencyId: b.police, officerId: officers.council }],
     });
@@ -177,7 +178,7 @@ describe('who may chair follows the policy profile', () => {
       expect(check5(r).messages).toEqual([
         'No one on the panel is a party to the disagreement, and nobody sits twice. Tom Okoro chairs from one of the seats, as this policy allows.',
       ]);
-      const saved = ok(desk.call('panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairOfficerId: officers.health, seats }));
+      const saved = ok(onLatest(desk, 'panels:save', { escalationId: e.id, sitsOn: '2026-11-20', chairOfficerId: officers.health, seats }));
       expect(saved.checks.valid).toBe(true);
     });
   }
@@ -230,7 +231,7 @@ describe('a panel this policy cannot form for the case', () => {
       desk.call('agencies:create', { name: 'Mrs Bonds Village Nursery', sector: 'early_years', statutoryPartner: false }),
     ).id;
     const manager = ok(
-      desk.call('officers:add', {
+      onLatest(desk, 'officers:add', {
         agencyId: nursery,
         name: 'Jo Price',
         role: 'Nursery manager',
@@ -304,7 +305,7 @@ describe('a panel this policy cannot form for the case', () => {
     expect(r).toMatchObject({ valid: false, needsWherePossibleReason: false, heldUnderDeparture: false });
     expect(r.cannotBeFormed!.reasons[0]).toMatch(/^4 agencies are in dispute/);
     const saved = ok(
-      desk.call('panels:save', {
+      onLatest(desk, 'panels:save', {
         escalationId: e.id,
         sitsOn: '2026-11-20',
         chairName: 'Independent chair',
@@ -315,7 +316,7 @@ describe('a panel this policy cannot form for the case', () => {
     expect(saved.checks.valid).toBe(false);
     const before = dbFingerprint(desk.store.file);
     expect(
-      desk.call('panels:recordDecision', {
+      onLatest(desk, 'panels:recordDecision', {
         panelId: saved.id,
         decidedOn: '2026-11-20',
         decision: 'x',
@@ -338,7 +339,7 @@ describe('a panel this policy cannot form for the case', () => {
       { agencyId: b.police, officerId: officers.police },
     ];
     expect(
-      desk.call('panels:save', {
+      onLatest(desk, 'panels:save', {
         escalationId: e.id,
         sitsOn: '2026-11-20',
         chairName: 'Independent chair',
@@ -364,7 +365,7 @@ describe('a panel this policy cannot form for the case', () => {
     ];
     const reason = 'The nursery must be heard as a member: it holds the only first-hand account.';
     const panel = ok(
-      desk.call('panels:save', {
+      onLatest(desk, 'panels:save', {
         escalationId: e.id,
         sitsOn: '2026-11-20',
         chairName: 'Independent chair',
@@ -382,7 +383,7 @@ describe('a panel this policy cannot form for the case', () => {
     ]);
 
     const resolved = ok(
-      desk.call('panels:recordDecision', {
+      onLatest(desk, 'panels:recordDecision', {
         panelId: panel.id,
         decidedOn: '2026-11-20',
         decision: 'A plan is needed.',
@@ -425,7 +426,7 @@ describe('the people recorded at a stage are kept', () => {
   it('once the stage has ended: they can be replaced only while it is open, and deleted only with the case after a retention review', () => {
     const { b, officers } = board('bromley');
     const e = referred(b, {}, (id) =>
-      ok(desk.call('escalations:recordStage', { escalationId: id, people: [{ name: 'Priya Shah', officerId: officers.school }] })),
+      ok(onLatest(desk, 'escalations:recordStage', { escalationId: id, people: [{ name: 'Priya Shah', officerId: officers.school }] })),
     );
     const w = desk.store.writer;
     const stageId = e.stages[0]!.id;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { logEscalation, seatBoard, seedBoard, type Board } from '../support/boardFixture';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { onLatest } from '../support/latest';
 
 let desk: TestDesk;
 afterEach(() => desk.cleanup());
@@ -13,7 +14,7 @@ function referredCase(profile: 'bromley' | 'torbay' | 'birmingham') {
   let detail = e;
   while (detail.nextStages.length > 0) {
     detail = ok(
-      desk.call('escalations:escalate', {
+      onLatest(desk, 'escalations:escalate', {
         escalationId: e.id,
         toStage: detail.nextStages[0]!.number,
         on: '2026-11-16',
@@ -28,7 +29,7 @@ describe('the chair’s decision', () => {
   it('is recorded on a case at the board stage and shows on its timeline', () => {
     const { escalation } = referredCase('bromley');
     const decided = ok(
-      desk.call('chair:decide', {
+      onLatest(desk, 'chair:decide', {
         escalationId: escalation.id,
         route: 'resolution_panel',
         decidedOn: '2026-11-18',
@@ -46,7 +47,7 @@ describe('the chair’s decision', () => {
     desk = openTestDesk({ now: () => new Date('2026-11-23T10:00:00Z') });
     const board = seedBoard(desk, 'bromley');
     const early = logEscalation(desk, board);
-    const result = desk.call('chair:decide', {
+    const result = onLatest(desk, 'chair:decide', {
       escalationId: early.id,
       route: 'resolve_directly',
       decidedOn: '2026-11-18',
@@ -62,7 +63,7 @@ describe('the chair’s decision', () => {
     desk.cleanup();
     const { escalation } = referredCase('bromley');
     expect(
-      desk.call('chair:decide', {
+      onLatest(desk, 'chair:decide', {
         escalationId: escalation.id,
         route: 'uninvolved_chair_meeting',
         decidedOn: '2026-11-18',
@@ -77,10 +78,10 @@ describe('resolution panels', () => {
   it('plans a panel whose checks fail and then pass, hears a representation, decides and resolves the case', () => {
     const { board, officers, escalation } = referredCase('bromley');
     expect(
-      desk.call('panels:save', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats: [] }),
+      onLatest(desk, 'panels:save', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats: [] }),
     ).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Record the chair’s decision/) } });
     ok(
-      desk.call('chair:decide', {
+      onLatest(desk, 'chair:decide', {
         escalationId: escalation.id,
         route: 'resolution_panel',
         decidedOn: '2026-11-18',
@@ -114,11 +115,11 @@ describe('resolution panels', () => {
 
     const seats = [...twoSeats, { agencyId: board.council, officerId: officers.council }];
     const saved = ok(
-      desk.call('panels:save', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats }),
+      onLatest(desk, 'panels:save', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Independent chair', seats }),
     );
     expect(saved.checks.valid).toBe(true);
     ok(
-      desk.call('panels:addRepresentation', {
+      onLatest(desk, 'panels:addRepresentation', {
         panelId: saved.id,
         fromAgencyId: board.school,
         fromPerson: 'Designated safeguarding lead',
@@ -143,7 +144,7 @@ describe('resolution panels', () => {
     );
 
     const resolved = ok(
-      desk.call('panels:recordDecision', {
+      onLatest(desk, 'panels:recordDecision', {
         panelId: saved.id,
         decidedOn: '2026-11-20',
         decision: 'A plan is needed.',
@@ -157,14 +158,14 @@ describe('resolution panels', () => {
       expect.arrayContaining(['Panel decision recorded', 'Resolved: Original decision changed']),
     );
     expect(
-      desk.call('panels:save', { panelId: saved.id, escalationId: escalation.id, sitsOn: '2026-11-21', chairName: 'X', seats }),
+      onLatest(desk, 'panels:save', { panelId: saved.id, escalationId: escalation.id, sitsOn: '2026-11-21', chairName: 'X', seats }),
     ).toMatchObject({ ok: false });
   });
 
   it('refuses to record a decision while the panel fails its checks, and changes nothing', () => {
     const { board, officers, escalation } = referredCase('bromley');
     ok(
-      desk.call('chair:decide', {
+      onLatest(desk, 'chair:decide', {
         escalationId: escalation.id,
         route: 'resolution_panel',
         decidedOn: '2026-11-18',
@@ -173,7 +174,7 @@ describe('resolution panels', () => {
       }),
     );
     const saved = ok(
-      desk.call('panels:save', {
+      onLatest(desk, 'panels:save', {
         escalationId: escalation.id,
         sitsOn: '2026-11-20',
         chairName: 'Chair',
@@ -181,7 +182,7 @@ describe('resolution panels', () => {
       }),
     );
     expect(saved.checks.valid).toBe(false);
-    const result = desk.call('panels:recordDecision', {
+    const result = onLatest(desk, 'panels:recordDecision', {
       panelId: saved.id,
       decidedOn: '2026-11-20',
       decision: 'x',
@@ -198,12 +199,12 @@ describe('resolution panels', () => {
 describe('panel edge cases the planner relies on', () => {
   it('counts an agency retiring after the panel date as a board member, refuses a second planned panel, and judges a held panel on its own date', () => {
     const { board, officers, escalation } = referredCase('bromley');
-    ok(desk.call('agencies:retire', { agencyId: board.police, retiredOn: '2026-12-31' }));
+    ok(onLatest(desk, 'agencies:retire', { agencyId: board.police, retiredOn: '2026-12-31' }));
     const options = ok(desk.call('panels:options', { escalationId: escalation.id, sitsOn: '2026-11-20' }));
     expect(options.agencies.find((a) => a.id === board.police)!.boardMember).toBe(true);
 
     ok(
-      desk.call('chair:decide', {
+      onLatest(desk, 'chair:decide', {
         escalationId: escalation.id,
         route: 'resolution_panel',
         decidedOn: '2026-11-18',
@@ -216,13 +217,13 @@ describe('panel edge cases the planner relies on', () => {
       { agencyId: board.council, officerId: officers.council },
       { agencyId: board.police, officerId: officers.police },
     ];
-    const panel = ok(desk.call('panels:save', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Chair', seats }));
-    expect(desk.call('panels:save', { escalationId: escalation.id, sitsOn: '2026-11-27', chairName: 'Chair', seats })).toMatchObject({
+    const panel = ok(onLatest(desk, 'panels:save', { escalationId: escalation.id, sitsOn: '2026-11-20', chairName: 'Chair', seats }));
+    expect(onLatest(desk, 'panels:save', { escalationId: escalation.id, sitsOn: '2026-11-27', chairName: 'Chair', seats })).toMatchObject({
       ok: false,
       error: { message: 'CS-1001 already has a panel planned for 20 Nov 2026: open that panel to change it, or cancel it first.' },
     });
     ok(
-      desk.call('panels:recordDecision', {
+      onLatest(desk, 'panels:recordDecision', {
         panelId: panel.id,
         decidedOn: '2026-11-20',
         decision: 'Plan needed',

@@ -10,8 +10,9 @@ import { backupsFolder, listBackups } from '../../electron/db/backup';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { readAuditCheckpoint } from '../../electron/services/audit';
 import { dbFingerprint } from '../support/dbFingerprint';
-import type { Channel, ChannelInput } from '../../shared/contract';
+import type { Channel } from '../../shared/contract';
 import { ok, tempFolder } from '../support/tempStore';
+import { inputOnLatest, type InputOnLatest } from '../support/latest';
 
 const opened: FrontDesk[] = [];
 const folders: string[] = [];
@@ -45,7 +46,8 @@ function closeHost(h: FrontDesk): void {
   h.close();
 }
 
-const call = async <C extends Channel>(h: FrontDesk, channel: C, input: ChannelInput<C>) => ok(await h.callAsync(channel, input));
+const call = async <C extends Channel>(h: FrontDesk, channel: C, input: InputOnLatest<C>) =>
+  ok(await h.callAsync(channel, inputOnLatest(h.desk!, channel, input)));
 const agencyNames = async (h: FrontDesk) => (await call(h, 'agencies:list', { includeRetired: true })).map((a) => a.name).sort();
 const addAgency = (h: FrontDesk, name: string) => call(h, 'agencies:create', { name, sector: 'police', statutoryPartner: false });
 
@@ -237,8 +239,8 @@ describe('who may back up, restore and delete', () => {
       ['backups:list', {}],
       ['backups:create', {}],
       ['backups:restore', { name: backup.name, confirmed: true }],
-      ['retention:setPeriod', { years: 1 }],
-      ['retention:deleteCase', { escalationId: 1, confirmReference: 'X', reason: 'Reviewed under the schedule.' }],
+      ['retention:setPeriod', { years: 1, basedOnVersion: 1 }],
+      ['retention:deleteCase', { escalationId: 1, confirmReference: 'X', reason: 'Reviewed under the schedule.', basedOnVersion: 1 }],
     ] as const) {
       expect(await h.callAsync(channel, input), channel).toMatchObject({
         ok: false,

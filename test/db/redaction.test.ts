@@ -14,6 +14,7 @@ import type { EscalationDetail } from '../../shared/domain/escalation';
 import { logEscalation, seedBoard } from '../support/boardFixture';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { onLatest, dispatchOnLatest } from '../support/latest';
 
 let desk: TestDesk;
 let closed = false;
@@ -53,7 +54,7 @@ function caseWithAName(): EscalationDetail {
     confirmedNoChildName: true,
   });
   ok(
-    desk.call('escalations:correct', {
+    onLatest(desk, 'escalations:correct', {
       escalationId: e.id,
       field: 'summary',
       value: 'The school disagrees with the threshold decision.',
@@ -61,7 +62,7 @@ function caseWithAName(): EscalationDetail {
     }),
   );
   ok(
-    desk.call('escalations:recordStage', {
+    onLatest(desk, 'escalations:recordStage', {
       escalationId: e.id,
       discussion: 'Agencies met; jayden okafor was not seen.',
       decision: 'Review at stage 2',
@@ -81,7 +82,7 @@ describe('redacting a child’s identifier', () => {
     expect(fileHolds(earlier, 'Okafor')).toBe(true);
 
     const result = ok(
-      desk.call('escalations:redact', {
+      onLatest(desk, 'escalations:redact', {
         escalationId: e.id,
         text: 'Jayden Okafor',
         reason: 'A child’s full name was typed into the summary and stage record',
@@ -121,7 +122,7 @@ describe('redacting a child’s identifier', () => {
     desk = openTestDesk({ now: () => NOW });
     const e = caseWithAName();
     const result = ok(
-      desk.call('escalations:redact', { escalationId: e.id, text: 'Okafor', reason: 'A child’s surname was typed into the records' }),
+      onLatest(desk, 'escalations:redact', { escalationId: e.id, text: 'Okafor', reason: 'A child’s surname was typed into the records' }),
     );
     const redacted = desk.store.writer
       .prepare('SELECT id FROM audit_entry WHERE redacted_by = ? ORDER BY id LIMIT 1')
@@ -167,7 +168,7 @@ describe('redacting a child’s identifier', () => {
     const e = caseWithAName();
     const before = dbFingerprint(desk.store.file);
     const refused = (input: Record<string, unknown>) => {
-      const r = desk.dispatch('escalations:redact', { escalationId: e.id, reason: 'A child’s name was typed in', ...input });
+      const r = dispatchOnLatest(desk, 'escalations:redact', { escalationId: e.id, reason: 'A child’s name was typed in', ...input });
       expect(r.ok).toBe(false);
       return r.ok ? '' : r.error.message;
     };
@@ -184,7 +185,7 @@ describe('redacting a child’s identifier', () => {
     ok(desk.call('users:create', { userName: 'cc', displayName: 'Chris Chair', role: 'chair', password }));
     ok(desk.call('session:signOut', {}));
     ok(desk.call('session:signIn', { userName: 'cc', password }));
-    const r = desk.call('escalations:redact', { escalationId: 1, text: 'Okafor', reason: 'A child’s name was typed in' });
+    const r = onLatest(desk, 'escalations:redact', { escalationId: 1, text: 'Okafor', reason: 'A child’s name was typed in' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/Your role \(independent chair\) cannot do this/);
   });

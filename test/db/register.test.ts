@@ -8,6 +8,7 @@ import type { PagePolicy } from '../../electron/services/escalations/registerPag
 import { logEscalation, seedBoard, type Board } from '../support/boardFixture';
 import { fullScans, planOf, recordStatements, seedWithStatistics } from '../support/queryPlans';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { onLatest } from '../support/latest';
 
 let desk: TestDesk;
 let board: Board;
@@ -39,7 +40,7 @@ beforeAll(() => {
     });
     let stage = 1;
     for (let s = 2; s <= 1 + (i % 4); s += 1) {
-      ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: s, on: openedOn, reason: 'Not resolved' }));
+      ok(onLatest(desk, 'escalations:escalate', { escalationId: e.id, toStage: s, on: openedOn, reason: 'Not resolved' }));
       stage = s;
     }
     made.push({ id: e.id, reference: e.reference, raising, challenged, openedOn, stage });
@@ -105,7 +106,7 @@ describe('register search', () => {
       expect(list({ search: 'QX-' }).total).toBe(0);
       expect(list({ search: 'zz-7' }).rows.map((r) => r.reference)).toEqual(['ZZ-777']);
     } finally {
-      ok(desk.call('escalations:withdraw', { escalationId: withInitials.id, on: '2026-11-23', reason: 'Logged for the search test' }));
+      ok(onLatest(desk, 'escalations:withdraw', { escalationId: withInitials.id, on: '2026-11-23', reason: 'Logged for the search test' }));
     }
   });
 

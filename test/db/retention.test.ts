@@ -11,6 +11,7 @@ import { CASE_ROW_DELETIONS, REVIEW_PAGE_SQL } from '../../electron/services/ret
 import { logEscalation, seatBoard, seedBoard, type Board } from '../support/boardFixture';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { onLatest, dispatchOnLatest } from '../support/latest';
 
 let desk: TestDesk;
 let board: Board;
@@ -34,7 +35,7 @@ function log(reference: string, openedOn: string, overrides: Record<string, unkn
 }
 function resolve(id: number, on: string, extra: Record<string, unknown> = {}) {
   return ok(
-    desk.call('escalations:resolve', {
+    onLatest(desk, 'escalations:resolve', {
       escalationId: id,
       resolvedOn: on,
       statement: 'The agencies agreed a plan.',
@@ -44,9 +45,9 @@ function resolve(id: number, on: string, extra: Record<string, unknown> = {}) {
     }),
   );
 }
-const close = (id: number, on: string) => ok(desk.call('escalations:close', { escalationId: id, on, chairName: 'Independent chair' }));
+const close = (id: number, on: string) => ok(onLatest(desk, 'escalations:close', { escalationId: id, on, chairName: 'Independent chair' }));
 const withdraw = (id: number, on: string) =>
-  ok(desk.call('escalations:withdraw', { escalationId: id, on, reason: 'The worker no longer pursues it.' }));
+  ok(onLatest(desk, 'escalations:withdraw', { escalationId: id, on, reason: 'The worker no longer pursues it.' }));
 
 function closedCase(reference: string, openedOn: string, resolvedOn: string, closedOn: string): number {
   const e = log(reference, openedOn);
@@ -61,7 +62,7 @@ function caseAtPanel(reference: string, openedOn: string, decidedOn: string, sit
   let detail = e;
   while (detail.nextStages.length > 0)
     detail = ok(
-      desk.call('escalations:escalate', {
+      onLatest(desk, 'escalations:escalate', {
         escalationId: e.id,
         toStage: detail.nextStages[0]!.number,
         on: openedOn,
@@ -69,7 +70,7 @@ function caseAtPanel(reference: string, openedOn: string, decidedOn: string, sit
       }),
     );
   ok(
-    desk.call('chair:decide', {
+    onLatest(desk, 'chair:decide', {
       escalationId: e.id,
       route: 'resolution_panel',
       decidedOn,
@@ -82,9 +83,9 @@ function caseAtPanel(reference: string, openedOn: string, decidedOn: string, sit
     { agencyId: board.council, officerId: officers.council },
     { agencyId: board.police, officerId: officers.police },
   ];
-  const panel = ok(desk.call('panels:save', { escalationId: e.id, sitsOn, chairName: 'Independent chair', seats }));
+  const panel = ok(onLatest(desk, 'panels:save', { escalationId: e.id, sitsOn, chairName: 'Independent chair', seats }));
   ok(
-    desk.call('panels:addRepresentation', {
+    onLatest(desk, 'panels:addRepresentation', {
       panelId: panel.id,
       fromAgencyId: board.school,
       fromPerson: 'Designated safeguarding lead',
@@ -114,14 +115,15 @@ describe('the review period', () => {
     setUp();
     expect(review().reviewYears).toBe(6);
     expect(review().cutoff).toBe('2020-11-23');
-    expect(ok(desk.call('retention:setPeriod', { years: 7 }))).toEqual({ reviewYears: 7 });
+    expect(ok(onLatest(desk, 'retention:setPeriod', { years: 7 }))).toEqual({ reviewYears: 7 });
     expect(review()).toMatchObject({ reviewYears: 7, cutoff: '2019-11-23' });
     const entry = desk.store.reader
       .prepare("SELECT actor, before_json, after_json FROM audit_entry WHERE action = 'retention.reviewPeriod'")
       .get();
     expect(entry).toEqual({ actor: 'Sam Coordinator', before_json: '{"reviewYears":6}', after_json: '{"reviewYears":7}' });
     const before = dbFingerprint(desk.store.file);
-    for (const years of [0, -1, 2.5, 101, '6']) expect(desk.dispatch('retention:setPeriod', { years })).toMatchObject({ ok: false });
+    for (const years of [0, -1, 2.5, 101, '6'])
+      expect(dispatchOnLatest(desk, 'retention:setPeriod', { years })).toMatchObject({ ok: false });
     expect(dbFingerprint(desk.store.file)).toBe(before);
   });
 });
@@ -163,7 +165,7 @@ describe('the retention review list', () => {
     );
     expect(review({ offset: 1, limit: 2 }).rows.map((r) => r.reference)).toEqual(['OLD-CLOSED', 'OLD-UNSIGNED']);
 
-    ok(desk.call('retention:setPeriod', { years: 1 }));
+    ok(onLatest(desk, 'retention:setPeriod', { years: 1 }));
     // In the order the cases ended: SIGNED-LATE ended before OLD-PANEL, though the chair signed it off later.
     expect(review().rows.map((r) => r.reference)).toEqual([
       'OLD-WITHDRAWN',
@@ -190,11 +192,11 @@ describe('the retention review list', () => {
 describe('deleting a case after review', () => {
   it('deletes every row of the case in one go and records what, when, by whom and why, with the case reference and initials only', () => {
     setUp();
-    ok(desk.call('themes:add', { name: 'Thresholds' }));
+    ok(onLatest(desk, 'themes:add', { name: 'Thresholds' }));
     const themeId = ok(desk.call('settings:get', {})).themes[0]!.id;
     const { id, panelId } = caseAtPanel('PANEL-2020', '2020-02-03', '2020-02-10', '2020-03-02');
     ok(
-      desk.call('panels:recordDecision', {
+      onLatest(desk, 'panels:recordDecision', {
         panelId,
         decidedOn: '2020-03-02',
         decision: 'A plan is needed.',
@@ -241,7 +243,7 @@ describe('deleting a case after review', () => {
     for (const [table, n] of Object.entries(before)) expect(n, table).toBeGreaterThan(0);
 
     const deletion = ok(
-      desk.call('retention:deleteCase', {
+      onLatest(desk, 'retention:deleteCase', {
         escalationId: id,
         confirmReference: 'panel-2020',
         reason: 'Reviewed under the six-year schedule; nothing outstanding.',
@@ -259,7 +261,7 @@ describe('deleting a case after review', () => {
     for (const [table, n] of Object.entries(counts(id))) expect(n, table).toBe(0);
 
     ok(
-      desk.call('retention:deleteCase', {
+      onLatest(desk, 'retention:deleteCase', {
         escalationId: withActions.id,
         confirmReference: 'ACTIONS-2018',
         reason: 'Reviewed: the actions were done long ago.',
@@ -317,7 +319,10 @@ describe('deleting a case after review', () => {
     ];
     const before = dbFingerprint(desk.store.file);
     for (const [input, message] of attempts)
-      expect(desk.dispatch('retention:deleteCase', input)).toMatchObject({ ok: false, error: { message: expect.stringMatching(message) } });
+      expect(dispatchOnLatest(desk, 'retention:deleteCase', input)).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(message) },
+      });
     expect(dbFingerprint(desk.store.file)).toBe(before);
     expect(rowsOf(desk.store.reader, 'SELECT count(*) AS n FROM retention_deletion WHERE ? > 0', 1)).toBe(0);
   });
@@ -331,7 +336,7 @@ describe('deleting a case after review', () => {
     raw.prepare('INSERT INTO case_note (escalation_id) VALUES (?)').run(due);
     raw.close();
     const before = dbFingerprint(desk.store.file);
-    const result = desk.call('retention:deleteCase', {
+    const result = onLatest(desk, 'retention:deleteCase', {
       escalationId: due,
       confirmReference: 'DUE-1',
       reason: 'Reviewed under the six-year schedule.',
@@ -381,7 +386,11 @@ describe('deleting a case after review', () => {
       w.prepare('DELETE FROM due_date_history WHERE stage_entry_id IN (SELECT id FROM stage_entry WHERE escalation_id = ?)').run(due),
     ).toThrow(/Due date history cannot be deleted/);
     ok(
-      desk.call('retention:deleteCase', { escalationId: due, confirmReference: 'DUE-1', reason: 'Reviewed under the six-year schedule.' }),
+      onLatest(desk, 'retention:deleteCase', {
+        escalationId: due,
+        confirmReference: 'DUE-1',
+        reason: 'Reviewed under the six-year schedule.',
+      }),
     );
     expect(() => w.prepare("UPDATE retention_deletion SET reason = 'changed'").run()).toThrow(/cannot be changed/);
     expect(() => w.prepare('DELETE FROM retention_deletion').run()).toThrow(/cannot be deleted/);
@@ -392,7 +401,7 @@ describe('deleting a case after review', () => {
     setUp();
     const newest = closedCase('NEWEST-OLD', '2019-01-07', '2019-02-04', '2019-03-01');
     ok(
-      desk.call('retention:deleteCase', {
+      onLatest(desk, 'retention:deleteCase', {
         escalationId: newest,
         confirmReference: 'NEWEST-OLD',
         reason: 'Reviewed under the six-year schedule.',
@@ -427,7 +436,7 @@ describe('deleting a case after review', () => {
     };
     expect(fileHolds(summary)).toBe(true);
     ok(
-      desk.call('retention:deleteCase', {
+      onLatest(desk, 'retention:deleteCase', {
         escalationId: e.id,
         confirmReference: 'WIPE-1',
         reason: 'Reviewed under the six-year schedule.',

@@ -8,6 +8,7 @@ import { formatUkDate, todayIso } from '../../shared/domain/dates';
 import { quarterOf } from '../../shared/domain/quarter';
 import { drillHref } from '../../renderer/src/features/dashboard/drillLink';
 import { addWorkingDays, ENGLAND_AND_WALES, isWorkingDay } from '../../shared/domain/workingDays';
+import { onLatest } from '../support/latest';
 import { ok } from '../support/tempStore';
 import { expect, expectAccessible, test, type DeskFixture, screenshotPath } from './fixtures';
 
@@ -350,7 +351,7 @@ test('a complaint, a whistleblowing concern and a disagreement inside one agency
   app,
 }) => {
   const ids = seedAgencies(app);
-  ok(app.desk.call('profiles:choose', { profileId: profileId(app, 'bromley') }));
+  ok(onLatest(app.desk, 'profiles:choose', { profileId: profileId(app, 'bromley') }));
   await page.goto(`${app.server.url}#/escalations/new`);
   await expect(page.getByRole('heading', { name: 'Log an escalation', level: 1 })).toBeVisible();
   // An empty form is refused with every missing detail named in the words on the screen.
@@ -408,7 +409,7 @@ test('a complaint, a whistleblowing concern and a disagreement inside one agency
 test('the register pages through hundreds of escalations as it scrolls, and filters and sorts them', async ({ page, app }) => {
   test.slow(); // 450 cases are logged through the real dispatcher first
   const ids = seedAgencies(app);
-  ok(app.desk.call('profiles:choose', { profileId: profileId(app, 'torbay') }));
+  ok(onLatest(app.desk, 'profiles:choose', { profileId: profileId(app, 'torbay') }));
   const settings = ok(app.desk.call('settings:get', {}));
   const raising = [ids.preschool, ids.school, ids.police, ids.csc];
   const TOTAL = 450;
@@ -437,7 +438,7 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
     if (i % 9 === 4) {
       resolved += 1;
       ok(
-        app.desk.call('escalations:resolve', {
+        onLatest(app.desk, 'escalations:resolve', {
           escalationId: created.id,
           resolvedOn: today,
           statement: 'The agencies agreed a joint visit.',
@@ -446,7 +447,7 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
         }),
       );
     } else if (i % 11 === 5) {
-      ok(app.desk.call('escalations:withdraw', { escalationId: created.id, on: today, reason: 'The worker no longer pursues it.' }));
+      ok(onLatest(app.desk, 'escalations:withdraw', { escalationId: created.id, on: today, reason: 'The worker no longer pursues it.' }));
     }
   }
 
@@ -529,7 +530,7 @@ test('a child’s name that slipped into a case is removed by the coordinator, a
 }) => {
   const agencies = seedAgencies(app);
   const settings = ok(app.desk.call('settings:get', {}));
-  ok(app.desk.call('profiles:choose', { profileId: profileId(app, 'torbay') }));
+  ok(onLatest(app.desk, 'profiles:choose', { profileId: profileId(app, 'torbay') }));
   const logged = ok(
     app.desk.call('escalations:create', {
       reference: 'TOR-2026-0311',

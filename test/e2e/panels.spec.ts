@@ -6,7 +6,8 @@ import type { Page } from '@playwright/test';
 import type { Sector } from '../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../shared/domain/dates';
 import { ENGLAND_AND_WALES, isWorkingDay } from '../../shared/domain/workingDays';
-import type { Channel, ChannelInput } from '../../shared/contract';
+import type { Channel } from '../../shared/contract';
+import { inputOnLatest, onLatest, type InputOnLatest } from '../support/latest';
 import { ok } from '../support/tempStore';
 import { expect, expectAccessible, signInAs, test, type DeskFixture, screenshotPath } from './fixtures';
 
@@ -38,7 +39,7 @@ function seedCase(
   challenged: string[],
   participants: string,
 ) {
-  const d = <C extends Channel>(channel: C, input: ChannelInput<C>) => ok(app.desk.call(channel, input));
+  const d = <C extends Channel>(channel: C, input: InputOnLatest<C>) => ok(app.desk.call(channel, inputOnLatest(app.desk, channel, input)));
   const ids: Record<string, number> = {};
   for (const a of agencies) {
     ids[a.name] = d('agencies:create', { name: a.name, sector: a.sector, statutoryPartner: a.member }).id;
@@ -391,7 +392,7 @@ test('a planned panel is cancelled with a reason, and the chair can plan again',
   );
   await signInAs(page, app, 'chair');
   ok(
-    app.desk.call('chair:decide', {
+    onLatest(app.desk, 'chair:decide', {
       escalationId: escalation.id,
       route: 'resolution_panel',
       decidedOn: today,
@@ -400,7 +401,7 @@ test('a planned panel is cancelled with a reason, and the chair can plan again',
     }),
   );
   const panel = ok(
-    app.desk.call('panels:save', {
+    onLatest(app.desk, 'panels:save', {
       escalationId: escalation.id,
       sitsOn: today,
       chairName: 'Independent chair',

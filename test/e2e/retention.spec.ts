@@ -1,7 +1,8 @@
 // Retention review as the coordinator uses it: the cases past the board's review period, why some
 // cannot go yet, a deliberate deletion with a reason and the reference typed, and its record.
 import { todayIso } from '../../shared/domain/dates';
-import type { Channel, ChannelInput } from '../../shared/contract';
+import type { Channel } from '../../shared/contract';
+import { inputOnLatest, type InputOnLatest } from '../support/latest';
 import { ok } from '../support/tempStore';
 import { expect, expectAccessible, test, type DeskFixture, screenshotPath } from './fixtures';
 
@@ -9,7 +10,7 @@ const today = todayIso();
 const yearsAgo = (years: number, monthDay: string) => `${Number(today.slice(0, 4)) - years}-${monthDay}`;
 
 function seed(app: DeskFixture) {
-  const d = <C extends Channel>(channel: C, input: ChannelInput<C>) => ok(app.desk.call(channel, input));
+  const d = <C extends Channel>(channel: C, input: InputOnLatest<C>) => ok(app.desk.call(channel, inputOnLatest(app.desk, channel, input)));
   const school = d('agencies:create', { name: 'Hollyfield Primary School', sector: 'education', statutoryPartner: false }).id;
   const council = d('agencies:create', { name: 'Bristol City Council', sector: 'childrens_social_care', statutoryPartner: true }).id;
   const settings = d('settings:get', {});

@@ -4,6 +4,7 @@
 import type { Sector } from '../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../shared/domain/dates';
 import { addWorkingDays, createWorkingCalendar, ENGLAND_AND_WALES, isWorkingDay } from '../../shared/domain/workingDays';
+import { onLatest } from '../support/latest';
 import { ok } from '../support/tempStore';
 import { expect, expectAccessible, test, type DeskFixture, screenshotPath } from './fixtures';
 
@@ -23,7 +24,7 @@ function seedOpenCase(app: DeskFixture, openedOn: string): number {
   const preschool = add('St Marychurch Pre-school', 'early_years');
   const csc = add('Torbay Children’s Services', 'childrens_social_care');
   const settings = ok(app.desk.call('settings:get', {}));
-  ok(app.desk.call('profiles:choose', { profileId: settings.profiles.find((p) => p.key === 'torbay')!.id }));
+  ok(onLatest(app.desk, 'profiles:choose', { profileId: settings.profiles.find((p) => p.key === 'torbay')!.id }));
   const created = ok(
     app.desk.call('escalations:create', {
       reference: 'TOR-CAL-1',

@@ -11,8 +11,9 @@ import type { Browser, Page } from '@playwright/test';
 import { openDesk } from '../../electron/desk/desk';
 import { openFrontDesk, type FrontDesk } from '../../electron/desk/frontDesk';
 import { startWebServer, type WebServer } from '../../electron/web/server';
-import type { Channel, ChannelInput } from '../../shared/contract';
+import type { Channel } from '../../shared/contract';
 import { todayIso } from '../../shared/domain/dates';
+import { inputOnLatest, type InputOnLatest } from '../support/latest';
 import { ok, tempFolder } from '../support/tempStore';
 import { expect, expectAccessible, test } from './fixtures';
 
@@ -23,7 +24,7 @@ const PASSWORDS = { coordinator: 'coordinator pass phrase', chair: 'the chair’
 function seedBoard(dataFolder: string): { caseId: number; reference: string } {
   const seeder = openDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed' });
   try {
-    const d = <C extends Channel>(channel: C, input: ChannelInput<C>) => ok(seeder.call(channel, input));
+    const d = <C extends Channel>(channel: C, input: InputOnLatest<C>) => ok(seeder.call(channel, inputOnLatest(seeder, channel, input)));
     const agency = (name: string, sector: 'childrens_social_care' | 'health' | 'police', officer: string, role: string) => {
       const id = d('agencies:create', { name, sector, statutoryPartner: true }).id;
       d('memberships:add', { agencyId: id, from: '2020-04-01' });

@@ -5,6 +5,17 @@
 import { Agent, request } from 'node:https';
 import { checkServerIdentity } from 'node:tls';
 import type { Result } from '../../shared/result';
+import type { Channel } from '../../shared/contract';
+import type { RecordKind } from '../../shared/domain/recordVersion';
+import { versionRule } from '../../shared/domain/versionedWrites';
+
+/** The read a page makes to show a record, and so learns the version its form's write is based on. */
+const READ_OF: Record<RecordKind, (id: number) => { channel: string; input: Record<string, unknown> }> = {
+  case: (id) => ({ channel: 'escalations:get', input: { escalationId: id } }),
+  panel: (id) => ({ channel: 'panels:get', input: { panelId: id } }),
+  agency: (id) => ({ channel: 'agencies:get', input: { agencyId: id } }),
+  settings: () => ({ channel: 'settings:get', input: {} }),
+};
 
 export interface BoardTarget {
   /** The address dialled (the certificate is checked for it), e.g. 127.0.0.2. */
@@ -137,8 +148,24 @@ export class StaffBrowser {
    * Every write the load tests make goes through here: the one place to add what a write must carry
    * (such as the version it was based on) when the contract asks for more.
    */
-  write<T = unknown>(channel: string, input: Record<string, unknown>): Promise<{ status: number; body: Result<T> }> {
-    return this.call<T>(channel, input);
+  async write<T = unknown>(channel: string, input: Record<string, unknown>): Promise<{ status: number; body: Result<T> }> {
+    return this.call<T>(channel, await this.basedOnLatest(channel, input));
+  }
+
+  /**
+   * A versioned write's input with the version of the record as the server has it now, read as the
+   * page reads it before a form is filled in (an input that names its version is sent as it is).
+   */
+  async basedOnLatest(channel: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const rule = versionRule(channel as Channel);
+    if (!rule || 'basedOnVersion' in input) return input;
+    const [record] = rule.records(input as never);
+    if (record.via !== undefined)
+      throw new Error(`${channel}: the load tests read a record by its own id only, not through a ${record.via}.`);
+    const read = READ_OF[record.kind](record.id);
+    const answer = await this.call<{ version: number }>(read.channel, read.input);
+    if (!answer.body.ok) throw new Error(`${channel}: reading its record failed: ${answer.body.error.message}`);
+    return { ...input, basedOnVersion: answer.body.value.version };
   }
 
   async signIn(userName: string, password: string): Promise<void> {

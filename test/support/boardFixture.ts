@@ -3,6 +3,7 @@ import type { Sector } from '../../shared/domain/agency';
 import type { BoardSettings } from '../../shared/domain/settings';
 import type { EscalationDetail } from '../../shared/domain/escalation';
 import { ok, type TestDesk } from './tempStore';
+import { onLatest } from './latest';
 
 export interface Board {
   police: number;
@@ -28,7 +29,7 @@ export function seedBoard(desk: TestDesk, profileKey: string): Board {
 export function chooseProfile(desk: TestDesk, key: string): number {
   const settings = ok(desk.call('settings:get', {}));
   const profile = settings.profiles.find((p) => p.key === key && p.basedOn === null)!;
-  ok(desk.call('profiles:choose', { profileId: profile.id }));
+  ok(onLatest(desk, 'profiles:choose', { profileId: profile.id }));
   return profile.id;
 }
 
@@ -56,9 +57,9 @@ export function seatBoard(desk: TestDesk, board: Board): Record<'police' | 'scho
   const officers = {} as Record<'police' | 'school' | 'health' | 'council', number>;
   const people = { police: 'Dana Whitfield', school: 'Priya Shah', health: 'Tom Okoro', council: 'Helen Marsh' } as const;
   for (const key of ['police', 'school', 'health', 'council'] as const) {
-    ok(desk.call('memberships:add', { agencyId: board[key], from: '2020-01-01' }));
+    ok(onLatest(desk, 'memberships:add', { agencyId: board[key], from: '2020-01-01' }));
     const detail = ok(
-      desk.call('officers:add', {
+      onLatest(desk, 'officers:add', {
         agencyId: board[key],
         name: people[key],
         role: 'Director',

@@ -1,6 +1,7 @@
 // Child process for the crash test: writes escalation-desk records as fast as it can through the
 // real dispatcher and says "ack <name>" on stdout after each write is committed. The test kills it.
 import { openDesk } from '../../electron/desk/desk';
+import { onLatest } from './latest';
 
 const folder = process.argv[2];
 if (!folder) throw new Error('usage: crashWriter <data folder>');
@@ -16,7 +17,7 @@ for (;;) {
   const result = desk.call('agencies:create', { name, sector: 'other', statutoryPartner: false });
   if (!result.ok) throw new Error(result.error.message);
   const id = result.value.id;
-  const membership = desk.call('memberships:add', { agencyId: id, from: '2020-01-01' });
+  const membership = onLatest(desk, 'memberships:add', { agencyId: id, from: '2020-01-01' });
   if (!membership.ok) throw new Error(membership.error.message);
   process.stdout.write(`ack ${name}\n`);
 }

@@ -4,6 +4,7 @@
 import type { Board } from './boardFixture';
 import { logEscalation } from './boardFixture';
 import { ok, type TestDesk } from './tempStore';
+import { onLatest } from './latest';
 
 export type AgencyKey = 'police' | 'school' | 'health' | 'council';
 export type ThemeKey = 'threshold' | 'sharing';
@@ -133,11 +134,11 @@ export function seedCases(
     });
     ids.set(s.ref, e.id);
     (s.steps ?? []).forEach((on, i) =>
-      ok(desk.call('escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })),
+      ok(onLatest(desk, 'escalations:escalate', { escalationId: e.id, toStage: i + 2, on, reason: 'Not resolved' })),
     );
     if (s.chair)
       ok(
-        desk.call('chair:decide', {
+        onLatest(desk, 'chair:decide', {
           escalationId: e.id,
           route: s.chair.route,
           decidedOn: s.chair.on,
@@ -148,7 +149,7 @@ export function seedCases(
     if (s.end?.kind === 'resolve') {
       const gap = s.end.policyGap ?? false;
       ok(
-        desk.call('escalations:resolve', {
+        onLatest(desk, 'escalations:resolve', {
           escalationId: e.id,
           resolvedOn: s.end.on,
           statement: 'Agreed.',
@@ -160,7 +161,7 @@ export function seedCases(
         }),
       );
     } else if (s.end?.kind === 'withdraw') {
-      ok(desk.call('escalations:withdraw', { escalationId: e.id, on: s.end.on, reason: 'Raised in error' }));
+      ok(onLatest(desk, 'escalations:withdraw', { escalationId: e.id, on: s.end.on, reason: 'Raised in error' }));
     }
   }
   // The CP chair for Q2-B was told in time; nobody has told the IRO for Q2-E.
@@ -168,7 +169,7 @@ export function seedCases(
   if (q2b !== undefined) {
     const detail = ok(desk.call('escalations:get', { escalationId: q2b }));
     ok(
-      desk.call('escalations:recordNotification', {
+      onLatest(desk, 'escalations:recordNotification', {
         notificationId: detail.notifications[0]!.id,
         madeOn: '2026-08-03',
         madeBy: 'Coordinator',
@@ -180,6 +181,6 @@ export function seedCases(
 }
 
 export function addThemes(desk: TestDesk): Record<ThemeKey, number> {
-  const add = (name: string) => ok(desk.call('themes:add', { name })).themes.find((t) => t.name === name)!.id;
+  const add = (name: string) => ok(onLatest(desk, 'themes:add', { name })).themes.find((t) => t.name === name)!.id;
   return { threshold: add('Threshold understanding'), sharing: add('Information sharing between agencies') };
 }

@@ -12,6 +12,7 @@ import { registerAndDashboardAtScale } from './0090-register-and-dashboard-at-sc
 import { stageParticipants } from './0100-stage-participants';
 import { boardIdentity } from './0110-board-identity';
 import { auditContentDigest } from './0120-audit-content-digest';
+import { recordVersions } from './0130-record-versions';
 import { accessRecord } from './0140-access-record';
 
 export type { Migration } from './migration';
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   stageParticipants,
   boardIdentity,
   auditContentDigest,
+  recordVersions,
   accessRecord,
 ];
 

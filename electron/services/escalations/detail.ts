@@ -14,6 +14,7 @@ import { breachesOf } from './breaches';
 import { stateOn, workingDaysLeft } from './deadlines';
 import { escalationRow, type AnyDb, type StageRow } from './rows';
 import { timelineFor } from './timeline';
+import { currentVersion } from '../recordVersions';
 import { peopleByStage } from './participants';
 import { namesInFreeText } from '../../../shared/domain/stageParticipants';
 
@@ -110,6 +111,7 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
   const current = row.current_stage;
 
   return {
+    version: currentVersion(db, 'case', row.id),
     id: row.id,
     reference: row.reference,
     childInitials: row.child_initials,

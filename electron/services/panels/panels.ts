@@ -16,6 +16,7 @@ import { CANNOT_BE_FORMED, checkPanel, inPostOn, isPartyTo, panelCannotBeFormed,
 import { appendAudit } from '../audit';
 import type { ReadContext, WriteContext } from '../context';
 import { DomainError, NotFoundError } from '../errors';
+import { currentVersion } from '../recordVersions';
 import { resolve } from '../escalations/lifecycle';
 import { requireOpen, type AnyDb } from '../escalations/rows';
 import { buildProposal, caseForPanel, disputingAgencies, disputingWithBoardRecord, loadPanelAgency, officersOf } from './proposal';
@@ -201,6 +202,8 @@ export function getPanel(db: AnyDb, now: Date, panelId: number): PanelDetail {
   ).map((r) => ({ id: r.id, fromAgency: r.agency_name, fromPerson: r.from_person, receivedOn: r.received_on, summary: r.summary }));
   return {
     id: row.id,
+    version: currentVersion(db, 'panel', row.id),
+    caseVersion: currentVersion(db, 'case', row.escalation_id),
     escalationId: row.escalation_id,
     reference: escalation.reference,
     sitsOn: row.sits_on,

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly problems: Problem[],
     readonly code?: FailureCode,
+    /** With a 'stale' refusal: the record's version now, for the form's next save. */
+    readonly currentVersion?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -86,7 +88,7 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
     const { code } = result.error;
     if (code === 'signed_out' || code === 'locked') window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
     if (code === 'unreachable') window.dispatchEvent(new CustomEvent(SERVER_UNREACHABLE_EVENT, { detail: result.error.message }));
-    throw new ApiError(result.error.message, result.error.problems, code);
+    throw new ApiError(result.error.message, result.error.problems, code, result.error.currentVersion);
   }
   return result.value;
 }

@@ -5,7 +5,7 @@ import { href } from '../../lib/route';
 import { Feedback } from '../../components/Feedback';
 import { NotLoaded } from '../../components/NotLoaded';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useChannel } from '../../lib/useChannel';
 import { AgencyForm } from './AgencyForm';
 import { MembershipSection } from './MembershipSection';
@@ -13,7 +13,7 @@ import { OfficerSection } from './OfficerSection';
 
 export function AgencyPage({ agencyId }: { agencyId: number }) {
   const agency = useChannel('agencies:get', { agencyId });
-  const change = useAction();
+  const change = useVersionedAction(agency.data?.version ?? 1);
   const [retireOn, setRetireOn] = useState(todayIso());
 
   const a = agency.data;
@@ -22,7 +22,7 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
   const retire = (event: FormEvent) => {
     event.preventDefault();
     void change.run(
-      () => call('agencies:retire', { agencyId, retiredOn: retireOn }),
+      (basedOnVersion) => call('agencies:retire', { basedOnVersion, agencyId, retiredOn: retireOn }),
       (r) => {
         agency.reload();
         return `${r.name} is retired from ${formatUkDate(retireOn)}. Its history is kept.`;
@@ -47,16 +47,18 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
       <Feedback state={change} />
 
       {!a.retiredOn && (
-        <section aria-labelledby="edit-agency">
+        // The form is not remade when the agency reloads (someone else's change would wipe what is
+        // typed); typing starts the version the save is based on.
+        <section aria-labelledby="edit-agency" onChange={change.start}>
           <h2 id="edit-agency">Details</h2>
           <AgencyForm
-            key={`${a.name}-${a.sector}-${String(a.statutoryPartner)}`}
+            key={a.id}
             initial={{ name: a.name, sector: a.sector, statutoryPartner: a.statutoryPartner }}
             submitLabel="Save details"
             busy={change.busy}
             onSubmit={(input) =>
               change.run(
-                () => call('agencies:update', { ...input, agencyId }),
+                (basedOnVersion) => call('agencies:update', { basedOnVersion, ...input, agencyId }),
                 (u) => {
                   agency.reload();
                   return `Saved ${u.name}.`;
@@ -74,7 +76,7 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
         <section aria-labelledby="retire-agency">
           <h2 id="retire-agency">Retire this agency</h2>
           <p>Retiring ends its board membership on that date. Its escalations, panels and history stay.</p>
-          <form noValidate className="form-row" onSubmit={retire}>
+          <form noValidate className="form-row" onSubmit={retire} onChange={change.start}>
             <div className="field">
               <label htmlFor="retire-on">Retire on</label>
               <input id="retire-on" type="date" value={retireOn} onChange={(e) => setRetireOn(e.target.value)} />

@@ -3,10 +3,10 @@ import type { AgencyDetail } from '../../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 
 export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail; onChanged: () => void }) {
-  const action = useAction();
+  const action = useVersionedAction(agency.version);
   const [from, setFrom] = useState(todayIso());
   const [to, setTo] = useState('');
   const [endOn, setEndOn] = useState(todayIso());
@@ -14,7 +14,7 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
   const add = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('memberships:add', { agencyId: agency.id, from, to: to === '' ? null : to }),
+      (basedOnVersion) => call('memberships:add', { basedOnVersion, agencyId: agency.id, from, to: to === '' ? null : to }),
       () => {
         onChanged();
         return `Recorded board membership from ${formatUkDate(from)}${to ? ` to ${formatUkDate(to)}` : ''}.`;
@@ -23,7 +23,7 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
   };
   const end = (membershipId: number) =>
     void action.run(
-      () => call('memberships:end', { membershipId, to: endOn }),
+      (basedOnVersion) => call('memberships:end', { basedOnVersion, membershipId, to: endOn }),
       () => {
         onChanged();
         return `Board membership ends on ${formatUkDate(endOn)}.`;
@@ -68,7 +68,7 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
         </div>
       )}
       {!agency.retiredOn && (
-        <form noValidate className="form-row" onSubmit={add} aria-label="Add a board membership period">
+        <form noValidate className="form-row" onSubmit={add} onChange={action.start} aria-label="Add a board membership period">
           <div className="field">
             <label htmlFor="membership-from">Member from</label>
             <input id="membership-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />

@@ -3,12 +3,12 @@ import type { AgencyDetail, OfficerInput } from '../../../../shared/domain/agenc
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 
 const EMPTY: OfficerInput = { name: '', role: '', email: '', senior: true, boardRepresentative: false };
 
 export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; onChanged: () => void }) {
-  const action = useAction();
+  const action = useVersionedAction(agency.version);
   const [draft, setDraft] = useState<OfficerInput>(EMPTY);
   const [leftOn, setLeftOn] = useState(todayIso());
 
@@ -16,7 +16,7 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
     event.preventDefault();
     void action
       .run(
-        () => call('officers:add', { ...draft, agencyId: agency.id }),
+        (basedOnVersion) => call('officers:add', { basedOnVersion, ...draft, agencyId: agency.id }),
         () => {
           onChanged();
           return `Added ${draft.name}.`;
@@ -26,7 +26,7 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
   };
   const leave = (officerId: number, name: string) =>
     void action.run(
-      () => call('officers:leave', { officerId, leftOn }),
+      (basedOnVersion) => call('officers:leave', { basedOnVersion, officerId, leftOn }),
       () => {
         onChanged();
         return `${name} is recorded as having left on ${formatUkDate(leftOn)}.`;
@@ -35,7 +35,16 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
   const makeRepresentative = (officerId: number) => {
     const o = agency.officers.find((x) => x.id === officerId)!;
     void action.run(
-      () => call('officers:update', { officerId, name: o.name, role: o.role, email: o.email, senior: o.senior, boardRepresentative: true }),
+      (basedOnVersion) =>
+        call('officers:update', {
+          basedOnVersion,
+          officerId,
+          name: o.name,
+          role: o.role,
+          email: o.email,
+          senior: o.senior,
+          boardRepresentative: true,
+        }),
       () => {
         onChanged();
         return `${o.name} is now the board representative.`;
@@ -98,7 +107,7 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
       )}
       <Feedback state={action} />
       {!agency.retiredOn && (
-        <form noValidate className="form-grid" onSubmit={add} aria-label="Add an officer">
+        <form noValidate className="form-grid" onSubmit={add} onChange={action.start} aria-label="Add an officer">
           <div className="field">
             <label htmlFor="officer-name">Officer’s name</label>
             <input id="officer-name" value={draft.name} autoComplete="off" onChange={(e) => setDraft({ ...draft, name: e.target.value })} />

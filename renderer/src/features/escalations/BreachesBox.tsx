@@ -4,12 +4,12 @@ import { REFERRAL_ROUTES, type ReferralRoute } from '../../../../shared/domain/e
 import { Feedback } from '../../components/Feedback';
 import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 
 /** Immediate-risk breaches (no referral, not escalated the same working day), with a form to record a missing referral. */
 export function BreachesBox({ detail, onSaved }: CaseFormProps) {
-  const action = useAction();
+  const action = useVersionedAction(detail.version);
   const [to, setTo] = useState<ReferralRoute | ''>('');
   const [madeOn, setMadeOn] = useState(todayIso());
   const referralMissing = detail.breaches.some((b) => b.kind === 'referral_missing') || (detail.immediateRisk && !detail.referral);
@@ -18,7 +18,7 @@ export function BreachesBox({ detail, onSaved }: CaseFormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:recordReferral', { escalationId: detail.id, to: to as ReferralRoute, madeOn }),
+      (basedOnVersion) => call('escalations:recordReferral', { basedOnVersion, escalationId: detail.id, to: to as ReferralRoute, madeOn }),
       () => {
         onSaved(`Recorded the referral to ${to ? REFERRAL_ROUTES[to] : ''} made on ${formatUkDate(madeOn)}.`);
         return '';
@@ -39,7 +39,7 @@ export function BreachesBox({ detail, onSaved }: CaseFormProps) {
         </div>
       )}
       {referralMissing && (
-        <form noValidate className="form-row" onSubmit={submit} aria-label="Record the referral">
+        <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="Record the referral">
           <div className="field">
             <label htmlFor="breach-referral-to">Referral made to</label>
             <select id="breach-referral-to" value={to} onChange={(e) => setTo(e.target.value as ReferralRoute | '')}>

@@ -5,7 +5,7 @@ import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { LabelOptions, NamedOptions } from '../../components/Options';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 
@@ -22,7 +22,7 @@ function currentValue(d: EscalationDetail, field: CorrectableField): string {
 
 /** A correction is a new record that says what it corrects and why: nothing is overwritten silently. */
 export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & { categories: BoardSettings['categories'] }) {
-  const action = useAction();
+  const action = useVersionedAction(detail.version);
   const [field, setField] = useState<CorrectableField>('reference');
   const [value, setValue] = useState(() => currentValue(detail, 'reference'));
   const [reason, setReason] = useState('');
@@ -35,8 +35,9 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () =>
+      (basedOnVersion) =>
         call('escalations:correct', {
+          basedOnVersion,
           escalationId: detail.id,
           field,
           value: field === 'categoryId' ? Number(value) : value,
@@ -45,7 +46,9 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
         }),
       () => {
         onSaved(`Corrected the ${CORRECTABLE_FIELDS[field].toLowerCase()}. The timeline keeps what it said before.`);
+        // The form stays (it is not remade when the case reloads): ready for another correction.
         setReason('');
+        setConfirmed(false);
         return '';
       },
     );
@@ -67,7 +70,7 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
   return (
     <section aria-labelledby="correct">
       <h2 id="correct">Correct a detail</h2>
-      <form noValidate className="stack" onSubmit={submit} aria-label="Correct a detail">
+      <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Correct a detail">
         <div className="form-row">
           <div className="field">
             <label htmlFor="correct-field">Detail to correct</label>

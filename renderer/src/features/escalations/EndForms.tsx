@@ -3,13 +3,13 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 
 /** Withdraw an open case: the worker or agency no longer pursues it. */
 export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
-  const action = useAction();
+  const action = useVersionedAction(detail.version);
   const [on, setOn] = useState(todayIso());
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState(false);
@@ -17,7 +17,8 @@ export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:withdraw', { escalationId: detail.id, on, reason, confirmedNoChildName: confirmed }),
+      (basedOnVersion) =>
+        call('escalations:withdraw', { basedOnVersion, escalationId: detail.id, on, reason, confirmedNoChildName: confirmed }),
       () => {
         onSaved(`Withdrawn on ${formatUkDate(on)}.`);
         return '';
@@ -27,7 +28,7 @@ export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
   return (
     <section aria-labelledby="withdraw">
       <h2 id="withdraw">Withdraw</h2>
-      <form noValidate className="stack" onSubmit={submit} aria-label="Withdraw the escalation">
+      <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Withdraw the escalation">
         <div className="field">
           <label htmlFor="withdraw-on">Withdrawn on</label>
           <input id="withdraw-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
@@ -50,13 +51,13 @@ export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
 
 /** Close a resolved or withdrawn case once the chair has signed it off. */
 export function CloseForm({ detail, onSaved }: CaseFormProps) {
-  const action = useAction();
+  const action = useVersionedAction(detail.version);
   const [on, setOn] = useState(todayIso());
   const [chairName, setChairName] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:close', { escalationId: detail.id, on, chairName }),
+      (basedOnVersion) => call('escalations:close', { basedOnVersion, escalationId: detail.id, on, chairName }),
       () => {
         onSaved(`Closed on ${formatUkDate(on)}, signed off by ${chairName.trim()}.`);
         return '';
@@ -66,7 +67,7 @@ export function CloseForm({ detail, onSaved }: CaseFormProps) {
   return (
     <section aria-labelledby="close">
       <h2 id="close">Close with chair sign-off</h2>
-      <form noValidate className="form-row" onSubmit={submit} aria-label="Close with chair sign-off">
+      <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="Close with chair sign-off">
         <div className="field">
           <label htmlFor="close-on">Signed off on</label>
           <input id="close-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />

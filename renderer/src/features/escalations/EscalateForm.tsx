@@ -4,13 +4,13 @@ import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { StageOptions } from '../../components/Options';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 
 /** Move the case up: usually to the next stage; where the child is at immediate risk, the policy may allow a jump. */
 export function EscalateForm({ detail, onSaved }: CaseFormProps) {
-  const action = useAction();
+  const action = useVersionedAction(detail.version);
   const [toStage, setToStage] = useState<number | ''>(detail.nextStages[0]?.number ?? '');
   const [on, setOn] = useState(todayIso());
   const [reason, setReason] = useState('');
@@ -21,8 +21,15 @@ export function EscalateForm({ detail, onSaved }: CaseFormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () =>
-        call('escalations:escalate', { escalationId: detail.id, toStage: toStage as number, on, reason, confirmedNoChildName: confirmed }),
+      (basedOnVersion) =>
+        call('escalations:escalate', {
+          basedOnVersion,
+          escalationId: detail.id,
+          toStage: toStage as number,
+          on,
+          reason,
+          confirmedNoChildName: confirmed,
+        }),
       (d) => {
         onSaved(
           `Moved up to stage ${d.currentStage?.number ?? toStage}${d.currentStage ? `: ${d.currentStage.name}` : ''} on ${formatUkDate(on)}.`,
@@ -35,7 +42,7 @@ export function EscalateForm({ detail, onSaved }: CaseFormProps) {
   return (
     <section aria-labelledby="escalate">
       <h2 id="escalate">Move up a stage</h2>
-      <form noValidate className="stack" onSubmit={submit} aria-label="Move up a stage">
+      <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Move up a stage">
         <div className="form-row">
           <div className="field">
             <label htmlFor="escalate-to">Move to</label>

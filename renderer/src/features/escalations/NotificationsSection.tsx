@@ -4,22 +4,31 @@ import type { EscalationDetail } from '../../../../shared/domain/escalation';
 import { Feedback } from '../../components/Feedback';
 import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 
 type Notification = EscalationDetail['notifications'][number];
 type Method = 'email' | 'phone' | 'letter' | 'meeting';
 const METHODS: Record<Method, string> = { email: 'E-mail', phone: 'Phone', letter: 'Letter', meeting: 'Meeting' };
 
-function RecordNotificationForm({ notification: n, onSaved }: { notification: Notification; onSaved: (message: string) => void }) {
-  const action = useAction();
+function RecordNotificationForm({
+  notification: n,
+  version,
+  onSaved,
+}: {
+  notification: Notification;
+  version: number;
+  onSaved: (message: string) => void;
+}) {
+  const action = useVersionedAction(version);
   const [madeOn, setMadeOn] = useState(todayIso());
   const [madeBy, setMadeBy] = useState('');
   const [method, setMethod] = useState<Method | ''>('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:recordNotification', { notificationId: n.id, madeOn, madeBy, method: method as Method }),
+      (basedOnVersion) =>
+        call('escalations:recordNotification', { basedOnVersion, notificationId: n.id, madeOn, madeBy, method: method as Method }),
       () => {
         onSaved(`Recorded that the ${n.label.toLowerCase()} was told on ${formatUkDate(madeOn)}.`);
         return '';
@@ -28,7 +37,13 @@ function RecordNotificationForm({ notification: n, onSaved }: { notification: No
   };
   const id = `notification-${n.id}`;
   return (
-    <form noValidate className="form-row" onSubmit={submit} aria-label={`Record the ${n.label.toLowerCase()} notification as made`}>
+    <form
+      noValidate
+      className="form-row"
+      onSubmit={submit}
+      onChange={action.start}
+      aria-label={`Record the ${n.label.toLowerCase()} notification as made`}
+    >
       <div className="field">
         <label htmlFor={`${id}-on`}>Told on</label>
         <input id={`${id}-on`} type="date" value={madeOn} onChange={(e) => setMadeOn(e.target.value)} />
@@ -76,7 +91,7 @@ export function NotificationsSection({ detail, onSaved }: CaseFormProps) {
                   <strong className="warn-text">Not yet made.</strong>
                 )}
               </p>
-              {!n.madeOn && <RecordNotificationForm notification={n} onSaved={onSaved} />}
+              {!n.madeOn && <RecordNotificationForm notification={n} version={detail.version} onSaved={onSaved} />}
             </li>
           ))}
         </ul>

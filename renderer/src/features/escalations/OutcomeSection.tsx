@@ -3,17 +3,17 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { OUTCOME_EFFECTS } from '../../../../shared/domain/escalation';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 
 /** The agreed outcome (or the withdrawal and closure), and the consequent actions with "Mark done". */
 export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
-  const action = useAction();
+  const action = useVersionedAction(d.version);
   const [doneOn, setDoneOn] = useState(todayIso());
   if (!d.outcome && !d.withdrawn && !d.closed && d.actions.length === 0) return null;
   const markDone = (actionId: number, description: string) =>
     void action.run(
-      () => call('escalations:actionDone', { actionId, doneOn }),
+      (basedOnVersion) => call('escalations:actionDone', { basedOnVersion, actionId, doneOn }),
       () => {
         onSaved(`Marked “${description}” done on ${formatUkDate(doneOn)}.`);
         return '';

@@ -3,7 +3,7 @@ import { REDACTION_MARKER } from '../../../../shared/domain/redaction';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -13,14 +13,15 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * from the audit trail's stored values. The removal is recorded, with the reason, never the text.
  */
 export function RedactForm({ detail, onSaved, knownNames }: CaseFormProps & { knownNames: readonly string[] }) {
-  const action = useAction();
+  const action = useVersionedAction(detail.version);
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:redact', { escalationId: detail.id, text, reason, confirmedNoChildName: confirmed }),
+      (basedOnVersion) =>
+        call('escalations:redact', { basedOnVersion, escalationId: detail.id, text, reason, confirmedNoChildName: confirmed }),
       (result) => {
         const where =
           result.fields.length > 0
@@ -43,7 +44,7 @@ export function RedactForm({ detail, onSaved, knownNames }: CaseFormProps & { kn
         records and in the audit trail’s stored values it is replaced by {REDACTION_MARKER}, and later backups will not hold it. Backups
         taken before now keep it until they are rotated out, and exports already sent are not recalled.
       </p>
-      <form noValidate className="stack" onSubmit={submit} aria-label="Remove a child’s identifier">
+      <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Remove a child’s identifier">
         <div className="field field--wide">
           <label htmlFor="redact-text">Exact text to remove</label>
           <span id="redact-text-hint" className="hint">

@@ -3,7 +3,7 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { BoardSettings } from '../../../../shared/domain/settings';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 import { emptyOutcome, toOutcomeInput } from '../outcome/outcomeDraft';
 import { OutcomeFields } from '../outcome/OutcomeFields';
@@ -15,7 +15,7 @@ interface Props extends CaseFormProps {
 
 /** The agreed written statement of outcome, with its actions, learning themes and any policy gap. */
 export function ResolveForm({ detail, onSaved, themes, knownNames }: Props) {
-  const action = useAction();
+  const action = useVersionedAction(detail.version);
   const parties = [detail.raisingAgency, ...detail.challengedAgencies].map((a) => ({ key: String(a.id), name: a.name }));
   const [resolvedOn, setResolvedOn] = useState(todayIso());
   const [outcome, setOutcome] = useState(emptyOutcome);
@@ -23,7 +23,8 @@ export function ResolveForm({ detail, onSaved, themes, knownNames }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('escalations:resolve', { escalationId: detail.id, resolvedOn, ...toOutcomeInput(outcome, parties) }),
+      (basedOnVersion) =>
+        call('escalations:resolve', { basedOnVersion, escalationId: detail.id, resolvedOn, ...toOutcomeInput(outcome, parties) }),
       () => {
         onSaved(`Resolved on ${formatUkDate(resolvedOn)}. The outcome letter to the raising worker is ready below.`);
         return '';
@@ -34,7 +35,7 @@ export function ResolveForm({ detail, onSaved, themes, knownNames }: Props) {
   return (
     <section aria-labelledby="resolve">
       <h2 id="resolve">Resolve</h2>
-      <form noValidate className="stack" onSubmit={submit} aria-label="Resolve the escalation">
+      <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Resolve the escalation">
         <div className="field">
           <label htmlFor="resolve-on">Resolved on</label>
           <input id="resolve-on" type="date" value={resolvedOn} onChange={(e) => setResolvedOn(e.target.value)} />

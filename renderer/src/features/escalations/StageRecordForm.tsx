@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 import { StagePeopleRows, type PersonDraft } from './StagePeopleRows';
 
@@ -17,7 +17,7 @@ export function StageRecordForm({
   agencies,
 }: CaseFormProps & { knownNames: readonly string[]; agencies: readonly { id: number; name: string }[] }) {
   const open = detail.stages.find((s) => s.endedOn === null);
-  const action = useAction();
+  const action = useVersionedAction(detail.version);
   const [discussion, setDiscussion] = useState(open?.discussion ?? '');
   const [decision, setDecision] = useState(open?.decision ?? '');
   const [participants, setParticipants] = useState(open?.participants ?? '');
@@ -30,8 +30,9 @@ export function StageRecordForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () =>
+      (basedOnVersion) =>
         call('escalations:recordStage', {
+          basedOnVersion,
           escalationId: detail.id,
           discussion,
           decision,
@@ -51,7 +52,7 @@ export function StageRecordForm({
       <p className="hint">
         Stage {open.number}: {open.name}. The record is shared with the people involved, including the worker who raised the concern.
       </p>
-      <form noValidate className="stack" onSubmit={submit} aria-label="Record this stage’s discussion">
+      <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record this stage’s discussion">
         <div className="field field--wide">
           <label htmlFor="stage-discussion">Discussion</label>
           <textarea id="stage-discussion" rows={4} value={discussion} onChange={(e) => setDiscussion(e.target.value)} />

@@ -3,19 +3,19 @@ import type { PanelDetail } from '../../../../shared/domain/panel';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 
 /** Stands a planned panel down, with the reason kept on the case's record. */
 export function CancelPanelForm({ panel, onSaved }: { panel: PanelDetail; onSaved: (message: string) => void }) {
-  const action = useAction();
+  const action = useVersionedAction(panel.version);
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const knownNames = useKnownNames();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('panels:cancel', { panelId: panel.id, reason, confirmedNoChildName: confirmed }),
+      (basedOnVersion) => call('panels:cancel', { basedOnVersion, panelId: panel.id, reason, confirmedNoChildName: confirmed }),
       () => {
         onSaved('The panel is cancelled. The case stays open for the chair to decide again.');
         return '';
@@ -25,7 +25,7 @@ export function CancelPanelForm({ panel, onSaved }: { panel: PanelDetail; onSave
   return (
     <section aria-labelledby="panel-cancel">
       <h2 id="panel-cancel">Cancel this panel</h2>
-      <form noValidate className="stack" onSubmit={submit} aria-label="Cancel the panel">
+      <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Cancel the panel">
         <div className="field field--wide">
           <label htmlFor="panel-cancel-reason">Why the panel is cancelled</label>
           <textarea id="panel-cancel-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />

@@ -6,7 +6,7 @@ import { href } from '../../lib/route';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 import { useChannel } from '../../lib/useChannel';
 import { chairDecisions, isPanelRoute, routesFor } from './chairRoute';
@@ -22,7 +22,7 @@ interface Props {
  * meeting, or convene a panel. Shown only for an open case at its policy's last stage.
  */
 export function ChairDecisionSection({ detail, onSaved }: Props) {
-  const action = useAction();
+  const action = useVersionedAction(detail.version);
   const panels = useChannel('panels:list', {});
   const [route, setRoute] = useState<ChairRoute | ''>('');
   const [decidedOn, setDecidedOn] = useState(todayIso());
@@ -41,8 +41,9 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () =>
+      (basedOnVersion) =>
         call('chair:decide', {
+          basedOnVersion,
           escalationId: detail.id,
           route: route as ChairRoute,
           decidedOn,
@@ -84,7 +85,7 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
           )}
         </div>
       )}
-      <form noValidate className="stack" onSubmit={submit} aria-label="Record the chair’s decision">
+      <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record the chair’s decision">
         <fieldset>
           <legend>{latest ? 'Record a new decision' : 'What the chair decided'}</legend>
           <div className="choices">

@@ -31,6 +31,7 @@ export function NewPanelPage({ escalationId }: { escalationId: number }) {
         escalationId={d.id}
         panel={null}
         initialSitsOn=""
+        caseVersion={d.version}
         onSaved={(p, message) => {
           setFlash(message);
           window.location.hash = href('panels', p.id);

@@ -3,7 +3,7 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import type { PanelDetail } from '../../../../shared/domain/panel';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useChannel } from '../../lib/useChannel';
 import { emptyOutcome, toOutcomeInput } from '../outcome/outcomeDraft';
 import { OutcomeFields } from '../outcome/OutcomeFields';
@@ -17,7 +17,7 @@ interface Props {
 export function PanelDecisionForm({ panel, onSaved }: Props) {
   const settings = useChannel('settings:get', {});
   const escalation = useChannel('escalations:get', { escalationId: panel.escalationId });
-  const action = useAction();
+  const action = useVersionedAction(panel.version);
   const [decidedOn, setDecidedOn] = useState(panel.sitsOn);
   const [decision, setDecision] = useState('');
   const [outcome, setOutcome] = useState(emptyOutcome);
@@ -35,7 +35,8 @@ export function PanelDecisionForm({ panel, onSaved }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('panels:recordDecision', { panelId: panel.id, decidedOn, decision, ...toOutcomeInput(outcome, parties) }),
+      (basedOnVersion) =>
+        call('panels:recordDecision', { basedOnVersion, panelId: panel.id, decidedOn, decision, ...toOutcomeInput(outcome, parties) }),
       (resolved) => {
         onSaved(`The panel’s decision is recorded for ${formatUkDate(decidedOn)}, and case ${resolved.reference} is ${resolved.status}.`);
         return '';
@@ -49,7 +50,7 @@ export function PanelDecisionForm({ panel, onSaved }: Props) {
       <p className="hint">
         Recording the decision resolves the case with the written statement of outcome. The saved panel must pass its checks first.
       </p>
-      <form noValidate className="stack" onSubmit={submit} aria-label="Record the panel’s decision">
+      <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record the panel’s decision">
         <div className="field">
           <label htmlFor="decision-on">Date decided</label>
           <input id="decision-on" type="date" value={decidedOn} onChange={(ev) => setDecidedOn(ev.target.value)} />

@@ -45,6 +45,7 @@ export function PanelPage({ panelId }: { panelId: number }) {
             escalationId={p.escalationId}
             panel={p}
             initialSitsOn={p.sitsOn}
+            caseVersion={p.caseVersion}
             onSaved={(_saved, message) => onSaved(message)}
           />
           <RepresentationsSection panel={p} onSaved={onSaved} />

@@ -4,7 +4,7 @@ import type { PanelDetail } from '../../../../shared/domain/panel';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useChannel } from '../../lib/useChannel';
 import { CannotBeFormed } from './CannotBeFormed';
 import { useKnownNames } from '../../lib/useKnownNames';
@@ -31,11 +31,13 @@ interface Props {
   /** The saved panel being changed, or null for a new one. */
   panel: PanelDetail | null;
   initialSitsOn: string;
+  /** The case's version when the planner was opened: saving a panel changes the case. */
+  caseVersion: number;
   onSaved: (panel: PanelDetail, message: string) => void;
 }
 
 /** Plans a panel: date, chair and seats, with every check run live as the chair edits. */
-export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Props) {
+export function PanelPlanner({ escalationId, panel, initialSitsOn, caseVersion, onSaved }: Props) {
   const [draft, setDraft] = useState<PlannerDraft>(() => (panel ? draftFromPanel(panel) : newDraft(initialSitsOn)));
   const sitsOn = isIsoDate(draft.sitsOn) ? draft.sitsOn : null;
   const options = useChannel('panels:options', { escalationId, sitsOn });
@@ -43,7 +45,7 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
   const count = Math.max(seatCountFor(o), draft.seats.length);
   const input = draftInput(escalationId, draft, count);
   const live = useLiveChecks(o ? input : null);
-  const save = useAction();
+  const save = useVersionedAction(caseVersion);
   const [confirmed, setConfirmed] = useState(false);
   const agencyNames = useKnownNames();
   // A chair chosen from the directory is an officer: a name the board knows.
@@ -59,7 +61,14 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void save.run(
-      () => call('panels:save', { ...input, panelId: panel?.id ?? null, sitsOn: draft.sitsOn, confirmedNoChildName: confirmed }),
+      (basedOnVersion) =>
+        call('panels:save', {
+          basedOnVersion,
+          ...input,
+          panelId: panel?.id ?? null,
+          sitsOn: draft.sitsOn,
+          confirmedNoChildName: confirmed,
+        }),
       (p) => {
         const fails = p.checks.checks.filter((c) => c.status === 'fail').length;
         const standing = p.checks.valid
@@ -87,7 +96,7 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, onSaved }: Pr
       <PanelCaseFacts options={o} />
       {cannot && <CannotBeFormed cannot={cannot} departureReason={live.checks?.departureReason ?? null} />}
       <div className="planner">
-        <form noValidate className="stack planner__form" onSubmit={submit} aria-label={`Plan the ${noun}`}>
+        <form noValidate className="stack planner__form" onSubmit={submit} onChange={save.start} aria-label={`Plan the ${noun}`}>
           <h2 className="planner__heading">Date, chair and seats</h2>
           <div className="field">
             <label htmlFor="panel-sits-on">Date the {noun} sits</label>

@@ -6,7 +6,7 @@ import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { NamedOptions } from '../../components/Options';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useChannel } from '../../lib/useChannel';
 
 interface Props {
@@ -17,7 +17,7 @@ interface Props {
 /** What those in dispute put to the panel before it sits. */
 export function RepresentationsSection({ panel, onSaved }: Props) {
   const agencies = useChannel('agencies:list', { includeRetired: false });
-  const action = useAction();
+  const action = useVersionedAction(panel.version);
   const [fromAgencyId, setFromAgencyId] = useState('');
   const [fromPerson, setFromPerson] = useState('');
   const [receivedOn, setReceivedOn] = useState(todayIso());
@@ -35,8 +35,9 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
     event.preventDefault();
     if (unconfirmedName) return;
     void action.run(
-      () =>
+      (basedOnVersion) =>
         call('panels:addRepresentation', {
+          basedOnVersion,
           panelId: panel.id,
           fromAgencyId: fromAgencyId ? Number(fromAgencyId) : null,
           fromPerson,
@@ -84,7 +85,7 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
           </tbody>
         </table>
       )}
-      <form noValidate className="stack" onSubmit={submit} aria-label="Record a representation">
+      <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record a representation">
         <div className="form-row">
           <div className="field">
             <label htmlFor="rep-agency">From agency</label>

@@ -4,7 +4,7 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 
 /** The deliberate act: says what goes and what stays, asks why, and asks for the reference to be typed. */
@@ -17,7 +17,7 @@ export function DeleteCaseForm({
   onDeleted: (message: string) => void;
   onCancel: () => void;
 }) {
-  const action = useAction();
+  const action = useVersionedAction(item.version);
   const [reason, setReason] = useState('');
   const [typed, setTyped] = useState('');
   const [confirmed, setConfirmed] = useState(false);
@@ -27,8 +27,14 @@ export function DeleteCaseForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () =>
-        call('retention:deleteCase', { escalationId: item.escalationId, confirmReference: typed, reason, confirmedNoChildName: confirmed }),
+      (basedOnVersion) =>
+        call('retention:deleteCase', {
+          basedOnVersion,
+          escalationId: item.escalationId,
+          confirmReference: typed,
+          reason,
+          confirmedNoChildName: confirmed,
+        }),
       (d) => {
         onDeleted(`Deleted ${d.reference}. The deletion is recorded in the audit trail and in the list of deletions below.`);
         return '';
@@ -54,7 +60,7 @@ export function DeleteCaseForm({
           aside.
         </li>
       </ul>
-      <form noValidate className="stack" onSubmit={submit} aria-label={`Delete case ${item.reference}`}>
+      <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label={`Delete case ${item.reference}`}>
         <div className="field field--wide">
           <label htmlFor="delete-reason">Why is it being deleted?</label>
           <span id="delete-reason-hint" className="hint">

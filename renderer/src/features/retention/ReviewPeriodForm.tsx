@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 
-export function ReviewPeriodForm({ years, onSaved }: { years: number; onSaved: () => void }) {
-  const action = useAction();
+export function ReviewPeriodForm({ years, settingsVersion, onSaved }: { years: number; settingsVersion: number; onSaved: () => void }) {
+  const action = useVersionedAction(settingsVersion);
   const [value, setValue] = useState(String(years));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('retention:setPeriod', { years: Number(value) }),
+      (basedOnVersion) => call('retention:setPeriod', { basedOnVersion, years: Number(value) }),
       (saved) => {
         onSaved();
         return `Saved. Cases come up for review ${saved.reviewYears} year${saved.reviewYears === 1 ? '' : 's'} after they are closed.`;
@@ -19,7 +19,7 @@ export function ReviewPeriodForm({ years, onSaved }: { years: number; onSaved: (
   return (
     <section aria-labelledby="review-period">
       <h2 id="review-period">Review period</h2>
-      <form noValidate className="form-row" onSubmit={submit} aria-label="The board’s review period">
+      <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="The board’s review period">
         <div className="field">
           <label htmlFor="review-years">Years after a case is closed</label>
           <span id="review-years-hint" className="hint">

@@ -3,19 +3,19 @@ import type { BoardSettings } from '../../../../shared/domain/settings';
 import { quarterFromKey } from '../../../../shared/domain/quarter';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function BoardDetailsForm({ settings, onSaved }: { settings: BoardSettings; onSaved: () => void }) {
-  const action = useAction();
+  const action = useVersionedAction(settings.version);
   const [boardName, setBoardName] = useState(settings.boardName);
   const [startMonth, setStartMonth] = useState(settings.quarterStartMonth);
   const example = quarterFromKey('2026-Q1', startMonth);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      () => call('settings:update', { boardName, quarterStartMonth: startMonth }),
+      (basedOnVersion) => call('settings:update', { basedOnVersion, boardName, quarterStartMonth: startMonth }),
       (s) => {
         onSaved();
         return `Saved. Quarters now start in ${MONTHS[s.quarterStartMonth - 1]}.`;
@@ -25,7 +25,7 @@ export function BoardDetailsForm({ settings, onSaved }: { settings: BoardSetting
   return (
     <section aria-labelledby="board-details">
       <h2 id="board-details">The board</h2>
-      <form noValidate className="form-row" onSubmit={submit} aria-label="The board’s name and reporting year">
+      <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="The board’s name and reporting year">
         <div className="field">
           <label htmlFor="board-name">Board name</label>
           <input id="board-name" className="input--long" value={boardName} onChange={(e) => setBoardName(e.target.value)} />

@@ -4,7 +4,7 @@ import type { BoardSettings } from '../../../../shared/domain/settings';
 import { Feedback } from '../../components/Feedback';
 import { plural } from '../../components/formatting';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useChannel } from '../../lib/useChannel';
 
 const changedText = (n: number) =>
@@ -43,7 +43,7 @@ function BankHolidays() {
 
 /** The working-day calendar: bank holidays from the maintained source, plus the board's own closure days. */
 export function CalendarSection({ settings, onSaved }: { settings: BoardSettings; onSaved: () => void }) {
-  const action = useAction();
+  const action = useVersionedAction(settings.version);
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
   const [removeReason, setRemoveReason] = useState('');
@@ -51,7 +51,7 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
     event.preventDefault();
     void action
       .run(
-        () => call('calendar:addClosureDay', { date, reason }),
+        (basedOnVersion) => call('calendar:addClosureDay', { basedOnVersion, date, reason }),
         (r) => {
           onSaved();
           return `Added ${formatUkDate(date)} as a closure day. ${changedText(r.dueDatesChanged)}`;
@@ -65,7 +65,7 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
   };
   const remove = (day: string) =>
     void action.run(
-      () => call('calendar:removeClosureDay', { date: day, reason: removeReason }),
+      (basedOnVersion) => call('calendar:removeClosureDay', { basedOnVersion, date: day, reason: removeReason }),
       (r) => {
         onSaved();
         setRemoveReason('');
@@ -127,7 +127,7 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
           </table>
         </>
       )}
-      <form noValidate className="form-row" onSubmit={add} aria-label="Add a closure day">
+      <form noValidate className="form-row" onSubmit={add} onChange={action.start} aria-label="Add a closure day">
         <div className="field">
           <label htmlFor="closure-date">Closure day</label>
           <input id="closure-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />

@@ -3,7 +3,7 @@ import type { PanelRule, PolicyProfile } from '../../../../shared/domain/policyP
 import { Feedback } from '../../components/Feedback';
 import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { parseTimescale } from './timescale';
 
 const KINDS: Record<PanelRule['kind'], string> = {
@@ -38,6 +38,8 @@ interface StageDraft {
 
 /** Save an edited copy of the policy in use: a new version, so escalations already opened keep theirs. */
 interface Props {
+  /** The board settings' version when the form was opened (a policy is one of the settings). */
+  settingsVersion: number;
   baseProfileId: number;
   base: PolicyProfile;
   /** Saving makes the copy the policy in use, so this form is drawn afresh for it: the page keeps the message. */
@@ -45,8 +47,8 @@ interface Props {
   onSaved: (message: string) => void;
 }
 
-export function EditProfileForm({ baseProfileId, base, notice, onSaved }: Props) {
-  const action = useAction();
+export function EditProfileForm({ baseProfileId, base, settingsVersion, notice, onSaved }: Props) {
+  const action = useVersionedAction(settingsVersion);
   const [name, setName] = useState(`${base.name} (edited)`);
   const [stages, setStages] = useState<StageDraft[]>(() =>
     base.stages.map((s) => ({
@@ -66,8 +68,9 @@ export function EditProfileForm({ baseProfileId, base, notice, onSaved }: Props)
     setBadStage(bad ? bad.number : null);
     if (bad) return;
     void action.run(
-      () =>
+      (basedOnVersion) =>
         call('profiles:saveEdited', {
+          basedOnVersion,
           baseProfileId,
           name,
           stages: parsed.map((s) => ({ ...s, timescaleWorkingDays: s.timescaleWorkingDays ?? null })),
@@ -83,7 +86,7 @@ export function EditProfileForm({ baseProfileId, base, notice, onSaved }: Props)
   return (
     <section aria-labelledby="edit-policy">
       <h2 id="edit-policy">Edit a copy of the policy in use</h2>
-      <form noValidate className="stack" onSubmit={submit} aria-label="Edit a copy of the policy">
+      <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Edit a copy of the policy">
         <div className="field">
           <label htmlFor="edit-name">Name of the edited policy</label>
           <input id="edit-name" className="input--long" value={name} onChange={(e) => setName(e.target.value)} />

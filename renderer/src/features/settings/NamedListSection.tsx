@@ -3,10 +3,11 @@ import type { BoardSettings } from '../../../../shared/domain/settings';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 
 interface Props {
+  settingsVersion: number;
   title: string;
   intro: string;
   itemLabel: string;
@@ -16,9 +17,9 @@ interface Props {
 }
 
 /** A list the board keeps (categories of disagreement, learning themes) with a form to add to it. */
-export function NamedListSection({ title, intro, itemLabel, items, channel, onSaved }: Props) {
+export function NamedListSection({ title, intro, itemLabel, items, channel, settingsVersion, onSaved }: Props) {
   const id = useId();
-  const action = useAction();
+  const action = useVersionedAction(settingsVersion);
   const [name, setName] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const knownNames = useKnownNames();
@@ -26,7 +27,7 @@ export function NamedListSection({ title, intro, itemLabel, items, channel, onSa
     event.preventDefault();
     void action
       .run(
-        () => call(channel, { name, confirmedNoChildName: confirmed }),
+        (basedOnVersion) => call(channel, { basedOnVersion, name, confirmedNoChildName: confirmed }),
         () => {
           onSaved();
           return `Added “${name.trim()}”.`;
@@ -43,7 +44,7 @@ export function NamedListSection({ title, intro, itemLabel, items, channel, onSa
           <li key={i.id}>{i.name}</li>
         ))}
       </ul>
-      <form noValidate className="form-row" onSubmit={submit} aria-label={`Add a ${itemLabel.toLowerCase()}`}>
+      <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label={`Add a ${itemLabel.toLowerCase()}`}>
         <div className="field">
           <label htmlFor={`${id}-name`}>New {itemLabel.toLowerCase()}</label>
           <input id={`${id}-name`} className="input--long" value={name} onChange={(e) => setName(e.target.value)} />

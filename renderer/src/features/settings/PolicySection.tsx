@@ -3,7 +3,7 @@ import type { PolicyProfile } from '../../../../shared/domain/policyProfiles';
 import type { BoardSettings } from '../../../../shared/domain/settings';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { timescaleText } from './timescale';
 
 function ActiveStages({ profile }: { profile: PolicyProfile }) {
@@ -59,10 +59,10 @@ export function PolicySection({
   active: PolicyProfile | null;
   onSaved: () => void;
 }) {
-  const action = useAction();
+  const action = useVersionedAction(settings.version);
   const choose = (profileId: number, name: string) =>
     void action.run(
-      () => call('profiles:choose', { profileId }),
+      (basedOnVersion) => call('profiles:choose', { basedOnVersion, profileId }),
       () => {
         onSaved();
         return `The board now works to ${name}. Escalations already open keep the policy they were opened under.`;

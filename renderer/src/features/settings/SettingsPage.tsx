@@ -40,6 +40,7 @@ export function SettingsPage() {
           <EditProfileForm
             key={`edit-${profileKey}`}
             baseProfileId={profile.id}
+            settingsVersion={settings.version}
             base={profile.profile}
             notice={editNotice}
             onSaved={(message) => {
@@ -50,6 +51,7 @@ export function SettingsPage() {
           <TimescaleCorrectionForm
             key={`correct-${profile.id}`}
             profileId={profile.id}
+            settingsVersion={settings.version}
             profile={profile.profile}
             onSaved={() => {
               setEditNotice('');
@@ -65,6 +67,7 @@ export function SettingsPage() {
         itemLabel="Category"
         items={settings.categories}
         channel="categories:add"
+        settingsVersion={settings.version}
         onSaved={reloadSettings}
       />
       <NamedListSection
@@ -73,6 +76,7 @@ export function SettingsPage() {
         itemLabel="Learning theme"
         items={settings.themes}
         channel="themes:add"
+        settingsVersion={settings.version}
         onSaved={reloadSettings}
       />
     </>

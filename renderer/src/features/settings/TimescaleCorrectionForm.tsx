@@ -4,20 +4,22 @@ import { Feedback } from '../../components/Feedback';
 import { StageOptions } from '../../components/Options';
 import { plural } from '../../components/formatting';
 import { call } from '../../lib/api';
-import { useAction } from '../../lib/useAction';
+import { useVersionedAction } from '../../lib/useVersionedAction';
 import { parseTimescale } from './timescale';
 
 /** Put right a timescale typed wrongly in the policy in use: open due dates are worked out again, their history kept. */
 export function TimescaleCorrectionForm({
   profileId,
   profile,
+  settingsVersion,
   onSaved,
 }: {
   profileId: number;
   profile: PolicyProfile;
+  settingsVersion: number;
   onSaved: () => void;
 }) {
-  const action = useAction();
+  const action = useVersionedAction(settingsVersion);
   const [stageNumber, setStageNumber] = useState(profile.stages[0]?.number ?? 0);
   const [days, setDays] = useState('');
   const [reason, setReason] = useState('');
@@ -28,7 +30,8 @@ export function TimescaleCorrectionForm({
     setBadDays(timescale === undefined);
     if (timescale === undefined) return;
     void action.run(
-      () => call('profiles:correctTimescale', { profileId, stageNumber, timescaleWorkingDays: timescale, reason }),
+      (basedOnVersion) =>
+        call('profiles:correctTimescale', { basedOnVersion, profileId, stageNumber, timescaleWorkingDays: timescale, reason }),
       (r) => {
         onSaved();
         return `Corrected stage ${stageNumber}. ${r.dueDatesChanged === 0 ? 'No open due date changed.' : `${plural(r.dueDatesChanged, 'open due date was', 'open due dates were')} worked out again.`}`;
@@ -39,7 +42,7 @@ export function TimescaleCorrectionForm({
     <section aria-labelledby="correct-timescale">
       <h2 id="correct-timescale">Correct a timescale</h2>
       <p className="hint">For a timescale entered wrongly in the policy in use. To change the policy itself, edit a copy above.</p>
-      <form noValidate className="form-row" onSubmit={submit} aria-label="Correct a timescale">
+      <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="Correct a timescale">
         <div className="field">
           <label htmlFor="correct-stage">Stage</label>
           <select id="correct-stage" value={stageNumber} onChange={(e) => setStageNumber(Number(e.target.value))}>

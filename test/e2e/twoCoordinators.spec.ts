@@ -1,0 +1,65 @@
+// Two people, one case (issue 15): two coordinators in two browsers open the same case. Jo saves a
+// stage record; Sam, who had already started typing one, saves after her and is told who changed
+// the case, what they did and when, with his text still in the form. Saving again, having seen
+// Jo's change, goes through.
+import { E2E_PASSWORD, expect, expectAccessible, test, type DeskFixture } from './fixtures';
+import { logEscalation, seedBoard } from '../support/boardFixture';
+import { ok, type TestDesk } from '../support/tempStore';
+
+function seedCase(app: DeskFixture): number {
+  const desk = { ...app.seeder(), dataFolder: app.dataFolder, cleanup: () => undefined } as TestDesk;
+  const board = seedBoard(desk, 'bromley');
+  return logEscalation(desk, board, { reference: 'CS-2001' }).id;
+}
+
+test('the second coordinator to save is told who changed the case first, keeps what he typed, and saves again after looking', async ({
+  page,
+  app,
+  browser,
+}) => {
+  const escalationId = seedCase(app);
+  // Sam is the board's second coordinator (made while Jo's page is the only one signed in).
+  ok(app.desk.call('users:create', { userName: 'spatel', displayName: 'Sam Patel', role: 'coordinator', password: E2E_PASSWORD }));
+
+  const caseAddress = `${app.server.url}#/escalations/${escalationId}`;
+  await page.goto(caseAddress);
+  const samContext = await browser.newContext();
+  const sam = await samContext.newPage();
+  try {
+    await sam.goto(app.server.url);
+    await sam.getByLabel('User name').fill('spatel');
+    await sam.getByLabel('Password').fill(E2E_PASSWORD);
+    await sam.getByRole('button', { name: 'Sign in' }).click();
+    await expect(sam.getByText('Sam Patel · Business coordinator')).toBeVisible();
+    await sam.goto(caseAddress);
+
+    // Both have the case open; Sam starts typing his record of the stage.
+    const samForm = sam.getByRole('form', { name: 'Record this stage’s discussion' });
+    const samText = 'Sam spoke to the school’s safeguarding lead on the phone.';
+    await samForm.getByLabel('Discussion').fill(samText);
+
+    // Jo saves hers first.
+    const joForm = page.getByRole('form', { name: 'Record this stage’s discussion' });
+    await joForm.getByLabel('Discussion').fill('Jo met both workers; the school still disagrees.');
+    await joForm.getByRole('button', { name: 'Save stage record' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved the record of stage 1.' })).toBeVisible();
+
+    // Sam saves: refused, in words, naming Jo, what she did and when; nothing of his is lost.
+    await samForm.getByRole('button', { name: 'Save stage record' }).click();
+    const alert = samForm.getByRole('alert');
+    await expect(alert).toContainText(
+      /E2E Coordinator \(coordinator\) changed this case at \d\d:\d\d on \d{1,2} [A-Z][a-z]+ \(recorded a stage discussion\) after you opened it\./,
+    );
+    await expect(alert).toContainText('Nothing of yours was saved; your text is still in the form.');
+    await expect(samForm.getByLabel('Discussion')).toHaveValue(samText);
+    await expectAccessible(sam);
+
+    // Having looked at Jo's change, Sam saves again: it goes through, on top of hers.
+    await samForm.getByRole('button', { name: 'Save stage record' }).click();
+    await expect(sam.getByRole('status').filter({ hasText: 'Saved the record of stage 1.' })).toBeVisible();
+    await expect(sam.getByRole('region', { name: 'Stages' })).toContainText(samText);
+    await expectAccessible(sam);
+  } finally {
+    await samContext.close();
+  }
+});
