@@ -94,11 +94,14 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
   const clock = options.now ?? (() => new Date());
   // Rows changed by the writer connection since it opened: a write that changed nothing (a refused
   // or empty one) tells nobody. SQLite counts these per connection, and this desk has the one writer.
+  // Signing in, out and locking change no record anyone has on screen (only the access record):
+  // they tell nobody either, or every sign-in would make every open page read itself again.
   const totalChanges = options.store.writer.prepare('SELECT total_changes()').pluck();
   const changedBy = <T>(channel: Channel, work: () => T): T => {
+    if (!options.changes || channel.startsWith('session:') || channel.startsWith('sessions:')) return work();
     const before = totalChanges.get() as number;
     const value = work();
-    if (options.changes && (totalChanges.get() as number) !== before) options.changes.publish(channel);
+    if ((totalChanges.get() as number) !== before) options.changes.publish(channel);
     return value;
   };
 
