@@ -59,6 +59,7 @@ describe('the case text the child-identifier check reads', () => {
     ]);
     const resolve = contract['escalations:resolve'].input.parse({
       escalationId: 1,
+      basedOnVersion: 1,
       resolvedOn: '2026-11-20',
       statement: 'Agreed',
       effect: 'changed',
