@@ -7,54 +7,10 @@ import { startWebServer, type WebServer } from '../../electron/web/server';
 import type { DispatchAsync } from '../../electron/desk/dispatch';
 import type { Result } from '../../shared/result';
 import { ok, openTestDesk, tempFolder, type TestDesk } from '../support/tempStore';
+import { TEST_PASSWORD, WebBrowser as Browser } from '../support/webBrowser';
 
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = TEST_PASSWORD;
 const now = () => new Date('2026-11-23T10:00:00Z');
-
-/** One browser: its cookies and the token its page keeps (as in webSessions.test.ts). */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  token = 'none';
-  constructor(private readonly server: WebServer) {}
-
-  private remember(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...value] = pair!.split('=');
-      if (/Expires=Thu, 01 Jan 1970/i.test(line) || value.join('=') === '') this.cookies.delete(name!);
-      else this.cookies.set(name!, value.join('='));
-    }
-    const token = response.headers.get('x-desk-csrf');
-    if (token !== null) this.token = token;
-  }
-
-  get cookieHeader(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-
-  async open(): Promise<void> {
-    this.remember(await fetch(this.server.url, { redirect: 'manual' }));
-  }
-
-  async call(channel: string, input: unknown = {}): Promise<{ status: number; body: Result<unknown> }> {
-    const response = await fetch(`http://127.0.0.1:${this.server.port}/api/${channel}`, {
-      method: 'POST',
-      headers: { cookie: this.cookieHeader, 'x-desk-csrf': this.token, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    this.remember(response);
-    return { status: response.status, body: (await response.json()) as Result<unknown> };
-  }
-
-  async signIn(userName: string): Promise<void> {
-    expect((await this.call('session:signIn', { userName, password: PASSWORD })).body).toMatchObject({ ok: true });
-  }
-
-  /** The page's event stream, read as the page reads it (fetch, with its header). */
-  events(headers: Record<string, string> = { 'x-desk-csrf': this.token }): Promise<Response> {
-    return fetch(`http://127.0.0.1:${this.server.port}/api/events`, { headers: { cookie: this.cookieHeader, ...headers } });
-  }
-}
 
 /** Reads server-sent events off a response: each `data:` line parsed, and whether the stream has ended. */
 function reader(response: Response) {

@@ -12,54 +12,11 @@ import { startWebServer, type WebServer } from '../../electron/web/server';
 import { openFrontDesk, type FrontDesk } from '../../electron/desk/frontDesk';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { dbFingerprint } from '../support/dbFingerprint';
-import type { Result } from '../../shared/result';
 import { ok, openTestDesk, tempFolder, type TestDesk } from '../support/tempStore';
+import { TEST_PASSWORD, WebBrowser as Browser } from '../support/webBrowser';
 
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = TEST_PASSWORD;
 const now = () => new Date('2026-11-23T10:00:00Z');
-
-/** What a browser keeps for one site: its cookies (for 127.0.0.1, whatever the port) and, in the page's storage, the session's token. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  token = 'none';
-  constructor(private readonly server: WebServer) {}
-
-  private remember(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...value] = pair!.split('=');
-      if (/Expires=Thu, 01 Jan 1970/i.test(line) || value.join('=') === '') this.cookies.delete(name!);
-      else this.cookies.set(name!, value.join('='));
-    }
-    const token = response.headers.get('x-desk-csrf');
-    if (token !== null) this.token = token;
-  }
-
-  get cookieHeader(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-
-  async open(): Promise<void> {
-    const response = await fetch(this.server.url, { redirect: 'manual' });
-    expect(response.status).toBe(303);
-    this.remember(response);
-  }
-
-  async call(channel: string, input: unknown = {}): Promise<{ status: number; body: Result<unknown> }> {
-    const response = await fetch(`http://127.0.0.1:${this.server.port}/api/${channel}`, {
-      method: 'POST',
-      headers: { cookie: this.cookieHeader, 'x-desk-csrf': this.token, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    this.remember(response);
-    return { status: response.status, body: await response.json() };
-  }
-
-  async signIn(userName: string, password = PASSWORD): Promise<void> {
-    const answer = await this.call('session:signIn', { userName, password });
-    expect(answer.body).toMatchObject({ ok: true, value: { signedIn: true } });
-  }
-}
 
 /** Another program on this machine: it gets the cookies the browser sends to any 127.0.0.1 port, never the page's storage. */
 async function otherProgram(server: WebServer, cookies: string, channel: string, input: unknown, csrf?: string) {
@@ -103,7 +60,7 @@ describe('the launch key is not a master key', () => {
   it('another local program holding the browser’s cookies cannot list escalations or make a coordinator account', async () => {
     const { desk, server } = await board();
     const browser = new Browser(server);
-    await browser.open();
+    expect(await browser.open()).toBe(303);
     await browser.signIn('jcoord');
     // What the browser sends to any server on 127.0.0.1: the launch key's cookie and the session's cookie.
     expect([...browser.cookies.keys()].sort()).toEqual(['desk_session', 'desk_token']);
@@ -139,7 +96,7 @@ describe('the launch key is not a master key', () => {
   it('the key alone opens the sign-in screen’s channels, and nothing else', async () => {
     const { server } = await board();
     const stranger = new Browser(server);
-    await stranger.open();
+    expect(await stranger.open()).toBe(303);
     expect((await stranger.call('app:info')).body.ok).toBe(true);
     expect((await stranger.call('session:status')).body).toEqual({ ok: true, value: { state: 'signed_out' } });
     for (const channel of ['desk:health', 'agencies:list', 'settings:get', 'backups:list', 'session:lock', 'session:touch']) {
@@ -150,7 +107,7 @@ describe('the launch key is not a master key', () => {
   it('a session cookie and token taken after sign-out open nothing', async () => {
     const { server } = await board();
     const browser = new Browser(server);
-    await browser.open();
+    expect(await browser.open()).toBe(303);
     await browser.signIn('jcoord');
     const stolen = { cookies: browser.cookieHeader, token: browser.token };
     expect((await otherProgram(server, stolen.cookies, 'users:list', {}, stolen.token)).body.ok).toBe(true);
@@ -168,7 +125,7 @@ describe('the launch key is not a master key', () => {
   it('rotates the session id at every sign-in, and the old one stops working', async () => {
     const { server } = await board();
     const browser = new Browser(server);
-    await browser.open();
+    expect(await browser.open()).toBe(303);
     await browser.signIn('jcoord');
     const first = { id: browser.cookies.get('desk_session')!, token: browser.token };
     expect(first.id).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits
@@ -188,8 +145,8 @@ describe('the launch key is not a master key', () => {
     const { desk, server } = await board();
     const jo = new Browser(server);
     const sam = new Browser(server);
-    await jo.open();
-    await sam.open();
+    expect(await jo.open()).toBe(303);
+    expect(await sam.open()).toBe(303);
     await jo.signIn('jcoord');
     await sam.signIn('sam');
     expect((await jo.call('session:status')).body).toMatchObject({ value: { state: 'signed_in', user: { userName: 'jcoord' } } });
@@ -219,7 +176,7 @@ describe('the launch key is not a master key', () => {
     const jo = new Browser(server);
     const pat = new Browser(server);
     const patElsewhere = new Browser(server);
-    for (const b of [jo, pat, patElsewhere]) await b.open();
+    for (const b of [jo, pat, patElsewhere]) expect(await b.open()).toBe(303);
     await jo.signIn('jcoord');
     await pat.signIn('chair');
     await patElsewhere.signIn('chair');
@@ -250,7 +207,7 @@ describe('the web server’s own protections', () => {
   it('limits sign-in attempts per address, in words, and nothing else', async () => {
     const { server } = await board({ signInLimit: { max: 3, windowMs: 60_000 } });
     const browser = new Browser(server);
-    await browser.open();
+    expect(await browser.open()).toBe(303);
     for (let i = 0; i < 3; i += 1)
       expect((await browser.call('session:signIn', { userName: 'jcoord', password: 'not it at all' })).status).toBe(200);
     const limited = await browser.call('session:signIn', { userName: 'jcoord', password: PASSWORD });
@@ -418,7 +375,7 @@ describe('the web server over the desk the web mode holds', () => {
     const { h, server } = await open(data);
     ok(h.desk!.call('session:setUp', { userName: 'jcoord', displayName: 'Jo Coordinator', password: PASSWORD, repeatPassword: PASSWORD }));
     const jo = new Browser(server);
-    await jo.open();
+    expect(await jo.open()).toBe(303);
     await jo.signIn('jcoord');
     const backup = ok((await jo.call('backups:create')).body) as { name: string };
     const restored = await jo.call('backups:restore', { name: backup.name, confirmed: true });
@@ -442,7 +399,7 @@ describe('the web server over the desk the web mode holds', () => {
     const { h, server } = await open(data);
     expect(h.desk).toBeNull();
     const visitor = new Browser(server);
-    await visitor.open();
+    expect(await visitor.open()).toBe(303);
     expect((await visitor.call('desk:health')).body).toMatchObject({ ok: true, value: { records: 'damaged' } });
     expect((await visitor.call('backups:list')).body).toMatchObject({ ok: true, value: { backups: [{ reason: 'manual' }] } });
     expect((await visitor.call('agencies:list')).body).toMatchObject({

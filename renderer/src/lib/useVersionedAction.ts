@@ -37,5 +37,6 @@ export function useVersionedAction(shownVersion: number) {
     },
     [runAction, base],
   );
-  return { ...action, run, start, basedOnVersion: base };
+  // touched: the person has begun typing, so a newer record on screen must not replace their text.
+  return { ...action, run, start, basedOnVersion: base, touched: held !== null };
 }

@@ -36,12 +36,7 @@ export function RetentionPage() {
       {data && (
         <>
           {maySetPeriod ? (
-            <ReviewPeriodForm
-              key={data.reviewYears}
-              years={data.reviewYears}
-              settingsVersion={data.settingsVersion}
-              onSaved={review.reload}
-            />
+            <ReviewPeriodForm years={data.reviewYears} settingsVersion={data.settingsVersion} onSaved={review.reload} />
           ) : (
             <p>
               The board’s review period: {data.reviewYears} year{data.reviewYears === 1 ? '' : 's'} after a case is closed. The business

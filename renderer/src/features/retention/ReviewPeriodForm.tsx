@@ -6,6 +6,13 @@ import { useVersionedAction } from '../../lib/useVersionedAction';
 export function ReviewPeriodForm({ years, settingsVersion, onSaved }: { years: number; settingsVersion: number; onSaved: () => void }) {
   const action = useVersionedAction(settingsVersion);
   const [value, setValue] = useState(String(years));
+  // Another person's new period shows at once in an untouched form; once this person has begun
+  // typing, their text stays (a save on the old version is then refused in words).
+  const [shownYears, setShownYears] = useState(years);
+  if (years !== shownYears && !action.touched) {
+    setShownYears(years);
+    setValue(String(years));
+  }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
