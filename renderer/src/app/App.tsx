@@ -156,7 +156,11 @@ function Shell() {
       <footer className="shell__footer">
         {info.data && (
           <p>
-            Version {info.data.version} · {info.data.mode === 'web' ? 'local web mode' : 'desktop'} · records kept in {info.data.dataFolder}
+            {/* The local web mode, the board server and a desktop app connected to it all answer 'web': name the folder, not which. */}
+            Version {info.data.version} ·{' '}
+            {info.data.mode === 'web'
+              ? `records kept in ${info.data.dataFolder} on the machine that serves them`
+              : `desktop · records kept in ${info.data.dataFolder}`}
           </p>
         )}
       </footer>
