@@ -2,7 +2,7 @@
 // words that say what is wrong and what to do, and the database is left byte for byte as it was.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import { seedBoard, type Board } from '../support/boardFixture';
 import { dbFingerprint } from '../support/dbFingerprint';
@@ -107,7 +107,10 @@ describe('files that are not a workbook at all', () => {
 
   it('never throws on a real return with bytes damaged at random', async () => {
     start();
-    const good = await schoolReturn({ rows: [row()] });
+    // The zip carries the time it was written, so the clock is fixed; the board's id is still new
+    // each run, so which part the damage lands in varies and any plain refusal is accepted below.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-07-20T10:00:00Z') });
+    const good = await schoolReturn({ rows: [row()] }).finally(() => vi.useRealTimers());
     const before = dbFingerprint(desk.store.file);
     let seed = 20260715;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -115,7 +118,9 @@ describe('files that are not a workbook at all', () => {
       const bytes = Buffer.from(good);
       for (let k = 0; k < 1 + Math.floor(next() * 5); k += 1) bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256);
       const outcome = await readAgencyReturn(desk.store.reader, { fileName: 'damaged.xlsx', bytes, now: NOW });
-      if (!outcome.ok) expect(outcome.message).toMatch(/^This /);
+      // Any refusal will do, as long as it is a sentence for a person rather than a library's error.
+      if (!outcome.ok) expect(outcome.message).toMatch(/^(This|The) [^\n]*\.$/);
+      if (!outcome.ok) expect(outcome.message).not.toMatch(/Error|undefined|null|\bat \w+ \(/);
     }
     expect(dbFingerprint(desk.store.file)).toBe(before);
   });
