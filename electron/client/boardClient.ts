@@ -6,6 +6,7 @@
 // this computer instead (no silent offline copy), and nothing of the records or the session is written to disk.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { deliverySchema } from '../../shared/domain/exports';
@@ -40,6 +41,18 @@ export interface BoardClient {
   dispatchAsync: ClientDispatch;
   /** Does the server answer, with the pinned certificate? (app:info, which needs no sign-in.) */
   probe(): Promise<{ reachable: true } | { reachable: false; problem: string }>;
+  /**
+   * Reads the server's change notices (GET /api/events) with this window's session until the stream
+   * ends: 'refused' with no session (or a locked one), 'ended' when the server ends it, 'unreachable'
+   * when the connection fails or stays silent for `silenceMs`. `opened` comes once it is accepted,
+   * `notice` once for each burst of notices read together.
+   */
+  streamChanges(
+    events: { opened(): void; notice(): void },
+    options: { silenceMs: number; signal: AbortSignal },
+  ): Promise<'refused' | 'ended' | 'unreachable'>;
+  /** Calls `listener` whenever the session this client holds starts or ends; returns the way to stop. */
+  onSessionChange(listener: () => void): () => void;
 }
 
 const resultSchema = z.union([
@@ -127,12 +140,15 @@ export function createBoardClient(options: BoardClientOptions): BoardClient {
     return { [CSRF_HEADER]: csrf, ...(cookie ? { cookie } : {}), ...extra };
   };
 
+  const sessionListeners = new Set<() => void>();
   /** Keeps the session the server hands over (a new cookie and token at sign-in; gone at sign-out). */
   const keepSession = (answer: Answer) => {
+    const before = `${jar.header()} ${csrf}`;
     const setCookie = answer.headers['set-cookie'];
     jar.take(Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : undefined);
     const token = answer.headers[CSRF_HEADER];
     if (typeof token === 'string') csrf = token;
+    if (`${jar.header()} ${csrf}` !== before) for (const listener of [...sessionListeners]) listener();
   };
 
   /** The server's answer, read as the contract's: anything else is not shown. */
@@ -250,5 +266,49 @@ export function createBoardClient(options: BoardClientOptions): BoardClient {
     return answer.ok ? { reachable: true } : { reachable: false, problem: answer.error.message };
   };
 
-  return { url, fingerprint, dispatchAsync, probe };
+  const streamChanges: BoardClient['streamChanges'] = async (events, { silenceMs, signal }) => {
+    if (!jar.held) return 'refused';
+    let opened = false;
+    let buffered = '';
+    // Server-sent events: blocks end with a blank line; "data:" lines are notices, ":" lines only say it is still there.
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        if (!opened) {
+          opened = true;
+          events.opened();
+        }
+        buffered += chunk.toString('utf8');
+        const blocks = buffered.split('\n\n');
+        buffered = blocks.pop()!;
+        if (blocks.some((block) => block.split('\n').some((line) => line.startsWith('data:')))) events.notice();
+        done();
+      },
+    });
+    try {
+      const answer = await pinnedExchange({
+        origin: url,
+        fingerprint,
+        method: 'GET',
+        path: '/api/events',
+        headers: headers({ accept: 'text/event-stream' }),
+        idleTimeoutMs: silenceMs,
+        sink,
+        signal,
+        localAddress: options.localAddress,
+      });
+      if (answer.status === 200) return 'ended';
+      return answer.status === 401 || answer.status === 403 ? 'refused' : 'unreachable';
+    } catch {
+      return 'unreachable';
+    }
+  };
+
+  const onSessionChange: BoardClient['onSessionChange'] = (listener) => {
+    sessionListeners.add(listener);
+    return () => {
+      sessionListeners.delete(listener);
+    };
+  };
+
+  return { url, fingerprint, dispatchAsync, probe, streamChanges, onSessionChange };
 }

@@ -3,10 +3,11 @@
 // The two connection channels are answered here and never forwarded; every other channel goes to
 // whichever is chosen, and before anything is chosen, nothing is answered but the question.
 import { contract } from '../../shared/contract';
-import type { ConnectionChoice, ConnectionView } from '../../shared/domain/connection';
+import type { BoardFeedEvent, ConnectionChoice, ConnectionView } from '../../shared/domain/connection';
 import { problemsFromZod } from '../../shared/problems';
 import { failure, type Result } from '../../shared/result';
 import { createBoardClient, type BoardClient, type ClientDispatch } from './boardClient';
+import { followBoardChanges } from './changeFeed';
 import { ConnectionFileError, readConnectionChoice, writeConnectionChoice } from './connection';
 
 export interface ConnectionHostOptions {
@@ -25,6 +26,8 @@ export interface ConnectionHost {
   dispatchAsync: ClientDispatch;
   /** What has been chosen (null: the window is asking). */
   current(): ConnectionChoice | null;
+  /** Connected to a server: its change stream, passed on for the window's live refresh (changeFeed.ts). */
+  onBoardFeed(send: (event: BoardFeedEvent) => void): () => void;
 }
 
 type Chosen =
@@ -42,6 +45,15 @@ export function openConnectionHost(options: ConnectionHostOptions): ConnectionHo
     }
     local ??= options.openLocal();
     return { choice, dispatch: local };
+  };
+
+  let feedTo: ((event: BoardFeedEvent) => void) | null = null;
+  let stopFeed = () => {};
+  /** Follows the chosen server's changes (nothing to follow for the records on this computer). */
+  const refollow = () => {
+    stopFeed();
+    stopFeed = () => {};
+    if (feedTo && chosen && 'client' in chosen) stopFeed = followBoardChanges(chosen.client, feedTo);
   };
 
   let initial: ConnectionChoice | null = options.fromFlags;
@@ -91,6 +103,7 @@ export function openConnectionHost(options: ConnectionHostOptions): ConnectionHo
     writeConnectionChoice(options.appDataFolder, next.choice);
     chosen = next;
     unreadable = null;
+    refollow();
     return { ok: true, value: contract['connection:get'].output.parse(await view()) };
   };
 
@@ -101,5 +114,14 @@ export function openConnectionHost(options: ConnectionHostOptions): ConnectionHo
     return 'client' in chosen ? chosen.client.dispatchAsync(channel, input) : chosen.dispatch(channel, input);
   };
 
-  return { dispatchAsync, current: () => chosen?.choice ?? null };
+  const onBoardFeed: ConnectionHost['onBoardFeed'] = (send) => {
+    feedTo = send;
+    refollow();
+    return () => {
+      feedTo = null;
+      refollow();
+    };
+  };
+
+  return { dispatchAsync, current: () => chosen?.choice ?? null, onBoardFeed };
 }

@@ -41,6 +41,8 @@ export interface Exchange {
   sink?: Writable;
   /** Tests dial from another loopback address, as a colleague's machine would. */
   localAddress?: string;
+  /** Ends the exchange early (a stream that is no longer wanted). */
+  signal?: AbortSignal;
 }
 
 export interface Answer {
@@ -120,6 +122,12 @@ export async function pinnedExchange(exchange: Exchange): Promise<Answer> {
       reject(new TransportError(reasonOf(error, exchange.idleTimeoutMs), true));
     };
     socket.setTimeout(exchange.idleTimeoutMs, () => fail(timedOut()));
+    const { signal } = exchange;
+    if (signal) {
+      const stop = () => fail(Object.assign(new Error('stopped'), { code: 'ECONNRESET' }));
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', stop, { once: true });
+    }
     const request = httpRequest(
       {
         // The socket is already connected and checked: the request only writes to it.

@@ -11,6 +11,7 @@ import { createMainWindow, preloadPath } from './window';
 import { askWhereToSave, saveWithDialog } from './saveExport';
 import { connectionFromArgs } from '../client/connection';
 import { openConnectionHost } from '../client/connectionHost';
+import { BOARD_FEED_CHANNEL } from '../../shared/domain/connection';
 import { scheduleBackups, type BackupSchedule } from '../desk/backupSchedule';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
@@ -62,7 +63,12 @@ app
     serveRenderer(join(mainDir, '..', 'renderer'));
     // One seam: the desk on this computer, or the board server's client (connection:get and :choose are answered by the host itself).
     registerChannels(connection.dispatchAsync, trustedOrigins);
-    createMainWindow(preloadPath(mainDir), devServerUrl ?? `${APP_ORIGIN}/index.html`);
+    const window = createMainWindow(preloadPath(mainDir), devServerUrl ?? `${APP_ORIGIN}/index.html`);
+    // Connected to a board server: other people's changes reach the window as they do a browser page.
+    const stopFeed = connection.onBoardFeed((event) => {
+      if (!window.isDestroyed()) window.webContents.send(BOARD_FEED_CHANNEL, event);
+    });
+    window.once('closed', stopFeed);
   })
   .catch((error: unknown) => {
     dialog.showErrorBox('Escalation Desk could not start', error instanceof Error ? error.message : String(error));

@@ -67,3 +67,11 @@ export const connectionViewSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('served') }),
 ]);
 export type ConnectionView = z.infer<typeof connectionViewSchema>;
+
+/**
+ * What the main process tells a connected desktop window about the board server's change stream
+ * (the same two events a page in a browser reads for itself): something changed, or contact was
+ * lost or is back. Carries no record, only that the window should read its screens again.
+ */
+export const BOARD_FEED_CHANNEL = 'board:feed';
+export type BoardFeedEvent = { kind: 'changed' } | { kind: 'lost'; since: string } | { kind: 'back'; at: string };

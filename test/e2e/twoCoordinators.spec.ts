@@ -63,3 +63,48 @@ test('the second coordinator to save is told who changed the case first, keeps w
     await samContext.close();
   }
 });
+
+test('another coordinator’s change to the policy does not wipe a half-made edit: the save is refused in words and the draft stays', async ({
+  page,
+  app,
+  browser,
+}) => {
+  seedCase(app);
+  ok(app.desk.call('users:create', { userName: 'spatel', displayName: 'Sam Patel', role: 'coordinator', password: E2E_PASSWORD }));
+  const settingsAddress = `${app.server.url}#/settings`;
+  await page.goto(settingsAddress);
+  const samContext = await browser.newContext();
+  const sam = await samContext.newPage();
+  try {
+    await sam.goto(app.server.url);
+    await sam.getByLabel('User name').fill('spatel');
+    await sam.getByLabel('Password').fill(E2E_PASSWORD);
+    await sam.getByRole('button', { name: 'Sign in' }).click();
+    await expect(sam.getByText('Sam Patel · Business coordinator')).toBeVisible();
+    await sam.goto(settingsAddress);
+
+    // Sam begins an edited copy of the policy.
+    const samEdit = sam.getByRole('form', { name: 'Edit a copy of the policy' });
+    await samEdit.getByLabel('Name of the edited policy').fill('Bromley (Sam’s draft)');
+    await samEdit.getByLabel('Stage 1 timescale').fill('9');
+
+    // Jo corrects a timescale meanwhile; Sam's screen refreshes (the stages table shows it) but his draft stays.
+    const correct = page.getByRole('form', { name: 'Correct a timescale' });
+    await correct.getByLabel('Stage').selectOption({ label: 'Stage 2: Escalate to line manager' });
+    await correct.getByLabel('Working days').fill('6');
+    await correct.getByLabel('Why it is being corrected').fill('The policy was misread when it was set up');
+    await correct.getByRole('button', { name: 'Correct timescale' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /Corrected stage 2\./ })).toBeVisible();
+    await expect(sam.getByRole('row', { name: /6 working days/ }).first()).toBeVisible();
+    await expect(samEdit.getByLabel('Name of the edited policy')).toHaveValue('Bromley (Sam’s draft)');
+    await expect(samEdit.getByLabel('Stage 1 timescale')).toHaveValue('9');
+
+    // His save is refused in words, naming the change, and the draft is still there to look at and save again.
+    await samEdit.getByRole('button', { name: 'Save edited copy' }).click();
+    await expect(samEdit.getByRole('alert')).toContainText('Nothing of yours was saved');
+    await expect(samEdit.getByLabel('Name of the edited policy')).toHaveValue('Bromley (Sam’s draft)');
+    await expectAccessible(sam);
+  } finally {
+    await samContext.close();
+  }
+});

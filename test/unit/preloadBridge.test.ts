@@ -5,15 +5,14 @@ import { describe, expect, it, vi } from 'vitest';
 const electron = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoked: [] as Array<{ channel: string; input: unknown }>,
+  listening: new Map<string, (event: unknown, payload: unknown) => void>(),
 }));
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
   ipcRenderer: {
     invoke: async (channel: string, input: unknown) => (electron.invoked.push({ channel, input }), { ok: true, value: null }),
-    on: () => {
-      throw new Error('the preload must not listen on IPC');
-    },
+    on: (channel: string, listener: (event: unknown, payload: unknown) => void) => electron.listening.set(channel, listener),
     send: () => {
       throw new Error('the preload must not send on IPC');
     },
@@ -25,7 +24,7 @@ const { channels } = await import('../../shared/contract');
 
 describe('the preload', () => {
   it('exposes one frozen object of contract methods and nothing else', () => {
-    expect([...electron.exposed.keys()]).toEqual(['desk']);
+    expect([...electron.exposed.keys()]).toEqual(['desk', 'deskFeed']);
     const desk = electron.exposed.get('desk') as Record<string, unknown>;
     expect(Object.isFrozen(desk)).toBe(true);
     expect(Object.keys(desk).sort()).toEqual([...channels].sort());
@@ -43,5 +42,17 @@ describe('the preload', () => {
       { channel: first, input: { probe: 1 } },
       { channel: last, input: { probe: 2 } },
     ]);
+  });
+
+  it('listens on the board feed alone, and hands the page the event’s fields, never the IPC event', () => {
+    expect([...electron.listening.keys()]).toEqual(['board:feed']);
+    const feed = electron.exposed.get('deskFeed') as Record<string, (listener: (event: unknown) => void) => void>;
+    expect(Object.keys(feed)).toEqual(['listen']);
+    const heard: unknown[] = [];
+    feed.listen!((event) => heard.push(event));
+    const ipcEvent = { sender: { send: () => undefined }, ports: [] };
+    electron.listening.get('board:feed')!(ipcEvent, { kind: 'changed' });
+    electron.listening.get('board:feed')!(ipcEvent, { kind: 'lost', since: '2026-11-23T10:00:00.000Z' });
+    expect(heard).toEqual([{ kind: 'changed' }, { kind: 'lost', since: '2026-11-23T10:00:00.000Z' }]);
   });
 });

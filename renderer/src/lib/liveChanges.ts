@@ -4,10 +4,19 @@
 // re-read their own channels (useChannel). When the stream drops the page tries again with back-off,
 // says plainly that contact is lost and when it is back, and re-reads everything once it is.
 //
-// In the desktop app (window.desk, no server) this does nothing: the desktop has one user. A later
-// front door that learns of changes another way calls announceChange() and the screens follow.
+// In the desktop app the main process follows the server's stream when the window is connected to
+// a board server, and passes the same two things on through window.deskFeed (electron/client/
+// changeFeed.ts); with the records on this computer nothing comes, as the desktop has one user.
 import { useEffect, useState } from 'react';
+import type { BoardFeedEvent } from '../../../shared/domain/connection';
 import { CSRF_HEADER, SESSION_TOKEN_EVENT, storedToken } from './api';
+
+declare global {
+  interface Window {
+    /** The desktop app's preload: the board server's change stream, as the main process follows it. */
+    deskFeed?: { listen(listener: (event: BoardFeedEvent) => void): void };
+  }
+}
 
 export type Contact = { state: 'in_contact' } | { state: 'lost'; since: Date } | { state: 'back'; at: Date };
 
@@ -125,8 +134,24 @@ async function readStream(opened: () => void): Promise<Outcome> {
   }
 }
 
+/** Contact is back: said for a while, then the notice goes. */
+function contactBack(): void {
+  const back: Contact = { state: 'back', at: new Date() };
+  setContact(back);
+  window.setTimeout(() => contact === back && setContact({ state: 'in_contact' }), BACK_SHOWN_MS);
+}
+
 function follow(): void {
-  if (following || window.desk) return;
+  if (following) return;
+  if (window.desk) {
+    following = true;
+    window.deskFeed?.listen((event) => {
+      if (event.kind === 'changed') announceChange();
+      else if (event.kind === 'lost') setContact({ state: 'lost', since: new Date(event.since) });
+      else contactBack();
+    });
+    return;
+  }
   following = true;
   void (async () => {
     let retry = FIRST_RETRY_MS;
@@ -137,11 +162,7 @@ function follow(): void {
         // Whatever changed while the page was not listening: every screen reads again.
         if (connectedBefore) announceChange();
         connectedBefore = true;
-        if (contact.state === 'lost') {
-          const back: Contact = { state: 'back', at: new Date() };
-          setContact(back);
-          window.setTimeout(() => contact === back && setContact({ state: 'in_contact' }), BACK_SHOWN_MS);
-        }
+        if (contact.state === 'lost') contactBack();
       });
       if (outcome === 'refused') {
         // Not signed in (or locked): nothing to lose contact with. Wait for a session.

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
 import { call } from '../../lib/api';
+import { onSettledChange } from '../../lib/liveChanges';
 import { useChannel } from '../../lib/useChannel';
 
 type StoredProfile = ChannelOutput<'profiles:get'>;
@@ -23,6 +24,8 @@ export function useActiveProfile() {
     };
   }, [profileId, generation]);
   const reloadProfile = useCallback(() => setGeneration((g) => g + 1), []);
+  // A timescale corrected by someone else keeps the profile's id: read it again on every change, as useChannel does.
+  useEffect(() => onSettledChange(reloadProfile), [reloadProfile]);
   return {
     settings: settings.data,
     reloadSettings: settings.reload,

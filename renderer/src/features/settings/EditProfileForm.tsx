@@ -42,23 +42,36 @@ interface Props {
   settingsVersion: number;
   baseProfileId: number;
   base: PolicyProfile;
-  /** Saving makes the copy the policy in use, so this form is drawn afresh for it: the page keeps the message. */
+  /** Saving makes the copy the policy in use, so this form fills afresh from it: the page keeps the message. */
   notice: string;
   onSaved: (message: string) => void;
 }
 
+const stageDrafts = (base: PolicyProfile): StageDraft[] =>
+  base.stages.map((s) => ({
+    number: s.number,
+    name: s.name,
+    days: s.timescaleWorkingDays === null ? '' : String(s.timescaleWorkingDays),
+  }));
+
 export function EditProfileForm({ baseProfileId, base, settingsVersion, notice, onSaved }: Props) {
   const action = useVersionedAction(settingsVersion);
   const [name, setName] = useState(`${base.name} (edited)`);
-  const [stages, setStages] = useState<StageDraft[]>(() =>
-    base.stages.map((s) => ({
-      number: s.number,
-      name: s.name,
-      days: s.timescaleWorkingDays === null ? '' : String(s.timescaleWorkingDays),
-    })),
-  );
+  const [stages, setStages] = useState<StageDraft[]>(() => stageDrafts(base));
   const [rule, setRule] = useState<PanelRule>(base.panelRule);
   const [badStage, setBadStage] = useState<number | null>(null);
+  // Another person's change to the policy (or this form's own save) shows at once while the form is
+  // untouched; once this person has begun editing, their draft stays, and a save on the old version
+  // is refused in words rather than their half-made edit being wiped.
+  const identity = `${baseProfileId}:${JSON.stringify(base)}`;
+  const [shown, setShown] = useState(identity);
+  if (identity !== shown && !action.touched) {
+    setShown(identity);
+    setName(`${base.name} (edited)`);
+    setStages(stageDrafts(base));
+    setRule(base.panelRule);
+    setBadStage(null);
+  }
   const updateStage = (n: number, patch: Partial<StageDraft>) => setStages(stages.map((s) => (s.number === n ? { ...s, ...patch } : s)));
 
   const submit = (event: FormEvent) => {

@@ -17,9 +17,6 @@ export function SettingsPage() {
   };
   if (error) return <p role="alert">{error.message}</p>;
   if (!settings) return <p role="status">Loading the board’s settings…</p>;
-  const profileKey = profile
-    ? `${profile.id}-${profile.version}-${profile.profile.stages.map((s) => s.timescaleWorkingDays).join(',')}`
-    : 'none';
   return (
     <>
       <h1>Board settings</h1>
@@ -38,7 +35,6 @@ export function SettingsPage() {
       {profile && (
         <>
           <EditProfileForm
-            key={`edit-${profileKey}`}
             baseProfileId={profile.id}
             settingsVersion={settings.version}
             base={profile.profile}
