@@ -11,6 +11,7 @@ import { ExportJobs } from '../services/exports/jobs';
 import { sessionGate, trustedCaller } from '../services/accounts/gate';
 import { SessionRegistry, type Caller } from '../services/accounts/sessionRegistry';
 import { idleLockMinutes } from '../services/accounts/users';
+import { recordIdleLock } from '../services/access/record';
 import type { RecoveryControl } from './recoveryControl';
 import { typedCalls, type DeskCall, type DeskCallAsync } from '../../shared/bridge';
 import { processClock } from './clock';
@@ -76,7 +77,23 @@ export function operatingSystemUser(): string {
 export function openDesk(options: DeskOptions): Desk {
   const store = openStore(join(options.dataFolder, DATABASE_FILE_NAME));
   const exports = options.exports ?? new ExportJobs(join(options.dataFolder, 'exports'));
-  const sessions = new SessionRegistry(idleLockMinutes(store.reader), options.now ? { now: options.now } : {});
+  const onFault =
+    options.onFault ??
+    ((channel: string, error: unknown) => {
+      // The channel and the error's own message only: never the payload, which may hold case details.
+      console.error(`[escalation-desk] fault on ${channel}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  const sessions = new SessionRegistry(idleLockMinutes(store.reader), {
+    ...(options.now ? { now: options.now } : {}),
+    // An idle lock is on the access record like a lock by hand; a failure to write it is a fault, not a refusal of the check.
+    onIdleLock: (session, at) => {
+      try {
+        recordIdleLock(store.writer, session, at);
+      } catch (error) {
+        onFault('idle lock', error);
+      }
+    },
+  });
   const changes = options.changes ?? new Changes();
   const seat = sessions.seat({ via: options.mode === 'desktop' ? 'desktop' : 'process', address: null });
   const { dispatch, dispatchAsync } = createDispatcher({
@@ -95,12 +112,7 @@ export function openDesk(options: DeskOptions): Desk {
     seat,
     changes,
     now: options.now ?? processClock(),
-    onFault:
-      options.onFault ??
-      ((channel, error) => {
-        // The channel and the error's own message only: never the payload, which may hold case details.
-        console.error(`[escalation-desk] fault on ${channel}: ${error instanceof Error ? error.message : String(error)}`);
-      }),
+    onFault,
   });
   return {
     store,

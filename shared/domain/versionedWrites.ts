@@ -3,6 +3,7 @@
 // changes here, and one without it must be listed as not versioned (a new record, a session, an
 // account), so a new write channel cannot slip in without someone deciding.
 import type { Channel, Contract, ParsedInput } from '../contract';
+import { ACCESS_KIND_LABELS, type AccessKind } from './accessRecord';
 import type { RecordKind } from './recordVersion';
 
 type WriteChannel = { [C in Channel]: Contract[C]['kind'] extends 'write' ? C : never }[Channel];
@@ -23,7 +24,8 @@ export interface VersionRule<C extends Channel> {
   records: (input: ParsedInput<C>) => readonly [RecordRef, ...RecordRef[]];
 }
 
-export type NotVersioned = { notVersioned: string };
+/** A write that names no version: what the person did, in plain words, and why it has no version. */
+export type NotVersioned = { what: string; notVersioned: string };
 
 type Rules = {
   [C in WriteChannel]: ParsedInput<C> extends { basedOnVersion: number } ? VersionRule<C> : NotVersioned;
@@ -34,19 +36,22 @@ const theCase = (input: { escalationId: number }) => [{ kind: 'case', id: input.
 const theAgency = (input: { agencyId: number }) => [{ kind: 'agency', id: input.agencyId }] as const;
 
 export const versionedWrites: Rules = {
-  'session:setUp': { notVersioned: 'makes the first account' },
-  'session:signIn': { notVersioned: 'a session, not a record' },
-  'session:signOut': { notVersioned: 'a session, not a record' },
-  'session:lock': { notVersioned: 'a session, not a record' },
-  'session:changePassword': { notVersioned: 'the person’s own password' },
-  'users:create': { notVersioned: 'makes a new account' },
-  'users:update': { notVersioned: 'accounts are one person’s task (the coordinator’s)' },
-  'users:resetPassword': { notVersioned: 'accounts are one person’s task (the coordinator’s)' },
-  'users:setIdleLock': { notVersioned: 'one number, set outright' },
-  'sessions:end': { notVersioned: 'a session, not a record' },
-  'connection:choose': { notVersioned: 'this computer’s choice of where the records are, not a record' },
+  'session:setUp': { what: 'made the first account', notVersioned: 'makes the first account' },
+  'session:signIn': { what: 'signed in', notVersioned: 'a session, not a record' },
+  'session:signOut': { what: 'signed out', notVersioned: 'a session, not a record' },
+  'session:lock': { what: 'locked the app', notVersioned: 'a session, not a record' },
+  'session:changePassword': { what: 'changed their own password', notVersioned: 'the person’s own password' },
+  'users:create': { what: 'made an account', notVersioned: 'makes a new account' },
+  'users:update': { what: 'changed an account', notVersioned: 'accounts are one person’s task (the coordinator’s)' },
+  'users:resetPassword': { what: 'reset an account’s password', notVersioned: 'accounts are one person’s task (the coordinator’s)' },
+  'users:setIdleLock': { what: 'changed the idle lock', notVersioned: 'one number, set outright' },
+  'sessions:end': { what: 'ended a session', notVersioned: 'a session, not a record' },
+  'connection:choose': {
+    what: 'chose where the records are',
+    notVersioned: 'this computer’s choice of where the records are, not a record',
+  },
 
-  'agencies:create': { notVersioned: 'makes a new agency' },
+  'agencies:create': { what: 'added an agency', notVersioned: 'makes a new agency' },
   'agencies:update': { what: 'changed the agency’s details', records: theAgency },
   'agencies:retire': { what: 'retired the agency', records: theAgency },
   'memberships:add': { what: 'added a board membership', records: theAgency },
@@ -65,7 +70,7 @@ export const versionedWrites: Rules = {
   'themes:add': { what: 'added a learning theme', records: () => SETTINGS },
   'retention:setPeriod': { what: 'changed the retention review period', records: () => SETTINGS },
 
-  'escalations:create': { notVersioned: 'makes a new case' },
+  'escalations:create': { what: 'logged a new case', notVersioned: 'makes a new case' },
   'escalations:escalate': { what: 'moved the case up a stage', records: theCase },
   'escalations:recordStage': { what: 'recorded a stage discussion', records: theCase },
   'escalations:recordReferral': { what: 'recorded the referral', records: theCase },
@@ -101,4 +106,15 @@ export type VersionedChannel = { [C in WriteChannel]: Rules[C] extends VersionRu
 export function versionRule(channel: Channel): VersionRule<Channel> | null {
   const rule = (versionedWrites as Partial<Record<Channel, VersionRule<Channel> | NotVersioned>>)[channel];
   return rule && 'records' in rule ? rule : null;
+}
+
+/** What a write did, in plain words ("recorded a stage discussion"); null for a name that is no write channel. */
+export function writeDescription(channel: string): string | null {
+  const rule = (versionedWrites as Partial<Record<string, VersionRule<Channel> | NotVersioned>>)[channel];
+  return rule ? rule.what : null;
+}
+
+/** An access entry's "what" in words, the same on screen and in the export: "Changed a record: recorded a stage discussion". */
+export function describeAccess(kind: AccessKind, channel: string): string {
+  return kind === 'write' ? `${ACCESS_KIND_LABELS.write}: ${writeDescription(channel) ?? channel}` : ACCESS_KIND_LABELS[kind];
 }

@@ -120,6 +120,28 @@ describe('the access record', () => {
       expect(raw).not.toContain(secret);
   });
 
+  it('records a session that locked itself for want of use, once, at the time it locked, with why', () => {
+    const { desk: d } = board();
+    const minutes = d.sessions.idleLockMinutes;
+    const sam = person(d, 'web', '10.0.0.9');
+    sam.signIn('sam');
+    const before = count(d);
+    at = new Date(at.getTime() + (minutes + 1) * 60_000);
+    expect(sam.call('agencies:list', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(sam.call('agencies:list', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(count(d)).toBe(before + 1);
+    // Read from the table (the coordinator's own seat has gone idle as well by now).
+    expect(searchAccess(d.store.reader, { limit: 1 }).entries[0]).toMatchObject({
+      kind: 'locked',
+      channel: 'idle',
+      userName: 'sam',
+      address: '10.0.0.9',
+      via: 'web',
+      record: `idle for ${minutes} minutes`,
+      at: new Date(new Date('2026-11-23T10:00:00Z').getTime() + minutes * 60_000).toISOString(),
+    });
+  });
+
   it('refuses any change to an entry and any deletion', () => {
     const { desk: d } = board();
     expect(count(d)).toBeGreaterThan(0);
@@ -237,7 +259,7 @@ describe('the access record', () => {
         'jcoord',
         undefined,
         'command line',
-        'Changed a record',
+        'Changed a record: logged a new case',
         'escalations:create',
         'CS-1001',
         `escalations id ${logged.id}`,

@@ -42,6 +42,9 @@ test('a coordinator opens a case, finds it on the access record, and ends a coll
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(record.getByRole('row').filter({ hasText: 'ACC-0002' })).toHaveCount(0);
   await expect(record.getByRole('row').filter({ hasText: 'Opened a case' })).toHaveCount(1);
+  // A change is said in words, not by the channel's name.
+  await expect(record.getByRole('row').filter({ hasText: 'Changed a record: logged a new case' })).toHaveCount(1);
+  await expect(record).not.toContainText('escalations:create');
   await expect(record.getByRole('row').filter({ hasText: 'E2E Coordinator' }).first()).toContainText('127.0.0.1');
 
   // Sam's session is on the list; ending it (confirmed) sends Sam back to the sign-in screen.

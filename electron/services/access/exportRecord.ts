@@ -7,6 +7,7 @@ import type { JobView } from '../exports/jobs';
 import type { ExportEnvironment } from '../exports/exportEnvironment';
 import type { TaskContext } from '../context';
 import { todayIso } from '../../../shared/domain/dates';
+import { describeAccess } from '../../../shared/domain/versionedWrites';
 import { eachAccessEntry, type AccessFilter } from './search';
 
 export const ACCESS_EXPORT_COLUMNS = [
@@ -15,7 +16,7 @@ export const ACCESS_EXPORT_COLUMNS = [
   { header: 'User name', key: 'userName', width: 18 },
   { header: 'Address', key: 'address', width: 18 },
   { header: 'Via', key: 'via', width: 13 },
-  { header: 'What', key: 'kind', width: 28 },
+  { header: 'What', key: 'kind', width: 48 },
   { header: 'Channel', key: 'channel', width: 26 },
   { header: 'Case reference', key: 'caseReference', width: 16 },
   { header: 'Record', key: 'record', width: 40 },
@@ -45,7 +46,7 @@ export async function writeAccessWorkbook(ctx: Pick<TaskContext, 'reader' | 'now
   let rows = 0;
   // Synchronous walk: nothing else runs on the reader while the rows are read.
   for (const entry of eachAccessEntry(ctx.reader, filter)) {
-    const row = sheet.addRow({ ...entry, at: new Date(entry.at), kind: ACCESS_KIND_LABELS[entry.kind] });
+    const row = sheet.addRow({ ...entry, at: new Date(entry.at), kind: describeAccess(entry.kind, entry.channel) });
     row.getCell('at').numFmt = 'yyyy-mm-dd hh:mm:ss';
     row.commit();
     rows += 1;

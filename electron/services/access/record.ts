@@ -120,3 +120,19 @@ export function recordDownload(db: WritableDb, session: Session, address: string
     }),
   ).immediate();
 }
+
+/** A session that locked itself after the idle period: said as a lock, with why, at the time it locked. */
+export function recordIdleLock(db: WritableDb, session: Session, at: Date): void {
+  db.transaction(() =>
+    appendAccess(db, {
+      at,
+      who: { displayName: session.user.displayName, userName: session.user.userName },
+      address: session.from.address,
+      via: viaOf(session.from.via),
+      kind: 'locked',
+      channel: 'idle',
+      caseReference: null,
+      record: `idle for ${session.idleLockMinutes} minute${session.idleLockMinutes === 1 ? '' : 's'}`,
+    }),
+  )();
+}

@@ -30,6 +30,8 @@ export class Session {
     readonly from: SessionOrigin,
     readonly signedInAt: Date,
     private readonly idleMinutes: () => number,
+    /** Told once when the session locks itself for want of use (for the access record), with when it locked. */
+    private readonly lockedForIdleness: (session: Session, at: Date) => void = () => undefined,
   ) {
     this.lastActivity = signedInAt.getTime();
   }
@@ -67,7 +69,11 @@ export class Session {
   /** Locks the session if it has been idle too long; answers whether it is usable now. */
   isActive(now: Date): boolean {
     if (this.ended) return false;
-    if (!this.locked && now.getTime() - this.lastActivity >= this.idleMinutes() * 60_000) this.locked = true;
+    const idleMs = this.idleMinutes() * 60_000;
+    if (!this.locked && now.getTime() - this.lastActivity >= idleMs) {
+      this.locked = true;
+      this.lockedForIdleness(this, new Date(this.lastActivity + idleMs));
+    }
     return !this.locked;
   }
 

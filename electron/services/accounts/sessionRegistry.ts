@@ -32,6 +32,8 @@ export interface SessionRegistryOptions {
   limit?: number;
   /** The desk's clock, for lookups made outside a call (a request's cookie, a download). */
   now?: () => Date;
+  /** A session locked itself after the idle period (the desk puts it in the access record); must not throw. */
+  onIdleLock?: (session: Session, at: Date) => void;
 }
 
 const SECRET_BYTES = 32; // 256 bits
@@ -51,6 +53,7 @@ export class SessionRegistry {
   private readonly limit: number;
   /** The desk's clock (the one its dispatcher uses). */
   readonly now: () => Date;
+  private readonly onIdleLock: (session: Session, at: Date) => void;
 
   constructor(
     private idleMinutes: number,
@@ -59,6 +62,7 @@ export class SessionRegistry {
     this.forgetAfterMs = options.forgetAfterMs ?? 12 * 60 * 60_000;
     this.limit = options.limit ?? 1000;
     this.now = options.now ?? (() => new Date());
+    this.onIdleLock = options.onIdleLock ?? (() => undefined);
   }
 
   get idleLockMinutes(): number {
@@ -79,7 +83,7 @@ export class SessionRegistry {
   signIn(caller: Caller, user: SignedInUser, now: Date): Session {
     if (caller.session) this.end(caller.session, now);
     this.forgetStale(now);
-    const session = new Session(secret(), secret(), this.nextRef++, user, caller.from, now, () => this.idleMinutes);
+    const session = new Session(secret(), secret(), this.nextRef++, user, caller.from, now, () => this.idleMinutes, this.onIdleLock);
     this.byId.set(session.id, session);
     caller.session = session;
     return session;

@@ -9,6 +9,7 @@ import {
   type AccessKind,
   type AccessSearchInput,
 } from '../../../../shared/domain/accessRecord';
+import { describeAccess } from '../../../../shared/domain/versionedWrites';
 import { Field } from '../../components/Field';
 import { call } from '../../lib/api';
 import { useChannel } from '../../lib/useChannel';
@@ -176,10 +177,7 @@ function AccessSearch() {
                 </td>
                 <td>{e.address ?? <span className="muted">this computer</span>}</td>
                 <td>{e.via}</td>
-                <td>
-                  {ACCESS_KIND_LABELS[e.kind]}
-                  {e.kind === 'write' && <span className="muted"> ({e.channel})</span>}
-                </td>
+                <td>{describeAccess(e.kind, e.channel)}</td>
                 <td>{e.caseReference ?? ''}</td>
                 <td>{e.record ?? ''}</td>
               </tr>
