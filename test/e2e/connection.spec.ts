@@ -87,4 +87,21 @@ test('at first start the person connects to the board server by its address and 
   await expect(banner).toContainText('Nothing was saved on this computer');
   await expect(banner.getByRole('button', { name: 'Try again' })).toBeVisible();
   await expectAccessible(page);
+
+  // The board moves its server (a new address and certificate): changed from the window, with no file to delete.
+  const moved = tempFolder('desk-connect-moved-');
+  folders.push(moved);
+  board = await startServe(['--data', moved, '--listen', '127.0.0.2:0']);
+  await page.getByRole('button', { name: 'Change the server' }).click();
+  await expect(page.getByRole('heading', { name: 'Change where the board’s records are', level: 1 })).toBeVisible();
+  const change = page.getByRole('form', { name: 'Where the records are' });
+  await expect(change.getByLabel('Server address')).toHaveValue(/^https:\/\/127\.0\.0\.2:\d+$/);
+  await expectAccessible(page);
+  await change.getByLabel('Server address').fill(board.origin);
+  await change.getByLabel('Certificate fingerprint (SHA-256)').fill(board.fingerprint!);
+  await change.getByRole('button', { name: 'Connect to the server' }).click();
+  await expect(page.getByText(`Connected to the board server at ${board.origin} (certificate SHA-256 ${board.fingerprint})`)).toBeVisible();
+  // A new board with no accounts: its first-account screen, nothing carried over from the old server.
+  await expect(page.getByRole('form', { name: 'First account' })).toBeVisible();
+  expect(host.current()).toEqual({ mode: 'server', url: board.origin, fingerprint: board.fingerprint });
 });

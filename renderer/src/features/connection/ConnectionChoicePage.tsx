@@ -3,14 +3,22 @@ import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 
+interface Props {
+  problem: string | null;
+  onChosen: () => void;
+  /** Changing a server already chosen (a new certificate, a moved server): its address to start from, and a way back. */
+  changing?: { url: string; onCancel: () => void };
+}
+
 /**
  * The desktop app's first start: keep the board's records on this computer (as before), or use
  * the board's server, reached at its address and trusted by its certificate's fingerprint alone.
+ * The same page changes the choice later, from the connected window's banner.
  */
-export function ConnectionChoicePage({ problem, onChosen }: { problem: string | null; onChosen: () => void }) {
+export function ConnectionChoicePage({ problem, onChosen, changing }: Props) {
   const action = useAction();
-  const [mode, setMode] = useState<'local' | 'server'>('local');
-  const [url, setUrl] = useState('');
+  const [mode, setMode] = useState<'local' | 'server'>(changing ? 'server' : 'local');
+  const [url, setUrl] = useState(changing?.url ?? '');
   const [fingerprint, setFingerprint] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -24,7 +32,13 @@ export function ConnectionChoicePage({ problem, onChosen }: { problem: string | 
   };
   return (
     <main id="main" className="sign-in">
-      <h1>Where are the board’s records?</h1>
+      <h1>{changing ? 'Change where the board’s records are' : 'Where are the board’s records?'}</h1>
+      {changing && (
+        <p>
+          This window uses the board server at {changing.url}. Connecting to another (or to the same one with a new certificate) signs you
+          out here; nothing is copied between them.
+        </p>
+      )}
       {problem && (
         <div role="alert" className="feedback feedback--error">
           <p>{problem}</p>
@@ -77,6 +91,11 @@ export function ConnectionChoicePage({ problem, onChosen }: { problem: string | 
         <button type="submit" disabled={action.busy}>
           {mode === 'server' ? 'Connect to the server' : 'Keep them on this computer'}
         </button>
+        {changing && (
+          <button type="button" className="button--secondary" onClick={changing.onCancel}>
+            Keep the server as it was
+          </button>
+        )}
       </form>
       <Feedback state={action} />
     </main>

@@ -22,8 +22,19 @@ export function ConnectionGate({ children }: { children: ReactNode }) {
     };
   }, []);
 
+  const [changing, setChanging] = useState(false);
   const view = connection.data;
   if (view?.mode === 'unchosen') return <ConnectionChoicePage problem={view.problem} onChosen={connection.reload} />;
+  if (changing && view?.mode === 'server') {
+    return (
+      <ConnectionChoicePage
+        problem={null}
+        changing={{ url: view.url, onCancel: () => setChanging(false) }}
+        // The window starts afresh on the new choice: nothing of the old server's screens or session carries over.
+        onChosen={() => window.location.reload()}
+      />
+    );
+  }
   if (!view && !connection.error) {
     return (
       <main id="main" className="sign-in">
@@ -37,7 +48,10 @@ export function ConnectionGate({ children }: { children: ReactNode }) {
     <>
       <div className="connection">
         <p className="connection__server">
-          Connected to the board server at {view.url} (certificate SHA-256 {view.fingerprint})
+          Connected to the board server at {view.url} (certificate SHA-256 {view.fingerprint}){' '}
+          <button type="button" className="button--secondary" onClick={() => setChanging(true)}>
+            Change the server
+          </button>
         </p>
         {problem && (
           <div role="alert" className="connection__down">
