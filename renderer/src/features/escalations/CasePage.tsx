@@ -10,7 +10,8 @@ import { useCan } from '../accounts/sessionContext';
 import { CaseHeader } from './CaseHeader';
 import { CorrectionForm } from './CorrectionForm';
 import { DraftsSection } from './DraftsSection';
-import { CloseForm, WithdrawForm } from './EndForms';
+import { WithdrawForm } from './EndForms';
+import { SignOffSection, useOffersSignOff } from './SignOffSection';
 import { EscalateForm } from './EscalateForm';
 import { NotificationsSection } from './NotificationsSection';
 import { OutcomeSection } from './OutcomeSection';
@@ -39,10 +40,10 @@ export function CasePage({ escalationId }: { escalationId: number }) {
   const withdraws = useCan('escalations:withdraw');
   const corrects = useCan('escalations:correct');
   const decides = useCan('chair:decide');
-  const closes = useCan('escalations:close');
   const redacts = useCan('escalations:redact');
 
   const d = escalation.data;
+  const signsOff = useOffersSignOff(d);
   if (!d || d.id !== escalationId)
     return <NotLoaded noun="escalation" error={escalation.error} backHref={href('escalations')} backLabel="Back to the register" />;
   const knownNames = (agencies.data ?? []).map((a) => a.name);
@@ -59,7 +60,7 @@ export function CasePage({ escalationId }: { escalationId: number }) {
     { id: 'resolve', label: 'Resolve', show: resolves && isOpen },
     { id: 'withdraw', label: 'Withdraw', show: withdraws && isOpen },
     { id: 'outcome', label: 'Outcome', show: !!(d.outcome || d.withdrawn || d.closed || d.actions.length > 0) },
-    { id: 'close', label: 'Close', show: closes && (d.status === 'resolved' || d.status === 'withdrawn') },
+    { id: 'close', label: 'Chair’s sign-off', show: signsOff },
     { id: 'drafts', label: 'Letters and e-mails', show: true },
     { id: 'timeline', label: 'Timeline', show: true },
     { id: 'correct', label: 'Correct a detail', show: corrects && d.status !== 'closed' },
@@ -94,7 +95,7 @@ export function CasePage({ escalationId }: { escalationId: number }) {
       {isOpen && resolves && <ResolveForm {...props} themes={settings.data?.themes ?? []} knownNames={knownNames} />}
       {isOpen && withdraws && <WithdrawForm {...props} />}
       <OutcomeSection {...props} />
-      {closes && (d.status === 'resolved' || d.status === 'withdrawn') && <CloseForm {...props} />}
+      <SignOffSection {...props} />
       <DraftsSection detail={d} />
       <TimelineSection detail={d} />
       {corrects && d.status !== 'closed' && (

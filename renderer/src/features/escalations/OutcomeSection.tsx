@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { OUTCOME_EFFECTS } from '../../../../shared/domain/escalation';
+import { CLOSURE_WAYS } from '../../../../shared/domain/signOff';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
@@ -61,7 +62,8 @@ export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
       )}
       {d.closed && (
         <p>
-          <strong>Closed on {formatUkDate(d.closed.on)}</strong>, signed off by {d.closed.chairName}.
+          <strong>Closed on {formatUkDate(d.closed.on)}</strong>, signed off by {d.closed.chairName}
+          {d.closed.how && ` (${CLOSURE_WAYS[d.closed.how].toLowerCase()})`}.
         </p>
       )}
       {d.actions.length > 0 && (
