@@ -138,6 +138,8 @@ function AskChairForm({ detail, onSaved }: CaseFormProps) {
         }),
       () => {
         onSaved('Asked the chair to sign off. The request is in the chair’s list.');
+        setNote('');
+        setNoted(false);
         return '';
       },
     );
@@ -189,6 +191,7 @@ function ChairAnswerForms({ detail, onSaved }: CaseFormProps) {
         call('escalations:declineSignOff', { basedOnVersion, escalationId: detail.id, reason, confirmedNoChildName: confirmed }),
       () => {
         onSaved('You declined to sign off. The coordinator sees your reason on the case.');
+        setReason('');
         return '';
       },
     );
