@@ -37,6 +37,8 @@ export const CASE_TEXT: CaseTextChannels = {
     ...actions(i.actions),
   ],
   'escalations:withdraw': (i) => [f('Why it was withdrawn', i.reason)],
+  'escalations:requestSignOff': (i) => [f('Note to the chair', i.note)],
+  'escalations:declineSignOff': (i) => [f('Why the chair does not sign it off', i.reason)],
   'escalations:correct': (i) => [
     ...(i.field === 'summary' || i.field === 'raisingWorkerRole' ? [f(CORRECTABLE_FIELDS[i.field], String(i.value))] : []),
     f('Why the correction is needed', i.reason),
@@ -83,6 +85,7 @@ export const NOT_CASE_TEXT: Partial<Record<Channel, string>> = {
   'escalations:recordNotification': 'who made the notification: a professional, named by design',
   'escalations:close': 'the chair who signed it off: a professional, named by design',
   'escalations:actionDone': 'a date only',
+  'escalations:signOff': 'the case and whether open actions were seen: the chair is named from their account',
   'returns:import': 'a workbook: its rows carry a case reference, initials, list choices and dates, checked by the import',
   'exports:boardReturn': 'an export request',
   'exports:agencyTemplate': 'an export request',

@@ -23,6 +23,7 @@ import {
   withdrawInput,
 } from './domain/escalation';
 import { dashboardSchema } from './domain/dashboard';
+import { declineSignOffInput, pendingSignOffSchema, requestSignOffInput, signOffInput } from './domain/signOff';
 import { importSummarySchema, returnsStatusSchema } from './domain/agencyReturn';
 import { boardReturnExportInput, deliverySchema, jobInput, jobViewSchema, returnImportInput, templateExportInput } from './domain/exports';
 import { quarterKeySchema } from './domain/quarter';
@@ -248,6 +249,19 @@ export const contract = {
   'escalations:resolve': { kind: 'write', input: resolveInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
   'escalations:withdraw': { kind: 'write', input: withdrawInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
   'escalations:close': { kind: 'write', input: closeInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
+  // The chair's sign-off in the app (where the board has a chair account): asked by the coordinator, answered by the chair.
+  'escalations:requestSignOff': {
+    kind: 'write',
+    input: requestSignOffInput.safeExtend(versioned).strict(),
+    output: escalationDetailSchema,
+  },
+  'escalations:signOff': { kind: 'write', input: signOffInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
+  'escalations:declineSignOff': {
+    kind: 'write',
+    input: declineSignOffInput.safeExtend(versioned).strict(),
+    output: escalationDetailSchema,
+  },
+  'signOffs:pending': { kind: 'read', input: nothing, output: z.array(pendingSignOffSchema) },
   'escalations:actionDone': { kind: 'write', input: actionDoneInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
   'escalations:correct': { kind: 'write', input: correctionInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
   // Removes a child's identifier that slipped into a case's text, from the case and the audit trail's stored values.

@@ -11,6 +11,7 @@ import { bankHolidaysIn } from '../../shared/domain/workingDays';
 import { createEscalation } from '../services/escalations/create';
 import { getEscalation } from '../services/escalations/detail';
 import * as lifecycle from '../services/escalations/lifecycle';
+import * as signOff from '../services/escalations/signOff';
 import { listRegister, overdueAndBreaches, policyGaps } from '../services/escalations/register';
 import { chairReferral, outcomeLetter } from '../services/escalations/drafts';
 import * as panels from '../services/panels/panels';
@@ -130,7 +131,18 @@ export const handlers: Handlers = {
   'escalations:recordNotification': (ctx, input) => getEscalation(ctx.db, ctx.now, lifecycle.recordNotification(ctx, input)),
   'escalations:resolve': (ctx, input) => (lifecycle.resolve(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
   'escalations:withdraw': (ctx, input) => (lifecycle.withdraw(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
-  'escalations:close': (ctx, input) => (lifecycle.close(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  'escalations:close': (ctx, input) => (signOff.close(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  'escalations:requestSignOff': (ctx, input) => (signOff.requestSignOff(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  // Answered under the signed-in chair's own account (the account's id goes on the closure).
+  'escalations:signOff': (ctx, input, env) => (
+    signOff.signOff(ctx, input, env.caller.session?.user ?? null),
+    getEscalation(ctx.db, ctx.now, input.escalationId)
+  ),
+  'escalations:declineSignOff': (ctx, input, env) => (
+    signOff.declineSignOff(ctx, input, env.caller.session?.user ?? null),
+    getEscalation(ctx.db, ctx.now, input.escalationId)
+  ),
+  'signOffs:pending': (ctx) => signOff.pendingSignOffs(ctx.db),
   'escalations:actionDone': (ctx, input) => getEscalation(ctx.db, ctx.now, lifecycle.actionDone(ctx, input)),
   'escalations:correct': (ctx, input) => (lifecycle.correct(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
   // walCheckpointed is settled by the dispatcher once the change is committed (afterCommit below).

@@ -147,6 +147,7 @@ export const CASE_ROW_DELETIONS = [
   'DELETE FROM escalation_challenged WHERE escalation_id = @id',
   'DELETE FROM escalation_withdrawal WHERE escalation_id = @id',
   'DELETE FROM escalation_closure WHERE escalation_id = @id',
+  'DELETE FROM sign_off_request WHERE escalation_id = @id',
   'DELETE FROM chair_decision WHERE escalation_id = @id',
   'DELETE FROM panel_seat WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = @id)',
   'DELETE FROM panel_representation WHERE panel_id IN (SELECT id FROM panel WHERE escalation_id = @id)',

@@ -9,8 +9,6 @@ export type Access = 'open' | 'signed_in' | readonly Role[];
 
 const COORDINATOR = ['coordinator'] as const;
 const CHAIR = ['chair'] as const;
-// The chair's sign-off is recorded by the chair or, from the chair's note, by the coordinator.
-const COORDINATOR_OR_CHAIR = ['coordinator', 'chair'] as const;
 // The quarterly return goes out from the coordinator or the learning hub's analyst.
 const EXPORTERS = ['coordinator', 'learning_hub'] as const;
 
@@ -66,7 +64,13 @@ export const channelAccess: Record<Channel, Access> = {
   'escalations:recordNotification': COORDINATOR,
   'escalations:resolve': COORDINATOR,
   'escalations:withdraw': COORDINATOR,
-  'escalations:close': COORDINATOR_OR_CHAIR,
+  // The chair signs off in the app where the board has a chair account (the coordinator asks);
+  // where it has none, the coordinator records who signed off and how (escalations:close).
+  'escalations:close': COORDINATOR,
+  'escalations:requestSignOff': COORDINATOR,
+  'escalations:signOff': CHAIR,
+  'escalations:declineSignOff': CHAIR,
+  'signOffs:pending': 'signed_in',
   'escalations:actionDone': COORDINATOR,
   'escalations:correct': COORDINATOR,
   'escalations:redact': COORDINATOR,

@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'escalation.resolve',
   'escalation.withdraw',
   'escalation.close',
+  'escalation.signOffRequested',
+  'escalation.signOffDeclined',
   'escalation.actionDone',
   'escalation.correct',
   'escalation.chairDecision',

@@ -6,6 +6,7 @@ import { stageParticipantInput, stageParticipantSchema } from './stageParticipan
 import { CASE_REFERENCE, INITIALS } from './childIdentifiers';
 import { isoDate } from './dates';
 import { drillSchema } from './dashboard';
+import { caseSignOffSchema, CLOSURE_WAYS, recordedSignOff, type ClosureWay } from './signOff';
 
 export const CHILD_STATUSES = {
   early_help: 'Early help',
@@ -226,7 +227,8 @@ export const withdrawInput = z.object({
 export const closeInput = z.object({
   escalationId: id('an escalation'),
   on: isoDate,
-  chairName: text('the name of the chair who signed it off', 120),
+  // Who signed off and how (a meeting, an e-mail): recorded by the coordinator where the chair has no account.
+  ...recordedSignOff,
   confirmedNoChildName: z.boolean().default(false),
 });
 export const actionDoneInput = z.object({ actionId: id('an action'), doneOn: isoDate });
@@ -432,7 +434,9 @@ export const escalationDetailSchema = z.object({
     z.object({ id: z.number(), description: z.string(), owner: z.string(), dueOn: z.string(), doneOn: z.string().nullable() }),
   ),
   withdrawn: z.object({ on: z.string(), reason: z.string() }).nullable(),
-  closed: z.object({ on: z.string(), chairName: z.string() }).nullable(),
+  // how: null for closures recorded before the way was asked (migration 150).
+  closed: z.object({ on: z.string(), chairName: z.string(), how: z.enum(Object.keys(CLOSURE_WAYS) as [ClosureWay]).nullable() }).nullable(),
+  signOff: caseSignOffSchema,
   timeline: z.array(timelineEntrySchema),
 });
 export type EscalationDetail = z.infer<typeof escalationDetailSchema>;

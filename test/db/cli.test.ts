@@ -244,7 +244,7 @@ describe('npm run board -- retention-review', () => {
       openedOn: '2019-01-07',
     });
     resolve(closed.id, '2019-02-04');
-    onLatest(desk, 'escalations:close', { escalationId: closed.id, on: '2019-03-01', chairName: 'Chair' });
+    onLatest(desk, 'escalations:close', { escalationId: closed.id, on: '2019-03-01', chairName: 'Chair', how: 'meeting' });
     const unsigned = logEscalation({ ...desk, dataFolder: folder, cleanup: () => undefined }, b, {
       reference: 'OLD-2',
       openedOn: '2019-04-01',

@@ -213,9 +213,9 @@ describe('outcome, sign-off and corrections', () => {
     const board = start('bromley');
     const themes = ok(onLatest(desk, 'themes:add', { name: 'Threshold understanding' })).themes;
     const e = logEscalation(desk, board);
-    expect(refuse(onLatest(desk, 'escalations:close', { escalationId: e.id, on: '2026-11-23', chairName: 'Chair' }))).toMatch(
-      /once it is resolved or withdrawn/,
-    );
+    expect(
+      refuse(onLatest(desk, 'escalations:close', { escalationId: e.id, on: '2026-11-23', chairName: 'Chair', how: 'meeting' })),
+    ).toMatch(/once it is resolved or withdrawn/);
     const resolved = ok(
       onLatest(desk, 'escalations:resolve', {
         escalationId: e.id,
@@ -242,7 +242,9 @@ describe('outcome, sign-off and corrections', () => {
     expect(letter.mailto).toMatch(/^mailto:dsl@hollyfield\.example\.uk\?subject=/);
     const withAction = ok(onLatest(desk, 'escalations:actionDone', { actionId: resolved.actions[0]!.id, doneOn: '2026-12-01' }));
     expect(withAction.actions[0]!.doneOn).toBe('2026-12-01');
-    const closed = ok(onLatest(desk, 'escalations:close', { escalationId: e.id, on: '2026-12-02', chairName: 'Independent chair' }));
+    const closed = ok(
+      onLatest(desk, 'escalations:close', { escalationId: e.id, on: '2026-12-02', chairName: 'Independent chair', how: 'meeting' }),
+    );
     expect(closed.status).toBe('closed');
     expect(closed.timeline.map((t) => t.title)).toEqual([
       'Logged at stage 1 (Discuss with the other worker)',

@@ -72,7 +72,7 @@ beforeAll(() => {
       agreedBy: 'Both agencies',
     }),
   );
-  ok(onLatest(desk, 'escalations:close', { escalationId: old.id, on: '2018-05-28', chairName: 'Independent chair' }));
+  ok(onLatest(desk, 'escalations:close', { escalationId: old.id, on: '2018-05-28', chairName: 'Independent chair', how: 'meeting' }));
   ok(
     onLatest(desk, 'retention:deleteCase', { escalationId: old.id, confirmReference: 'OLD-1', reason: 'Past the six-year review period.' }),
   );

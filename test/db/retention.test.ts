@@ -45,7 +45,8 @@ function resolve(id: number, on: string, extra: Record<string, unknown> = {}) {
     }),
   );
 }
-const close = (id: number, on: string) => ok(onLatest(desk, 'escalations:close', { escalationId: id, on, chairName: 'Independent chair' }));
+const close = (id: number, on: string) =>
+  ok(onLatest(desk, 'escalations:close', { escalationId: id, on, chairName: 'Independent chair', how: 'meeting', openActionsNoted: true }));
 const withdraw = (id: number, on: string) =>
   ok(onLatest(desk, 'escalations:withdraw', { escalationId: id, on, reason: 'The worker no longer pursues it.' }));
 

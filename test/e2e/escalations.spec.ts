@@ -253,8 +253,10 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   // The action is done, then the chair signs the case off.
   await outcome.getByRole('button', { name: /Mark done/ }).click();
   await expect(outcome.getByRole('row', { name: /Hold the strategy discussion/ })).toContainText(`Done ${formatUkDate(today)}`);
-  const close = page.getByRole('form', { name: 'Close with chair sign-off' });
+  // The board has no chair account here, so the coordinator records who signed off and how.
+  const close = page.getByRole('form', { name: 'Record the chair’s sign-off' });
   await close.getByLabel('Chair’s name').fill('Independent chair');
+  await close.getByLabel('How they signed it off').selectOption({ label: 'In a meeting' });
   await close.getByRole('button', { name: 'Close escalation' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'signed off by Independent chair' })).toBeVisible();
   await expect(page.locator('.case-header')).toContainText('Closed');

@@ -38,7 +38,7 @@ function seed(app: DeskFixture) {
     });
   const old = log('BRS-2018-0042', yearsAgo(8, '03-05'));
   resolve(old, yearsAgo(8, '04-02'));
-  d('escalations:close', { escalationId: old, on: yearsAgo(8, '05-01'), chairName: 'Independent chair' });
+  d('escalations:close', { escalationId: old, on: yearsAgo(8, '05-01'), chairName: 'Independent chair', how: 'meeting' });
   const unsigned = log('BRS-2018-0077', yearsAgo(8, '06-04'));
   resolve(unsigned, yearsAgo(8, '07-02'));
   const recent = log('BRS-RECENT-9', yearsAgo(2, '03-04'));

@@ -16,6 +16,8 @@ import { escalationRow, type AnyDb, type StageRow } from './rows';
 import { timelineFor } from './timeline';
 import { currentVersion } from '../recordVersions';
 import { peopleByStage } from './participants';
+import { chairHasAccount, signOffRequests } from './signOff';
+import type { ClosureWay } from '../../../shared/domain/signOff';
 import { namesInFreeText } from '../../../shared/domain/stageParticipants';
 
 export function getEscalation(db: AnyDb, now: Date, escalationId: number): EscalationDetail {
@@ -106,8 +108,8 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
   }));
   const withdrawal = db.prepare('SELECT on_date, reason FROM escalation_withdrawal WHERE escalation_id = ?').get(row.id) as
     { on_date: string; reason: string } | undefined;
-  const closure = db.prepare('SELECT on_date, chair_name FROM escalation_closure WHERE escalation_id = ?').get(row.id) as
-    { on_date: string; chair_name: string } | undefined;
+  const closure = db.prepare('SELECT on_date, chair_name, how FROM escalation_closure WHERE escalation_id = ?').get(row.id) as
+    { on_date: string; chair_name: string; how: ClosureWay | null } | undefined;
   const current = row.current_stage;
 
   return {
@@ -170,7 +172,8 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
       : null,
     actions,
     withdrawn: withdrawal ? { on: withdrawal.on_date, reason: withdrawal.reason } : null,
-    closed: closure ? { on: closure.on_date, chairName: closure.chair_name } : null,
+    closed: closure ? { on: closure.on_date, chairName: closure.chair_name, how: closure.how } : null,
+    signOff: { chairHasAccount: chairHasAccount(db), requests: signOffRequests(db, row.id) },
     timeline: timelineFor(db, row.id),
   };
 }

@@ -208,25 +208,6 @@ export function withdraw(ctx: WriteContext, input: { escalationId: number; on: s
   });
 }
 
-export function close(ctx: WriteContext, input: { escalationId: number; on: string; chairName: string }): void {
-  const row = escalationRow(ctx.db, input.escalationId);
-  if (row.status !== 'resolved' && row.status !== 'withdrawn') {
-    throw new DomainError(`Escalation ${row.reference} is ${row.status}: the chair signs off a case once it is resolved or withdrawn.`);
-  }
-  requireNotBefore(input.on, row.ended_on!, 'The chair’s sign-off', 'Date');
-  ctx.db
-    .prepare('INSERT INTO escalation_closure (escalation_id, on_date, chair_name) VALUES (?, ?, ?)')
-    .run(row.id, input.on, input.chairName);
-  ctx.db.prepare("UPDATE escalation SET status = 'closed' WHERE id = ?").run(row.id);
-  appendAudit(ctx, {
-    action: 'escalation.close',
-    entity: 'escalation',
-    entityId: row.id,
-    before: { status: row.status },
-    after: { status: 'closed', on: input.on, chairName: input.chairName },
-  });
-}
-
 export function actionDone(ctx: WriteContext, input: { actionId: number; doneOn: string }): number {
   const a = ctx.db.prepare('SELECT * FROM outcome_action WHERE id = ?').get(input.actionId) as
     { id: number; escalation_id: number; description: string; done_on: string | null } | undefined;

@@ -52,6 +52,12 @@ const CASE_TEXT_COLUMNS: readonly TextColumns[] = [
   },
   { table: 'escalation_withdrawal', scope: 'escalation_id = :id', columns: { reason: 'Why it was withdrawn' } },
   { table: 'escalation_closure', scope: 'escalation_id = :id', columns: { chair_name: 'Chair who signed it off' } },
+  {
+    table: 'sign_off_request',
+    scope: 'escalation_id = :id',
+    label: "'Sign-off request ' || id",
+    columns: { note: 'Note to the chair', decline_reason: 'Why the chair did not sign it off' },
+  },
   { table: 'chair_decision', scope: 'escalation_id = :id', columns: { reasons: 'Chair’s reasons', decided_by: 'Chair’s decision by' } },
   {
     table: 'panel',

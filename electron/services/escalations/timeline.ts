@@ -14,10 +14,13 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import { auditFor, type AuditEntry } from '../audit';
 import { parseAuditAction } from '../../../shared/domain/auditActions';
 import type { AnyDb } from './rows';
+import { CLOSURE_WAYS, type ClosureWay } from '../../../shared/domain/signOff';
 
 type Fields = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatUkDate(v) : str(v));
+/** The consequent actions still open when a case was put forward for sign-off or closed, as the audit kept them. */
+const openActionsText = (v: unknown) => (Array.isArray(v) && v.length > 0 ? ` Still open then: ${v.map(str).join('; ')}.` : '');
 
 const peopleLine = (v: unknown) => (Array.isArray(v) && v.length ? `People who took part: ${v.map(str).join('; ')}` : '');
 /** Old entries wrote dates into their sentences as ISO dates: read them in the case's own format. */
@@ -70,7 +73,17 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
     case 'escalation.withdraw':
       return { title: 'Withdrawn', detail: `On ${date(after.on)}: ${str(after.reason)}` };
     case 'escalation.close':
-      return { title: 'Closed with the chair’s sign-off', detail: `Signed off by ${str(after.chairName)} on ${date(after.on)}.` };
+      return {
+        title: 'Closed with the chair’s sign-off',
+        detail: `Signed off by ${str(after.chairName)} on ${date(after.on)}${typeof after.how === 'string' ? ` (${(CLOSURE_WAYS[after.how as ClosureWay] ?? after.how).toLowerCase()})` : ''}.${openActionsText(after.openActions)}`,
+      };
+    case 'escalation.signOffRequested':
+      return {
+        title: 'Chair asked to sign off',
+        detail: `${str(after.note) || 'No note.'}${openActionsText(after.openActions)}`,
+      };
+    case 'escalation.signOffDeclined':
+      return { title: 'Chair declined to sign off', detail: str(after.reason) };
     case 'escalation.actionDone':
       return { title: 'Action done', detail: `${str(after.description)} (done ${date(after.doneOn)}).` };
     case 'escalation.correct':

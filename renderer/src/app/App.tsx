@@ -10,7 +10,9 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { ReturnsPage } from '../features/returns/ReturnsPage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { SessionGate } from '../features/accounts/SessionGate';
-import { useCan, useSession } from '../features/accounts/sessionContext';
+import { OnlyFor } from '../features/accounts/ReadOnlyNote';
+import { offers, useSession } from '../features/accounts/sessionContext';
+import type { Channel } from '../../../shared/contract';
 import { ROLE_LABELS } from '../../../shared/domain/accounts';
 import { RetentionPage } from '../features/retention/RetentionPage';
 import { AccessRecordPage } from '../features/access/AccessRecordPage';
@@ -24,19 +26,21 @@ import { call } from '../lib/api';
 import { useChannel } from '../lib/useChannel';
 import { ConnectionGate } from '../features/connection/ConnectionGate';
 
-const SECTIONS = [
-  { key: 'escalations', label: 'Register' },
-  { key: 'deadlines', label: 'Deadlines' },
-  { key: 'panels', label: 'Panels' },
-  { key: 'dashboard', label: 'Learning hub' },
-  { key: 'returns', label: 'Returns' },
-  { key: 'agencies', label: 'Agency directory' },
-  { key: 'settings', label: 'Settings' },
-  { key: 'accounts', label: 'Accounts' },
-  { key: 'retention', label: 'Retention' },
-  { key: 'backups', label: 'Backups' },
-  { key: 'access', label: 'Access record' },
-] as const;
+// Each section names the channel its page reads: a role that may not call it is not offered the link
+// (the same map the server enforces; a page a role may read but not change is shown read-only).
+const SECTIONS: readonly { key: string; label: string; reads: Channel }[] = [
+  { key: 'escalations', label: 'Register', reads: 'escalations:list' },
+  { key: 'deadlines', label: 'Deadlines', reads: 'escalations:overdue' },
+  { key: 'panels', label: 'Panels', reads: 'panels:list' },
+  { key: 'dashboard', label: 'Learning hub', reads: 'dashboard:quarter' },
+  { key: 'returns', label: 'Returns', reads: 'returns:status' },
+  { key: 'agencies', label: 'Agency directory', reads: 'agencies:list' },
+  { key: 'settings', label: 'Settings', reads: 'settings:get' },
+  { key: 'accounts', label: 'Accounts', reads: 'session:changePassword' },
+  { key: 'retention', label: 'Retention', reads: 'retention:review' },
+  { key: 'backups', label: 'Backups', reads: 'backups:list' },
+  { key: 'access', label: 'Access record', reads: 'access:search' },
+];
 
 // The app still opens on the agency directory (a new board starts there, and its browser test
 // expects it); the register is one click away.
@@ -46,7 +50,12 @@ function Page({ route }: { route: string[] }) {
   const [section = HOME, id] = route;
   switch (section) {
     case 'escalations':
-      if (id === 'new') return <NewEscalationPage />;
+      if (id === 'new')
+        return (
+          <OnlyFor channel="escalations:create" title="Log an escalation" what="Logging an escalation">
+            <NewEscalationPage />
+          </OnlyFor>
+        );
       if (id && /^\d+$/.test(id)) return <CasePage key={id} escalationId={Number(id)} />;
       return <RegisterPage />;
     case 'deadlines':
@@ -126,8 +135,7 @@ function Shell() {
   const info = useChannel('app:info', {});
   const health = useDeskHealth();
   const current = route[0] ?? HOME;
-  // The access record is the coordinator's: nobody else is offered it.
-  const readsAccess = useCan('access:search');
+  const { user } = useSession();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -137,7 +145,7 @@ function Shell() {
         <p className="shell__title">Escalation Desk</p>
         <nav aria-label="Main">
           <ul>
-            {SECTIONS.filter((s) => s.key !== 'access' || readsAccess).map((s) => (
+            {SECTIONS.filter((s) => offers(user, s.reads)).map((s) => (
               <li key={s.key}>
                 <a href={href(s.key)} aria-current={current === s.key ? 'page' : undefined}>
                   {s.label}

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Channel } from '../../../../shared/contract';
-import { roleMayCall } from '../../../../shared/domain/access';
-import type { SignedInUser } from '../../../../shared/domain/accounts';
+import { channelAccess, roleMayCall } from '../../../../shared/domain/access';
+import { ROLE_LABELS, type Role, type SignedInUser } from '../../../../shared/domain/accounts';
 
 export interface SessionView {
   user: SignedInUser;
@@ -18,8 +18,24 @@ export function useSession(): SessionView {
   return session;
 }
 
+/**
+ * Whether the screen offers a channel to this person (null: nobody is signed in). It is the
+ * server's own map (shared/domain/access.ts), so the screen never offers what the server refuses
+ * nor hides what it would accept: signed out, only what comes before signing in.
+ */
+export function offers(user: Pick<SignedInUser, 'role'> | null, channel: Channel): boolean {
+  return user === null ? channelAccess[channel] === 'open' : roleMayCall(user.role, channel);
+}
+
 /** Whether the signed-in user's role may use a channel: screens offer only what will be accepted. */
 export function useCan(channel: Channel): boolean {
   const session = useContext(SessionContext);
-  return session !== null && roleMayCall(session.user.role, channel);
+  return offers(session?.user ?? null, channel);
+}
+
+/** Who a channel is for, in words ("the business coordinator"), from the same map: said where a form is not offered. */
+export function whoMayCall(channel: Channel): string {
+  const access = channelAccess[channel];
+  if (typeof access === 'string') return 'anyone signed in';
+  return access.map((role: Role) => `the ${ROLE_LABELS[role].toLowerCase()}`).join(' or ');
 }

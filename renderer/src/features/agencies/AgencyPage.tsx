@@ -6,6 +6,7 @@ import { Feedback } from '../../components/Feedback';
 import { NotLoaded } from '../../components/NotLoaded';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
+import { useCan } from '../accounts/sessionContext';
 import { useChannel } from '../../lib/useChannel';
 import { AgencyForm } from './AgencyForm';
 import { MembershipSection } from './MembershipSection';
@@ -15,6 +16,8 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
   const agency = useChannel('agencies:get', { agencyId });
   const change = useVersionedAction(agency.data?.version ?? 1);
   const [retireOn, setRetireOn] = useState(todayIso());
+  const updates = useCan('agencies:update');
+  const retires = useCan('agencies:retire');
 
   const a = agency.data;
   if (!a) return <NotLoaded noun="agency" error={agency.error} backHref={href('agencies')} backLabel="Back to the agency directory" />;
@@ -46,7 +49,7 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
       </p>
       <Feedback state={change} />
 
-      {!a.retiredOn && (
+      {!a.retiredOn && updates && (
         // The form is not remade when the agency reloads (someone else's change would wipe what is
         // typed); typing starts the version the save is based on.
         <section aria-labelledby="edit-agency" onChange={change.start}>
@@ -72,7 +75,7 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
       <MembershipSection agency={a} onChanged={agency.reload} />
       <OfficerSection agency={a} onChanged={agency.reload} />
 
-      {!a.retiredOn && (
+      {!a.retiredOn && retires && (
         <section aria-labelledby="retire-agency">
           <h2 id="retire-agency">Retire this agency</h2>
           <p>Retiring ends its board membership on that date. Its escalations, panels and history stay.</p>

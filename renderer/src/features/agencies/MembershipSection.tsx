@@ -4,12 +4,15 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
+import { useCan } from '../accounts/sessionContext';
 
 export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail; onChanged: () => void }) {
   const action = useVersionedAction(agency.version);
   const [from, setFrom] = useState(todayIso());
   const [to, setTo] = useState('');
   const [endOn, setEndOn] = useState(todayIso());
+  const adds = useCan('memberships:add');
+  const ends = useCan('memberships:end');
 
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -56,7 +59,7 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
         </table>
       )}
       <Feedback state={action} />
-      {!agency.retiredOn && open.length > 0 && (
+      {!agency.retiredOn && open.length > 0 && ends && (
         <div className="form-row">
           <div className="field">
             <label htmlFor="membership-end">End the current membership on</label>
@@ -67,7 +70,7 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
           </button>
         </div>
       )}
-      {!agency.retiredOn && (
+      {!agency.retiredOn && adds && (
         <form noValidate className="form-row" onSubmit={add} onChange={action.start} aria-label="Add a board membership period">
           <div className="field">
             <label htmlFor="membership-from">Member from</label>

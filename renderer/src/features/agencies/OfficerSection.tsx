@@ -4,6 +4,7 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
+import { useCan } from '../accounts/sessionContext';
 
 const EMPTY: OfficerInput = { name: '', role: '', email: '', senior: true, boardRepresentative: false };
 
@@ -11,6 +12,9 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
   const action = useVersionedAction(agency.version);
   const [draft, setDraft] = useState<OfficerInput>(EMPTY);
   const [leftOn, setLeftOn] = useState(todayIso());
+  const adds = useCan('officers:add');
+  const updates = useCan('officers:update');
+  const marksLeft = useCan('officers:leave');
 
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -59,10 +63,12 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
         <p>No officers recorded. A panel needs a senior officer from each agency.</p>
       ) : (
         <>
-          <div className="field">
-            <label htmlFor="officer-left-on">Date used for “Mark as left”</label>
-            <input id="officer-left-on" type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} />
-          </div>
+          {marksLeft && (
+            <div className="field">
+              <label htmlFor="officer-left-on">Date used for “Mark as left”</label>
+              <input id="officer-left-on" type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} />
+            </div>
+          )}
           <table>
             <caption className="visually-hidden">Officers of {agency.name}</caption>
             <thead>
@@ -72,7 +78,7 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
                 <th scope="col">E-mail</th>
                 <th scope="col">Senior officer</th>
                 <th scope="col">Board representative</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{updates || marksLeft ? 'Actions' : 'Serving'}</th>
               </tr>
             </thead>
             <tbody>
@@ -86,16 +92,20 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
                   <td>
                     {o.leftOn ? (
                       `Left ${formatUkDate(o.leftOn)}`
+                    ) : !(updates || marksLeft) ? (
+                      'Serving'
                     ) : (
                       <span className="actions">
-                        {!o.boardRepresentative && (
+                        {!o.boardRepresentative && updates && (
                           <button type="button" onClick={() => makeRepresentative(o.id)}>
                             Make representative<span className="visually-hidden">: {o.name}</span>
                           </button>
                         )}
-                        <button type="button" onClick={() => leave(o.id, o.name)}>
-                          Mark as left<span className="visually-hidden">: {o.name}</span>
-                        </button>
+                        {marksLeft && (
+                          <button type="button" onClick={() => leave(o.id, o.name)}>
+                            Mark as left<span className="visually-hidden">: {o.name}</span>
+                          </button>
+                        )}
                       </span>
                     )}
                   </td>
@@ -106,7 +116,7 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
         </>
       )}
       <Feedback state={action} />
-      {!agency.retiredOn && (
+      {!agency.retiredOn && adds && (
         <form noValidate className="form-grid" onSubmit={add} onChange={action.start} aria-label="Add an officer">
           <div className="field">
             <label htmlFor="officer-name">Officer’s name</label>

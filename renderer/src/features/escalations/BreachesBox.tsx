@@ -6,12 +6,14 @@ import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
+import { useCan } from '../accounts/sessionContext';
 
 /** Immediate-risk breaches (no referral, not escalated the same working day), with a form to record a missing referral. */
 export function BreachesBox({ detail, onSaved }: CaseFormProps) {
   const action = useVersionedAction(detail.version);
   const [to, setTo] = useState<ReferralRoute | ''>('');
   const [madeOn, setMadeOn] = useState(todayIso());
+  const recordsReferral = useCan('escalations:recordReferral');
   const referralMissing = detail.breaches.some((b) => b.kind === 'referral_missing') || (detail.immediateRisk && !detail.referral);
   if (detail.breaches.length === 0 && !referralMissing) return null;
 
@@ -38,7 +40,7 @@ export function BreachesBox({ detail, onSaved }: CaseFormProps) {
           </ul>
         </div>
       )}
-      {referralMissing && (
+      {referralMissing && recordsReferral && (
         <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="Record the referral">
           <div className="field">
             <label htmlFor="breach-referral-to">Referral made to</label>

@@ -10,7 +10,8 @@ import { useCan } from '../accounts/sessionContext';
 import { CaseHeader } from './CaseHeader';
 import { CorrectionForm } from './CorrectionForm';
 import { DraftsSection } from './DraftsSection';
-import { CloseForm, WithdrawForm } from './EndForms';
+import { WithdrawForm } from './EndForms';
+import { SignOffSection, useOffersSignOff } from './SignOffSection';
 import { EscalateForm } from './EscalateForm';
 import { NotificationsSection } from './NotificationsSection';
 import { OutcomeSection } from './OutcomeSection';
@@ -32,12 +33,17 @@ export function CasePage({ escalationId }: { escalationId: number }) {
   const [correction, setCorrection] = useState({ readingBack: false, form: 0 });
   if (correction.readingBack && !escalation.loading) setCorrection({ readingBack: false, form: correction.form + 1 });
   // Forms are offered only to a role that may use them; everyone reads the whole case.
-  const logs = useCan('escalations:escalate');
+  // Each from its own channel, so the screen and the server always agree.
+  const recordsStage = useCan('escalations:recordStage');
+  const movesUp = useCan('escalations:escalate');
+  const resolves = useCan('escalations:resolve');
+  const withdraws = useCan('escalations:withdraw');
+  const corrects = useCan('escalations:correct');
   const decides = useCan('chair:decide');
-  const closes = useCan('escalations:close');
   const redacts = useCan('escalations:redact');
 
   const d = escalation.data;
+  const signsOff = useOffersSignOff(d);
   if (!d || d.id !== escalationId)
     return <NotLoaded noun="escalation" error={escalation.error} backHref={href('escalations')} backLabel="Back to the register" />;
   const knownNames = (agencies.data ?? []).map((a) => a.name);
@@ -48,16 +54,16 @@ export function CasePage({ escalationId }: { escalationId: number }) {
   const atBoardStage = isOpen && d.nextStages.length === 0 && d.currentStage !== null;
   const sections = [
     { id: 'stages', label: 'Stages', show: true },
-    { id: 'record-stage', label: 'Record discussion', show: logs && isOpen && !!openStage },
-    { id: 'escalate', label: 'Move up', show: logs && isOpen && d.nextStages.length > 0 },
+    { id: 'record-stage', label: 'Record discussion', show: recordsStage && isOpen && !!openStage },
+    { id: 'escalate', label: 'Move up', show: movesUp && isOpen && d.nextStages.length > 0 },
     { id: 'chair-decision', label: 'Chair’s decision', show: atBoardStage && decides },
-    { id: 'resolve', label: 'Resolve', show: logs && isOpen },
-    { id: 'withdraw', label: 'Withdraw', show: logs && isOpen },
+    { id: 'resolve', label: 'Resolve', show: resolves && isOpen },
+    { id: 'withdraw', label: 'Withdraw', show: withdraws && isOpen },
     { id: 'outcome', label: 'Outcome', show: !!(d.outcome || d.withdrawn || d.closed || d.actions.length > 0) },
-    { id: 'close', label: 'Close', show: closes && (d.status === 'resolved' || d.status === 'withdrawn') },
+    { id: 'close', label: 'Chair’s sign-off', show: signsOff },
     { id: 'drafts', label: 'Letters and e-mails', show: true },
     { id: 'timeline', label: 'Timeline', show: true },
-    { id: 'correct', label: 'Correct a detail', show: logs && d.status !== 'closed' },
+    { id: 'correct', label: 'Correct a detail', show: corrects && d.status !== 'closed' },
     { id: 'redact', label: 'Remove an identifier', show: redacts },
   ].filter((s) => s.show);
 
@@ -72,9 +78,9 @@ export function CasePage({ escalationId }: { escalationId: number }) {
       <BreachesBox {...props} />
       <NotificationsSection {...props} />
       <StagesSection detail={d} />
-      {isOpen && logs && (
+      {isOpen && (
         <>
-          {openStage && (
+          {recordsStage && openStage && (
             <StageRecordForm
               key={`stage-${openStage.id}`}
               {...props}
@@ -82,21 +88,17 @@ export function CasePage({ escalationId }: { escalationId: number }) {
               agencies={(agencies.data ?? []).filter((a) => a.retiredOn === null)}
             />
           )}
-          <EscalateForm key={`escalate-${openStage?.id ?? 0}`} {...props} />
+          {movesUp && <EscalateForm key={`escalate-${openStage?.id ?? 0}`} {...props} />}
         </>
       )}
       {atBoardStage && decides && <ChairDecisionSection {...props} />}
-      {isOpen && logs && (
-        <>
-          <ResolveForm {...props} themes={settings.data?.themes ?? []} knownNames={knownNames} />
-          <WithdrawForm {...props} />
-        </>
-      )}
+      {isOpen && resolves && <ResolveForm {...props} themes={settings.data?.themes ?? []} knownNames={knownNames} />}
+      {isOpen && withdraws && <WithdrawForm {...props} />}
       <OutcomeSection {...props} />
-      {closes && (d.status === 'resolved' || d.status === 'withdrawn') && <CloseForm {...props} />}
+      <SignOffSection {...props} />
       <DraftsSection detail={d} />
       <TimelineSection detail={d} />
-      {logs && d.status !== 'closed' && (
+      {corrects && d.status !== 'closed' && (
         <CorrectionForm
           key={`correct-${correction.form}`}
           {...props}

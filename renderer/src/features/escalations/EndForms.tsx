@@ -48,39 +48,3 @@ export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
     </section>
   );
 }
-
-/** Close a resolved or withdrawn case once the chair has signed it off. */
-export function CloseForm({ detail, onSaved }: CaseFormProps) {
-  const action = useVersionedAction(detail.version);
-  const [on, setOn] = useState(todayIso());
-  const [chairName, setChairName] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void action.run(
-      (basedOnVersion) => call('escalations:close', { basedOnVersion, escalationId: detail.id, on, chairName }),
-      () => {
-        onSaved(`Closed on ${formatUkDate(on)}, signed off by ${chairName.trim()}.`);
-        return '';
-      },
-    );
-  };
-  return (
-    <section aria-labelledby="close">
-      <h2 id="close">Close with chair sign-off</h2>
-      <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="Close with chair sign-off">
-        <div className="field">
-          <label htmlFor="close-on">Signed off on</label>
-          <input id="close-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="close-chair">Chair’s name</label>
-          <input id="close-chair" value={chairName} autoComplete="off" onChange={(e) => setChairName(e.target.value)} />
-        </div>
-        <button type="submit" disabled={action.busy}>
-          Close escalation
-        </button>
-      </form>
-      <Feedback state={errorsOnly(action)} />
-    </section>
-  );
-}

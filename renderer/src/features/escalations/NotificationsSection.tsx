@@ -6,6 +6,7 @@ import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
+import { useCan } from '../accounts/sessionContext';
 
 type Notification = EscalationDetail['notifications'][number];
 type Method = 'email' | 'phone' | 'letter' | 'meeting';
@@ -69,6 +70,7 @@ function RecordNotificationForm({
 
 /** Who must be told (child protection chair, IRO, board manager) and whether they were. */
 export function NotificationsSection({ detail, onSaved }: CaseFormProps) {
+  const records = useCan('escalations:recordNotification');
   return (
     <section aria-labelledby="notifications">
       <h2 id="notifications">Required notifications</h2>
@@ -91,7 +93,7 @@ export function NotificationsSection({ detail, onSaved }: CaseFormProps) {
                   <strong className="warn-text">Not yet made.</strong>
                 )}
               </p>
-              {!n.madeOn && <RecordNotificationForm notification={n} version={detail.version} onSaved={onSaved} />}
+              {!n.madeOn && records && <RecordNotificationForm notification={n} version={detail.version} onSaved={onSaved} />}
             </li>
           ))}
         </ul>

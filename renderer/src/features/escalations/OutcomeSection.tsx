@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { OUTCOME_EFFECTS } from '../../../../shared/domain/escalation';
+import { CLOSURE_WAYS } from '../../../../shared/domain/signOff';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
+import { useCan } from '../accounts/sessionContext';
 
 /** The agreed outcome (or the withdrawal and closure), and the consequent actions with "Mark done". */
 export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
   const action = useVersionedAction(d.version);
   const [doneOn, setDoneOn] = useState(todayIso());
+  const marksDone = useCan('escalations:actionDone');
   if (!d.outcome && !d.withdrawn && !d.closed && d.actions.length === 0) return null;
   const markDone = (actionId: number, description: string) =>
     void action.run(
@@ -59,13 +62,14 @@ export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
       )}
       {d.closed && (
         <p>
-          <strong>Closed on {formatUkDate(d.closed.on)}</strong>, signed off by {d.closed.chairName}.
+          <strong>Closed on {formatUkDate(d.closed.on)}</strong>, signed off by {d.closed.chairName}
+          {d.closed.how && ` (${CLOSURE_WAYS[d.closed.how].toLowerCase()})`}.
         </p>
       )}
       {d.actions.length > 0 && (
         <>
           <h3>Consequent actions</h3>
-          {outstanding && (
+          {outstanding && marksDone && (
             <div className="field">
               <label htmlFor="action-done-on">Date used for “Mark done”</label>
               <input id="action-done-on" type="date" value={doneOn} onChange={(e) => setDoneOn(e.target.value)} />
@@ -90,6 +94,8 @@ export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
                   <td>
                     {a.doneOn ? (
                       `Done ${formatUkDate(a.doneOn)}`
+                    ) : !marksDone ? (
+                      'Not yet done'
                     ) : (
                       <button
                         type="button"

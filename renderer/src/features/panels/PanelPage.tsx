@@ -12,12 +12,18 @@ import { PanelRecord } from './PanelRecord';
 import { PanelPlanner } from './PanelPlanner';
 import { PANEL_STATUS } from './panelDraft';
 import { RepresentationsSection } from './RepresentationsSection';
+import { useCan } from '../accounts/sessionContext';
 
 /** #/panels/<id>: a planned panel is edited, heard and decided here; a held or cancelled one is shown as it stands. */
 export function PanelPage({ panelId }: { panelId: number }) {
   const panel = useChannel('panels:get', { panelId });
   const { notice, onSaved, dismiss } = useNotice(panel.reload, readFlash);
   useEffect(() => clearFlash(), []);
+  // Planning, hearing and deciding a panel are the chair's (each its own channel, one role today).
+  const plans = useCan('panels:save');
+  const hears = useCan('panels:addRepresentation');
+  const decides = useCan('panels:recordDecision');
+  const cancels = useCan('panels:cancel');
 
   const p = panel.data;
   if (!p || p.id !== panelId) return <NotLoaded noun="panel" error={panel.error} backHref={href('panels')} backLabel="Back to panels" />;
@@ -38,19 +44,21 @@ export function PanelPage({ panelId }: { panelId: number }) {
         <span className={`status panel-status--${p.status}`}>{PANEL_STATUS[p.status]}</span> Chair: {p.chairName}
       </p>
       <Toast message={notice} onDismiss={dismiss} />
-      {p.status === 'planned' ? (
+      {p.status === 'planned' && (plans || hears || decides || cancels) ? (
         <>
-          <PanelPlanner
-            key={p.id}
-            escalationId={p.escalationId}
-            panel={p}
-            initialSitsOn={p.sitsOn}
-            caseVersion={p.caseVersion}
-            onSaved={(_saved, message) => onSaved(message)}
-          />
-          <RepresentationsSection panel={p} onSaved={onSaved} />
-          <PanelDecisionForm panel={p} onSaved={onSaved} />
-          <CancelPanelForm panel={p} onSaved={onSaved} />
+          {plans && (
+            <PanelPlanner
+              key={p.id}
+              escalationId={p.escalationId}
+              panel={p}
+              initialSitsOn={p.sitsOn}
+              caseVersion={p.caseVersion}
+              onSaved={(_saved, message) => onSaved(message)}
+            />
+          )}
+          {hears && <RepresentationsSection panel={p} onSaved={onSaved} />}
+          {decides && <PanelDecisionForm panel={p} onSaved={onSaved} />}
+          {cancels && <CancelPanelForm panel={p} onSaved={onSaved} />}
         </>
       ) : (
         <PanelRecord panel={p} />

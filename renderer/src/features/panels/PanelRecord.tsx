@@ -6,15 +6,17 @@ import { useChannel } from '../../lib/useChannel';
 import { CannotBeFormed } from './CannotBeFormed';
 import { ChecksList } from './ChecksList';
 
-/** A held or cancelled panel as it stands: no longer changed, always shown whole. */
+/** A held or cancelled panel as it stands, or a planned one to a role that does not plan panels: shown whole, never changed here. */
 export function PanelRecord({ panel: p }: { panel: PanelDetail }) {
   const escalation = useChannel('escalations:get', { escalationId: p.escalationId });
   const e = escalation.data;
   return (
     <>
       <section aria-labelledby="panel-outcome">
-        <h2 id="panel-outcome">{p.status === 'held' ? 'Decision' : 'Cancelled'}</h2>
-        {p.status === 'held' ? (
+        <h2 id="panel-outcome">{p.status === 'held' ? 'Decision' : p.status === 'planned' ? 'Planned' : 'Cancelled'}</h2>
+        {p.status === 'planned' ? (
+          <p>Not yet held: it sits on {formatUkDate(p.sitsOn)}. The chair records its representations and decision.</p>
+        ) : p.status === 'held' ? (
           <dl className="facts facts--text">
             <div>
               <dt>Decided on</dt>

@@ -4,6 +4,7 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import { href } from '../../lib/route';
 import { useChannel } from '../../lib/useChannel';
 import { countWord, PANEL_STATUS } from './panelDraft';
+import { SignOffsWaiting } from './SignOffsWaiting';
 
 type Row = ChannelOutput<'panels:list'>[number];
 const FILTERS = { upcoming: 'Upcoming', past: 'Past', all: 'All' } as const;
@@ -34,6 +35,7 @@ export function PanelsListPage() {
         Panels the independent chair has planned, held or cancelled. To plan one, record the chair’s decision on a case at the board stage,
         then choose “Plan the panel”.
       </p>
+      <SignOffsWaiting />
       <fieldset className="panel-filter">
         <legend>Show</legend>
         <div className="choices choices--inline">

@@ -25,6 +25,7 @@ export function ReturnsPage() {
   const boardExport = useExportJob();
   const templateExport = useExportJob();
   const exportsReturns = useCan('exports:boardReturn');
+  const exportsTemplates = useCan('exports:agencyTemplate');
   const importsReturns = useCan('returns:import');
 
   return (
@@ -59,7 +60,11 @@ export function ReturnsPage() {
             </button>
             <ExportProgress state={boardExport.state} id="board-return-progress" />
           </section>
+        </>
+      )}
 
+      {exportsTemplates && (
+        <>
           <section aria-labelledby="templates">
             <h2 id="templates">Agency return templates</h2>
             <div className="form-row">

@@ -4,6 +4,7 @@ import { quarterFromKey } from '../../../../shared/domain/quarter';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
+import { useCan } from '../accounts/sessionContext';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -12,6 +13,7 @@ export function BoardDetailsForm({ settings, onSaved }: { settings: BoardSetting
   const [boardName, setBoardName] = useState(settings.boardName);
   const [startMonth, setStartMonth] = useState(settings.quarterStartMonth);
   const example = quarterFromKey('2026-Q1', startMonth);
+  const changes = useCan('settings:update');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
@@ -25,34 +27,48 @@ export function BoardDetailsForm({ settings, onSaved }: { settings: BoardSetting
   return (
     <section aria-labelledby="board-details">
       <h2 id="board-details">The board</h2>
-      <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="The board’s name and reporting year">
-        <div className="field">
-          <label htmlFor="board-name">Board name</label>
-          <input id="board-name" className="input--long" value={boardName} onChange={(e) => setBoardName(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="quarter-start">Reporting year starts in</label>
-          <span id="quarter-start-hint" className="hint">
-            Quarter 1 then runs {example.label.replace(/^Q1 \S+ /, '').replace(/[()]/g, '')}
-          </span>
-          <select
-            id="quarter-start"
-            aria-describedby="quarter-start-hint"
-            value={startMonth}
-            onChange={(e) => setStartMonth(Number(e.target.value))}
-          >
-            {MONTHS.map((m, i) => (
-              <option key={m} value={i + 1}>
-                {m}
-                {i === 3 ? ' (financial year)' : ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" disabled={action.busy}>
-          Save board details
-        </button>
-      </form>
+      {!changes && (
+        <dl className="facts">
+          <div>
+            <dt>Board name</dt>
+            <dd>{settings.boardName}</dd>
+          </div>
+          <div>
+            <dt>Reporting year starts in</dt>
+            <dd>{MONTHS[settings.quarterStartMonth - 1]}</dd>
+          </div>
+        </dl>
+      )}
+      {changes && (
+        <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="The board’s name and reporting year">
+          <div className="field">
+            <label htmlFor="board-name">Board name</label>
+            <input id="board-name" className="input--long" value={boardName} onChange={(e) => setBoardName(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="quarter-start">Reporting year starts in</label>
+            <span id="quarter-start-hint" className="hint">
+              Quarter 1 then runs {example.label.replace(/^Q1 \S+ /, '').replace(/[()]/g, '')}
+            </span>
+            <select
+              id="quarter-start"
+              aria-describedby="quarter-start-hint"
+              value={startMonth}
+              onChange={(e) => setStartMonth(Number(e.target.value))}
+            >
+              {MONTHS.map((m, i) => (
+                <option key={m} value={i + 1}>
+                  {m}
+                  {i === 3 ? ' (financial year)' : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" disabled={action.busy}>
+            Save board details
+          </button>
+        </form>
+      )}
       <Feedback state={action} />
     </section>
   );

@@ -5,6 +5,7 @@ import { Feedback } from '../../components/Feedback';
 import { plural } from '../../components/formatting';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
+import { useCan } from '../accounts/sessionContext';
 import { useChannel } from '../../lib/useChannel';
 
 const changedText = (n: number) =>
@@ -44,6 +45,8 @@ function BankHolidays() {
 /** The working-day calendar: bank holidays from the maintained source, plus the board's own closure days. */
 export function CalendarSection({ settings, onSaved }: { settings: BoardSettings; onSaved: () => void }) {
   const action = useVersionedAction(settings.version);
+  const adds = useCan('calendar:addClosureDay');
+  const removes = useCan('calendar:removeClosureDay');
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
   const [removeReason, setRemoveReason] = useState('');
@@ -83,26 +86,28 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
         <p>No closure days.</p>
       ) : (
         <>
-          <div className="field">
-            <label htmlFor="closure-remove-reason">Why a closure day is being removed</label>
-            <span id="closure-remove-reason-hint" className="hint">
-              Fill this in, then choose “Remove” beside the day
-            </span>
-            <input
-              id="closure-remove-reason"
-              className="input--long"
-              aria-describedby="closure-remove-reason-hint"
-              value={removeReason}
-              onChange={(e) => setRemoveReason(e.target.value)}
-            />
-          </div>
+          {removes && (
+            <div className="field">
+              <label htmlFor="closure-remove-reason">Why a closure day is being removed</label>
+              <span id="closure-remove-reason-hint" className="hint">
+                Fill this in, then choose “Remove” beside the day
+              </span>
+              <input
+                id="closure-remove-reason"
+                className="input--long"
+                aria-describedby="closure-remove-reason-hint"
+                value={removeReason}
+                onChange={(e) => setRemoveReason(e.target.value)}
+              />
+            </div>
+          )}
           <table>
             <caption className="visually-hidden">The board’s closure days</caption>
             <thead>
               <tr>
                 <th scope="col">Date</th>
                 <th scope="col">Reason</th>
-                <th scope="col">Remove</th>
+                {removes && <th scope="col">Remove</th>}
               </tr>
             </thead>
             <tbody>
@@ -110,36 +115,40 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
                 <tr key={d.date}>
                   <th scope="row">{formatUkDate(d.date)}</th>
                   <td>{d.reason}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button--small"
-                      disabled={action.busy}
-                      onClick={() => remove(d.date)}
-                      aria-label={`Remove ${formatUkDate(d.date)}`}
-                    >
-                      Remove
-                    </button>
-                  </td>
+                  {removes && (
+                    <td>
+                      <button
+                        type="button"
+                        className="button--small"
+                        disabled={action.busy}
+                        onClick={() => remove(d.date)}
+                        aria-label={`Remove ${formatUkDate(d.date)}`}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </>
       )}
-      <form noValidate className="form-row" onSubmit={add} onChange={action.start} aria-label="Add a closure day">
-        <div className="field">
-          <label htmlFor="closure-date">Closure day</label>
-          <input id="closure-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="closure-reason">Reason</label>
-          <input id="closure-reason" className="input--long" value={reason} onChange={(e) => setReason(e.target.value)} />
-        </div>
-        <button type="submit" disabled={action.busy}>
-          Add closure day
-        </button>
-      </form>
+      {adds && (
+        <form noValidate className="form-row" onSubmit={add} onChange={action.start} aria-label="Add a closure day">
+          <div className="field">
+            <label htmlFor="closure-date">Closure day</label>
+            <input id="closure-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="closure-reason">Reason</label>
+            <input id="closure-reason" className="input--long" value={reason} onChange={(e) => setReason(e.target.value)} />
+          </div>
+          <button type="submit" disabled={action.busy}>
+            Add closure day
+          </button>
+        </form>
+      )}
       <Feedback state={action} />
     </section>
   );

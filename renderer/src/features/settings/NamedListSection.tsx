@@ -4,6 +4,7 @@ import { ChildNameCheck } from '../../components/ChildNameCheck';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
+import { useCan } from '../accounts/sessionContext';
 import { useKnownNames } from '../../lib/useKnownNames';
 
 interface Props {
@@ -23,6 +24,7 @@ export function NamedListSection({ title, intro, itemLabel, items, channel, sett
   const [name, setName] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const knownNames = useKnownNames();
+  const adds = useCan(channel);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action
@@ -44,16 +46,20 @@ export function NamedListSection({ title, intro, itemLabel, items, channel, sett
           <li key={i.id}>{i.name}</li>
         ))}
       </ul>
-      <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label={`Add a ${itemLabel.toLowerCase()}`}>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>New {itemLabel.toLowerCase()}</label>
-          <input id={`${id}-name`} className="input--long" value={name} onChange={(e) => setName(e.target.value)} />
-        </div>
-        <button type="submit" disabled={action.busy}>
-          Add {itemLabel.toLowerCase()}
-        </button>
-      </form>
-      <ChildNameCheck text={name} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
+      {adds && (
+        <>
+          <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label={`Add a ${itemLabel.toLowerCase()}`}>
+            <div className="field">
+              <label htmlFor={`${id}-name`}>New {itemLabel.toLowerCase()}</label>
+              <input id={`${id}-name`} className="input--long" value={name} onChange={(e) => setName(e.target.value)} />
+            </div>
+            <button type="submit" disabled={action.busy}>
+              Add {itemLabel.toLowerCase()}
+            </button>
+          </form>
+          <ChildNameCheck text={name} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
+        </>
+      )}
       <Feedback state={action} />
     </section>
   );

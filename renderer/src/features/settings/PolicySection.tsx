@@ -4,6 +4,7 @@ import type { BoardSettings } from '../../../../shared/domain/settings';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
+import { useCan } from '../accounts/sessionContext';
 import { timescaleText } from './timescale';
 
 function ActiveStages({ profile }: { profile: PolicyProfile }) {
@@ -60,6 +61,7 @@ export function PolicySection({
   onSaved: () => void;
 }) {
   const action = useVersionedAction(settings.version);
+  const chooses = useCan('profiles:choose');
   const choose = (profileId: number, name: string) =>
     void action.run(
       (basedOnVersion) => call('profiles:choose', { basedOnVersion, profileId }),
@@ -96,6 +98,8 @@ export function PolicySection({
               <td>
                 {p.active ? (
                   <strong>In use</strong>
+                ) : !chooses ? (
+                  'No'
                 ) : (
                   <button
                     type="button"

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { BUILT_IN_CATEGORIES } from '../../../../shared/domain/escalation';
 import { useActiveProfile } from '../escalations/useActiveProfile';
+import { ReadOnlyNote } from '../accounts/ReadOnlyNote';
+import { useCan } from '../accounts/sessionContext';
 import { BoardDetailsForm } from './BoardDetailsForm';
 import { CalendarSection } from './CalendarSection';
 import { EditProfileForm } from './EditProfileForm';
@@ -11,6 +13,10 @@ import { TimescaleCorrectionForm } from './TimescaleCorrectionForm';
 export function SettingsPage() {
   const { settings, reloadSettings, profile, reloadProfile, error } = useActiveProfile();
   const [editNotice, setEditNotice] = useState('');
+  // Each form is offered only to a role the server accepts it from; the settings stay readable to all.
+  const editsPolicy = useCan('profiles:saveEdited');
+  const correctsTimescale = useCan('profiles:correctTimescale');
+  const changesAny = useCan('settings:update');
   const reloadAll = () => {
     reloadSettings();
     reloadProfile();
@@ -23,6 +29,7 @@ export function SettingsPage() {
       <p className="lede">
         The board’s name, reporting year, escalation policy and working-day calendar, and the lists used to describe cases.
       </p>
+      {!changesAny && <ReadOnlyNote channel="settings:update">Changing the board’s settings</ReadOnlyNote>}
       <BoardDetailsForm settings={settings} onSaved={reloadSettings} />
       <PolicySection
         settings={settings}
@@ -34,26 +41,30 @@ export function SettingsPage() {
       />
       {profile && (
         <>
-          <EditProfileForm
-            baseProfileId={profile.id}
-            settingsVersion={settings.version}
-            base={profile.profile}
-            notice={editNotice}
-            onSaved={(message) => {
-              setEditNotice(message);
-              reloadSettings();
-            }}
-          />
-          <TimescaleCorrectionForm
-            key={`correct-${profile.id}`}
-            profileId={profile.id}
-            settingsVersion={settings.version}
-            profile={profile.profile}
-            onSaved={() => {
-              setEditNotice('');
-              reloadAll();
-            }}
-          />
+          {editsPolicy && (
+            <EditProfileForm
+              baseProfileId={profile.id}
+              settingsVersion={settings.version}
+              base={profile.profile}
+              notice={editNotice}
+              onSaved={(message) => {
+                setEditNotice(message);
+                reloadSettings();
+              }}
+            />
+          )}
+          {correctsTimescale && (
+            <TimescaleCorrectionForm
+              key={`correct-${profile.id}`}
+              profileId={profile.id}
+              settingsVersion={settings.version}
+              profile={profile.profile}
+              onSaved={() => {
+                setEditNotice('');
+                reloadAll();
+              }}
+            />
+          )}
         </>
       )}
       <CalendarSection settings={settings} onSaved={reloadSettings} />
