@@ -14,6 +14,11 @@ export const FIGURES = {
   overdue_at_end: 'Overdue at the end of the quarter',
   immediate_risk: 'Immediate-risk cases',
   immediate_risk_breach: 'Immediate-risk cases not referred or escalated the same working day',
+  same_day_compliant: 'Immediate-risk cases referred and escalated the same working day',
+  referral_on_time: 'Immediate-risk cases referred the same working day',
+  referral_late: 'Immediate-risk cases referred later than the same working day',
+  referral_date_unknown: 'Immediate-risk cases whose referral date is not known',
+  referral_missing: 'Immediate-risk cases with no referral recorded',
   notification_required: 'Cases needing a notification',
   notification_missing: 'Cases with a notification not made by the quarter end',
   chair_decision: 'Cases the chair decided on',
@@ -82,7 +87,19 @@ export const dashboardSchema = z.object({
     withinTimescaleShare: z.number().nullable(),
   }),
   overdueAtEnd: split,
-  immediateRisk: z.object({ cases: z.number(), breaches: z.number(), compliantShare: z.number().nullable() }),
+  /**
+   * The same-day rule is judged on the board's own cases (agencies' returns ask no referral date):
+   * compliant counts only cases whose referral date was recorded and was the same working day, and
+   * that went up the same working day. A date not known is counted as not known, never as compliant.
+   */
+  immediateRisk: z.object({
+    cases: z.number(),
+    boardCases: z.number(),
+    compliant: z.number(),
+    breaches: z.number(),
+    referral: z.object({ onTime: z.number(), late: z.number(), dateUnknown: z.number(), missing: z.number() }),
+    compliantShare: z.number().nullable(),
+  }),
   notifications: z.array(z.object({ kind: z.string(), label: z.string(), required: z.number(), made: z.number() })),
   chair: z.object({
     decisions: z.array(z.object({ route: z.string(), label: z.string(), count: z.number() })),

@@ -315,7 +315,7 @@ describe('the board return workbook', () => {
     expect(cell('Share of resolved cases within the policy’s timescales', 2).value).toBe(dashboard.timeToResolution.withinTimescaleShare);
     expect(cell('Median working days from raised to resolved', 2).value).toBe(dashboard.timeToResolution.medianWorkingDays);
     expect(cell('90th percentile working days from raised to resolved', 2).value).toBe(dashboard.timeToResolution.p90WorkingDays);
-    expect(cell('Same-day compliance for immediate-risk cases (share)', 2).value).toBe(dashboard.immediateRisk.compliantShare);
+    expect(cell('Same-day compliance for the board’s immediate-risk cases (share)', 2).value).toBe(dashboard.immediateRisk.compliantShare);
     expect(cell('Resolution panels held', 2).value).toBe(dashboard.chair.panelsHeld);
     expect(cell('Notifications required', 2).value).toBe(dashboard.notifications.reduce((n, x) => n + x.required, 0));
     for (const o of dashboard.outcomes)

@@ -14,6 +14,7 @@ import { boardIdentity } from './0110-board-identity';
 import { auditContentDigest } from './0120-audit-content-digest';
 import { recordVersions } from './0130-record-versions';
 import { accessRecord } from './0140-access-record';
+import { referralDates } from './0150-referral-dates';
 
 export type { Migration } from './migration';
 
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   auditContentDigest,
   recordVersions,
   accessRecord,
+  referralDates,
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -217,7 +217,15 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
   const within = queries.count(drill('resolved_within_timescale', q.key), q);
 
   const immediate = queries.count(drill('immediate_risk', q.key), q);
+  const boardImmediate = queries.count(drill('immediate_risk', q.key, { origin: 'board' }), q);
   const breaches = queries.count(drill('immediate_risk_breach', q.key), q);
+  const compliant = queries.count(drill('same_day_compliant', q.key), q);
+  const referral = {
+    onTime: queries.count(drill('referral_on_time', q.key), q),
+    late: queries.count(drill('referral_late', q.key), q),
+    dateUnknown: queries.count(drill('referral_date_unknown', q.key), q),
+    missing: queries.count(drill('referral_missing', q.key), q),
+  };
 
   const notifications = (
     db
@@ -306,7 +314,14 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
       withinTimescaleShare: resolvedTotal === 0 ? null : within / resolvedTotal,
     },
     overdueAtEnd: headlines.find((h) => h.figure === 'overdue_at_end')!.value,
-    immediateRisk: { cases: immediate, breaches, compliantShare: immediate === 0 ? null : (immediate - breaches) / immediate },
+    immediateRisk: {
+      cases: immediate,
+      boardCases: boardImmediate,
+      compliant,
+      breaches,
+      referral,
+      compliantShare: boardImmediate === 0 ? null : compliant / boardImmediate,
+    },
     notifications,
     chair: { decisions, panelsHeld, panelsHeldUnderDeparture, panelOutcomes, agencyInternal: fromReturns },
     outcomes: (Object.keys(OUTCOME_EFFECTS) as OutcomeEffect[]).map((effect) => ({

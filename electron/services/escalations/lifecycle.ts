@@ -15,8 +15,9 @@ import { appendAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { WriteContext } from '../context';
 import { DomainError, NotFoundError } from '../errors';
+import { requireHappened } from '../happenedOn';
 import { loadProfile } from '../policyVersions';
-import { stageDeadline } from './deadlines';
+import { sameDayDeadline, stageDeadline } from './deadlines';
 import { escalationRow, openStage, requireNotBefore, requireOpen } from './rows';
 import { endStage, markResolved, markWithdrawn, startStage } from './stages';
 import { describeStagePeople, replaceStagePeople } from './participants';
@@ -105,15 +106,30 @@ export function recordStage(
   });
 }
 
-export function recordReferral(ctx: WriteContext, input: { escalationId: number; to: ReferralRoute; madeOn: string }): void {
+/**
+ * Records the referral of a child at immediate risk, or the date of one recorded as not known.
+ * A known date is never overwritten here: changing it is a correction.
+ */
+export function recordReferral(ctx: WriteContext, input: { escalationId: number; to: ReferralRoute; madeOn: string | null }): void {
   const row = escalationRow(ctx.db, input.escalationId);
   if (row.referral_made_on)
     throw new DomainError(`A referral was already recorded on ${formatUkDate(row.referral_made_on)}. To change it, record a correction.`);
-  ctx.db.prepare('UPDATE escalation SET referral_to = ?, referral_made_on = ? WHERE id = ?').run(input.to, input.madeOn, row.id);
+  if (row.referral_to !== null && input.madeOn === null)
+    throw new DomainError('The referral is already recorded with its date not known. Enter the date it was made, once it is known.', [
+      { where: 'Referral made on', message: 'Enter the date the referral was made' },
+    ]);
+  if (input.madeOn !== null) {
+    requireNotBefore(input.madeOn, row.opened_on, 'The referral', 'Referral made on');
+    requireHappened(ctx.now, input.madeOn, 'The referral', 'Referral made on');
+  }
+  ctx.db
+    .prepare('UPDATE escalation SET referral_to = ?, referral_made_on = ?, referral_due_on = coalesce(referral_due_on, ?) WHERE id = ?')
+    .run(input.to, input.madeOn, sameDayDeadline(loadCalendar(ctx.db), row.opened_on), row.id);
   appendAudit(ctx, {
     action: 'escalation.recordReferral',
     entity: 'escalation',
     entityId: row.id,
+    before: row.referral_to === null ? undefined : { to: row.referral_to, madeOn: null, unconfirmedOn: row.referral_unconfirmed_on },
     after: { to: input.to, madeOn: input.madeOn },
   });
 }

@@ -32,7 +32,9 @@ const LISTED = [
   'current_due_on',
   'current_due_soon_from',
   'immediate_risk',
+  'referral_to',
   'referral_made_on',
+  'referral_due_on',
   'same_day_deadline',
   'first_stage_ended_on',
 ] as const satisfies readonly (keyof EscalationRow)[];

@@ -42,6 +42,11 @@ export const TIMELINESS_KEYS = [
   'overdue_at_end',
   'immediate_risk',
   'immediate_risk_breach',
+  'referral_on_time',
+  'referral_late',
+  'referral_date_unknown',
+  'referral_missing',
+  'same_day_compliant',
   'same_day_share',
 ] as const;
 
@@ -196,14 +201,22 @@ export function returnFigures(ctx: ReadContext, quarterKey: string): ReturnFigur
     countLine('overdue_at_end'),
     countLine('immediate_risk'),
     countLine('immediate_risk_breach'),
-    shareLine(
-      'same_day_share',
-      'Same-day compliance for immediate-risk cases (share)',
-      d.immediateRisk.compliantShare,
-      (s) => now.immediate_risk[s] - now.immediate_risk_breach[s],
-      (s) => now.immediate_risk[s],
-      p.immediateRisk.compliantShare,
-    ),
+    countLine('referral_on_time'),
+    countLine('referral_late'),
+    countLine('referral_date_unknown'),
+    countLine('referral_missing'),
+    countLine('same_day_compliant'),
+    {
+      // Judged on the board's own cases only (an agency's return asks no referral date), and
+      // counting only what was recorded as on time: never the cases less the breaches.
+      key: 'same_day_share',
+      label: 'Same-day compliance for the board’s immediate-risk cases (share)',
+      measure: 'share',
+      value: d.immediateRisk.compliantShare,
+      board: ratio(now.same_day_compliant.board, now.immediate_risk.board),
+      agencyInternal: null,
+      previous: p.immediateRisk.compliantShare,
+    },
     countLine('notification_required'),
     countLine('notification_missing'),
     splitLine(

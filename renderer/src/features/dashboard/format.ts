@@ -54,6 +54,17 @@ const NOUNS: Record<Figure, [string, string]> = {
     'immediate-risk case not referred or escalated the same working day',
     'immediate-risk cases not referred or escalated the same working day',
   ],
+  same_day_compliant: [
+    'immediate-risk case referred and escalated the same working day',
+    'immediate-risk cases referred and escalated the same working day',
+  ],
+  referral_on_time: ['immediate-risk case referred the same working day', 'immediate-risk cases referred the same working day'],
+  referral_late: [
+    'immediate-risk case referred later than the same working day',
+    'immediate-risk cases referred later than the same working day',
+  ],
+  referral_date_unknown: ['immediate-risk case whose referral date is not known', 'immediate-risk cases whose referral date is not known'],
+  referral_missing: ['immediate-risk case with no referral recorded', 'immediate-risk cases with no referral recorded'],
   notification_required: ['case needing a notification', 'cases needing a notification'],
   notification_missing: ['case with a notification not made', 'cases with a notification not made'],
   chair_decision: ['case the chair decided on', 'cases the chair decided on'],
