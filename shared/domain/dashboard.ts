@@ -10,6 +10,7 @@ export const FIGURES = {
   open_at_end: 'Still open at the end of the quarter',
   carried_over: 'Carried over from earlier quarters',
   resolved_within_timescale: 'Resolved within the policy’s timescales',
+  resolved_with_timescale: 'Resolved cases that had a timescale to meet',
   resolved_at_stages_1_2: 'Resolved at stages 1-2',
   overdue_at_end: 'Overdue at the end of the quarter',
   immediate_risk: 'Immediate-risk cases',
@@ -84,6 +85,8 @@ export const dashboardSchema = z.object({
     medianWorkingDays: z.number().nullable(),
     p90WorkingDays: z.number().nullable(),
     withinTimescale: z.number(),
+    /** Resolved cases with at least one stage due by a date: the only ones within or outside a timescale. */
+    withTimescale: z.number(),
     withinTimescaleShare: z.number().nullable(),
   }),
   overdueAtEnd: split,

@@ -15,10 +15,12 @@ import type { Migration } from './migration';
  *   was recorded may be that default rather than a date anyone entered, so it cannot be known to be
  *   right: it is kept here, for the coordinator to confirm, and the referral's date becomes
  *   unknown. A date that differs from the day it was recorded was typed in and is kept as it is.
+ * - within_timescale: NULL (neither within nor outside) for a resolved case none of whose stages
+ *   had a due date, which was counted as within until now.
  */
 export const referralDates: Migration = {
   version: 150,
-  name: 'referral dates: the same-working-day due date, unknown dates, defaulted dates kept unconfirmed',
+  name: 'referral dates: the same-working-day due date, unknown dates, defaulted dates kept unconfirmed; no timescale is not within one',
   up(db) {
     db.exec(`
       ALTER TABLE escalation ADD COLUMN referral_due_on TEXT;
@@ -50,6 +52,10 @@ export const referralDates: Migration = {
       const recordedOn = todayIso(new Date(c.referral_recorded_at ?? c.created_at));
       if (c.referral_made_on === recordedOn) unconfirm.run(c.id);
     }
+    // "Resolved within the policy's timescales" counted every case with no timescale at all (an
+    // agency's return records no due dates) as within: a figure counts only what was recorded.
+    db.exec(`UPDATE escalation SET within_timescale = NULL WHERE within_timescale IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM stage_entry s WHERE s.escalation_id = escalation.id AND s.due_on IS NOT NULL)`);
     db.exec(`
       -- Immediate-risk cases with everything the referral and same-day rules read: the breach
       -- list and the dashboard's immediate-risk figures still come from this index alone.

@@ -215,6 +215,7 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     .sort((a, b) => a.days - b.days)
     .flatMap((g) => Array<number>(g.n).fill(g.days));
   const within = queries.count(drill('resolved_within_timescale', q.key), q);
+  const withTimescale = queries.count(drill('resolved_with_timescale', q.key), q);
 
   const immediate = queries.count(drill('immediate_risk', q.key), q);
   const boardImmediate = queries.count(drill('immediate_risk', q.key, { origin: 'board' }), q);
@@ -311,7 +312,8 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
       medianWorkingDays: percentile(durations, 50),
       p90WorkingDays: percentile(durations, 90),
       withinTimescale: within,
-      withinTimescaleShare: resolvedTotal === 0 ? null : within / resolvedTotal,
+      withTimescale,
+      withinTimescaleShare: withTimescale === 0 ? null : within / withTimescale,
     },
     overdueAtEnd: headlines.find((h) => h.figure === 'overdue_at_end')!.value,
     immediateRisk: {

@@ -39,6 +39,8 @@ const BASE: Record<Figure, (d: Dates) => Sql> = {
   carried_over: (d) => sql`e.opened_on < ${d.from} AND (e.ended_on IS NULL OR e.ended_on >= ${d.from})`,
   // within_timescale: no stage of the case ended after its due date (fixed when it was resolved).
   resolved_within_timescale: (d) => sql`${resolved(d)} AND e.within_timescale = 1`,
+  // NULL: no stage of the case had a due date, so it was neither within nor outside a timescale.
+  resolved_with_timescale: (d) => sql`${resolved(d)} AND e.within_timescale IS NOT NULL`,
   resolved_at_stages_1_2: (d) => sql`${resolved(d)} AND e.highest_stage <= 2`,
   // A stage open at the quarter's end (or today, for the quarter in progress) whose due date had passed.
   overdue_at_end: (d) =>
@@ -133,6 +135,7 @@ export const FIGURE_INDEX: Record<Figure, string | null> = {
   open_at_end: INDEX.escalationDashEnded,
   carried_over: INDEX.escalationDashEnded,
   resolved_within_timescale: INDEX.escalationDashResolved,
+  resolved_with_timescale: INDEX.escalationDashResolved,
   resolved_at_stages_1_2: INDEX.escalationDashResolved,
   overdue_at_end: INDEX.escalationDashEnded,
   immediate_risk: INDEX.escalationImmediateRisk,

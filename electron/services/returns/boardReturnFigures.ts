@@ -38,6 +38,7 @@ export const TIMELINESS_KEYS = [
   'median_days',
   'p90_days',
   'resolved_within_timescale',
+  'resolved_with_timescale',
   'within_timescale_share',
   'overdue_at_end',
   'immediate_risk',
@@ -176,12 +177,13 @@ export function returnFigures(ctx: ReadContext, quarterKey: string): ReturnFigur
       p.resolvedAtStages12Share,
     ),
     countLine('resolved_within_timescale'),
+    countLine('resolved_with_timescale'),
     shareLine(
       'within_timescale_share',
-      'Share of resolved cases within the policy’s timescales',
+      'Share of resolved cases with a timescale resolved within it',
       d.timeToResolution.withinTimescaleShare,
       (s) => now.resolved_within_timescale[s],
-      (s) => now.resolved[s],
+      (s) => now.resolved_with_timescale[s],
       p.timeToResolution.withinTimescaleShare,
     ),
     daysLine(

@@ -47,6 +47,7 @@ const NOUNS: Record<Figure, [string, string]> = {
   open_at_end: ['escalation still open', 'escalations still open'],
   carried_over: ['escalation carried over', 'escalations carried over'],
   resolved_within_timescale: ['escalation resolved within the policy’s timescales', 'escalations resolved within the policy’s timescales'],
+  resolved_with_timescale: ['resolved case that had a timescale to meet', 'resolved cases that had a timescale to meet'],
   resolved_at_stages_1_2: ['escalation resolved at stages 1-2', 'escalations resolved at stages 1-2'],
   overdue_at_end: ['overdue case', 'overdue cases'],
   immediate_risk: ['immediate-risk case', 'immediate-risk cases'],
