@@ -48,6 +48,7 @@ export function escalate(ctx: WriteContext, input: { escalationId: number; toSta
   }
   const stage = openStage(ctx.db, row.id)!;
   requireNotBefore(input.on, stage.started_on, 'Moving up a stage', 'Date');
+  requireHappened(ctx.now, input.on, 'The move up a stage', 'Date moved');
   endStage(ctx, row.id, input.on, 'escalated');
   const deadline = stageDeadline(loadCalendar(ctx.db), profile, input.toStage, input.on, row.immediate_risk === 1);
   startStage(ctx, row.id, input.toStage, input.on, deadline, `Moved up to stage ${input.toStage}`);
@@ -142,6 +143,7 @@ export function recordNotification(
     { id: number; escalation_id: number; kind: string; made_on: string | null } | undefined;
   if (!n) throw new NotFoundError(`There is no notification with id ${input.notificationId}.`);
   if (n.made_on) throw new DomainError(`That notification was already recorded as made on ${formatUkDate(n.made_on)}.`);
+  requireHappened(ctx.now, input.madeOn, 'The notification', 'Told on');
   ctx.db
     .prepare('UPDATE notification SET made_on = ?, made_by = ?, method = ? WHERE id = ?')
     .run(input.madeOn, input.madeBy, input.method, n.id);
@@ -172,6 +174,7 @@ export function resolve(ctx: WriteContext, input: ResolveInput): void {
   const row = escalationRow(ctx.db, input.escalationId);
   requireOpen(row, 'resolved');
   requireNotBefore(input.resolvedOn, openStage(ctx.db, row.id)!.started_on, 'The resolution date', 'Date resolved');
+  requireHappened(ctx.now, input.resolvedOn, 'The outcome', 'Resolved on');
   for (const themeId of input.themeIds) {
     if (!ctx.db.prepare('SELECT 1 FROM learning_theme WHERE id = ?').get(themeId))
       throw new DomainError(`There is no learning theme with id ${themeId}.`, [
@@ -212,6 +215,7 @@ export function withdraw(ctx: WriteContext, input: { escalationId: number; on: s
   const row = escalationRow(ctx.db, input.escalationId);
   requireOpen(row, 'withdrawn');
   requireNotBefore(input.on, row.opened_on, 'Withdrawal', 'Date');
+  requireHappened(ctx.now, input.on, 'The withdrawal', 'Withdrawn on');
   endStage(ctx, row.id, input.on, 'withdrawn');
   ctx.db.prepare('INSERT INTO escalation_withdrawal (escalation_id, on_date, reason) VALUES (?, ?, ?)').run(row.id, input.on, input.reason);
   markWithdrawn(ctx, row.id, input.on);
@@ -230,6 +234,7 @@ export function close(ctx: WriteContext, input: { escalationId: number; on: stri
     throw new DomainError(`Escalation ${row.reference} is ${row.status}: the chair signs off a case once it is resolved or withdrawn.`);
   }
   requireNotBefore(input.on, row.ended_on!, 'The chair’s sign-off', 'Date');
+  requireHappened(ctx.now, input.on, 'The chair’s sign-off', 'Signed off on');
   ctx.db
     .prepare('INSERT INTO escalation_closure (escalation_id, on_date, chair_name) VALUES (?, ?, ?)')
     .run(row.id, input.on, input.chairName);
@@ -248,6 +253,7 @@ export function actionDone(ctx: WriteContext, input: { actionId: number; doneOn:
     { id: number; escalation_id: number; description: string; done_on: string | null } | undefined;
   if (!a) throw new NotFoundError(`There is no action with id ${input.actionId}.`);
   if (a.done_on) throw new DomainError(`That action was already done on ${formatUkDate(a.done_on)}.`);
+  requireHappened(ctx.now, input.doneOn, 'The action', 'Date used for “Mark done”');
   ctx.db.prepare('UPDATE outcome_action SET done_on = ? WHERE id = ?').run(input.doneOn, a.id);
   appendAudit(ctx, {
     action: 'escalation.actionDone',
