@@ -61,6 +61,19 @@ export const dashboardSchema = z.object({
   previousQuarter: z.object({ key: z.string(), label: z.string() }),
   asOf: z.string(),
   headlines: z.array(headlineSchema),
+  /**
+   * The quarter's cases in and out, each from its own figure: carried over + new − resolved −
+   * withdrawn = still open at the end. reconciles says whether they do (a case ends once, resolved
+   * or withdrawn), so a figure that drifted from the others shows on the screen.
+   */
+  flow: z.object({
+    carriedOver: z.number(),
+    new: z.number(),
+    resolved: z.number(),
+    withdrawn: z.number(),
+    openAtEnd: z.number(),
+    reconciles: z.boolean(),
+  }),
   trend: z.array(
     z.object({
       key: z.string(),

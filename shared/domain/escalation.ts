@@ -486,6 +486,10 @@ export const draftSchema = z.object({ to: z.string(), subject: z.string(), body:
 export type Draft = z.infer<typeof draftSchema>;
 
 export const overdueRowSchema = registerRowSchema.extend({ workingDaysLate: z.number() });
+/** An open stage due later this week (after today, by Sunday): working days left until its due date. */
+export const dueSoonRowSchema = registerRowSchema.extend({ workingDaysLeft: z.number() });
+/** An open case at a stage with no timescale (Torbay's pre-escalation, say): how long it has sat there. */
+export const noTimescaleRowSchema = registerRowSchema.extend({ stageStartedOn: z.string(), workingDaysAtStage: z.number() });
 export const breachRowSchema = z.object({
   id: z.number(),
   reference: z.string(),

@@ -144,6 +144,7 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
   const headlineFigures: [Figure, [string, string]][] = [
     ['new', ['new escalation', 'new escalations']],
     ['resolved', ['escalation resolved', 'escalations resolved']],
+    ['withdrawn', ['escalation withdrawn', 'escalations withdrawn']],
     ['open_at_end', ['escalation still open', 'escalations still open']],
     ['carried_over', ['escalation carried over', 'escalations carried over']],
     ['overdue_at_end', ['overdue case', 'overdue cases']],
@@ -155,6 +156,16 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     const previous = isTallied(figure) ? queries.tally(figure, prev).total : queries.count(drill(figure, prev.key), prev);
     return { figure, label: FIGURES[figure], value, previous, sentence: compareSentence(value.total, previous, noun) };
   });
+
+  const total = (figure: Figure) => headlines.find((h) => h.figure === figure)!.value.total;
+  const flow = {
+    carriedOver: total('carried_over'),
+    new: total('new'),
+    resolved: total('resolved'),
+    withdrawn: total('withdrawn'),
+    openAtEnd: total('open_at_end'),
+  };
+  const reconciles = flow.carriedOver + flow.new - flow.resolved - flow.withdrawn === flow.openAtEnd;
 
   // Every trend figure from the daily tally: a sum over days, however many cases there are.
   const trend = Array.from({ length: TREND_QUARTERS + 1 }, (_, i) => shiftQuarter(q.key, i - TREND_QUARTERS, startMonth)).map((tq) => ({
@@ -295,6 +306,7 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     previousQuarter: { key: prev.key, label: prev.label },
     asOf: q.to < today ? q.to : today,
     headlines,
+    flow: { ...flow, reconciles },
     trend,
     agencies,
     byRaisingAgency: [...byRaising]
