@@ -35,7 +35,7 @@ export function QuarterFlow({ d }: { d: Dashboard }) {
                 {r.sign}
               </td>
               <td className="num">
-                <DrillCount drill={{ figure: r.figure, quarter }} count={r.count} />
+                <DrillCount drill={{ figure: r.figure, quarter }} count={r.count} qualifier="(cases in and out)" />
               </td>
             </tr>
           ))}
