@@ -15,6 +15,8 @@ import {
   notificationRecordInput,
   outstandingNotificationSchema,
   overdueRowSchema,
+  dueSoonRowSchema,
+  noTimescaleRowSchema,
   referralRecordInput,
   registerQuery,
   registerRowSchema,
@@ -230,6 +232,9 @@ export const contract = {
     input: nothing,
     output: z.object({
       overdue: z.array(overdueRowSchema),
+      dueToday: z.array(registerRowSchema),
+      dueThisWeek: z.array(dueSoonRowSchema),
+      noTimescale: z.array(noTimescaleRowSchema),
       breaches: z.array(breachRowSchema),
       notifications: z.array(outstandingNotificationSchema),
     }),

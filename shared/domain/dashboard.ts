@@ -10,10 +10,16 @@ export const FIGURES = {
   open_at_end: 'Still open at the end of the quarter',
   carried_over: 'Carried over from earlier quarters',
   resolved_within_timescale: 'Resolved within the policy’s timescales',
+  resolved_with_timescale: 'Resolved cases that had a timescale to meet',
   resolved_at_stages_1_2: 'Resolved at stages 1-2',
   overdue_at_end: 'Overdue at the end of the quarter',
   immediate_risk: 'Immediate-risk cases',
   immediate_risk_breach: 'Immediate-risk cases not referred or escalated the same working day',
+  same_day_compliant: 'Immediate-risk cases referred and escalated the same working day',
+  referral_on_time: 'Immediate-risk cases referred the same working day',
+  referral_late: 'Immediate-risk cases referred later than the same working day',
+  referral_date_unknown: 'Immediate-risk cases whose referral date is not known',
+  referral_missing: 'Immediate-risk cases with no referral recorded',
   notification_required: 'Cases needing a notification',
   notification_missing: 'Cases with a notification not made by the quarter end',
   chair_decision: 'Cases the chair decided on',
@@ -55,6 +61,19 @@ export const dashboardSchema = z.object({
   previousQuarter: z.object({ key: z.string(), label: z.string() }),
   asOf: z.string(),
   headlines: z.array(headlineSchema),
+  /**
+   * The quarter's cases in and out, each from its own figure: carried over + new − resolved −
+   * withdrawn = still open at the end. reconciles says whether they do (a case ends once, resolved
+   * or withdrawn), so a figure that drifted from the others shows on the screen.
+   */
+  flow: z.object({
+    carriedOver: z.number(),
+    new: z.number(),
+    resolved: z.number(),
+    withdrawn: z.number(),
+    openAtEnd: z.number(),
+    reconciles: z.boolean(),
+  }),
   trend: z.array(
     z.object({
       key: z.string(),
@@ -79,10 +98,24 @@ export const dashboardSchema = z.object({
     medianWorkingDays: z.number().nullable(),
     p90WorkingDays: z.number().nullable(),
     withinTimescale: z.number(),
+    /** Resolved cases with at least one stage due by a date: the only ones within or outside a timescale. */
+    withTimescale: z.number(),
     withinTimescaleShare: z.number().nullable(),
   }),
   overdueAtEnd: split,
-  immediateRisk: z.object({ cases: z.number(), breaches: z.number(), compliantShare: z.number().nullable() }),
+  /**
+   * The same-day rule is judged on the board's own cases (agencies' returns ask no referral date):
+   * compliant counts only cases whose referral date was recorded and was the same working day, and
+   * that went up the same working day. A date not known is counted as not known, never as compliant.
+   */
+  immediateRisk: z.object({
+    cases: z.number(),
+    boardCases: z.number(),
+    compliant: z.number(),
+    breaches: z.number(),
+    referral: z.object({ onTime: z.number(), late: z.number(), dateUnknown: z.number(), missing: z.number() }),
+    compliantShare: z.number().nullable(),
+  }),
   notifications: z.array(z.object({ kind: z.string(), label: z.string(), required: z.number(), made: z.number() })),
   chair: z.object({
     decisions: z.array(z.object({ route: z.string(), label: z.string(), count: z.number() })),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { recordVersionSchema } from './recordVersion';
 import { stageParticipantInput, stageParticipantSchema } from './stageParticipants';
 import { CASE_REFERENCE, INITIALS } from './childIdentifiers';
-import { isoDate } from './dates';
+import { isoDate, isRealIsoDate } from './dates';
 import { drillSchema } from './dashboard';
 import { caseSignOffSchema, CLOSURE_WAYS, recordedSignOff, type ClosureWay } from './signOff';
 
@@ -94,43 +94,74 @@ export const childInitials = z
   .pipe(z.string().regex(INITIALS, 'Initials are 1 to 4 letters (never the child’s name)').or(z.literal('')))
   .default('');
 
+/**
+ * A referral of a child at immediate risk. Its date has no default: the coordinator enters it, or
+ * gives null to say it is not known (DOMAIN rule 1: recorded as unknown, never guessed).
+ */
 export const referralInput = z.object({
   to: z.enum(Object.keys(REFERRAL_ROUTES) as [ReferralRoute, ...ReferralRoute[]], { error: 'Choose where the child was referred' }),
-  madeOn: isoDate,
+  madeOn: z
+    .string({ error: 'Enter the date the referral was made, or say that it is not known' })
+    .refine(isRealIsoDate, { message: 'Enter the date the referral was made as a real date in the form YYYY-MM-DD' })
+    .nullable(),
 });
 
-export const escalationCreateInput = z.object({
-  matter: z
-    .enum(Object.keys(MATTERS) as [Matter, ...Matter[]], { error: 'Say what kind of matter this is' })
-    .default('multi_agency_disagreement'),
-  reference: caseReference,
-  childInitials,
-  raisingAgencyId: id('the agency that raised the concern'),
-  raisingWorkerRole: text('the raising worker’s role', 120),
-  raisingWorkerEmail: z
-    .string()
-    .trim()
-    .pipe(z.email({ error: 'Enter the raising worker’s e-mail like name@agency.gov.uk' }).or(z.literal('')))
-    .default(''),
-  challengedAgencyIds: z
-    .array(id('an agency being challenged'), { error: 'Choose the agency or agencies being challenged' })
-    .min(1, 'Choose at least one agency being challenged')
-    .max(10, 'Choose at most 10 agencies'),
-  categoryId: id('a category'),
-  childStatus: z.enum(Object.keys(CHILD_STATUSES) as [ChildStatus, ...ChildStatus[]], { error: 'Choose the child’s status' }),
-  summary: text('what the disagreement is about', 4000),
-  openedOn: isoDate,
-  startStage: z
-    .number({ error: 'Choose the stage to start at' })
-    .int('Choose the stage to start at')
-    .min(0)
-    .max(10)
-    .nullable()
-    .default(null),
-  immediateRisk: z.boolean({ error: 'Say whether the child is at immediate risk of significant harm' }),
-  referral: referralInput.nullable().default(null),
-  confirmedNoChildName: z.boolean().default(false),
-});
+/**
+ * How a referral stands against the same-working-day rule: none recorded, recorded with no known
+ * date, made later than the same working day as the case's opening, or made by then.
+ */
+export const REFERRAL_TIMELINESS = {
+  none: 'No referral recorded',
+  date_unknown: 'Referral date not known',
+  late: 'Referred later than the same working day',
+  on_time: 'Referred the same working day',
+} as const;
+export type ReferralTimeliness = keyof typeof REFERRAL_TIMELINESS;
+
+/** The one rule, from what was recorded: a date not known is never on time. */
+export function referralTimeliness(to: string | null, madeOn: string | null, dueOn: string): ReferralTimeliness {
+  if (to === null) return 'none';
+  if (madeOn === null) return 'date_unknown';
+  return madeOn > dueOn ? 'late' : 'on_time';
+}
+
+export const escalationCreateInput = z
+  .object({
+    matter: z
+      .enum(Object.keys(MATTERS) as [Matter, ...Matter[]], { error: 'Say what kind of matter this is' })
+      .default('multi_agency_disagreement'),
+    reference: caseReference,
+    childInitials,
+    raisingAgencyId: id('the agency that raised the concern'),
+    raisingWorkerRole: text('the raising worker’s role', 120),
+    raisingWorkerEmail: z
+      .string()
+      .trim()
+      .pipe(z.email({ error: 'Enter the raising worker’s e-mail like name@agency.gov.uk' }).or(z.literal('')))
+      .default(''),
+    challengedAgencyIds: z
+      .array(id('an agency being challenged'), { error: 'Choose the agency or agencies being challenged' })
+      .min(1, 'Choose at least one agency being challenged')
+      .max(10, 'Choose at most 10 agencies'),
+    categoryId: id('a category'),
+    childStatus: z.enum(Object.keys(CHILD_STATUSES) as [ChildStatus, ...ChildStatus[]], { error: 'Choose the child’s status' }),
+    summary: text('what the disagreement is about', 4000),
+    openedOn: isoDate,
+    startStage: z
+      .number({ error: 'Choose the stage to start at' })
+      .int('Choose the stage to start at')
+      .min(0)
+      .max(10)
+      .nullable()
+      .default(null),
+    immediateRisk: z.boolean({ error: 'Say whether the child is at immediate risk of significant harm' }),
+    referral: referralInput.nullable().default(null),
+    confirmedNoChildName: z.boolean().default(false),
+  })
+  .refine((e) => e.referral?.madeOn == null || !isRealIsoDate(e.openedOn) || e.referral.madeOn >= e.openedOn, {
+    message: 'The referral cannot have been made before the date the escalation was raised',
+    path: ['referral', 'madeOn'],
+  });
 export type EscalationCreateInput = z.input<typeof escalationCreateInput>;
 export type EscalationCreate = z.output<typeof escalationCreateInput>;
 
@@ -368,7 +399,10 @@ export const notificationSchema = z.object({
   method: z.string().nullable(),
 });
 
-export const breachSchema = z.object({ kind: z.enum(['referral_missing', 'not_escalated_same_day']), message: z.string() });
+export const breachSchema = z.object({
+  kind: z.enum(['referral_missing', 'referral_date_unknown', 'referral_late', 'not_escalated_same_day']),
+  message: z.string(),
+});
 
 export const timelineEntrySchema = z.object({
   id: z.number(),
@@ -403,7 +437,18 @@ export const escalationDetailSchema = z.object({
   summary: z.string(),
   openedOn: z.string(),
   immediateRisk: z.boolean(),
-  referral: z.object({ to: z.string(), madeOn: z.string() }).nullable(),
+  referral: z
+    .object({
+      to: z.string(),
+      /** Null: the date it was made is not known. */
+      madeOn: z.string().nullable(),
+      /** The same working day as the opening, by which it had to be made. */
+      dueOn: z.string(),
+      timeliness: z.enum(Object.keys(REFERRAL_TIMELINESS) as [ReferralTimeliness, ...ReferralTimeliness[]]),
+      /** A date recorded before dates stopped defaulting to the day of recording, kept until it is confirmed. */
+      unconfirmedOn: z.string().nullable(),
+    })
+    .nullable(),
   status: z.enum(Object.keys(ESCALATION_STATUSES) as [EscalationStatus, ...EscalationStatus[]]),
   currentStage: z
     .object({
@@ -445,6 +490,10 @@ export const draftSchema = z.object({ to: z.string(), subject: z.string(), body:
 export type Draft = z.infer<typeof draftSchema>;
 
 export const overdueRowSchema = registerRowSchema.extend({ workingDaysLate: z.number() });
+/** An open stage due later this week (after today, by Sunday): working days left until its due date. */
+export const dueSoonRowSchema = registerRowSchema.extend({ workingDaysLeft: z.number() });
+/** An open case at a stage with no timescale (Torbay's pre-escalation, say): how long it has sat there. */
+export const noTimescaleRowSchema = registerRowSchema.extend({ stageStartedOn: z.string(), workingDaysAtStage: z.number() });
 export const breachRowSchema = z.object({
   id: z.number(),
   reference: z.string(),

@@ -155,7 +155,8 @@ function insertAgencyCase(
       status: c.resolvedOn ? 'resolved' : 'open',
       resolvedOn: c.resolvedOn ?? null,
       effect: c.resolvedOn ? 'upheld' : null,
-      within: c.resolvedOn ? 1 : null,
+      // An agency's return records no due dates: neither within nor outside a timescale.
+      within: null,
     });
   const id = Number(info.lastInsertRowid);
   db.prepare('INSERT INTO escalation_challenged (escalation_id, agency_id) VALUES (?, ?)').run(id, c.challenged);
@@ -312,10 +313,12 @@ describe('the board return workbook', () => {
     expect(cell('Share of resolved cases resolved at stages 1-2', 2).value).toBe(dashboard.resolvedAtStages12Share);
     expect(cell('Share of resolved cases resolved at stages 1-2', 2).numFmt).toBe('0.0%');
     expect(cell('Share of resolved cases resolved at stages 1-2', 5).value).toBe(previous.resolvedAtStages12Share);
-    expect(cell('Share of resolved cases within the policy’s timescales', 2).value).toBe(dashboard.timeToResolution.withinTimescaleShare);
+    expect(cell('Share of resolved cases with a timescale resolved within it', 2).value).toBe(
+      dashboard.timeToResolution.withinTimescaleShare,
+    );
     expect(cell('Median working days from raised to resolved', 2).value).toBe(dashboard.timeToResolution.medianWorkingDays);
     expect(cell('90th percentile working days from raised to resolved', 2).value).toBe(dashboard.timeToResolution.p90WorkingDays);
-    expect(cell('Same-day compliance for immediate-risk cases (share)', 2).value).toBe(dashboard.immediateRisk.compliantShare);
+    expect(cell('Same-day compliance for the board’s immediate-risk cases (share)', 2).value).toBe(dashboard.immediateRisk.compliantShare);
     expect(cell('Resolution panels held', 2).value).toBe(dashboard.chair.panelsHeld);
     expect(cell('Notifications required', 2).value).toBe(dashboard.notifications.reduce((n, x) => n + x.required, 0));
     for (const o of dashboard.outcomes)

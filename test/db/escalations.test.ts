@@ -240,10 +240,11 @@ describe('outcome, sign-off and corrections', () => {
     expect(letter.body).toContain('Children’s social care will reassess within 10 working days.');
     expect(letter.body).toContain('Reassessment (owner: Team manager, Bristol City Council; due 4 Dec 2026)');
     expect(letter.mailto).toMatch(/^mailto:dsl@hollyfield\.example\.uk\?subject=/);
-    const withAction = ok(onLatest(desk, 'escalations:actionDone', { actionId: resolved.actions[0]!.id, doneOn: '2026-12-01' }));
-    expect(withAction.actions[0]!.doneOn).toBe('2026-12-01');
+    // Things that have happened are dated today at the latest (issue 16, item 2).
+    const withAction = ok(onLatest(desk, 'escalations:actionDone', { actionId: resolved.actions[0]!.id, doneOn: '2026-11-23' }));
+    expect(withAction.actions[0]!.doneOn).toBe('2026-11-23');
     const closed = ok(
-      onLatest(desk, 'escalations:close', { escalationId: e.id, on: '2026-12-02', chairName: 'Independent chair', how: 'meeting' }),
+      onLatest(desk, 'escalations:close', { escalationId: e.id, on: '2026-11-23', chairName: 'Independent chair', how: 'meeting' }),
     );
     expect(closed.status).toBe('closed');
     expect(closed.timeline.map((t) => t.title)).toEqual([

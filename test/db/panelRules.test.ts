@@ -377,7 +377,7 @@ describe('a panel this policy cannot form for the case', () => {
     expect(ok(desk.call('panels:list', {}))).toEqual([expect.objectContaining({ id: panel.id, valid: false, underDeparture: true })]);
 
     const pack = ok(desk.call('panels:pack', { panelId: panel.id }));
-    expect(pack.sections.find((s) => s.heading === 'Held under a departure from the policy')!.lines).toEqual([
+    expect(pack.sections.find((s) => s.heading === 'Planned under a departure from the policy')!.lines).toEqual([
       NOT_A_MEMBER,
       `The chair recorded a departure from Bromley (Mrs Bonds Village Nursery): ${reason}`,
     ]);

@@ -139,7 +139,7 @@ test('the learning hub reads a quarter’s figures, drills into the register and
 
   // Other panels say their figures in words.
   await expect(page.getByRole('region', { name: 'Immediate risk and same-day compliance' })).toContainText(
-    '1 of 2 immediate-risk cases were referred and escalated the same working day (50%)',
+    '1 of 2 board-level immediate-risk cases were recorded as referred and escalated the same working day (50%)',
   );
   await expect(page.getByRole('region', { name: 'Policy gaps flagged to the chair' }).getByRole('link', { name: 'Q2-A' })).toHaveAttribute(
     'href',

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { openDesk, type Desk } from '../../electron/desk/desk';
 import { typedCalls } from '../../shared/bridge';
 import { openFrontDesk, type FrontDesk } from '../../electron/desk/frontDesk';
+import { CLOCK_VARIABLE, processClock } from '../../electron/desk/clock';
 import type { Caller } from '../../electron/services/accounts/sessionRegistry';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { tempFolder } from '../support/tempStore';
@@ -29,12 +30,19 @@ export interface DeskFixture {
   dataFolder: string;
 }
 
-export const test = base.extend<{ app: DeskFixture; firstAccount: boolean }>({
+export const test = base.extend<{ app: DeskFixture; firstAccount: boolean; clock: string | null }>({
   /** false: the board has no account yet, and the page opens on the first-account screen. */
   firstAccount: [true, { option: true }],
-  app: async ({ page, firstAccount }, use) => {
+  /**
+   * An instant such as 2026-11-23T10:00:00Z: the desk's clock starts there (as ESCALATION_DESK_CLOCK
+   * would set it) and the page's Date reads it, so "today" is the same fixed day on both sides.
+   */
+  clock: [null, { option: true }],
+  app: async ({ page, firstAccount, clock }, use) => {
     const dataFolder = tempFolder('desk-e2e-');
-    const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e' });
+    const now = clock === null ? undefined : processClock({ [CLOCK_VARIABLE]: clock });
+    if (clock !== null) await page.clock.setFixedTime(new Date(clock));
+    const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e', ...(now ? { now } : {}) });
     if (firstAccount) {
       const first = host.desk!.call('session:setUp', {
         userName: 'coordinator',
@@ -52,7 +60,8 @@ export const test = base.extend<{ app: DeskFixture; firstAccount: boolean }>({
       rendererDir: join(process.cwd(), 'out', 'renderer'),
     });
     let seeder: Desk | null = null;
-    const openSeeder = () => (seeder ??= openDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed' }));
+    const openSeeder = () =>
+      (seeder ??= openDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed', ...(now ? { now } : {}) }));
     await page.goto(server.url);
     if (firstAccount) await signInOnPage(page, 'coordinator', 'E2E Coordinator · Business coordinator');
     await use({

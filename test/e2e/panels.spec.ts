@@ -480,7 +480,7 @@ test('under Bromley a nursery in dispute cannot sit on a full-board panel: the p
   await expect(summary(page)).toHaveText(
     'This policy’s panel cannot be formed for this case: this one sits under the chair’s recorded departure from the policy (1 warning to read).',
   );
-  await expect(page.getByRole('region', { name: 'Held under a departure from the policy' })).toContainText(
+  await expect(page.getByRole('region', { name: 'Planned under a departure from the policy' })).toContainText(
     'The chair’s reason for departing from the policy: The nursery will be heard in person',
   );
   await page.getByRole('button', { name: 'Save panel' }).click();

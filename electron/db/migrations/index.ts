@@ -15,6 +15,7 @@ import { auditContentDigest } from './0120-audit-content-digest';
 import { recordVersions } from './0130-record-versions';
 import { accessRecord } from './0140-access-record';
 import { chairSignOff } from './0150-chair-sign-off';
+import { referralDates } from './0160-referral-dates';
 
 export type { Migration } from './migration';
 
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   recordVersions,
   accessRecord,
   chairSignOff,
+  referralDates,
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -144,6 +144,7 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
   const headlineFigures: [Figure, [string, string]][] = [
     ['new', ['new escalation', 'new escalations']],
     ['resolved', ['escalation resolved', 'escalations resolved']],
+    ['withdrawn', ['escalation withdrawn', 'escalations withdrawn']],
     ['open_at_end', ['escalation still open', 'escalations still open']],
     ['carried_over', ['escalation carried over', 'escalations carried over']],
     ['overdue_at_end', ['overdue case', 'overdue cases']],
@@ -155,6 +156,16 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     const previous = isTallied(figure) ? queries.tally(figure, prev).total : queries.count(drill(figure, prev.key), prev);
     return { figure, label: FIGURES[figure], value, previous, sentence: compareSentence(value.total, previous, noun) };
   });
+
+  const total = (figure: Figure) => headlines.find((h) => h.figure === figure)!.value.total;
+  const flow = {
+    carriedOver: total('carried_over'),
+    new: total('new'),
+    resolved: total('resolved'),
+    withdrawn: total('withdrawn'),
+    openAtEnd: total('open_at_end'),
+  };
+  const reconciles = flow.carriedOver + flow.new - flow.resolved - flow.withdrawn === flow.openAtEnd;
 
   // Every trend figure from the daily tally: a sum over days, however many cases there are.
   const trend = Array.from({ length: TREND_QUARTERS + 1 }, (_, i) => shiftQuarter(q.key, i - TREND_QUARTERS, startMonth)).map((tq) => ({
@@ -215,9 +226,18 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     .sort((a, b) => a.days - b.days)
     .flatMap((g) => Array<number>(g.n).fill(g.days));
   const within = queries.count(drill('resolved_within_timescale', q.key), q);
+  const withTimescale = queries.count(drill('resolved_with_timescale', q.key), q);
 
   const immediate = queries.count(drill('immediate_risk', q.key), q);
+  const boardImmediate = queries.count(drill('immediate_risk', q.key, { origin: 'board' }), q);
   const breaches = queries.count(drill('immediate_risk_breach', q.key), q);
+  const compliant = queries.count(drill('same_day_compliant', q.key), q);
+  const referral = {
+    onTime: queries.count(drill('referral_on_time', q.key), q),
+    late: queries.count(drill('referral_late', q.key), q),
+    dateUnknown: queries.count(drill('referral_date_unknown', q.key), q),
+    missing: queries.count(drill('referral_missing', q.key), q),
+  };
 
   const notifications = (
     db
@@ -286,6 +306,7 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
     previousQuarter: { key: prev.key, label: prev.label },
     asOf: q.to < today ? q.to : today,
     headlines,
+    flow: { ...flow, reconciles },
     trend,
     agencies,
     byRaisingAgency: [...byRaising]
@@ -303,10 +324,18 @@ export function quarterDashboard(ctx: ReadContext, input: { quarter: string }): 
       medianWorkingDays: percentile(durations, 50),
       p90WorkingDays: percentile(durations, 90),
       withinTimescale: within,
-      withinTimescaleShare: resolvedTotal === 0 ? null : within / resolvedTotal,
+      withTimescale,
+      withinTimescaleShare: withTimescale === 0 ? null : within / withTimescale,
     },
     overdueAtEnd: headlines.find((h) => h.figure === 'overdue_at_end')!.value,
-    immediateRisk: { cases: immediate, breaches, compliantShare: immediate === 0 ? null : (immediate - breaches) / immediate },
+    immediateRisk: {
+      cases: immediate,
+      boardCases: boardImmediate,
+      compliant,
+      breaches,
+      referral,
+      compliantShare: boardImmediate === 0 ? null : compliant / boardImmediate,
+    },
     notifications,
     chair: { decisions, panelsHeld, panelsHeldUnderDeparture, panelOutcomes, agencyInternal: fromReturns },
     outcomes: (Object.keys(OUTCOME_EFFECTS) as OutcomeEffect[]).map((effect) => ({

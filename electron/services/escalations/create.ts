@@ -2,12 +2,12 @@
 // its deadline, list who must be told, and write it all (and its audit entry) in one go.
 import { referenceKey } from '../../../shared/domain/caseReference';
 import { scopeRefusal, type EscalationCreate } from '../../../shared/domain/escalation';
-import { formatUkDate } from '../../../shared/domain/dates';
 import { firstStage, stageNameOf } from '../../../shared/domain/policyProfiles';
 import { appendAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { WriteContext } from '../context';
 import { DomainError } from '../errors';
+import { requireHappened } from '../happenedOn';
 import { activeProfileId, loadProfile } from '../policyVersions';
 import { sameDayDeadline, stageDeadline } from './deadlines';
 import { agencyName, nextEscalationId } from './rows';
@@ -44,11 +44,10 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
       [{ where: 'Start at stage', message: `Start at stage ${first}, or tick immediate risk` }],
     );
   }
-  if (input.openedOn > new Date(ctx.now.getTime() + 86_400_000).toISOString().slice(0, 10)) {
-    throw new DomainError(`The date raised, ${formatUkDate(input.openedOn)}, is in the future.`, [
-      { where: 'Date raised', message: 'Cannot be in the future' },
-    ]);
-  }
+  requireHappened(ctx.now, input.openedOn, 'The date raised', 'Date raised');
+  // The referral's date is never guessed: entered (on or after the date raised, checked by the
+  // contract, and not after today), or null when the coordinator says it is not known.
+  if (input.referral?.madeOn) requireHappened(ctx.now, input.referral.madeOn, 'The referral', 'Referral made on');
   const duplicate = ctx.db
     .prepare("SELECT id FROM escalation WHERE reference_key = ? AND raising_agency_id = ? AND status = 'open'")
     .get(referenceKey(input.reference), input.raisingAgencyId) as { id: number } | undefined;
@@ -64,8 +63,8 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
   const info = ctx.db
     .prepare(
       `INSERT INTO escalation (id, reference, reference_key, child_initials, origin, profile_id, raising_agency_id, raising_worker_role, raising_worker_email,
-         category_id, child_status, summary, opened_on, immediate_risk, referral_to, referral_made_on, status, first_stage, highest_stage, same_day_deadline, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+         category_id, child_status, summary, opened_on, immediate_risk, referral_to, referral_made_on, referral_due_on, status, first_stage, highest_stage, same_day_deadline, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
     )
     .run(
       nextEscalationId(ctx.db),
@@ -84,6 +83,8 @@ export function createEscalation(ctx: WriteContext, input: EscalationCreate, ori
       immediate ? 1 : 0,
       input.referral?.to ?? null,
       input.referral?.madeOn ?? null,
+      // The referral is due the same working day as the opening (DOMAIN rule 1).
+      immediate ? sameDayDeadline(calendar, input.openedOn) : null,
       start,
       start,
       // Starting above the first stage is itself the same-day escalation the rule asks for.

@@ -3,6 +3,7 @@ import { stageNameOf } from '../../../shared/domain/policyProfiles';
 import {
   NOTIFICATION_KINDS,
   REFERRAL_ROUTES,
+  referralTimeliness,
   type EscalationDetail,
   type NotificationKind,
   type ReferralRoute,
@@ -135,9 +136,16 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
     summary: row.summary,
     openedOn: row.opened_on,
     immediateRisk: row.immediate_risk === 1,
-    referral: row.referral_made_on
-      ? { to: REFERRAL_ROUTES[row.referral_to as ReferralRoute] ?? row.referral_to ?? '', madeOn: row.referral_made_on }
-      : null,
+    referral:
+      row.referral_to === null
+        ? null
+        : {
+            to: REFERRAL_ROUTES[row.referral_to as ReferralRoute] ?? row.referral_to,
+            madeOn: row.referral_made_on,
+            dueOn: row.referral_due_on ?? row.opened_on,
+            timeliness: referralTimeliness(row.referral_to, row.referral_made_on, row.referral_due_on ?? row.opened_on),
+            unconfirmedOn: row.referral_unconfirmed_on,
+          },
     status: row.status,
     currentStage:
       current === null

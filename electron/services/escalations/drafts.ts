@@ -75,7 +75,9 @@ export function chairReferral(db: AnyDb, now: Date, escalationId: number): Draft
     '',
     `${caseLine(e)}. Agencies challenged: ${e.challengedAgencies.map((a) => a.name).join(', ')}.`,
     `Category: ${e.category.name}. Child’s status: ${CHILD_STATUSES[e.childStatus]}.${e.immediateRisk ? ' The child is at immediate risk of significant harm.' : ''}`,
-    e.referral ? `Referral made to ${e.referral.to} on ${formatUkDate(e.referral.madeOn)}.` : '',
+    e.referral
+      ? `Referral made to ${e.referral.to} ${e.referral.madeOn ? `on ${formatUkDate(e.referral.madeOn)}` : '(the date it was made is not known)'}.`
+      : '',
     '',
     'Reasons for the disagreement:',
     e.summary,

@@ -24,6 +24,9 @@ interface Dates {
 // ends (migration 0060), so the busiest figures are ranges over covering indexes of escalation.
 const resolved = (d: Dates) => sql`e.resolved_on BETWEEN ${d.from} AND ${d.to}`;
 
+/** The quarter's immediate-risk cases logged by the board: the ones the same-day rule judges (breaches.ts). */
+const boardImmediate = (d: Dates) => sql`e.opened_on BETWEEN ${d.from} AND ${d.to} AND e.immediate_risk = 1 AND e.origin = 'board'`;
+
 /** A stage (alias s) open at asOf whose due date had passed by then. Agency-return stages have no due date, so never match. */
 const overdueStage = (d: Dates) =>
   sql`s.due_on < ${d.asOf} AND s.started_on <= ${d.asOf} AND (s.ended_on IS NULL OR s.ended_on > ${d.asOf})`;
@@ -36,6 +39,8 @@ const BASE: Record<Figure, (d: Dates) => Sql> = {
   carried_over: (d) => sql`e.opened_on < ${d.from} AND (e.ended_on IS NULL OR e.ended_on >= ${d.from})`,
   // within_timescale: no stage of the case ended after its due date (fixed when it was resolved).
   resolved_within_timescale: (d) => sql`${resolved(d)} AND e.within_timescale = 1`,
+  // NULL: no stage of the case had a due date, so it was neither within nor outside a timescale.
+  resolved_with_timescale: (d) => sql`${resolved(d)} AND e.within_timescale IS NOT NULL`,
   resolved_at_stages_1_2: (d) => sql`${resolved(d)} AND e.highest_stage <= 2`,
   // A stage open at the quarter's end (or today, for the quarter in progress) whose due date had passed.
   overdue_at_end: (d) =>
@@ -43,6 +48,15 @@ const BASE: Record<Figure, (d: Dates) => Sql> = {
   immediate_risk: (d) => sql`e.opened_on BETWEEN ${d.from} AND ${d.to} AND e.immediate_risk = 1`,
   // The breach rule of the register, judged as things stood at the quarter's end.
   immediate_risk_breach: (d) => sql`e.opened_on BETWEEN ${d.from} AND ${d.to} AND (${breachPredicate(d.asOf)})`,
+  // Only what was recorded counts as compliant: a referral dated by the same working day, and the
+  // case gone up by then (or started above the first stage, itself the same-day escalation).
+  same_day_compliant: (d) =>
+    sql`${boardImmediate(d)} AND e.referral_to IS NOT NULL AND e.referral_made_on <= e.referral_due_on
+      AND (e.same_day_deadline IS NULL OR e.first_stage_ended_on <= e.same_day_deadline)`,
+  referral_on_time: (d) => sql`${boardImmediate(d)} AND e.referral_to IS NOT NULL AND e.referral_made_on <= e.referral_due_on`,
+  referral_late: (d) => sql`${boardImmediate(d)} AND e.referral_to IS NOT NULL AND e.referral_made_on > e.referral_due_on`,
+  referral_date_unknown: (d) => sql`${boardImmediate(d)} AND e.referral_to IS NOT NULL AND e.referral_made_on IS NULL`,
+  referral_missing: (d) => sql`${boardImmediate(d)} AND e.referral_to IS NULL`,
   notification_required: (d) =>
     sql`e.id IN (SELECT n.escalation_id FROM notification n WHERE n.required_since BETWEEN ${d.from} AND ${d.to})`,
   notification_missing: (d) =>
@@ -121,10 +135,16 @@ export const FIGURE_INDEX: Record<Figure, string | null> = {
   open_at_end: INDEX.escalationDashEnded,
   carried_over: INDEX.escalationDashEnded,
   resolved_within_timescale: INDEX.escalationDashResolved,
+  resolved_with_timescale: INDEX.escalationDashResolved,
   resolved_at_stages_1_2: INDEX.escalationDashResolved,
   overdue_at_end: INDEX.escalationDashEnded,
   immediate_risk: INDEX.escalationImmediateRisk,
   immediate_risk_breach: INDEX.escalationImmediateRisk,
+  same_day_compliant: INDEX.escalationImmediateRisk,
+  referral_on_time: INDEX.escalationImmediateRisk,
+  referral_late: INDEX.escalationImmediateRisk,
+  referral_date_unknown: INDEX.escalationImmediateRisk,
+  referral_missing: INDEX.escalationImmediateRisk,
   notification_required: null,
   notification_missing: null,
   chair_decision: null,
@@ -146,6 +166,11 @@ export const SPREAD_BY_OPENING: ReadonlySet<Figure> = new Set<Figure>([
   'overdue_at_end',
   'immediate_risk',
   'immediate_risk_breach',
+  'same_day_compliant',
+  'referral_on_time',
+  'referral_late',
+  'referral_date_unknown',
+  'referral_missing',
 ]);
 
 /** The predicate for a figure in a quarter, narrowed by any dimension the drill names. */

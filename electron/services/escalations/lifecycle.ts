@@ -15,8 +15,9 @@ import { appendAudit } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { WriteContext } from '../context';
 import { DomainError, NotFoundError } from '../errors';
+import { requireHappened } from '../happenedOn';
 import { loadProfile } from '../policyVersions';
-import { stageDeadline } from './deadlines';
+import { sameDayDeadline, stageDeadline } from './deadlines';
 import { escalationRow, openStage, requireNotBefore, requireOpen } from './rows';
 import { endStage, markResolved, markWithdrawn, startStage } from './stages';
 import { describeStagePeople, replaceStagePeople } from './participants';
@@ -47,6 +48,7 @@ export function escalate(ctx: WriteContext, input: { escalationId: number; toSta
   }
   const stage = openStage(ctx.db, row.id)!;
   requireNotBefore(input.on, stage.started_on, 'Moving up a stage', 'Date');
+  requireHappened(ctx.now, input.on, 'The move up a stage', 'Date moved');
   endStage(ctx, row.id, input.on, 'escalated');
   const deadline = stageDeadline(loadCalendar(ctx.db), profile, input.toStage, input.on, row.immediate_risk === 1);
   startStage(ctx, row.id, input.toStage, input.on, deadline, `Moved up to stage ${input.toStage}`);
@@ -105,15 +107,30 @@ export function recordStage(
   });
 }
 
-export function recordReferral(ctx: WriteContext, input: { escalationId: number; to: ReferralRoute; madeOn: string }): void {
+/**
+ * Records the referral of a child at immediate risk, or the date of one recorded as not known.
+ * A known date is never overwritten here: changing it is a correction.
+ */
+export function recordReferral(ctx: WriteContext, input: { escalationId: number; to: ReferralRoute; madeOn: string | null }): void {
   const row = escalationRow(ctx.db, input.escalationId);
   if (row.referral_made_on)
     throw new DomainError(`A referral was already recorded on ${formatUkDate(row.referral_made_on)}. To change it, record a correction.`);
-  ctx.db.prepare('UPDATE escalation SET referral_to = ?, referral_made_on = ? WHERE id = ?').run(input.to, input.madeOn, row.id);
+  if (row.referral_to !== null && input.madeOn === null)
+    throw new DomainError('The referral is already recorded with its date not known. Enter the date it was made, once it is known.', [
+      { where: 'Referral made on', message: 'Enter the date the referral was made' },
+    ]);
+  if (input.madeOn !== null) {
+    requireNotBefore(input.madeOn, row.opened_on, 'The referral', 'Referral made on');
+    requireHappened(ctx.now, input.madeOn, 'The referral', 'Referral made on');
+  }
+  ctx.db
+    .prepare('UPDATE escalation SET referral_to = ?, referral_made_on = ?, referral_due_on = coalesce(referral_due_on, ?) WHERE id = ?')
+    .run(input.to, input.madeOn, sameDayDeadline(loadCalendar(ctx.db), row.opened_on), row.id);
   appendAudit(ctx, {
     action: 'escalation.recordReferral',
     entity: 'escalation',
     entityId: row.id,
+    before: row.referral_to === null ? undefined : { to: row.referral_to, madeOn: null, unconfirmedOn: row.referral_unconfirmed_on },
     after: { to: input.to, madeOn: input.madeOn },
   });
 }
@@ -126,6 +143,7 @@ export function recordNotification(
     { id: number; escalation_id: number; kind: string; made_on: string | null } | undefined;
   if (!n) throw new NotFoundError(`There is no notification with id ${input.notificationId}.`);
   if (n.made_on) throw new DomainError(`That notification was already recorded as made on ${formatUkDate(n.made_on)}.`);
+  requireHappened(ctx.now, input.madeOn, 'The notification', 'Told on');
   ctx.db
     .prepare('UPDATE notification SET made_on = ?, made_by = ?, method = ? WHERE id = ?')
     .run(input.madeOn, input.madeBy, input.method, n.id);
@@ -156,6 +174,7 @@ export function resolve(ctx: WriteContext, input: ResolveInput): void {
   const row = escalationRow(ctx.db, input.escalationId);
   requireOpen(row, 'resolved');
   requireNotBefore(input.resolvedOn, openStage(ctx.db, row.id)!.started_on, 'The resolution date', 'Date resolved');
+  requireHappened(ctx.now, input.resolvedOn, 'The outcome', 'Resolved on');
   for (const themeId of input.themeIds) {
     if (!ctx.db.prepare('SELECT 1 FROM learning_theme WHERE id = ?').get(themeId))
       throw new DomainError(`There is no learning theme with id ${themeId}.`, [
@@ -196,6 +215,7 @@ export function withdraw(ctx: WriteContext, input: { escalationId: number; on: s
   const row = escalationRow(ctx.db, input.escalationId);
   requireOpen(row, 'withdrawn');
   requireNotBefore(input.on, row.opened_on, 'Withdrawal', 'Date');
+  requireHappened(ctx.now, input.on, 'The withdrawal', 'Withdrawn on');
   endStage(ctx, row.id, input.on, 'withdrawn');
   ctx.db.prepare('INSERT INTO escalation_withdrawal (escalation_id, on_date, reason) VALUES (?, ?, ?)').run(row.id, input.on, input.reason);
   markWithdrawn(ctx, row.id, input.on);
@@ -213,6 +233,7 @@ export function actionDone(ctx: WriteContext, input: { actionId: number; doneOn:
     { id: number; escalation_id: number; description: string; done_on: string | null } | undefined;
   if (!a) throw new NotFoundError(`There is no action with id ${input.actionId}.`);
   if (a.done_on) throw new DomainError(`That action was already done on ${formatUkDate(a.done_on)}.`);
+  requireHappened(ctx.now, input.doneOn, 'The action', 'Date used for “Mark done”');
   ctx.db.prepare('UPDATE outcome_action SET done_on = ? WHERE id = ?').run(input.doneOn, a.id);
   appendAudit(ctx, {
     action: 'escalation.actionDone',

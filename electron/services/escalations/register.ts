@@ -32,7 +32,9 @@ const LISTED = [
   'current_due_on',
   'current_due_soon_from',
   'immediate_risk',
+  'referral_to',
   'referral_made_on',
+  'referral_due_on',
   'same_day_deadline',
   'first_stage_ended_on',
 ] as const satisfies readonly (keyof EscalationRow)[];
@@ -96,6 +98,42 @@ export function overdueAndBreaches(ctx: ReadContext) {
   const lateBy = new Map<string, number>();
   const daysLate = (dueOn: string) => lateBy.get(dueOn) ?? lateBy.set(dueOn, workingDaysBetween(calendar, dueOn, today)).get(dueOn)!;
   const overdue = shape(late, profiles, today).map((r) => ({ ...r, workingDaysLate: daysLate(r.dueOn!) }));
+  // Due today, and later this week (to Sunday): both straight from the (status, due date) index,
+  // in due-date order (cases due the same day in id order, as the index keeps them).
+  const dueToday = shape(
+    ctx.db
+      .prepare(
+        `${selectRows()} INDEXED BY ${INDEX.escalationByStatusDue} WHERE e.status = 'open' AND e.current_due_on = @today ORDER BY e.id LIMIT 1000`,
+      )
+      .all({ today }) as ListedRow[],
+    profiles,
+    today,
+  );
+  const dueThisWeek = shape(
+    ctx.db
+      .prepare(
+        `${selectRows()} INDEXED BY ${INDEX.escalationByStatusDue} WHERE e.status = 'open' AND e.current_due_on > @today AND e.current_due_on <= @weekEnd
+         ORDER BY e.current_due_on, e.id LIMIT 1000`,
+      )
+      .all({ today, weekEnd: endOfWeek(today) }) as ListedRow[],
+    profiles,
+    today,
+  ).map((r) => ({ ...r, workingDaysLeft: workingDaysBetween(calendar, today, r.dueOn!) }));
+  // A stage with no timescale has no due date, so it is never overdue: listed here with how long
+  // it has sat, longest first, so that nothing open is out of sight. Agencies' own cases (from
+  // their returns) are theirs to chase, not the board's.
+  const waiting = ctx.db
+    .prepare(
+      `${selectRows(', (SELECT max(s.started_on) FROM stage_entry s WHERE s.escalation_id = e.id AND s.ended_on IS NULL) AS stage_started_on')}
+       INDEXED BY ${INDEX.escalationByStatusDue} WHERE e.status = 'open' AND e.current_due_on IS NULL AND e.origin = 'board' ORDER BY e.id LIMIT 1000`,
+    )
+    .all() as (ListedRow & { stage_started_on: string | null })[];
+  const noTimescale = shape(waiting, profiles, today)
+    .map((r, i) => {
+      const startedOn = waiting[i]!.stage_started_on ?? r.openedOn;
+      return { ...r, stageStartedOn: startedOn, workingDaysAtStage: workingDaysBetween(calendar, startedOn, today) };
+    })
+    .sort((a, b) => b.workingDaysAtStage - a.workingDaysAtStage || a.id - b.id);
   // The immediate-risk cases' own index holds every column the rule reads, in date order.
   const breachRows = ctx.db
     .prepare(
@@ -127,7 +165,22 @@ export function overdueAndBreaches(ctx: ReadContext) {
     madeBy: null,
     method: null,
   }));
-  return { overdue: overdue.sort((a, b) => b.workingDaysLate - a.workingDaysLate), breaches, notifications };
+  return {
+    overdue: overdue.sort((a, b) => b.workingDaysLate - a.workingDaysLate),
+    dueToday,
+    dueThisWeek,
+    noTimescale,
+    breaches,
+    notifications,
+  };
+}
+
+/** The Sunday that ends the week of `today` (today itself when it is a Sunday). */
+function endOfWeek(today: string): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  const toSunday = (7 - day.getUTCDay()) % 7;
+  return new Date(Date.UTC(y, m - 1, d + toSunday)).toISOString().slice(0, 10);
 }
 
 /** The chair's list: resolved cases that showed a gap or weakness in the board's policy. */

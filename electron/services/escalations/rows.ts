@@ -22,6 +22,10 @@ export interface EscalationRow {
   immediate_risk: 0 | 1;
   referral_to: string | null;
   referral_made_on: string | null;
+  /** The same working day as the opening, for a child at immediate risk (migration 0160). */
+  referral_due_on: string | null;
+  /** A referral date recorded when the forms filled in the day of recording, awaiting confirmation (migration 0160). */
+  referral_unconfirmed_on: string | null;
   status: EscalationStatus;
   first_stage: number;
   highest_stage: number;

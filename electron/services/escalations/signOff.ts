@@ -10,6 +10,7 @@ import type { SignedInUser } from '../../../shared/domain/accounts';
 import { appendAudit } from '../audit';
 import type { WriteContext } from '../context';
 import { DomainError } from '../errors';
+import { requireHappened } from '../happenedOn';
 import { escalationRow, requireNotBefore, type AnyDb, type EscalationRow } from './rows';
 
 /** Whether the board has a chair who can sign in: then the chair signs off in the app, and only there. */
@@ -58,6 +59,7 @@ function closeCase(
   closure: { on: string; chairName: string; how: ClosureWay; signedByUserId: number | null; openActions: OpenAction[] },
 ): void {
   requireNotBefore(closure.on, row.ended_on!, 'The chair’s sign-off', 'Date');
+  requireHappened(ctx.now, closure.on, 'The chair’s sign-off', 'Signed off on');
   ctx.db
     .prepare('INSERT INTO escalation_closure (escalation_id, on_date, chair_name, how, signed_by_user_id) VALUES (?, ?, ?, ?, ?)')
     .run(row.id, closure.on, closure.chairName, closure.how, closure.signedByUserId);

@@ -38,13 +38,15 @@ export function endStage(ctx: WriteContext, escalationId: number, endedOn: strin
 /**
  * Ends a case as resolved, after its last stage has ended. The outcome's date and effect, and
  * whether every stage ended by its due date, are kept on the case for the dashboard (migration
- * 0060). Agency-return stages carry no due date, so they always count as within the timescales.
+ * 0060). A case none of whose stages had a due date (an agency's return records none; some policies
+ * set no timescale) was never within or outside one: it is left out (NULL), never counted as within.
  */
 export function markResolved(ctx: WriteContext, escalationId: number, resolvedOn: string, effect: string): void {
   ctx.db
     .prepare(
       `UPDATE escalation SET status = 'resolved', ended_on = @on, resolved_on = @on, outcome_effect = @effect,
-         within_timescale = NOT EXISTS (SELECT 1 FROM stage_entry s WHERE s.escalation_id = escalation.id AND s.due_on IS NOT NULL AND s.ended_on > s.due_on),
+         within_timescale = CASE WHEN NOT EXISTS (SELECT 1 FROM stage_entry s WHERE s.escalation_id = escalation.id AND s.due_on IS NOT NULL) THEN NULL
+           ELSE NOT EXISTS (SELECT 1 FROM stage_entry s WHERE s.escalation_id = escalation.id AND s.due_on IS NOT NULL AND s.ended_on > s.due_on) END,
          current_stage = NULL, current_due_on = NULL, current_due_soon_from = NULL
        WHERE id = @id`,
     )

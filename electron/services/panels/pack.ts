@@ -57,8 +57,9 @@ export function panelPack(db: AnyDb, now: Date, panelId: number) {
       ...(panel.checks.cannotBeFormed
         ? [
             {
+              // Held only once its decision is recorded: a panel still to sit is planned.
               heading: panel.checks.departureReason
-                ? 'Held under a departure from the policy'
+                ? `${panel.status === 'held' ? 'Held' : 'Planned'} under a departure from the policy`
                 : 'This policy’s panel cannot be formed for this case',
               lines: [
                 ...panel.checks.cannotBeFormed.reasons,

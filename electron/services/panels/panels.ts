@@ -15,6 +15,7 @@ import {
 import { CANNOT_BE_FORMED, checkPanel, inPostOn, isPartyTo, panelCannotBeFormed, retiredBy } from '../../../shared/domain/panelChecks';
 import { appendAudit } from '../audit';
 import type { ReadContext, WriteContext } from '../context';
+import { requireHappened } from '../happenedOn';
 import { DomainError, NotFoundError } from '../errors';
 import { currentVersion } from '../recordVersions';
 import { resolve } from '../escalations/lifecycle';
@@ -91,6 +92,7 @@ export function chairDecide(
 ): string[] {
   const { row, profile, stage } = caseForPanel(ctx.db, input.escalationId);
   requireOpen(row, 'decided on by the chair');
+  requireHappened(ctx.now, input.decidedOn, 'The chair’s decision', 'Date decided');
   const finalStage = profile.stages[profile.stages.length - 1]!;
   if (stage.number !== finalStage.number) {
     throw new DomainError(
@@ -314,6 +316,7 @@ export function addRepresentation(
 ): void {
   const row = panelRow(ctx.db, input.panelId);
   if (row.status !== 'planned') throw new DomainError(`This panel is ${row.status}; representations are received before it decides.`);
+  requireHappened(ctx.now, input.receivedOn, 'The representation', 'Date received');
   ctx.db
     .prepare('INSERT INTO panel_representation (panel_id, from_agency_id, from_person, received_on, summary) VALUES (?, ?, ?, ?, ?)')
     .run(input.panelId, input.fromAgencyId, input.fromPerson, input.receivedOn, input.summary);
@@ -341,6 +344,8 @@ export function recordPanelDecision(ctx: WriteContext, input: PanelDecision): nu
     throw new DomainError(`The panel sits on ${formatUkDate(panel.sitsOn)}; its decision cannot be dated before then.`, [
       { where: 'Date decided', message: `On or after ${panel.sitsOn}` },
     ]);
+  // A panel that has not sat yet has decided nothing: it stays planned until then.
+  requireHappened(ctx.now, input.decidedOn, 'The panel’s decision', 'Date decided');
   ctx.db
     .prepare("UPDATE panel SET status = 'held', decision = ?, decided_on = ? WHERE id = ?")
     .run(input.decision, input.decidedOn, panel.id);

@@ -38,10 +38,16 @@ export const TIMELINESS_KEYS = [
   'median_days',
   'p90_days',
   'resolved_within_timescale',
+  'resolved_with_timescale',
   'within_timescale_share',
   'overdue_at_end',
   'immediate_risk',
   'immediate_risk_breach',
+  'referral_on_time',
+  'referral_late',
+  'referral_date_unknown',
+  'referral_missing',
+  'same_day_compliant',
   'same_day_share',
 ] as const;
 
@@ -171,12 +177,13 @@ export function returnFigures(ctx: ReadContext, quarterKey: string): ReturnFigur
       p.resolvedAtStages12Share,
     ),
     countLine('resolved_within_timescale'),
+    countLine('resolved_with_timescale'),
     shareLine(
       'within_timescale_share',
-      'Share of resolved cases within the policy’s timescales',
+      'Share of resolved cases with a timescale resolved within it',
       d.timeToResolution.withinTimescaleShare,
       (s) => now.resolved_within_timescale[s],
-      (s) => now.resolved[s],
+      (s) => now.resolved_with_timescale[s],
       p.timeToResolution.withinTimescaleShare,
     ),
     daysLine(
@@ -196,14 +203,22 @@ export function returnFigures(ctx: ReadContext, quarterKey: string): ReturnFigur
     countLine('overdue_at_end'),
     countLine('immediate_risk'),
     countLine('immediate_risk_breach'),
-    shareLine(
-      'same_day_share',
-      'Same-day compliance for immediate-risk cases (share)',
-      d.immediateRisk.compliantShare,
-      (s) => now.immediate_risk[s] - now.immediate_risk_breach[s],
-      (s) => now.immediate_risk[s],
-      p.immediateRisk.compliantShare,
-    ),
+    countLine('referral_on_time'),
+    countLine('referral_late'),
+    countLine('referral_date_unknown'),
+    countLine('referral_missing'),
+    countLine('same_day_compliant'),
+    {
+      // Judged on the board's own cases only (an agency's return asks no referral date), and
+      // counting only what was recorded as on time: never the cases less the breaches.
+      key: 'same_day_share',
+      label: 'Same-day compliance for the board’s immediate-risk cases (share)',
+      measure: 'share',
+      value: d.immediateRisk.compliantShare,
+      board: ratio(now.same_day_compliant.board, now.immediate_risk.board),
+      agencyInternal: null,
+      previous: p.immediateRisk.compliantShare,
+    },
     countLine('notification_required'),
     countLine('notification_missing'),
     splitLine(

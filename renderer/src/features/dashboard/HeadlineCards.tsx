@@ -2,6 +2,7 @@ import type { Dashboard } from '../../../../shared/domain/dashboard';
 import { drillHref } from './drillLink';
 import { percent, shortQuarter, showName } from './format';
 import { DrillCount } from './Panel';
+import { QuarterFlow } from './QuarterFlow';
 
 /** The quarter's headline figures: value, the board-level / agency-internal split, last quarter. */
 export function HeadlineCards({ d }: { d: Dashboard }) {
@@ -45,6 +46,7 @@ export function HeadlineCards({ d }: { d: Dashboard }) {
         ))}
         <StagesCard d={d} />
       </ul>
+      <QuarterFlow d={d} />
     </section>
   );
 }

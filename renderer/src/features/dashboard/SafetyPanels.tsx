@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Dashboard } from '../../../../shared/domain/dashboard';
+import type { Dashboard, Figure } from '../../../../shared/domain/dashboard';
 import { drillHref, openDrill } from './drillLink';
 import { AXIS, percent, SERIES, truncate } from './format';
 import { ChartFrame, DrillCount, Panel } from './Panel';
@@ -7,19 +7,34 @@ import { ChartFrame, DrillCount, Panel } from './Panel';
 function ImmediateRiskPanel({ d }: { d: Dashboard }) {
   const quarter = d.quarter.key;
   const r = d.immediateRisk;
-  const sameDay = r.cases - r.breaches;
+  // Only what was recorded counts: a referral with no known date is neither on time nor late.
+  const sameDay = r.compliant;
+  const notSameDay = r.boardCases - r.compliant;
   const headline =
     r.cases === 0
       ? 'No child was recorded at immediate risk in the escalations raised this quarter.'
-      : `${sameDay} of ${r.cases} immediate-risk ${r.cases === 1 ? 'case was' : 'cases were'} referred and escalated the same working day (${percent(r.compliantShare)}).`;
+      : r.boardCases === 0
+        ? 'The immediate-risk cases this quarter all came from agencies’ returns, which record no referral date.'
+        : `${sameDay} of ${r.boardCases} board-level immediate-risk ${r.boardCases === 1 ? 'case was' : 'cases were'} recorded as referred and escalated the same working day (${percent(r.compliantShare)}).`;
   const bars = [
-    { name: 'Same working day', value: sameDay, fill: SERIES.sameDay, figure: 'immediate_risk' as const },
-    { name: 'Not the same day', value: r.breaches, fill: SERIES.breach, figure: 'immediate_risk_breach' as const },
+    { name: 'Same working day', value: sameDay, fill: SERIES.sameDay, figure: 'same_day_compliant' as const },
+    { name: 'Not shown same day', value: notSameDay, fill: SERIES.breach, figure: 'immediate_risk_breach' as const },
+  ];
+  const rows: { figure: Figure; label: string; count: number }[] = [
+    { figure: 'referral_on_time', label: 'Referred the same working day', count: r.referral.onTime },
+    { figure: 'referral_late', label: 'Referred later than the same working day', count: r.referral.late },
+    { figure: 'referral_date_unknown', label: 'Referral date not known', count: r.referral.dateUnknown },
+    { figure: 'referral_missing', label: 'No referral recorded', count: r.referral.missing },
+    { figure: 'same_day_compliant', label: 'Referred and escalated the same working day', count: r.compliant },
+    { figure: 'immediate_risk_breach', label: 'Not referred or escalated the same working day, or date not known', count: r.breaches },
   ];
   return (
     <Panel id="dash-risk" title="Immediate risk and same-day compliance" headline={headline}>
-      {r.cases > 0 && (
-        <ChartFrame label={`Immediate-risk cases: ${sameDay} referred and escalated the same working day, ${r.breaches} not.`} height={130}>
+      {r.boardCases > 0 && (
+        <ChartFrame
+          label={`Board-level immediate-risk cases: ${sameDay} referred and escalated the same working day, ${notSameDay} not shown to be.`}
+          height={130}
+        >
           <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 4 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e5e6e7" horizontal={false} />
             <XAxis type="number" allowDecimals={false} tick={AXIS.tick} stroke={AXIS.stroke} />
@@ -29,7 +44,7 @@ function ImmediateRiskPanel({ d }: { d: Dashboard }) {
               isAnimationActive={false}
               maxBarSize={32}
               cursor="pointer"
-              onClick={(_, i) => i === 1 && openDrill({ figure: 'immediate_risk_breach', quarter })}
+              onClick={(_, i) => openDrill({ figure: bars[i]!.figure, quarter })}
             >
               {bars.map((b) => (
                 <Cell key={b.name} fill={b.fill} />
@@ -49,11 +64,19 @@ function ImmediateRiskPanel({ d }: { d: Dashboard }) {
             </td>
           </tr>
           <tr>
-            <th scope="row">Not referred or escalated the same working day</th>
+            <th scope="row">Of which board-level (judged by the same-day rule)</th>
             <td className="num">
-              <DrillCount drill={{ figure: 'immediate_risk_breach', quarter }} count={r.breaches} />
+              <DrillCount drill={{ figure: 'immediate_risk', quarter, origin: 'board' }} count={r.boardCases} qualifier="(board-level)" />
             </td>
           </tr>
+          {rows.map((row) => (
+            <tr key={row.figure}>
+              <th scope="row">{row.label}</th>
+              <td className="num">
+                <DrillCount drill={{ figure: row.figure, quarter }} count={row.count} />
+              </td>
+            </tr>
+          ))}
           <tr>
             <th scope="row">Same-day compliance</th>
             <td className="num dash-total">{percent(r.compliantShare)}</td>

@@ -25,7 +25,7 @@ function ResolutionTimePanel({ d }: { d: Dashboard }) {
   const headline =
     t.count === 0
       ? 'No escalations were resolved this quarter.'
-      : `Half were resolved within ${days(t.medianWorkingDays)}; ${t.withinTimescale} of ${t.count} (${percent(t.withinTimescaleShare)}) within the policy’s timescales.`;
+      : `Half were resolved within ${days(t.medianWorkingDays)}; ${t.withinTimescale} of the ${t.withTimescale} with a timescale to meet (${percent(t.withinTimescaleShare)}) within it.`;
   const bars = [
     { name: 'Median', value: t.medianWorkingDays ?? 0, fill: SERIES.resolved },
     { name: '90th percentile', value: t.p90WorkingDays ?? 0, fill: SERIES.openAtEnd },
@@ -66,6 +66,12 @@ function ResolutionTimePanel({ d }: { d: Dashboard }) {
           <tr>
             <th scope="row">90th percentile</th>
             <td className="num">{days(t.p90WorkingDays)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Resolved with a timescale to meet</th>
+            <td className="num">
+              <DrillCount drill={{ figure: 'resolved_with_timescale', quarter }} count={t.withTimescale} />
+            </td>
           </tr>
           <tr>
             <th scope="row">Resolved within the policy’s timescales</th>

@@ -2,8 +2,12 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import { href } from '../../lib/route';
 import { plural } from '../../components/formatting';
 import { useChannel } from '../../lib/useChannel';
+import { DueThisWeek, DueToday, NoTimescale } from './AttentionLists';
 
-/** What needs chasing today: overdue stages (latest first), immediate-risk breaches, notifications not yet made. */
+/**
+ * What needs chasing today: overdue stages (latest first), stages due today and later this week,
+ * cases at a stage with no timescale, immediate-risk breaches, notifications not yet made.
+ */
 export function DeadlinesPage() {
   const answer = useChannel('escalations:overdue', {});
   const data = answer.data;
@@ -56,6 +60,10 @@ export function DeadlinesPage() {
               </table>
             )}
           </section>
+
+          <DueToday rows={data.dueToday} />
+          <DueThisWeek rows={data.dueThisWeek} />
+          <NoTimescale rows={data.noTimescale} />
 
           <section aria-labelledby="immediate-risk">
             <h2 id="immediate-risk">Immediate-risk breaches ({data.breaches.length.toLocaleString('en-GB')})</h2>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { formatUkDate } from '../../../../shared/domain/dates';
 import { REFERRAL_ROUTES, type ReferralRoute } from '../../../../shared/domain/escalation';
 import { Feedback } from '../../components/Feedback';
 import { LabelOptions } from '../../components/Options';
@@ -8,21 +8,41 @@ import { useVersionedAction } from '../../lib/useVersionedAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 import { useCan } from '../accounts/sessionContext';
 
-/** Immediate-risk breaches (no referral, not escalated the same working day), with a form to record a missing referral. */
+/**
+ * Immediate-risk breaches (no referral, a late or undated one, not escalated the same working day),
+ * with a form to record a missing referral or the date of one recorded as not known. The date has
+ * no default: it is entered, or (for a referral not yet recorded) said to be not known.
+ */
 export function BreachesBox({ detail, onSaved }: CaseFormProps) {
   const action = useVersionedAction(detail.version);
   const [to, setTo] = useState<ReferralRoute | ''>('');
-  const [madeOn, setMadeOn] = useState(todayIso());
+  const [madeOn, setMadeOn] = useState('');
+  const [dateUnknown, setDateUnknown] = useState(false);
   const recordsReferral = useCan('escalations:recordReferral');
   const referralMissing = detail.breaches.some((b) => b.kind === 'referral_missing') || (detail.immediateRisk && !detail.referral);
-  if (detail.breaches.length === 0 && !referralMissing) return null;
+  const dateMissing = detail.referral !== null && detail.referral.madeOn === null;
+  if (detail.breaches.length === 0 && !referralMissing && !dateMissing) return null;
+  const recordedTo = (Object.keys(REFERRAL_ROUTES) as ReferralRoute[]).find((k) => REFERRAL_ROUTES[k] === detail.referral?.to);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const route = dateMissing ? recordedTo : to;
+    const date = !dateMissing && dateUnknown ? null : madeOn === '' ? undefined : madeOn;
     void action.run(
-      (basedOnVersion) => call('escalations:recordReferral', { basedOnVersion, escalationId: detail.id, to: to as ReferralRoute, madeOn }),
+      (basedOnVersion) =>
+        call('escalations:recordReferral', {
+          basedOnVersion,
+          escalationId: detail.id,
+          to: route as ReferralRoute,
+          madeOn: date as string | null,
+        }),
       () => {
-        onSaved(`Recorded the referral to ${to ? REFERRAL_ROUTES[to] : ''} made on ${formatUkDate(madeOn)}.`);
+        const where = route ? REFERRAL_ROUTES[route] : '';
+        onSaved(
+          date
+            ? `Recorded the referral to ${where} made on ${formatUkDate(date)}.`
+            : `Recorded the referral to ${where}; the date it was made is not known.`,
+        );
         return '';
       },
     );
@@ -40,21 +60,53 @@ export function BreachesBox({ detail, onSaved }: CaseFormProps) {
           </ul>
         </div>
       )}
-      {referralMissing && recordsReferral && (
-        <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="Record the referral">
-          <div className="field">
-            <label htmlFor="breach-referral-to">Referral made to</label>
-            <select id="breach-referral-to" value={to} onChange={(e) => setTo(e.target.value as ReferralRoute | '')}>
-              <option value="">Choose where</option>
-              <LabelOptions labels={REFERRAL_ROUTES} />
-            </select>
-          </div>
+      {(referralMissing || dateMissing) && recordsReferral && (
+        <form
+          noValidate
+          className="form-row"
+          onSubmit={submit}
+          onChange={action.start}
+          aria-label={dateMissing ? 'Record the referral date' : 'Record the referral'}
+        >
+          {!dateMissing && (
+            <div className="field">
+              <label htmlFor="breach-referral-to">Referral made to</label>
+              <select id="breach-referral-to" value={to} onChange={(e) => setTo(e.target.value as ReferralRoute | '')}>
+                <option value="">Choose where</option>
+                <LabelOptions labels={REFERRAL_ROUTES} />
+              </select>
+            </div>
+          )}
           <div className="field">
             <label htmlFor="breach-referral-on">Referral made on</label>
-            <input id="breach-referral-on" type="date" value={madeOn} onChange={(e) => setMadeOn(e.target.value)} />
+            {detail.referral?.unconfirmedOn && (
+              <span id="breach-referral-on-hint" className="hint">
+                {formatUkDate(detail.referral.unconfirmedOn)} was recorded when the form filled in the day’s date by itself: enter the date
+                only if it is known to be right.
+              </span>
+            )}
+            <input
+              id="breach-referral-on"
+              type="date"
+              aria-describedby={detail.referral?.unconfirmedOn ? 'breach-referral-on-hint' : undefined}
+              value={dateUnknown ? '' : madeOn}
+              disabled={dateUnknown}
+              onChange={(e) => setMadeOn(e.target.value)}
+            />
+            {!dateMissing && (
+              <div className="field field--check">
+                <input
+                  id="breach-referral-on-unknown"
+                  type="checkbox"
+                  checked={dateUnknown}
+                  onChange={(e) => setDateUnknown(e.target.checked)}
+                />
+                <label htmlFor="breach-referral-on-unknown">The date the referral was made is not known</label>
+              </div>
+            )}
           </div>
           <button type="submit" disabled={action.busy}>
-            Record referral
+            {dateMissing ? 'Record referral date' : 'Record referral'}
           </button>
         </form>
       )}

@@ -57,7 +57,8 @@ export function CaseHeader({ detail: d }: { detail: EscalationDetail }) {
           <dt>Immediate risk</dt>
           <dd>
             {d.immediateRisk ? 'Yes' : 'No'}
-            {d.referral && ` · referred to ${routeName(d.referral.to)} on ${formatUkDate(d.referral.madeOn)}`}
+            {d.referral &&
+              ` · referred to ${routeName(d.referral.to)} ${d.referral.madeOn ? `on ${formatUkDate(d.referral.madeOn)}` : '(date not known)'}`}
           </dd>
         </div>
         <div>

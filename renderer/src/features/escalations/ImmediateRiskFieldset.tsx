@@ -43,7 +43,26 @@ export function ImmediateRiskFieldset({ draft, stages, onChange }: Props) {
           {draft.referralTo !== '' && (
             <div className="field">
               <label htmlFor="referral-on">Referral made on</label>
-              <input id="referral-on" type="date" value={draft.referralOn} onChange={(e) => onChange({ referralOn: e.target.value })} />
+              <span id="referral-on-hint" className="hint">
+                The date it was made, on or after the date raised. If nobody knows it, say so below: it is then counted as not known.
+              </span>
+              <input
+                id="referral-on"
+                type="date"
+                aria-describedby="referral-on-hint"
+                value={draft.referralDateUnknown ? '' : draft.referralOn}
+                disabled={draft.referralDateUnknown}
+                onChange={(e) => onChange({ referralOn: e.target.value })}
+              />
+              <div className="field field--check">
+                <input
+                  id="referral-on-unknown"
+                  type="checkbox"
+                  checked={draft.referralDateUnknown}
+                  onChange={(e) => onChange({ referralDateUnknown: e.target.checked })}
+                />
+                <label htmlFor="referral-on-unknown">The date the referral was made is not known</label>
+              </div>
             </div>
           )}
           <div className="field">

@@ -15,7 +15,9 @@ export interface NewEscalationDraft {
   openedOn: string;
   immediateRisk: boolean;
   referralTo: ReferralRoute | '';
+  /** No default: the coordinator enters the date, or says it is not known (DOMAIN rule 1). */
   referralOn: string;
+  referralDateUnknown: boolean;
   startStage: number | null;
   confirmedNoChildName: boolean;
 }
@@ -34,7 +36,8 @@ export const emptyDraft = (): NewEscalationDraft => ({
   openedOn: todayIso(),
   immediateRisk: false,
   referralTo: '',
-  referralOn: todayIso(),
+  referralOn: '',
+  referralDateUnknown: false,
   startStage: null,
   confirmedNoChildName: false,
 });
@@ -55,7 +58,11 @@ export function toCreateInput(d: NewEscalationDraft): EscalationCreateInput {
     openedOn: d.openedOn,
     immediateRisk: d.immediateRisk,
     startStage: d.immediateRisk ? d.startStage : null,
-    referral: d.immediateRisk && d.referralTo !== '' ? { to: d.referralTo, madeOn: d.referralOn } : null,
+    // A date left empty is left out, so the server's refusal asks for it (or for "not known").
+    referral:
+      d.immediateRisk && d.referralTo !== ''
+        ? { to: d.referralTo, ...(d.referralDateUnknown ? { madeOn: null } : d.referralOn === '' ? {} : { madeOn: d.referralOn }) }
+        : null,
     confirmedNoChildName: d.confirmedNoChildName,
   };
   if (d.raisingAgencyId !== null) input.raisingAgencyId = d.raisingAgencyId;

@@ -4,15 +4,21 @@ interface Props {
   cannot: NonNullable<PanelChecks['cannotBeFormed']>;
   /** The chair's recorded departure from the policy, if any. */
   departureReason: string | null;
+  /** Only a panel whose decision is recorded was held: a planned one is planned, whatever its date. */
+  status: 'planned' | 'held' | 'cancelled';
 }
 
+export const DEPARTURE_HEADING = {
+  planned: 'Planned under a departure from the policy',
+  held: 'Held under a departure from the policy',
+  cancelled: 'Was planned under a departure from the policy (cancelled)',
+} as const;
+
 /** Said plainly, before any seat: this policy's panel cannot be formed for the case, why, and what the chair can do instead. */
-export function CannotBeFormed({ cannot, departureReason }: Props) {
+export function CannotBeFormed({ cannot, departureReason, status }: Props) {
   return (
     <section aria-labelledby="cannot-be-formed" className="card panel-impossible">
-      <h2 id="cannot-be-formed">
-        {departureReason ? 'Held under a departure from the policy' : 'This policy’s panel cannot be formed for this case'}
-      </h2>
+      <h2 id="cannot-be-formed">{departureReason ? DEPARTURE_HEADING[status] : 'This policy’s panel cannot be formed for this case'}</h2>
       <h3>Why</h3>
       <ul>
         {cannot.reasons.map((r) => (

@@ -94,7 +94,7 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, caseVersion, 
   return (
     <>
       <PanelCaseFacts options={o} />
-      {cannot && <CannotBeFormed cannot={cannot} departureReason={live.checks?.departureReason ?? null} />}
+      {cannot && <CannotBeFormed cannot={cannot} departureReason={live.checks?.departureReason ?? null} status="planned" />}
       <div className="planner">
         <form noValidate className="stack planner__form" onSubmit={submit} onChange={save.start} aria-label={`Plan the ${noun}`}>
           <h2 className="planner__heading">Date, chair and seats</h2>

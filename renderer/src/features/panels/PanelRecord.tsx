@@ -49,7 +49,9 @@ export function PanelRecord({ panel: p }: { panel: PanelDetail }) {
         </ul>
         {p.wherePossibleReason && <p>Reason for leaving an agency in dispute off: {p.wherePossibleReason}</p>}
       </section>
-      {p.checks.cannotBeFormed && <CannotBeFormed cannot={p.checks.cannotBeFormed} departureReason={p.checks.departureReason} />}
+      {p.checks.cannotBeFormed && (
+        <CannotBeFormed cannot={p.checks.cannotBeFormed} departureReason={p.checks.departureReason} status={p.status} />
+      )}
       <section aria-labelledby="panel-reps-held">
         <h2 id="panel-reps-held">Representations</h2>
         {p.representations.length === 0 ? (
