@@ -17,7 +17,7 @@ import { AccessRecordPage } from '../features/access/AccessRecordPage';
 import { AuditAlarm } from '../features/recovery/AuditAlarm';
 import { ContactNotice } from '../components/ContactNotice';
 import { BackupsPage } from '../features/recovery/BackupsPage';
-import { DamagedScreen } from '../features/recovery/DamagedScreen';
+import { RecordsUnavailable } from '../features/recovery/RecordsUnavailable';
 import { useDeskHealth } from '../features/recovery/useDeskHealth';
 import { href, useRoute } from '../lib/route';
 import { call } from '../lib/api';
@@ -83,20 +83,12 @@ export function App() {
 }
 
 function Records() {
-  // The records' health comes first: a file that failed its integrity check is not open, so there
-  // are no accounts to sign in to, and the window offers a backup instead. (While the records are
-  // open, this answers only someone signed in; a refusal here just means "sign in first".)
-  const health = useChannel('desk:health', {});
-  if (health.data?.damage) return <DamagedScreen damage={health.data.damage} />;
-  if (!health.data && !health.error) {
-    return (
-      <main id="main" className="sign-in">
-        <p role="status">Opening Escalation Desk…</p>
-      </main>
-    );
-  }
+  // Who is signed in comes first: anyone may ask. Only when the desk cannot answer (a records file
+  // that failed its integrity check is not open, so there are no accounts to sign in to) does the
+  // window ask the records' health, and offer a backup. Asking the health first, which answers
+  // only someone signed in, logged a refused call on every page load.
   return (
-    <SessionGate>
+    <SessionGate unavailable={(error, retry) => <RecordsUnavailable error={error} retry={retry} />}>
       <Shell />
     </SessionGate>
   );

@@ -50,6 +50,11 @@ export function storedToken(): string {
   }
 }
 
+/** Whether the page holds a session token at all: without one the server refuses anything but the open channels. */
+export function holdsSessionToken(): boolean {
+  return storedToken() !== NO_SESSION;
+}
+
 function keepToken(token: string | null): void {
   if (token === null) return;
   const changed = token !== storedToken();
