@@ -22,6 +22,7 @@ const leftToNpmTest = [
   'test/db/backupCrash.test.ts',
   'test/db/libreoffice.test.ts',
   'test/db/printedWorkbooks.test.ts',
+  'test/db/startCommand.test.ts',
   'test/db/fuzz.test.ts',
   'test/db/hostileFiles.test.ts',
   'test/db/boardServerKill.test.ts',
