@@ -1,22 +1,25 @@
-import { AgencyDirectoryPage } from '../features/agencies/AgencyDirectoryPage';
-import { AgencyPage } from '../features/agencies/AgencyPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { DeadlinesPage } from '../features/deadlines/DeadlinesPage';
-import { CasePage } from '../features/escalations/CasePage';
-import { NewEscalationPage } from '../features/escalations/NewEscalationPage';
-import { RegisterPage } from '../features/escalations/RegisterPage';
-import { PanelsRoute } from '../features/panels/PanelsRoute';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { ReturnsPage } from '../features/returns/ReturnsPage';
-import { AccountsPage } from '../features/accounts/AccountsPage';
+import { Suspense } from 'react';
+import {
+  AccessRecordPage,
+  AccountsPage,
+  AgencyDirectoryPage,
+  AgencyPage,
+  BackupsPage,
+  CasePage,
+  DashboardPage,
+  DeadlinesPage,
+  NewEscalationPage,
+  PanelsRoute,
+  RegisterPage,
+  RetentionPage,
+  ReturnsPage,
+  SettingsPage,
+} from './lazyPages';
 import { SessionGate } from '../features/accounts/SessionGate';
 import { useCan, useSession } from '../features/accounts/sessionContext';
 import { ROLE_LABELS } from '../../../shared/domain/accounts';
-import { RetentionPage } from '../features/retention/RetentionPage';
-import { AccessRecordPage } from '../features/access/AccessRecordPage';
 import { AuditAlarm } from '../features/recovery/AuditAlarm';
 import { ContactNotice } from '../components/ContactNotice';
-import { BackupsPage } from '../features/recovery/BackupsPage';
 import { RecordsUnavailable } from '../features/recovery/RecordsUnavailable';
 import { useDeskHealth } from '../features/recovery/useDeskHealth';
 import { href, useRoute } from '../lib/route';
@@ -143,7 +146,10 @@ function Shell() {
       <main id="main" tabIndex={-1}>
         <ContactNotice />
         <AuditAlarm audit={health.data?.audit} />
-        <Page route={route} />
+        {/* Each screen's script loads when it is first opened (lazyPages.ts). */}
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Page route={route} />
+        </Suspense>
       </main>
       <footer className="shell__footer">
         {info.data && (
