@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { ACCESS_KIND_LABELS } from '../../../shared/domain/accessRecord';
 import type { JobView } from '../exports/jobs';
 import type { ExportEnvironment } from '../exports/exportEnvironment';
-import { printedSheet } from '../exports/printSetup';
+import { printedSheet } from '../printSetup';
 import type { TaskContext } from '../context';
 import { todayIso } from '../../../shared/domain/dates';
 import { eachAccessEntry, type AccessFilter } from './search';

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { formatUkDate, todayIso } from '../../../shared/domain/dates';
 import { quarterKeySchema, type Quarter } from '../../../shared/domain/quarter';
 import { DomainError, NotFoundError } from '../errors';
-import { printHeaderFooter, printPageSetup, type PrintLayout } from '../exports/printSetup';
+import { printHeaderFooter, printPageSetup, type PrintLayout } from '../printSetup';
 import { boardIdentity } from './boardIdentity';
 import {
   AGENCY_CELL,

@@ -6,7 +6,7 @@ import { CHAIR_ROUTES, type ChairRoute } from '../../../shared/domain/panel';
 import { quarterFromKey } from '../../../shared/domain/quarter';
 import type { ReadableDb, WritableDb } from '../../db/types';
 import { TIMELINESS_KEYS, type FigureLine, type ReturnFigures } from './boardReturnFigures';
-import { printedSheet } from '../exports/printSetup';
+import { printedSheet } from '../printSetup';
 import {
   addRow,
   excelDate,

@@ -3,7 +3,7 @@
 // Dates are built with Date.UTC: exceljs turns a Date into a serial from its UTC time, so a
 // local-time Date written in British Summer Time would land on the day before.
 import type ExcelJS from 'exceljs';
-import { printedSheet } from '../exports/printSetup';
+import { printedSheet } from '../printSetup';
 
 export type Value = string | number | Date | null;
 /** A value whose number format differs from its column's (a share in a column of counts). */

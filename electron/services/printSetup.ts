@@ -3,7 +3,7 @@
 // marking with page numbers in the header and footer. A sheet without this prints at Excel's
 // defaults: portrait, columns spilling onto extra pages and no marking.
 import type ExcelJS from 'exceljs';
-import { PROTECTIVE_MARKING } from '../../../shared/domain/marking';
+import { PROTECTIVE_MARKING } from '../../shared/domain/marking';
 
 export interface PrintLayout {
   orientation: 'portrait' | 'landscape';
