@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The tests drive Debian's Chromium (Playwright cannot download its own browsers here) and open
-// every generated workbook in LibreOffice; the clock-moved run (scripts/test-clock.mjs) needs
+// every generated workbook in LibreOffice (and read the PDFs it prints with poppler's pdftotext); the clock-moved run (scripts/test-clock.mjs) needs
 // libfaketime. Installs what is missing on a machine where we are root
 // with apt; otherwise says plainly what to install.
 import { existsSync } from 'node:fs';
@@ -17,7 +17,8 @@ const has = (command) => {
 const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean).some((p) => existsSync(p));
 const libreoffice = has('soffice');
 const faketime = has('faketime');
-if (chromium && libreoffice && faketime) process.exit(0);
+const poppler = has('pdftotext') && has('pdfinfo');
+if (chromium && libreoffice && faketime && poppler) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && has('apt-get')) {
@@ -34,6 +35,10 @@ if (isRoot && has('apt-get')) {
     console.log('Installing libfaketime for the clock-moved test run…');
     execSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime', { stdio: 'inherit' });
   }
+  if (!poppler) {
+    console.log('Installing poppler-utils to read the printed workbooks back…');
+    execSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils', { stdio: 'inherit' });
+  }
   process.exit(0);
 }
 if (!chromium)
@@ -43,4 +48,5 @@ if (!chromium)
 if (!libreoffice)
   console.error('The workbook tests need LibreOffice. Install it (on Debian: sudo apt-get install libreoffice-calc-nogui).');
 if (!faketime) console.error('The clock-moved test run needs libfaketime. Install it (on Debian: sudo apt-get install faketime).');
+if (!poppler) console.error('The printed-workbook tests need pdftotext. Install it (on Debian: sudo apt-get install poppler-utils).');
 process.exit(1);

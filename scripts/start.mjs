@@ -2,7 +2,7 @@
 // `npm start`: the desktop app where Electron's binary is installed and a display is present;
 // otherwise the local web mode, after saying plainly why.
 import { existsSync, readFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -30,6 +30,21 @@ if (reason) {
 } else {
   console.log('Starting the desktop app.\n');
 }
-const child = spawn('npm', ['run', '--silent', script, '--', ...args], { stdio: 'inherit', cwd: root });
+// The web mode runs as this process's own child, not behind `npm run` and a shell: a shell does not
+// pass a signal on, so a SIGTERM to \`npm start\` left the server running, unstopped and unsaid. Its
+// child says each step of stopping (the backup file and where it is) before this process ends.
+function webMode() {
+  for (const [command, commandArgs] of [
+    [process.execPath, [join(root, 'scripts', 'ensure-native.mjs')]],
+    ['npm', ['run', '--silent', 'build:renderer']],
+  ]) {
+    const step = spawnSync(command, commandArgs, { stdio: 'inherit', cwd: root });
+    if (step.status !== 0) process.exit(step.status ?? 1);
+  }
+  return spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'web', 'cli.ts'), ...args], { stdio: 'inherit', cwd: root });
+}
+
+const child = reason ? webMode() : spawn('npm', ['run', '--silent', script, '--', ...args], { stdio: 'inherit', cwd: root });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// Ctrl+C reaches the child from the terminal too; a second signal changes nothing, as stopping is taken once.
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

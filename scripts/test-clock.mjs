@@ -21,6 +21,8 @@ const leftToNpmTest = [
   'test/db/crash.test.ts',
   'test/db/backupCrash.test.ts',
   'test/db/libreoffice.test.ts',
+  'test/db/printedWorkbooks.test.ts',
+  'test/db/startCommand.test.ts',
   'test/db/fuzz.test.ts',
   'test/db/hostileFiles.test.ts',
   'test/db/boardServerKill.test.ts',

@@ -25,6 +25,11 @@ export function boardName(db: AnyDb): string {
   return setting(db, 'board_name') ?? 'Safeguarding Children Board';
 }
 
+/** The independent chair's e-mail address, which the referral e-mail is addressed to; '' when not recorded. */
+export function chairEmail(db: AnyDb): string {
+  return setting(db, 'chair_email') ?? '';
+}
+
 const LAST_EXPORT_FOLDER = 'last_export_folder';
 
 /** The folder the desktop app's save dialog last saved an export to, or null before the first. */
@@ -44,6 +49,7 @@ export function getSettings(db: AnyDb): BoardSettings {
   return {
     version: currentVersion(db, 'settings', 1),
     boardName: boardName(db),
+    chairEmail: chairEmail(db),
     quarterStartMonth: quarterStartMonth(db),
     activeProfileId: activeProfileId(db),
     profiles: listProfiles(db),
@@ -53,13 +59,17 @@ export function getSettings(db: AnyDb): BoardSettings {
   };
 }
 
-export function updateSettings(ctx: WriteContext, input: { boardName: string; quarterStartMonth: number }): BoardSettings {
-  const before = { boardName: boardName(ctx.db), quarterStartMonth: quarterStartMonth(ctx.db) };
+export function updateSettings(
+  ctx: WriteContext,
+  input: { boardName: string; quarterStartMonth: number; chairEmail?: string | undefined },
+): BoardSettings {
+  const before = { boardName: boardName(ctx.db), quarterStartMonth: quarterStartMonth(ctx.db), chairEmail: chairEmail(ctx.db) };
   const upsert = ctx.db.prepare(
     'INSERT INTO board_setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
   upsert.run('board_name', input.boardName);
   upsert.run('quarter_start_month', String(input.quarterStartMonth));
+  if (input.chairEmail !== undefined) upsert.run('chair_email', input.chairEmail);
   appendAudit(ctx, { action: 'board.settings', entity: 'board', entityId: null, before, after: input });
   return getSettings(ctx.db);
 }

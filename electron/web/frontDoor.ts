@@ -85,7 +85,7 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<RunningF
         say(`The backup on stopping failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       desk.close();
-      say('Stopped.');
+      say(`Stopped. The records stay in ${options.dataFolder}.`);
       return backup;
     })());
   return { desk, server, stop };

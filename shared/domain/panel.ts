@@ -187,5 +187,12 @@ export const panelListRowSchema = z.object({
 
 export const panelPackSchema = z.object({
   title: z.string(),
-  sections: z.array(z.object({ heading: z.string(), lines: z.array(z.string()) })),
+  sections: z.array(
+    z.object({
+      heading: z.string(),
+      lines: z.array(z.string()),
+      /** Headings left empty to write in by hand at the meeting (the decision, before it is recorded). */
+      toComplete: z.array(z.string()).optional(),
+    }),
+  ),
 });

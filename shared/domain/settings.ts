@@ -22,6 +22,8 @@ export const boardSettingsSchema = z.object({
   /** The record's version: a write names it as basedOnVersion (shared/domain/recordVersion.ts). */
   version: recordVersionSchema,
   boardName: z.string(),
+  /** Where the referral e-mail to the independent chair goes; '' until the board records it. */
+  chairEmail: z.string(),
   quarterStartMonth: z.number(),
   activeProfileId: z.number().nullable(),
   profiles: z.array(profileSummarySchema),
@@ -34,6 +36,13 @@ export type BoardSettings = z.infer<typeof boardSettingsSchema>;
 export const settingsUpdateInput = z.object({
   boardName: z.string().trim().min(2, 'Enter the board’s name').max(120, 'Keep the board’s name under 120 characters'),
   quarterStartMonth: startMonthSchema,
+  /** Left out, it stays as it is; '' says the board has no address for its chair. */
+  chairEmail: z
+    .string()
+    .trim()
+    .max(254, 'Keep the chair’s e-mail address under 254 characters')
+    .pipe(z.email({ error: 'Enter the chair’s e-mail address like chair@safeguarding-board.gov.uk' }).or(z.literal('')))
+    .optional(),
 });
 
 export const storedProfileSchema = z.object({ id: z.number(), version: z.number(), active: z.boolean(), profile: policyProfileSchema });

@@ -138,10 +138,17 @@ describe('resolution panels', () => {
       'Representations received',
       'Composition',
       'Checks',
+      'The panel’s decision',
     ]);
     expect(pack.sections[3]!.lines[0]).toBe(
       '19 Nov 2026, Designated safeguarding lead (Hollyfield Primary School): The child needs a plan now.',
     );
+    // Before the panel sits: the decision's headings, empty, to complete at the meeting.
+    expect(pack.sections.at(-1)).toEqual({
+      heading: 'The panel’s decision',
+      lines: ['Not yet decided: complete at the meeting.'],
+      toComplete: expect.arrayContaining(['Date decided', 'The panel’s decision', 'Written statement of outcome']),
+    });
 
     const resolved = ok(
       onLatest(desk, 'panels:recordDecision', {
@@ -154,6 +161,16 @@ describe('resolution panels', () => {
       }),
     );
     expect(resolved).toMatchObject({ status: 'resolved', outcome: { effect: 'changed' } });
+    // Once decided, the pack carries the decision as recorded, and nothing left to fill in.
+    expect(ok(desk.call('panels:pack', { panelId: saved.id })).sections.at(-1)).toEqual({
+      heading: 'The panel’s decision',
+      lines: [
+        'Decided on 20 Nov 2026: A plan is needed.',
+        'Outcome: Original decision changed.',
+        'Written statement of outcome: Council to convene a strategy discussion.',
+        'Agreed by: All three agencies',
+      ],
+    });
     expect(resolved.timeline.map((t) => t.title)).toEqual(
       expect.arrayContaining(['Panel decision recorded', 'Resolved: Original decision changed']),
     );

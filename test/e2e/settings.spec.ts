@@ -118,8 +118,11 @@ test('a closure day re-works the due dates of open cases, and the board keeps it
   await board.getByLabel('Board name').fill('Torbay Safeguarding Children Partnership');
   await board.getByLabel('Reporting year starts in').selectOption({ label: 'January' });
   await expect(board.getByText('Quarter 1 then runs Jan-Mar')).toBeVisible();
+  await board.getByLabel('Independent chair’s e-mail').fill('chair@torbay-scp.gov.uk');
   await board.getByRole('button', { name: 'Save board details' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved. Quarters now start in January.' })).toBeVisible();
+  // The referral e-mail to the chair is addressed from here (test/db/chairEmail.test.ts).
+  expect(ok(app.desk.call('settings:get', {})).chairEmail).toBe('chair@torbay-scp.gov.uk');
 
   // An edited copy of the policy becomes a new version the board works to.
   const edit = page.getByRole('form', { name: 'Edit a copy of the policy' });

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { ACCESS_KIND_LABELS } from '../../../shared/domain/accessRecord';
 import type { JobView } from '../exports/jobs';
 import type { ExportEnvironment } from '../exports/exportEnvironment';
+import { printedSheet } from '../printSetup';
 import type { TaskContext } from '../context';
 import { todayIso } from '../../../shared/domain/dates';
 import { describeAccess } from '../../../shared/domain/versionedWrites';
@@ -39,7 +40,10 @@ export async function writeAccessWorkbook(ctx: Pick<TaskContext, 'reader' | 'now
   workbook.creator = 'Escalation Desk';
   workbook.created = ctx.now;
   workbook.title = `Access record (${describeFilter(filter)})`;
-  const sheet = workbook.addWorksheet('Access record', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('Access record', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    ...printedSheet({ orientation: 'landscape', titleRows: '1:1' }),
+  });
   sheet.columns = ACCESS_EXPORT_COLUMNS.map((c) => ({ ...c }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
@@ -51,6 +55,7 @@ export async function writeAccessWorkbook(ctx: Pick<TaskContext, 'reader' | 'now
     row.commit();
     rows += 1;
   }
+  sheet.pageSetup.printArea = `A1:${String.fromCharCode(64 + ACCESS_EXPORT_COLUMNS.length)}${rows + 1}`;
   await workbook.commit();
   return rows;
 }

@@ -5,7 +5,7 @@ import { describeParticipant } from '../../../shared/domain/stageParticipants';
 import { CHILD_STATUSES, OUTCOME_EFFECTS, type Draft, type EscalationDetail } from '../../../shared/domain/escalation';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { DomainError } from '../errors';
-import { boardName } from '../settings';
+import { boardName, chairEmail } from '../settings';
 import { getEscalation } from './detail';
 import type { AnyDb } from './rows';
 
@@ -91,5 +91,7 @@ export function chairReferral(db: AnyDb, now: Date, escalationId: number): Draft
   ]
     .filter((line, i, all) => !(line === '' && all[i - 1] === ''))
     .join('\n');
-  return { to: '', subject, body, mailto: mailto('', subject, body) };
+  // Addressed to the chair the board recorded in Settings, or left for the sender to fill in.
+  const to = chairEmail(db);
+  return { to, subject, body, mailto: mailto(to, subject, body) };
 }

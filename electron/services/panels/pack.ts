@@ -1,13 +1,54 @@
 // The printable panel pack for members: the case, its history, the representations, and the
 // panel's composition with its checks. Case reference and initials only.
-import { CHILD_STATUSES } from '../../../shared/domain/escalation';
+import { CHILD_STATUSES, OUTCOME_EFFECTS } from '../../../shared/domain/escalation';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { CHAIR_ROUTES, type ChairRoute } from '../../../shared/domain/panel';
+import { CHAIR_ROUTES, type ChairRoute, type PanelDetail } from '../../../shared/domain/panel';
+import type { EscalationDetail } from '../../../shared/domain/escalation';
 import { getEscalation } from '../escalations/detail';
 import type { AnyDb } from '../escalations/rows';
 import { boardName } from '../settings';
 import { getPanel } from './panels';
 import { describeParticipant } from '../../../shared/domain/stageParticipants';
+
+/** What members write in at the meeting when the pack goes out before the panel has decided. */
+export const DECISION_TO_COMPLETE = [
+  'Date decided',
+  'The panel’s decision',
+  'Written statement of outcome',
+  'Original decision upheld, changed or partly changed',
+  'Agencies that agreed the outcome',
+  'Actions: what, who, by when',
+  'Signed by the panel’s chair',
+];
+
+/**
+ * The panel's decision as recorded, or, while it is still to sit, the same headings left empty to
+ * complete at the meeting: the pack is the record members take away either way.
+ */
+function decisionSection(panel: PanelDetail, e: EscalationDetail): { heading: string; lines: string[]; toComplete?: string[] } {
+  const heading = 'The panel’s decision';
+  if (panel.status === 'cancelled') return { heading, lines: [`The panel was cancelled: ${panel.cancelReason ?? 'no reason recorded'}.`] };
+  if (panel.status === 'planned' || panel.decidedOn === null)
+    return { heading, lines: ['Not yet decided: complete at the meeting.'], toComplete: DECISION_TO_COMPLETE };
+  const outcome = e.outcome;
+  return {
+    heading,
+    lines: [
+      `Decided on ${formatUkDate(panel.decidedOn)}: ${panel.decision ?? ''}`,
+      ...(outcome
+        ? [
+            `Outcome: ${OUTCOME_EFFECTS[outcome.effect]}.`,
+            `Written statement of outcome: ${outcome.statement}`,
+            `Agreed by: ${outcome.agreedBy}`,
+            ...e.actions.map(
+              (a) =>
+                `Action: ${a.description}, ${a.owner}, by ${formatUkDate(a.dueOn)}${a.doneOn ? ` (done ${formatUkDate(a.doneOn)})` : ''}.`,
+            ),
+          ]
+        : []),
+    ],
+  };
+}
 
 export function panelPack(db: AnyDb, now: Date, panelId: number) {
   const panel = getPanel(db, now, panelId);
@@ -84,6 +125,7 @@ export function panelPack(db: AnyDb, now: Date, panelId: number) {
           (c) => `${c.number}. ${c.title}: ${statusWord[c.status]}.${c.messages.length ? ` ${c.messages.join(' ')}` : ''}`,
         ),
       },
+      decisionSection(panel, e),
     ],
   };
 }

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { formatUkDate, todayIso } from '../../../shared/domain/dates';
 import { quarterKeySchema, type Quarter } from '../../../shared/domain/quarter';
 import { DomainError, NotFoundError } from '../errors';
+import { printHeaderFooter, printPageSetup, type PrintLayout } from '../printSetup';
 import { boardIdentity } from './boardIdentity';
 import {
   AGENCY_CELL,
@@ -123,9 +124,29 @@ function dateValidation(from: string, to: string, title: string, prompt: string)
   };
 }
 
+/** Wide enough to read, narrow enough that the two columns print on A4 portrait at full size. */
+const INSTRUCTION_WIDTH = 70;
+const LINE_HEIGHT = 15;
+
+/**
+ * Lines a wrapped text takes at a column width. Excel never grows a row for wrapped text by
+ * itself, so a row left at one line prints its text over the rows below: each row is given the
+ * height its text needs.
+ */
+function wrappedLines(text: string, width: number): number {
+  // Word wrap leaves the end of a line short: count a little under the full width.
+  const perLine = Math.max(1, Math.floor(width * 0.9));
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
+function setPrinting(ws: ExcelJS.Worksheet, layout: PrintLayout): void {
+  Object.assign(ws.pageSetup, printPageSetup(layout));
+  Object.assign(ws.headerFooter, printHeaderFooter());
+}
+
 function writeInstructions(ws: ExcelJS.Worksheet, board: string, quarter: Quarter, agencyName: string | null): void {
   ws.getColumn(1).width = 24;
-  ws.getColumn(2).width = 100;
+  ws.getColumn(2).width = INSTRUCTION_WIDTH;
   ws.getCell('A1').value = `${board}: quarterly return of escalations`;
   ws.getCell('A1').font = { bold: true, size: 14 };
   const rows: [string, ExcelJS.CellValue][] = [
@@ -164,7 +185,13 @@ function writeInstructions(ws: ExcelJS.Worksheet, board: string, quarter: Quarte
     row.getCell(2).value = value;
     row.getCell(2).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
     if (value instanceof Date) row.getCell(2).numFmt = 'dd/mm/yyyy';
+    if (typeof value === 'string') row.height = wrappedLines(value, INSTRUCTION_WIDTH) * LINE_HEIGHT + 4;
   });
+  // The title is wider than column A: it wraps across both columns rather than running off the page.
+  ws.mergeCells('A1:B1');
+  ws.getCell('A1').alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(1).height = wrappedLines(String(ws.getCell('A1').value), 24 + INSTRUCTION_WIDTH) * 20;
+  setPrinting(ws, { orientation: 'portrait', area: `A1:B${rows.length + 2}` });
 }
 
 function writeReturnSheet(
@@ -220,6 +247,9 @@ function writeReturnSheet(
   });
   if (lists.themes.length === 0)
     ws.getCell(`${columnLetter(COLUMNS.length)}${HEADER_ROW - 1}`).value = 'The board has no learning themes yet: leave blank';
+  // Thirteen columns: landscape, one page wide, the headings again on every page. The print area
+  // is the table's columns only; the rows it prints are the ones filled in.
+  setPrinting(ws, { orientation: 'landscape', titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: `A:${last}` });
 }
 
 type DefinedName = { name: string; ranges: string[]; localSheetId?: number };

@@ -20,6 +20,7 @@ import {
   columnWidth,
   excelDate,
   FMT,
+  setPrintArea,
   tableSheetOptions,
   unzippedBacklog,
   writeHeaderRow,
@@ -223,6 +224,7 @@ export async function writeRegisterSheet(workbook: ExcelJS.Workbook, db: AnyDb, 
     while (unzippedBacklog(sheet) > MAX_BACKLOG_BYTES) await opts.breathe(5);
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + written, column: columns.length } };
+  setPrintArea(sheet, columns.length, 1 + written);
   sheet.commit();
   return written;
 }

@@ -6,7 +6,18 @@ import { CHAIR_ROUTES, type ChairRoute } from '../../../shared/domain/panel';
 import { quarterFromKey } from '../../../shared/domain/quarter';
 import type { ReadableDb, WritableDb } from '../../db/types';
 import { TIMELINESS_KEYS, type FigureLine, type ReturnFigures } from './boardReturnFigures';
-import { addRow, excelDate, FMT, linesAt, londonDateTime, writeTableSheet, type CellInput, type TableColumn } from './boardReturnXlsx';
+import { printedSheet } from '../printSetup';
+import {
+  addRow,
+  excelDate,
+  FMT,
+  linesAt,
+  londonDateTime,
+  setPrintArea,
+  writeTableSheet,
+  type CellInput,
+  type TableColumn,
+} from './boardReturnXlsx';
 
 type AnyDb = ReadableDb | WritableDb;
 
@@ -42,10 +53,9 @@ export function writeCover(
   f: ReturnFigures,
   about: { boardName: string; now: Date; appVersion: string },
 ): void {
-  const sheet = workbook.addWorksheet('Cover', {
-    pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
-  });
-  const width = 96;
+  const sheet = workbook.addWorksheet('Cover', printedSheet({ orientation: 'portrait' }));
+  // Column widths that fit A4 portrait at full size: the text wraps rather than the page shrinking.
+  const width = 70;
   sheet.columns = [{ width: 22 }, { width }];
   const bold: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true };
   const left: Partial<ExcelJS.Alignment> = { horizontal: 'left', vertical: 'top', wrapText: true };
@@ -85,11 +95,15 @@ export function writeCover(
   heading.getCell(1).font = bold;
   heading.getCell(2).font = bold;
   heading.commit();
+  let lastRow = heading.number;
   for (const [name, what] of BOARD_RETURN_SHEETS) {
     const row = sheet.addRow([name, what]);
     row.getCell(2).alignment = left;
+    row.height = linesAt(what, width) * 15;
+    lastRow = row.number;
     row.commit();
   }
+  setPrintArea(sheet, 2, lastRow);
   sheet.commit();
 }
 

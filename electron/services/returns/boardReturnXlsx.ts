@@ -3,6 +3,7 @@
 // Dates are built with Date.UTC: exceljs turns a Date into a serial from its UTC time, so a
 // local-time Date written in British Summer Time would land on the day before.
 import type ExcelJS from 'exceljs';
+import { printedSheet } from '../printSetup';
 
 export type Value = string | number | Date | null;
 /** A value whose number format differs from its column's (a share in a column of counts). */
@@ -169,12 +170,26 @@ export function writeHeaderRow(
   row.commit();
 }
 
-/** The options every table sheet opens with: header row frozen, landscape, fitted to the page width. */
+/**
+ * The options every table sheet opens with: header row frozen and, on paper, landscape, fitted to
+ * the page width, the header row repeated on every page, marked and numbered.
+ */
 export function tableSheetOptions(freezeColumns = 0): Partial<ExcelJS.AddWorksheetOptions> {
   return {
     views: [{ state: 'frozen', xSplit: freezeColumns, ySplit: 1 }],
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    ...printedSheet({ orientation: 'landscape', titleRows: '1:1' }),
   };
+}
+
+/** Prints just the table and the notes under it (a streamed sheet knows its last row only at the end). */
+export function setPrintArea(sheet: ExcelJS.Worksheet, lastColumn: number, lastRow: number): void {
+  sheet.pageSetup.printArea = `A1:${columnName(lastColumn)}${Math.max(1, lastRow)}`;
+}
+
+function columnName(col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 /** A whole small table, rows in hand: the breakdown sheets. */
@@ -204,10 +219,13 @@ export function writeTableSheet(workbook: ExcelJS.Workbook, spec: TableSpec): vo
     row.commit();
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + spec.rows.length, column: spec.columns.length } };
+  let lastRow = 1 + spec.rows.length;
   if (spec.after && spec.after.length > 0) {
     sheet.addRow([]).commit();
     for (const r of spec.after) addRow(sheet, r).commit();
+    lastRow += 1 + spec.after.length;
   }
+  setPrintArea(sheet, Math.max(spec.columns.length, ...(spec.after ?? []).map((r) => r.length)), lastRow);
   sheet.commit();
 }
 

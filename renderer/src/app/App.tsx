@@ -1,25 +1,28 @@
-import { AgencyDirectoryPage } from '../features/agencies/AgencyDirectoryPage';
-import { AgencyPage } from '../features/agencies/AgencyPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { DeadlinesPage } from '../features/deadlines/DeadlinesPage';
-import { CasePage } from '../features/escalations/CasePage';
-import { NewEscalationPage } from '../features/escalations/NewEscalationPage';
-import { RegisterPage } from '../features/escalations/RegisterPage';
-import { PanelsRoute } from '../features/panels/PanelsRoute';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { ReturnsPage } from '../features/returns/ReturnsPage';
-import { AccountsPage } from '../features/accounts/AccountsPage';
+import { Suspense } from 'react';
+import {
+  AccessRecordPage,
+  AccountsPage,
+  AgencyDirectoryPage,
+  AgencyPage,
+  BackupsPage,
+  CasePage,
+  DashboardPage,
+  DeadlinesPage,
+  NewEscalationPage,
+  PanelsRoute,
+  RegisterPage,
+  RetentionPage,
+  ReturnsPage,
+  SettingsPage,
+} from './lazyPages';
 import { SessionGate } from '../features/accounts/SessionGate';
 import { OnlyFor } from '../features/accounts/ReadOnlyNote';
 import { offers, useSession } from '../features/accounts/sessionContext';
 import type { Channel } from '../../../shared/contract';
 import { ROLE_LABELS } from '../../../shared/domain/accounts';
-import { RetentionPage } from '../features/retention/RetentionPage';
-import { AccessRecordPage } from '../features/access/AccessRecordPage';
 import { AuditAlarm } from '../features/recovery/AuditAlarm';
 import { ContactNotice } from '../components/ContactNotice';
-import { BackupsPage } from '../features/recovery/BackupsPage';
-import { DamagedScreen } from '../features/recovery/DamagedScreen';
+import { RecordsUnavailable } from '../features/recovery/RecordsUnavailable';
 import { useDeskHealth } from '../features/recovery/useDeskHealth';
 import { href, useRoute } from '../lib/route';
 import { call } from '../lib/api';
@@ -92,20 +95,12 @@ export function App() {
 }
 
 function Records() {
-  // The records' health comes first: a file that failed its integrity check is not open, so there
-  // are no accounts to sign in to, and the window offers a backup instead. (While the records are
-  // open, this answers only someone signed in; a refusal here just means "sign in first".)
-  const health = useChannel('desk:health', {});
-  if (health.data?.damage) return <DamagedScreen damage={health.data.damage} />;
-  if (!health.data && !health.error) {
-    return (
-      <main id="main" className="sign-in">
-        <p role="status">Opening Escalation Desk…</p>
-      </main>
-    );
-  }
+  // Who is signed in comes first: anyone may ask. Only when the desk cannot answer (a records file
+  // that failed its integrity check is not open, so there are no accounts to sign in to) does the
+  // window ask the records' health, and offer a backup. Asking the health first, which answers
+  // only someone signed in, logged a refused call on every page load.
   return (
-    <SessionGate>
+    <SessionGate unavailable={(error, retry) => <RecordsUnavailable error={error} retry={retry} />}>
       <Shell />
     </SessionGate>
   );
@@ -159,7 +154,10 @@ function Shell() {
       <main id="main" tabIndex={-1}>
         <ContactNotice />
         <AuditAlarm audit={health.data?.audit} />
-        <Page route={route} />
+        {/* Each screen's script loads when it is first opened (lazyPages.ts). */}
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Page route={route} />
+        </Suspense>
       </main>
       <footer className="shell__footer">
         {info.data && (

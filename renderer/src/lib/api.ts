@@ -1,7 +1,7 @@
 // The renderer's view of the main process. In the desktop app the preload has put the bridge on
-// window.desk; in the web mode the same bridge is built here over HTTP. Either way it is
-// createBridge(contract), so the two cannot drift. Failures become ApiError for the screens.
-import { createBridge, type Bridge } from '../../../shared/bridge';
+// window.desk (createBridge(contract)); in the web mode each call is posted to the channel's own
+// address, which the server checks against the same contract. Failures become ApiError for the screens.
+import type { Bridge } from '../../../shared/bridge';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
 import type { FailureCode, Problem, Result } from '../../../shared/result';
 
@@ -50,6 +50,11 @@ export function storedToken(): string {
   }
 }
 
+/** Whether the page holds a session token at all: without one the server refuses anything but the open channels. */
+export function holdsSessionToken(): boolean {
+  return storedToken() !== NO_SESSION;
+}
+
 function keepToken(token: string | null): void {
   if (token === null) return;
   const changed = token !== storedToken();
@@ -62,27 +67,28 @@ function keepToken(token: string | null): void {
   if (changed) window.dispatchEvent(new Event(SESSION_TOKEN_EVENT));
 }
 
-function webBridge(): Bridge {
-  return createBridge(async (channel, input) => {
-    try {
-      const response = await fetch(`./api/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: storedToken() },
-        body: JSON.stringify(input ?? {}),
-      });
-      keepToken(response.headers.get(CSRF_HEADER));
-      return (await response.json()) as Result<unknown>;
-    } catch {
-      return { ok: false, error: { message: 'The app’s local server did not answer. Is it still running?', problems: [] } };
-    }
-  });
+// The web transport takes the channel's name as it is: building a Bridge object here would need the
+// contract's list of channels, and with it every zod schema, in the first screen's script.
+async function viaWeb(channel: Channel, input: unknown): Promise<Result<unknown>> {
+  try {
+    const response = await fetch(`./api/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: storedToken() },
+      body: JSON.stringify(input ?? {}),
+    });
+    keepToken(response.headers.get(CSRF_HEADER));
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: { message: 'The app’s local server did not answer. Is it still running?', problems: [] } };
+  }
 }
 
-const bridge: Bridge = window.desk ?? webBridge();
+const transport = (channel: Channel, input: unknown): Promise<Result<unknown>> =>
+  window.desk ? window.desk[channel](input as never) : viaWeb(channel, input);
 
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await bridge[channel](input);
+  const result = (await transport(channel, input)) as Result<ChannelOutput<C>>;
   if (result.ok || result.error.code !== 'unreachable') window.dispatchEvent(new Event(SERVER_REACHED_EVENT));
   if (!result.ok) {
     const { code } = result.error;

@@ -9,7 +9,7 @@
 // changeFeed.ts); with the records on this computer nothing comes, as the desktop has one user.
 import { useEffect, useState } from 'react';
 import type { BoardFeedEvent } from '../../../shared/domain/connection';
-import { CSRF_HEADER, SESSION_TOKEN_EVENT, storedToken } from './api';
+import { CSRF_HEADER, SESSION_TOKEN_EVENT, holdsSessionToken, storedToken } from './api';
 
 declare global {
   interface Window {
@@ -157,6 +157,12 @@ function follow(): void {
     let retry = FIRST_RETRY_MS;
     let connectedBefore = false;
     for (;;) {
+      // Signed out: the stream would only be refused (a failed request in the console on every
+      // sign-in screen). Wait for a session; signing in wakes the wait at once.
+      if (!holdsSessionToken()) {
+        await sleep(SIGNED_OUT_RETRY_MS);
+        continue;
+      }
       const outcome = await readStream(() => {
         retry = FIRST_RETRY_MS;
         // Whatever changed while the page was not listening: every screen reads again.

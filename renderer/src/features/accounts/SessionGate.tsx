@@ -6,8 +6,18 @@ import { SessionContext } from './sessionContext';
 import { SignInPage } from './SignInPage';
 import { useIdleLock } from './useIdleLock';
 
-/** Shows the app only to a signed-in user; otherwise the first-account, sign-in or unlock screen. */
-export function SessionGate({ children }: { children: ReactNode }) {
+/**
+ * Shows the app only to a signed-in user; otherwise the first-account, sign-in or unlock screen.
+ * When the desk cannot say who is signed in (its records file is not open), `unavailable` is
+ * shown instead of the bare message: the window then asks why (App.tsx).
+ */
+export function SessionGate({
+  children,
+  unavailable,
+}: {
+  children: ReactNode;
+  unavailable?: (error: Error, retry: () => void) => ReactNode;
+}) {
   const status = useChannel('session:status', {});
   const { reload } = status;
   useEffect(() => {
@@ -23,6 +33,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   );
 
   if (!current) {
+    if (status.error && unavailable) return unavailable(status.error, reload);
     return (
       <main id="main" className="sign-in">
         {status.error ? (

@@ -25,7 +25,13 @@ function DraftView({ kind, draft }: { kind: Kind; draft: Draft }) {
       <dl className="facts facts--lines">
         <div>
           <dt>To</dt>
-          <dd>{draft.to || <span className="muted">No address recorded</span>}</dd>
+          <dd>
+            {draft.to || (
+              <span className="muted">
+                No address recorded{kind === 'chair' ? ': the coordinator can add the chair’s e-mail in Settings, under The board' : ''}
+              </span>
+            )}
+          </dd>
         </div>
         <div>
           <dt>Subject</dt>

@@ -1,3 +1,4 @@
+import { PROTECTIVE_MARKING } from '../../../../shared/domain/marking';
 import { href } from '../../lib/route';
 import { useChannel } from '../../lib/useChannel';
 
@@ -23,7 +24,9 @@ export function PanelPackPage({ panelId }: { panelId: number }) {
         </button>
       </p>
       <h1>{pack.data.title}</h1>
-      <p className="pack__notice">Confidential: for panel members only. Case reference and initials only; never the child’s name.</p>
+      <p className="pack__notice">
+        {PROTECTIVE_MARKING}. For panel members only. Case reference and initials only; never the child’s name.
+      </p>
       {pack.data.sections.map((s, i) => (
         <section key={i} aria-labelledby={`pack-section-${i}`} className="pack__section">
           <h2 id={`pack-section-${i}`}>{s.heading}</h2>
@@ -35,6 +38,18 @@ export function PanelPackPage({ panelId }: { panelId: number }) {
                 <li key={j}>{line}</li>
               ))}
             </ul>
+          )}
+          {s.toComplete && (
+            <dl className="pack__complete">
+              {s.toComplete.map((field) => (
+                <div key={field}>
+                  <dt>{field}</dt>
+                  <dd>
+                    <span className="visually-hidden">To complete at the meeting</span>
+                  </dd>
+                </div>
+              ))}
+            </dl>
           )}
         </section>
       ))}

@@ -12,12 +12,13 @@ export function BoardDetailsForm({ settings, onSaved }: { settings: BoardSetting
   const action = useVersionedAction(settings.version);
   const [boardName, setBoardName] = useState(settings.boardName);
   const [startMonth, setStartMonth] = useState(settings.quarterStartMonth);
+  const [chairEmail, setChairEmail] = useState(settings.chairEmail);
   const example = quarterFromKey('2026-Q1', startMonth);
   const changes = useCan('settings:update');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(
-      (basedOnVersion) => call('settings:update', { basedOnVersion, boardName, quarterStartMonth: startMonth }),
+      (basedOnVersion) => call('settings:update', { basedOnVersion, boardName, quarterStartMonth: startMonth, chairEmail }),
       (s) => {
         onSaved();
         return `Saved. Quarters now start in ${MONTHS[s.quarterStartMonth - 1]}.`;
@@ -34,6 +35,10 @@ export function BoardDetailsForm({ settings, onSaved }: { settings: BoardSetting
             <dd>{settings.boardName}</dd>
           </div>
           <div>
+            <dt>Independent chair’s e-mail</dt>
+            <dd>{settings.chairEmail || 'Not recorded'}</dd>
+          </div>
+          <div>
             <dt>Reporting year starts in</dt>
             <dd>{MONTHS[settings.quarterStartMonth - 1]}</dd>
           </div>
@@ -44,6 +49,21 @@ export function BoardDetailsForm({ settings, onSaved }: { settings: BoardSetting
           <div className="field">
             <label htmlFor="board-name">Board name</label>
             <input id="board-name" className="input--long" value={boardName} onChange={(e) => setBoardName(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="chair-email">Independent chair’s e-mail</label>
+            <span id="chair-email-hint" className="hint">
+              The referral e-mail to the chair is addressed here
+            </span>
+            <input
+              id="chair-email"
+              type="email"
+              autoComplete="off"
+              className="input--long"
+              aria-describedby="chair-email-hint"
+              value={chairEmail}
+              onChange={(e) => setChairEmail(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="quarter-start">Reporting year starts in</label>
