@@ -16,6 +16,7 @@ import { useCan } from '../accounts/sessionContext';
 import { ExportProgress } from '../returns/ExportProgress';
 import { useExportJob } from '../returns/useExportJob';
 import { SessionsSection } from './SessionsSection';
+import { usePageTitle } from '../../lib/pageTitle';
 
 const PAGE = 50;
 const WHEN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
@@ -41,6 +42,7 @@ function asSearch(f: Filters): Omit<AccessSearchInput, 'before' | 'limit'> {
 }
 
 export function AccessRecordPage() {
+  usePageTitle('Access record');
   const allowed = useCan('access:search');
   if (!allowed) {
     return (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AgencyDetail } from '../../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
@@ -55,7 +56,7 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
           </tbody>
         </table>
       )}
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
       {!agency.retiredOn && open.length > 0 && (
         <div className="form-row">
           <div className="field">
@@ -69,6 +70,7 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
       )}
       {!agency.retiredOn && (
         <form noValidate className="form-row" onSubmit={add} onChange={action.start} aria-label="Add a board membership period">
+          <ErrorSummary state={action} />
           <div className="field">
             <label htmlFor="membership-from">Member from</label>
             <input id="membership-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AgencyDetail, OfficerInput } from '../../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
@@ -105,9 +106,10 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
           </table>
         </>
       )}
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
       {!agency.retiredOn && (
         <form noValidate className="form-grid" onSubmit={add} onChange={action.start} aria-label="Add an officer">
+          <ErrorSummary state={action} />
           <div className="field">
             <label htmlFor="officer-name">Officer’s name</label>
             <input id="officer-name" value={draft.name} autoComplete="off" onChange={(e) => setDraft({ ...draft, name: e.target.value })} />

@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
+import { usePageTitle } from '../../lib/pageTitle';
 
 /**
  * The desktop app's first start: keep the board's records on this computer (as before), or use
  * the board's server, reached at its address and trusted by its certificate's fingerprint alone.
  */
 export function ConnectionChoicePage({ problem, onChosen }: { problem: string | null; onChosen: () => void }) {
+  usePageTitle('Where are the board’s records?');
   const action = useAction();
   const [mode, setMode] = useState<'local' | 'server'>('local');
   const [url, setUrl] = useState('');
@@ -31,6 +34,7 @@ export function ConnectionChoicePage({ problem, onChosen }: { problem: string | 
         </div>
       )}
       <form noValidate onSubmit={submit} aria-label="Where the records are">
+        <ErrorSummary state={action} />
         <fieldset>
           <legend>Keep the records</legend>
           <label>
@@ -78,7 +82,7 @@ export function ConnectionChoicePage({ problem, onChosen }: { problem: string | 
           {mode === 'server' ? 'Connect to the server' : 'Keep them on this computer'}
         </button>
       </form>
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </main>
   );
 }

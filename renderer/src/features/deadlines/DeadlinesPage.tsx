@@ -2,9 +2,11 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import { href } from '../../lib/route';
 import { plural } from '../../components/formatting';
 import { useChannel } from '../../lib/useChannel';
+import { usePageTitle } from '../../lib/pageTitle';
 
 /** What needs chasing today: overdue stages (latest first), immediate-risk breaches, notifications not yet made. */
 export function DeadlinesPage() {
+  usePageTitle('Deadlines');
   const answer = useChannel('escalations:overdue', {});
   const data = answer.data;
   const overdue = data ? [...data.overdue].sort((a, b) => b.workingDaysLate - a.workingDaysLate) : [];

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { REFERRAL_ROUTES, type ReferralRoute } from '../../../../shared/domain/escalation';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
 
 /** Immediate-risk breaches (no referral, not escalated the same working day), with a form to record a missing referral. */
 export function BreachesBox({ detail, onSaved }: CaseFormProps) {
@@ -40,6 +40,7 @@ export function BreachesBox({ detail, onSaved }: CaseFormProps) {
       )}
       {referralMissing && (
         <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="Record the referral">
+          <ErrorSummary state={action} />
           <div className="field">
             <label htmlFor="breach-referral-to">Referral made to</label>
             <select id="breach-referral-to" value={to} onChange={(e) => setTo(e.target.value as ReferralRoute | '')}>
@@ -56,7 +57,6 @@ export function BreachesBox({ detail, onSaved }: CaseFormProps) {
           </button>
         </form>
       )}
-      <Feedback state={errorsOnly(action)} />
     </section>
   );
 }

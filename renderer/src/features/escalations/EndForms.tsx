@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
 
 /** Withdraw an open case: the worker or agency no longer pursues it. */
 export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
@@ -29,6 +29,7 @@ export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
     <section aria-labelledby="withdraw">
       <h2 id="withdraw">Withdraw</h2>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Withdraw the escalation">
+        <ErrorSummary state={action} />
         <div className="field">
           <label htmlFor="withdraw-on">Withdrawn on</label>
           <input id="withdraw-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
@@ -38,7 +39,6 @@ export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
           <textarea id="withdraw-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
         <ChildNameCheck text={reason} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
-        <Feedback state={errorsOnly(action)} />
         <div>
           <button type="submit" className="button--warning" disabled={action.busy}>
             Withdraw escalation
@@ -68,6 +68,7 @@ export function CloseForm({ detail, onSaved }: CaseFormProps) {
     <section aria-labelledby="close">
       <h2 id="close">Close with chair sign-off</h2>
       <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="Close with chair sign-off">
+        <ErrorSummary state={action} />
         <div className="field">
           <label htmlFor="close-on">Signed off on</label>
           <input id="close-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
@@ -80,7 +81,6 @@ export function CloseForm({ detail, onSaved }: CaseFormProps) {
           Close escalation
         </button>
       </form>
-      <Feedback state={errorsOnly(action)} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { CHILD_STATUSES, type ChildStatus } from '../../../../shared/domain/escalation';
 import { href } from '../../lib/route';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { NamedOptions } from '../../components/Options';
 import { call } from '../../lib/api';
@@ -12,8 +13,10 @@ import { ImmediateRiskFieldset } from './ImmediateRiskFieldset';
 import { MatterFieldset } from './MatterFieldset';
 import { emptyDraft, toCreateInput, type NewEscalationDraft } from './newEscalationDraft';
 import { useActiveProfile } from './useActiveProfile';
+import { usePageTitle } from '../../lib/pageTitle';
 
 export function NewEscalationPage() {
+  usePageTitle('Log an escalation');
   const [draft, setDraft] = useState<NewEscalationDraft>(emptyDraft);
   const patch = (p: Partial<NewEscalationDraft>) => setDraft((d) => ({ ...d, ...p }));
   const agencies = useChannel('agencies:list', { includeRetired: false });
@@ -50,6 +53,7 @@ export function NewEscalationPage() {
         </div>
       )}
       <form noValidate className="stack" onSubmit={submit} aria-label="Log an escalation">
+        <ErrorSummary state={save} />
         <MatterFieldset
           matter={draft.matter}
           raisingAgencyId={draft.raisingAgencyId}
@@ -186,7 +190,7 @@ export function NewEscalationPage() {
 
         <ImmediateRiskFieldset draft={draft} stages={profile?.profile.stages ?? []} onChange={patch} />
 
-        <Feedback state={save} />
+        <Feedback state={save} summarised />
         <div className="form-row">
           <button type="submit" disabled={save.busy}>
             Log escalation

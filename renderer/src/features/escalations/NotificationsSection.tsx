@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { EscalationDetail } from '../../../../shared/domain/escalation';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
 
 type Notification = EscalationDetail['notifications'][number];
 type Method = 'email' | 'phone' | 'letter' | 'meeting';
@@ -44,6 +44,7 @@ function RecordNotificationForm({
       onChange={action.start}
       aria-label={`Record the ${n.label.toLowerCase()} notification as made`}
     >
+      <ErrorSummary state={action} />
       <div className="field">
         <label htmlFor={`${id}-on`}>Told on</label>
         <input id={`${id}-on`} type="date" value={madeOn} onChange={(e) => setMadeOn(e.target.value)} />
@@ -62,7 +63,6 @@ function RecordNotificationForm({
       <button type="submit" disabled={action.busy} aria-label={`Record as made: ${n.label}`}>
         Record as made
       </button>
-      <Feedback state={errorsOnly(action)} />
     </form>
   );
 }

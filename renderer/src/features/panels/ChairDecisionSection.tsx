@@ -4,7 +4,7 @@ import type { EscalationDetail } from '../../../../shared/domain/escalation';
 import { CHAIR_ROUTES, type ChairRoute } from '../../../../shared/domain/panel';
 import { href } from '../../lib/route';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
@@ -86,6 +86,7 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
         </div>
       )}
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record the chair’s decision">
+        <ErrorSummary state={action} />
         <fieldset>
           <legend>{latest ? 'Record a new decision' : 'What the chair decided'}</legend>
           <div className="choices">
@@ -121,7 +122,6 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
           <textarea id="chair-reasons" rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />
         </div>
         <ChildNameCheck text={reasons} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
-        <Feedback state={{ error: action.error, done: null }} />
         <div>
           <button type="submit" disabled={action.busy}>
             Record the chair’s decision

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import type { PanelDetail } from '../../../../shared/domain/panel';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
@@ -97,6 +98,7 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, caseVersion, 
       {cannot && <CannotBeFormed cannot={cannot} departureReason={live.checks?.departureReason ?? null} />}
       <div className="planner">
         <form noValidate className="stack planner__form" onSubmit={submit} onChange={save.start} aria-label={`Plan the ${noun}`}>
+          <ErrorSummary state={save} />
           <h2 className="planner__heading">Date, chair and seats</h2>
           <div className="field">
             <label htmlFor="panel-sits-on">Date the {noun} sits</label>
@@ -162,7 +164,7 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, caseVersion, 
             confirmed={confirmed}
             onConfirmedChange={setConfirmed}
           />
-          <Feedback state={save} />
+          <Feedback state={save} summarised />
           <div className="form-row">
             <button type="submit" disabled={save.busy}>
               Save {noun}

@@ -3,7 +3,7 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { PanelDetail } from '../../../../shared/domain/panel';
 import { possibleFullNames } from '../../../../shared/domain/childIdentifiers';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { NamedOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
@@ -86,6 +86,7 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
         </table>
       )}
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record a representation">
+        <ErrorSummary state={action} />
         <div className="form-row">
           <div className="field">
             <label htmlFor="rep-agency">From agency</label>
@@ -117,7 +118,6 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
           <textarea id="rep-summary" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
         </div>
         <ChildNameCheck text={summary} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
-        <Feedback state={{ error: action.error, done: null }} />
         <div>
           <button type="submit" disabled={action.busy || unconfirmedName}>
             Record representation

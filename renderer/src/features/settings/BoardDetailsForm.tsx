@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { BoardSettings } from '../../../../shared/domain/settings';
 import { quarterFromKey } from '../../../../shared/domain/quarter';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
@@ -26,6 +27,7 @@ export function BoardDetailsForm({ settings, onSaved }: { settings: BoardSetting
     <section aria-labelledby="board-details">
       <h2 id="board-details">The board</h2>
       <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="The board’s name and reporting year">
+        <ErrorSummary state={action} />
         <div className="field">
           <label htmlFor="board-name">Board name</label>
           <input id="board-name" className="input--long" value={boardName} onChange={(e) => setBoardName(e.target.value)} />
@@ -53,7 +55,7 @@ export function BoardDetailsForm({ settings, onSaved }: { settings: BoardSetting
           Save board details
         </button>
       </form>
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { BoardSettings } from '../../../../shared/domain/settings';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { plural } from '../../components/formatting';
 import { call } from '../../lib/api';
@@ -128,6 +129,7 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
         </>
       )}
       <form noValidate className="form-row" onSubmit={add} onChange={action.start} aria-label="Add a closure day">
+        <ErrorSummary state={action} />
         <div className="field">
           <label htmlFor="closure-date">Closure day</label>
           <input id="closure-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
@@ -140,7 +142,7 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
           Add closure day
         </button>
       </form>
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </section>
   );
 }

@@ -7,8 +7,10 @@ import { EditProfileForm } from './EditProfileForm';
 import { NamedListSection } from './NamedListSection';
 import { PolicySection } from './PolicySection';
 import { TimescaleCorrectionForm } from './TimescaleCorrectionForm';
+import { usePageTitle } from '../../lib/pageTitle';
 
 export function SettingsPage() {
+  usePageTitle('Board settings');
   const { settings, reloadSettings, profile, reloadProfile, error } = useActiveProfile();
   const [editNotice, setEditNotice] = useState('');
   const reloadAll = () => {
