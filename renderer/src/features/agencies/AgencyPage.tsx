@@ -12,6 +12,7 @@ import { AgencyForm } from './AgencyForm';
 import { MembershipSection } from './MembershipSection';
 import { OfficerSection } from './OfficerSection';
 import { usePageTitle } from '../../lib/pageTitle';
+import { DateInput } from '../../components/DateInput';
 
 export function AgencyPage({ agencyId }: { agencyId: number }) {
   const agency = useChannel('agencies:get', { agencyId });
@@ -85,10 +86,7 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
           <p>Retiring ends its board membership on that date. Its escalations, panels and history stay.</p>
           <form noValidate className="form-row" onSubmit={retire} onChange={retiring.start}>
             <ErrorSummary state={retiring} />
-            <div className="field">
-              <label htmlFor="retire-on">Retire on</label>
-              <input id="retire-on" type="date" value={retireOn} onChange={(e) => setRetireOn(e.target.value)} />
-            </div>
+            <DateInput id="retire-on" legend="Retire on" value={retireOn} onChange={setRetireOn} />
             <button type="submit" className="button--warning" disabled={retiring.busy}>
               Retire agency
             </button>

@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
+import { DateInput } from '../../components/DateInput';
 
 export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail; onChanged: () => void }) {
   const action = useVersionedAction(agency.version);
@@ -59,10 +60,7 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
       <Feedback state={action} summarised />
       {!agency.retiredOn && open.length > 0 && (
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="membership-end">End the current membership on</label>
-            <input id="membership-end" type="date" value={endOn} onChange={(e) => setEndOn(e.target.value)} />
-          </div>
+          <DateInput id="membership-end" legend="End the current membership on" value={endOn} onChange={setEndOn} />
           <button type="button" disabled={action.busy} onClick={() => end(open[0]!.id)}>
             End membership
           </button>
@@ -71,23 +69,14 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
       {!agency.retiredOn && (
         <form noValidate className="form-row" onSubmit={add} onChange={action.start} aria-label="Add a board membership period">
           <ErrorSummary state={action} />
-          <div className="field">
-            <label htmlFor="membership-from">Member from</label>
-            <input id="membership-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="membership-to">Member to</label>
-            <span id="membership-to-hint" className="hint">
-              Leave blank if continuing
-            </span>
-            <input
-              id="membership-to"
-              type="date"
-              aria-describedby="membership-to-hint"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </div>
+          <DateInput id="membership-from" legend="Member from" value={from} onChange={setFrom} />
+          <DateInput
+            id="membership-to"
+            legend="Member to"
+            hint="Leave blank if continuing. For example, 31 3 2027"
+            value={to}
+            onChange={setTo}
+          />
           <button type="submit" disabled={action.busy}>
             Add membership
           </button>

@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
+import { DateInput } from '../../components/DateInput';
 
 const EMPTY: OfficerInput = { name: '', role: '', email: '', senior: true, boardRepresentative: false };
 
@@ -60,10 +61,7 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
         <p>No officers recorded. A panel needs a senior officer from each agency.</p>
       ) : (
         <>
-          <div className="field">
-            <label htmlFor="officer-left-on">Date used for “Mark as left”</label>
-            <input id="officer-left-on" type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} />
-          </div>
+          <DateInput id="officer-left-on" legend="Date used for “Mark as left”" value={leftOn} onChange={setLeftOn} />
           <table>
             <caption className="visually-hidden">Officers of {agency.name}</caption>
             <thead>

@@ -6,6 +6,7 @@ import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import type { CaseFormProps } from './caseTypes';
+import { DateInput } from '../../components/DateInput';
 
 /** Immediate-risk breaches (no referral, not escalated the same working day), with a form to record a missing referral. */
 export function BreachesBox({ detail, onSaved }: CaseFormProps) {
@@ -48,10 +49,7 @@ export function BreachesBox({ detail, onSaved }: CaseFormProps) {
               <LabelOptions labels={REFERRAL_ROUTES} />
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="breach-referral-on">Referral made on</label>
-            <input id="breach-referral-on" type="date" value={madeOn} onChange={(e) => setMadeOn(e.target.value)} />
-          </div>
+          <DateInput id="breach-referral-on" legend="Referral made on" value={madeOn} onChange={setMadeOn} />
           <button type="submit" disabled={action.busy}>
             Record referral
           </button>

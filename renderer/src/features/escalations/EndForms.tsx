@@ -6,6 +6,7 @@ import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 import type { CaseFormProps } from './caseTypes';
+import { DateInput } from '../../components/DateInput';
 
 /** Withdraw an open case: the worker or agency no longer pursues it. */
 export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
@@ -30,10 +31,7 @@ export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
       <h2 id="withdraw">Withdraw</h2>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Withdraw the escalation">
         <ErrorSummary state={action} />
-        <div className="field">
-          <label htmlFor="withdraw-on">Withdrawn on</label>
-          <input id="withdraw-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
-        </div>
+        <DateInput id="withdraw-on" legend="Withdrawn on" value={on} onChange={setOn} />
         <div className="field field--wide">
           <label htmlFor="withdraw-reason">Why it was withdrawn</label>
           <textarea id="withdraw-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -69,10 +67,7 @@ export function CloseForm({ detail, onSaved }: CaseFormProps) {
       <h2 id="close">Close with chair sign-off</h2>
       <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="Close with chair sign-off">
         <ErrorSummary state={action} />
-        <div className="field">
-          <label htmlFor="close-on">Signed off on</label>
-          <input id="close-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
-        </div>
+        <DateInput id="close-on" legend="Signed off on" value={on} onChange={setOn} />
         <div className="field">
           <label htmlFor="close-chair">Chair’s name</label>
           <input id="close-chair" value={chairName} autoComplete="off" onChange={(e) => setChairName(e.target.value)} />

@@ -7,6 +7,7 @@ import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 import type { CaseFormProps } from './caseTypes';
+import { DateInput } from '../../components/DateInput';
 
 /** Move the case up: usually to the next stage; where the child is at immediate risk, the policy may allow a jump. */
 export function EscalateForm({ detail, onSaved }: CaseFormProps) {
@@ -51,10 +52,7 @@ export function EscalateForm({ detail, onSaved }: CaseFormProps) {
               <StageOptions stages={detail.nextStages} />
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="escalate-on">Date moved</label>
-            <input id="escalate-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
-          </div>
+          <DateInput id="escalate-on" legend="Date moved" value={on} onChange={setOn} />
         </div>
         <div className="field field--wide">
           <label htmlFor="escalate-reason">Why it is moving up</label>

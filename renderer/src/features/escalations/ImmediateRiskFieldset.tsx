@@ -2,6 +2,7 @@ import { REFERRAL_ROUTES, type ReferralRoute } from '../../../../shared/domain/e
 import type { PolicyStage } from '../../../../shared/domain/policyProfiles';
 import { LabelOptions, StageOptions } from '../../components/Options';
 import type { NewEscalationDraft } from './newEscalationDraft';
+import { DateInput } from '../../components/DateInput';
 
 interface Props {
   draft: NewEscalationDraft;
@@ -41,10 +42,12 @@ export function ImmediateRiskFieldset({ draft, stages, onChange }: Props) {
             </select>
           </div>
           {draft.referralTo !== '' && (
-            <div className="field">
-              <label htmlFor="referral-on">Referral made on</label>
-              <input id="referral-on" type="date" value={draft.referralOn} onChange={(e) => onChange({ referralOn: e.target.value })} />
-            </div>
+            <DateInput
+              id="referral-on"
+              legend="Referral made on"
+              value={draft.referralOn}
+              onChange={(iso) => onChange({ referralOn: iso })}
+            />
           )}
           <div className="field">
             <label htmlFor="start-stage">Start at stage</label>

@@ -14,6 +14,7 @@ import { MatterFieldset } from './MatterFieldset';
 import { emptyDraft, toCreateInput, type NewEscalationDraft } from './newEscalationDraft';
 import { useActiveProfile } from './useActiveProfile';
 import { usePageTitle } from '../../lib/pageTitle';
+import { DateInput } from '../../components/DateInput';
 
 export function NewEscalationPage() {
   usePageTitle('Log an escalation');
@@ -162,10 +163,7 @@ export function NewEscalationPage() {
                 <NamedOptions items={settings?.categories ?? []} />
               </select>
             </div>
-            <div className="field">
-              <label htmlFor="opened-on">Date raised</label>
-              <input id="opened-on" type="date" value={draft.openedOn} onChange={(e) => patch({ openedOn: e.target.value })} />
-            </div>
+            <DateInput id="opened-on" legend="Date raised" value={draft.openedOn} onChange={(iso) => patch({ openedOn: iso })} />
           </div>
           <div className="field field--wide">
             <label htmlFor="summary">What the disagreement is about</label>

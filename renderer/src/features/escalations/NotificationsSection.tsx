@@ -6,6 +6,7 @@ import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import type { CaseFormProps } from './caseTypes';
+import { DateInput } from '../../components/DateInput';
 
 type Notification = EscalationDetail['notifications'][number];
 type Method = 'email' | 'phone' | 'letter' | 'meeting';
@@ -45,10 +46,7 @@ function RecordNotificationForm({
       aria-label={`Record the ${n.label.toLowerCase()} notification as made`}
     >
       <ErrorSummary state={action} />
-      <div className="field">
-        <label htmlFor={`${id}-on`}>Told on</label>
-        <input id={`${id}-on`} type="date" value={madeOn} onChange={(e) => setMadeOn(e.target.value)} />
-      </div>
+      <DateInput id={`${id}-on`} legend="Told on" value={madeOn} onChange={setMadeOn} />
       <div className="field">
         <label htmlFor={`${id}-by`}>Told by</label>
         <input id={`${id}-by`} value={madeBy} onChange={(e) => setMadeBy(e.target.value)} />

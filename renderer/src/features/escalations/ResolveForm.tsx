@@ -7,6 +7,7 @@ import { useVersionedAction } from '../../lib/useVersionedAction';
 import type { CaseFormProps } from './caseTypes';
 import { emptyOutcome, toOutcomeInput } from '../outcome/outcomeDraft';
 import { OutcomeFields } from '../outcome/OutcomeFields';
+import { DateInput } from '../../components/DateInput';
 
 interface Props extends CaseFormProps {
   themes: BoardSettings['themes'];
@@ -37,10 +38,7 @@ export function ResolveForm({ detail, onSaved, themes, knownNames }: Props) {
       <h2 id="resolve">Resolve</h2>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Resolve the escalation">
         <ErrorSummary state={action} />
-        <div className="field">
-          <label htmlFor="resolve-on">Resolved on</label>
-          <input id="resolve-on" type="date" value={resolvedOn} onChange={(e) => setResolvedOn(e.target.value)} />
-        </div>
+        <DateInput id="resolve-on" legend="Resolved on" value={resolvedOn} onChange={setResolvedOn} />
         <OutcomeFields
           idPrefix="resolve"
           value={outcome}

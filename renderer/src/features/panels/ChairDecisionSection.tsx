@@ -10,6 +10,7 @@ import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 import { useChannel } from '../../lib/useChannel';
 import { chairDecisions, isPanelRoute, routesFor } from './chairRoute';
+import { DateInput } from '../../components/DateInput';
 
 interface Props {
   detail: EscalationDetail;
@@ -99,10 +100,7 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
           </div>
         </fieldset>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="chair-decided-on">Date decided</label>
-            <input id="chair-decided-on" type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
-          </div>
+          <DateInput id="chair-decided-on" legend="Date decided" value={decidedOn} onChange={setDecidedOn} />
           <div className="field">
             <label htmlFor="chair-decided-by">Decided by</label>
             <span id="chair-decided-by-hint" className="hint">

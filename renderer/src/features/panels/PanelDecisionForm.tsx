@@ -7,6 +7,7 @@ import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useChannel } from '../../lib/useChannel';
 import { emptyOutcome, toOutcomeInput } from '../outcome/outcomeDraft';
 import { OutcomeFields } from '../outcome/OutcomeFields';
+import { DateInput } from '../../components/DateInput';
 
 interface Props {
   panel: PanelDetail;
@@ -52,10 +53,7 @@ export function PanelDecisionForm({ panel, onSaved }: Props) {
       </p>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record the panel’s decision">
         <ErrorSummary state={action} />
-        <div className="field">
-          <label htmlFor="decision-on">Date decided</label>
-          <input id="decision-on" type="date" value={decidedOn} onChange={(ev) => setDecidedOn(ev.target.value)} />
-        </div>
+        <DateInput id="decision-on" legend="Date decided" value={decidedOn} onChange={setDecidedOn} />
         <div className="field field--wide">
           <label htmlFor="decision-text">The panel’s decision</label>
           <textarea id="decision-text" rows={3} value={decision} onChange={(ev) => setDecision(ev.target.value)} />

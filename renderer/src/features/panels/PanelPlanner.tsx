@@ -26,6 +26,7 @@ import {
 import { SeatFieldset } from './SeatFieldset';
 import { SuggestionsSection } from './SuggestionsSection';
 import { useLiveChecks } from './useLiveChecks';
+import { DateInput } from '../../components/DateInput';
 
 interface Props {
   escalationId: number;
@@ -100,19 +101,13 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, caseVersion, 
         <form noValidate className="stack planner__form" onSubmit={submit} onChange={save.start} aria-label={`Plan the ${noun}`}>
           <ErrorSummary state={save} />
           <h2 className="planner__heading">Date, chair and seats</h2>
-          <div className="field">
-            <label htmlFor="panel-sits-on">Date the {noun} sits</label>
-            <span id="panel-sits-on-hint" className="hint">
-              Board membership and who is in post are taken on this date.
-            </span>
-            <input
-              id="panel-sits-on"
-              type="date"
-              aria-describedby="panel-sits-on-hint"
-              value={draft.sitsOn}
-              onChange={(e) => patch({ sitsOn: e.target.value })}
-            />
-          </div>
+          <DateInput
+            id="panel-sits-on"
+            legend={`Date the ${noun} sits`}
+            hint="Board membership and who is in post are taken on this date. For example, 27 3 2026"
+            value={draft.sitsOn}
+            onChange={(iso) => patch({ sitsOn: iso })}
+          />
           <ChairField options={o} draft={draft} onChange={patch} noun={noun} />
           <div className="panel-seats">
             {seats.map((s, i) => (

@@ -8,6 +8,7 @@ import { NamedOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useChannel } from '../../lib/useChannel';
+import { DateInput } from '../../components/DateInput';
 
 interface Props {
   panel: PanelDetail;
@@ -108,10 +109,7 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
               onChange={(e) => setFromPerson(e.target.value)}
             />
           </div>
-          <div className="field">
-            <label htmlFor="rep-received">Date received</label>
-            <input id="rep-received" type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
-          </div>
+          <DateInput id="rep-received" legend="Date received" value={receivedOn} onChange={setReceivedOn} />
         </div>
         <div className="field field--wide">
           <label htmlFor="rep-summary">Summary of the representation</label>

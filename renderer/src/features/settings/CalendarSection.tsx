@@ -7,6 +7,7 @@ import { plural } from '../../components/formatting';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useChannel } from '../../lib/useChannel';
+import { DateInput } from '../../components/DateInput';
 
 const changedText = (n: number) =>
   n === 0 ? 'No open due date changed.' : `${plural(n, 'open due date was', 'open due dates were')} worked out again.`;
@@ -130,10 +131,7 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
       )}
       <form noValidate className="form-row" onSubmit={add} onChange={action.start} aria-label="Add a closure day">
         <ErrorSummary state={action} />
-        <div className="field">
-          <label htmlFor="closure-date">Closure day</label>
-          <input id="closure-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </div>
+        <DateInput id="closure-date" legend="Closure day" value={date} onChange={setDate} />
         <div className="field">
           <label htmlFor="closure-reason">Reason</label>
           <input id="closure-reason" className="input--long" value={reason} onChange={(e) => setReason(e.target.value)} />
