@@ -472,7 +472,13 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
       (r) => r.url().endsWith('/api/escalations%3Alist') && test(r.postDataJSON() as { offset?: number; cursor?: { side: string } | null }),
     );
   const fromCursor = listed((body) => body.cursor?.side === 'after');
-  await scroller.evaluate((el) => el.scrollTo(0, 32 * 95));
+  // Rows grow to show whole names, so the test scrolls on until a row is drawn rather than to a fixed height.
+  const scrollUntil = (row: RegExp, by: number) =>
+    expect(async () => {
+      await scroller.evaluate((el, step) => el.scrollBy(0, step), by);
+      await expect(table.getByRole('row', { name: row })).toBeVisible({ timeout: 1_500 });
+    }).toPass({ timeout: 90_000 });
+  await scrollUntil(/REG-0105/, 32 * 8);
   await fromCursor;
   await expect(table.getByRole('row', { name: /REG-0105/ })).toHaveAttribute('aria-rowindex', '106');
   // A jump to the end reads the last pages by position; scrolling back up reads the one before from its first row.
@@ -480,7 +486,7 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
   await expect(table.getByRole('row', { name: /REG-0450/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /REG-0450/ })).toHaveAttribute('aria-rowindex', String(TOTAL + 1));
   const backwards = listed((body) => body.cursor?.side === 'before');
-  await scroller.evaluate((el) => el.scrollTo(0, 32 * 390));
+  await scrollUntil(/REG-0395/, -32 * 8);
   await backwards;
   await expect(table.getByRole('row', { name: /REG-0395/ })).toHaveAttribute('aria-rowindex', '396');
   await table.getByRole('button', { name: 'Case reference' }).click();
