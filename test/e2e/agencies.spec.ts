@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test, screenshotPath } from './fixtures';
+import { fillDate } from './govukDate';
 
 test('a coordinator builds the agency directory, records board membership and officers, and retires an agency', async ({ page, app }) => {
   await expect(page.getByRole('heading', { name: 'Agency directory', level: 1 })).toBeVisible();
@@ -24,9 +25,9 @@ test('a coordinator builds the agency directory, records board membership and of
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
   await expectAccessible(page);
 
-  await page.getByRole('link', { name: 'Avon and Somerset Police' }).click();
+  await page.getByRole('link', { name: 'Avon and Somerset Police', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Avon and Somerset Police', level: 1 })).toBeVisible();
-  await page.getByLabel('Member from').fill('2024-04-01');
+  await fillDate(page, 'Member from', '2024-04-01');
   await page.getByRole('button', { name: 'Add membership' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Recorded board membership from 1 Apr 2024.' })).toBeVisible();
   await expect(page.getByText('member of the full board today')).toBeVisible();
@@ -50,18 +51,18 @@ test('a coordinator builds the agency directory, records board membership and of
 
   await page.getByRole('link', { name: '← Agency directory' }).click();
   await expect(page.getByRole('row', { name: /Avon and Somerset Police/ })).toContainText('Dana Whitfield');
-  await page.getByLabel('Show the board as it stood on').fill('2024-04-01');
+  await fillDate(page, 'Show the board as it stood on', '2024-04-01');
   await expect(page.getByRole('list', { name: 'Board members on 1 Apr 2024' })).toContainText(
     'Avon and Somerset Police — senior officers: Dana Whitfield',
   );
-  await page.getByLabel('Show the board as it stood on').fill('2024-03-31');
+  await fillDate(page, 'Show the board as it stood on', '2024-03-31');
   await expect(page.getByText('No agency was a board member on 31 Mar 2024.')).toBeVisible();
-  await page.getByLabel('Show the board as it stood on').fill('2026-11-23');
+  await fillDate(page, 'Show the board as it stood on', '2026-11-23');
   await page.screenshot({ path: screenshotPath('agency-directory.png'), fullPage: true });
 
   // Retire the school: it leaves the list but stays in history.
   await page.getByRole('link', { name: 'Hollyfield Primary School' }).click();
-  await page.getByLabel('Retire on').fill('2026-07-31');
+  await fillDate(page, 'Retire on', '2026-07-31');
   await page.getByRole('button', { name: 'Retire agency' }).click();
   await expect(page.getByText('retired 31 Jul 2026')).toBeVisible();
   await page.getByRole('link', { name: '← Agency directory' }).click();

@@ -11,6 +11,7 @@ import { addWorkingDays, ENGLAND_AND_WALES, isWorkingDay } from '../../shared/do
 import { onLatest } from '../support/latest';
 import { ok } from '../support/tempStore';
 import { expect, expectAccessible, test, type DeskFixture, screenshotPath } from './fixtures';
+import { fillDate } from './govukDate';
 
 const today = todayIso();
 
@@ -84,7 +85,7 @@ async function fillEscalation(
   await page.getByLabel('Raising worker’s role').fill(e.role ?? 'Pre-school manager');
   await page.getByLabel('Raising worker’s e-mail').fill(e.email ?? 'manager@stmarychurch.example.uk');
   await page.getByLabel('Category').selectOption({ label: e.category });
-  await page.getByLabel('Date raised').fill(e.openedOn);
+  await fillDate(page, 'Date raised', e.openedOn);
   await page.getByLabel('What the disagreement is about').fill(e.summary);
 }
 
@@ -172,7 +173,7 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   for (const [stage, on] of moves) {
     const move = page.getByRole('form', { name: 'Move up a stage' });
     await expect(move.getByLabel('Move to')).toHaveValue(String(stage));
-    await move.getByLabel('Date moved').fill(on);
+    await fillDate(move, 'Date moved', on);
     await move.getByLabel('Why it is moving up').fill(`Not resolved at stage ${stage - 1} within the timescale.`);
     await move.getByRole('button', { name: 'Move up' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Moved up to stage ${stage}` })).toBeVisible();
@@ -196,7 +197,7 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
     ['board manager', 'Safeguarding committee member'],
   ] as const) {
     const form = page.getByRole('form', { name: `Record the ${who} notification as made` });
-    await form.getByLabel('Told on').fill(workingDaysAgo(1));
+    await fillDate(form, 'Told on', workingDaysAgo(1));
     await form.getByLabel('Told by').fill(by);
     await form.getByLabel('How').selectOption({ label: 'E-mail' });
     await form.getByRole('button', { name: /Record as made/ }).click();
@@ -207,7 +208,7 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
 
   // Resolve with a statement, an action and a learning theme.
   const resolve = page.getByRole('form', { name: 'Resolve the escalation' });
-  await resolve.getByLabel('Resolved on').fill(today);
+  await fillDate(resolve, 'Resolved on', today);
   await resolve
     .getByLabel('Written statement of outcome')
     .fill('Children’s social care agreed to hold a strategy discussion within two working days and to tell the pre-school its outcome.');
@@ -217,7 +218,7 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   await resolve.getByRole('button', { name: 'Add an action' }).click();
   await resolve.getByLabel('What will be done').fill('Hold the strategy discussion and share its outcome with the pre-school');
   await resolve.getByLabel('Owner').fill('CSC team manager');
-  await resolve.getByLabel('Due by').fill(later(today, 2));
+  await fillDate(resolve, 'Due by', later(today, 2));
   await resolve.getByLabel('Information sharing between settings').check();
   await expectAccessible(page);
   await resolve.getByRole('button', { name: 'Resolve escalation' }).click();
@@ -315,7 +316,7 @@ test('under the Birmingham policy an immediate-risk case without a referral show
   await riskBreaches.getByRole('link', { name: 'BHM/2026/77' }).click();
   const referral = page.getByRole('form', { name: 'Record the referral' });
   await referral.getByLabel('Referral made to').selectOption({ label: 'MASH' });
-  await referral.getByLabel('Referral made on').fill(opened);
+  await fillDate(referral, 'Referral made on', opened);
   await referral.getByRole('button', { name: 'Record referral' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: `Recorded the referral to MASH made on ${formatUkDate(opened)}.` }),
@@ -358,7 +359,8 @@ test('a complaint, a whistleblowing concern and a disagreement inside one agency
   await expect(page.getByRole('heading', { name: 'Log an escalation', level: 1 })).toBeVisible();
   // An empty form is refused with every missing detail named in the words on the screen.
   await page.getByRole('button', { name: 'Log escalation' }).click();
-  const problems = page.locator('.feedback--error');
+  // The GOV.UK error summary at the top of the form.
+  const problems = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
   await expect(problems).toContainText('details need correcting');
   await expect(problems).toContainText('Raising agency: Choose the agency that raised the concern');
   await expect(problems).toContainText('Child’s status: Choose the child’s status');
@@ -379,19 +381,19 @@ test('a complaint, a whistleblowing concern and a disagreement inside one agency
   await expect(live).toContainText('A complaint is not an escalation. It belongs in the complaints procedure of the agency concerned');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Log escalation' }).click();
-  await expect(page.locator('.feedback--error')).toContainText('A complaint is not an escalation');
+  await expect(problems).toContainText('A complaint is not an escalation');
 
   await page.getByLabel('A whistleblowing concern').check();
   await expect(live).toContainText('A whistleblowing concern is not an escalation');
   await page.getByRole('button', { name: 'Log escalation' }).click();
-  await expect(page.locator('.feedback--error')).toContainText('whistleblowing policy');
+  await expect(problems).toContainText('whistleblowing policy');
 
   await page.getByLabel('A disagreement inside one agency').check();
   await expect(live).toContainText(
     'A disagreement inside one agency is not a multi-agency escalation. It belongs in Hollyfield Primary School’s own supervision and escalation procedure.',
   );
   await page.getByRole('button', { name: 'Log escalation' }).click();
-  await expect(page.locator('.feedback--error')).toContainText('inside one agency is not a multi-agency escalation');
+  await expect(problems).toContainText('inside one agency is not a multi-agency escalation');
 
   // Calling it multi-agency does not help when the only agency challenged is the one raising it.
   await page.getByLabel('A disagreement between agencies about a child’s safety').check();
@@ -400,7 +402,7 @@ test('a complaint, a whistleblowing concern and a disagreement inside one agency
   await page.getByRole('group', { name: 'Agencies challenged' }).getByLabel('Hollyfield Primary School').check();
   await expect(live).toContainText('Hollyfield Primary School cannot escalate against itself');
   await page.getByRole('button', { name: 'Log escalation' }).click();
-  await expect(page.locator('.feedback--error')).toContainText('cannot escalate against itself');
+  await expect(problems).toContainText('cannot escalate against itself');
 
   await expect(page.getByRole('heading', { name: 'Log an escalation', level: 1 })).toBeVisible();
   const count = app.desk.store.reader.prepare('SELECT count(*) AS n FROM escalation').get() as { n: number };
@@ -472,7 +474,13 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
       (r) => r.url().endsWith('/api/escalations%3Alist') && test(r.postDataJSON() as { offset?: number; cursor?: { side: string } | null }),
     );
   const fromCursor = listed((body) => body.cursor?.side === 'after');
-  await scroller.evaluate((el) => el.scrollTo(0, 32 * 95));
+  // Rows grow to show whole names, so the test scrolls on until a row is drawn rather than to a fixed height.
+  const scrollUntil = (row: RegExp, by: number) =>
+    expect(async () => {
+      await scroller.evaluate((el, step) => el.scrollBy(0, step), by);
+      await expect(table.getByRole('row', { name: row })).toBeVisible({ timeout: 1_500 });
+    }).toPass({ timeout: 90_000 });
+  await scrollUntil(/REG-0105/, 32 * 8);
   await fromCursor;
   await expect(table.getByRole('row', { name: /REG-0105/ })).toHaveAttribute('aria-rowindex', '106');
   // A jump to the end reads the last pages by position; scrolling back up reads the one before from its first row.
@@ -480,7 +488,7 @@ test('the register pages through hundreds of escalations as it scrolls, and filt
   await expect(table.getByRole('row', { name: /REG-0450/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /REG-0450/ })).toHaveAttribute('aria-rowindex', String(TOTAL + 1));
   const backwards = listed((body) => body.cursor?.side === 'before');
-  await scroller.evaluate((el) => el.scrollTo(0, 32 * 390));
+  await scrollUntil(/REG-0395/, -32 * 8);
   await backwards;
   await expect(table.getByRole('row', { name: /REG-0395/ })).toHaveAttribute('aria-rowindex', '396');
   await table.getByRole('button', { name: 'Case reference' }).click();

@@ -10,6 +10,7 @@ import type { Channel } from '../../shared/contract';
 import { inputOnLatest, onLatest, type InputOnLatest } from '../support/latest';
 import { ok } from '../support/tempStore';
 import { expect, expectAccessible, signInAs, test, type DeskFixture, screenshotPath } from './fixtures';
+import { fillDate } from './govukDate';
 
 const today = todayIso();
 
@@ -166,7 +167,7 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   await expect(page.getByRole('heading', { name: 'Plan a resolution panel: BR-2026-0042', level: 1 })).toBeVisible();
   await expect(page.locator('.panel-facts')).toContainText('the agencies in dispute must be on the panel');
   await expect(page.locator('.panel-facts')).toContainText('Sam Lee, Ruth Adams');
-  await page.getByLabel('Date the panel sits').fill(sitsOn);
+  await fillDate(page, 'Date the panel sits', sitsOn);
   await page.getByLabel('Chair’s name').fill('Independent chair');
   await choose(page, 1, 'Oxleas', 'Tom Okoro');
   await choose(page, 2, 'Metropolitan Police', 'Dana Whitfield');
@@ -237,7 +238,7 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   const rep = page.getByRole('form', { name: 'Record a representation' });
   await rep.getByLabel('From agency').selectOption({ label: 'Oxleas NHS Foundation Trust' });
   await rep.getByLabel('Who made it').fill('Named nurse for safeguarding');
-  await rep.getByLabel('Date received').fill(workingDaysAgo(1));
+  await fillDate(rep, 'Date received', workingDaysAgo(1));
   await rep.getByLabel('Summary of the representation').fill('The bruising pattern meets the threshold for a strategy discussion.');
   await rep.getByRole('button', { name: 'Record representation' }).click();
   await expect(page.getByRole('row', { name: /Named nurse for safeguarding/ })).toContainText('The bruising pattern');
@@ -268,7 +269,7 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   await decision.getByRole('button', { name: 'Add an action' }).click();
   await decision.getByLabel('What will be done').fill('Hold the strategy discussion');
   await decision.getByLabel('Owner').fill('CSC head of service');
-  await decision.getByLabel('Due by').fill(today);
+  await fillDate(decision, 'Due by', today);
   await decision.getByLabel('Thresholds and the front door').check();
   await expectAccessible(page);
   await decision.getByRole('button', { name: 'Record the decision and resolve the case' }).click();
@@ -335,7 +336,7 @@ test('under Torbay the chair leaves an agency in dispute off with a written reas
   await page.getByRole('link', { name: 'Plan the panel' }).click();
 
   await expect(page.locator('.panel-facts')).toContainText('the agencies in dispute sit on it where possible');
-  await page.getByLabel('Date the panel sits').fill(today);
+  await fillDate(page, 'Date the panel sits', today);
   await page
     .getByLabel('Chair', { exact: true })
     .selectOption({ label: 'Tom Okoro · Designated nurse · senior officer · board representative' });
@@ -454,7 +455,7 @@ test('under Bromley a nursery in dispute cannot sit on a full-board panel: the p
   await expect(impossible).toContainText('Resolve it directly with the senior managers');
   await expect(impossible).toContainText('Record a departure from the policy');
   await expect(page.locator('.panel-facts')).toContainText('recognised Priya Shah');
-  await page.getByLabel('Date the panel sits').fill(today);
+  await fillDate(page, 'Date the panel sits', today);
   await page.getByLabel('Chair’s name').fill('Independent chair');
 
   // No loop: off the panel it is not "give it a seat"; on it, not "choose a board-member agency".

@@ -7,6 +7,7 @@ import { addWorkingDays, createWorkingCalendar, ENGLAND_AND_WALES, isWorkingDay 
 import { onLatest } from '../support/latest';
 import { ok } from '../support/tempStore';
 import { expect, expectAccessible, test, type DeskFixture, screenshotPath } from './fixtures';
+import { fillDate } from './govukDate';
 
 const today = todayIso();
 
@@ -66,7 +67,7 @@ test('a closure day re-works the due dates of open cases, and the board keeps it
   await expectAccessible(page);
 
   // Bank holidays come from the maintained source, one-off holidays included.
-  await page.getByLabel('Year', { exact: true }).selectOption('2022');
+  await page.getByRole('combobox', { name: 'Year', exact: true }).selectOption('2022');
   const holidays = page.getByRole('list', { name: 'Bank holidays in 2022' });
   await expect(holidays).toContainText('2 Jun 2022');
   await expect(holidays).toContainText('3 Jun 2022');
@@ -74,7 +75,7 @@ test('a closure day re-works the due dates of open cases, and the board keeps it
 
   // A closure day inside the open stage pushes its due date back one working day.
   const addClosure = page.getByRole('form', { name: 'Add a closure day' });
-  await addClosure.getByLabel('Closure day').fill(closure);
+  await fillDate(addClosure, 'Closure day', closure);
   await addClosure.getByLabel('Reason').fill('Staff training day');
   await addClosure.getByRole('button', { name: 'Add closure day' }).click();
   await expect(

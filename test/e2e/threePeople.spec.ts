@@ -16,6 +16,7 @@ import { todayIso } from '../../shared/domain/dates';
 import { inputOnLatest, type InputOnLatest } from '../support/latest';
 import { ok, tempFolder } from '../support/tempStore';
 import { expect, expectAccessible, test } from './fixtures';
+import { fillDate } from './govukDate';
 
 const today = todayIso();
 const PASSWORDS = { coordinator: 'coordinator pass phrase', chair: 'the chair’s own pass phrase', hub: 'the hub’s own pass phrase' };
@@ -171,7 +172,7 @@ test('the coordinator, the chair and the learning hub work at once, and each ope
   await coordinator.getByLabel('Raising worker’s role').fill('School nurse');
   await coordinator.getByLabel('Raising worker’s e-mail').fill('school.nurse@example.nhs.uk');
   await coordinator.getByLabel('Category').selectOption({ index: 1 });
-  await coordinator.getByLabel('Date raised').fill(today);
+  await fillDate(coordinator, 'Date raised', today);
   await coordinator.getByLabel('What the disagreement is about').fill('The nurse and social care disagree about the threshold for help.');
   await coordinator.getByRole('button', { name: 'Log escalation' }).click();
   await expect(coordinator.getByRole('heading', { name: /BR-2026-0107/, level: 1 })).toBeVisible();
@@ -215,7 +216,7 @@ test('the coordinator, the chair and the learning hub work at once, and each ope
   await expect(coordinator.getByText('No panels yet.')).toBeVisible();
   await chair.getByRole('link', { name: 'Plan the panel' }).click();
   await expect(chair.getByRole('heading', { name: 'Plan a resolution panel: BR-2026-0042', level: 1 })).toBeVisible();
-  await chair.getByLabel('Date the panel sits').fill(today);
+  await fillDate(chair, 'Date the panel sits', today);
   await chair.getByLabel('Chair’s name').fill('Pat Chair');
   const seat = async (n: number, agency: string, officer: string) => {
     const group = chair.getByRole('group', { name: `Seat ${n}` });

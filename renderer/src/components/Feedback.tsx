@@ -1,8 +1,11 @@
 import type { ActionState } from '../lib/useAction';
 
-/** The outcome of the last action: a refusal read out at once (alert), or a quiet success line (status). */
-export function Feedback({ state }: { state: Pick<ActionState, 'error' | 'done'> }) {
-  if (state.error) {
+/**
+ * The outcome of the last action: a refusal read out at once (alert), or a quiet success line (status).
+ * In a form with an ErrorSummary (summarised), the refusal is shown there, at the top, and this is the success line only.
+ */
+export function Feedback({ state, summarised = false }: { state: Pick<ActionState, 'error' | 'done'>; summarised?: boolean }) {
+  if (state.error && !summarised) {
     return (
       <div role="alert" className="feedback feedback--error">
         <p>{state.error.message}</p>

@@ -17,6 +17,9 @@ import { useCan } from '../accounts/sessionContext';
 import { ExportProgress } from '../returns/ExportProgress';
 import { useExportJob } from '../returns/useExportJob';
 import { SessionsSection } from './SessionsSection';
+import { usePageTitle } from '../../lib/pageTitle';
+import { DateInput } from '../../components/DateInput';
+import { ErrorSummary } from '../../components/ErrorSummary';
 
 const PAGE = 50;
 const WHEN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
@@ -42,6 +45,7 @@ function asSearch(f: Filters): Omit<AccessSearchInput, 'before' | 'limit'> {
 }
 
 export function AccessRecordPage() {
+  usePageTitle('Access record');
   const allowed = useCan('access:search');
   if (!allowed) {
     return (
@@ -101,7 +105,9 @@ function AccessSearch() {
   return (
     <section aria-labelledby="access-search">
       <h2 id="access-search">Search the record</h2>
-      <form onSubmit={search} aria-label="Filter the access record">
+      <form noValidate onSubmit={search} aria-label="Filter the access record">
+        {/* Nothing here is refused by the desk: the summary is for a date that is not a real one. */}
+        <ErrorSummary state={{ error: null }} />
         <div className="form-row">
           <Field label="Person (user name)">
             {(id) => <input id={id} value={draft.person} onChange={(e) => set('person')(e.target.value)} autoComplete="off" />}
@@ -111,10 +117,8 @@ function AccessSearch() {
               <input id={id} value={draft.caseReference} onChange={(e) => set('caseReference')(e.target.value)} autoComplete="off" />
             )}
           </Field>
-          <Field label="From">
-            {(id) => <input id={id} type="date" value={draft.from} onChange={(e) => set('from')(e.target.value)} />}
-          </Field>
-          <Field label="To">{(id) => <input id={id} type="date" value={draft.to} onChange={(e) => set('to')(e.target.value)} />}</Field>
+          <DateInput legend="From" value={draft.from} onChange={set('from')} />
+          <DateInput legend="To" value={draft.to} onChange={set('to')} />
           <Field label="What">
             {(id) => (
               <select id={id} value={draft.kind} onChange={(e) => set('kind')(e.target.value)}>

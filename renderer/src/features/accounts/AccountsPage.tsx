@@ -5,8 +5,10 @@ import { IdleLockForm } from './IdleLockForm';
 import { NewUserForm } from './NewUserForm';
 import { useCan, useSession } from './sessionContext';
 import { UserRow } from './UserRow';
+import { usePageTitle } from '../../lib/pageTitle';
 
 export function AccountsPage() {
+  usePageTitle('Accounts');
   const { user } = useSession();
   const manages = useCan('users:list');
   return (

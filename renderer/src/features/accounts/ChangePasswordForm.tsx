@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN } from '../../../../shared/domain/accounts';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
@@ -23,6 +24,7 @@ export function ChangePasswordForm() {
     <section aria-labelledby="own-password">
       <h2 id="own-password">Your password</h2>
       <form noValidate className="form-row" onSubmit={submit} aria-label="Change your password">
+        <ErrorSummary state={action} />
         <div className="field">
           <label htmlFor="own-current">Current password</label>
           <input
@@ -55,7 +57,7 @@ export function ChangePasswordForm() {
           Change my password
         </button>
       </form>
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </section>
   );
 }

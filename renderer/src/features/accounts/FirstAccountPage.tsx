@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN } from '../../../../shared/domain/accounts';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
+import { usePageTitle } from '../../lib/pageTitle';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
 
 /** A new board's first screen: the person installing the app becomes its first coordinator. */
 export function FirstAccountPage({ onCreated }: { onCreated: () => void }) {
   const action = useAction();
+  usePageTitle('Set up Escalation Desk');
   const [form, setForm] = useState({ userName: '', displayName: '', password: '', repeatPassword: '' });
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const submit = (event: FormEvent) => {
@@ -27,6 +30,7 @@ export function FirstAccountPage({ onCreated }: { onCreated: () => void }) {
         and can then add accounts for the chair, the learning hub and colleagues.
       </p>
       <form noValidate onSubmit={submit} aria-label="First account">
+        <ErrorSummary state={action} />
         <div className="field">
           <label htmlFor="first-display">Your name</label>
           <span className="hint" id="first-display-hint">
@@ -34,6 +38,7 @@ export function FirstAccountPage({ onCreated }: { onCreated: () => void }) {
           </span>
           <input
             id="first-display"
+            name="displayName"
             aria-describedby="first-display-hint"
             autoComplete="name"
             value={form.displayName}
@@ -47,6 +52,7 @@ export function FirstAccountPage({ onCreated }: { onCreated: () => void }) {
           </span>
           <input
             id="first-user"
+            name="userName"
             aria-describedby="first-user-hint"
             autoComplete="username"
             value={form.userName}
@@ -60,6 +66,7 @@ export function FirstAccountPage({ onCreated }: { onCreated: () => void }) {
           </span>
           <input
             id="first-password"
+            name="password"
             type="password"
             aria-describedby="first-password-hint"
             autoComplete="new-password"
@@ -71,6 +78,7 @@ export function FirstAccountPage({ onCreated }: { onCreated: () => void }) {
           <label htmlFor="first-repeat">Password again</label>
           <input
             id="first-repeat"
+            name="repeatPassword"
             type="password"
             autoComplete="new-password"
             value={form.repeatPassword}
@@ -81,7 +89,7 @@ export function FirstAccountPage({ onCreated }: { onCreated: () => void }) {
           Create the coordinator account
         </button>
       </form>
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </main>
   );
 }

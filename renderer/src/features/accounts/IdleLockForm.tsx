@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
@@ -22,6 +23,7 @@ export function IdleLockForm({ minutes }: { minutes: number }) {
     <section aria-labelledby="idle-lock">
       <h2 id="idle-lock">Locking when idle</h2>
       <form noValidate className="form-row" onSubmit={submit} aria-label="Idle lock">
+        <ErrorSummary state={action} />
         <div className="field">
           <label htmlFor="idle-minutes">Lock after this many minutes without use</label>
           <span className="hint" id="idle-minutes-hint">
@@ -40,7 +42,7 @@ export function IdleLockForm({ minutes }: { minutes: number }) {
           Save idle lock
         </button>
       </form>
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </section>
   );
 }

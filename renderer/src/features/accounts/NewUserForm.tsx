@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN, type Role } from '../../../../shared/domain/accounts';
 import { RoleField } from './RoleField';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
@@ -24,6 +25,7 @@ export function NewUserForm({ onCreated }: { onCreated: () => void }) {
     <section aria-labelledby="new-user">
       <h2 id="new-user">Add an account</h2>
       <form noValidate onSubmit={submit} aria-label="Add an account">
+        <ErrorSummary state={action} />
         <div className="form-row">
           <div className="field">
             <label htmlFor="new-user-display">Name</label>
@@ -58,7 +60,7 @@ export function NewUserForm({ onCreated }: { onCreated: () => void }) {
           Add the account
         </button>
       </form>
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </section>
   );
 }

@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import type { SignedInUser } from '../../../../shared/domain/accounts';
 import { ROLE_LABELS } from '../../../../shared/domain/accounts';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
+import { usePageTitle } from '../../lib/pageTitle';
 
 /** Signing in, or unlocking a locked window (the same user name, already filled in). */
 export function SignInPage({ lockedUser, onSignedIn }: { lockedUser: SignedInUser | null; onSignedIn: () => void }) {
+  usePageTitle(lockedUser ? 'Escalation Desk is locked' : 'Sign in');
   const action = useAction();
   const [userName, setUserName] = useState(lockedUser?.userName ?? '');
   const [password, setPassword] = useState('');
@@ -40,6 +43,7 @@ export function SignInPage({ lockedUser, onSignedIn }: { lockedUser: SignedInUse
         </p>
       )}
       <form noValidate onSubmit={submit} aria-label={lockedUser ? 'Unlock' : 'Sign in'}>
+        <ErrorSummary state={action} />
         <div className="field">
           <label htmlFor="sign-in-user">User name</label>
           <input
@@ -75,7 +79,7 @@ export function SignInPage({ lockedUser, onSignedIn }: { lockedUser: SignedInUse
           <p>{wait}</p>
         </div>
       ) : (
-        <Feedback state={action} />
+        <Feedback state={action} summarised />
       )}
       <p className="hint">Forgotten your password? A coordinator can set a new one for you under Accounts.</p>
     </main>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ROLE_LABELS, type Role, type User } from '../../../../shared/domain/accounts';
 import { RoleField } from './RoleField';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { formatUkDateTime } from '../../components/formatting';
 import { call } from '../../lib/api';
@@ -58,6 +59,7 @@ export function UserRow({ user, onChanged }: { user: User; onChanged: () => void
         </button>
       </div>
       <form noValidate className="form-row" onSubmit={reset} aria-label={`New password for ${label}`}>
+        <ErrorSummary state={action} />
         <div className="field">
           <label htmlFor={`user-${user.id}-password`}>New password</label>
           <input
@@ -72,7 +74,7 @@ export function UserRow({ user, onChanged }: { user: User; onChanged: () => void
           Set new password
         </button>
       </form>
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </li>
   );
 }

@@ -9,8 +9,10 @@ import { useAction } from '../../lib/useAction';
 import { useChannel } from '../../lib/useChannel';
 import { AgencyForm } from './AgencyForm';
 import { BoardOnDate } from './BoardOnDate';
+import { usePageTitle } from '../../lib/pageTitle';
 
 export function AgencyDirectoryPage() {
+  usePageTitle('Agency directory');
   const [includeRetired, setIncludeRetired] = useState(false);
   const agencies = useChannel('agencies:list', { includeRetired });
   const add = useAction();
@@ -29,6 +31,7 @@ export function AgencyDirectoryPage() {
           <AgencyForm
             submitLabel="Add agency"
             busy={add.busy}
+            refusal={add}
             onSubmit={(input) =>
               add.run(
                 () => call('agencies:create', input),
@@ -39,7 +42,7 @@ export function AgencyDirectoryPage() {
               )
             }
           />
-          <Feedback state={add} />
+          <Feedback state={add} summarised />
         </section>
       )}
 

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { SECTORS, type AgencyInput, type Sector } from '../../../../shared/domain/agency';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
+import type { ActionState } from '../../lib/useAction';
 import { LabelOptions } from '../../components/Options';
 
 interface Props {
@@ -8,11 +10,13 @@ interface Props {
   submitLabel: string;
   busy: boolean;
   onSubmit: (input: AgencyInput) => Promise<unknown>;
+  /** The last save's refusal, summarised at the top of the form. */
+  refusal: Pick<ActionState, 'error'>;
 }
 
 const EMPTY: AgencyInput = { name: '', sector: 'childrens_social_care', statutoryPartner: false };
 
-export function AgencyForm({ initial = EMPTY, submitLabel, busy, onSubmit }: Props) {
+export function AgencyForm({ initial = EMPTY, submitLabel, busy, onSubmit, refusal }: Props) {
   const [draft, setDraft] = useState<AgencyInput>(initial);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -21,6 +25,7 @@ export function AgencyForm({ initial = EMPTY, submitLabel, busy, onSubmit }: Pro
   };
   return (
     <form noValidate className="form-row" onSubmit={submit}>
+      <ErrorSummary state={refusal} />
       <Field label="Agency name">
         {(id) => <input id={id} value={draft.name} autoComplete="off" onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
       </Field>

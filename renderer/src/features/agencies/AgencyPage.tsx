@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { SECTORS } from '../../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { href } from '../../lib/route';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { NotLoaded } from '../../components/NotLoaded';
 import { call } from '../../lib/api';
@@ -11,10 +12,15 @@ import { useChannel } from '../../lib/useChannel';
 import { AgencyForm } from './AgencyForm';
 import { MembershipSection } from './MembershipSection';
 import { OfficerSection } from './OfficerSection';
+import { usePageTitle } from '../../lib/pageTitle';
+import { DateInput } from '../../components/DateInput';
 
 export function AgencyPage({ agencyId }: { agencyId: number }) {
   const agency = useChannel('agencies:get', { agencyId });
   const change = useVersionedAction(agency.data?.version ?? 1);
+  // Its own action, so that a refusal is summarised at the top of the form it came from.
+  const retiring = useVersionedAction(agency.data?.version ?? 1);
+  usePageTitle(agency.data ? agency.data.name : agency.error ? 'Agency not found' : 'Agency');
   const [retireOn, setRetireOn] = useState(todayIso());
   const updates = useCan('agencies:update');
   const retires = useCan('agencies:retire');
@@ -24,7 +30,7 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
 
   const retire = (event: FormEvent) => {
     event.preventDefault();
-    void change.run(
+    void retiring.run(
       (basedOnVersion) => call('agencies:retire', { basedOnVersion, agencyId, retiredOn: retireOn }),
       (r) => {
         agency.reload();
@@ -47,7 +53,8 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
             ? 'member of the full board today'
             : 'not on the full board today'}
       </p>
-      <Feedback state={change} />
+      <Feedback state={change} summarised />
+      <Feedback state={retiring} summarised />
 
       {!a.retiredOn && updates && (
         // The form is not remade when the agency reloads (someone else's change would wipe what is
@@ -59,6 +66,7 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
             initial={{ name: a.name, sector: a.sector, statutoryPartner: a.statutoryPartner }}
             submitLabel="Save details"
             busy={change.busy}
+            refusal={change}
             onSubmit={(input) =>
               change.run(
                 (basedOnVersion) => call('agencies:update', { basedOnVersion, ...input, agencyId }),
@@ -79,12 +87,10 @@ export function AgencyPage({ agencyId }: { agencyId: number }) {
         <section aria-labelledby="retire-agency">
           <h2 id="retire-agency">Retire this agency</h2>
           <p>Retiring ends its board membership on that date. Its escalations, panels and history stay.</p>
-          <form noValidate className="form-row" onSubmit={retire} onChange={change.start}>
-            <div className="field">
-              <label htmlFor="retire-on">Retire on</label>
-              <input id="retire-on" type="date" value={retireOn} onChange={(e) => setRetireOn(e.target.value)} />
-            </div>
-            <button type="submit" className="button--warning" disabled={change.busy}>
+          <form noValidate className="form-row" onSubmit={retire} onChange={retiring.start}>
+            <ErrorSummary state={retiring} />
+            <DateInput id="retire-on" legend="Retire on" value={retireOn} onChange={setRetireOn} />
+            <button type="submit" className="button--warning" disabled={retiring.busy}>
               Retire agency
             </button>
           </form>

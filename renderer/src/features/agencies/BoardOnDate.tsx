@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatUkDate, isRealIsoDate, todayIso } from '../../../../shared/domain/dates';
 import { useChannel } from '../../lib/useChannel';
+import { DateInput } from '../../components/DateInput';
 
 /** "Who sat on the full board on this date?": the question panels and returns ask of the directory. */
 export function BoardOnDate() {
@@ -10,10 +11,7 @@ export function BoardOnDate() {
   return (
     <section aria-labelledby="board-on-date">
       <h2 id="board-on-date">The full board on a date</h2>
-      <div className="field">
-        <label htmlFor="board-date">Show the board as it stood on</label>
-        <input id="board-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-      </div>
+      <DateInput id="board-date" legend="Show the board as it stood on" value={date} onChange={setDate} />
       {!valid && <p role="alert">Enter a real date to see who was on the board.</p>}
       {valid && members.data && (
         <>

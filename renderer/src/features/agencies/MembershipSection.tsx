@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { AgencyDetail } from '../../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useCan } from '../accounts/sessionContext';
+import { DateInput } from '../../components/DateInput';
 
 export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail; onChanged: () => void }) {
   const action = useVersionedAction(agency.version);
@@ -58,13 +60,10 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
           </tbody>
         </table>
       )}
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
       {!agency.retiredOn && open.length > 0 && ends && (
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="membership-end">End the current membership on</label>
-            <input id="membership-end" type="date" value={endOn} onChange={(e) => setEndOn(e.target.value)} />
-          </div>
+          <DateInput id="membership-end" legend="End the current membership on" value={endOn} onChange={setEndOn} />
           <button type="button" disabled={action.busy} onClick={() => end(open[0]!.id)}>
             End membership
           </button>
@@ -72,23 +71,15 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
       )}
       {!agency.retiredOn && adds && (
         <form noValidate className="form-row" onSubmit={add} onChange={action.start} aria-label="Add a board membership period">
-          <div className="field">
-            <label htmlFor="membership-from">Member from</label>
-            <input id="membership-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="membership-to">Member to</label>
-            <span id="membership-to-hint" className="hint">
-              Leave blank if continuing
-            </span>
-            <input
-              id="membership-to"
-              type="date"
-              aria-describedby="membership-to-hint"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </div>
+          <ErrorSummary state={action} />
+          <DateInput id="membership-from" legend="Member from" value={from} onChange={setFrom} />
+          <DateInput
+            id="membership-to"
+            legend="Member to"
+            hint="Leave blank if continuing. For example, 31 3 2027"
+            value={to}
+            onChange={setTo}
+          />
           <button type="submit" disabled={action.busy}>
             Add membership
           </button>

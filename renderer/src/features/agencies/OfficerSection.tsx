@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { AgencyDetail, OfficerInput } from '../../../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useCan } from '../accounts/sessionContext';
+import { DateInput } from '../../components/DateInput';
 
 const EMPTY: OfficerInput = { name: '', role: '', email: '', senior: true, boardRepresentative: false };
 
@@ -63,12 +65,7 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
         <p>No officers recorded. A panel needs a senior officer from each agency.</p>
       ) : (
         <>
-          {marksLeft && (
-            <div className="field">
-              <label htmlFor="officer-left-on">Date used for “Mark as left”</label>
-              <input id="officer-left-on" type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} />
-            </div>
-          )}
+          {marksLeft && <DateInput id="officer-left-on" legend="Date used for “Mark as left”" value={leftOn} onChange={setLeftOn} />}
           <table>
             <caption className="visually-hidden">Officers of {agency.name}</caption>
             <thead>
@@ -115,9 +112,10 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
           </table>
         </>
       )}
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
       {!agency.retiredOn && adds && (
         <form noValidate className="form-grid" onSubmit={add} onChange={action.start} aria-label="Add an officer">
+          <ErrorSummary state={action} />
           <div className="field">
             <label htmlFor="officer-name">Officer’s name</label>
             <input id="officer-name" value={draft.name} autoComplete="off" onChange={(e) => setDraft({ ...draft, name: e.target.value })} />

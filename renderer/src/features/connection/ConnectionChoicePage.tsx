@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
+import { usePageTitle } from '../../lib/pageTitle';
 
 interface Props {
   problem: string | null;
@@ -16,6 +18,7 @@ interface Props {
  * The same page changes the choice later, from the connected window's banner.
  */
 export function ConnectionChoicePage({ problem, onChosen, changing }: Props) {
+  usePageTitle(changing ? 'Change where the board’s records are' : 'Where are the board’s records?');
   const action = useAction();
   const [mode, setMode] = useState<'local' | 'server'>(changing ? 'server' : 'local');
   const [url, setUrl] = useState(changing?.url ?? '');
@@ -45,6 +48,7 @@ export function ConnectionChoicePage({ problem, onChosen, changing }: Props) {
         </div>
       )}
       <form noValidate onSubmit={submit} aria-label="Where the records are">
+        <ErrorSummary state={action} />
         <fieldset>
           <legend>Keep the records</legend>
           <label>
@@ -97,7 +101,7 @@ export function ConnectionChoicePage({ problem, onChosen, changing }: Props) {
           </button>
         )}
       </form>
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </main>
   );
 }

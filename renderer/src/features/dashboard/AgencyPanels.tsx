@@ -105,7 +105,7 @@ function AgencyBars({ d, side }: { d: Dashboard; side: Side }) {
             </BarChart>
           </ChartFrame>
           <SplitKey board="#505a5f" agencyInternal={paler('#505a5f')} />
-          <table className="dash-table">
+          <table className="dash-table" tabIndex={0}>
             <caption>New escalations {s.verb} each agency</caption>
             <SplitHead first="Agency" />
             <tbody>

@@ -26,7 +26,7 @@ function CategoryPanel({ d }: { d: Dashboard }) {
             label={`Bar chart of new escalations by category: ${rows.map((r) => `${r.name} ${r.count.total}`).join(', ')}.`}
             onBar={(i) => openDrill({ figure: 'new', quarter, categoryId: rows[i]!.id })}
           />
-          <table className="dash-table">
+          <table className="dash-table" tabIndex={0}>
             <caption>New escalations by category</caption>
             <SplitHead first="Category" />
             <tbody>
@@ -62,7 +62,7 @@ function StagePanel({ d }: { d: Dashboard }) {
             label={`Column chart of escalations resolved this quarter by the highest stage they reached: ${rows.map((r) => `stage ${r.stage} ${r.count.total}`).join(', ')}. ${headline}`}
             onBar={(i) => openDrill({ figure: 'resolved', quarter, highestStage: rows[i]!.stage })}
           />
-          <table className="dash-table">
+          <table className="dash-table" tabIndex={0}>
             <caption>Escalations resolved this quarter by the highest stage reached</caption>
             <SplitHead first="Highest stage" />
             <tbody>

@@ -91,7 +91,7 @@ function ChairPanel({ d }: { d: Dashboard }) {
   return (
     <Panel id="dash-chair" title="Chair involvement and resolution panels" headline={headline}>
       {any && <ChairChart bars={bars} quarter={quarter} />}
-      <table className="dash-table">
+      <table className="dash-table" tabIndex={0}>
         <caption>Board-level: the independent chair’s decisions and panels held this quarter</caption>
         <tbody>
           {c.decisions.map((r) => (
@@ -130,7 +130,7 @@ function ChairPanel({ d }: { d: Dashboard }) {
           ))}
         </tbody>
       </table>
-      <table className="dash-table">
+      <table className="dash-table" tabIndex={0}>
         <caption>Agency-internal: what the agencies’ returns for the quarter report</caption>
         <tbody>
           <tr>
@@ -170,7 +170,7 @@ function OutcomesPanel({ d }: { d: Dashboard }) {
         label={`Stacked column chart of outcomes: ${rows.map((r) => `${r.label} ${r.count.board} board-level and ${r.count.agencyInternal} agency-internal`).join('; ')}.`}
         onBar={(i) => openDrill({ figure: 'resolved', quarter, effect: effectOf(i) })}
       />
-      <table className="dash-table">
+      <table className="dash-table" tabIndex={0}>
         <caption>Outcomes of the escalations resolved this quarter</caption>
         <SplitHead first="Outcome" />
         <tbody>

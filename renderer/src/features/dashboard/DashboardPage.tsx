@@ -13,8 +13,10 @@ import { QuarterPicker } from './QuarterPicker';
 import { SafetyPanels } from './SafetyPanels';
 import { TimelinessPanels } from './TimelinessPanels';
 import { TrendPanel } from './TrendPanel';
+import { usePageTitle } from '../../lib/pageTitle';
 
 export function DashboardPage({ quarterKey }: { quarterKey?: string }) {
+  usePageTitle(quarterKey ? `Learning hub, ${quarterKey}` : 'Learning hub');
   const settings = useChannel('settings:get', {});
   const asked = quarterKey && quarterKeySchema.safeParse(quarterKey).success ? quarterKey : null;
   return (

@@ -50,7 +50,7 @@ function ThemesPanel({ d }: { d: Dashboard }) {
               </Bar>
             </BarChart>
           </ChartFrame>
-          <table className="dash-table">
+          <table className="dash-table" tabIndex={0}>
             <caption>Learning themes recorded on the escalations resolved this quarter</caption>
             <thead>
               <tr>
@@ -118,7 +118,7 @@ function ReturnsPanel({ d }: { d: Dashboard }) {
           </li>
         ))}
       </ul>
-      <table className="dash-table">
+      <table className="dash-table" tabIndex={0}>
         <caption>Which agencies have sent their quarterly return</caption>
         <thead>
           <tr>

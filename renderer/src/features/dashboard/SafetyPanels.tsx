@@ -54,7 +54,7 @@ function ImmediateRiskPanel({ d }: { d: Dashboard }) {
           </BarChart>
         </ChartFrame>
       )}
-      <table className="dash-table">
+      <table className="dash-table" tabIndex={0}>
         <caption>Escalations raised this quarter where a child was at immediate risk</caption>
         <tbody>
           <tr>
@@ -133,7 +133,7 @@ function NotificationsPanel({ d }: { d: Dashboard }) {
           </BarChart>
         </ChartFrame>
       )}
-      <table className="dash-table">
+      <table className="dash-table" tabIndex={0}>
         <caption>Notifications that fell due this quarter (child protection chair, reviewing officer, board manager)</caption>
         <thead>
           <tr>

@@ -50,7 +50,7 @@ function ResolutionTimePanel({ d }: { d: Dashboard }) {
           </BarChart>
         </ChartFrame>
       )}
-      <table className="dash-table">
+      <table className="dash-table" tabIndex={0}>
         <caption>Time to resolution, in working days from the date raised</caption>
         <tbody>
           <tr>
@@ -117,7 +117,7 @@ function OverduePanel({ d }: { d: Dashboard }) {
           </Bar>
         </BarChart>
       </ChartFrame>
-      <table className="dash-table">
+      <table className="dash-table" tabIndex={0}>
         <caption>Cases with a stage past its due date at the quarter end (or today, for the quarter in progress)</caption>
         <tbody>
           <tr>

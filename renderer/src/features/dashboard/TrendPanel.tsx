@@ -45,7 +45,7 @@ export function TrendPanel({ d }: { d: Dashboard }) {
           />
         </ComposedChart>
       </ChartFrame>
-      <table className="dash-table">
+      <table className="dash-table" tabIndex={0}>
         <caption>New, resolved and open escalations by quarter</caption>
         <thead>
           <tr>

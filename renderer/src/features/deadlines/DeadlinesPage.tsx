@@ -3,12 +3,14 @@ import { href } from '../../lib/route';
 import { plural } from '../../components/formatting';
 import { useChannel } from '../../lib/useChannel';
 import { DueThisWeek, DueToday, NoTimescale } from './AttentionLists';
+import { usePageTitle } from '../../lib/pageTitle';
 
 /**
  * What needs chasing today: overdue stages (latest first), stages due today and later this week,
  * cases at a stage with no timescale, immediate-risk breaches, notifications not yet made.
  */
 export function DeadlinesPage() {
+  usePageTitle('Deadlines');
   const answer = useChannel('escalations:overdue', {});
   const data = answer.data;
   const overdue = data ? [...data.overdue].sort((a, b) => b.workingDaysLate - a.workingDaysLate) : [];

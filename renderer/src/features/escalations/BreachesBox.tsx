@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { REFERRAL_ROUTES, type ReferralRoute } from '../../../../shared/domain/escalation';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
 import { useCan } from '../accounts/sessionContext';
+import { DateInput } from '../../components/DateInput';
 
 /**
  * Immediate-risk breaches (no referral, a late or undated one, not escalated the same working day),
@@ -68,6 +69,7 @@ export function BreachesBox({ detail, onSaved }: CaseFormProps) {
           onChange={action.start}
           aria-label={dateMissing ? 'Record the referral date' : 'Record the referral'}
         >
+          <ErrorSummary state={action} />
           {!dateMissing && (
             <div className="field">
               <label htmlFor="breach-referral-to">Referral made to</label>
@@ -78,20 +80,17 @@ export function BreachesBox({ detail, onSaved }: CaseFormProps) {
             </div>
           )}
           <div className="field">
-            <label htmlFor="breach-referral-on">Referral made on</label>
-            {detail.referral?.unconfirmedOn && (
-              <span id="breach-referral-on-hint" className="hint">
-                {formatUkDate(detail.referral.unconfirmedOn)} was recorded when the form filled in the day’s date by itself: enter the date
-                only if it is known to be right.
-              </span>
-            )}
-            <input
+            <DateInput
               id="breach-referral-on"
-              type="date"
-              aria-describedby={detail.referral?.unconfirmedOn ? 'breach-referral-on-hint' : undefined}
+              legend="Referral made on"
+              hint={
+                detail.referral?.unconfirmedOn
+                  ? `${formatUkDate(detail.referral.unconfirmedOn)} was recorded when the form filled in the day’s date by itself: enter the date only if it is known to be right. For example, 27 3 2026`
+                  : undefined
+              }
               value={dateUnknown ? '' : madeOn}
               disabled={dateUnknown}
-              onChange={(e) => setMadeOn(e.target.value)}
+              onChange={setMadeOn}
             />
             {!dateMissing && (
               <div className="field field--check">
@@ -110,7 +109,6 @@ export function BreachesBox({ detail, onSaved }: CaseFormProps) {
           </button>
         </form>
       )}
-      <Feedback state={errorsOnly(action)} />
     </section>
   );
 }

@@ -21,10 +21,12 @@ import { StageRecordForm } from './StageRecordForm';
 import { StagesSection } from './StagesSection';
 import { TimelineSection } from './TimelineSection';
 import { ChairDecisionSection } from '../panels/ChairDecisionSection';
+import { usePageTitle } from '../../lib/pageTitle';
 
 /** One case on one screen: where it stands, what is owed, what happened, and what to do next. */
 export function CasePage({ escalationId }: { escalationId: number }) {
   const escalation = useChannel('escalations:get', { escalationId });
+  usePageTitle(escalation.data ? `Case ${escalation.data.reference}` : escalation.error ? 'Escalation not found' : 'Case');
   const settings = useChannel('settings:get', {});
   const agencies = useChannel('agencies:list', { includeRetired: true });
   const { notice, onSaved, dismiss } = useNotice(escalation.reload);

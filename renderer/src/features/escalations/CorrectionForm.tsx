@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { CHILD_STATUSES, CORRECTABLE_FIELDS, type CorrectableField, type EscalationDetail } from '../../../../shared/domain/escalation';
 import type { BoardSettings } from '../../../../shared/domain/settings';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { LabelOptions, NamedOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
 
 function currentValue(d: EscalationDetail, field: CorrectableField): string {
   switch (field) {
@@ -71,6 +71,7 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
     <section aria-labelledby="correct">
       <h2 id="correct">Correct a detail</h2>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Correct a detail">
+        <ErrorSummary state={action} />
         <div className="form-row">
           <div className="field">
             <label htmlFor="correct-field">Detail to correct</label>
@@ -93,7 +94,6 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
           confirmed={confirmed}
           onConfirmedChange={setConfirmed}
         />
-        <Feedback state={errorsOnly(action)} />
         <div>
           <button type="submit" disabled={action.busy}>
             Save correction

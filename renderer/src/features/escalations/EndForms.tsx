@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
+import { DateInput } from '../../components/DateInput';
 
 /** Withdraw an open case: the worker or agency no longer pursues it. */
 export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
@@ -29,16 +30,13 @@ export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
     <section aria-labelledby="withdraw">
       <h2 id="withdraw">Withdraw</h2>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Withdraw the escalation">
-        <div className="field">
-          <label htmlFor="withdraw-on">Withdrawn on</label>
-          <input id="withdraw-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
-        </div>
+        <ErrorSummary state={action} />
+        <DateInput id="withdraw-on" legend="Withdrawn on" value={on} onChange={setOn} />
         <div className="field field--wide">
           <label htmlFor="withdraw-reason">Why it was withdrawn</label>
           <textarea id="withdraw-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
         <ChildNameCheck text={reason} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
-        <Feedback state={errorsOnly(action)} />
         <div>
           <button type="submit" className="button--warning" disabled={action.busy}>
             Withdraw escalation

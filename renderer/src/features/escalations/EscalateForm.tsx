@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { StageOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
+import { DateInput } from '../../components/DateInput';
 
 /** Move the case up: usually to the next stage; where the child is at immediate risk, the policy may allow a jump. */
 export function EscalateForm({ detail, onSaved }: CaseFormProps) {
@@ -43,6 +44,7 @@ export function EscalateForm({ detail, onSaved }: CaseFormProps) {
     <section aria-labelledby="escalate">
       <h2 id="escalate">Move up a stage</h2>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Move up a stage">
+        <ErrorSummary state={action} />
         <div className="form-row">
           <div className="field">
             <label htmlFor="escalate-to">Move to</label>
@@ -50,17 +52,13 @@ export function EscalateForm({ detail, onSaved }: CaseFormProps) {
               <StageOptions stages={detail.nextStages} />
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="escalate-on">Date moved</label>
-            <input id="escalate-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
-          </div>
+          <DateInput id="escalate-on" legend="Date moved" value={on} onChange={setOn} />
         </div>
         <div className="field field--wide">
           <label htmlFor="escalate-reason">Why it is moving up</label>
           <textarea id="escalate-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
         <ChildNameCheck text={reason} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
-        <Feedback state={errorsOnly(action)} />
         <div>
           <button type="submit" disabled={action.busy}>
             Move up

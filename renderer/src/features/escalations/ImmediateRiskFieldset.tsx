@@ -2,6 +2,7 @@ import { REFERRAL_ROUTES, type ReferralRoute } from '../../../../shared/domain/e
 import type { PolicyStage } from '../../../../shared/domain/policyProfiles';
 import { LabelOptions, StageOptions } from '../../components/Options';
 import type { NewEscalationDraft } from './newEscalationDraft';
+import { DateInput } from '../../components/DateInput';
 
 interface Props {
   draft: NewEscalationDraft;
@@ -42,17 +43,13 @@ export function ImmediateRiskFieldset({ draft, stages, onChange }: Props) {
           </div>
           {draft.referralTo !== '' && (
             <div className="field">
-              <label htmlFor="referral-on">Referral made on</label>
-              <span id="referral-on-hint" className="hint">
-                The date it was made, on or after the date raised. If nobody knows it, say so below: it is then counted as not known.
-              </span>
-              <input
+              <DateInput
                 id="referral-on"
-                type="date"
-                aria-describedby="referral-on-hint"
+                legend="Referral made on"
+                hint="The date it was made, on or after the date raised. If nobody knows it, say so below: it is then counted as not known. For example, 27 3 2026"
                 value={draft.referralDateUnknown ? '' : draft.referralOn}
                 disabled={draft.referralDateUnknown}
-                onChange={(e) => onChange({ referralOn: e.target.value })}
+                onChange={(iso) => onChange({ referralOn: iso })}
               />
               <div className="field field--check">
                 <input

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { CHILD_STATUSES, type ChildStatus } from '../../../../shared/domain/escalation';
 import { href } from '../../lib/route';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { NamedOptions } from '../../components/Options';
 import { call } from '../../lib/api';
@@ -12,8 +13,11 @@ import { ImmediateRiskFieldset } from './ImmediateRiskFieldset';
 import { MatterFieldset } from './MatterFieldset';
 import { emptyDraft, toCreateInput, type NewEscalationDraft } from './newEscalationDraft';
 import { useActiveProfile } from './useActiveProfile';
+import { usePageTitle } from '../../lib/pageTitle';
+import { DateInput } from '../../components/DateInput';
 
 export function NewEscalationPage() {
+  usePageTitle('Log an escalation');
   const [draft, setDraft] = useState<NewEscalationDraft>(emptyDraft);
   const patch = (p: Partial<NewEscalationDraft>) => setDraft((d) => ({ ...d, ...p }));
   const agencies = useChannel('agencies:list', { includeRetired: false });
@@ -50,6 +54,7 @@ export function NewEscalationPage() {
         </div>
       )}
       <form noValidate className="stack" onSubmit={submit} aria-label="Log an escalation">
+        <ErrorSummary state={save} />
         <MatterFieldset
           matter={draft.matter}
           raisingAgencyId={draft.raisingAgencyId}
@@ -158,10 +163,7 @@ export function NewEscalationPage() {
                 <NamedOptions items={settings?.categories ?? []} />
               </select>
             </div>
-            <div className="field">
-              <label htmlFor="opened-on">Date raised</label>
-              <input id="opened-on" type="date" value={draft.openedOn} onChange={(e) => patch({ openedOn: e.target.value })} />
-            </div>
+            <DateInput id="opened-on" legend="Date raised" value={draft.openedOn} onChange={(iso) => patch({ openedOn: iso })} />
           </div>
           <div className="field field--wide">
             <label htmlFor="summary">What the disagreement is about</label>
@@ -186,7 +188,7 @@ export function NewEscalationPage() {
 
         <ImmediateRiskFieldset draft={draft} stages={profile?.profile.stages ?? []} onChange={patch} />
 
-        <Feedback state={save} />
+        <Feedback state={save} summarised />
         <div className="form-row">
           <button type="submit" disabled={save.busy}>
             Log escalation

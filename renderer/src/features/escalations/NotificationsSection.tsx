@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { EscalationDetail } from '../../../../shared/domain/escalation';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
 import { useCan } from '../accounts/sessionContext';
+import { DateInput } from '../../components/DateInput';
 
 type Notification = EscalationDetail['notifications'][number];
 type Method = 'email' | 'phone' | 'letter' | 'meeting';
@@ -45,10 +46,8 @@ function RecordNotificationForm({
       onChange={action.start}
       aria-label={`Record the ${n.label.toLowerCase()} notification as made`}
     >
-      <div className="field">
-        <label htmlFor={`${id}-on`}>Told on</label>
-        <input id={`${id}-on`} type="date" value={madeOn} onChange={(e) => setMadeOn(e.target.value)} />
-      </div>
+      <ErrorSummary state={action} />
+      <DateInput id={`${id}-on`} legend="Told on" value={madeOn} onChange={setMadeOn} />
       <div className="field">
         <label htmlFor={`${id}-by`}>Told by</label>
         <input id={`${id}-by`} value={madeBy} onChange={(e) => setMadeBy(e.target.value)} />
@@ -63,7 +62,6 @@ function RecordNotificationForm({
       <button type="submit" disabled={action.busy} aria-label={`Record as made: ${n.label}`}>
         Record as made
       </button>
-      <Feedback state={errorsOnly(action)} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { errorsOnly, type CaseFormProps } from './caseTypes';
 import { useCan } from '../accounts/sessionContext';
+import { DateInput } from '../../components/DateInput';
 
 /** The agreed outcome (or the withdrawal and closure), and the consequent actions with "Mark done". */
 export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
@@ -70,10 +71,7 @@ export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
         <>
           <h3>Consequent actions</h3>
           {outstanding && marksDone && (
-            <div className="field">
-              <label htmlFor="action-done-on">Date used for “Mark done”</label>
-              <input id="action-done-on" type="date" value={doneOn} onChange={(e) => setDoneOn(e.target.value)} />
-            </div>
+            <DateInput id="action-done-on" legend="Date used for “Mark done”" value={doneOn} onChange={setDoneOn} />
           )}
           <table>
             <caption className="visually-hidden">Consequent actions of {d.reference}</caption>

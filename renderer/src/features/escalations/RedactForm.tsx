@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { REDACTION_MARKER } from '../../../../shared/domain/redaction';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -45,6 +45,7 @@ export function RedactForm({ detail, onSaved, knownNames }: CaseFormProps & { kn
         taken before now keep it until they are rotated out, and exports already sent are not recalled.
       </p>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Remove a child’s identifier">
+        <ErrorSummary state={action} />
         <div className="field field--wide">
           <label htmlFor="redact-text">Exact text to remove</label>
           <span id="redact-text-hint" className="hint">
@@ -63,7 +64,6 @@ export function RedactForm({ detail, onSaved, knownNames }: CaseFormProps & { kn
           <input id="redact-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
         <ChildNameCheck text={reason} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
-        <Feedback state={errorsOnly(action)} />
         <div>
           <button type="submit" disabled={action.busy}>
             Remove it

@@ -11,6 +11,7 @@ import { RegisterFilters } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
 import { useActiveProfile } from './useActiveProfile';
 import { useRegisterPages } from './useRegisterPages';
+import { usePageTitle } from '../../lib/pageTitle';
 
 function DrillNote({ drill, startMonth }: { drill: Drill; startMonth: number }) {
   return (
@@ -42,6 +43,7 @@ function useDrillText(): string {
 
 /** The register. Opened from a learning hub figure ("#/escalations?drill=…") it lists exactly the cases behind it. */
 export function RegisterPage() {
+  usePageTitle('Escalation register');
   const drill = useDrillText();
   return <Register key={drill} drill={JSON.parse(drill) as Drill | null} />;
 }

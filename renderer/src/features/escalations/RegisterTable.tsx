@@ -6,7 +6,8 @@ import { href } from '../../lib/route';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import type { Filters, SortKey } from './registerQuery';
 
-// One line per row keeps a million rows inside the height a browser can draw (about 33.5 million px).
+// A row is one line until a name or badge needs more: rows not yet drawn count as one line, so a
+// million rows stay inside the height a browser can draw (about 33.5 million px); drawn rows are measured.
 const ROW_HEIGHT = 32;
 const VISIBLE_ROWS = 18;
 
@@ -142,7 +143,9 @@ export function RegisterTable({ total, rowAt, ensureRange, filters, onSort }: Pr
                 role="row"
                 aria-rowindex={item.index + 2}
                 className="register__row register__row--body"
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                style={{ transform: `translateY(${item.start}px)`, minHeight: ROW_HEIGHT }}
               >
                 {row ? (
                   <Cells row={row} />

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { BoardSettings } from '../../../../shared/domain/settings';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
 import { emptyOutcome, toOutcomeInput } from '../outcome/outcomeDraft';
 import { OutcomeFields } from '../outcome/OutcomeFields';
+import { DateInput } from '../../components/DateInput';
 
 interface Props extends CaseFormProps {
   themes: BoardSettings['themes'];
@@ -36,10 +37,8 @@ export function ResolveForm({ detail, onSaved, themes, knownNames }: Props) {
     <section aria-labelledby="resolve">
       <h2 id="resolve">Resolve</h2>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Resolve the escalation">
-        <div className="field">
-          <label htmlFor="resolve-on">Resolved on</label>
-          <input id="resolve-on" type="date" value={resolvedOn} onChange={(e) => setResolvedOn(e.target.value)} />
-        </div>
+        <ErrorSummary state={action} />
+        <DateInput id="resolve-on" legend="Resolved on" value={resolvedOn} onChange={setResolvedOn} />
         <OutcomeFields
           idPrefix="resolve"
           value={outcome}
@@ -51,7 +50,6 @@ export function ResolveForm({ detail, onSaved, themes, knownNames }: Props) {
           statementRows={5}
           policyGapLabel="The case showed a gap or weakness in the board’s policies or procedures (flag it to the chair)"
         />
-        <Feedback state={errorsOnly(action)} />
         <div>
           <button type="submit" disabled={action.busy}>
             Resolve escalation

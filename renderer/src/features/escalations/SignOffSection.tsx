@@ -8,14 +8,15 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { EscalationDetail } from '../../../../shared/domain/escalation';
 import { SIGN_OFF_WAYS, type SignOffWay } from '../../../../shared/domain/signOff';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
-import { Feedback } from '../../components/Feedback';
+import { DateInput } from '../../components/DateInput';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { formatUkDateTime } from '../../components/formatting';
 import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useKnownNames } from '../../lib/useKnownNames';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useCan } from '../accounts/sessionContext';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
 
 /** The consequent actions not yet done, with the tick that says the case closes with them open. */
 function OpenActionsWarning({
@@ -80,11 +81,9 @@ function RecordedSignOffForm({ detail, onSaved }: CaseFormProps) {
     <>
       <p className="hint">The board has no chair account, so record who signed the case off and how.</p>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record the chair’s sign-off">
+        <ErrorSummary state={action} />
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="close-on">Signed off on</label>
-            <input id="close-on" type="date" value={on} onChange={(e) => setOn(e.target.value)} />
-          </div>
+          <DateInput id="close-on" legend="Signed off on" value={on} onChange={setOn} />
           <div className="field">
             <label htmlFor="close-chair">Chair’s name</label>
             <input id="close-chair" value={chairName} autoComplete="off" onChange={(e) => setChairName(e.target.value)} />
@@ -104,7 +103,6 @@ function RecordedSignOffForm({ detail, onSaved }: CaseFormProps) {
           </button>
         </div>
       </form>
-      <Feedback state={errorsOnly(action)} />
     </>
   );
 }
@@ -147,6 +145,7 @@ function AskChairForm({ detail, onSaved }: CaseFormProps) {
   return (
     <>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Ask the chair to sign off">
+        <ErrorSummary state={action} />
         <div className="field field--wide">
           <label htmlFor="sign-off-note">Note to the chair (optional)</label>
           <textarea id="sign-off-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -159,7 +158,6 @@ function AskChairForm({ detail, onSaved }: CaseFormProps) {
           </button>
         </div>
       </form>
-      <Feedback state={errorsOnly(action)} />
     </>
   );
 }
@@ -203,6 +201,7 @@ function ChairAnswerForms({ detail, onSaved }: CaseFormProps) {
         {waiting.note && ` Their note: ${waiting.note}`}
       </p>
       <form noValidate className="stack" onSubmit={signOff} onChange={signAction.start} aria-label="Sign off the case">
+        <ErrorSummary state={signAction} />
         <OpenActionsWarning detail={detail} id="sign-actions" noted={noted} onNotedChange={setNoted} />
         <div>
           <button type="submit" disabled={signAction.busy}>
@@ -210,8 +209,8 @@ function ChairAnswerForms({ detail, onSaved }: CaseFormProps) {
           </button>
         </div>
       </form>
-      <Feedback state={errorsOnly(signAction)} />
       <form noValidate className="stack" onSubmit={decline} onChange={declineAction.start} aria-label="Decline to sign off">
+        <ErrorSummary state={declineAction} />
         <div className="field field--wide">
           <label htmlFor="decline-reason">Why you do not sign it off</label>
           <textarea id="decline-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -223,7 +222,6 @@ function ChairAnswerForms({ detail, onSaved }: CaseFormProps) {
           </button>
         </div>
       </form>
-      <Feedback state={errorsOnly(declineAction)} />
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
 import { StagePeopleRows, type PersonDraft } from './StagePeopleRows';
 
 /** The written record of the open stage: what was discussed, what was decided, who took part. */
@@ -53,6 +53,7 @@ export function StageRecordForm({
         Stage {open.number}: {open.name}. The record is shared with the people involved, including the worker who raised the concern.
       </p>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record this stage’s discussion">
+        <ErrorSummary state={action} />
         <div className="field field--wide">
           <label htmlFor="stage-discussion">Discussion</label>
           <textarea id="stage-discussion" rows={4} value={discussion} onChange={(e) => setDiscussion(e.target.value)} />
@@ -81,7 +82,6 @@ export function StageRecordForm({
           confirmed={confirmed}
           onConfirmedChange={setConfirmed}
         />
-        <Feedback state={errorsOnly(action)} />
         <div>
           <button type="submit" disabled={action.busy}>
             Save stage record

@@ -1,3 +1,4 @@
+import { DateInput } from '../../components/DateInput';
 export interface ActionDraft {
   key: number;
   description: string;
@@ -34,10 +35,7 @@ export function ActionRows({ rows, onChange, newRow }: Props) {
               <label htmlFor={`action-${r.key}-owner`}>Owner</label>
               <input id={`action-${r.key}-owner`} value={r.owner} onChange={(e) => update(r.key, { owner: e.target.value })} />
             </div>
-            <div className="field">
-              <label htmlFor={`action-${r.key}-due`}>Due by</label>
-              <input id={`action-${r.key}-due`} type="date" value={r.dueOn} onChange={(e) => update(r.key, { dueOn: e.target.value })} />
-            </div>
+            <DateInput id={`action-${r.key}-due`} legend="Due by" value={r.dueOn} onChange={(iso) => update(r.key, { dueOn: iso })} />
             <button type="button" className="button--secondary" onClick={() => onChange(rows.filter((x) => x.key !== r.key))}>
               Remove action {i + 1}
             </button>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PanelDetail } from '../../../../shared/domain/panel';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
@@ -26,12 +26,12 @@ export function CancelPanelForm({ panel, onSaved }: { panel: PanelDetail; onSave
     <section aria-labelledby="panel-cancel">
       <h2 id="panel-cancel">Cancel this panel</h2>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Cancel the panel">
+        <ErrorSummary state={action} />
         <div className="field field--wide">
           <label htmlFor="panel-cancel-reason">Why the panel is cancelled</label>
           <textarea id="panel-cancel-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
         <ChildNameCheck text={reason} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
-        <Feedback state={{ error: action.error, done: null }} />
         <div>
           <button type="submit" className="button--warning" disabled={action.busy}>
             Cancel panel

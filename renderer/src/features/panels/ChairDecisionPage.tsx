@@ -4,10 +4,14 @@ import { NotLoaded } from '../../components/NotLoaded';
 import { useChannel } from '../../lib/useChannel';
 import { useNotice } from '../../lib/useNotice';
 import { ChairDecisionSection } from './ChairDecisionSection';
+import { usePageTitle } from '../../lib/pageTitle';
 
 /** The chair's decision on its own page (#/panels/decide/<id>) until the case page mounts the section. */
 export function ChairDecisionPage({ escalationId }: { escalationId: number }) {
   const escalation = useChannel('escalations:get', { escalationId });
+  usePageTitle(
+    escalation.data ? `Chair’s decision: ${escalation.data.reference}` : escalation.error ? 'Escalation not found' : 'Chair’s decision',
+  );
   const { notice, onSaved } = useNotice(escalation.reload);
   const d = escalation.data;
   if (!d) return <NotLoaded noun="escalation" error={escalation.error} backHref={href('panels')} backLabel="Back to panels" />;

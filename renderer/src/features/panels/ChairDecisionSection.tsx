@@ -4,12 +4,13 @@ import type { EscalationDetail } from '../../../../shared/domain/escalation';
 import { CHAIR_ROUTES, type ChairRoute } from '../../../../shared/domain/panel';
 import { href } from '../../lib/route';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 import { useChannel } from '../../lib/useChannel';
 import { chairDecisions, isPanelRoute, routesFor } from './chairRoute';
+import { DateInput } from '../../components/DateInput';
 
 interface Props {
   detail: EscalationDetail;
@@ -86,6 +87,7 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
         </div>
       )}
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record the chair’s decision">
+        <ErrorSummary state={action} />
         <fieldset>
           <legend>{latest ? 'Record a new decision' : 'What the chair decided'}</legend>
           <div className="choices">
@@ -98,10 +100,7 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
           </div>
         </fieldset>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="chair-decided-on">Date decided</label>
-            <input id="chair-decided-on" type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
-          </div>
+          <DateInput id="chair-decided-on" legend="Date decided" value={decidedOn} onChange={setDecidedOn} />
           <div className="field">
             <label htmlFor="chair-decided-by">Decided by</label>
             <span id="chair-decided-by-hint" className="hint">
@@ -121,7 +120,6 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
           <textarea id="chair-reasons" rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />
         </div>
         <ChildNameCheck text={reasons} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
-        <Feedback state={{ error: action.error, done: null }} />
         <div>
           <button type="submit" disabled={action.busy}>
             Record the chair’s decision

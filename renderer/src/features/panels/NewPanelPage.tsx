@@ -4,11 +4,19 @@ import { useChannel } from '../../lib/useChannel';
 import { chairDecisions, isPanelRoute } from './chairRoute';
 import { setFlash } from './flash';
 import { PanelPlanner } from './PanelPlanner';
+import { usePageTitle } from '../../lib/pageTitle';
 
 /** #/panels/new/<escalationId>: the planner for a panel not yet saved. */
 export function NewPanelPage({ escalationId }: { escalationId: number }) {
   const escalation = useChannel('escalations:get', { escalationId });
   const d = escalation.data;
+  usePageTitle(
+    d
+      ? `Plan a ${d.profile.panelRuleKind === 'uninvolved_chair_meeting' ? 'meeting' : 'resolution panel'}: ${d.reference}`
+      : escalation.error
+        ? 'Escalation not found'
+        : 'Plan a panel',
+  );
   if (!d) return <NotLoaded noun="escalation" error={escalation.error} backHref={href('panels')} backLabel="Back to panels" />;
   const noun = d.profile.panelRuleKind === 'uninvolved_chair_meeting' ? 'meeting' : 'resolution panel';
   const decided = isPanelRoute(chairDecisions(d).at(-1)?.route);

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import type { PanelDetail } from '../../../../shared/domain/panel';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useChannel } from '../../lib/useChannel';
 import { emptyOutcome, toOutcomeInput } from '../outcome/outcomeDraft';
 import { OutcomeFields } from '../outcome/OutcomeFields';
+import { DateInput } from '../../components/DateInput';
 
 interface Props {
   panel: PanelDetail;
@@ -51,10 +52,8 @@ export function PanelDecisionForm({ panel, onSaved }: Props) {
         Recording the decision resolves the case with the written statement of outcome. The saved panel must pass its checks first.
       </p>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record the panel’s decision">
-        <div className="field">
-          <label htmlFor="decision-on">Date decided</label>
-          <input id="decision-on" type="date" value={decidedOn} onChange={(ev) => setDecidedOn(ev.target.value)} />
-        </div>
+        <ErrorSummary state={action} />
+        <DateInput id="decision-on" legend="Date decided" value={decidedOn} onChange={setDecidedOn} />
         <div className="field field--wide">
           <label htmlFor="decision-text">The panel’s decision</label>
           <textarea id="decision-text" rows={3} value={decision} onChange={(ev) => setDecision(ev.target.value)} />
@@ -71,7 +70,6 @@ export function PanelDecisionForm({ panel, onSaved }: Props) {
           policyGapLabel="The case showed a gap or weakness in the board’s policies or procedures"
           otherText={[decision]}
         />
-        <Feedback state={{ error: action.error, done: null }} />
         <div>
           <button type="submit" disabled={action.busy}>
             Record the decision and resolve the case

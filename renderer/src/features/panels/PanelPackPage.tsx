@@ -1,10 +1,12 @@
 import { PROTECTIVE_MARKING } from '../../../../shared/domain/marking';
 import { href } from '../../lib/route';
 import { useChannel } from '../../lib/useChannel';
+import { usePageTitle } from '../../lib/pageTitle';
 
 /** #/panels/<id>/pack: the members' pack, laid out to print (the app's header and footer are not printed). */
 export function PanelPackPage({ panelId }: { panelId: number }) {
   const pack = useChannel('panels:pack', { panelId });
+  usePageTitle(pack.data ? pack.data.title : pack.error ? 'Panel pack not available' : 'Panel pack');
   if (pack.error && !pack.data) {
     return (
       <>

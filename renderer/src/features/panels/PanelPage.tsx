@@ -13,10 +13,14 @@ import { PanelPlanner } from './PanelPlanner';
 import { PANEL_STATUS } from './panelDraft';
 import { RepresentationsSection } from './RepresentationsSection';
 import { useCan } from '../accounts/sessionContext';
+import { usePageTitle } from '../../lib/pageTitle';
 
 /** #/panels/<id>: a planned panel is edited, heard and decided here; a held or cancelled one is shown as it stands. */
 export function PanelPage({ panelId }: { panelId: number }) {
   const panel = useChannel('panels:get', { panelId });
+  usePageTitle(
+    panel.data ? `Panel for ${panel.data.reference}, ${formatUkDate(panel.data.sitsOn)}` : panel.error ? 'Panel not found' : 'Panel',
+  );
   const { notice, onSaved, dismiss } = useNotice(panel.reload, readFlash);
   useEffect(() => clearFlash(), []);
   // Planning, hearing and deciding a panel are the chair's (each its own channel, one role today).

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import type { PanelDetail } from '../../../../shared/domain/panel';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
@@ -25,6 +26,7 @@ import {
 import { SeatFieldset } from './SeatFieldset';
 import { SuggestionsSection } from './SuggestionsSection';
 import { useLiveChecks } from './useLiveChecks';
+import { DateInput } from '../../components/DateInput';
 
 interface Props {
   escalationId: number;
@@ -97,20 +99,15 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, caseVersion, 
       {cannot && <CannotBeFormed cannot={cannot} departureReason={live.checks?.departureReason ?? null} status="planned" />}
       <div className="planner">
         <form noValidate className="stack planner__form" onSubmit={submit} onChange={save.start} aria-label={`Plan the ${noun}`}>
+          <ErrorSummary state={save} />
           <h2 className="planner__heading">Date, chair and seats</h2>
-          <div className="field">
-            <label htmlFor="panel-sits-on">Date the {noun} sits</label>
-            <span id="panel-sits-on-hint" className="hint">
-              Board membership and who is in post are taken on this date.
-            </span>
-            <input
-              id="panel-sits-on"
-              type="date"
-              aria-describedby="panel-sits-on-hint"
-              value={draft.sitsOn}
-              onChange={(e) => patch({ sitsOn: e.target.value })}
-            />
-          </div>
+          <DateInput
+            id="panel-sits-on"
+            legend={`Date the ${noun} sits`}
+            hint="Board membership and who is in post are taken on this date. For example, 27 3 2026"
+            value={draft.sitsOn}
+            onChange={(iso) => patch({ sitsOn: iso })}
+          />
           <ChairField options={o} draft={draft} onChange={patch} noun={noun} />
           <div className="panel-seats">
             {seats.map((s, i) => (
@@ -162,7 +159,7 @@ export function PanelPlanner({ escalationId, panel, initialSitsOn, caseVersion, 
             confirmed={confirmed}
             onConfirmedChange={setConfirmed}
           />
-          <Feedback state={save} />
+          <Feedback state={save} summarised />
           <div className="form-row">
             <button type="submit" disabled={save.busy}>
               Save {noun}

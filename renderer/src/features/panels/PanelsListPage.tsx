@@ -5,6 +5,7 @@ import { href } from '../../lib/route';
 import { useChannel } from '../../lib/useChannel';
 import { countWord, PANEL_STATUS } from './panelDraft';
 import { SignOffsWaiting } from './SignOffsWaiting';
+import { usePageTitle } from '../../lib/pageTitle';
 
 type Row = ChannelOutput<'panels:list'>[number];
 const FILTERS = { upcoming: 'Upcoming', past: 'Past', all: 'All' } as const;
@@ -23,6 +24,7 @@ function ChecksCell({ row }: { row: Row }) {
 
 /** #/panels: every panel, upcoming first to hand, with whether it passes its checks at a glance. */
 export function PanelsListPage() {
+  usePageTitle('Resolution panels');
   const panels = useChannel('panels:list', {});
   const [filter, setFilter] = useState<Filter>('upcoming');
   const all = panels.data ?? [];

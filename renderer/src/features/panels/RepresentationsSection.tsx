@@ -3,11 +3,12 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { PanelDetail } from '../../../../shared/domain/panel';
 import { possibleFullNames } from '../../../../shared/domain/childIdentifiers';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { NamedOptions } from '../../components/Options';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useChannel } from '../../lib/useChannel';
+import { DateInput } from '../../components/DateInput';
 
 interface Props {
   panel: PanelDetail;
@@ -86,6 +87,7 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
         </table>
       )}
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record a representation">
+        <ErrorSummary state={action} />
         <div className="form-row">
           <div className="field">
             <label htmlFor="rep-agency">From agency</label>
@@ -107,17 +109,13 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
               onChange={(e) => setFromPerson(e.target.value)}
             />
           </div>
-          <div className="field">
-            <label htmlFor="rep-received">Date received</label>
-            <input id="rep-received" type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
-          </div>
+          <DateInput id="rep-received" legend="Date received" value={receivedOn} onChange={setReceivedOn} />
         </div>
         <div className="field field--wide">
           <label htmlFor="rep-summary">Summary of the representation</label>
           <textarea id="rep-summary" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
         </div>
         <ChildNameCheck text={summary} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
-        <Feedback state={{ error: action.error, done: null }} />
         <div>
           <button type="submit" disabled={action.busy || unconfirmedName}>
             Record representation

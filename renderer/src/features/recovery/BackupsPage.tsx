@@ -10,6 +10,7 @@ import { useCan } from '../accounts/sessionContext';
 import { BackupsTable } from './BackupsTable';
 import { RestoreConfirmation } from './RestoreConfirmation';
 import { takenOn } from './backupWords';
+import { usePageTitle } from '../../lib/pageTitle';
 
 export function LastRestore({ restore }: { restore: RestoreView }) {
   const file = restore.keptAside.find((n) => !/-(wal|shm|journal)$/.test(n));
@@ -37,6 +38,7 @@ export function LastRestore({ restore }: { restore: RestoreView }) {
 }
 
 export function BackupsPage() {
+  usePageTitle('Backups');
   if (!useCan('backups:list')) {
     return (
       <>

@@ -4,9 +4,11 @@ import { useChannel } from '../../lib/useChannel';
 import { BackupsTable } from './BackupsTable';
 import { RestoreConfirmation } from './RestoreConfirmation';
 import { takenOn } from './backupWords';
+import { usePageTitle } from '../../lib/pageTitle';
 
 /** Instead of the app, when the records file failed its integrity check at start-up and was not opened. */
 export function DamagedScreen({ damage }: { damage: NonNullable<DeskHealth['damage']> }) {
+  usePageTitle('The records file is damaged');
   const list = useChannel('backups:list', {});
   const [chosen, setChosen] = useState<BackupView | null>(null);
   const latest = damage.latestGood;

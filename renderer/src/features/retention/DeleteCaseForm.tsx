@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RetentionCase } from '../../../../shared/domain/retention';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
@@ -61,6 +62,7 @@ export function DeleteCaseForm({
         </li>
       </ul>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label={`Delete case ${item.reference}`}>
+        <ErrorSummary state={action} />
         <div className="field field--wide">
           <label htmlFor="delete-reason">Why is it being deleted?</label>
           <span id="delete-reason-hint" className="hint">
@@ -79,7 +81,7 @@ export function DeleteCaseForm({
           <label htmlFor="delete-confirm">Type the case reference to confirm</label>
           <input id="delete-confirm" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
         </div>
-        <Feedback state={action} />
+        <Feedback state={action} summarised />
         <div className="actions">
           <button type="submit" className="button--warning" disabled={action.busy}>
             Delete this case

@@ -8,11 +8,13 @@ import { useNotice } from '../../lib/useNotice';
 import { useCan } from '../accounts/sessionContext';
 import { DeleteCaseForm } from './DeleteCaseForm';
 import { ReviewPeriodForm } from './ReviewPeriodForm';
+import { usePageTitle } from '../../lib/pageTitle';
 
 const PAGE = 100;
 const STATUS: Record<RetentionCase['status'], string> = { open: 'Open', resolved: 'Resolved', withdrawn: 'Withdrawn', closed: 'Closed' };
 
 export function RetentionPage() {
+  usePageTitle('Retention review');
   const [offset, setOffset] = useState(0);
   const review = useChannel('retention:review', { offset, limit: PAGE });
   const { notice, onSaved } = useNotice(review.reload);

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
@@ -27,6 +28,7 @@ export function ReviewPeriodForm({ years, settingsVersion, onSaved }: { years: n
     <section aria-labelledby="review-period">
       <h2 id="review-period">Review period</h2>
       <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="The board’s review period">
+        <ErrorSummary state={action} />
         <div className="field">
           <label htmlFor="review-years">Years after a case is closed</label>
           <span id="review-years-hint" className="hint">
@@ -45,7 +47,7 @@ export function ReviewPeriodForm({ years, settingsVersion, onSaved }: { years: n
           Save review period
         </button>
       </form>
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useRef, type FormEvent } from 'react';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useAction } from '../../lib/useAction';
@@ -33,6 +34,7 @@ export function ImportReturnForm({ onImported }: { onImported: () => void }) {
   };
   return (
     <form noValidate className="form-row" onSubmit={(e) => void submit(e)} aria-label="Import a completed return">
+      <ErrorSummary state={action} />
       <div className="field">
         <label htmlFor="return-file">Completed return workbook</label>
         <span id="return-file-hint" className="hint">
@@ -49,7 +51,7 @@ export function ImportReturnForm({ onImported }: { onImported: () => void }) {
       <button type="submit" disabled={action.busy}>
         {action.busy ? 'Checking the file…' : 'Import return'}
       </button>
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </form>
   );
 }

@@ -9,10 +9,12 @@ import { useChannel } from '../../lib/useChannel';
 import { ExportProgress } from './ExportProgress';
 import { ImportReturnForm } from './ImportReturnForm';
 import { useExportJob } from './useExportJob';
+import { usePageTitle } from '../../lib/pageTitle';
 
 const STATUS_WORDS = { returned: 'Returned', nil: 'Nil return', missing: 'Missing' } as const;
 
 export function ReturnsPage() {
+  usePageTitle('Quarterly returns');
   const settings = useChannel('settings:get', {});
   const startMonth = settings.data?.quarterStartMonth ?? 4;
   const current = quarterOf(todayIso(), startMonth);

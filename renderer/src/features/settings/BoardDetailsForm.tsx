@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { BoardSettings } from '../../../../shared/domain/settings';
 import { quarterFromKey } from '../../../../shared/domain/quarter';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
@@ -46,6 +47,7 @@ export function BoardDetailsForm({ settings, onSaved }: { settings: BoardSetting
       )}
       {changes && (
         <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="The board’s name and reporting year">
+          <ErrorSummary state={action} />
           <div className="field">
             <label htmlFor="board-name">Board name</label>
             <input id="board-name" className="input--long" value={boardName} onChange={(e) => setBoardName(e.target.value)} />
@@ -89,7 +91,7 @@ export function BoardDetailsForm({ settings, onSaved }: { settings: BoardSetting
           </button>
         </form>
       )}
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </section>
   );
 }

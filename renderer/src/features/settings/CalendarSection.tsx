@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import type { BoardSettings } from '../../../../shared/domain/settings';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { plural } from '../../components/formatting';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useCan } from '../accounts/sessionContext';
 import { useChannel } from '../../lib/useChannel';
+import { DateInput } from '../../components/DateInput';
 
 const changedText = (n: number) =>
   n === 0 ? 'No open due date changed.' : `${plural(n, 'open due date was', 'open due dates were')} worked out again.`;
@@ -136,10 +138,8 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
       )}
       {adds && (
         <form noValidate className="form-row" onSubmit={add} onChange={action.start} aria-label="Add a closure day">
-          <div className="field">
-            <label htmlFor="closure-date">Closure day</label>
-            <input id="closure-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-          </div>
+          <ErrorSummary state={action} />
+          <DateInput id="closure-date" legend="Closure day" value={date} onChange={setDate} />
           <div className="field">
             <label htmlFor="closure-reason">Reason</label>
             <input id="closure-reason" className="input--long" value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -149,7 +149,7 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
           </button>
         </form>
       )}
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </section>
   );
 }

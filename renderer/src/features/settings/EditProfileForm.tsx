@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { PanelRule, PolicyProfile } from '../../../../shared/domain/policyProfiles';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
@@ -100,6 +101,7 @@ export function EditProfileForm({ baseProfileId, base, settingsVersion, notice, 
     <section aria-labelledby="edit-policy">
       <h2 id="edit-policy">Edit a copy of the policy in use</h2>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Edit a copy of the policy">
+        <ErrorSummary state={action} />
         <div className="field">
           <label htmlFor="edit-name">Name of the edited policy</label>
           <input id="edit-name" className="input--long" value={name} onChange={(e) => setName(e.target.value)} />
@@ -170,7 +172,7 @@ export function EditProfileForm({ baseProfileId, base, settingsVersion, notice, 
             Stage {badStage} timescale: give a whole number of working days, or leave it blank for not set.
           </p>
         )}
-        <Feedback state={{ error: action.error, done: action.error ? null : notice }} />
+        <Feedback state={{ error: null, done: action.error ? null : notice }} />
         <div>
           <button type="submit" disabled={action.busy}>
             Save edited copy

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { BoardSettings } from '../../../../shared/domain/settings';
 import { ChildNameCheck } from '../../components/ChildNameCheck';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
@@ -49,6 +50,7 @@ export function NamedListSection({ title, intro, itemLabel, items, channel, sett
       {adds && (
         <>
           <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label={`Add a ${itemLabel.toLowerCase()}`}>
+            <ErrorSummary state={action} />
             <div className="field">
               <label htmlFor={`${id}-name`}>New {itemLabel.toLowerCase()}</label>
               <input id={`${id}-name`} className="input--long" value={name} onChange={(e) => setName(e.target.value)} />
@@ -60,7 +62,7 @@ export function NamedListSection({ title, intro, itemLabel, items, channel, sett
           <ChildNameCheck text={name} knownNames={knownNames} confirmed={confirmed} onConfirmedChange={setConfirmed} />
         </>
       )}
-      <Feedback state={action} />
+      <Feedback state={action} summarised />
     </section>
   );
 }

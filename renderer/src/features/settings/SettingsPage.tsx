@@ -9,8 +9,10 @@ import { EditProfileForm } from './EditProfileForm';
 import { NamedListSection } from './NamedListSection';
 import { PolicySection } from './PolicySection';
 import { TimescaleCorrectionForm } from './TimescaleCorrectionForm';
+import { usePageTitle } from '../../lib/pageTitle';
 
 export function SettingsPage() {
+  usePageTitle('Board settings');
   const { settings, reloadSettings, profile, reloadProfile, error } = useActiveProfile();
   const [editNotice, setEditNotice] = useState('');
   // Each form is offered only to a role the server accepts it from; the settings stay readable to all.

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { PolicyProfile } from '../../../../shared/domain/policyProfiles';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { StageOptions } from '../../components/Options';
 import { plural } from '../../components/formatting';
@@ -43,6 +44,7 @@ export function TimescaleCorrectionForm({
       <h2 id="correct-timescale">Correct a timescale</h2>
       <p className="hint">For a timescale entered wrongly in the policy in use. To change the policy itself, edit a copy above.</p>
       <form noValidate className="form-row" onSubmit={submit} onChange={action.start} aria-label="Correct a timescale">
+        <ErrorSummary state={action} />
         <div className="field">
           <label htmlFor="correct-stage">Stage</label>
           <select id="correct-stage" value={stageNumber} onChange={(e) => setStageNumber(Number(e.target.value))}>
@@ -76,7 +78,7 @@ export function TimescaleCorrectionForm({
           Give the timescale as a whole number of working days, or leave it blank for not set.
         </p>
       ) : (
-        <Feedback state={action} />
+        <Feedback state={action} summarised />
       )}
     </section>
   );
