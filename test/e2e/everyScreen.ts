@@ -5,12 +5,14 @@ import type { Channel } from '../../shared/contract';
 import { todayIso } from '../../shared/domain/dates';
 import { inputOnLatest, type InputOnLatest } from '../support/latest';
 import { ok } from '../support/tempStore';
-import { expect, type DeskFixture } from './fixtures';
+import { expect, signInAs, type DeskFixture } from './fixtures';
 
 export interface Screen {
   hash: string;
   /** The screen's main heading, to know it has loaded. */
   heading: string | RegExp;
+  /** A screen only the chair is offered (others are told whose it is): walked signed in as the chair. */
+  asChair?: true;
 }
 
 /** Lays the board down through the trusted seeder (the coordinator's and the chair's parts) and names every screen. */
@@ -78,8 +80,6 @@ export function seedEveryScreen(app: DeskFixture): Screen[] {
     { hash: `#/escalations/${e.id}`, heading: /BR-2026-0042/ },
     { hash: '#/deadlines', heading: 'Deadlines' },
     { hash: '#/panels', heading: 'Resolution panels' },
-    { hash: `#/panels/decide/${e.id}`, heading: 'Chair’s decision: BR-2026-0042' },
-    { hash: `#/panels/new/${e.id}`, heading: 'Plan a resolution panel: BR-2026-0042' },
     { hash: `#/panels/${panel.id}`, heading: /Panel for BR-2026-0042/ },
     { hash: `#/panels/${panel.id}/pack`, heading: /BR-2026-0042/ },
     { hash: '#/dashboard', heading: 'Learning hub' },
@@ -91,10 +91,26 @@ export function seedEveryScreen(app: DeskFixture): Screen[] {
     { hash: '#/retention', heading: 'Retention review' },
     { hash: '#/backups', heading: 'Backups' },
     { hash: '#/access', heading: 'Access record' },
+    // Last: the walk signs in as the chair for these and stays so.
+    { hash: `#/panels/decide/${e.id}`, heading: 'Chair’s decision: BR-2026-0042', asChair: true },
+    { hash: `#/panels/new/${e.id}`, heading: 'Plan a resolution panel: BR-2026-0042', asChair: true },
   ];
 }
 
 /** Opens a screen by its address, as a bookmark or a link would, and waits for its heading. */
+/** Visits each screen in turn (signing in as the chair for the chair's own), calling `each` on it. */
+export async function walkScreens(page: Page, app: DeskFixture, screens: Screen[], each: (screen: Screen) => Promise<void>): Promise<void> {
+  let asChair = false;
+  for (const screen of screens) {
+    if (screen.asChair && !asChair) {
+      await signInAs(page, app, 'chair');
+      asChair = true;
+    }
+    await visit(page, screen);
+    await each(screen);
+  }
+}
+
 export async function visit(page: Page, screen: Screen): Promise<void> {
   await page.evaluate((h) => (window.location.hash = h), screen.hash);
   await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();

@@ -5,6 +5,7 @@ import type { Sector } from '../../shared/domain/agency';
 import type { Page } from '@playwright/test';
 import { ok } from '../support/tempStore';
 import { onLatest } from '../support/latest';
+import { dateGroup, fillDate } from './govukDate';
 import { expect, expectAccessible, test, type DeskFixture } from './fixtures';
 
 test.use({ clock: '2026-11-23T10:00:00Z' });
@@ -25,7 +26,7 @@ async function fillCase(page: Page, reference: string, openedOn: string) {
   await page.getByRole('group', { name: 'Agencies challenged' }).getByLabel('Birmingham Children’s Trust').check();
   await page.getByLabel('Raising worker’s role').fill('Designated safeguarding lead');
   await page.getByLabel('Category').selectOption({ label: 'Nature and severity of risk' });
-  await page.getByLabel('Date raised').fill(openedOn);
+  await fillDate(page, 'Date raised', openedOn);
   await page.getByLabel('What the disagreement is about').fill('The school reported bruising; no strategy discussion was held.');
   await page.getByLabel('The child is at immediate risk of significant harm').check();
 }
@@ -35,8 +36,8 @@ test('the log form asks for the referral date with no default, refuses a wrong o
   await page.goto(`${app.server.url}#/escalations/new`);
   await fillCase(page, 'BHM/2026/81', '2026-11-16');
   await page.getByLabel('Referral made to').selectOption({ label: 'MASH' });
-  const date = page.getByLabel('Referral made on');
-  await expect(date).toHaveValue('');
+  const date = dateGroup(page, 'Referral made on');
+  for (const part of ['Day', 'Month', 'Year']) await expect(date.getByLabel(part)).toHaveValue('');
   await expect(page.getByLabel('The date the referral was made is not known')).not.toBeChecked();
   await expectAccessible(page);
 
@@ -46,10 +47,10 @@ test('the log form asks for the referral date with no default, refuses a wrong o
   await expect(refusal).toContainText('Enter the date the referral was made, or say that it is not known');
   await expectAccessible(page);
   // Before the date raised, then after today.
-  await date.fill('2026-11-13');
+  await fillDate(page, 'Referral made on', '2026-11-13');
   await page.getByRole('button', { name: 'Log escalation' }).click();
   await expect(refusal).toContainText('The referral cannot have been made before the date the escalation was raised');
-  await date.fill('2026-11-24');
+  await fillDate(page, 'Referral made on', '2026-11-24');
   await page.getByRole('button', { name: 'Log escalation' }).click();
   await expect(refusal).toContainText('The referral is dated 24 Nov 2026, after today (23 Nov 2026)');
   await expectAccessible(page);
@@ -57,7 +58,7 @@ test('the log form asks for the referral date with no default, refuses a wrong o
 
   // Not known: said in words, shown on the case as not known and as a breach.
   await page.getByLabel('The date the referral was made is not known').check();
-  await expect(date).toBeDisabled();
+  await expect(date.getByLabel('Day')).toBeDisabled();
   await page.getByRole('button', { name: 'Log escalation' }).click();
   await expect(page.getByRole('heading', { name: 'BHM/2026/81', level: 1 })).toBeVisible();
   await expect(page.locator('.case-header')).toContainText('referred to MASH (date not known)');
@@ -67,8 +68,8 @@ test('the log form asks for the referral date with no default, refuses a wrong o
 
   // Once known, the date is recorded on the case: late, so still a breach, now saying so.
   const form = page.getByRole('form', { name: 'Record the referral date' });
-  await expect(form.getByLabel('Referral made on')).toHaveValue('');
-  await form.getByLabel('Referral made on').fill('2026-11-18');
+  await expect(dateGroup(form, 'Referral made on').getByLabel('Day')).toHaveValue('');
+  await fillDate(form, 'Referral made on', '2026-11-18');
   await form.getByRole('button', { name: 'Record referral date' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Recorded the referral to MASH made on 18 Nov 2026.' })).toBeVisible();
   await expect(page.locator('.case-header')).toContainText('referred to MASH on 18 Nov 2026');
