@@ -1,6 +1,7 @@
 // Escalations (professional disagreements) as the register records them: the words, the input
 // each action takes, and what a case looks like when read back. Pure: no I/O.
 import { z } from 'zod';
+import { chosenId, requiredText } from './formFields';
 import { recordVersionSchema } from './recordVersion';
 import { stageParticipantInput, stageParticipantSchema } from './stageParticipants';
 import { CASE_REFERENCE, INITIALS } from './childIdentifiers';
@@ -67,17 +68,8 @@ export const BUILT_IN_CATEGORIES = [
   'Information sharing and communication',
 ] as const;
 
-const id = (what: string) =>
-  z
-    .number({ error: `Choose ${what}` })
-    .int(`Choose ${what}`)
-    .positive(`Choose ${what}`);
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .max(max, `Keep ${what} under ${max} characters`);
+const id = chosenId;
+const text = requiredText;
 const optionalText = (what: string, max: number) => z.string().trim().max(max, `Keep ${what} under ${max} characters`).default('');
 
 export const caseReference = z

@@ -1,6 +1,7 @@
 // Resolution panels and the chair's decision, as the contract carries them. The checks
 // themselves are in panelChecks.ts: one pure function for every front door.
 import { z } from 'zod';
+import { chosenId, requiredText } from './formFields';
 import { recordVersionSchema } from './recordVersion';
 import { isoDate } from './dates';
 import { actionInput, OUTCOME_EFFECTS, type OutcomeEffect } from './escalation';
@@ -13,17 +14,8 @@ export const CHAIR_ROUTES = {
 } as const;
 export type ChairRoute = keyof typeof CHAIR_ROUTES;
 
-const id = (what: string) =>
-  z
-    .number({ error: `Choose ${what}` })
-    .int(`Choose ${what}`)
-    .positive(`Choose ${what}`);
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .max(max, `Keep ${what} under ${max} characters`);
+const id = chosenId;
+const text = requiredText;
 
 export const chairDecisionInput = z.object({
   escalationId: id('an escalation'),

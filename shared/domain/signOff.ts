@@ -3,18 +3,10 @@
 // under the chair's own account; where it has none, the coordinator records who signed off and how.
 // Either way, closing while consequent actions are still open is said out loud and listed first.
 import { z } from 'zod';
+import { chosenId, requiredText } from './formFields';
 
-const id = (what: string) =>
-  z
-    .number({ error: `Choose ${what}` })
-    .int(`Choose ${what}`)
-    .positive(`Choose ${what}`);
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .max(max, `Keep ${what} under ${max} characters`);
+const id = chosenId;
+const text = requiredText;
 
 /** How a chair without an account gave their sign-off, as the coordinator records it. */
 export const SIGN_OFF_WAYS = { meeting: 'In a meeting', email: 'By e-mail', letter: 'By letter', phone: 'By phone' } as const;

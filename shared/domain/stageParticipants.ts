@@ -2,12 +2,9 @@
 // where there is one) so the panel check can refuse them a seat; the stage's free text keeps what
 // was said. Stages recorded before that kept only free text, read here as well as it can be.
 import { z } from 'zod';
+import { chosenId } from './formFields';
 
-const id = (what: string) =>
-  z
-    .number({ error: `Choose ${what}` })
-    .int(`Choose ${what}`)
-    .positive(`Choose ${what}`);
+const id = chosenId;
 
 export const stageParticipantInput = z.object({
   name: z
