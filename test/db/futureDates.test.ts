@@ -2,7 +2,7 @@
 // refused by the service with the field named in plain words, and nothing is saved. Today is the
 // desk's clock: Monday 23 November 2026. A panel planned for a later date stays planned.
 import { afterEach, describe, expect, it } from 'vitest';
-import { logEscalation, seatBoard, seedBoard } from '../support/boardFixture';
+import { logEscalation, seatBoard, seedBoard, escalateToTop } from '../support/boardFixture';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 import { onLatest } from '../support/latest';
 
@@ -93,16 +93,7 @@ describe('dates after today', () => {
 
   it('are refused for the chair’s decision, a representation and a panel’s decision; a panel sitting later stays planned', () => {
     const { board, officers } = start();
-    let e = logEscalation(desk, board, { openedOn: '2026-11-02' });
-    while (e.nextStages.length > 0)
-      e = ok(
-        onLatest(desk, 'escalations:escalate', {
-          escalationId: e.id,
-          toStage: e.nextStages[0]!.number,
-          on: '2026-11-16',
-          reason: 'Not resolved',
-        }),
-      );
+    const e = escalateToTop(desk, logEscalation(desk, board, { openedOn: '2026-11-02' }), '2026-11-16');
     const decision = { escalationId: e.id, route: 'resolution_panel' as const, reasons: 'Deadlock', decidedBy: 'Independent chair' };
     refusedAsFuture(onLatest(desk, 'chair:decide', { ...decision, decidedOn: TOMORROW }), 'Date decided');
     ok(onLatest(desk, 'chair:decide', { ...decision, decidedOn: '2026-11-18' }));

@@ -7,7 +7,7 @@ import { openDesk, type Desk } from '../../electron/desk/desk';
 import { contract, channels, type Channel, type ChannelOutput } from '../../shared/contract';
 import { versionRule, versionedWrites } from '../../shared/domain/versionedWrites';
 import type { Result } from '../../shared/result';
-import { logEscalation, seatBoard, seedBoard } from '../support/boardFixture';
+import { logEscalation, seatBoard, seedBoard, escalateToTop } from '../support/boardFixture';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { onLatest } from '../support/latest';
 import { ok, tempFolder, type TestDesk } from '../support/tempStore';
@@ -110,16 +110,7 @@ describe('two people, one record', () => {
     open();
     const board = seedBoard(desk, 'bromley');
     const officers = seatBoard(desk, board);
-    let e = logEscalation(desk, board, { openedOn: '2026-11-02' });
-    while (e.nextStages.length > 0)
-      e = ok(
-        onLatest(desk, 'escalations:escalate', {
-          escalationId: e.id,
-          toStage: e.nextStages[0]!.number,
-          on: '2026-11-16',
-          reason: 'Not resolved',
-        }),
-      );
+    const e = escalateToTop(desk, logEscalation(desk, board, { openedOn: '2026-11-02' }), '2026-11-16');
     ok(
       onLatest(desk, 'chair:decide', {
         escalationId: e.id,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PROTECTIVE_MARKING } from '../../shared/domain/marking';
 import { DECISION_TO_COMPLETE } from '../../electron/services/panels/pack';
-import { logEscalation, seatBoard, seedBoard } from '../support/boardFixture';
+import { logEscalation, seatBoard, seedBoard, escalateToTop } from '../support/boardFixture';
 import { onLatest } from '../support/latest';
 import { ok, tempFolder, type TestDesk } from '../support/tempStore';
 import { expect, expectAccessible, test, type DeskFixture } from './fixtures';
@@ -21,16 +21,7 @@ function plannedPanel(app: DeskFixture) {
   const desk = app.seeder() as unknown as TestDesk;
   const board = seedBoard(desk, 'bromley');
   const officers = seatBoard(desk, board);
-  let e = logEscalation(desk, board, { reference: 'PK-2026-0007', openedOn: '2026-11-02' });
-  while (e.nextStages.length > 0)
-    e = ok(
-      onLatest(desk, 'escalations:escalate', {
-        escalationId: e.id,
-        toStage: e.nextStages[0]!.number,
-        on: '2026-11-16',
-        reason: 'Not resolved',
-      }),
-    );
+  const e = escalateToTop(desk, logEscalation(desk, board, { reference: 'PK-2026-0007', openedOn: '2026-11-02' }), '2026-11-16');
   ok(
     onLatest(desk, 'chair:decide', {
       escalationId: e.id,

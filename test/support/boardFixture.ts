@@ -72,3 +72,11 @@ export function seatBoard(desk: TestDesk, board: Board): Record<'police' | 'scho
   }
   return officers;
 }
+
+/** Moves a case up stage by stage to its policy's last (the board's), each move dated `on`. */
+export function escalateToTop(desk: TestDesk, logged: EscalationDetail, on: string): EscalationDetail {
+  let e = logged;
+  while (e.nextStages.length > 0)
+    e = ok(onLatest(desk, 'escalations:escalate', { escalationId: e.id, toStage: e.nextStages[0]!.number, on, reason: 'Not resolved' }));
+  return e;
+}
