@@ -2,7 +2,6 @@
 // stage record; Sam, who had already started typing one, saves after her and is told who changed
 // the case, what they did and when, with his text still in the form. Saving again, having seen
 // Jo's change, goes through.
-import type { Page } from '@playwright/test';
 import { E2E_PASSWORD, expect, expectAccessible, test, type DeskFixture } from './fixtures';
 import { logEscalation, seedBoard } from '../support/boardFixture';
 import { ok, type TestDesk } from '../support/tempStore';
@@ -11,15 +10,6 @@ function seedCase(app: DeskFixture): number {
   const desk = { ...app.seeder(), dataFolder: app.dataFolder, cleanup: () => undefined } as TestDesk;
   const board = seedBoard(desk, 'bromley');
   return logEscalation(desk, board, { reference: 'CS-2001' }).id;
-}
-
-/** Sam, the board's second coordinator, signed in on his own browser's page. */
-async function signInSam(sam: Page, url: string): Promise<void> {
-  await sam.goto(url);
-  await sam.getByLabel('User name').fill('spatel');
-  await sam.getByLabel('Password').fill(E2E_PASSWORD);
-  await sam.getByRole('button', { name: 'Sign in' }).click();
-  await expect(sam.getByText('Sam Patel · Business coordinator')).toBeVisible();
 }
 
 test('the second coordinator to save is told who changed the case first, keeps what he typed, and saves again after looking', async ({
@@ -36,7 +26,11 @@ test('the second coordinator to save is told who changed the case first, keeps w
   const samContext = await browser.newContext();
   const sam = await samContext.newPage();
   try {
-    await signInSam(sam, app.server.url);
+    await sam.goto(app.server.url);
+    await sam.getByLabel('User name').fill('spatel');
+    await sam.getByLabel('Password').fill(E2E_PASSWORD);
+    await sam.getByRole('button', { name: 'Sign in' }).click();
+    await expect(sam.getByText('Sam Patel · Business coordinator')).toBeVisible();
     await sam.goto(caseAddress);
 
     // Both have the case open; Sam starts typing his record of the stage.
@@ -82,7 +76,11 @@ test('another coordinator’s change to the policy does not wipe a half-made edi
   const samContext = await browser.newContext();
   const sam = await samContext.newPage();
   try {
-    await signInSam(sam, app.server.url);
+    await sam.goto(app.server.url);
+    await sam.getByLabel('User name').fill('spatel');
+    await sam.getByLabel('Password').fill(E2E_PASSWORD);
+    await sam.getByRole('button', { name: 'Sign in' }).click();
+    await expect(sam.getByText('Sam Patel · Business coordinator')).toBeVisible();
     await sam.goto(settingsAddress);
 
     // Sam begins an edited copy of the policy.

@@ -11,19 +11,7 @@ interface Column<R> {
   cell: (row: R) => ReactNode;
 }
 
-/** A case's stage as the Deadlines tables show it ("2: Escalate to line manager"). */
-export const stageOf = (r: Pick<RegisterRow, 'stageNumber' | 'stageName'>) =>
-  r.stageNumber === null ? '—' : `${r.stageNumber}${r.stageName ? `: ${r.stageName}` : ''}`;
-
-/** The row's heading cell on every Deadlines table: the case, linked, and whether the child is at immediate risk. */
-export function CaseCell({ row }: { row: Pick<RegisterRow, 'id' | 'reference' | 'immediateRisk'> }) {
-  return (
-    <th scope="row">
-      <a href={href('escalations', row.id)}>{row.reference}</a>
-      {row.immediateRisk && <span className="tag"> immediate risk</span>}
-    </th>
-  );
-}
+const stageOf = (r: RegisterRow) => (r.stageNumber === null ? '—' : `${r.stageNumber}${r.stageName ? `: ${r.stageName}` : ''}`);
 
 function AttentionTable<R extends RegisterRow>(props: {
   id: string;
@@ -59,7 +47,10 @@ function AttentionTable<R extends RegisterRow>(props: {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <CaseCell row={r} />
+                <th scope="row">
+                  <a href={href('escalations', r.id)}>{r.reference}</a>
+                  {r.immediateRisk && <span className="tag"> immediate risk</span>}
+                </th>
                 <td>{r.raisingAgency}</td>
                 <td>{stageOf(r)}</td>
                 {columns.map((c) => (

@@ -2,7 +2,7 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import { href } from '../../lib/route';
 import { plural } from '../../components/formatting';
 import { useChannel } from '../../lib/useChannel';
-import { CaseCell, DueThisWeek, DueToday, NoTimescale, stageOf } from './AttentionLists';
+import { DueThisWeek, DueToday, NoTimescale } from './AttentionLists';
 import { usePageTitle } from '../../lib/pageTitle';
 
 /**
@@ -45,10 +45,13 @@ export function DeadlinesPage() {
                 <tbody>
                   {overdue.map((r) => (
                     <tr key={r.id}>
-                      <CaseCell row={r} />
+                      <th scope="row">
+                        <a href={href('escalations', r.id)}>{r.reference}</a>
+                        {r.immediateRisk && <span className="tag"> immediate risk</span>}
+                      </th>
                       <td>{r.raisingAgency}</td>
                       <td>{r.challengedAgencies}</td>
-                      <td>{stageOf(r)}</td>
+                      <td>{r.stageNumber === null ? '—' : `${r.stageNumber}${r.stageName ? `: ${r.stageName}` : ''}`}</td>
                       <td>{r.dueOn ? formatUkDate(r.dueOn) : '—'}</td>
                       <td>
                         <span className="badge badge--overdue">{plural(r.workingDaysLate, 'working day', 'working days')}</span>
