@@ -70,8 +70,16 @@ const LABELS: Record<string, string> = {
   fingerprint: 'Certificate fingerprint',
 };
 
+// Nested fields whose label on the screen is one phrase, not "Referral, Date made".
+const WHOLE_PATHS: Record<string, string> = {
+  'referral.to': 'Referral made to',
+  'referral.madeOn': 'Referral made on',
+};
+
 export function describePath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'The request';
+  const whole = WHOLE_PATHS[path.map(String).join('.')];
+  if (whole) return whole;
   return path.map((p) => (typeof p === 'number' ? `item ${p + 1}` : (LABELS[String(p)] ?? String(p)))).join(', ');
 }
 

@@ -137,6 +137,9 @@ export const seatView = z.object({
 
 export const panelSuggestionSchema = z.object({ compositions: z.array(z.array(seatView)), explanation: z.string() });
 
+/** A panel's state in words: planned until its decision is recorded (held), or cancelled. */
+export const PANEL_STATUSES = { planned: 'Planned', held: 'Held', cancelled: 'Cancelled' } as const;
+
 export const panelDetailSchema = z.object({
   id: z.number(),
   /** The record's version: a write names it as basedOnVersion (shared/domain/recordVersion.ts). */

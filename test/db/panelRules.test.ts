@@ -420,6 +420,28 @@ describe('a panel this policy cannot form for the case', () => {
       0,
     ]);
   });
+
+  it('a panel under a departure that is called off is said to be cancelled in its pack, never planned', () => {
+    const { b, officers, e, nursery, manager } = nurseryCase();
+    decide(e.id);
+    const panel = ok(
+      onLatest(desk, 'panels:save', {
+        escalationId: e.id,
+        sitsOn: '2026-11-20',
+        chairName: 'Independent chair',
+        seats: [
+          { agencyId: nursery, officerId: manager },
+          { agencyId: b.council, officerId: officers.council },
+          { agencyId: b.police, officerId: officers.police },
+        ],
+        departureReason: 'The nursery must be heard as a member.',
+      }),
+    );
+    ok(onLatest(desk, 'panels:cancel', { panelId: panel.id, reason: 'The agencies agreed a way forward before it sat.' }));
+    const headings = ok(desk.call('panels:pack', { panelId: panel.id })).sections.map((s) => s.heading);
+    expect(headings).toContain('Cancelled under a departure from the policy');
+    expect(headings).not.toContain('Planned under a departure from the policy');
+  });
 });
 
 describe('the people recorded at a stage are kept', () => {

@@ -37,7 +37,7 @@ describe('the referral date of a child at immediate risk', () => {
       desk.dispatch('escalations:create', { ...base(board), reference: 'R-1', immediateRisk: true, referral: { to: 'mash' } }),
     );
     expect(missing.problems).toContainEqual({
-      where: 'Referral, Date made',
+      where: 'Referral made on',
       message: 'Enter the date the referral was made, or say that it is not known',
     });
     const unknown = immediate(board, 'R-2', '2026-11-16', { to: 'mash', madeOn: null });
@@ -53,7 +53,7 @@ describe('the referral date of a child at immediate risk', () => {
       desk.call('escalations:create', { ...base(board), immediateRisk: true, referral: { to: 'mash', madeOn: '2026-11-13' } }),
     );
     expect(before.problems).toContainEqual({
-      where: 'Referral, Date made',
+      where: 'Referral made on',
       message: 'The referral cannot have been made before the date the escalation was raised',
     });
     const future = refusal(

@@ -10,8 +10,8 @@ import { drillHref } from '../../renderer/src/features/dashboard/drillLink';
 import { addWorkingDays, ENGLAND_AND_WALES, isWorkingDay } from '../../shared/domain/workingDays';
 import { onLatest } from '../support/latest';
 import { ok } from '../support/tempStore';
-import { expect, expectAccessible, test, type DeskFixture, screenshotPath } from './fixtures';
-import { fillDate } from './govukDate';
+import { expect, expectAccessible, openCaseAction, test, type DeskFixture, screenshotPath } from './fixtures';
+import { dateGroup, fillDate } from './govukDate';
 
 const today = todayIso();
 
@@ -153,15 +153,26 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   await expect(row).toContainText('No timescale');
   await row.getByRole('link', { name: 'TOR-2026-0142' }).click();
 
-  // Record the stage's discussion.
-  const record = page.getByRole('form', { name: 'Record this stage’s discussion' });
+  // The case page says where the case is and what comes next; recording the discussion opens on its own.
+  const nextSteps = page.getByRole('region', { name: 'What to do next' });
+  await expect(nextSteps).toContainText('Stage 0, Pre-escalation, has no timescale');
+  await expect(nextSteps).toContainText('Nothing has been recorded of this stage’s discussion yet.');
+  await expect(page.getByRole('form', { name: 'Record this stage’s discussion' })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: screenshotPath('case-page.png'), fullPage: true });
+  const record = await openCaseAction(page, 'Record the discussion at this stage', 'Record this stage’s discussion');
+  await expect(page).toHaveTitle('Record this stage’s discussion: TOR-2026-0142 – Escalation Desk');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await record
     .getByLabel('Discussion')
     .fill('The pre-school manager talked it through with the supervisor; the concern is about threshold, not practice.');
   await record.getByLabel('Decision').fill('Raise it with the duty social worker.');
   await record.getByLabel('Notes on who took part').fill('Pre-school manager; pre-school supervisor');
   await record.getByRole('button', { name: 'Save stage record' }).click();
+  // Saved, it is back on the case page, which says so and shows the record.
   await expect(page.getByRole('status').filter({ hasText: 'Saved the record of stage 0.' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page).toHaveTitle('Case TOR-2026-0142 – Escalation Desk');
   await expect(page.getByRole('region', { name: 'Stages' })).toContainText('Raise it with the duty social worker.');
 
   // Up one stage at a time to stage 3, where the board manager must be told.
@@ -171,7 +182,7 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
     [3, workingDaysAgo(1)],
   ];
   for (const [stage, on] of moves) {
-    const move = page.getByRole('form', { name: 'Move up a stage' });
+    const move = await openCaseAction(page, 'Move up a stage', 'Move up a stage');
     await expect(move.getByLabel('Move to')).toHaveValue(String(stage));
     await fillDate(move, 'Date moved', on);
     await move.getByLabel('Why it is moving up').fill(`Not resolved at stage ${stage - 1} within the timescale.`);
@@ -207,7 +218,7 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   await expect(notifications.getByText('Not yet made.')).toHaveCount(0);
 
   // Resolve with a statement, an action and a learning theme.
-  const resolve = page.getByRole('form', { name: 'Resolve the escalation' });
+  const resolve = await openCaseAction(page, 'Resolve the escalation', 'Resolve the escalation');
   await fillDate(resolve, 'Resolved on', today);
   await resolve
     .getByLabel('Written statement of outcome')
@@ -221,6 +232,7 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   await fillDate(resolve, 'Due by', later(today, 2));
   await resolve.getByLabel('Information sharing between settings').check();
   await expectAccessible(page);
+  await page.screenshot({ path: screenshotPath('case-action-resolve.png'), fullPage: true });
   await resolve.getByRole('button', { name: 'Resolve escalation' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Resolved on ${formatUkDate(today)}.` })).toBeVisible();
 
@@ -251,7 +263,14 @@ test('under the Torbay policy a case is logged, chased, escalated to stage 3, no
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await page.screenshot({ path: screenshotPath('case-timeline.png'), fullPage: true });
 
-  // The action is done, then the chair signs the case off.
+  // The action is done, then the chair signs the case off. A date that is not real is refused before anything is sent.
+  const marking = outcome.getByRole('form', { name: 'Mark consequent actions done' });
+  await dateGroup(marking, 'Date used for “Mark done”').getByLabel('Day').fill('31');
+  await dateGroup(marking, 'Date used for “Mark done”').getByLabel('Month').fill('2');
+  await outcome.getByRole('button', { name: /Mark done/ }).click();
+  await expect(marking.getByRole('alert').getByRole('link', { name: 'Date used for “Mark done” must be a real date' })).toBeVisible();
+  await expect(outcome.getByRole('row', { name: /Hold the strategy discussion/ })).not.toContainText('Done');
+  await fillDate(marking, 'Date used for “Mark done”', today);
   await outcome.getByRole('button', { name: /Mark done/ }).click();
   await expect(outcome.getByRole('row', { name: /Hold the strategy discussion/ })).toContainText(`Done ${formatUkDate(today)}`);
   // The board has no chair account here, so the coordinator records who signed off and how.
@@ -333,7 +352,7 @@ test('under the Birmingham policy an immediate-risk case without a referral show
   await expect(referralDraft.getByLabel('Text of the e-mail (read only)')).toHaveValue(/police did not attend/);
 
   // A detail typed wrongly is corrected; the timeline keeps what it said before.
-  const correction = page.getByRole('form', { name: 'Correct a detail' });
+  const correction = await openCaseAction(page, 'Correct a detail', 'Correct a detail');
   await correction.getByLabel('Detail to correct').selectOption({ label: 'Child’s initials' });
   await correction.getByLabel('Corrected value').fill('c.d.');
   await correction.getByLabel('Why the correction is needed').fill('Initials were left off when the case was logged');
@@ -558,8 +577,7 @@ test('a child’s name that slipped into a case is removed by the coordinator, a
   );
   await page.goto(`${app.server.url}#/escalations/${logged.id}`);
   await expect(page.getByRole('heading', { name: /TOR-2026-0311/, level: 1 })).toBeVisible();
-  await page.getByRole('navigation', { name: 'On this page' }).getByRole('button', { name: 'Remove an identifier' }).click();
-  const form = page.getByRole('form', { name: 'Remove a child’s identifier' });
+  const form = await openCaseAction(page, 'Remove a child’s identifier', 'Remove a child’s identifier');
   await form.getByLabel('Exact text to remove').fill('Jayden Okafor');
   // A reason that names someone is warned about like any case text.
   await form.getByLabel('Why it is being removed').fill('Typed in by Amelia');
@@ -581,6 +599,7 @@ test('a child’s name that slipped into a case is removed by the coordinator, a
   await expectAccessible(page);
 
   // Text that is not in the case is refused, in plain words, and nothing changes.
+  await openCaseAction(page, 'Remove a child’s identifier', 'Remove a child’s identifier');
   await form.getByLabel('Exact text to remove').fill('Okafor');
   await form.getByLabel('Why it is being removed').fill('Checking the surname is gone too');
   await form.getByRole('button', { name: 'Remove it' }).click();

@@ -78,6 +78,13 @@ export function seedEveryScreen(app: DeskFixture): Screen[] {
     { hash: '#/escalations', heading: 'Escalation register' },
     { hash: '#/escalations/new', heading: 'Log an escalation' },
     { hash: `#/escalations/${e.id}`, heading: /BR-2026-0042/ },
+    // Each action on the case is its own screen (moving up is refused in words: the case is at the board).
+    { hash: `#/escalations/${e.id}/record-stage`, heading: 'Record this stage’s discussion' },
+    { hash: `#/escalations/${e.id}/escalate`, heading: 'Move up a stage' },
+    { hash: `#/escalations/${e.id}/resolve`, heading: 'Resolve the escalation' },
+    { hash: `#/escalations/${e.id}/withdraw`, heading: 'Withdraw the escalation' },
+    { hash: `#/escalations/${e.id}/correct`, heading: 'Correct a detail' },
+    { hash: `#/escalations/${e.id}/redact`, heading: 'Remove a child’s identifier' },
     { hash: '#/deadlines', heading: 'Deadlines' },
     { hash: '#/panels', heading: 'Resolution panels' },
     { hash: `#/panels/${panel.id}`, heading: /Panel for BR-2026-0042/ },
@@ -92,12 +99,11 @@ export function seedEveryScreen(app: DeskFixture): Screen[] {
     { hash: '#/backups', heading: 'Backups' },
     { hash: '#/access', heading: 'Access record' },
     // Last: the walk signs in as the chair for these and stays so.
-    { hash: `#/panels/decide/${e.id}`, heading: 'Chair’s decision: BR-2026-0042', asChair: true },
+    { hash: `#/escalations/${e.id}/decide`, heading: 'Chair’s decision', asChair: true },
     { hash: `#/panels/new/${e.id}`, heading: 'Plan a resolution panel: BR-2026-0042', asChair: true },
   ];
 }
 
-/** Opens a screen by its address, as a bookmark or a link would, and waits for its heading. */
 /** Visits each screen in turn (signing in as the chair for the chair's own), calling `each` on it. */
 export async function walkScreens(page: Page, app: DeskFixture, screens: Screen[], each: (screen: Screen) => Promise<void>): Promise<void> {
   let asChair = false;
@@ -111,6 +117,7 @@ export async function walkScreens(page: Page, app: DeskFixture, screens: Screen[
   }
 }
 
+/** Opens a screen by its address, as a bookmark or a link would, and waits for its heading. */
 export async function visit(page: Page, screen: Screen): Promise<void> {
   await page.evaluate((h) => (window.location.hash = h), screen.hash);
   await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();

@@ -3,7 +3,7 @@
 // for sign-in like the real app: the fixture makes the board's first account (a coordinator) and
 // signs in with it on the page's own sign-in screen, so tests start on the app; signInAs() changes
 // user through the sign-in screen.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -115,6 +115,17 @@ export async function signInAs(page: Page, app: DeskFixture, role: Role, userNam
   if (!created.ok) throw new Error(created.error.message);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signInOnPage(page, userName, `E2E ${ROLE_LABELS[role]} · ${ROLE_LABELS[role]}`);
+}
+
+/**
+ * Opens one of the case page's actions from its "What to do next" box, as a person would (each
+ * action is its own page, #/escalations/<id>/<action>), and waits for the action's form.
+ */
+export async function openCaseAction(page: Page, link: string, form: string): Promise<Locator> {
+  await page.getByRole('region', { name: 'What to do next' }).getByRole('link', { name: link, exact: true }).click();
+  const opened = page.getByRole('form', { name: form });
+  await expect(opened).toBeVisible();
+  return opened;
 }
 
 /** axe-core over the whole page: no serious or critical violation is allowed on any screen. */

@@ -53,14 +53,20 @@ test.describe('a new board', () => {
   });
 });
 
-test('every screen has its own title, naming the screen and the record on it', async ({ page, app }) => {
+test('every screen has its own title, naming the screen and the record on it; every table on it can be scrolled from the keyboard', async ({
+  page,
+  app,
+}) => {
   const screens = seedEveryScreen(app);
   const titles: string[] = [];
-  await walkScreens(page, app, screens, async () => {
+  await walkScreens(page, app, screens, async (screen) => {
     await expect(page).toHaveTitle(/ – Escalation Desk$/);
     titles.push(await page.title());
+    // A table too wide for a narrow window scrolls inside itself: it must take focus to be scrolled without a mouse.
+    await expect(page.locator('table:not([tabindex="0"])'), `${screen.hash}: a table that cannot take focus`).toHaveCount(0);
   });
   expect(titles).toContain('Case BR-2026-0042 – Escalation Desk');
+  expect(titles).toContain('Resolve the escalation: BR-2026-0042 – Escalation Desk');
   expect(titles).toContain('Escalation register – Escalation Desk');
   expect(new Set(titles).size, titles.join('\n')).toBe(screens.length);
 });

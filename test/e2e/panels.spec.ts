@@ -148,8 +148,9 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   const sitsOn = today;
 
   // The chair's decision: a panel is one of the routes this policy offers.
-  await go(page, `#/panels/decide/${escalation.id}`);
-  await expect(page.getByRole('heading', { name: 'Chair’s decision: BR-2026-0042', level: 1 })).toBeVisible();
+  await go(page, `#/escalations/${escalation.id}/decide`);
+  await expect(page.getByRole('heading', { name: 'Chair’s decision', level: 1 })).toBeVisible();
+  await expect(page.getByText(/^Case BR-2026-0042/)).toBeVisible();
   const decide = page.getByRole('form', { name: 'Record the chair’s decision' });
   await expect(decide.getByLabel('Meeting of senior managers chaired by a board member from an uninvolved agency')).toHaveCount(0);
   await expectAccessible(page);
@@ -327,7 +328,7 @@ test('under Torbay the chair leaves an agency in dispute off with a written reas
     'Pre-school manager; duty social worker',
   );
   await signInAs(page, app, 'chair');
-  await go(page, `#/panels/decide/${escalation.id}`);
+  await go(page, `#/escalations/${escalation.id}/decide`);
   const decide = page.getByRole('form', { name: 'Record the chair’s decision' });
   await decide.getByLabel('Convene a resolution panel').check();
   await decide.getByLabel('Decided by').fill('Board chair');
@@ -420,7 +421,8 @@ test('a planned panel is cancelled with a reason, and the chair can plan again',
   await expect(page.locator('.lede .status')).toHaveText('Cancelled');
   await expect(page.getByText('Reason: The agencies agreed a way forward before the panel sat.')).toBeVisible();
   await expectAccessible(page);
-  await go(page, `#/panels/decide/${escalation.id}`);
+  // Back on the case, the chair's decision stands and a new panel can be planned.
+  await go(page, `#/escalations/${escalation.id}`);
   await expect(page.getByRole('link', { name: 'Plan the panel' })).toBeVisible();
 });
 
@@ -437,7 +439,7 @@ test('under Bromley a nursery in dispute cannot sit on a full-board panel: the p
     'Priya Shah (nursery manager); CSC team manager',
   );
   await signInAs(page, app, 'chair');
-  await go(page, `#/panels/decide/${escalation.id}`);
+  await go(page, `#/escalations/${escalation.id}/decide`);
   const decide = page.getByRole('form', { name: 'Record the chair’s decision' });
   await decide.getByLabel('Convene a resolution panel').check();
   await decide.getByLabel('Decided by').fill('Independent chair');

@@ -29,7 +29,7 @@ const NAVIGATION: Record<'coordinator' | 'chair' | 'learning_hub', string[]> = {
 };
 
 /** What each screen offers (true) or withholds (false) from a role, by role and accessible name. */
-type Offer = { role: 'button' | 'link' | 'form' | 'heading'; name: string | RegExp; to: Role[] };
+type Offer = { role: 'button' | 'link' | 'form' | 'heading' | 'region'; name: string | RegExp; to: Role[] };
 const SCREENS: Record<string, Offer[]> = {
   Register: [{ role: 'link', name: 'Log an escalation', to: ['coordinator'] }],
   Deadlines: [],
@@ -64,11 +64,13 @@ const SCREENS: Record<string, Offer[]> = {
 
 const CASE_PAGE: Offer[] = [
   { role: 'button', name: 'Record referral', to: ['coordinator'] },
-  { role: 'form', name: 'Record this stage’s discussion', to: ['coordinator'] },
-  { role: 'form', name: 'Move up a stage', to: ['coordinator'] },
-  { role: 'form', name: 'Resolve the escalation', to: ['coordinator'] },
-  { role: 'button', name: 'Withdraw escalation', to: ['coordinator'] },
-  { role: 'form', name: 'Correct a detail', to: ['coordinator'] },
+  // Each action is a link in "What to do next", opening its own page.
+  { role: 'link', name: 'Record the discussion at this stage', to: ['coordinator'] },
+  { role: 'link', name: 'Move up a stage', to: ['coordinator'] },
+  { role: 'link', name: 'Resolve the escalation', to: ['coordinator'] },
+  { role: 'link', name: 'Withdraw the escalation', to: ['coordinator'] },
+  { role: 'link', name: 'Correct a detail', to: ['coordinator'] },
+  { role: 'region', name: 'What to do next', to: ['coordinator', 'chair', 'learning_hub'] },
   // Everyone reads the case.
   { role: 'heading', name: 'Breaches', to: ['coordinator', 'chair', 'learning_hub'] },
   { role: 'heading', name: 'Timeline', to: ['coordinator', 'chair', 'learning_hub'] },
@@ -119,6 +121,16 @@ for (const role of ['coordinator', 'chair', 'learning_hub'] as const) {
     await page.evaluate((id) => (window.location.hash = `#/escalations/${id}`), caseId);
     await expect(page.getByRole('heading', { name: /ROLE-0001/, level: 1 })).toBeVisible();
     await expectOffers(page, role, CASE_PAGE, 'case page');
+    await expectAccessible(page);
+
+    // Following a link to one of the case's actions: the coordinator gets the form; anyone else is told whose it is.
+    await page.evaluate((id) => (window.location.hash = `#/escalations/${id}/resolve`), caseId);
+    await expect(page.getByRole('heading', { name: 'Resolve the escalation', level: 1 })).toBeVisible();
+    if (role === 'coordinator') await expect(page.getByRole('form', { name: 'Resolve the escalation' })).toBeVisible();
+    else {
+      await expect(page.getByRole('form', { name: 'Resolve the escalation' })).toHaveCount(0);
+      await expect(page.getByText('Resolve the escalation is for the business coordinator.')).toBeVisible();
+    }
     await expectAccessible(page);
 
     await page.evaluate((id) => (window.location.hash = `#/agencies/${id}`), agencyId);

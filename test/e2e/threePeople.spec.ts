@@ -15,7 +15,7 @@ import type { Channel } from '../../shared/contract';
 import { todayIso } from '../../shared/domain/dates';
 import { inputOnLatest, type InputOnLatest } from '../support/latest';
 import { ok, tempFolder } from '../support/tempStore';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, openCaseAction, test } from './fixtures';
 import { fillDate } from './govukDate';
 
 const today = todayIso();
@@ -186,18 +186,20 @@ test('the coordinator, the chair and the learning hub work at once, and each ope
   await expect(chair.getByRole('heading', { name: /BR-2026-0042/, level: 1 })).toBeVisible();
   await expect(chair.getByRole('form', { name: 'Record the chair’s decision' })).toHaveCount(0);
 
-  // The coordinator refers it to the board; the chair's open page offers the decision.
+  // The coordinator refers it to the board; the chair's open case page offers the decision.
   await go(coordinator, `#/escalations/${seeded.caseId}`);
-  const moveUp = coordinator.getByRole('form', { name: 'Move up a stage' });
+  const moveUp = await openCaseAction(coordinator, 'Move up a stage', 'Move up a stage');
   await moveUp.getByLabel('Why it is moving up').fill('Senior managers could not agree: referred to the independent chair.');
   await moveUp.getByRole('button', { name: 'Move up' }).click();
   await expect(coordinator.getByRole('heading', { name: /Stage 4: Resolution by BSCP Chair \(current\)/ })).toBeVisible();
-  const decide = chair.getByRole('form', { name: 'Record the chair’s decision' });
-  await expect(decide).toBeVisible();
+  await expect(chair.getByRole('region', { name: 'What to do next' })).toContainText('The independent chair decides how it is resolved.');
+  const decide = await openCaseAction(chair, 'Record the chair’s decision', 'Record the chair’s decision');
   await expectAccessible(chair);
 
   // The coordinator starts a correction and leaves it half-typed while the chair decides.
-  const correction = coordinator.getByRole('form', { name: 'Correct a detail' });
+  const correction = await openCaseAction(coordinator, 'Correct a detail', 'Correct a detail');
+  await correction.getByLabel('Detail to correct').selectOption({ label: 'Raising worker’s e-mail' });
+  await correction.getByLabel('Corrected value').fill('nurse@bristol.example.uk');
   await correction.getByLabel('Why the correction is needed').fill('The worker’s e-mail was mistyped at');
   await decide.getByLabel('Convene a resolution panel').check();
   await decide.getByLabel('Decided by').fill('Pat Chair');
@@ -205,10 +207,16 @@ test('the coordinator, the chair and the learning hub work at once, and each ope
   await decide.getByRole('button', { name: 'Record the chair’s decision' }).click();
   await expect(chair.getByRole('heading', { name: 'Decided: Convene a resolution panel' })).toBeVisible();
 
-  // The coordinator's case page shows the chair's decision in its timeline, and the half-typed reason is still there.
-  await expect(coordinator.getByRole('list', { name: 'Timeline of BR-2026-0042' })).toContainText('Pat Chair');
+  // The coordinator's save is refused in words, naming the chair's decision; the half-typed reason is still there.
+  await correction.getByRole('button', { name: 'Save correction' }).click();
+  await expect(correction.getByRole('alert')).toContainText(
+    /Pat Chair \(pat\.chair\) changed this case at .* \(recorded the chair’s decision\) after you opened it\./,
+  );
   await expect(correction.getByLabel('Why the correction is needed')).toHaveValue('The worker’s e-mail was mistyped at');
   await expectAccessible(coordinator);
+  // Back on the case page, the chair's decision is in the timeline.
+  await coordinator.getByRole('link', { name: '← Back to case BR-2026-0042' }).click();
+  await expect(coordinator.getByRole('list', { name: 'Timeline of BR-2026-0042' })).toContainText('Pat Chair');
 
   // The chair plans the panel; the coordinator's open panels list shows it without reloading.
   await go(coordinator, '#/panels');

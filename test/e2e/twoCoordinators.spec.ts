@@ -21,7 +21,8 @@ test('the second coordinator to save is told who changed the case first, keeps w
   // Sam is the board's second coordinator (made while Jo's page is the only one signed in).
   ok(app.desk.call('users:create', { userName: 'spatel', displayName: 'Sam Patel', role: 'coordinator', password: E2E_PASSWORD }));
 
-  const caseAddress = `${app.server.url}#/escalations/${escalationId}`;
+  // Both open the same action on the case: recording the stage's discussion.
+  const caseAddress = `${app.server.url}#/escalations/${escalationId}/record-stage`;
   await page.goto(caseAddress);
   const samContext = await browser.newContext();
   const sam = await samContext.newPage();
@@ -53,6 +54,9 @@ test('the second coordinator to save is told who changed the case first, keeps w
     await expect(alert).toContainText('Nothing of yours was saved; your text is still in the form.');
     await expect(samForm.getByLabel('Discussion')).toHaveValue(samText);
     await expectAccessible(sam);
+
+    // Jo is back on the case page, her record saved.
+    await expect(page.getByRole('region', { name: 'Stages' })).toContainText('Jo met both workers');
 
     // Having looked at Jo's change, Sam saves again: it goes through, on top of hers.
     await samForm.getByRole('button', { name: 'Save stage record' }).click();

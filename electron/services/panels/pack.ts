@@ -2,7 +2,7 @@
 // panel's composition with its checks. Case reference and initials only.
 import { CHILD_STATUSES, OUTCOME_EFFECTS } from '../../../shared/domain/escalation';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { CHAIR_ROUTES, type ChairRoute, type PanelDetail } from '../../../shared/domain/panel';
+import { CHAIR_ROUTES, PANEL_STATUSES, type ChairRoute, type PanelDetail } from '../../../shared/domain/panel';
 import type { EscalationDetail } from '../../../shared/domain/escalation';
 import { getEscalation } from '../escalations/detail';
 import type { AnyDb } from '../escalations/rows';
@@ -98,9 +98,9 @@ export function panelPack(db: AnyDb, now: Date, panelId: number) {
       ...(panel.checks.cannotBeFormed
         ? [
             {
-              // Held only once its decision is recorded: a panel still to sit is planned.
+              // Held only once its decision is recorded: a panel still to sit is planned, a called-off one cancelled.
               heading: panel.checks.departureReason
-                ? `${panel.status === 'held' ? 'Held' : 'Planned'} under a departure from the policy`
+                ? `${PANEL_STATUSES[panel.status]} under a departure from the policy`
                 : 'This policy’s panel cannot be formed for this case',
               lines: [
                 ...panel.checks.cannotBeFormed.reasons,

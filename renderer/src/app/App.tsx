@@ -50,7 +50,7 @@ const SECTIONS: readonly { key: string; label: string; reads: Channel }[] = [
 const HOME = 'agencies';
 
 function Page({ route }: { route: string[] }) {
-  const [section = HOME, id] = route;
+  const [section = HOME, id, action] = route;
   switch (section) {
     case 'escalations':
       if (id === 'new')
@@ -59,7 +59,7 @@ function Page({ route }: { route: string[] }) {
             <NewEscalationPage />
           </OnlyFor>
         );
-      if (id && /^\d+$/.test(id)) return <CasePage key={id} escalationId={Number(id)} />;
+      if (id && /^\d+$/.test(id)) return <CasePage key={id} escalationId={Number(id)} action={action} />;
       return <RegisterPage />;
     case 'deadlines':
       return <DeadlinesPage />;

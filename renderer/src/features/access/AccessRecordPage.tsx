@@ -158,7 +158,7 @@ function AccessSearch() {
       {(error ?? first.error?.message) && <p role="alert">{error ?? first.error?.message}</p>}
       {entries && entries.length === 0 && <p role="status">No entries match these filters.</p>}
       {entries && entries.length > 0 && (
-        <table>
+        <table tabIndex={0}>
           <caption>Access record, newest first ({entries.length.toLocaleString('en-GB')} shown)</caption>
           <thead>
             <tr>

@@ -31,7 +31,7 @@ export function SessionsSection() {
       <Feedback state={action} />
       {sessions.error && <p role="alert">{sessions.error.message}</p>}
       {sessions.data && (
-        <table>
+        <table tabIndex={0}>
           <caption className="visually-hidden">Sessions open now</caption>
           <thead>
             <tr>

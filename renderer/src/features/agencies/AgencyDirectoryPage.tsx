@@ -55,7 +55,7 @@ export function AgencyDirectoryPage() {
         {agencies.error && <p role="alert">{agencies.error.message}</p>}
         {agencies.data && agencies.data.length === 0 && <p>No agencies yet. Add the board’s partner agencies above to begin.</p>}
         {agencies.data && agencies.data.length > 0 && (
-          <table>
+          <table tabIndex={0}>
             <caption className="visually-hidden">Partner agencies as of {formatUkDate(todayIso())}</caption>
             <thead>
               <tr>

@@ -42,7 +42,7 @@ export function MembershipSection({ agency, onChanged }: { agency: AgencyDetail;
       {agency.memberships.length === 0 ? (
         <p>Not recorded as a member of the full board at any time.</p>
       ) : (
-        <table>
+        <table tabIndex={0}>
           <caption className="visually-hidden">Board membership periods of {agency.name}</caption>
           <thead>
             <tr>

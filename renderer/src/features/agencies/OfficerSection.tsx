@@ -66,7 +66,7 @@ export function OfficerSection({ agency, onChanged }: { agency: AgencyDetail; on
       ) : (
         <>
           {marksLeft && <DateInput id="officer-left-on" legend="Date used for “Mark as left”" value={leftOn} onChange={setLeftOn} />}
-          <table>
+          <table tabIndex={0}>
             <caption className="visually-hidden">Officers of {agency.name}</caption>
             <thead>
               <tr>

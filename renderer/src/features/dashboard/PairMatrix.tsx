@@ -37,7 +37,7 @@ export function PairMatrix({ d }: { d: Dashboard }) {
     <Panel id="dash-pairs" title="Agency pairs: who challenges whom" headline={headline} wide>
       {names.length > 0 && (
         <div className="dash-matrix__scroll">
-          <table className="dash-matrix">
+          <table className="dash-matrix" tabIndex={0}>
             <caption>
               New escalations by raising agency (rows) and challenged agency (columns). An escalation challenging two agencies counts in
               both columns.

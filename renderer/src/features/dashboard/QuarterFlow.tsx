@@ -25,7 +25,7 @@ export function QuarterFlow({ d }: { d: Dashboard }) {
           ? `${sentence}.`
           : `These figures do not balance: ${f.carriedOver} + ${f.new} − ${f.resolved} − ${f.withdrawn} is not ${f.openAtEnd}. Please report this.`}
       </p>
-      <table className="dash-table">
+      <table className="dash-table" tabIndex={0}>
         <caption className="visually-hidden">Cases carried over, new, resolved and withdrawn, and still open at the quarter’s end</caption>
         <tbody>
           {rows.map((r) => (

@@ -30,7 +30,7 @@ function AttentionTable<R extends RegisterRow>(props: {
       {rows.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <table>
+        <table tabIndex={0}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>

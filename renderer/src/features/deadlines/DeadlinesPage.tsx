@@ -30,7 +30,7 @@ export function DeadlinesPage() {
             {overdue.length === 0 ? (
               <p>No open stage is overdue.</p>
             ) : (
-              <table>
+              <table tabIndex={0}>
                 <caption className="visually-hidden">Overdue stages, most working days late first</caption>
                 <thead>
                   <tr>
@@ -70,11 +70,15 @@ export function DeadlinesPage() {
           <section aria-labelledby="immediate-risk">
             <h2 id="immediate-risk">Immediate-risk breaches ({data.breaches.length.toLocaleString('en-GB')})</h2>
             {data.breaches.length === 0 ? (
-              <p>Every child at immediate risk has a recorded referral and a same-day escalation.</p>
+              <p>
+                Every child at immediate risk has a referral dated the same working day the case was raised, and went up the same working
+                day.
+              </p>
             ) : (
-              <table>
+              <table tabIndex={0}>
                 <caption className="visually-hidden">
-                  Escalations about a child at immediate risk with a referral or same-day escalation missing
+                  Escalations about a child at immediate risk whose referral is missing, late or undated, or that did not go up the same
+                  working day
                 </caption>
                 <thead>
                   <tr>
@@ -111,7 +115,7 @@ export function DeadlinesPage() {
             {data.notifications.length === 0 ? (
               <p>Every required notification has been made.</p>
             ) : (
-              <table>
+              <table tabIndex={0}>
                 <caption className="visually-hidden">Required notifications not yet made</caption>
                 <thead>
                   <tr>

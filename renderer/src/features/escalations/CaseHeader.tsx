@@ -8,7 +8,7 @@ export function CaseHeader({ detail: d }: { detail: EscalationDetail }) {
   const stage = d.currentStage;
   return (
     <header className="case-header">
-      <h1>
+      <h1 id="case-heading">
         {d.reference}
         {d.childInitials && <span className="muted"> · {d.childInitials}</span>}
       </h1>

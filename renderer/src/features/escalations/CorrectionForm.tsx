@@ -68,8 +68,7 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
       <input id="correct-value" value={value} onChange={(e) => setValue(e.target.value)} />
     );
   return (
-    <section aria-labelledby="correct">
-      <h2 id="correct">Correct a detail</h2>
+    <>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Correct a detail">
         <ErrorSummary state={action} />
         <div className="form-row">
@@ -100,6 +99,6 @@ export function CorrectionForm({ detail, onSaved, categories }: CaseFormProps & 
           </button>
         </div>
       </form>
-    </section>
+    </>
   );
 }

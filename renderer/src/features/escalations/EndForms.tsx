@@ -27,8 +27,7 @@ export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
     );
   };
   return (
-    <section aria-labelledby="withdraw">
-      <h2 id="withdraw">Withdraw</h2>
+    <>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Withdraw the escalation">
         <ErrorSummary state={action} />
         <DateInput id="withdraw-on" legend="Withdrawn on" value={on} onChange={setOn} />
@@ -43,6 +42,6 @@ export function WithdrawForm({ detail, onSaved }: CaseFormProps) {
           </button>
         </div>
       </form>
-    </section>
+    </>
   );
 }

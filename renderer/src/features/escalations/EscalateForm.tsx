@@ -41,8 +41,7 @@ export function EscalateForm({ detail, onSaved }: CaseFormProps) {
     );
   };
   return (
-    <section aria-labelledby="escalate">
-      <h2 id="escalate">Move up a stage</h2>
+    <>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Move up a stage">
         <ErrorSummary state={action} />
         <div className="form-row">
@@ -65,6 +64,6 @@ export function EscalateForm({ detail, onSaved }: CaseFormProps) {
           </button>
         </div>
       </form>
-    </section>
+    </>
   );
 }

@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { OUTCOME_EFFECTS } from '../../../../shared/domain/escalation';
 import { CLOSURE_WAYS } from '../../../../shared/domain/signOff';
-import { Feedback } from '../../components/Feedback';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
-import { errorsOnly, type CaseFormProps } from './caseTypes';
+import type { CaseFormProps } from './caseTypes';
 import { useCan } from '../accounts/sessionContext';
 import { DateInput } from '../../components/DateInput';
 
@@ -15,7 +15,13 @@ export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
   const [doneOn, setDoneOn] = useState(todayIso());
   const marksDone = useCan('escalations:actionDone');
   if (!d.outcome && !d.withdrawn && !d.closed && d.actions.length === 0) return null;
-  const markDone = (actionId: number, description: string) =>
+  // Each "Mark done" submits the form it sits in with the date above, so a date that is not real is
+  // refused in the error summary before anything is sent, as in every other form.
+  const markDone = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const button = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const actionId = Number(button?.value);
+    const description = d.actions.find((a) => a.id === actionId)?.description ?? '';
     void action.run(
       (basedOnVersion) => call('escalations:actionDone', { basedOnVersion, actionId, doneOn }),
       () => {
@@ -23,7 +29,48 @@ export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
         return '';
       },
     );
+  };
   const outstanding = d.actions.some((a) => !a.doneOn);
+  const marking = outstanding && marksDone;
+  const actionsTable = (
+    <table tabIndex={0}>
+      <caption className="visually-hidden">Consequent actions of {d.reference}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Action</th>
+          <th scope="col">Owner</th>
+          <th scope="col">Due</th>
+          <th scope="col">Done</th>
+        </tr>
+      </thead>
+      <tbody>
+        {d.actions.map((a) => (
+          <tr key={a.id}>
+            <th scope="row">{a.description}</th>
+            <td>{a.owner}</td>
+            <td>{formatUkDate(a.dueOn)}</td>
+            <td>
+              {a.doneOn ? (
+                `Done ${formatUkDate(a.doneOn)}`
+              ) : !marksDone ? (
+                'Not yet done'
+              ) : (
+                <button
+                  type="submit"
+                  value={a.id}
+                  className="button--small"
+                  disabled={action.busy}
+                  aria-label={`Mark done: ${a.description}`}
+                >
+                  Mark done
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
   return (
     <section aria-labelledby="outcome">
       <h2 id="outcome">Outcome</h2>
@@ -70,47 +117,15 @@ export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
       {d.actions.length > 0 && (
         <>
           <h3>Consequent actions</h3>
-          {outstanding && marksDone && (
-            <DateInput id="action-done-on" legend="Date used for “Mark done”" value={doneOn} onChange={setDoneOn} />
+          {marking ? (
+            <form noValidate className="stack" onSubmit={markDone} onChange={action.start} aria-label="Mark consequent actions done">
+              <ErrorSummary state={action} />
+              <DateInput id="action-done-on" legend="Date used for “Mark done”" value={doneOn} onChange={setDoneOn} />
+              {actionsTable}
+            </form>
+          ) : (
+            actionsTable
           )}
-          <table>
-            <caption className="visually-hidden">Consequent actions of {d.reference}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Action</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Due</th>
-                <th scope="col">Done</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.actions.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">{a.description}</th>
-                  <td>{a.owner}</td>
-                  <td>{formatUkDate(a.dueOn)}</td>
-                  <td>
-                    {a.doneOn ? (
-                      `Done ${formatUkDate(a.doneOn)}`
-                    ) : !marksDone ? (
-                      'Not yet done'
-                    ) : (
-                      <button
-                        type="button"
-                        className="button--small"
-                        disabled={action.busy}
-                        onClick={() => markDone(a.id, a.description)}
-                        aria-label={`Mark done: ${a.description}`}
-                      >
-                        Mark done
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Feedback state={errorsOnly(action)} />
         </>
       )}
     </section>

@@ -37,8 +37,7 @@ export function RedactForm({ detail, onSaved, knownNames }: CaseFormProps & { kn
     );
   };
   return (
-    <section aria-labelledby="redact">
-      <h2 id="redact">Remove a child’s identifier</h2>
+    <>
       <p className="hint">
         If a child’s name or another identifier was typed into this case by mistake, give the exact text. Wherever it appears in this case’s
         records and in the audit trail’s stored values it is replaced by {REDACTION_MARKER}, and later backups will not hold it. Backups
@@ -70,6 +69,6 @@ export function RedactForm({ detail, onSaved, knownNames }: CaseFormProps & { kn
           </button>
         </div>
       </form>
-    </section>
+    </>
   );
 }

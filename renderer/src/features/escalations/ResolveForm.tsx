@@ -34,8 +34,7 @@ export function ResolveForm({ detail, onSaved, themes, knownNames }: Props) {
   };
 
   return (
-    <section aria-labelledby="resolve">
-      <h2 id="resolve">Resolve</h2>
+    <>
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Resolve the escalation">
         <ErrorSummary state={action} />
         <DateInput id="resolve-on" legend="Resolved on" value={resolvedOn} onChange={setResolvedOn} />
@@ -56,6 +55,6 @@ export function ResolveForm({ detail, onSaved, themes, knownNames }: Props) {
           </button>
         </div>
       </form>
-    </section>
+    </>
   );
 }

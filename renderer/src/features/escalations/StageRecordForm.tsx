@@ -47,8 +47,7 @@ export function StageRecordForm({
     );
   };
   return (
-    <section aria-labelledby="record-stage">
-      <h2 id="record-stage">Record this stage’s discussion</h2>
+    <>
       <p className="hint">
         Stage {open.number}: {open.name}. The record is shared with the people involved, including the worker who raised the concern.
       </p>
@@ -88,6 +87,6 @@ export function StageRecordForm({
           </button>
         </div>
       </form>
-    </section>
+    </>
   );
 }

@@ -6,5 +6,3 @@ export interface CaseFormProps {
   /** Re-reads the case and shows the message in the page's status line. */
   onSaved: (message: string) => void;
 }
-
-export const errorsOnly = <T extends { error: unknown }>(state: T) => ({ ...state, done: null });

@@ -32,7 +32,7 @@ export function NewPanelPage({ escalationId }: { escalationId: number }) {
       {d.status === 'open' && !decided && (
         <p className="warning">
           The chair has not yet decided to convene a {noun} for this case. You can try compositions here, but{' '}
-          <a href={href('panels', 'decide', d.id)}>record the chair’s decision</a> before saving.
+          <a href={href('escalations', d.id, 'decide')}>record the chair’s decision</a> before saving.
         </p>
       )}
       <PanelPlanner

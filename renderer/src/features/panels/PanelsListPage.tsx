@@ -57,7 +57,7 @@ export function PanelsListPage() {
         <p>{all.length === 0 ? 'No panels yet.' : `No ${filter === 'all' ? '' : `${FILTERS[filter].toLowerCase()} `}panels.`}</p>
       )}
       {shown.length > 0 && (
-        <table className="panel-list">
+        <table className="panel-list" tabIndex={0}>
           <caption className="visually-hidden">{FILTERS[filter]} panels</caption>
           <thead>
             <tr>

@@ -63,7 +63,7 @@ export function RepresentationsSection({ panel, onSaved }: Props) {
       {panel.representations.length === 0 ? (
         <p>No representations recorded yet.</p>
       ) : (
-        <table>
+        <table tabIndex={0}>
           <caption className="visually-hidden">Representations received</caption>
           <thead>
             <tr>

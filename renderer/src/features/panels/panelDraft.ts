@@ -65,7 +65,7 @@ export function draftInput(escalationId: number, draft: PlannerDraft, seatCount:
 }
 
 export const CHECK_STATUS = { pass: 'Pass', fail: 'Fail', warning: 'Warning', not_applicable: 'Not applicable' } as const;
-export const PANEL_STATUS = { planned: 'Planned', held: 'Held', cancelled: 'Cancelled' } as const;
+export { PANEL_STATUSES as PANEL_STATUS } from '../../../../shared/domain/panel';
 
 export function countWord(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -42,7 +42,7 @@ export function BackupsTable({
 }) {
   if (backups.length === 0) return <p>There are no backups yet.</p>;
   return (
-    <table>
+    <table tabIndex={0}>
       <caption className="visually-hidden">Backups, newest first</caption>
       <thead>
         <tr>

@@ -55,7 +55,7 @@ export function RetentionPage() {
             {data.rows.length === 0 ? (
               <p>No case is due for review.</p>
             ) : (
-              <table>
+              <table tabIndex={0}>
                 <caption className="visually-hidden">Cases due for review, oldest first</caption>
                 <thead>
                   <tr>
@@ -138,7 +138,7 @@ export function RetentionPage() {
             {data.deletions.length === 0 ? (
               <p>No case has been deleted.</p>
             ) : (
-              <table>
+              <table tabIndex={0}>
                 <caption className="visually-hidden">
                   Cases deleted after review, newest first
                   {data.deletionsTotal > data.deletions.length

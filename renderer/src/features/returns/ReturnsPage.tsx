@@ -109,7 +109,7 @@ export function ReturnsPage() {
               {status.data.agencies.filter((a) => a.status !== 'missing').length} of {status.data.agencies.length} agencies have returned;{' '}
               {status.data.agencies.filter((a) => a.status === 'nil').length} sent a nil return.
             </p>
-            <table>
+            <table tabIndex={0}>
               <caption className="visually-hidden">Agency returns for {quarter}</caption>
               <thead>
                 <tr>

@@ -103,7 +103,7 @@ export function CalendarSection({ settings, onSaved }: { settings: BoardSettings
               />
             </div>
           )}
-          <table>
+          <table tabIndex={0}>
             <caption className="visually-hidden">The board’s closure days</caption>
             <thead>
               <tr>

@@ -11,7 +11,7 @@ function ActiveStages({ profile }: { profile: PolicyProfile }) {
   return (
     <>
       <h3>Stages of {profile.name}</h3>
-      <table>
+      <table tabIndex={0}>
         <caption className="visually-hidden">Stages and timescales of the board’s policy</caption>
         <thead>
           <tr>
@@ -79,7 +79,7 @@ export function PolicySection({
       {settings.activeProfileId === null && (
         <p className="warning">The board has not chosen a policy yet. Choose one below before logging escalations.</p>
       )}
-      <table>
+      <table tabIndex={0}>
         <caption className="visually-hidden">Policies the board can use</caption>
         <thead>
           <tr>

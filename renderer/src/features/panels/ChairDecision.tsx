@@ -9,6 +9,7 @@ import { call } from '../../lib/api';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import { useKnownNames } from '../../lib/useKnownNames';
 import { useChannel } from '../../lib/useChannel';
+import { useCan } from '../accounts/sessionContext';
 import { chairDecisions, isPanelRoute, routesFor } from './chairRoute';
 import { DateInput } from '../../components/DateInput';
 
@@ -19,12 +20,48 @@ interface Props {
 }
 
 /**
- * The independent chair's decision on a case referred to the board: resolve directly, call a
- * meeting, or convene a panel. Shown only for an open case at its policy's last stage.
+ * What the chair last decided on a case at the board, with the way on to its panel: on the case
+ * page, for everyone who reads the case (the timeline keeps every decision).
  */
-export function ChairDecisionSection({ detail, onSaved }: Props) {
-  const action = useVersionedAction(detail.version);
+export function ChairDecided({ detail }: { detail: EscalationDetail }) {
   const panels = useChannel('panels:list', {});
+  const plans = useCan('panels:save');
+  const latest = chairDecisions(detail).at(-1) ?? null;
+  if (detail.status !== 'open' || !latest) return null;
+  const planned = (panels.data ?? []).find((p) => p.escalationId === detail.id && p.status === 'planned') ?? null;
+  const noun = detail.profile.panelRuleKind === 'uninvolved_chair_meeting' ? 'meeting' : 'panel';
+  return (
+    <section aria-labelledby="chair-decision" className="chair-decision">
+      <h2 id="chair-decision">Chair’s decision</h2>
+      <div className="card card--current">
+        <h3>Decided: {latest.label}</h3>
+        <p>{latest.detail}</p>
+        {isPanelRoute(latest.route) && (
+          <p className="actions">
+            {planned ? (
+              <a className="button-link" href={href('panels', planned.id)}>
+                Open the planned {noun} (sits {formatUkDate(planned.sitsOn)})
+              </a>
+            ) : plans ? (
+              <a className="button-link" href={href('panels', 'new', detail.id)}>
+                Plan the {noun}
+              </a>
+            ) : (
+              <span className="muted">No {noun} is planned yet.</span>
+            )}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The independent chair's decision on a case referred to the board: resolve directly, call a
+ * meeting, or convene a panel. Offered only for an open case at its policy's last stage.
+ */
+export function ChairDecisionForm({ detail, onSaved }: Props) {
+  const action = useVersionedAction(detail.version);
   const [route, setRoute] = useState<ChairRoute | ''>('');
   const [decidedOn, setDecidedOn] = useState(todayIso());
   const [reasons, setReasons] = useState('');
@@ -33,11 +70,8 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
   const knownNames = useKnownNames();
   if (detail.status !== 'open' || !detail.currentStage || detail.nextStages.length > 0) return null;
 
-  const past = chairDecisions(detail);
-  const latest = past.at(-1) ?? null;
-  const planned = (panels.data ?? []).find((p) => p.escalationId === detail.id && p.status === 'planned') ?? null;
+  const latest = chairDecisions(detail).at(-1) ?? null;
   const routes = routesFor(detail.profile.panelRuleKind);
-  const noun = detail.profile.panelRuleKind === 'uninvolved_chair_meeting' ? 'meeting' : 'panel';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -64,27 +98,12 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
   };
 
   return (
-    <section aria-labelledby="chair-decision" className="chair-decision">
-      <h2 id="chair-decision">Chair’s decision</h2>
+    <>
       <p className="hint">{detail.profile.lastStep}</p>
       {latest && (
-        <div className="card card--current">
-          <h3>Decided: {latest.label}</h3>
-          <p>{latest.detail}</p>
-          {isPanelRoute(latest.route) && (
-            <p className="actions">
-              {planned ? (
-                <a className="button-link" href={href('panels', planned.id)}>
-                  Open the planned {noun} (sits {formatUkDate(planned.sitsOn)})
-                </a>
-              ) : (
-                <a className="button-link" href={href('panels', 'new', detail.id)}>
-                  Plan the {noun}
-                </a>
-              )}
-            </p>
-          )}
-        </div>
+        <p>
+          Last decided: <strong>{latest.label}</strong>. A new decision is added to the case’s timeline beside it.
+        </p>
       )}
       <form noValidate className="stack" onSubmit={submit} onChange={action.start} aria-label="Record the chair’s decision">
         <ErrorSummary state={action} />
@@ -126,6 +145,6 @@ export function ChairDecisionSection({ detail, onSaved }: Props) {
           </button>
         </div>
       </form>
-    </section>
+    </>
   );
 }
