@@ -8,5 +8,9 @@ export default defineConfig({
     // Some suites build a board of thousands of cases before their tests (20,000 for the return's
     // streaming test): seconds on a quiet machine, more on a shared one. A hang still fails.
     hookTimeout: 120_000,
+    // Vitest's default is one worker fewer than the cores: one on this two-core machine. Most of the
+    // slow suites wait on child processes, servers and the disk (crash, kill, backup, board server)
+    // rather than compute, so two run side by side in about half the time.
+    maxWorkers: 2,
   },
 });

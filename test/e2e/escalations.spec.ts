@@ -384,6 +384,9 @@ test('a complaint, a whistleblowing concern and a disagreement inside one agency
   await expect(problems).toContainText('Raising agency: Choose the agency that raised the concern');
   await expect(problems).toContainText('Child’s status: Choose the child’s status');
   await expect(problems).toContainText('Agencies challenged: Choose at least one agency being challenged');
+  // Each entry is a link to its field, the group of agencies included.
+  for (const entry of ['Raising agency', 'Child’s status', 'Agencies challenged'])
+    await expect(problems.getByRole('link', { name: new RegExp(`^${entry}: `) })).toBeVisible();
 
   await fillEscalation(page, {
     reference: 'CMP-1',
