@@ -93,6 +93,18 @@ async function expectOffers(page: Page, role: Role, offers: Offer[], where: stri
   }
 }
 
+/** A page that is one coordinator's form, opened by its address: the coordinator gets the form; anyone else is told whose it is. */
+async function expectFormOrWhose(page: Page, role: Role, hash: string, form: string, what: string) {
+  await page.evaluate((h) => (window.location.hash = h), hash);
+  await expect(page.getByRole('heading', { name: form, level: 1 })).toBeVisible();
+  if (role === 'coordinator') await expect(page.getByRole('form', { name: form })).toBeVisible();
+  else {
+    await expect(page.getByRole('form', { name: form })).toHaveCount(0);
+    await expect(page.getByText(`${what} is for the business coordinator.`)).toBeVisible();
+  }
+  await expectAccessible(page);
+}
+
 function seed(app: DeskFixture): { caseId: number; agencyId: number } {
   const seeder = { ...app.seeder(), dataFolder: app.dataFolder, cleanup: () => undefined } as TestDesk;
   const board = seedBoard(seeder, 'bristol');
@@ -124,28 +136,14 @@ for (const role of ['coordinator', 'chair', 'learning_hub'] as const) {
     await expectAccessible(page);
 
     // Following a link to one of the case's actions: the coordinator gets the form; anyone else is told whose it is.
-    await page.evaluate((id) => (window.location.hash = `#/escalations/${id}/resolve`), caseId);
-    await expect(page.getByRole('heading', { name: 'Resolve the escalation', level: 1 })).toBeVisible();
-    if (role === 'coordinator') await expect(page.getByRole('form', { name: 'Resolve the escalation' })).toBeVisible();
-    else {
-      await expect(page.getByRole('form', { name: 'Resolve the escalation' })).toHaveCount(0);
-      await expect(page.getByText('Resolve the escalation is for the business coordinator.')).toBeVisible();
-    }
-    await expectAccessible(page);
+    await expectFormOrWhose(page, role, `#/escalations/${caseId}/resolve`, 'Resolve the escalation', 'Resolve the escalation');
 
     await page.evaluate((id) => (window.location.hash = `#/agencies/${id}`), agencyId);
     await expect(page.getByRole('heading', { name: 'Hollyfield Primary School', level: 1 })).toBeVisible();
     await expectOffers(page, role, AGENCY_PAGE, 'agency page');
     await expectAccessible(page);
 
-    // Following a link to the log form: the coordinator gets the form; anyone else is told whose it is.
-    await page.evaluate(() => (window.location.hash = '#/escalations/new'));
-    await expect(page.getByRole('heading', { name: 'Log an escalation', level: 1 })).toBeVisible();
-    if (role === 'coordinator') await expect(page.getByRole('form', { name: 'Log an escalation' })).toBeVisible();
-    else {
-      await expect(page.getByRole('form', { name: 'Log an escalation' })).toHaveCount(0);
-      await expect(page.getByText('Logging an escalation is for the business coordinator.')).toBeVisible();
-    }
-    await expectAccessible(page);
+    // Following a link to the log form: the same.
+    await expectFormOrWhose(page, role, '#/escalations/new', 'Log an escalation', 'Logging an escalation');
   });
 }
