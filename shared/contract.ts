@@ -42,6 +42,7 @@ import {
   userUpdateInput,
 } from './domain/accounts';
 import {
+  awaitingDecisionSchema,
   chairDecisionInput,
   panelCancelInput,
   panelCheckResultSchema,
@@ -274,6 +275,8 @@ export const contract = {
   'escalations:outcomeLetter': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: draftSchema },
   'escalations:chairReferral': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: draftSchema },
   'chair:policyGaps': { kind: 'read', input: nothing, output: z.array(registerRowSchema.extend({ policyGapNote: z.string() })) },
+  // Cases at the board's stage with no decision yet: the chair's list on the Panels screen.
+  'chair:awaitingDecision': { kind: 'read', input: nothing, output: z.array(awaitingDecisionSchema) },
 
   // ---- the chair and resolution panels ----
   // warnings: e.g. a resolution panel this policy cannot form for the case (the chair must see it).

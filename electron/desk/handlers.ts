@@ -16,6 +16,7 @@ import { listRegister, overdueAndBreaches, policyGaps } from '../services/escala
 import { chairReferral, outcomeLetter } from '../services/escalations/drafts';
 import * as panels from '../services/panels/panels';
 import { panelPack } from '../services/panels/pack';
+import { awaitingChairDecision } from '../services/panels/awaitingDecision';
 import { suggest } from '../services/panels/suggest';
 import { quarterDashboard } from '../services/dashboard/dashboard';
 import * as exportsService from '../services/exports/exports';
@@ -150,6 +151,7 @@ export const handlers: Handlers = {
   'escalations:outcomeLetter': (ctx, input) => outcomeLetter(ctx.db, ctx.now, input.escalationId),
   'escalations:chairReferral': (ctx, input) => chairReferral(ctx.db, ctx.now, input.escalationId),
   'chair:policyGaps': (ctx) => policyGaps(ctx),
+  'chair:awaitingDecision': (ctx) => awaitingChairDecision(ctx.db),
 
   'chair:decide': (ctx, input) => {
     const warnings = panels.chairDecide(ctx, input);

@@ -77,6 +77,7 @@ export const channelAccess: Record<Channel, Access> = {
   'escalations:outcomeLetter': 'signed_in',
   'escalations:chairReferral': 'signed_in',
   'chair:policyGaps': 'signed_in',
+  'chair:awaitingDecision': 'signed_in',
 
   'chair:decide': CHAIR,
   'panels:options': 'signed_in',

@@ -191,3 +191,15 @@ export const panelPackSchema = z.object({
     }),
   ),
 });
+
+/** A case at the last stage of its policy with no chair's decision yet, as the chair's list shows it. */
+export const awaitingDecisionSchema = z.object({
+  escalationId: z.number(),
+  reference: z.string(),
+  stageNumber: z.number(),
+  stageName: z.string(),
+  /** When the case reached the board's stage (null only for a case with no open stage recorded). */
+  referredOn: z.string().nullable(),
+  policy: z.string(),
+});
+export type AwaitingDecision = z.infer<typeof awaitingDecisionSchema>;

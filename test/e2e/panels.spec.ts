@@ -136,7 +136,7 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   page,
   app,
 }) => {
-  const { escalation } = seedCase(
+  seedCase(
     app,
     'bromley',
     BROMLEY,
@@ -147,8 +147,12 @@ test('under Bromley the chair convenes a panel, watches a failing composition ex
   await signInAs(page, app, 'chair');
   const sitsOn = today;
 
-  // The chair's decision: a panel is one of the routes this policy offers.
-  await go(page, `#/escalations/${escalation.id}/decide`);
+  // The chair's decision: the Panels screen lists the case as waiting for it, and a panel is one of the routes this policy offers.
+  await go(page, '#/panels');
+  const waiting = page.getByRole('region', { name: 'Waiting for your decision (1)' });
+  await expect(waiting).toContainText('Resolution by BSCP Chair');
+  await expectAccessible(page);
+  await waiting.getByRole('link', { name: 'Decide on BR-2026-0042' }).click();
   await expect(page.getByRole('heading', { name: 'Chair’s decision', level: 1 })).toBeVisible();
   await expect(page.getByText(/^Case BR-2026-0042/)).toBeVisible();
   const decide = page.getByRole('form', { name: 'Record the chair’s decision' });

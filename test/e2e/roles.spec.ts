@@ -33,7 +33,7 @@ type Offer = { role: 'button' | 'link' | 'form' | 'heading' | 'region'; name: st
 const SCREENS: Record<string, Offer[]> = {
   Register: [{ role: 'link', name: 'Log an escalation', to: ['coordinator'] }],
   Deadlines: [],
-  Panels: [],
+  Panels: [{ role: 'region', name: /^Waiting for your decision/, to: ['chair'] }],
   'Learning hub': [],
   Returns: [
     { role: 'button', name: 'Export the quarterly return', to: ['coordinator', 'learning_hub'] },

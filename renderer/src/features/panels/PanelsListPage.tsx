@@ -4,6 +4,7 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import { href } from '../../lib/route';
 import { useChannel } from '../../lib/useChannel';
 import { countWord, PANEL_STATUS } from './panelDraft';
+import { DecisionsWaiting } from './DecisionsWaiting';
 import { SignOffsWaiting } from './SignOffsWaiting';
 import { usePageTitle } from '../../lib/pageTitle';
 
@@ -34,9 +35,10 @@ export function PanelsListPage() {
     <>
       <h1>Resolution panels</h1>
       <p className="lede">
-        Panels the independent chair has planned, held or cancelled. To plan one, record the chair’s decision on a case at the board stage,
-        then choose “Plan the panel”.
+        Panels the independent chair has planned, held or cancelled. To plan one, record the chair’s decision on a case at the board stage
+        (those waiting are listed here for the chair), then choose “Plan the panel”.
       </p>
+      <DecisionsWaiting />
       <SignOffsWaiting />
       <fieldset className="panel-filter">
         <legend>Show</legend>
