@@ -31,12 +31,12 @@ const otherDoor = (door) => ({
   message: `One front door does not import another: put what both need in electron/desk.`,
 });
 const recordsHere = {
-  group: ['**/services/*', '**/services/**', '**/db/*', '**/db/**', 'better-sqlite3'],
+  group: ['**/services/*', '**/services/**', '**/db/*', '**/db/**', 'better-sqlite3-multiple-ciphers'],
   message: 'The board server’s client keeps no records on this computer: it speaks the contract (shared/) over HTTPS, nothing more.',
 };
 const renderer = { group: ['**/renderer/**'], message: 'Code outside the renderer never imports its screens.' };
 const electronFolder = {
-  group: ['**/electron/**', 'better-sqlite3'],
+  group: ['**/electron/**', 'better-sqlite3-multiple-ciphers'],
   message: 'Components and shared rules know nothing of SQL or the main process: the renderer goes through lib/api.ts.',
 };
 

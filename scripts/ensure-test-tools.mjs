@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The tests drive Debian's Chromium (Playwright cannot download its own browsers here) and open
 // every generated workbook in LibreOffice (and read the PDFs it prints with poppler's pdftotext); the clock-moved run (scripts/test-clock.mjs) needs
-// libfaketime. Installs what is missing on a machine where we are root
+// libfaketime; the encryption tests show that the sqlite3 command line cannot read an encrypted
+// records file. Installs what is missing on a machine where we are root
 // with apt; otherwise says plainly what to install.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
@@ -18,7 +19,8 @@ const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chro
 const libreoffice = has('soffice');
 const faketime = has('faketime');
 const poppler = has('pdftotext') && has('pdfinfo');
-if (chromium && libreoffice && faketime && poppler) process.exit(0);
+const sqlite3 = has('sqlite3');
+if (chromium && libreoffice && faketime && poppler && sqlite3) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && has('apt-get')) {
@@ -39,6 +41,10 @@ if (isRoot && has('apt-get')) {
     console.log('Installing poppler-utils to read the printed workbooks back…');
     execSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils', { stdio: 'inherit' });
   }
+  if (!sqlite3) {
+    console.log('Installing the sqlite3 command line, to show it cannot read an encrypted records file…');
+    execSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3', { stdio: 'inherit' });
+  }
   process.exit(0);
 }
 if (!chromium)
@@ -49,4 +55,5 @@ if (!libreoffice)
   console.error('The workbook tests need LibreOffice. Install it (on Debian: sudo apt-get install libreoffice-calc-nogui).');
 if (!faketime) console.error('The clock-moved test run needs libfaketime. Install it (on Debian: sudo apt-get install faketime).');
 if (!poppler) console.error('The printed-workbook tests need pdftotext. Install it (on Debian: sudo apt-get install poppler-utils).');
+if (!sqlite3) console.error('The encryption tests need the sqlite3 command line. Install it (on Debian: sudo apt-get install sqlite3).');
 process.exit(1);

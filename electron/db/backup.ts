@@ -1,6 +1,6 @@
 // Backups of the records file, made with SQLite's online backup (consistent even while the app is
 // writing), kept in <data folder>/backups and rotated so the newest BACKUPS_KEPT good ones stay.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, linkSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_NAME, type BackupReason } from '../../shared/domain/recovery';

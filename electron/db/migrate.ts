@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backupBeforeMigration } from './backup';

@@ -1,6 +1,6 @@
 // The one place the database is opened. Every connection gets the same pragmas; the schema is
 // brought up to date (after a backup copy) before anyone else sees the handle.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BACKUPS_FOLDER, latestGoodBackup, processAlive, removeBackupLeftovers } from './backup';

@@ -1,7 +1,7 @@
 // Puts a backup back in place of the records file. Never writes to the current file (it may be
 // damaged) and never deletes it: it and its -wal/-shm companions are moved aside as *.replaced-<time>.
 // A file that is not a complete, sound Escalation Desk store is refused before anything is touched.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupVerdict, fileTimestamp, latestGoodBackup } from './backup';

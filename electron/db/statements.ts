@@ -1,7 +1,7 @@
 // Prepared statements kept per connection, for the statements a loop runs thousands of times
 // (importing a return row by row, the audit entry of every change). Preparing is the slow part
 // of a small statement: measured at about half the time of a 10,000-row import.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 

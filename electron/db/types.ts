@@ -1,7 +1,7 @@
 // Two handles onto one SQLite file. Reads get a connection opened read-only, so a dashboard or
 // list query cannot write even by mistake; writes get the read-write connection and run inside
 // a transaction chosen by the caller.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 export type WritableDb = Database.Database & { readonly __writable: unique symbol };
 export type ReadableDb = Database.Database & { readonly __readable: unique symbol };

@@ -9,7 +9,7 @@
 //
 // BENCH_SERVER_SECONDS (default 60), BENCH_SERVER_CASES (default 100000) and BENCH_SERVER_STAFF
 // (default 50) shorten it for a quick check.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { quarterOf, shiftQuarter } from '../../shared/domain/quarter';

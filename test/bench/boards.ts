@@ -4,7 +4,7 @@
 // exactly the rows the app wrote. A million is built from 20,000 seeded through the services and
 // copied fifty times (test/support/multiplyBoard.ts): seeding a million one by one would take the
 // bench past a quarter of an hour at today's rate, which the bulk-load figure reports.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

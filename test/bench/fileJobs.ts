@@ -5,7 +5,7 @@
 //   row-bomb <folder> <bomb.xlsx>      the app refusing a hostile workbook while other calls are made
 // Each prints one line of JSON: { ms, maxRssKb, ... }.
 import ExcelJS from 'exceljs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { writeBoardReturn } from '../../electron/services/returns/boardReturn';

@@ -1,7 +1,7 @@
 // The Excel side: the quarterly return export of the busiest quarter beside exceljs's streaming
 // writer writing the same cells, and importing a 10,000-row agency return. Each job runs in its
 // own child process (fileJobs.ts) so its peak memory is its own.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
 // learning hub's quarter. Each figure is the median of several runs after one warm-up run.
 // The dashboard's query plans are read as it runs (EXPLAIN QUERY PLAN of every statement it
 // prepares): the goal includes no full-table scan.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { quarterFromKey, quarterOf, shiftQuarter } from '../../shared/domain/quarter';
 import type { Desk } from '../../electron/desk/desk';
 import { fullScans, planOf, recordStatements } from '../support/queryPlans';

@@ -2,7 +2,7 @@
 // better-sqlite3 prepared statements in one transaction, into a copy of the database as it stood
 // before the app wrote them, opened with the same pragmas as the app's own connection. Only the
 // inserts and the commit are timed; reading the rows out of the app's database is not.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 type Db = Database.Database;
 

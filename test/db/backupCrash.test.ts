@@ -2,7 +2,7 @@
 // writing one (the online "Back up now", the copy before a restore, the copy before a migration)
 // and at moments of the test's choosing while it backs up in a loop. After each kill the list
 // holds only backups that pass their check, and the next start-up removes whatever was left.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
 // Escalation Desk records, and records with no coordinator when the board has accounts. Each is
 // refused by the command line (exit 3) and by the app's Backups screen, with the records file
 // byte-for-byte as it was; and rotation never deletes the last good backup.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // Backups and recovery: online backups in rotation, a damaged file refused at start-up, and the
 // command line putting the latest good backup back (keeping the damaged file).
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';

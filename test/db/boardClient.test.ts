@@ -2,7 +2,7 @@
 // real server (serve.ts in its own process on 127.0.0.2, over real TLS with its self-signed
 // certificate), dialled from 127.0.0.5 as a colleague's machine would: the forwarding the main
 // process registers in the desk's place, since the Electron binary cannot run here.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@
 // on. Afterwards every acknowledged write is there exactly once (read through the server and from
 // the file), a write that got no answer is there once or not at all, the audit chain verifies and
 // the file passes its integrity check.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';

@@ -148,7 +148,7 @@ describe('npm run board -- panel-check', () => {
 
 describe('npm run board -- verify-audit', () => {
   it('says the trail is intact, and names the first entry changed behind the app’s back', async () => {
-    const Database = (await import('better-sqlite3')).default;
+    const Database = (await import('better-sqlite3-multiple-ciphers')).default;
     const { DATABASE_FILE_NAME } = await import('../../electron/db/open');
     const folder = tempFolder('desk-cli-audit-');
     const run = () =>

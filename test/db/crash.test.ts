@@ -1,6 +1,6 @@
 // Kill the app (SIGKILL) in the middle of a stream of writes, many times over: the database must
 // pass SQLite's own checks, keep every write it acknowledged, and hold no half-written record.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';

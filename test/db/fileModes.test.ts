@@ -1,7 +1,7 @@
 // Files only their owner can read: the records file and its companions, backups (the copy before a
 // migration included), files a restore sets aside and exports are 0600 in 0700 folders, whether
 // the app makes them or an older version left them wider.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';

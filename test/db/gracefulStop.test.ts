@@ -6,7 +6,7 @@ import { request as httpsRequest } from 'node:https';
 import { checkServerIdentity } from 'node:tls';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { tempFolder } from '../support/tempStore';

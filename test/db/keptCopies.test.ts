@@ -4,7 +4,7 @@
 // compared row for row: after cases are logged, moved up, resolved, withdrawn, corrected, have
 // their deadlines re-worked or are deleted after a retention review (kept by the triggers), and after an older database is migrated
 // (filled in by the migration).
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/db/migrate';

@@ -1,7 +1,7 @@
 // The front door's desk (electron/app/deskHost.ts), end to end over real files: backing up and
 // restoring under the running desk, a damaged file answered with the latest good backup, and the
 // audit trail checked when the desk opens.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';

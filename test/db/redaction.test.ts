@@ -1,7 +1,7 @@
 // Redacting a child's identifier that slipped in: gone from the case, from the audit trail's
 // stored values, from the records file's bytes and from a backup taken after; the redaction
 // itself recorded; the hash chain still verifying, and still catching any other edit.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // Retention, not silent deletion: cases closed longer ago than the board's review period are listed
 // for review; a deletion is one deliberate, confirmed, transactional act by a named person with a
 // reason, recorded in the audit trail; every refusal leaves the database byte-for-byte as it was.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EscalationDetail } from '../../shared/domain/escalation';

@@ -1,7 +1,7 @@
 // Backups and recovery from inside the app, and the start-up checks shown in the window: restoring
 // a backup brings the earlier records back, a damaged file is answered with the latest good backup,
 // and an audit entry edited behind the app's back is named at start-up.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';

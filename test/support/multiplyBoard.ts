@@ -2,7 +2,7 @@
 // with ids and references offset, their stages, deadlines, notifications and endings with them,
 // and the audit trail copied and chained afresh, so the file has the shape and size of a board
 // that logged that many cases. The database's own triggers keep its derived tables as each row goes in.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 
 /** Copies every case and its rows COPIES times over, ids offset, and the audit trail with it, chained afresh. */

@@ -1,6 +1,6 @@
 // Query plans of the statements a service really runs: record every statement prepared on a
 // connection while the work runs, then ask SQLite how it would run each (EXPLAIN QUERY PLAN).
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { seedDemo } from '../../electron/services/demo/seed';
 import type { TestDesk } from './tempStore';
 

@@ -85,7 +85,7 @@ describe('the layer rule', () => {
     [
       'a screen importing SQLite',
       'renderer/src/features/breach.tsx',
-      "import Database from 'better-sqlite3';\nexport const x = Database;",
+      "import Database from 'better-sqlite3-multiple-ciphers';\nexport const x = Database;",
       /know nothing of SQL/,
     ],
   ])('refuses %s', async (_what, file, code, message) => {

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { joinSql, param, render, sql, trusted } from '../../electron/db/sql';
 import { INDEX } from '../../electron/db/indexes';

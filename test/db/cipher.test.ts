@@ -1,0 +1,110 @@
+// What the encrypting driver does, on real files (issue 17): the facts the encrypted store is built
+// on. A keyed file and its WAL hold no record text in the clear; neither the sqlite3 command line
+// nor the driver without the key reads it, and a wrong key is refused; a VACUUM INTO copy stays
+// encrypted under the same key, while SQLite's online backup refuses an encrypted source (so a
+// backup of an encrypted store is never a plain copy by mistake). And a file's first bytes tell a
+// plain store from an encrypted one without any key.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyDataKey, DATA_KEY_BYTES, recordsFileKind } from '../../electron/db/cipher';
+import { tempFolder } from '../support/tempStore';
+
+// What must never be readable in the file: a case's words, its reference and initials, an account name.
+const SECRETS = ['The school believes the threshold decision leaves the child without a plan.', 'CS-1001', 'jcoordinator'];
+
+let folder = '';
+afterEach(() => {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  folder = '';
+});
+
+function keyedStore(file: string, key: Buffer): Database.Database {
+  const db = new Database(file);
+  applyDataKey(db, key);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE record (reference TEXT, initials TEXT, summary TEXT, account TEXT)');
+  db.prepare('INSERT INTO record VALUES (?, ?, ?, ?)').run(SECRETS[1], 'AB', SECRETS[0], SECRETS[2]);
+  return db;
+}
+
+const holdsInClear = (file: string) => SECRETS.filter((s) => readFileSync(file).includes(Buffer.from(s, 'utf8')));
+
+describe('an encrypted records file', () => {
+  it('holds no record text in the clear, in the file or its WAL, and reads back with its key', () => {
+    folder = tempFolder('desk-cipher-');
+    const file = join(folder, 'records.sqlite');
+    const key = randomBytes(DATA_KEY_BYTES);
+    const db = keyedStore(file, key);
+    // Before a checkpoint the rows are in the WAL; after it, in the file.
+    expect(holdsInClear(`${file}-wal`)).toEqual([]);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(holdsInClear(file)).toEqual([]);
+    db.close();
+    expect(recordsFileKind(file)).toBe('encrypted');
+
+    const again = new Database(file, { readonly: true });
+    applyDataKey(again, key);
+    expect(again.prepare('SELECT reference, summary FROM record').get()).toEqual({ reference: SECRETS[1], summary: SECRETS[0] });
+    again.close();
+  });
+
+  it('cannot be read without its key, by the driver or the sqlite3 command line, nor with another key', () => {
+    folder = tempFolder('desk-cipher-');
+    const file = join(folder, 'records.sqlite');
+    keyedStore(file, randomBytes(DATA_KEY_BYTES)).close();
+
+    const plain = new Database(file, { readonly: true });
+    expect(() => plain.prepare('SELECT * FROM sqlite_master').all()).toThrow(/file is not a database/);
+    plain.close();
+
+    const cli = spawnSync('sqlite3', [file, 'SELECT * FROM record;'], { encoding: 'utf8' });
+    expect(cli.status).not.toBe(0);
+    expect(cli.stderr).toMatch(/file is not a database/);
+    expect(cli.stdout).not.toContain(SECRETS[1]);
+
+    const wrong = new Database(file, { readonly: true });
+    applyDataKey(wrong, randomBytes(DATA_KEY_BYTES));
+    expect(() => wrong.prepare('SELECT * FROM record').all()).toThrow(/file is not a database/);
+    wrong.close();
+  });
+
+  it('is copied encrypted by VACUUM INTO, and SQLite’s online backup refuses to copy it at all', async () => {
+    folder = tempFolder('desk-cipher-');
+    const file = join(folder, 'records.sqlite');
+    const key = randomBytes(DATA_KEY_BYTES);
+    const db = keyedStore(file, key);
+
+    const copy = join(folder, 'copy.sqlite');
+    db.prepare('VACUUM INTO ?').run(copy);
+    expect(holdsInClear(copy)).toEqual([]);
+    const opened = new Database(copy, { readonly: true });
+    applyDataKey(opened, key);
+    expect(opened.prepare('SELECT initials FROM record').get()).toEqual({ initials: 'AB' });
+    opened.close();
+
+    await expect(db.backup(join(folder, 'backup.sqlite'))).rejects.toThrow(/incompatible source and target/);
+    db.close();
+  });
+
+  it('is told from a plain store and from an empty file by its first bytes, without a key', () => {
+    folder = tempFolder('desk-cipher-');
+    const plainFile = join(folder, 'plain.sqlite');
+    const plain = new Database(plainFile);
+    plain.exec('CREATE TABLE t (x)');
+    plain.close();
+    expect(recordsFileKind(plainFile)).toBe('plain');
+    const empty = join(folder, 'empty.sqlite');
+    writeFileSync(empty, '');
+    expect(recordsFileKind(empty)).toBe('empty');
+  });
+
+  it('takes only a 256-bit key', () => {
+    const db = new Database(':memory:');
+    expect(() => applyDataKey(db, randomBytes(16))).toThrow('A records key is 32 bytes; this one is 16.');
+    db.close();
+  });
+});
