@@ -99,9 +99,14 @@ function pageCaller(host: FrontDesk): Caller {
 }
 
 async function signInOnPage(page: Page, userName: string, shown: string): Promise<void> {
-  await page.getByLabel('User name').fill(userName);
-  await page.getByLabel('Password').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // Inside the sign-in form, found once it is on the screen: the screen signed out of may still be
+  // showing, and the access record's "Person (user name)" field also answers to "User name" (a fill
+  // there, with the sign-in form appearing a moment later, left its user name empty now and then).
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await expect(form).toBeVisible();
+  await form.getByLabel('User name', { exact: true }).fill(userName);
+  await form.getByLabel('Password', { exact: true }).fill(E2E_PASSWORD);
+  await form.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText(shown)).toBeVisible();
 }
 
