@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate } from '../../../../shared/domain/dates';
-import { REFERRAL_ROUTES, type ReferralRoute } from '../../../../shared/domain/escalation';
+import { REFERRAL_ROUTES, type EscalationDetail, type ReferralRoute } from '../../../../shared/domain/escalation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { LabelOptions } from '../../components/Options';
 import { call } from '../../lib/api';
@@ -8,6 +8,13 @@ import { useVersionedAction } from '../../lib/useVersionedAction';
 import type { CaseFormProps } from './caseTypes';
 import { useCan } from '../accounts/sessionContext';
 import { DateInput } from '../../components/DateInput';
+
+/** Whether the case has a breach to show, or a referral (or its date) to record: the box and the page's contents agree. */
+export function showsBreaches(detail: EscalationDetail): boolean {
+  const referralMissing = detail.immediateRisk && !detail.referral;
+  const dateMissing = detail.referral !== null && detail.referral.madeOn === null;
+  return detail.breaches.length > 0 || referralMissing || dateMissing;
+}
 
 /**
  * Immediate-risk breaches (no referral, a late or undated one, not escalated the same working day),
@@ -22,7 +29,7 @@ export function BreachesBox({ detail, onSaved }: CaseFormProps) {
   const recordsReferral = useCan('escalations:recordReferral');
   const referralMissing = detail.breaches.some((b) => b.kind === 'referral_missing') || (detail.immediateRisk && !detail.referral);
   const dateMissing = detail.referral !== null && detail.referral.madeOn === null;
-  if (detail.breaches.length === 0 && !referralMissing && !dateMissing) return null;
+  if (!showsBreaches(detail)) return null;
   const recordedTo = (Object.keys(REFERRAL_ROUTES) as ReferralRoute[]).find((k) => REFERRAL_ROUTES[k] === detail.referral?.to);
 
   const submit = (event: FormEvent) => {

@@ -8,9 +8,9 @@ import { usePageTitle } from '../../lib/pageTitle';
 import type { EscalationDetail } from '../../../../shared/domain/escalation';
 import { ChairDecided, ChairDecisionForm } from '../panels/ChairDecision';
 import { chairDecisions } from '../panels/chairRoute';
-import { BreachesBox } from './BreachesBox';
+import { BreachesBox, showsBreaches } from './BreachesBox';
 import { CaseActionPage } from './CaseActionPage';
-import { CASE_ACTIONS, isCaseActionKey, type CaseActionKey } from './caseActions';
+import { CASE_ACTIONS, isCaseActionKey, openStageOf, type CaseActionKey } from './caseActions';
 import { CaseContents, jumpTo } from './CaseContents';
 import { CaseHeader } from './CaseHeader';
 import { CorrectionForm } from './CorrectionForm';
@@ -19,7 +19,7 @@ import { WithdrawForm } from './EndForms';
 import { EscalateForm } from './EscalateForm';
 import { NextSteps } from './NextSteps';
 import { NotificationsSection } from './NotificationsSection';
-import { OutcomeSection } from './OutcomeSection';
+import { OutcomeSection, showsOutcome } from './OutcomeSection';
 import { RedactForm } from './RedactForm';
 import { ResolveForm } from './ResolveForm';
 import { SignOffSection, useOffersSignOff } from './SignOffSection';
@@ -76,11 +76,11 @@ export function CasePage({ escalationId, action }: { escalationId: number; actio
   }
 
   const sections = [
-    { id: 'breaches', label: 'Breaches', show: d.breaches.length > 0 || (d.immediateRisk && !d.referral) },
+    { id: 'breaches', label: 'Breaches', show: showsBreaches(d) },
     { id: 'notifications', label: 'Notifications', show: d.notifications.length > 0 },
     { id: 'chair-decision', label: 'Chair’s decision', show: d.status === 'open' && chairDecisions(d).length > 0 },
     { id: 'stages', label: 'Stages', show: true },
-    { id: 'outcome', label: 'Outcome', show: !!(d.outcome || d.withdrawn || d.closed || d.actions.length > 0) },
+    { id: 'outcome', label: 'Outcome', show: showsOutcome(d) },
     { id: 'close', label: 'Chair’s sign-off', show: signsOff },
     { id: 'drafts', label: 'Letters and e-mails', show: true },
     { id: 'timeline', label: 'Timeline', show: true },
@@ -113,7 +113,7 @@ function ActionForm({ action, detail, onSaved }: { action: CaseActionKey; detail
   const agencies = useChannel('agencies:list', { includeRetired: true });
   const knownNames = (agencies.data ?? []).map((a) => a.name);
   const props = { detail, onSaved };
-  const openStage = detail.stages.find((s) => s.endedOn === null);
+  const openStage = openStageOf(detail);
   switch (action) {
     case 'record-stage':
       return (

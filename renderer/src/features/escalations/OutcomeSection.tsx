@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
-import { OUTCOME_EFFECTS } from '../../../../shared/domain/escalation';
+import { OUTCOME_EFFECTS, type EscalationDetail } from '../../../../shared/domain/escalation';
 import { CLOSURE_WAYS } from '../../../../shared/domain/signOff';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { call } from '../../lib/api';
@@ -9,12 +9,15 @@ import type { CaseFormProps } from './caseTypes';
 import { useCan } from '../accounts/sessionContext';
 import { DateInput } from '../../components/DateInput';
 
+/** Whether there is an outcome, an ending or a consequent action to show: the section and the page's contents agree. */
+export const showsOutcome = (d: EscalationDetail) => !!(d.outcome || d.withdrawn || d.closed || d.actions.length > 0);
+
 /** The agreed outcome (or the withdrawal and closure), and the consequent actions with "Mark done". */
 export function OutcomeSection({ detail: d, onSaved }: CaseFormProps) {
   const action = useVersionedAction(d.version);
   const [doneOn, setDoneOn] = useState(todayIso());
   const marksDone = useCan('escalations:actionDone');
-  if (!d.outcome && !d.withdrawn && !d.closed && d.actions.length === 0) return null;
+  if (!showsOutcome(d)) return null;
   // Each "Mark done" submits the form it sits in with the date above, so a date that is not real is
   // refused in the error summary before anything is sent, as in every other form.
   const markDone = (event: FormEvent<HTMLFormElement>) => {

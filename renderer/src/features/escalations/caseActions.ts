@@ -19,7 +19,8 @@ export interface CaseAction {
   notNow: (d: EscalationDetail) => string | null;
 }
 
-const openStageOf = (d: EscalationDetail) => d.stages.find((s) => s.endedOn === null) ?? null;
+/** The stage the case is at now (none once it has ended). */
+export const openStageOf = (d: EscalationDetail) => d.stages.find((s) => s.endedOn === null) ?? null;
 const status = (d: EscalationDetail) => ESCALATION_STATUSES[d.status].toLowerCase();
 const mustBeOpen = (d: EscalationDetail) => (d.status === 'open' ? null : `This case is ${status(d)}: only an open case can change stage.`);
 /** The case has reached its policy's last stage: what is left is the chair's decision. */

@@ -5,7 +5,7 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import type { EscalationDetail } from '../../../../shared/domain/escalation';
 import { daysLeftText } from '../../components/DeadlineBadge';
 import { chairDecisions } from '../panels/chairRoute';
-import { atBoardStage, type CaseActionKey } from './caseActions';
+import { atBoardStage, openStageOf, type CaseActionKey } from './caseActions';
 
 export interface Owed {
   text: string;
@@ -29,7 +29,7 @@ function stageSentence(d: EscalationDetail): string {
   if (!s) return 'This case is open but has no open stage.';
   const at = `Stage ${s.number}, ${s.name}`;
   if (s.dueOn === null) {
-    const started = d.stages.find((e) => e.endedOn === null)?.startedOn;
+    const started = openStageOf(d)?.startedOn;
     return `${at}, has no timescale${started ? `; it started on ${formatUkDate(started)}` : ''}.`;
   }
   const left = daysLeftText(s.workingDaysLeft);
@@ -85,7 +85,7 @@ export function caseStanding(d: EscalationDetail): CaseStanding {
       suggested: latest ? 'resolve' : 'decide',
     };
   }
-  const open = d.stages.find((s) => s.endedOn === null);
+  const open = openStageOf(d);
   const recorded = !!open && !!(open.discussion || open.decision);
   return {
     where: `${stageSentence(d)}${recorded ? '' : ' Nothing has been recorded of this stage’s discussion yet.'}`,

@@ -10,7 +10,7 @@ import { clearFlash, readFlash } from './flash';
 import { PanelDecisionForm } from './PanelDecisionForm';
 import { PanelRecord } from './PanelRecord';
 import { PanelPlanner } from './PanelPlanner';
-import { PANEL_STATUS } from './panelDraft';
+import { PANEL_STATUSES } from '../../../../shared/domain/panel';
 import { RepresentationsSection } from './RepresentationsSection';
 import { useCan } from '../accounts/sessionContext';
 import { usePageTitle } from '../../lib/pageTitle';
@@ -45,7 +45,7 @@ export function PanelPage({ panelId }: { panelId: number }) {
         </a>
       </div>
       <p className="lede">
-        <span className={`status panel-status--${p.status}`}>{PANEL_STATUS[p.status]}</span> Chair: {p.chairName}
+        <span className={`status panel-status--${p.status}`}>{PANEL_STATUSES[p.status]}</span> Chair: {p.chairName}
       </p>
       <Toast message={notice} onDismiss={dismiss} />
       {p.status === 'planned' && (plans || hears || decides || cancels) ? (

@@ -3,7 +3,8 @@ import type { ChannelOutput } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { href } from '../../lib/route';
 import { useChannel } from '../../lib/useChannel';
-import { countWord, PANEL_STATUS } from './panelDraft';
+import { countWord } from './panelDraft';
+import { PANEL_STATUSES } from '../../../../shared/domain/panel';
 import { DecisionsWaiting } from './DecisionsWaiting';
 import { SignOffsWaiting } from './SignOffsWaiting';
 import { usePageTitle } from '../../lib/pageTitle';
@@ -86,7 +87,7 @@ export function PanelsListPage() {
                 <td>{r.chairName}</td>
                 <td>{r.agencies || <span className="muted">No seats filled</span>}</td>
                 <td>
-                  <span className={`status panel-status--${r.status}`}>{PANEL_STATUS[r.status]}</span>
+                  <span className={`status panel-status--${r.status}`}>{PANEL_STATUSES[r.status]}</span>
                 </td>
                 <td>
                   <ChecksCell row={r} />

@@ -65,7 +65,6 @@ export function draftInput(escalationId: number, draft: PlannerDraft, seatCount:
 }
 
 export const CHECK_STATUS = { pass: 'Pass', fail: 'Fail', warning: 'Warning', not_applicable: 'Not applicable' } as const;
-export { PANEL_STATUSES as PANEL_STATUS } from '../../../../shared/domain/panel';
 
 export function countWord(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
