@@ -12,5 +12,7 @@ export default defineConfig({
     // slow suites wait on child processes, servers and the disk (crash, kill, backup, board server)
     // rather than compute, so two run side by side in about half the time.
     maxWorkers: 2,
+    // Commands a test starts unlock the test boards with this passphrase (test/support/testKey.ts).
+    env: { ESCALATION_DESK_PASSPHRASE: 'the test boards’ passphrase' },
   },
 });

@@ -12,11 +12,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openDesk } from '../electron/desk/desk';
 import { openFrontDesk } from '../electron/desk/frontDesk';
 import { AuditWatch } from '../electron/desk/auditWatch';
-import { backupBeforeMigration, passesQuickCheck } from '../electron/db/backup';
+import { backupBeforeMigration, fileChecksOut } from '../electron/db/backup';
 import { DATABASE_FILE_NAME, openStore } from '../electron/db/open';
 import { seedDemo } from '../electron/services/demo/seed';
 import { verifyAuditChain } from '../electron/services/audit';
 import { currentVersion } from '../electron/services/recordVersions';
+import { TEST_KEY } from '../test/support/testKey';
 
 const SEEDED = 20_000;
 const COPIES = 50;
@@ -32,7 +33,7 @@ const note = (what: string, value: string) => {
 };
 
 function seed(): void {
-  const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'measure', actor: () => 'measure' });
+  const desk = openDesk({ key: TEST_KEY, dataFolder: folder, mode: 'web', version: 'measure', actor: () => 'measure' });
   seedDemo(desk.store, { count: SEEDED, seed: 1, until: '2026-11-20' });
   desk.close();
 }
@@ -43,7 +44,7 @@ function multiply(): void {
 
 async function measure(): Promise<void> {
   let t = performance.now();
-  const store = openStore(file);
+  const store = openStore(file, TEST_KEY);
   note('open the store (pragmas and the start-up quick_check)', seconds(t));
   const count = (sql: string) => (store.reader.prepare(sql).get() as { n: number }).n;
   note(
@@ -52,7 +53,7 @@ async function measure(): Promise<void> {
   );
 
   t = performance.now();
-  const before = backupBeforeMigration(store.writer, folder);
+  const before = backupBeforeMigration(store.writer, folder, TEST_KEY);
   note('backup before a migration (VACUUM INTO, then quick_check of the copy)', seconds(t));
   rmSync(before);
 
@@ -78,7 +79,7 @@ async function measure(): Promise<void> {
   note('verify-audit (whole chain, command line)', seconds(t));
   store.close();
 
-  const host = openFrontDesk({ dataFolder: folder, mode: 'web', version: 'measure', actor: () => 'measure' });
+  const host = openFrontDesk({ key: TEST_KEY, dataFolder: folder, mode: 'web', version: 'measure', actor: () => 'measure' });
   const desk = host.desk!;
   desk.dispatch('retention:setPeriod', { years: 1, basedOnVersion: currentVersion(desk.store.reader, 'settings', 1) });
   t = performance.now();
@@ -102,7 +103,7 @@ async function measure(): Promise<void> {
   const backup = (await host.dispatchAsync('backups:create', {})) as { ok: true; value: { name: string; size: number } };
   note('online backup ("Back up now")', `${seconds(t)}, ${(backup.value.size / 1e9).toFixed(2)} GB`);
   t = performance.now();
-  passesQuickCheck(join(folder, 'backups', backup.value.name));
+  fileChecksOut(join(folder, 'backups', backup.value.name), TEST_KEY);
   note('quick_check of that backup (the Backups screen, once per backup)', seconds(t));
   await host.auditSettled();
   host.close();

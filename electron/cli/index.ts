@@ -9,6 +9,7 @@ import { openDesk, operatingSystemUser, type Desk } from '../desk/desk';
 import { ClockSettingError, processClock } from '../desk/clock';
 import type { Channel } from '../../shared/contract';
 import { openDeskAs, PASSWORD_VARIABLE, SignInRefused } from './signIn';
+import { PASSPHRASE_VARIABLE } from '../desk/unlock';
 import { accountCount } from '../services/accounts/users';
 import { packageVersion } from '../desk/packageVersion';
 import { defaultDataFolder } from '../desk/dataFolder';
@@ -26,6 +27,10 @@ import { backupNow, describeTime, latestGoodBackup, listBackups } from '../db/ba
 import { restoreBackup, RestoreRefused } from '../db/restore';
 import { DamagedDatabaseError } from '../db/damaged';
 import type { Result } from '../../shared/result';
+import { NewerDatabaseError } from '../db/migrate';
+import { writeUnattendedKey } from '../db/boardKeys';
+import { KeyFileError } from '../db/keyFile';
+import { changePassphraseFromCommandLine, takeKeyFileFlag, unlockRecords, UnlockRefused } from '../desk/unlock';
 
 const version = packageVersion();
 
@@ -47,9 +52,18 @@ const HELP = `Escalation Desk command line
                    (lists the cases closed or withdrawn longer ago than the board's review period, oldest
                     first, and why any cannot be deleted yet; deleting one is done in the app, by a named
                     person with a reason: there is no command for it)
+  npm run board -- key-file        --to FILE
+                   (writes the board's key to a new file readable by its owner only, for a service or a
+                    scheduled job to give with --key-file FILE instead of a passphrase)
+  npm run board -- passphrase      [--recovery]
+                   (changes the records' passphrase; with --recovery, unlocks with the recovery key, for a
+                    forgotten passphrase)
   npm run board -- help
 
 Every command also takes --data DIR (default: the app's own data folder).
+The records are encrypted: every command unlocks them with the board's passphrase (from ${PASSPHRASE_VARIABLE},
+or asked for) or with --key-file FILE. The first command on a new board sets its passphrase and shows
+its recovery key once.
 Once the board has user accounts, the commands that read or change records (export-*, import-return,
 returns-status, panel-check, retention-review) also need --user NAME: the password comes from ${PASSWORD_VARIABLE}
 or is asked for, and the user's role applies as in the app. seed-demo only fills a board without accounts.
@@ -65,15 +79,18 @@ function progress(fraction: number): void {
   if (process.stderr.isTTY) process.stderr.write(`\r  ${Math.round(fraction * 100)}%`);
 }
 
-async function run(command: string | undefined, argv: string[]): Promise<void> {
+async function run(command: string | undefined, allArgs: string[]): Promise<void> {
   // Pinned by ESCALATION_DESK_CLOCK for tests and for reproducing a user's report (app/clock.ts).
   const now = processClock();
+  const { keyFile, rest: argv } = takeKeyFileFlag(allArgs);
+  const unlock = (folder: string) => unlockRecords(folder, keyFile);
   const withDesk = async <T>(
     args: { data?: string | undefined; user?: string | undefined },
     channel: Channel,
     work: (desk: Desk) => Promise<T>,
   ): Promise<T> => {
-    const desk = await openDeskAs({ dataFolder: args.data ?? defaultDataFolder(), mode: 'web', version, now }, args.user, channel);
+    const dataFolder = args.data ?? defaultDataFolder();
+    const desk = await openDeskAs({ dataFolder, key: await unlock(dataFolder), mode: 'web', version, now }, args.user, channel);
     try {
       return await work(desk);
     } finally {
@@ -82,8 +99,10 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
   };
   // File-level commands: for whoever holds the data folder, as a trusted caller.
   const withFiles = async <T>(data: string | undefined, work: (desk: Desk) => Promise<T>): Promise<T> => {
+    const dataFolder = data ?? defaultDataFolder();
     const desk = openDesk({
-      dataFolder: data ?? defaultDataFolder(),
+      dataFolder,
+      key: await unlock(dataFolder),
       mode: 'web',
       version,
       now,
@@ -236,7 +255,7 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
     case 'backup': {
       const args = checked(z.object({ ...dataFlag }), parseFlags(argv, ['data']));
       const folder = args.data ?? defaultDataFolder();
-      const file = await withFiles(folder, (desk) => backupNow(desk.store.writer, folder, 'manual', now()));
+      const file = await withFiles(folder, (desk) => backupNow(desk.store.writer, folder, desk.key, 'manual', now()));
       console.log(`Backed up to ${file}.`);
       return;
     }
@@ -259,16 +278,17 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
         parseFlags(argv, ['data', 'latest', 'from'], ['latest']),
       );
       const folder = args.data ?? defaultDataFolder();
+      const key = await unlock(folder);
       let source: string;
       if (args.from !== undefined) source = resolve(args.from);
       else {
-        const latest = latestGoodBackup(folder);
+        const latest = latestGoodBackup(folder, key);
         if (!latest)
           throw new Refused(`There is no backup that passes SQLite's integrity check in ${join(folder, 'backups')}. Nothing has changed.`);
         source = latest.file;
       }
       try {
-        const result = restoreBackup(folder, source, now());
+        const result = restoreBackup(folder, source, key, now());
         for (const moved of result.movedAside) console.log(`Moved the previous file aside (kept, not deleted): ${moved}`);
         console.log(`Restored ${result.restoredFrom} as ${result.database}.`);
       } catch (error) {
@@ -303,6 +323,31 @@ async function run(command: string | undefined, argv: string[]): Promise<void> {
       });
       return;
     }
+    case 'key-file': {
+      const args = checked(z.object({ ...dataFlag, to: z.string().min(1, 'give the file to write') }), parseFlags(argv, ['data', 'to']));
+      const folder = args.data ?? defaultDataFolder();
+      const key = await unlock(folder);
+      try {
+        writeUnattendedKey(resolve(args.to), key);
+      } catch (error) {
+        if (error instanceof KeyFileError) throw new Refused(error.message);
+        throw error;
+      }
+      console.log(
+        `Wrote the board’s key to ${resolve(args.to)}, readable by its owner only. Whoever can read it can read the records: keep it on the server, for the service account alone.`,
+      );
+      return;
+    }
+    case 'passphrase': {
+      const args = checked(
+        z.object({ ...dataFlag, recovery: z.literal('true').optional() }),
+        parseFlags(argv, ['data', 'recovery'], ['recovery']),
+      );
+      const folder = args.data ?? defaultDataFolder();
+      await changePassphraseFromCommandLine(folder, args.recovery === 'true', keyFile);
+      console.log(`The passphrase for the records in ${folder} is changed. The recovery key is unchanged.`);
+      return;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -320,7 +365,13 @@ run(process.argv[2], process.argv.slice(3)).then(
       console.error(error.message);
       process.exit(2);
     }
-    if (error instanceof Refused || error instanceof SignInRefused || error instanceof DamagedDatabaseError) {
+    if (
+      error instanceof Refused ||
+      error instanceof SignInRefused ||
+      error instanceof DamagedDatabaseError ||
+      error instanceof UnlockRefused ||
+      error instanceof NewerDatabaseError
+    ) {
       console.error(error.message);
       process.exit(3);
     }

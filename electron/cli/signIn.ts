@@ -2,34 +2,26 @@
 // with the password from ESCALATION_DESK_PASSWORD (for scheduled jobs) or typed at the prompt
 // (not echoed). Before the first account exists it acts as the operating-system user, as a
 // person holding the data folder could anyway; the audit trail says which.
-import { createInterface } from 'node:readline';
-import { Writable } from 'node:stream';
 import type { Channel } from '../../shared/contract';
 import { refusalFor, roleMayCall } from '../../shared/domain/access';
 import type { SessionStatus, SignInResult } from '../../shared/domain/accounts';
 import { openDesk, operatingSystemUser, type Desk, type DeskOptions } from '../desk/desk';
 import { accountCount } from '../services/accounts/users';
 import { UsageError } from '../desk/args';
+import { readSecret, SecretMissing } from '../desk/secrets';
 
 export class SignInRefused extends Error {}
 
 export const PASSWORD_VARIABLE = 'ESCALATION_DESK_PASSWORD';
 
-async function readPassword(userName: string): Promise<string> {
-  const fromEnvironment = process.env[PASSWORD_VARIABLE];
-  if (fromEnvironment !== undefined) return fromEnvironment;
-  const interactive = process.stdin.isTTY === true;
-  if (interactive) process.stderr.write(`Password for ${userName}: `);
-  // Typed characters are not echoed: the prompt goes to stderr, and the line editor writes nowhere.
-  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const lines = createInterface({ input: process.stdin, output: silent, terminal: interactive });
-  try {
-    for await (const line of lines) return line;
-    throw new SignInRefused(`No password was given for ${userName}: type it at the prompt, pipe it in, or set ${PASSWORD_VARIABLE}.`);
-  } finally {
-    lines.close();
-    if (interactive) process.stderr.write('\n');
-  }
+function readPassword(userName: string): Promise<string> {
+  return readSecret(
+    `Password for ${userName}: `,
+    PASSWORD_VARIABLE,
+    `No password was given for ${userName}: type it at the prompt, pipe it in, or set ${PASSWORD_VARIABLE}.`,
+  ).catch((error: unknown) => {
+    throw error instanceof SecretMissing ? new SignInRefused(error.message) : error;
+  });
 }
 
 /**

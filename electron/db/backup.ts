@@ -1,10 +1,15 @@
-// Backups of the records file, made with SQLite's online backup (consistent even while the app is
-// writing), kept in <data folder>/backups and rotated so the newest BACKUPS_KEPT good ones stay.
-import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, existsSync, linkSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+// Backups of the records file, kept in <data folder>/backups and rotated so the newest BACKUPS_KEPT
+// good ones stay. Each is a keyed VACUUM INTO copy (cipher.ts): a consistent snapshot even while the
+// app is writing, encrypted under the board's key like the records. SQLite's online backup is not
+// used: it refuses an encrypted source (test/db/cipher.test.ts).
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_NAME, type BackupReason } from '../../shared/domain/recovery';
 import { createPrivateFile, privateFolder, syncFile, syncFolder } from './fileModes';
+import { ENCRYPTED_PAGE_SIZE, openKeyed, recordsFileKind, writeKeyedCopy, type RecordsKey } from './cipher';
+import { isCorruption, quickCheckPasses } from './integrity';
 
 export const BACKUPS_FOLDER = 'backups';
 export const BACKUPS_KEPT = 20;
@@ -74,9 +79,9 @@ function removeTemp(file: string): void {
   inFlight.delete(file);
 }
 
-/** Leaves the copy as one self-contained file in rollback mode (the online backup carries the source's WAL flag). */
-function settle(file: string): void {
-  const copy = new Database(file);
+/** Leaves the copy as one self-contained file in rollback mode, whatever mode the copy was written in. */
+function settle(file: string, key: RecordsKey): void {
+  const copy = openKeyed(file, key);
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -117,53 +122,66 @@ function publish(temp: string, folder: string, reason: BackupReason, at: Date): 
 }
 
 /** Checks the copy, flushes it to the disk and gives it its name; the temporary file is removed on any failure. */
-function finish(temp: string, folder: string, reason: BackupReason, at: Date): string {
-  settle(temp);
+function finish(temp: string, folder: string, reason: BackupReason, at: Date, key: RecordsKey): string {
+  settle(temp, key);
   step('copied');
   // The copy must be complete and sound. Its schema is not held against it here (migrate() also
   // serves other schemas in its tests); a restore checks that it is Escalation Desk records.
-  const found = inspect(temp);
+  const found = inspect(temp, key);
   if (found && !found.foreign) throw new Error(`the copy ${found.problem}`);
   step('checked');
   syncFile(temp);
   step('synced');
   const file = publish(temp, folder, reason, at);
-  const key = verdictKey(file);
-  if (key) verdicts.set(key, found?.problem ?? null);
+  const stamp = verdictKey(file);
+  if (stamp) verdicts.set(`${stamp}|${keyId(key)}`, found?.problem ?? null);
   step('published');
   return file;
 }
 
 /**
- * Takes a backup now, then rotates (unless told not to: a restore keeps the backup it is about to
- * put back from being rotated away); returns the new file's path.
+ * Takes a backup now of the records open on `db` (keyed with `key`), then rotates (unless told not
+ * to: a restore keeps the backup it is about to put back from being rotated away); returns the new
+ * file's path. Asynchronous for its callers' sake (a schedule, a quit); the copy itself is one
+ * synchronous VACUUM INTO, which a board's records take well under a second to write.
  */
 export async function backupNow(
   db: Database.Database,
   dataFolder: string,
+  key: RecordsKey,
   reason: BackupReason,
   at: Date = new Date(),
   options: { rotate?: boolean } = {},
 ): Promise<string> {
+  const file = writeBackup(db, key, dataFolder, key, reason, at);
+  if (options.rotate !== false) rotateBackups(dataFolder, key);
+  step('rotated');
+  return file;
+}
+
+/**
+ * Writes one backup of `db` (opened under `sourceKey`, or plain) encrypted under `key`, checked and
+ * given its name; the temporary file is removed on any failure. No rotation.
+ */
+export function writeBackup(
+  db: Database.Database,
+  sourceKey: RecordsKey | null,
+  dataFolder: string,
+  key: RecordsKey,
+  reason: BackupReason,
+  at: Date,
+): string {
   const folder = privateFolder(backupsFolder(dataFolder));
   const temp = newTempFile(folder);
   step('reserved');
-  let file: string;
   try {
-    await db.backup(temp, {
-      progress: () => {
-        step('copying');
-        return 100;
-      },
-    });
-    file = finish(temp, folder, reason, at);
+    step('copying');
+    writeKeyedCopy(db, sourceKey, temp, key);
+    return finish(temp, folder, reason, at, key);
   } catch (error) {
     removeTemp(temp);
     throw error;
   }
-  if (options.rotate !== false) rotateBackups(dataFolder);
-  step('rotated');
-  return file;
 }
 
 /**
@@ -174,23 +192,17 @@ export async function backupNow(
  * read transaction, so it is as safe as the online backup; it also leaves out free pages, so it is
  * never larger. The copy must pass the same check as every backup, or the migration does not run.
  */
-export function backupBeforeMigration(db: Database.Database, dataFolder: string, at: Date = new Date()): string {
-  let temp: string | null = null;
+export function backupBeforeMigration(db: Database.Database, dataFolder: string, key: RecordsKey, at: Date = new Date()): string {
   let file: string;
   try {
-    const folder = privateFolder(backupsFolder(dataFolder));
-    temp = newTempFile(folder);
-    step('reserved');
-    db.prepare('VACUUM INTO ?').run(temp);
-    file = finish(temp, folder, 'before-migration', at);
+    file = writeBackup(db, key, dataFolder, key, 'before-migration', at);
   } catch (error) {
-    if (temp) removeTemp(temp);
     throw new Error(
       `Could not back up the records before updating their format, so the update was not made and nothing changed: ${error instanceof Error ? error.message : String(error)}`,
       { cause: error },
     );
   }
-  rotateBackups(dataFolder);
+  rotateBackups(dataFolder, key);
   step('rotated');
   return file;
 }
@@ -259,11 +271,11 @@ export function listBackups(dataFolder: string): BackupFile[] {
  * last good one is never deleted however many bad ones come after it; a bad one goes once `keep`
  * good ones are newer. Only files named as backups are ever touched.
  */
-export function rotateBackups(dataFolder: string, keep: number = BACKUPS_KEPT): string[] {
+export function rotateBackups(dataFolder: string, key: RecordsKey, keep: number = BACKUPS_KEPT): string[] {
   const removed: string[] = [];
   let good = 0;
   for (const backup of listBackups(dataFolder)) {
-    if (isGoodBackup(backup.file)) {
+    if (isGoodBackup(backup.file, key)) {
       good += 1;
       if (good <= keep) continue;
     } else if (good < keep) continue;
@@ -273,21 +285,18 @@ export function rotateBackups(dataFolder: string, keep: number = BACKUPS_KEPT): 
   return removed;
 }
 
-/** True when SQLite's quick_check passes on the file, opened read-only. */
-export function passesQuickCheck(file: string): boolean {
+/** True when SQLite's quick_check passes on the file, opened read-only with the board's key. */
+export function fileChecksOut(file: string, key: RecordsKey): boolean {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    return rows.length === 1 && rows[0]!.quick_check === 'ok';
+    db = openKeyed(file, key, { readonly: true, fileMustExist: true });
+    return quickCheckPasses(db);
   } catch {
     return false;
   } finally {
     db?.close();
   }
 }
-
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** Tables every Escalation Desk store has from the schema version that made them on. */
 const EXPECTED_TABLES: readonly (readonly [number, string])[] = [
@@ -298,25 +307,15 @@ const EXPECTED_TABLES: readonly (readonly [number, string])[] = [
   [70, 'app_user'],
 ];
 
-function readHeader(file: string): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const header = Buffer.alloc(100);
-    const read = readSync(fd, header, 0, 100, 0);
-    return header.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * What is wrong with a file offered as a backup, as words that follow "The file …", or null when
- * it is a complete, sound Escalation Desk store. Cheapest checks first: empty, not SQLite, shorter
- * than its own header says (a copy cut short), an unfinished write beside it, SQLite's quick_check,
- * and last the schema: a version and the tables every store has.
+ * it is a complete, sound Escalation Desk store encrypted under `key`. Cheapest checks first:
+ * empty, not encrypted, not readable with the key, shorter than its own pages say (a copy cut
+ * short), an unfinished write beside it, SQLite's quick_check, and last the schema: a version and
+ * the tables every store has.
  */
-export function backupProblem(file: string): string | null {
-  return inspect(file)?.problem ?? null;
+export function backupProblem(file: string, key: RecordsKey): string | null {
+  return inspect(file, key)?.problem ?? null;
 }
 
 interface Problem {
@@ -325,7 +324,7 @@ interface Problem {
   foreign: boolean;
 }
 
-function inspect(file: string): Problem | null {
+function inspect(file: string, key: RecordsKey): Problem | null {
   const wrong = (problem: string): Problem => ({ problem, foreign: false });
   let size: number;
   try {
@@ -334,24 +333,40 @@ function inspect(file: string): Problem | null {
     return wrong('is not there');
   }
   if (size === 0) return wrong('is empty (0 bytes): it holds no records (a backup cut short before anything was written)');
-  const header = readHeader(file);
-  if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC))
-    return wrong('is not an SQLite database, so it cannot be Escalation Desk records');
-  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
-  const pages = header.readUInt32BE(28);
-  // The page count in the header is trusted only when SQLite marked it valid (it matches the change counter).
-  const countValid = header.readUInt32BE(92) === header.readUInt32BE(24) && pages > 0;
-  if (countValid && size < pages * pageSize)
-    return wrong(
-      `is cut short: it holds ${size} bytes of the ${pages * pageSize} its own header promises (a backup that was not finished)`,
-    );
-  if (existsSync(`${file}-journal`))
-    return wrong('has an unfinished write beside it (a -journal file), so it is a backup that was not finished');
-  if (!passesQuickCheck(file)) return wrong('fails SQLite’s integrity check');
+  // An encrypted file's header is encrypted too, so only its first bytes can be read without the key.
+  if (recordsFileKind(file) === 'plain')
+    return wrong('is not encrypted: it is a plain SQLite file, and every copy of this board’s records is encrypted under its key');
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const version = db.pragma('user_version', { simple: true }) as number;
+    db = openKeyed(file, key, { readonly: true, fileMustExist: true });
+    let version: number;
+    let pages: number;
+    let pageSize: number;
+    try {
+      version = db.pragma('user_version', { simple: true }) as number;
+      pageSize = db.pragma('page_size', { simple: true }) as number;
+      pages = db.pragma('page_count', { simple: true }) as number;
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+      // Every copy the app writes is whole pages of the encrypted page size; a file that is not was cut short.
+      if (size % ENCRYPTED_PAGE_SIZE !== 0)
+        return wrong(
+          `is cut short: it holds ${size} bytes, not a whole number of its ${ENCRYPTED_PAGE_SIZE}-byte pages (a backup that was not finished)`,
+        );
+      // The first page opened under the key (so the key is right), but the file is smaller than that page says.
+      if ((error as { code?: string }).code !== 'SQLITE_NOTADB')
+        return wrong(`is cut short: it holds ${size} bytes, fewer than its own header promises (a backup that was not finished)`);
+      return wrong(
+        'cannot be read with this board’s key: it was encrypted under another key, or it is not an SQLite database at all, or its first page is damaged',
+      );
+    }
+    if (size < pages * pageSize)
+      return wrong(
+        `is cut short: it holds ${size} bytes of the ${pages * pageSize} its own header promises (a backup that was not finished)`,
+      );
+    if (existsSync(`${file}-journal`))
+      return wrong('has an unfinished write beside it (a -journal file), so it is a backup that was not finished');
+    if (!quickCheckPasses(db)) return wrong('fails SQLite’s integrity check');
     if (version < EXPECTED_TABLES[0]![0])
       return { foreign: true, problem: 'is an SQLite database but not Escalation Desk records (it has no Escalation Desk schema version)' };
     const tables = new Set(
@@ -374,6 +389,11 @@ function inspect(file: string): Problem | null {
 // Verdicts by file, size and time: a finished backup never changes, so it is read in full once per run, not per rotation.
 const verdicts = new Map<string, string | null>();
 
+/** A key's name in the verdict cache: a one-way digest, so the cache never holds the key itself. */
+function keyId(key: RecordsKey): string {
+  return createHash('sha256').update('escalation-desk verdict').update(key).digest('hex').slice(0, 16);
+}
+
 function verdictKey(file: string): string | null {
   try {
     const stat = statSync(file);
@@ -384,20 +404,22 @@ function verdictKey(file: string): string | null {
 }
 
 /** What is wrong with a backup (null when it is good), remembered while the file stays as it is. */
-export function backupVerdict(file: string): string | null {
-  const key = verdictKey(file);
-  if (key === null) return 'is not there';
-  if (!verdicts.has(key)) verdicts.set(key, backupProblem(file));
-  return verdicts.get(key)!;
+export function backupVerdict(file: string, key: RecordsKey): string | null {
+  const stamp = verdictKey(file);
+  if (stamp === null) return 'is not there';
+  // The key is part of what is remembered: the same file checked under another key is another question.
+  const asked = `${stamp}|${keyId(key)}`;
+  if (!verdicts.has(asked)) verdicts.set(asked, backupProblem(file, key));
+  return verdicts.get(asked)!;
 }
 
-export function isGoodBackup(file: string): boolean {
-  return backupVerdict(file) === null;
+export function isGoodBackup(file: string, key: RecordsKey): boolean {
+  return backupVerdict(file, key) === null;
 }
 
 /** The newest backup that passes its check, or null. */
-export function latestGoodBackup(dataFolder: string): BackupFile | null {
-  return listBackups(dataFolder).find((b) => isGoodBackup(b.file)) ?? null;
+export function latestGoodBackup(dataFolder: string, key: RecordsKey): BackupFile | null {
+  return listBackups(dataFolder).find((b) => isGoodBackup(b.file, key)) ?? null;
 }
 
 /** "2026-11-23 10:00 UTC" */

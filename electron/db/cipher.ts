@@ -8,10 +8,16 @@
 // VACUUM INTO copy hold no text in the clear; SQLite's online backup refuses an encrypted source, so
 // a backup of an encrypted store is a keyed VACUUM INTO, never the backup API.
 import { closeSync, openSync, readSync } from 'node:fs';
-import type Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 /** A data key is 32 random bytes (256 bits), one per board. */
 export const DATA_KEY_BYTES = 32;
+
+/** SQLCipher 4's page size, which the app never changes: every encrypted file is whole pages of it. */
+export const ENCRYPTED_PAGE_SIZE = 4096;
+
+/** The board's data key: every connection to its records, backups and copies is opened with it. */
+export type RecordsKey = Buffer;
 
 /** The first 16 bytes of every plain SQLite file; an encrypted one starts with its random salt instead. */
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -25,6 +31,41 @@ export function applyDataKey(db: Database.Database, key: Buffer): void {
   db.pragma(`cipher = 'sqlcipher'`);
   db.pragma('legacy = 4');
   db.pragma(`key = "x'${key.toString('hex')}'"`);
+}
+
+/** Opens a records file (or a backup, or a copy) with the board's key; the connection is closed again if keying fails. */
+export function openKeyed(file: string, key: RecordsKey, options?: Database.Options): Database.Database {
+  const db = new Database(file, options);
+  try {
+    applyDataKey(db, key);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+/**
+ * Writes a consistent copy of an open database to `target` (a new or empty file), encrypted under
+ * `key`. VACUUM INTO copies a snapshot (the WAL included) inside one read transaction, under the
+ * source's own key (or none, from a plain source). When that is not `key`, the copy is rekeyed
+ * where it lies: it is in rollback mode (VACUUM INTO writes one), where rekeying is safe, unlike a
+ * store in WAL mode, and it is not yet any record's name, so a crash meanwhile leaves a stray copy,
+ * never a half-rekeyed board.
+ */
+export function writeKeyedCopy(source: Database.Database, sourceKey: RecordsKey | null, target: string, key: RecordsKey): void {
+  source.prepare('VACUUM INTO ?').run(target);
+  if (sourceKey?.equals(key)) return;
+  const copy = sourceKey ? openKeyed(target, sourceKey) : new Database(target);
+  try {
+    if (!sourceKey) {
+      copy.pragma(`cipher = 'sqlcipher'`);
+      copy.pragma('legacy = 4');
+    }
+    copy.pragma(`rekey = "x'${key.toString('hex')}'"`);
+  } finally {
+    copy.close();
+  }
 }
 
 /**

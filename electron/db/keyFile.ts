@@ -5,7 +5,7 @@
 // (the seal does not open) from a damaged records file (the seal opens, the records do not), and
 // a key file that was edited does not open at all. Losing every way in means the records cannot
 // be read: that is the point of encrypting them.
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { DATA_KEY_BYTES } from './cipher';
 
@@ -38,7 +38,10 @@ type Seal = z.infer<typeof sealSchema>;
 export const keyFileSchema = z
   .object({
     format: z.literal(KEY_FILE_FORMAT),
-    passphrase: sealSchema,
+    /** A one-way check of the data key, so a key given some other way (an unattended key file) is known to be this board's or not. */
+    check: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits'),
+    /** Absent on a desktop board whose key the operating system keeps (safeStorage) and which was given no passphrase. */
+    passphrase: sealSchema.optional(),
     recovery: sealSchema,
   })
   .strict();
@@ -109,14 +112,38 @@ export function normaliseRecoveryKey(typed: string): string {
   return plain.length === 32 ? plain.match(/.{4}/g)!.join('-') : plain;
 }
 
-/** A new board's key file: the data key sealed under the passphrase and under a new recovery key, shown once. */
-export function createKeyFile(dataKey: Buffer, passphrase: string): { keyFile: KeyFile; recoveryKey: string } {
+/** The check a key file holds of its data key: an HMAC of a fixed label, which tells nothing of the key. */
+export function keyCheck(dataKey: Buffer): string {
+  return createHmac('sha256', dataKey).update('escalation-desk key check/1').digest('hex');
+}
+
+/** Whether `dataKey` is the key this key file seals. */
+export function isKeyOf(keyFile: KeyFile, dataKey: Buffer): boolean {
+  return timingSafeEqual(Buffer.from(keyCheck(dataKey), 'hex'), Buffer.from(keyFile.check, 'hex'));
+}
+
+/**
+ * A new board's key file: the data key sealed under the passphrase (when there is one) and under
+ * a new recovery key, shown once.
+ */
+export function createKeyFile(dataKey: Buffer, passphrase: string | null): { keyFile: KeyFile; recoveryKey: string } {
   if (dataKey.length !== DATA_KEY_BYTES) throw new Error(`A records key is ${DATA_KEY_BYTES} bytes.`);
   const recoveryKey = newRecoveryKey();
   return {
-    keyFile: { format: KEY_FILE_FORMAT, passphrase: seal(dataKey, passphrase), recovery: seal(dataKey, recoveryKey) },
+    keyFile: {
+      format: KEY_FILE_FORMAT,
+      check: keyCheck(dataKey),
+      ...(passphrase === null ? {} : { passphrase: seal(dataKey, passphrase) }),
+      recovery: seal(dataKey, recoveryKey),
+    },
     recoveryKey,
   };
+}
+
+/** The same key file with the data key sealed under a new passphrase (the recovery key is unchanged). */
+export function withPassphrase(keyFile: KeyFile, dataKey: Buffer, passphrase: string): KeyFile {
+  if (!isKeyOf(keyFile, dataKey)) throw new KeyFileError('That key is not the key of these records.');
+  return { ...keyFile, passphrase: seal(dataKey, passphrase) };
 }
 
 /** Reads a key file's text, saying in words what is wrong with one that is not a key file. */
@@ -139,6 +166,8 @@ export function parseKeyFile(text: string): KeyFile {
 
 /** The data key from the passphrase; a wrong one is refused in words and nothing else happens. */
 export function unlockWithPassphrase(keyFile: KeyFile, passphrase: string): Buffer {
+  if (!keyFile.passphrase)
+    throw new KeyFileError('These records have no passphrase: this computer keeps their key. Unlock them with the recovery key instead.');
   const key = open(keyFile.passphrase, passphrase);
   if (!key) throw new KeyFileError('That passphrase does not unlock these records. Check it and try again, or use the recovery key.');
   return key;

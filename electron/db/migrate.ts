@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backupBeforeMigration } from './backup';
 import { migrations as shipped, type Migration } from './migrations/index';
+import type { RecordsKey } from './cipher';
 
 export class NewerDatabaseError extends Error {
   constructor(
@@ -32,6 +33,7 @@ export function refuseNewer(db: Database.Database, migrations: readonly Migratio
 export function migrate(
   db: Database.Database,
   file: string,
+  key: RecordsKey,
   migrations: readonly Migration[] = shipped,
 ): { from: number; to: number; backup: string | null } {
   const from = refuseNewer(db, migrations);
@@ -39,7 +41,8 @@ export function migrate(
   if (pending.length === 0) return { from, to: from, backup: null };
 
   let backup: string | null = null;
-  if (from > 0 && file !== ':memory:' && existsSync(file) && statSync(file).size > 0) backup = backupBeforeMigration(db, dirname(file));
+  if (from > 0 && file !== ':memory:' && existsSync(file) && statSync(file).size > 0)
+    backup = backupBeforeMigration(db, dirname(file), key);
   db.transaction(() => {
     for (const step of pending) {
       step.up(db);

@@ -1,12 +1,15 @@
-// The one place the database is opened. Every connection gets the same pragmas; the schema is
-// brought up to date (after a backup copy) before anyone else sees the handle.
-import Database from 'better-sqlite3-multiple-ciphers';
+// The one place the database is opened. Every connection is keyed with the board's data key and
+// gets the same pragmas; a plain file left by an older version is encrypted first (encryptBoard.ts);
+// the schema is brought up to date (after a backup copy) before anyone else sees the handle.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BACKUPS_FOLDER, latestGoodBackup, processAlive, removeBackupLeftovers } from './backup';
 import { DamagedDatabaseError } from './damaged';
 import { createPrivateFile, privateFolder, repairModes } from './fileModes';
 import { migrate, refuseNewer } from './migrate';
+import { isCorruption, quickCheckPasses } from './integrity';
+import { openKeyed, recordsFileKind, type RecordsKey } from './cipher';
+import { encryptPlainBackups, encryptPlainStore, removeEncryptionLeftovers } from './encryptBoard';
 import type { ReadableDb, Store, WritableDb } from './types';
 
 export const DATABASE_FILE_NAME = 'escalation-desk.sqlite';
@@ -24,6 +27,7 @@ function tidyDataFolder(file: string): void {
   const dataFolder = privateFolder(dirname(file));
   removeBackupLeftovers(dataFolder);
   removeRestoreLeftovers(dataFolder, basename(file));
+  removeEncryptionLeftovers(dataFolder);
   repairModes(dataFolder, basename(file), PRIVATE_ROOMS);
   // A new records file is made owner-only before SQLite opens it, so its -wal and -shm are too.
   if (!existsSync(file)) createPrivateFile(file);
@@ -41,31 +45,36 @@ function removeRestoreLeftovers(dataFolder: string, recordsFileName: string): vo
   }
 }
 
-export function openStore(file: string): Store {
+export function openStore(file: string, key: RecordsKey): Store {
   tidyDataFolder(file);
-  const writer = new Database(file) as WritableDb;
+  // A board from before encryption is moved over in one step before anything else reads it.
+  if (file !== ':memory:' && recordsFileKind(file) === 'plain') encryptPlainStore(file, key);
+  const damaged = () => new DamagedDatabaseError(file, dirname(file), latestGoodBackup(dirname(file), key));
+  const writer = openKeyed(file, key) as WritableDb;
   try {
     // Checked before any pragma: switching to WAL rewrites the header of a file we must not touch.
     try {
       refuseNewer(writer);
     } catch (error) {
       // A file so damaged SQLite cannot even read its header or schema is damaged, not newer.
-      if (isCorruption(error)) throw new DamagedDatabaseError(file, dirname(file), latestGoodBackup(dirname(file)));
+      if (isCorruption(error)) throw damaged();
       throw error;
     }
     // Also before any pragma that writes: a damaged file is never opened for writing.
-    if (!quickCheckPasses(writer)) throw new DamagedDatabaseError(file, dirname(file), latestGoodBackup(dirname(file)));
+    if (!quickCheckPasses(writer)) throw damaged();
     writer.pragma('journal_mode = WAL');
     // FULL: a write that was acknowledged survives a power cut. These are records about children.
     writer.pragma('synchronous = FULL');
     writer.pragma('foreign_keys = ON');
     writer.pragma('busy_timeout = 5000');
-    migrate(writer, file);
+    migrate(writer, file, key);
+    // Backups an older version wrote in the clear are encrypted too (a crash during the move-over may have left some).
+    if (file !== ':memory:') encryptPlainBackups(dirname(file), key, basename(file));
   } catch (error) {
     writer.close();
     throw error;
   }
-  const reader = new Database(file, { readonly: true, fileMustExist: true }) as ReadableDb;
+  const reader = openKeyed(file, key, { readonly: true, fileMustExist: true }) as ReadableDb;
   reader.pragma('busy_timeout = 5000');
   reader.pragma('foreign_keys = ON');
   const schemaVersion = writer.pragma('user_version', { simple: true }) as number;
@@ -80,21 +89,6 @@ export function openStore(file: string): Store {
       writer.close();
     },
   };
-}
-
-function isCorruption(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
-}
-
-function quickCheckPasses(db: Database.Database): boolean {
-  try {
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    return rows.length === 1 && rows[0]!.quick_check === 'ok';
-  } catch (error) {
-    if (isCorruption(error)) return false;
-    throw error;
-  }
 }
 
 export function storeExists(file: string): boolean {

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME, openStore } from '../db/open';
 import type { Store } from '../db/types';
+import type { RecordsKey } from '../db/cipher';
 import { createDispatcher, type Dispatch, type DispatchAsync } from './dispatch';
 import type { Delivery } from '../../shared/domain/exports';
 import type { TaskContext } from '../services/context';
@@ -19,6 +20,8 @@ import { Changes } from './changes';
 
 export interface Desk {
   store: Store;
+  /** The board's data key the store was opened with (backups and copies are written under it). */
+  key: RecordsKey;
   /** Reads and writes, answered at once. */
   dispatch: Dispatch;
   /** Every channel, including background tasks: what the bridges call. */
@@ -47,6 +50,8 @@ export const downloadFromWebMode: DeliverExport = async (_ctx, job) => ({
 
 export interface DeskOptions {
   dataFolder: string;
+  /** The board's data key, unlocked by the front door (unlock.ts): the records, their backups and copies are encrypted under it. */
+  key: RecordsKey;
   mode: 'desktop' | 'web';
   version: string;
   /** The desk's clock; by default the process clock (the system's, or ESCALATION_DESK_CLOCK: clock.ts). */
@@ -75,7 +80,7 @@ export function operatingSystemUser(): string {
 }
 
 export function openDesk(options: DeskOptions): Desk {
-  const store = openStore(join(options.dataFolder, DATABASE_FILE_NAME));
+  const store = openStore(join(options.dataFolder, DATABASE_FILE_NAME), options.key);
   const exports = options.exports ?? new ExportJobs(join(options.dataFolder, 'exports'));
   const onFault =
     options.onFault ??
@@ -116,6 +121,7 @@ export function openDesk(options: DeskOptions): Desk {
   });
   return {
     store,
+    key: options.key,
     dispatch,
     dispatchAsync,
     ...typedCalls(dispatch, dispatchAsync),

@@ -103,7 +103,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
     if (!desk) throw new DomainError('The records are not open, so there is nothing to back up.');
     backupsInFlight += 1;
     try {
-      const file = await backupNow(desk.store.writer, dataFolder, reason, now(), { rotate });
+      const file = await backupNow(desk.store.writer, dataFolder, options.key, reason, now(), { rotate });
       return listBackups(dataFolder).find((b) => b.file === file)!;
     } finally {
       backupsInFlight -= 1;
@@ -141,7 +141,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
       throw new DomainError('An export, an import or a backup is still running. Wait for it to finish, then restore. Nothing has changed.');
     }
     // Empty, cut short, damaged, not Escalation Desk records, or without a coordinator: refused before anything is touched.
-    const refusal = restoreRefusal(dataFolder, backup.file, `The backup taken on ${describeTime(backup.takenAt)}`);
+    const refusal = restoreRefusal(dataFolder, backup.file, options.key, `The backup taken on ${describeTime(backup.takenAt)}`);
     if (refusal) throw new DomainError(refusal);
     restoring = true;
     try {
@@ -153,7 +153,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
       shut();
       let result: RestoreResult;
       try {
-        result = restoreBackup(dataFolder, backup.file, now());
+        result = restoreBackup(dataFolder, backup.file, options.key, now());
       } catch (error) {
         reopen();
         if (error instanceof RestoreRefused) throw new DomainError(error.message);
@@ -199,7 +199,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
       return restored;
     } finally {
       restoring = false;
-      rotateBackups(dataFolder);
+      rotateBackups(dataFolder, options.key);
     }
   };
 
@@ -217,7 +217,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
       backups: listBackups(dataFolder).map(view),
       lastRestore,
     }),
-    checkBackup: (name): BackupCheck => ({ name, checksOut: isGoodBackup(findBackup(name).file) }),
+    checkBackup: (name): BackupCheck => ({ name, checksOut: isGoodBackup(findBackup(name).file, options.key) }),
     backUpNow: async () => view(await take('manual')),
     restore,
   };

@@ -13,6 +13,7 @@ import { connectionFromArgs } from '../client/connection';
 import { openConnectionHost } from '../client/connectionHost';
 import { BOARD_FEED_CHANNEL } from '../../shared/domain/connection';
 import { scheduleBackups, type BackupSchedule } from '../desk/backupSchedule';
+import { unlockDesktop } from './keyring';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -41,8 +42,10 @@ app
     // The records on this computer, opened only when they are the ones chosen (never as a silent copy of the server's).
     const openLocal = () => {
       // A damaged records file still opens the window, which says so and offers the latest good backup.
+      const dataFolder = app.getPath('userData');
       desk = openFrontDesk({
-        dataFolder: app.getPath('userData'),
+        dataFolder,
+        key: unlockDesktop(dataFolder),
         mode: 'desktop',
         version: app.getVersion(),
         deliverExport: saveWithDialog,

@@ -10,12 +10,15 @@ import { scheduleBackups } from '../desk/backupSchedule';
 import { startWebServer, type HealthReport, type RequestLogLine, type WebServer } from './server';
 import type { Binding } from './binding';
 import { recordDownload } from '../services/access/record';
+import type { RecordsKey } from '../db/cipher';
 
 /** Requests of any kind per network address per minute: far above what a person's pages make, far below a flood. */
 const REQUESTS_PER_MINUTE = 1200;
 
 export interface FrontDoorOptions {
   dataFolder: string;
+  /** The board's data key, unlocked before the door opens (cli/unlock.ts). */
+  key: RecordsKey;
   binding: Binding;
   /** Where lines go (stdout; a test may collect them). */
   say?: (line: string) => void;
@@ -47,7 +50,7 @@ export function describeRequest(line: RequestLogLine): string {
 export async function openFrontDoor(options: FrontDoorOptions): Promise<RunningFrontDoor> {
   const say = options.say ?? ((line: string) => console.log(line));
   const version = packageVersion();
-  const desk = openFrontDesk({ dataFolder: options.dataFolder, mode: 'web', version, now: processClock() });
+  const desk = openFrontDesk({ dataFolder: options.dataFolder, key: options.key, mode: 'web', version, now: processClock() });
   let server: WebServer;
   try {
     server = await startWebServer({

@@ -15,13 +15,16 @@ import { checked, parseFlags, UsageError } from '../desk/args';
 import { allowedOrigins, reachOf, type Binding } from './binding';
 import { CertificateError, loadBoardCertificate, selfSignedCertificate } from './certificate';
 import { openFrontDoor, stopOnSignals } from './frontDoor';
+import { takeKeyFileFlag, unlockRecords, UnlockRefused } from '../desk/unlock';
 
 const HELP = `Usage: npm run serve -- --data DIR --listen HOST:PORT [--name NAME ...] [--tls-cert FILE --tls-key FILE | --behind-proxy ADDRESS]
   --data DIR             the board's data folder (records, backups, the self-signed certificate)
   --listen HOST:PORT     the address to listen on, e.g. 192.168.10.5:8443 or [fd00::5]:8443 (0.0.0.0 for every address)
   --name NAME            a name staff reach the server by, e.g. desk.board.local (repeat for more)
   --tls-cert, --tls-key  the board's certificate and private key (PEM); without them a self-signed certificate is made
-  --behind-proxy ADDRESS plain HTTP from the council's reverse proxy at ADDRESS only (it holds the certificate)`;
+  --behind-proxy ADDRESS plain HTTP from the council's reverse proxy at ADDRESS only (it holds the certificate)
+  --key-file FILE        the board's key (written by: npm run board -- key-file --to FILE), readable by the
+                         service account only; without it the passphrase comes from ESCALATION_DESK_PASSPHRASE`;
 
 const WILDCARD = new Set(['0.0.0.0', '::']);
 /** A DNS name (letters, digits, hyphens, dots), or a name with a port for a proxy that is not on 443. */
@@ -112,7 +115,7 @@ function flagsOf(argv: readonly string[]): Record<string, unknown> {
 }
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
+  const { keyFile, rest: argv } = takeKeyFileFlag(process.argv.slice(2));
   if (argv.includes('--help')) {
     console.log(HELP);
     return;
@@ -140,7 +143,8 @@ async function main(): Promise<void> {
         ? `Certificate: the board's own, valid to ${certificate.validTo.toISOString().slice(0, 10)}.\n  SHA-256 fingerprint: ${certificate.fingerprint256}`
         : `Certificate: self-signed, ${'made' in certificate && certificate.made ? 'made now' : 'kept from an earlier start'} in ${dataFolder}; valid to ${certificate.validTo.toISOString().slice(0, 10)}.\n  SHA-256 fingerprint: ${certificate.fingerprint256}\n  Staff check that their browser shows this fingerprint the first time they connect.`;
   }
-  const door = await openFrontDoor({ dataFolder, binding, logRequests: true });
+  const key = await unlockRecords(dataFolder, keyFile);
+  const door = await openFrontDoor({ dataFolder, key, binding, logRequests: true });
   const origins = allowedOrigins(reachOf(binding), door.server.port);
   console.log(
     [
@@ -165,6 +169,10 @@ main().catch((error: unknown) => {
   if (error instanceof UsageError || error instanceof ClockSettingError) {
     console.error(`${error.message}\n\n${HELP}`);
     process.exit(2);
+  }
+  if (error instanceof UnlockRefused) {
+    console.error(`The records were not opened: ${error.message}`);
+    process.exit(3);
   }
   if (error instanceof CertificateError) {
     console.error(error.message);

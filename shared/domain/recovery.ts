@@ -2,7 +2,7 @@
 // audit trail still match its hash chain), as both sides see them.
 import { z } from 'zod';
 
-export const BACKUP_REASONS = ['scheduled', 'before-migration', 'on-quit', 'manual', 'before-restore'] as const;
+export const BACKUP_REASONS = ['scheduled', 'before-migration', 'on-quit', 'manual', 'before-restore', 'before-encryption'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
@@ -11,6 +11,7 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   'on-quit': 'When the app was closed',
   manual: 'Taken by hand',
   'before-restore': 'Before a restore (the records then in use)',
+  'before-encryption': 'When the records were first encrypted (the records as they were)',
 };
 
 /** escalation-desk-YYYYMMDD-HHMMSS[-n]-<reason>.sqlite: the only names the app lists, rotates or restores. */

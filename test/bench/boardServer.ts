@@ -9,7 +9,6 @@
 //
 // BENCH_SERVER_SECONDS (default 60), BENCH_SERVER_CASES (default 100000) and BENCH_SERVER_STAFF
 // (default 50) shorten it for a quick check.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { quarterOf, shiftQuarter } from '../../shared/domain/quarter';
@@ -21,6 +20,7 @@ import { StaffBrowser, type BoardTarget } from '../support/boardClient';
 import { startServe } from '../db/boardServerProcess';
 import { copiedBoard, openBenchDesk, type Board } from './boards';
 import { count, ms, percentile, type Result } from './results';
+import { openTestDb } from '../support/testKey';
 
 const PASSWORD = 'correct horse battery staple';
 const READ_P95_MS = 50;
@@ -63,7 +63,7 @@ interface Fixtures {
 }
 
 function fixturesOf(board: Board, desk: Desk): Fixtures {
-  const db = new Database(board.file, { readonly: true });
+  const db = openTestDb(board.file, { readonly: true });
   try {
     const agencies = (db.prepare('SELECT id FROM agency ORDER BY id').all() as { id: number }[]).map((r) => r.id);
     const openCases = (
@@ -371,7 +371,7 @@ export async function measureBoardServer(options: ServerLoadOptions): Promise<Re
 
 /** Every acknowledged write, looked for in the file: a case by its reference, an officer by e-mail, a discussion in the audit trail. */
 function lostUpdates(file: string, acknowledged: { kind: Kind; token: string }[]): string[] {
-  const db = new Database(file, { readonly: true });
+  const db = openTestDb(file, { readonly: true });
   try {
     const caseBy = db.prepare('SELECT count(*) AS n FROM escalation WHERE reference = ?');
     const officerBy = db.prepare('SELECT count(*) AS n FROM officer WHERE email = ?');

@@ -4,7 +4,6 @@
 // exactly the rows the app wrote. A million is built from 20,000 seeded through the services and
 // copied fifty times (test/support/multiplyBoard.ts): seeding a million one by one would take the
 // bench past a quarter of an hour at today's rate, which the bulk-load figure reports.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { seedDemo } from '../../electron/services/demo/seed';
 import { multiplyBoard } from '../support/multiplyBoard';
 import { insertRowsSince, markRows, openLikeTheApp } from './rawInserts';
 import { count, ms, perSecond, share, type Result } from './results';
+import { TEST_KEY, openTestDb } from '../support/testKey';
 
 export const NOW = new Date('2026-11-23T10:00:00Z');
 export const UNTIL = '2026-11-20';
@@ -27,7 +27,7 @@ export interface Board {
 }
 
 export const openBenchDesk = (folder: string): Desk =>
-  openDesk({ dataFolder: folder, mode: 'web', version: 'bench', now: () => NOW, actor: () => 'benchmark' });
+  openDesk({ key: TEST_KEY, dataFolder: folder, mode: 'web', version: 'bench', now: () => NOW, actor: () => 'benchmark' });
 
 function emptyBoard(): Board {
   const folder = mkdtempSync(join(tmpdir(), 'desk-bench-'));
@@ -83,7 +83,7 @@ export function copiedBoard(size: number): Board {
   seedDemo(desk.store, { count: Math.min(size, MULTIPLY_FROM), seed: SEED, until: UNTIL });
   desk.close();
   if (size > MULTIPLY_FROM) multiplyBoard(board.file, Math.ceil(size / MULTIPLY_FROM));
-  const db = new Database(board.file);
+  const db = openTestDb(board.file);
   const escalations = (db.prepare('SELECT count(*) AS n FROM escalation').get() as { n: number }).n;
   db.close();
   return { ...board, escalations };
@@ -96,7 +96,7 @@ export function buildBoard(size: number): { board: Board; result: Result | null 
   const copies = Math.ceil(size / MULTIPLY_FROM);
   process.stderr.write(`  copying the ${count(MULTIPLY_FROM)} seeded cases ${copies} times over\n`);
   multiplyBoard(board.file, copies);
-  const db = new Database(board.file);
+  const db = openTestDb(board.file);
   const escalations = (db.prepare('SELECT count(*) AS n FROM escalation').get() as { n: number }).n;
   db.close();
   return { board: { ...board, escalations }, result: null };

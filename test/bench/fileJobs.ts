@@ -5,19 +5,19 @@
 //   row-bomb <folder> <bomb.xlsx>      the app refusing a hostile workbook while other calls are made
 // Each prints one line of JSON: { ms, maxRssKb, ... }.
 import ExcelJS from 'exceljs';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { writeBoardReturn } from '../../electron/services/returns/boardReturn';
 import type { ReadableDb } from '../../electron/db/types';
 import { openBenchDesk, NOW } from './boards';
+import { openTestDb } from '../support/testKey';
 
 async function main(): Promise<void> {
   const [job, a, b, c] = process.argv.slice(2);
   const started = performance.now();
   let extra: Record<string, unknown>;
   if (job === 'export') {
-    const db = new Database(a!, { readonly: true }) as unknown as ReadableDb;
+    const db = openTestDb(a!, { readonly: true }) as unknown as ReadableDb;
     const result = await writeBoardReturn(db, { now: NOW, quarter: b!, file: c!, appVersion: 'bench' });
     extra = { rows: result.registerRows };
   } else if (job === 'raw-export') {

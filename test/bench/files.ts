@@ -1,7 +1,6 @@
 // The Excel side: the quarterly return export of the busiest quarter beside exceljs's streaming
 // writer writing the same cells, and importing a 10,000-row agency return. Each job runs in its
 // own child process (fileJobs.ts) so its peak memory is its own.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { fillReturn, makeTemplate, day } from '../support/workbooks';
 import type { TestDesk } from '../support/tempStore';
 import { openBenchDesk, type Board } from './boards';
 import { count, mb, ms, times, type Result } from './results';
+import { openTestDb } from '../support/testKey';
 
 interface JobAnswer {
   ms: number;
@@ -31,7 +31,7 @@ export function job(...args: string[]): JobAnswer {
 
 /** The quarter with the most cases opened in it, of the last twelve. */
 function busiestQuarter(file: string): { key: string; cases: number } {
-  const db = new Database(file, { readonly: true });
+  const db = openTestDb(file, { readonly: true });
   const newest = (db.prepare('SELECT max(opened_on) AS newest FROM escalation').get() as { newest: string }).newest;
   let best = { key: '', cases: -1 };
   for (let i = 0; i < 12; i += 1) {

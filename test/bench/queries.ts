@@ -3,11 +3,11 @@
 // learning hub's quarter. Each figure is the median of several runs after one warm-up run.
 // The dashboard's query plans are read as it runs (EXPLAIN QUERY PLAN of every statement it
 // prepares): the goal includes no full-table scan.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { quarterFromKey, quarterOf, shiftQuarter } from '../../shared/domain/quarter';
 import type { Desk } from '../../electron/desk/desk';
 import { fullScans, planOf, recordStatements } from '../support/queryPlans';
 import { median, ms, times, type Result } from './results';
+import { openTestDb } from '../support/testKey';
 
 const RUNS = 7;
 
@@ -27,7 +27,7 @@ function expectOk(result: { ok: boolean; error?: { message: string } }): void {
 }
 
 export function measureQueries(desk: Desk, file: string, size: number): Result[] {
-  const raw = new Database(file, { readonly: true });
+  const raw = openTestDb(file, { readonly: true });
   const one = <T>(sql: string, ...params: unknown[]) => raw.prepare(sql).get(...params) as T;
   const agencyId = one<{ id: number }>('SELECT raising_agency_id AS id FROM escalation GROUP BY 1 ORDER BY count(*) DESC LIMIT 1').id;
   const reference = one<{ reference: string }>(

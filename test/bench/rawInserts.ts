@@ -3,6 +3,7 @@
 // before the app wrote them, opened with the same pragmas as the app's own connection. Only the
 // inserts and the commit are timed; reading the rows out of the app's database is not.
 import Database from 'better-sqlite3-multiple-ciphers';
+import { openTestDb } from '../support/testKey';
 
 type Db = Database.Database;
 
@@ -71,7 +72,7 @@ function inForeignKeyOrder(db: Db, names: string[]): string[] {
 
 /** Opens a copy with the same connection settings as the app's own writer (electron/db/open.ts). */
 export function openLikeTheApp(file: string, app: Db): Db {
-  const db = new Database(file);
+  const db = openTestDb(file);
   for (const pragma of ['journal_mode', 'synchronous', 'foreign_keys', 'busy_timeout', 'cache_size']) {
     db.pragma(`${pragma} = ${String(app.pragma(pragma, { simple: true }))}`);
   }

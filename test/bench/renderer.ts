@@ -8,6 +8,7 @@ import { openDesk } from '../../electron/desk/desk';
 import { PROJECT_ROOT } from '../../electron/desk/packageVersion';
 import { startWebServer } from '../../electron/web/server';
 import { ms, percentile, type Result } from './results';
+import { TEST_KEY } from '../support/testKey';
 
 const PASSWORD = 'bench pass phrase 2026';
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -56,7 +57,7 @@ export async function measureFirstScreen(browser: Browser, url: string, size: nu
 }
 
 export async function measureRenderer(folder: string, size: number): Promise<Result[]> {
-  const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'bench' });
+  const desk = openDesk({ key: TEST_KEY, dataFolder: folder, mode: 'web', version: 'bench' });
   // The board's first account, made on the desk; the page signs in with it below.
   const first = desk.call('session:setUp', {
     userName: 'bench',

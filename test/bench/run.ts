@@ -9,6 +9,7 @@ import { checked, parseFlags } from '../../electron/desk/args';
 import { buildBoard, openBenchDesk } from './boards';
 import { measureExport, measureImport } from './files';
 import { measureQueries } from './queries';
+import { measureEncryption } from './encryption';
 import { measureRenderer } from './renderer';
 import { measureRowBombs } from './rowBomb';
 import { measureBoardServer, serverLoadOptions } from './boardServer';
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     const desk = openBenchDesk(board.folder);
     results.push(...measureQueries(desk, board.file, board.escalations));
     desk.close();
-    if (size === sizes[0]) results.push(await measureImport(board), ...(await measureRowBombs(board)));
+    if (size === sizes[0]) results.push(await measureImport(board), ...(await measureRowBombs(board)), ...(await measureEncryption(board)));
     if (size === largest) {
       results.push(measureExport(board));
       results.push(...(await measureRenderer(board.folder, board.escalations)));

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/services/audit';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { openTestDb } from '../support/testKey';
 
 let desk: TestDesk;
 beforeEach(() => {
@@ -20,7 +20,7 @@ describe('audit trail', () => {
 
   it('chains each entry to the one before, and a change made behind the app’s back is found at the first altered entry', () => {
     expect(verifyAuditChain(desk.store.reader)).toEqual({ checked: 3, firstBadEntryId: null });
-    const intruder = new Database(desk.store.file);
+    const intruder = openTestDb(desk.store.file);
     intruder.exec('DROP TRIGGER audit_entry_no_update');
     intruder.prepare('UPDATE audit_entry SET after_json = \'{"name":"Someone Else"}\' WHERE id = 2').run();
     intruder.close();

@@ -2,7 +2,6 @@
 // writing one (the online "Back up now", the copy before a restore, the copy before a migration)
 // and at moments of the test's choosing while it backs up in a loop. After each kill the list
 // holds only backups that pass their check, and the next start-up removes whatever was left.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { migrations } from '../../electron/db/migrations/index';
 import { DATABASE_FILE_NAME, openStore } from '../../electron/db/open';
 import { BACKUP_NAME } from '../../shared/domain/recovery';
 import { tempFolder } from '../support/tempStore';
+import { TEST_KEY, openTestDb } from '../support/testKey';
 
 const folders: string[] = [];
 afterEach(() => folders.splice(0).forEach((f) => rmSync(f, { recursive: true, force: true })));
@@ -22,10 +22,10 @@ const AGENCIES = 3000;
 
 function seed(folder: string, options: { olderSchema?: boolean } = {}): void {
   const file = join(folder, DATABASE_FILE_NAME);
-  const db = new Database(file);
+  const db = openTestDb(file);
   db.pragma('journal_mode = WAL');
   // One release behind, so opening it migrates (and first backs up).
-  migrate(db, file, options.olderSchema ? migrations.slice(0, -1) : migrations);
+  migrate(db, file, TEST_KEY, options.olderSchema ? migrations.slice(0, -1) : migrations);
   const insert = db.prepare(
     "INSERT INTO agency (name, name_key, sector, statutory_partner, created_at) VALUES (?, ?, 'police', 0, '2026-11-23T10:00:00Z')",
   );
@@ -73,13 +73,14 @@ function expectOnlyGoodBackups(folder: string, tally: Tally, label: string): voi
   tally.kills += 1;
   const listed = listBackups(folder);
   tally.listedAfterKill += listed.length;
-  for (const backup of listed) expect(backupProblem(backup.file), `${label}: ${backup.name}`).toBeNull();
+  for (const backup of listed) expect(backupProblem(backup.file, TEST_KEY), `${label}: ${backup.name}`).toBeNull();
   const names = readdirSync(backupsFolder(folder));
   tally.leftoversAfterKill += names.filter((n) => !BACKUP_NAME.test(n)).length;
   // The next start-up: leftovers go, the records open (migrating if the kill came before that).
-  openStore(join(folder, DATABASE_FILE_NAME)).close();
+  openStore(join(folder, DATABASE_FILE_NAME), TEST_KEY).close();
   for (const name of readdirSync(backupsFolder(folder))) expect(name, `${label}: left in backups/ after start-up`).toMatch(BACKUP_NAME);
-  for (const backup of listBackups(folder)) expect(backupProblem(backup.file), `${label}: ${backup.name} after start-up`).toBeNull();
+  for (const backup of listBackups(folder))
+    expect(backupProblem(backup.file, TEST_KEY), `${label}: ${backup.name} after start-up`).toBeNull();
 }
 
 const ONLINE_STEPS: BackupStep[] = ['reserved', 'copying', 'copied', 'checked', 'synced', 'linked', 'published', 'rotated'];

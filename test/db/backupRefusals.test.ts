@@ -2,7 +2,6 @@
 // Escalation Desk records, and records with no coordinator when the board has accounts. Each is
 // refused by the command line (exit 3) and by the app's Backups screen, with the records file
 // byte-for-byte as it was; and rotation never deletes the last good backup.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { DATABASE_FILE_NAME, openStore } from '../../electron/db/open';
 import { dbFingerprint } from '../support/dbFingerprint';
 import type { Channel, ChannelInput } from '../../shared/contract';
 import { ok, tempFolder } from '../support/tempStore';
+import { TEST_KEY, giveTestKeys, openTestDb } from '../support/testKey';
 
 const opened: FrontDesk[] = [];
 const folders: string[] = [];
@@ -31,6 +31,7 @@ const now = () => new Date('2026-11-23T10:00:00Z');
 
 function host(dataFolder: string, trusted = true): FrontDesk {
   const h = openFrontDesk({
+    key: TEST_KEY,
     dataFolder,
     mode: 'web',
     version: '0.0.0-test',
@@ -52,6 +53,7 @@ function closeHost(h: FrontDesk): void {
 const call = async <C extends Channel>(h: FrontDesk, channel: C, input: ChannelInput<C>) => ok(await h.callAsync(channel, input));
 
 function board(dataFolder: string, ...args: string[]) {
+  giveTestKeys(dataFolder);
   const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), ...args, '--data', dataFolder], {
     encoding: 'utf8',
     timeout: 60_000,
@@ -74,14 +76,15 @@ function badFiles(good: string, paths: { empty: string; truncated: string; forei
   writeFileSync(paths.empty, '');
   copyFileSync(good, paths.truncated);
   truncateSync(paths.truncated, Math.floor(statSync(good).size / 2));
-  const foreign = new Database(paths.foreign);
+  const foreign = openTestDb(paths.foreign);
   foreign.exec("CREATE TABLE recipe (name TEXT); INSERT INTO recipe VALUES ('scones')");
   foreign.close();
 }
 
 const REFUSED = {
   empty: /is empty \(0 bytes\).*so it was not restored\. Nothing has changed\./,
-  truncated: /is cut short: it holds \d+ bytes of the \d+ its own header promises.*so it was not restored\. Nothing has changed\./,
+  truncated:
+    /is cut short: it holds \d+ bytes, (fewer than its own header promises|not a whole number of its 4096-byte pages).*so it was not restored\. Nothing has changed\./,
   foreign: /is an SQLite database but not Escalation Desk records.*so it was not restored\. Nothing has changed\./,
 };
 
@@ -101,7 +104,7 @@ describe('restore --from a file that is not a good backup', () => {
     }
     expect(dbFingerprint(records)).toBe(before);
     expect(readdirSync(data).filter((n) => n.includes('.replaced-') || n.includes('.restoring-'))).toEqual([]);
-    const store = openStore(records);
+    const store = openStore(records, TEST_KEY);
     try {
       expect((store.reader.prepare('SELECT count(*) AS n FROM agency').get() as { n: number }).n).toBe(200);
     } finally {
@@ -168,7 +171,7 @@ describe('a restore that would leave the board without a coordinator', () => {
     expect(board(data, 'restore', '--latest')).toMatchObject({ code: 3, err: expect.stringMatching(/has no active coordinator account/) });
     expect(dbFingerprint(records)).toBe(after);
     expect(readdirSync(data).filter((n) => n.includes('.replaced-'))).toEqual([]);
-    const store = openStore(records);
+    const store = openStore(records, TEST_KEY);
     try {
       expect(store.reader.prepare("SELECT user_name FROM app_user WHERE role = 'coordinator'").all()).toEqual([{ user_name: 'jo' }]);
     } finally {
@@ -190,9 +193,9 @@ describe('rotation', () => {
   it('counts only good backups, so the last good one outlives any number of bad ones, and goes only when enough good ones are newer', async () => {
     const data = folder();
     const file = join(data, DATABASE_FILE_NAME);
-    const store = openStore(file);
+    const store = openStore(file, TEST_KEY);
     try {
-      const good = await backupNow(store.writer, data, 'scheduled', new Date('2026-11-01T10:00:00Z'));
+      const good = await backupNow(store.writer, data, TEST_KEY, 'scheduled', new Date('2026-11-01T10:00:00Z'));
       // Bad files named as newer backups: empty ones and damaged ones.
       for (let i = 0; i < BACKUPS_KEPT + 5; i += 1) {
         const bad = join(backupsFolder(data), `escalation-desk-202611${String(i + 2).padStart(2, '0')}-100000-scheduled.sqlite`);
@@ -204,14 +207,15 @@ describe('rotation', () => {
           closeSync(fd);
         }
       }
-      rotateBackups(data);
+      rotateBackups(data, TEST_KEY);
       expect(listBackups(data).map((b) => b.file)).toContain(good);
-      expect(latestGoodBackup(data)?.file).toBe(good);
+      expect(latestGoodBackup(data, TEST_KEY)?.file).toBe(good);
       // A new good backup: still the old good one is kept (two good ones, far fewer than the limit).
-      await backupNow(store.writer, data, 'scheduled', new Date('2026-12-01T10:00:00Z'));
+      await backupNow(store.writer, data, TEST_KEY, 'scheduled', new Date('2026-12-01T10:00:00Z'));
       expect(listBackups(data).map((b) => b.file)).toContain(good);
       // Enough newer good ones: the oldest good one and every bad one older than them go.
-      for (let i = 0; i < BACKUPS_KEPT; i += 1) await backupNow(store.writer, data, 'scheduled', new Date(Date.UTC(2026, 11, 2 + i, 10)));
+      for (let i = 0; i < BACKUPS_KEPT; i += 1)
+        await backupNow(store.writer, data, TEST_KEY, 'scheduled', new Date(Date.UTC(2026, 11, 2 + i, 10)));
       const kept = listBackups(data);
       expect(kept).toHaveLength(BACKUPS_KEPT);
       expect(kept.map((b) => b.file)).not.toContain(good);

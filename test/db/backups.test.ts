@@ -10,6 +10,7 @@ import { BACKUPS_KEPT, backupNow, latestGoodBackup, listBackups } from '../../el
 import { DamagedDatabaseError } from '../../electron/db/damaged';
 import { DATABASE_FILE_NAME, openStore } from '../../electron/db/open';
 import { tempFolder } from '../support/tempStore';
+import { TEST_KEY, giveTestKeys, openTestDb } from '../support/testKey';
 
 const folders: string[] = [];
 const fresh = () => {
@@ -24,7 +25,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 
 function seedAgencies(folder: string): string {
   const file = join(folder, DATABASE_FILE_NAME);
-  const store = openStore(file);
+  const store = openStore(file, TEST_KEY);
   const insert = store.writer.prepare(
     "INSERT INTO agency (name, name_key, sector, statutory_partner, created_at) VALUES (?, ?, 'police', 0, '2026-11-23T10:00:00Z')",
   );
@@ -42,6 +43,7 @@ function damage(file: string): void {
 }
 
 function board(folder: string, ...args: string[]) {
+  giveTestKeys(folder);
   const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), ...args, '--data', folder], {
     encoding: 'utf8',
     timeout: 60_000,
@@ -55,11 +57,11 @@ describe('backupNow', () => {
   it('makes a self-contained file that passes integrity_check and holds the same rows', async () => {
     const folder = fresh();
     const file = seedAgencies(folder);
-    const store = openStore(file);
-    const backup = await backupNow(store.writer, folder, 'manual');
+    const store = openStore(file, TEST_KEY);
+    const backup = await backupNow(store.writer, folder, TEST_KEY, 'manual');
     store.close();
     expect(backup).toMatch(/[\\/]backups[\\/]escalation-desk-\d{8}-\d{6}-manual\.sqlite$/);
-    const copy = new Database(backup, { readonly: true, fileMustExist: true });
+    const copy = openTestDb(backup, { readonly: true, fileMustExist: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(agencyCount(copy)).toBe(AGENCIES);
@@ -72,12 +74,12 @@ describe('backupNow', () => {
 
   it(`keeps the newest ${BACKUPS_KEPT}, with unique names even within one second`, async () => {
     const folder = fresh();
-    const store = openStore(join(folder, DATABASE_FILE_NAME));
+    const store = openStore(join(folder, DATABASE_FILE_NAME), TEST_KEY);
     const at = new Date('2026-11-23T10:00:00Z');
     const made: string[] = [];
     try {
-      for (let i = 0; i < BACKUPS_KEPT + 5; i += 1) made.push(await backupNow(store.writer, folder, 'scheduled', at));
-      made.push(await backupNow(store.writer, folder, 'on-quit', new Date('2026-11-23T16:00:00Z')));
+      for (let i = 0; i < BACKUPS_KEPT + 5; i += 1) made.push(await backupNow(store.writer, folder, TEST_KEY, 'scheduled', at));
+      made.push(await backupNow(store.writer, folder, TEST_KEY, 'on-quit', new Date('2026-11-23T16:00:00Z')));
     } finally {
       store.close();
     }
@@ -94,14 +96,14 @@ describe('a damaged records file', () => {
   it('is refused at start-up, naming the latest good backup, and left byte-for-byte as it was', async () => {
     const folder = fresh();
     const file = seedAgencies(folder);
-    const store = openStore(file);
-    const good = await backupNow(store.writer, folder, 'scheduled', new Date('2026-11-22T09:30:00Z'));
+    const store = openStore(file, TEST_KEY);
+    const good = await backupNow(store.writer, folder, TEST_KEY, 'scheduled', new Date('2026-11-22T09:30:00Z'));
     store.close();
     damage(file);
     const before = sha(file);
     let error: unknown;
     try {
-      openStore(file).close();
+      openStore(file, TEST_KEY).close();
     } catch (e) {
       error = e;
     }
@@ -114,25 +116,25 @@ describe('a damaged records file', () => {
     expect(message).toContain('npm run board -- restore --latest');
     expect(message).toContain('--from');
     expect(sha(file)).toBe(before);
-    expect(latestGoodBackup(folder)?.file).toBe(good);
+    expect(latestGoodBackup(folder, TEST_KEY)?.file).toBe(good);
   });
 
   it('says plainly when there is no backup to offer', () => {
     const folder = fresh();
     const file = seedAgencies(folder);
     damage(file);
-    expect(() => openStore(file)).toThrow(/failed SQLite's integrity check.*There is no good backup/s);
+    expect(() => openStore(file, TEST_KEY)).toThrow(/failed SQLite's integrity check.*There is no good backup/s);
   });
 
   it('skips a damaged backup when choosing the latest good one', async () => {
     const folder = fresh();
     const file = seedAgencies(folder);
-    const store = openStore(file);
-    const older = await backupNow(store.writer, folder, 'scheduled', new Date('2026-11-22T09:30:00Z'));
-    const newer = await backupNow(store.writer, folder, 'scheduled', new Date('2026-11-23T09:30:00Z'));
+    const store = openStore(file, TEST_KEY);
+    const older = await backupNow(store.writer, folder, TEST_KEY, 'scheduled', new Date('2026-11-22T09:30:00Z'));
+    const newer = await backupNow(store.writer, folder, TEST_KEY, 'scheduled', new Date('2026-11-23T09:30:00Z'));
     store.close();
     damage(newer);
-    expect(latestGoodBackup(folder)?.file).toBe(older);
+    expect(latestGoodBackup(folder, TEST_KEY)?.file).toBe(older);
   });
 });
 
@@ -140,8 +142,8 @@ describe('npm run board -- restore', () => {
   it('puts the latest good backup back, keeps the replaced file, and the app opens with the rows there', async () => {
     const folder = fresh();
     const file = seedAgencies(folder);
-    const store = openStore(file);
-    const good = await backupNow(store.writer, folder, 'scheduled');
+    const store = openStore(file, TEST_KEY);
+    const good = await backupNow(store.writer, folder, TEST_KEY, 'scheduled');
     store.close();
     damage(file);
     const damagedHash = sha(file);
@@ -158,7 +160,7 @@ describe('npm run board -- restore', () => {
     expect(restored.out).toContain(join(folder, replaced[0]!));
     expect(sha(join(folder, replaced[0]!))).toBe(damagedHash);
 
-    const reopened = openStore(file);
+    const reopened = openStore(file, TEST_KEY);
     try {
       expect(agencyCount(reopened.reader)).toBe(AGENCIES);
     } finally {

@@ -2,7 +2,6 @@
 // real server (serve.ts in its own process on 127.0.0.2, over real TLS with its self-signed
 // certificate), dialled from 127.0.0.5 as a colleague's machine would: the forwarding the main
 // process registers in the desk's place, since the Electron binary cannot run here.
-import Database from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import type { JobView } from '../../shared/domain/exports';
 import type { Result } from '../../shared/result';
 import { tempFolder } from '../support/tempStore';
 import { startServe, type RunningServe } from './boardServerProcess';
+import { openTestDb } from '../support/testKey';
 
 const folders: string[] = [];
 const running: RunningServe[] = [];
@@ -114,7 +114,7 @@ describe('the desktop app connected to the board server', () => {
     expect(value(await call('agencies:get', { agencyId: agency.id }))).toMatchObject({ name: 'Hollyfield Primary School' });
     expect(value(await call('escalations:get', { escalationId: created.id }))).toMatchObject({ reference: 'CS-1001', childInitials: 'AB' });
     // …and straight from the server's own records file.
-    const db = new Database(join(data, DATABASE_FILE_NAME), { readonly: true, fileMustExist: true });
+    const db = openTestDb(join(data, DATABASE_FILE_NAME), { readonly: true, fileMustExist: true });
     try {
       expect(db.prepare('SELECT name FROM agency WHERE id = ?').get(agency.id)).toEqual({ name: 'Hollyfield Primary School' });
       expect(db.prepare('SELECT reference FROM escalation WHERE id = ?').get(created.id)).toEqual({ reference: 'CS-1001' });

@@ -10,6 +10,7 @@ import { healthOf } from '../../electron/web/frontDoor';
 import { startWebServer } from '../../electron/web/server';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { ok, tempFolder } from '../support/tempStore';
+import { TEST_KEY } from '../support/testKey';
 
 const now = () => new Date('2026-11-23T10:00:00Z');
 const folders: string[] = [];
@@ -19,7 +20,7 @@ describe('a board server with a damaged records file', () => {
   it('answers /health 503 with a plain reason, and refuses a restore from the network', async () => {
     const data = tempFolder('desk-serve-damaged-');
     folders.push(data);
-    const first = openFrontDesk({ dataFolder: data, mode: 'web', version: 'test', now, actor: () => 'Sam Coordinator' });
+    const first = openFrontDesk({ key: TEST_KEY, dataFolder: data, mode: 'web', version: 'test', now, actor: () => 'Sam Coordinator' });
     for (let i = 1; i <= 300; i += 1)
       ok(
         await first.callAsync('agencies:create', {
@@ -36,7 +37,7 @@ describe('a board server with a damaged records file', () => {
     closeSync(fd);
     const damagedBytes = dbFingerprint(file);
 
-    const desk = openFrontDesk({ dataFolder: data, mode: 'web', version: 'test', now });
+    const desk = openFrontDesk({ key: TEST_KEY, dataFolder: data, mode: 'web', version: 'test', now });
     expect(desk.desk).toBeNull();
     const server = await startWebServer({
       dispatch: desk.dispatchAsync,

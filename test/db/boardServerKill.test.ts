@@ -5,7 +5,6 @@
 // on. Afterwards every acknowledged write is there exactly once (read through the server and from
 // the file), a write that got no answer is there once or not at all, the audit chain verifies and
 // the file passes its integrity check.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -16,6 +15,7 @@ import type { ReadableDb } from '../../electron/db/types';
 import { StaffBrowser, type BoardTarget } from '../support/boardClient';
 import { tempFolder } from '../support/tempStore';
 import { startServe, type RunningServe } from './boardServerProcess';
+import { openTestDb } from '../support/testKey';
 
 const KILLS = Number(process.env.KILLS ?? 8);
 const STAFF = ['alex', 'bea', 'cal'] as const;
@@ -217,7 +217,7 @@ describe('the board server SIGKILLed under load', () => {
     // ... and straight from the file, once the server has stopped.
     expect(await server.stop()).toEqual({ code: 0, signal: null });
     server = null;
-    const db = new Database(join(data, DATABASE_FILE_NAME), { readonly: true });
+    const db = openTestDb(join(data, DATABASE_FILE_NAME), { readonly: true });
     try {
       const cases = db.prepare("SELECT reference, count(*) AS n FROM escalation WHERE reference LIKE 'K-%' GROUP BY reference").all() as {
         reference: string;

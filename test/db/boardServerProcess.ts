@@ -3,6 +3,7 @@
 // tests and the browser test alike. The clock is pinned so the records never read today's date.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { giveTestKeys, TEST_PASSPHRASE } from '../support/testKey';
 
 export const SERVE_SCRIPT = join(process.cwd(), 'electron', 'web', 'serve.ts');
 export const PINNED_CLOCK = '2026-11-23T10:00:00Z';
@@ -17,9 +18,12 @@ export interface ServeRun {
 }
 
 export function runServe(args: readonly string[]): ServeRun {
+  // The board's keys are the test key's, unlocked by the test passphrase (the browser tests do not run under vitest's environment).
+  const data = args[args.indexOf('--data') + 1];
+  if (args.includes('--data') && data) giveTestKeys(data);
   const child = spawn(process.execPath, ['--import', 'tsx', SERVE_SCRIPT, ...args], {
     cwd: process.cwd(),
-    env: { ...process.env, ESCALATION_DESK_CLOCK: PINNED_CLOCK, TZ: 'Europe/London' },
+    env: { ...process.env, ESCALATION_DESK_CLOCK: PINNED_CLOCK, TZ: 'Europe/London', ESCALATION_DESK_PASSPHRASE: TEST_PASSPHRASE },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -7,11 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ok, tempFolder } from '../support/tempStore';
 import { day, fillReturn } from '../support/workbooks';
 import { onLatest } from '../support/latest';
+import { TEST_KEY, giveTestKeys, openTestDb } from '../support/testKey';
 
 const data = tempFolder('desk-cli-');
 afterAll(() => rmSync(data, { recursive: true, force: true }));
 
 function board(...args: string[]) {
+  giveTestKeys(data);
   const run = spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), ...args, '--data', data], {
     encoding: 'utf8',
     timeout: 120_000,
@@ -105,7 +107,9 @@ describe('npm run board -- panel-check', () => {
     const { openDesk } = await import('../../electron/desk/desk');
     const { seedBoard, seatBoard, logEscalation } = await import('../support/boardFixture');
     const folder = tempFolder('desk-cli-panel-');
+    giveTestKeys(folder);
     const desk = openDesk({
+      key: TEST_KEY,
       dataFolder: folder,
       mode: 'web',
       version: 'test',
@@ -148,9 +152,9 @@ describe('npm run board -- panel-check', () => {
 
 describe('npm run board -- verify-audit', () => {
   it('says the trail is intact, and names the first entry changed behind the app’s back', async () => {
-    const Database = (await import('better-sqlite3-multiple-ciphers')).default;
     const { DATABASE_FILE_NAME } = await import('../../electron/db/open');
     const folder = tempFolder('desk-cli-audit-');
+    giveTestKeys(folder);
     const run = () =>
       spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'verify-audit', '--data', folder], {
         encoding: 'utf8',
@@ -162,7 +166,7 @@ describe('npm run board -- verify-audit', () => {
       { encoding: 'utf8', timeout: 60_000 },
     );
     expect(run()).toMatchObject({ status: 0, stdout: expect.stringMatching(/The audit trail is intact: \d+ entries checked\./) });
-    const intruder = new Database(join(folder, DATABASE_FILE_NAME));
+    const intruder = openTestDb(join(folder, DATABASE_FILE_NAME));
     intruder.exec('DROP TRIGGER audit_entry_no_update');
     intruder.prepare("UPDATE audit_entry SET actor = 'someone else' WHERE id = 3").run();
     intruder.close();
@@ -177,6 +181,7 @@ describe('npm run board, once the board has user accounts', () => {
   it('needs --user and the password, applies the role, and names the person in the audit trail', async () => {
     const { openDesk } = await import('../../electron/desk/desk');
     const folder = tempFolder('desk-cli-accounts-');
+    giveTestKeys(folder);
     const password = 'a long cli pass phrase';
     const seeded = spawnSync(
       process.execPath,
@@ -184,7 +189,7 @@ describe('npm run board, once the board has user accounts', () => {
       { encoding: 'utf8', timeout: 60_000 },
     );
     expect(seeded.status).toBe(0);
-    const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'test' });
+    const desk = openDesk({ key: TEST_KEY, dataFolder: folder, mode: 'web', version: 'test' });
     expect(desk.call('session:setUp', { userName: 'jo', displayName: 'Jo Coordinator', password, repeatPassword: password }).ok).toBe(true);
     expect(desk.call('users:create', { userName: 'sam', displayName: 'Sam Analyst', role: 'learning_hub', password }).ok).toBe(true);
     desk.close();
@@ -210,7 +215,7 @@ describe('npm run board, once the board has user accounts', () => {
     expect(hubImports).toMatchObject({ status: 3, stderr: expect.stringContaining('Your role (learning hub) cannot do this') });
     expect(cli(['seed-demo', '--count', '5'])).toMatchObject({ status: 3, stderr: expect.stringContaining('already has user accounts') });
 
-    const check = openDesk({ dataFolder: folder, mode: 'web', version: 'test', actor: () => 'test' });
+    const check = openDesk({ key: TEST_KEY, dataFolder: folder, mode: 'web', version: 'test', actor: () => 'test' });
     const actors = check.store.reader.prepare("SELECT actor, action FROM audit_entry WHERE action LIKE 'session.%' ORDER BY id").all();
     check.close();
     expect(actors).toEqual([
@@ -229,7 +234,9 @@ describe('npm run board -- retention-review', () => {
     const { dbFingerprint } = await import('../support/dbFingerprint');
     const { DATABASE_FILE_NAME } = await import('../../electron/db/open');
     const folder = tempFolder('desk-cli-retention-');
+    giveTestKeys(folder);
     const desk = openDesk({
+      key: TEST_KEY,
       dataFolder: folder,
       mode: 'web',
       version: 'test',

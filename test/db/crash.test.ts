@@ -1,12 +1,12 @@
 // Kill the app (SIGKILL) in the middle of a stream of writes, many times over: the database must
 // pass SQLite's own checks, keep every write it acknowledged, and hold no half-written record.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { tempFolder } from '../support/tempStore';
+import { openTestDb } from '../support/testKey';
 
 const KILLS = 12;
 
@@ -38,7 +38,7 @@ describe('crash safety', () => {
       for (let round = 0; round < KILLS; round += 1) {
         const acked = await runAndKill(folder, 5 + ((round * 37) % 60));
         acked.forEach((a) => everAcked.add(a));
-        const db = new Database(join(folder, DATABASE_FILE_NAME));
+        const db = openTestDb(join(folder, DATABASE_FILE_NAME));
         try {
           expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
           expect(db.pragma('foreign_key_check')).toEqual([]);

@@ -1,7 +1,6 @@
 // Files only their owner can read: the records file and its companions, backups (the copy before a
 // migration included), files a restore sets aside and exports are 0600 in 0700 folders, whether
 // the app makes them or an older version left them wider.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { migrations } from '../../electron/db/migrations/index';
 import { DATABASE_FILE_NAME, openStore } from '../../electron/db/open';
 import type { Channel, ChannelInput } from '../../shared/contract';
 import { ok, tempFolder } from '../support/tempStore';
+import { TEST_KEY, openTestDb } from '../support/testKey';
 
 const opened: FrontDesk[] = [];
 const folders: string[] = [];
@@ -28,6 +28,7 @@ function folder(): string {
 
 function host(dataFolder: string): FrontDesk {
   const h = openFrontDesk({
+    key: TEST_KEY,
     dataFolder,
     mode: 'web',
     version: '0.0.0-test',
@@ -96,11 +97,11 @@ describe.skipIf(process.platform === 'win32')('file modes (POSIX only: Windows h
   it('are 0600 for the copy taken before a migration', () => {
     const data = folder();
     const file = join(data, DATABASE_FILE_NAME);
-    const db = new Database(file);
-    migrate(db, file, migrations.slice(0, -1));
+    const db = openTestDb(file);
+    migrate(db, file, TEST_KEY, migrations.slice(0, -1));
     db.close();
     chmodSync(file, 0o600);
-    const store = openStore(file);
+    const store = openStore(file, TEST_KEY);
     store.close();
     const found = expectOwnerOnly(data);
     expect(Object.keys(found).filter((p) => p.startsWith('backups/') && p.endsWith('-before-migration.sqlite'))).toHaveLength(1);

@@ -6,11 +6,11 @@ import { request as httpsRequest } from 'node:https';
 import { checkServerIdentity } from 'node:tls';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { tempFolder } from '../support/tempStore';
 import { startServe, type RunningServe } from './boardServerProcess';
+import { openTestDb } from '../support/testKey';
 
 const PASSWORD = 'correct horse battery staple';
 const folders: string[] = [];
@@ -120,7 +120,7 @@ describe('stopping the board server with SIGTERM', () => {
     expect(server.stdout()).toMatch(/Backup taken on stopping: \S+on-quit/);
     expect(server.stdout()).toContain('Stopped.');
 
-    const db = new Database(join(data, DATABASE_FILE_NAME), { readonly: true });
+    const db = openTestDb(join(data, DATABASE_FILE_NAME), { readonly: true });
     try {
       expect(db.prepare("SELECT count(*) AS n FROM agency WHERE name = 'Avon and Somerset Police'").get()).toEqual({ n: 1 });
     } finally {

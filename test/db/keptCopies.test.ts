@@ -14,6 +14,7 @@ import { logEscalation, seedBoard, type Board } from '../support/boardFixture';
 import { addThemes, DASHBOARD_CASES, seedCases } from '../support/dashboardCases';
 import { ok, openTestDesk, tempFolder, type TestDesk } from '../support/tempStore';
 import { onLatest } from '../support/latest';
+import { TEST_KEY, openTestDb } from '../support/testKey';
 
 let desk: TestDesk;
 let board: Board;
@@ -198,14 +199,15 @@ describe('filled in when an older database is migrated', () => {
     // A database at schema 60 (the real steps up to it), holding the same records.
     const folder = tempFolder();
     const file = join(folder, 'older.sqlite');
-    const older = new Database(file);
+    const older = openTestDb(file);
     migrate(
       older,
       file,
+      TEST_KEY,
       migrations.filter((m) => m.version <= 60),
     );
     older.pragma('foreign_keys = OFF');
-    older.exec(`ATTACH DATABASE '${desk.store.file.replace(/'/g, "''")}' AS now`);
+    older.exec(`ATTACH DATABASE '${desk.store.file.replace(/'/g, "''")}' AS now KEY "x'${TEST_KEY.toString('hex')}'"`);
     const tables = (
       older.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
     ).map((t) => t.name);
@@ -223,7 +225,7 @@ describe('filled in when an older database is migrated', () => {
     older.exec('DETACH DATABASE now');
     older.close();
 
-    const migrated = openStore(file);
+    const migrated = openStore(file, TEST_KEY);
     try {
       expect(migrated.schemaVersion).toBeGreaterThanOrEqual(90);
       expect(partiesIn(migrated.reader)).toEqual(partiesIn(desk.store.reader));

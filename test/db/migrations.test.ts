@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { listBackups } from '../../electron/db/backup';
 import { LATEST_VERSION, migrations, type Migration } from '../../electron/db/migrations/index';
 import { DATABASE_FILE_NAME, openStore } from '../../electron/db/open';
 import { tempFolder } from '../support/tempStore';
+import { TEST_KEY, openTestDb } from '../support/testKey';
 
 const folders: string[] = [];
 const fresh = () => {
@@ -20,7 +20,7 @@ afterEach(() => folders.splice(0).forEach((f) => rmSync(f, { recursive: true, fo
 describe('opening the store', () => {
   it('migrates an empty file to the latest schema with the pragmas records need', () => {
     const file = join(fresh(), 'desk.sqlite');
-    const store = openStore(file);
+    const store = openStore(file, TEST_KEY);
     try {
       expect(store.schemaVersion).toBe(LATEST_VERSION);
       expect(store.writer.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -38,15 +38,15 @@ describe('opening the store', () => {
   it('opens an up-to-date file again without migrating or backing up', () => {
     const folder = fresh();
     const file = join(folder, 'desk.sqlite');
-    openStore(file).close();
-    const store = openStore(file);
+    openStore(file, TEST_KEY).close();
+    const store = openStore(file, TEST_KEY);
     store.close();
     expect(readdirSync(folder).filter((n) => n.endsWith('.bak'))).toEqual([]);
     expect(listBackups(folder)).toEqual([]);
   });
 
   it('gives reads a connection that cannot write', () => {
-    const store = openStore(join(fresh(), 'desk.sqlite'));
+    const store = openStore(join(fresh(), 'desk.sqlite'), TEST_KEY);
     try {
       expect(() =>
         store.reader
@@ -60,14 +60,14 @@ describe('opening the store', () => {
 
   it('refuses a database written by a newer version, in plain words, and leaves it byte-for-byte as it was', () => {
     const file = join(fresh(), 'desk.sqlite');
-    const raw = new Database(file);
+    const raw = openTestDb(file);
     raw.exec('CREATE TABLE future_thing (x)');
     raw.pragma(`user_version = ${LATEST_VERSION + 10}`);
     raw.close();
     const before = createHash('sha256').update(readFileSync(file)).digest('hex');
     let error: unknown;
     try {
-      openStore(file);
+      openStore(file, TEST_KEY);
     } catch (e) {
       error = e;
     }
@@ -83,11 +83,11 @@ describe('numbered migrations', () => {
 
   it('runs pending steps in order, records the version and backs the file up first', () => {
     const file = join(fresh(), 'desk.sqlite');
-    const db = new Database(file);
+    const db = openTestDb(file);
     db.pragma('journal_mode = WAL');
-    migrate(db, file, [step(10, 'CREATE TABLE a (x)')]);
+    migrate(db, file, TEST_KEY, [step(10, 'CREATE TABLE a (x)')]);
     db.prepare('INSERT INTO a VALUES (1)').run();
-    const result = migrate(db, file, [
+    const result = migrate(db, file, TEST_KEY, [
       step(10, 'CREATE TABLE a (x)'),
       step(20, 'CREATE TABLE b (y)'),
       step(30, 'ALTER TABLE b ADD COLUMN z'),
@@ -96,7 +96,7 @@ describe('numbered migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(30);
     expect(result.backup).not.toBeNull();
     expect(existsSync(result.backup!)).toBe(true);
-    const backup = new Database(result.backup!, { readonly: true });
+    const backup = openTestDb(result.backup!, { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(10);
     expect(backup.prepare('SELECT x FROM a').all()).toEqual([{ x: 1 }]);
     backup.close();
@@ -109,11 +109,12 @@ describe('numbered migrations', () => {
     // A records file as the release before left it, with an agency in it, and the agency's row
     // still in the WAL (not yet folded into the main file).
     const previous = migrations.at(-2)!.version;
-    const old = new Database(file);
+    const old = openTestDb(file);
     old.pragma('journal_mode = WAL');
     migrate(
       old,
       file,
+      TEST_KEY,
       migrations.filter((m) => m.version <= previous),
     );
     old
@@ -124,7 +125,7 @@ describe('numbered migrations', () => {
     expect(listBackups(folder)).toEqual([]);
     old.close();
 
-    const store = openStore(file);
+    const store = openStore(file, TEST_KEY);
     expect(store.schemaVersion).toBe(LATEST_VERSION);
     store.close();
 
@@ -133,7 +134,7 @@ describe('numbered migrations', () => {
     expect(backup).toMatchObject({ reason: 'before-migration' });
     expect(backup!.file.startsWith(join(folder, 'backups'))).toBe(true);
     expect(readdirSync(folder).filter((n) => n.endsWith('.bak'))).toEqual([]);
-    const copy = new Database(backup!.file, { readonly: true, fileMustExist: true });
+    const copy = openTestDb(backup!.file, { readonly: true, fileMustExist: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
@@ -148,11 +149,11 @@ describe('numbered migrations', () => {
   it('does not migrate when the backup before it cannot be made, and says so', () => {
     const folder = fresh();
     const file = join(folder, 'desk.sqlite');
-    const db = new Database(file);
-    migrate(db, file, [step(10, 'CREATE TABLE a (x)')]);
+    const db = openTestDb(file);
+    migrate(db, file, TEST_KEY, [step(10, 'CREATE TABLE a (x)')]);
     // A file where the backups folder should be: the copy cannot be written.
     writeFileSync(join(folder, 'backups'), 'not a folder');
-    expect(() => migrate(db, file, [step(10, ''), step(20, 'CREATE TABLE b (y)')])).toThrow(
+    expect(() => migrate(db, file, TEST_KEY, [step(10, ''), step(20, 'CREATE TABLE b (y)')])).toThrow(
       /Could not back up the records before updating their format/,
     );
     expect(db.pragma('user_version', { simple: true })).toBe(10);
@@ -161,9 +162,9 @@ describe('numbered migrations', () => {
 
   it('rolls every pending step back when one fails, leaving the version where it was', () => {
     const file = join(fresh(), 'desk.sqlite');
-    const db = new Database(file);
-    migrate(db, file, [step(10, 'CREATE TABLE a (x)')]);
-    expect(() => migrate(db, file, [step(10, ''), step(20, 'CREATE TABLE b (y)'), step(30, 'THIS IS NOT SQL')])).toThrow();
+    const db = openTestDb(file);
+    migrate(db, file, TEST_KEY, [step(10, 'CREATE TABLE a (x)')]);
+    expect(() => migrate(db, file, TEST_KEY, [step(10, ''), step(20, 'CREATE TABLE b (y)'), step(30, 'THIS IS NOT SQL')])).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(10);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'b'").get()).toEqual({ n: 0 });
     db.close();

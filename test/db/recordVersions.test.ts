@@ -11,6 +11,7 @@ import { logEscalation, seatBoard, seedBoard, escalateToTop } from '../support/b
 import { dbFingerprint } from '../support/dbFingerprint';
 import { onLatest } from '../support/latest';
 import { ok, tempFolder, type TestDesk } from '../support/tempStore';
+import { TEST_KEY } from '../support/testKey';
 
 // Two coordinators at one board: the desk's caller is whoever is acting now, at the time set.
 let who = 'Jo Smith (jsmith)';
@@ -25,6 +26,7 @@ afterEach(() => {
 function open(): TestDesk {
   const dataFolder = tempFolder();
   const opened: Desk = openDesk({
+    key: TEST_KEY,
     dataFolder,
     mode: 'web',
     version: '0.0.0-test',

@@ -1,7 +1,6 @@
 // The front door's desk (electron/app/deskHost.ts), end to end over real files: backing up and
 // restoring under the running desk, a damaged file answered with the latest good backup, and the
 // audit trail checked when the desk opens.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { dbFingerprint } from '../support/dbFingerprint';
 import type { Channel } from '../../shared/contract';
 import { ok, tempFolder } from '../support/tempStore';
 import { inputOnLatest, type InputOnLatest } from '../support/latest';
+import { TEST_KEY, openTestDb } from '../support/testKey';
 
 const opened: FrontDesk[] = [];
 const folders: string[] = [];
@@ -29,6 +29,7 @@ function folder(): string {
 
 function host(dataFolder: string, actor = 'Sam Coordinator'): FrontDesk {
   const h = openFrontDesk({
+    key: TEST_KEY,
     dataFolder,
     mode: 'web',
     version: '0.0.0-test',
@@ -84,7 +85,7 @@ describe('restoring a backup under the running desk', () => {
     // The records in use before were kept: moved aside, and backed up where the screen can restore them.
     expect(restored.keptAside.length).toBeGreaterThan(0);
     for (const name of restored.keptAside) expect(existsSync(join(data, name))).toBe(true);
-    const aside = new Database(
+    const aside = openTestDb(
       join(
         data,
         restored.keptAside.find((n) => !/-(wal|shm|journal)$/.test(n))!,
@@ -205,7 +206,7 @@ describe('restoring a backup under the running desk', () => {
     await call(h, 'backups:create', {});
     // Sound as a file and shaped like older records, but not records this version can bring up to date (columns missing).
     const odd = join(backupsFolder(data), 'escalation-desk-20300101-000000-manual.sqlite');
-    const raw = new Database(odd);
+    const raw = openTestDb(odd);
     raw.exec('CREATE TABLE agency (x); CREATE TABLE board_membership (x); CREATE TABLE audit_entry (x); CREATE TABLE escalation (x)');
     raw.pragma('user_version = 30');
     raw.close();
@@ -226,7 +227,7 @@ describe('restoring a backup under the running desk', () => {
 describe('who may back up, restore and delete', () => {
   it('is the coordinator: another role is refused before anything is read or changed', async () => {
     const data = folder();
-    const h = openFrontDesk({ dataFolder: data, mode: 'web', version: '0.0.0-test' });
+    const h = openFrontDesk({ key: TEST_KEY, dataFolder: data, mode: 'web', version: '0.0.0-test' });
     opened.push(h);
     const password = 'a long test pass phrase';
     await call(h, 'session:setUp', { userName: 'jo', displayName: 'Jo Coordinator', password, repeatPassword: password });
@@ -339,7 +340,7 @@ describe('the audit trail, checked when the desk opens', () => {
     await addAgency(checkpointed, 'Added after the last check');
     closeHost(checkpointed);
 
-    const intruder = new Database(join(data, DATABASE_FILE_NAME));
+    const intruder = openTestDb(join(data, DATABASE_FILE_NAME));
     intruder.exec('DROP TRIGGER audit_entry_no_update');
     intruder.prepare("UPDATE audit_entry SET actor = 'someone else' WHERE id = 5").run();
     intruder.close();
@@ -363,7 +364,7 @@ describe('the audit trail, checked when the desk opens', () => {
     await checkpointed.auditSettled();
     const checkpoint = readAuditCheckpoint(checkpointed.desk!.store.reader);
     closeHost(checkpointed);
-    const intruder = new Database(join(data, DATABASE_FILE_NAME));
+    const intruder = openTestDb(join(data, DATABASE_FILE_NAME));
     intruder.exec('DROP TRIGGER audit_entry_no_update');
     intruder.prepare('UPDATE audit_entry SET after_json = \'{"name":"Someone Else"}\' WHERE id = 2').run();
     intruder.close();
@@ -385,7 +386,7 @@ describe('the audit trail, checked when the desk opens', () => {
 
     // Rewrite entry 3 and recompute the chain from there, as someone with the app's source could.
     const { createHash } = await import('node:crypto');
-    const intruder = new Database(file);
+    const intruder = openTestDb(file);
     intruder.exec('DROP TRIGGER audit_entry_no_update');
     intruder.prepare('UPDATE audit_entry SET actor = ? WHERE id = 3').run('someone else');
     let prev = (intruder.prepare('SELECT hash FROM audit_entry WHERE id = 2').get() as { hash: string }).hash;
@@ -414,7 +415,7 @@ describe('the audit trail, checked when the desk opens', () => {
     rmSync(file);
     rmSync(`${file}-wal`, { force: true });
     rmSync(`${file}-shm`, { force: true });
-    const cut = new Database(copy);
+    const cut = openTestDb(copy);
     cut.exec('DROP TRIGGER audit_entry_no_delete');
     cut.prepare('DELETE FROM audit_entry WHERE id >= 4').run();
     cut.prepare(`VACUUM INTO ?`).run(file);

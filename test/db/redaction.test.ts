@@ -1,10 +1,9 @@
 // Redacting a child's identifier that slipped in: gone from the case, from the audit trail's
 // stored values, from the records file's bytes and from a backup taken after; the redaction
 // itself recorded; the hash chain still verifying, and still catching any other edit.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupNow } from '../../electron/db/backup';
@@ -15,6 +14,8 @@ import { logEscalation, seedBoard } from '../support/boardFixture';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 import { onLatest, dispatchOnLatest } from '../support/latest';
+import { TEST_KEY, giveTestKeys, openTestDb } from '../support/testKey';
+import { decryptedPages } from '../support/decryptedPages';
 
 let desk: TestDesk;
 let closed = false;
@@ -32,19 +33,24 @@ function closeDesk(): void {
 }
 const NOW = new Date('2026-11-23T10:00:00Z');
 
-/** Whether the file's bytes hold the text, in any case, as UTF-8 or UTF-16 (SQLite may use either). */
+/**
+ * Whether the file's pages hold the text, in any case, as UTF-8 or UTF-16 (SQLite may use either).
+ * The pages are decrypted by the test (the file holds no text in the clear), free pages too.
+ */
 function fileHolds(file: string, text: string): boolean {
   if (!existsSync(file)) return false;
-  const bytes = readFileSync(file);
+  const bytes = decryptedPages(file, TEST_KEY);
   const lower = bytes.toString('latin1').toLowerCase();
   const wide = bytes.toString('utf16le').toLowerCase();
   return lower.includes(text.toLowerCase()) || wide.includes(text.toLowerCase());
 }
-const verifyAudit = (data: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'verify-audit', '--data', data], {
+const verifyAudit = (data: string) => {
+  giveTestKeys(data);
+  return spawnSync(process.execPath, ['--import', 'tsx', join('electron', 'cli', 'index.ts'), 'verify-audit', '--data', data], {
     encoding: 'utf8',
     timeout: 60_000,
   });
+};
 
 /** A case where a child's name slipped in (confirmed past the warning) and was then corrected away: it stays in the audit trail's before-value. */
 function caseWithAName(): EscalationDetail {
@@ -77,7 +83,7 @@ describe('redacting a child’s identifier', () => {
     desk = openTestDesk({ now: () => NOW });
     const e = caseWithAName();
     const file = desk.store.file;
-    const earlier = await backupNow(desk.store.writer, desk.dataFolder, 'manual', NOW);
+    const earlier = await backupNow(desk.store.writer, desk.dataFolder, TEST_KEY, 'manual', NOW);
     // The control: the byte search finds the name where it is.
     expect(fileHolds(earlier, 'Okafor')).toBe(true);
 
@@ -109,7 +115,7 @@ describe('redacting a child’s identifier', () => {
 
     // Nowhere in the records file or its log (checkpointed and truncated), nor in a backup taken now.
     for (const f of [file, `${file}-wal`]) expect(fileHolds(f, 'Okafor')).toBe(false);
-    const later = await backupNow(desk.store.writer, desk.dataFolder, 'manual', new Date('2026-11-23T10:05:00Z'));
+    const later = await backupNow(desk.store.writer, desk.dataFolder, TEST_KEY, 'manual', new Date('2026-11-23T10:05:00Z'));
     expect(fileHolds(later, 'Okafor')).toBe(false);
     expect(fileHolds(earlier, 'Okafor')).toBe(true);
     closeDesk();
@@ -142,7 +148,7 @@ describe('redacting a child’s identifier', () => {
     closeDesk();
 
     // Someone with the file drops the trigger and puts different words into the redacted entry.
-    const intruder = new Database(desk.store.file);
+    const intruder = openTestDb(desk.store.file);
     intruder.exec('DROP TRIGGER audit_entry_no_update');
     const changed = intruder
       .prepare(
@@ -204,10 +210,11 @@ describe('migration 0120: the audit trail chained over a digest of each entry’
     const { tempFolder } = await import('../support/tempStore');
     const folder = tempFolder('desk-0120-');
     const file = join(folder, 'escalation-desk.sqlite');
-    const db = new Database(file) as WritableDb;
+    const db = openTestDb(file) as WritableDb;
     migrate(
       db,
       file,
+      TEST_KEY,
       migrations.filter((m) => m.version < 120),
     );
     let prev = '0'.repeat(64);
@@ -233,7 +240,7 @@ describe('migration 0120: the audit trail chained over a digest of each entry’
       db.exec('DROP TRIGGER audit_entry_no_update');
       db.prepare('UPDATE audit_entry SET actor = ? WHERE id = ?').run('someone else', tamperWith);
     }
-    migrate(db, file, migrations);
+    migrate(db, file, TEST_KEY, migrations);
     return { db, folder };
   }
 

@@ -2,7 +2,6 @@
 // for review; a deletion is one deliberate, confirmed, transactional act by a named person with a
 // reason, recorded in the audit trail; every refusal leaves the database byte-for-byte as it was.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EscalationDetail } from '../../shared/domain/escalation';
 import { reviewCutoff, reviewDueOn } from '../../shared/domain/retention';
@@ -12,6 +11,8 @@ import { logEscalation, seatBoard, seedBoard, type Board } from '../support/boar
 import { dbFingerprint } from '../support/dbFingerprint';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
 import { onLatest, dispatchOnLatest } from '../support/latest';
+import { openTestDb, TEST_KEY } from '../support/testKey';
+import { decryptedPages } from '../support/decryptedPages';
 
 let desk: TestDesk;
 let board: Board;
@@ -332,7 +333,7 @@ describe('deleting a case after review', () => {
     setUp();
     const due = closedCase('DUE-1', '2019-01-07', '2019-02-04', '2019-03-01');
     // A table a later change might add that refers to a case, which the deletion does not know.
-    const raw = new Database(desk.store.file);
+    const raw = openTestDb(desk.store.file);
     raw.exec('CREATE TABLE case_note (id INTEGER PRIMARY KEY, escalation_id INTEGER NOT NULL REFERENCES escalation(id))');
     raw.prepare('INSERT INTO case_note (escalation_id) VALUES (?)').run(due);
     raw.close();
@@ -411,7 +412,7 @@ describe('deleting a case after review', () => {
     const fresh = log('NEW-CASE', '2026-11-16');
     expect(fresh.id).toBeGreaterThan(newest);
     expect(auditFor(desk.store.reader, 'escalation', fresh.id).map((e) => e.action)).toEqual(['escalation.create']);
-    const raw = new Database(desk.store.file);
+    const raw = openTestDb(desk.store.file);
     try {
       expect(() =>
         raw
@@ -431,9 +432,10 @@ describe('deleting a case after review', () => {
     const e = log('WIPE-1', '2019-01-07', { summary });
     resolve(e.id, '2019-02-04');
     close(e.id, '2019-03-01');
+    // The file's pages decrypted by the test (the file itself holds no text in the clear), free pages too.
     const fileHolds = (text: string) => {
       desk.store.writer.pragma('wal_checkpoint(TRUNCATE)');
-      return readFileSync(desk.store.file).includes(Buffer.from(text));
+      return decryptedPages(desk.store.file, TEST_KEY).includes(Buffer.from(text));
     };
     expect(fileHolds(summary)).toBe(true);
     ok(

@@ -14,6 +14,7 @@ import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { ok, openTestDesk, tempFolder, type TestDesk } from '../support/tempStore';
 import { TEST_PASSWORD, WebBrowser as Browser } from '../support/webBrowser';
+import { TEST_KEY } from '../support/testKey';
 
 const PASSWORD = TEST_PASSWORD;
 const now = () => new Date('2026-11-23T10:00:00Z');
@@ -359,7 +360,7 @@ describe('the web server over the desk the web mode holds', () => {
     data = undefined;
   });
   const open = async (folder: string) => {
-    host = openFrontDesk({ dataFolder: folder, mode: 'web', version: '0.0.0-test', now });
+    host = openFrontDesk({ key: TEST_KEY, dataFolder: folder, mode: 'web', version: '0.0.0-test', now });
     const h = host;
     server = await startWebServer({
       dispatch: h.dispatchAsync,
@@ -388,7 +389,14 @@ describe('the web server over the desk the web mode holds', () => {
 
   it('while the records file is damaged, the key alone still opens the recovery screen', async () => {
     data = tempFolder();
-    const first = openFrontDesk({ dataFolder: data, mode: 'web', version: '0.0.0-test', now, actor: () => 'test coordinator' });
+    const first = openFrontDesk({
+      key: TEST_KEY,
+      dataFolder: data,
+      mode: 'web',
+      version: '0.0.0-test',
+      now,
+      actor: () => 'test coordinator',
+    });
     for (let i = 1; i <= 300; i += 1)
       ok(first.desk!.call('agencies:create', { name: `Agency number ${i} of the partnership`, sector: 'police', statutoryPartner: false }));
     await first.takeBackup('manual');

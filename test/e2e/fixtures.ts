@@ -15,6 +15,7 @@ import type { Caller } from '../../electron/services/accounts/sessionRegistry';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { tempFolder } from '../support/tempStore';
 import { ROLE_LABELS, type Role } from '../../shared/domain/accounts';
+import { TEST_KEY } from '../support/testKey';
 
 export interface DeskFixture {
   /** The desk behind the page: calls through it are made as whoever is signed in on the page (after a restore, the new desk). */
@@ -42,7 +43,7 @@ export const test = base.extend<{ app: DeskFixture; firstAccount: boolean; clock
     const dataFolder = tempFolder('desk-e2e-');
     const now = clock === null ? undefined : processClock({ [CLOCK_VARIABLE]: clock });
     if (clock !== null) await page.clock.setFixedTime(new Date(clock));
-    const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e', ...(now ? { now } : {}) });
+    const host = openFrontDesk({ key: TEST_KEY, dataFolder, mode: 'web', version: 'e2e', ...(now ? { now } : {}) });
     if (firstAccount) {
       const first = host.desk!.call('session:setUp', {
         userName: 'coordinator',
@@ -61,7 +62,7 @@ export const test = base.extend<{ app: DeskFixture; firstAccount: boolean; clock
     });
     let seeder: Desk | null = null;
     const openSeeder = () =>
-      (seeder ??= openDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed', ...(now ? { now } : {}) }));
+      (seeder ??= openDesk({ key: TEST_KEY, dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed', ...(now ? { now } : {}) }));
     await page.goto(server.url);
     if (firstAccount) await signInOnPage(page, 'coordinator', 'E2E Coordinator · Business coordinator');
     await use({

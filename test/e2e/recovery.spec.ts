@@ -1,7 +1,6 @@
 // Backups and recovery from inside the app, and the start-up checks shown in the window: restoring
 // a backup brings the earlier records back, a damaged file is answered with the latest good backup,
 // and an audit entry edited behind the app's back is named at start-up.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -10,6 +9,7 @@ import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { ok, tempFolder } from '../support/tempStore';
 import { E2E_PASSWORD, expect, expectAccessible, test, screenshotPath } from './fixtures';
+import { TEST_KEY, openTestDb } from '../support/testKey';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 
@@ -24,7 +24,7 @@ async function signIn(page: Page): Promise<void> {
 
 /** Lays down a board's records as a trusted caller, with the coordinator account the tests sign in with. */
 function seedFolder(dataFolder: string, agencies: string[]): FrontDesk {
-  const seeder = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed' });
+  const seeder = openFrontDesk({ key: TEST_KEY, dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed' });
   ok(
     seeder.desk!.call('session:setUp', {
       userName: 'coordinator',
@@ -92,7 +92,7 @@ test('a coordinator backs up, changes something, restores the backup and sees th
 
 /** A web-mode server over a data folder prepared by the test (the fixture's starts empty): people sign in, as in the web mode. */
 async function serve(dataFolder: string): Promise<{ host: FrontDesk; server: WebServer; stop: () => Promise<void> }> {
-  const host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e' });
+  const host = openFrontDesk({ key: TEST_KEY, dataFolder, mode: 'web', version: 'e2e' });
   const server = await startWebServer({
     dispatch: host.dispatchAsync,
     sessions: () => host.sessions,
@@ -156,7 +156,7 @@ test('an audit entry edited behind the app’s back is named on screen when the 
   const dataFolder = tempFolder('desk-e2e-audit-');
   try {
     seedFolder(dataFolder, ['Bromley Police', 'Sirona Care and Health', 'Hollyfield Primary School']).close();
-    const intruder = new Database(join(dataFolder, DATABASE_FILE_NAME));
+    const intruder = openTestDb(join(dataFolder, DATABASE_FILE_NAME));
     intruder.exec('DROP TRIGGER audit_entry_no_update');
     intruder.prepare('UPDATE audit_entry SET after_json = \'{"name":"Someone Else"}\' WHERE id = 2').run();
     intruder.close();

@@ -17,13 +17,14 @@ import { inputOnLatest, type InputOnLatest } from '../support/latest';
 import { ok, tempFolder } from '../support/tempStore';
 import { expect, expectAccessible, openCaseAction, test } from './fixtures';
 import { fillDate } from './govukDate';
+import { TEST_KEY } from '../support/testKey';
 
 const today = todayIso();
 const PASSWORDS = { coordinator: 'coordinator pass phrase', chair: 'the chair’s own pass phrase', hub: 'the hub’s own pass phrase' };
 
 /** The board before anyone signs in: its agencies and officers, the Bromley policy, and a case one stage below the board. */
 function seedBoard(dataFolder: string): { caseId: number; reference: string } {
-  const seeder = openDesk({ dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed' });
+  const seeder = openDesk({ key: TEST_KEY, dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed' });
   try {
     const d = <C extends Channel>(channel: C, input: InputOnLatest<C>) => ok(seeder.call(channel, inputOnLatest(seeder, channel, input)));
     const agency = (name: string, sector: 'childrens_social_care' | 'health' | 'police', officer: string, role: string) => {
@@ -119,7 +120,7 @@ test('the coordinator, the chair and the learning hub work at once, and each ope
 }) => {
   dataFolder = tempFolder('desk-three-');
   const seeded = seedBoard(dataFolder);
-  host = openFrontDesk({ dataFolder, mode: 'web', version: 'e2e' });
+  host = openFrontDesk({ key: TEST_KEY, dataFolder, mode: 'web', version: 'e2e' });
   ok(
     host.desk!.call('session:setUp', {
       userName: 'jo.coord',

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { backupHooks, backupNow, type BackupStep } from '../../electron/db/backup';
 import { DATABASE_FILE_NAME, openStore } from '../../electron/db/open';
+import { TEST_KEY } from './testKey';
 
 const [folder, kind, stepName, nth] = process.argv.slice(2);
 if (!folder || !kind) throw new Error('usage: crashBackup <data folder> <kind> [step] [nth]');
@@ -22,7 +23,14 @@ async function main(): Promise<void> {
   if (kind === 'before-restore') {
     // Only this kind needs the whole front desk (slow to load), so it is loaded only here.
     const { openFrontDesk } = await import('../../electron/desk/frontDesk');
-    const desk = openFrontDesk({ dataFolder: folder!, mode: 'web', version: 'crash-test', actor: () => 'crash test', now: () => at });
+    const desk = openFrontDesk({
+      key: TEST_KEY,
+      dataFolder: folder!,
+      mode: 'web',
+      version: 'crash-test',
+      actor: () => 'crash test',
+      now: () => at,
+    });
     const made = await desk.callAsync('backups:create', {});
     if (!made.ok) throw new Error(made.error.message);
     armKill();
@@ -31,9 +39,9 @@ async function main(): Promise<void> {
   } else {
     // The copy before a migration is taken while the records open.
     if (kind === 'before-migration') armKill();
-    const store = openStore(join(folder!, DATABASE_FILE_NAME));
+    const store = openStore(join(folder!, DATABASE_FILE_NAME), TEST_KEY);
     if (kind === 'online') armKill();
-    for (;;) process.stdout.write(`ack ${await backupNow(store.writer, folder!, 'manual', at)}\n`);
+    for (;;) process.stdout.write(`ack ${await backupNow(store.writer, folder!, TEST_KEY, 'manual', at)}\n`);
   }
   throw new Error(`${kind} finished without reaching the step ${stepName}`);
 }

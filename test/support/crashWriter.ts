@@ -2,10 +2,11 @@
 // real dispatcher and says "ack <name>" on stdout after each write is committed. The test kills it.
 import { openDesk } from '../../electron/desk/desk';
 import { onLatest } from './latest';
+import { TEST_KEY } from './testKey';
 
 const folder = process.argv[2];
 if (!folder) throw new Error('usage: crashWriter <data folder>');
-const desk = openDesk({ dataFolder: folder, mode: 'web', version: 'crash-test', actor: () => 'crash test' });
+const desk = openDesk({ key: TEST_KEY, dataFolder: folder, mode: 'web', version: 'crash-test', actor: () => 'crash test' });
 // The loop never yields, so a broken stdout pipe is never noticed: watch for the test going away
 // (this process handed to another parent) instead, or an interrupted run leaves it writing for ever.
 const parent = process.ppid;

@@ -2,12 +2,12 @@
 // with ids and references offset, their stages, deadlines, notifications and endings with them,
 // and the audit trail copied and chained afresh, so the file has the shape and size of a board
 // that logged that many cases. The database's own triggers keep its derived tables as each row goes in.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
+import { openTestDb } from './testKey';
 
 /** Copies every case and its rows COPIES times over, ids offset, and the audit trail with it, chained afresh. */
 export function multiplyBoard(file: string, COPIES: number): void {
-  const db = new Database(file);
+  const db = openTestDb(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
   const max = (table: string) => (db.prepare(`SELECT max(id) AS m FROM ${table}`).get() as { m: number }).m;

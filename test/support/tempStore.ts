@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDesk, type Desk } from '../../electron/desk/desk';
 import type { Result } from '../../shared/result';
+import { giveTestKeys, TEST_KEY } from './testKey';
 
 export interface TestDesk extends Desk {
   dataFolder: string;
@@ -21,8 +22,10 @@ export function tempFolder(prefix = 'desk-test-'): string {
  */
 export function openTestDesk(options: { now?: () => Date; actor?: string; signIn?: boolean } = {}): TestDesk {
   const dataFolder = tempFolder();
+  giveTestKeys(dataFolder);
   const desk = openDesk({
     dataFolder,
+    key: TEST_KEY,
     mode: 'web',
     version: '0.0.0-test',
     now: options.now ?? (() => new Date('2026-11-23T10:00:00Z')),

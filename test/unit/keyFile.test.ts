@@ -45,9 +45,9 @@ describe('the key file', () => {
 
   it('does not open once edited, and says what a file that is not a key file is', () => {
     const edited = JSON.parse(text) as typeof keyFile;
-    const sealed = Buffer.from(edited.passphrase.sealed, 'base64');
+    const sealed = Buffer.from(edited.passphrase!.sealed, 'base64');
     sealed[0] = sealed[0]! ^ 1;
-    edited.passphrase.sealed = sealed.toString('base64');
+    edited.passphrase!.sealed = sealed.toString('base64');
     expect(() => unlockWithPassphrase(parseKeyFile(JSON.stringify(edited)), PASSPHRASE)).toThrow(KeyFileError);
 
     expect(() => parseKeyFile('PRAGMA key')).toThrow('This is not an Escalation Desk key file: it is not the JSON one is written as.');
