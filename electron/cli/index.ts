@@ -30,7 +30,7 @@ import type { Result } from '../../shared/result';
 import { NewerDatabaseError } from '../db/migrate';
 import { writeUnattendedKey } from '../db/boardKeys';
 import { KeyFileError } from '../db/keyFile';
-import { changePassphraseFromCommandLine, takeKeyFileFlag, unlockRecords, UnlockRefused } from '../desk/unlock';
+import { changeKeyFromCommandLine, changePassphraseFromCommandLine, takeKeyFileFlag, unlockRecords, UnlockRefused } from '../desk/unlock';
 
 const version = packageVersion();
 
@@ -58,6 +58,9 @@ const HELP = `Escalation Desk command line
   npm run board -- passphrase      [--recovery]
                    (changes the records' passphrase; with --recovery, unlocks with the recovery key, for a
                     forgotten passphrase)
+  npm run board -- new-key
+                   (close the app first; writes the records, backups and set-aside copies again under a
+                    new key, with the same passphrase and a new recovery key, shown once)
   npm run board -- help
 
 Every command also takes --data DIR (default: the app's own data folder).
@@ -335,6 +338,15 @@ async function run(command: string | undefined, allArgs: string[]): Promise<void
       }
       console.log(
         `Wrote the board’s key to ${resolve(args.to)}, readable by its owner only. Whoever can read it can read the records: keep it on the server, for the service account alone.`,
+      );
+      return;
+    }
+    case 'new-key': {
+      const args = checked(z.object({ ...dataFlag }), parseFlags(argv, ['data']));
+      const folder = args.data ?? defaultDataFolder();
+      await changeKeyFromCommandLine(folder);
+      console.log(
+        `The records in ${folder}, their backups and set-aside copies are now under a new key, sealed under the same passphrase. A key file written before (key-file --to) no longer opens them: write a new one.`,
       );
       return;
     }

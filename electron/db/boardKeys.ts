@@ -49,10 +49,9 @@ export function passphraseProblem(passphrase: string): string | null {
   return null;
 }
 
-/** Writes the keys file in one step: a full copy flushed under a temporary name, then renamed into place. */
-function writeKeysFile(dataFolder: string, keyFile: KeyFile): void {
+/** Writes a keys file in one step: a full copy flushed under a temporary name, then renamed into place. */
+export function writeKeysFile(dataFolder: string, keyFile: KeyFile, target = keysFile(dataFolder)): void {
   privateFolder(dataFolder);
-  const target = keysFile(dataFolder);
   const temp = `${target}.new-${process.pid}`;
   rmSync(temp, { force: true });
   createPrivateFile(temp);
@@ -100,8 +99,11 @@ export function keysMissingMessage(dataFolder: string): string {
   );
 }
 
-export function unlockBoard(dataFolder: string, secret: { passphrase: string } | { recoveryKey: string }): RecordsKey {
-  const keys = readKeys(dataFolder);
+export type BoardSecret = { passphrase: string } | { recoveryKey: string };
+
+/** The data key the keys file (or `file`, another keys file) seals under this secret. */
+export function unlockBoard(dataFolder: string, secret: BoardSecret, file = keysFile(dataFolder)): RecordsKey {
+  const keys = file === keysFile(dataFolder) ? readKeys(dataFolder) : parseKeyFile(readFileSync(file, 'utf8'));
   return 'passphrase' in secret ? unlockWithPassphrase(keys, secret.passphrase) : unlockWithRecoveryKey(keys, secret.recoveryKey);
 }
 

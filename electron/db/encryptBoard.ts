@@ -11,7 +11,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { backupsFolder, fileChecksOut, listBackups, processAlive, writeBackup } from './backup';
 import { quickCheckPasses } from './integrity';
-import { recordsFileKind, writeKeyedCopy, type RecordsKey } from './cipher';
+import { openKeyed, recordsFileKind, writeKeyedCopy, type RecordsKey } from './cipher';
 import { DamagedDatabaseError } from './damaged';
 import { createPrivateFile, syncFile, syncFolder } from './fileModes';
 import { refuseNewer } from './migrate';
@@ -25,15 +25,15 @@ export const encryptHooks: { onStep: ((step: EncryptStep) => void) | null } = { 
 const step = (name: EncryptStep) => encryptHooks.onStep?.(name);
 
 /**
- * Writes the encrypted copy of the open plain database `plain` beside `file`, checks and flushes
- * it; returns its name. Removed again on any failure.
+ * Writes a copy of the open database `source` (plain, or under `sourceKey`) beside `file`,
+ * encrypted under `key`, checks and flushes it; returns its name. Removed again on any failure.
  */
-function encryptedCopyBeside(plain: Database.Database, file: string, key: RecordsKey): string {
+export function encryptedCopyBeside(source: Database.Database, sourceKey: RecordsKey | null, file: string, key: RecordsKey): string {
   const temp = `${file}${MARK}${process.pid}`;
   for (const leftover of [temp, ...COMPANIONS.map((c) => temp + c)]) rmSync(leftover, { force: true });
   createPrivateFile(temp);
   try {
-    writeKeyedCopy(plain, null, temp, key);
+    writeKeyedCopy(source, sourceKey, temp, key);
     if (!fileChecksOut(temp, key)) throw new Error('the encrypted copy failed SQLite’s integrity check');
     syncFile(temp);
     return temp;
@@ -43,8 +43,8 @@ function encryptedCopyBeside(plain: Database.Database, file: string, key: Record
   }
 }
 
-/** Puts `temp` in place of `file` and removes what SQLite kept beside the plain file. */
-function swapIn(temp: string, file: string): void {
+/** Puts `temp` in place of `file` and removes what SQLite kept beside the file it replaces. */
+export function swapIn(temp: string, file: string): void {
   // The plain file's WAL was checkpointed into it and it was closed; a -wal left beside the
   // encrypted file would be read as part of it, so the companions go before the rename.
   for (const companion of COMPANIONS) rmSync(file + companion, { force: true });
@@ -63,7 +63,7 @@ export function encryptPlainStore(file: string, key: RecordsKey): void {
   try {
     refuseNewer(plain);
     if (!quickCheckPasses(plain)) throw new DamagedDatabaseError(file, dataFolder, null);
-    temp = encryptedCopyBeside(plain, file, key);
+    temp = encryptedCopyBeside(plain, null, file, key);
     step('copied');
     writeBackup(plain, null, dataFolder, key, 'before-encryption', new Date());
     step('backed-up');
@@ -76,14 +76,14 @@ export function encryptPlainStore(file: string, key: RecordsKey): void {
   step('swapped');
 }
 
-/** A plain copy of the records (a backup, a file set aside by a restore) encrypted in place of itself. */
-function encryptPlainCopy(file: string, key: RecordsKey): void {
-  const plain = new Database(file, { fileMustExist: true });
+/** A copy of the records (a backup, a file set aside by a restore), plain or under `fromKey`, encrypted under `key` in place of itself. */
+export function rekeyCopy(file: string, fromKey: RecordsKey | null, key: RecordsKey): void {
+  const source = fromKey ? openKeyed(file, fromKey, { fileMustExist: true }) : new Database(file, { fileMustExist: true });
   let temp: string;
   try {
-    temp = encryptedCopyBeside(plain, file, key);
+    temp = encryptedCopyBeside(source, fromKey, file, key);
   } finally {
-    plain.close();
+    source.close();
   }
   swapIn(temp, file);
   step('copy-encrypted');
@@ -91,12 +91,17 @@ function encryptPlainCopy(file: string, key: RecordsKey): void {
 
 /** The copies of the records an older version wrote in the clear: backups and files set aside by a restore. */
 export function plainCopies(dataFolder: string, recordsFileName: string): string[] {
+  return recordsCopies(dataFolder, recordsFileName).filter((file) => recordsFileKind(file) === 'plain');
+}
+
+/** Every copy of the records the app keeps: its backups and the files a restore set aside. */
+export function recordsCopies(dataFolder: string, recordsFileName: string): string[] {
   const setAside = existsSync(dataFolder)
     ? readdirSync(dataFolder)
         .filter((name) => name.startsWith(`${recordsFileName}.replaced-`) && !COMPANIONS.some((c) => name.endsWith(c)))
         .map((name) => join(dataFolder, name))
     : [];
-  return [...listBackups(dataFolder).map((b) => b.file), ...setAside].filter((file) => recordsFileKind(file) === 'plain');
+  return [...listBackups(dataFolder).map((b) => b.file), ...setAside];
 }
 
 /**
@@ -107,7 +112,7 @@ export function encryptPlainBackups(dataFolder: string, key: RecordsKey, records
   const left: string[] = [];
   for (const file of plainCopies(dataFolder, recordsFileName)) {
     try {
-      encryptPlainCopy(file, key);
+      rekeyCopy(file, null, key);
     } catch {
       left.push(file);
     }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { RecordsKey } from '../db/cipher';
 import { keysMissingMessage, keysState, readKeys, setUpKeys, unlockBoard } from '../db/boardKeys';
 import { isKeyOf, KeyFileError } from '../db/keyFile';
+import { nextKeysFile, settleKeyChange } from '../db/keyChange';
 import { createPrivateFile, syncFile } from '../db/fileModes';
 
 /** The data key wrapped by the operating system, beside the board's keys file. */
@@ -57,13 +58,14 @@ export function desktopKey(dataFolder: string, keyring: Keyring, passphrase: str
   const state = keysState(dataFolder);
   if (state === 'keys-missing') throw new KeyFileError(keysMissingMessage(dataFolder));
   if (state === 'locked') {
-    const fromKeyring = kept(dataFolder, keyring);
+    // A key change cut short is finished with the passphrase, so the keyring's key is not used meanwhile.
+    const fromKeyring = existsSync(nextKeysFile(dataFolder)) ? null : kept(dataFolder, keyring);
     if (fromKeyring) return { key: fromKeyring, recoveryKey: null };
     if (passphrase === undefined)
       throw new KeyFileError(
         'The records are encrypted and this computer does not keep their key: start the app with the board’s passphrase in ESCALATION_DESK_PASSPHRASE. (A board set up without a passphrase is given one with its recovery key: npm run board -- passphrase --recovery.)',
       );
-    const key = unlockBoard(dataFolder, { passphrase });
+    const key = settleKeyChange(dataFolder, { passphrase }, unlockBoard(dataFolder, { passphrase }));
     if (keyring.protects) keep(dataFolder, keyring, key);
     return { key, recoveryKey: null };
   }

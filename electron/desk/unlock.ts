@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import type { RecordsKey } from '../db/cipher';
 import { changePassphrase, keysMissingMessage, keysState, readUnattendedKey, setUpKeys, unlockBoard } from '../db/boardKeys';
 import { KeyFileError } from '../db/keyFile';
+import { changeDataKey, nextKeysFile, settleKeyChange } from '../db/keyChange';
+import { existsSync } from 'node:fs';
 import { UsageError } from './args';
 import { readSecret, SecretMissing } from './secrets';
 
@@ -67,6 +69,10 @@ export async function unlockRecords(
         throw new UnlockRefused(
           `The records in ${dataFolder} have no key yet, so a key file cannot open them: start once with a passphrase (${PASSPHRASE_VARIABLE}) to set the board’s key up, then write a key file with: npm run board -- key-file --to FILE.`,
         );
+      if (existsSync(nextKeysFile(dataFolder)))
+        throw new UnlockRefused(
+          `A change of the key of the records in ${dataFolder} was cut short: start once with the passphrase to finish it, then write a new key file.`,
+        );
       return readUnattendedKey(keyFile, dataFolder);
     }
     if (state === 'keys-missing') throw new UnlockRefused(keysMissingMessage(dataFolder));
@@ -77,7 +83,8 @@ export async function unlockRecords(
         `The records in ${dataFolder} are encrypted: type the board’s passphrase at the prompt, set ${PASSPHRASE_VARIABLE}, or give --key-file FILE.`,
         { pipedAllowed: false },
       );
-      return unlockBoard(dataFolder, { passphrase });
+      // A change of key cut short is finished (or undone) here, before anything opens the records.
+      return settleKeyChange(dataFolder, { passphrase }, unlockBoard(dataFolder, { passphrase }));
     }
     const passphrase = await choosePassphrase(
       `The records in ${dataFolder} have no key yet. Choose the board’s passphrase: type it at the prompt, or set ${PASSPHRASE_VARIABLE}.`,
@@ -123,13 +130,46 @@ export async function changePassphraseFromCommandLine(
         `Type the recovery key at the prompt (or set ${RECOVERY_KEY_VARIABLE}).`,
         { pipedAllowed: false },
       );
-      key = unlockBoard(dataFolder, { recoveryKey: typed });
+      key = settleKeyChange(dataFolder, { recoveryKey: typed }, unlockBoard(dataFolder, { recoveryKey: typed }));
     } else key = await unlockRecords(dataFolder, keyFile);
     const passphrase = await choosePassphrase(
       `Type the new passphrase at the prompt (or set ${NEW_PASSPHRASE_VARIABLE}).`,
       NEW_PASSPHRASE_VARIABLE,
     );
     changePassphrase(dataFolder, key, passphrase);
+  } catch (error) {
+    refused(error);
+  }
+}
+
+/**
+ * Writes the records again under a new data key (close the app first). Unlocks with the
+ * passphrase (it seals the new key too) and shows the new recovery key before anything is swapped.
+ */
+export async function changeKeyFromCommandLine(
+  dataFolder: string,
+  say: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<void> {
+  try {
+    if (keysState(dataFolder) !== 'locked')
+      throw new UnlockRefused(`The records in ${dataFolder} have no keys file, so there is no key to change.`);
+    const passphrase = await readSecret(
+      `Passphrase for the records in ${dataFolder}: `,
+      PASSPHRASE_VARIABLE,
+      `Changing the key needs the board’s passphrase: type it at the prompt or set ${PASSPHRASE_VARIABLE}.`,
+      { pipedAllowed: false },
+    );
+    const key = settleKeyChange(dataFolder, { passphrase }, unlockBoard(dataFolder, { passphrase }));
+    changeDataKey(dataFolder, key, passphrase, (recoveryKey) =>
+      say(
+        [
+          'NEW RECOVERY KEY (shown this once; the old recovery key no longer opens the records once the change is done):',
+          '',
+          `    ${recoveryKey}`,
+          '',
+        ].join('\n'),
+      ),
+    );
   } catch (error) {
     refused(error);
   }
