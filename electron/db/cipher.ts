@@ -9,6 +9,7 @@
 // a backup of an encrypted store is a keyed VACUUM INTO, never the backup API.
 import { closeSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { attachAuditKey } from './auditKey';
 
 /** A data key is 32 random bytes (256 bits), one per board. */
 export const DATA_KEY_BYTES = 32;
@@ -38,6 +39,7 @@ export function openKeyed(file: string, key: RecordsKey, options?: Database.Opti
   const db = new Database(file, options);
   try {
     applyDataKey(db, key);
+    attachAuditKey(db, key);
   } catch (error) {
     db.close();
     throw error;

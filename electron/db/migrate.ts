@@ -45,7 +45,7 @@ export function migrate(
     backup = backupBeforeMigration(db, dirname(file), key);
   db.transaction(() => {
     for (const step of pending) {
-      step.up(db);
+      step.up(db, { key });
       db.pragma(`user_version = ${step.version}`);
     }
   }).immediate();

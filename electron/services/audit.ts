@@ -3,10 +3,13 @@
 // the previous hash and a digest of the entry's content (its before/after values), so an edit made
 // behind the app's back breaks the chain at the first altered entry, and a redaction can replace a
 // child's identifier in the content while the digest, and so the chain, stays (migration 0120).
+// The hash is an HMAC under a key derived from the board's data key (migration 0170, db/auditKey.ts),
+// so the chain cannot be recomputed after an edit by someone without the key.
 import { createHash } from 'node:crypto';
 import type { ReadableDb, WritableDb } from '../db/types';
 import type { WriteContext } from './context';
 import { statement } from '../db/statements';
+import { auditKeyOf, chainHash } from '../db/auditKey';
 import type { AuditAction } from '../../shared/domain/auditActions';
 
 export interface AuditChange {
@@ -23,8 +26,8 @@ const GENESIS = '0'.repeat(64);
 
 const sha = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 
-function entryHash(prevHash: string, fields: (string | number | null)[]): string {
-  return sha([prevHash, ...fields]);
+function entryHash(db: ReadableDb | WritableDb, prevHash: string, fields: (string | number | null)[]): string {
+  return chainHash(auditKeyOf(db), [prevHash, ...fields]);
 }
 
 /** The digest of an entry's content, which the chain covers in place of the content itself. */
@@ -48,7 +51,7 @@ export function appendAudit(ctx: WriteContext, change: AuditChange): number {
   const after = change.after === undefined ? null : JSON.stringify(change.after);
   const corrects = change.correctsEntryId ?? null;
   const digest = contentDigest(before, after);
-  const hash = entryHash(prevHash, [at, ctx.actor, change.action, change.entity, change.entityId, digest, corrects]);
+  const hash = entryHash(db, prevHash, [at, ctx.actor, change.action, change.entity, change.entityId, digest, corrects]);
   const info = statement(
     db,
     `INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash, content_digest)
@@ -131,7 +134,8 @@ function rowMatches(db: ReadableDb | WritableDb, row: AuditRow, prevHash: string
   if (row.content_digest === null) return false;
   if (
     row.prev_hash !== prevHash ||
-    row.hash !== entryHash(prevHash, [row.at, row.actor, row.action, row.entity, row.entity_id, row.content_digest, row.corrects_entry_id])
+    row.hash !==
+      entryHash(db, prevHash, [row.at, row.actor, row.action, row.entity, row.entity_id, row.content_digest, row.corrects_entry_id])
   )
     return false;
   if (row.redacted_by === null) return row.content_digest === contentDigest(row.before_json, row.after_json);

@@ -384,8 +384,9 @@ describe('the audit trail, checked when the desk opens', () => {
     const file = join(data, DATABASE_FILE_NAME);
     const copy = join(folder(), 'cut.sqlite');
 
-    // Rewrite entry 3 and recompute the chain from there, as someone with the app's source could.
-    const { createHash } = await import('node:crypto');
+    // Rewrite entry 3 and recompute the chain from there, as someone with the app's source and the
+    // board's key could (without the key the first edited entry is caught: test/db/auditKeyed.test.ts).
+    const { auditChainKey, chainHash } = await import('../../electron/db/auditKey');
     const intruder = openTestDb(file);
     intruder.exec('DROP TRIGGER audit_entry_no_update');
     intruder.prepare('UPDATE audit_entry SET actor = ? WHERE id = 3').run('someone else');
@@ -394,9 +395,16 @@ describe('the audit trail, checked when the desk opens', () => {
       string,
       string | number | null
     >[]) {
-      const hash = createHash('sha256')
-        .update(JSON.stringify([prev, row.at, row.actor, row.action, row.entity, row.entity_id, row.content_digest, row.corrects_entry_id]))
-        .digest('hex');
+      const hash = chainHash(auditChainKey(TEST_KEY), [
+        prev,
+        row.at,
+        row.actor,
+        row.action,
+        row.entity,
+        row.entity_id,
+        row.content_digest,
+        row.corrects_entry_id,
+      ]);
       intruder.prepare('UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
       prev = hash;
     }

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Figure } from '../../shared/domain/dashboard';
 import { referralDates } from '../../electron/db/migrations/0160-referral-dates';
+import { TEST_KEY } from '../support/testKey';
 import { writeBoardReturn } from '../../electron/services/returns/boardReturn';
 import { exportFileName } from '../../electron/services/returns/exportFileName';
 import { logEscalation, seedBoard, type Board } from '../support/boardFixture';
@@ -203,7 +204,7 @@ describe('migration 0160 on referrals recorded before dates stopped defaulting',
       ALTER TABLE escalation DROP COLUMN referral_due_on;
       ALTER TABLE escalation DROP COLUMN referral_unconfirmed_on;
       CREATE INDEX escalation_immediate_risk ON escalation(opened_on, origin, referral_made_on, same_day_deadline, first_stage_ended_on) WHERE immediate_risk = 1;`);
-    w.transaction(() => referralDates.up(w))();
+    w.transaction(() => referralDates.up(w, { key: TEST_KEY }))();
 
     const get = (id: number) => ok(desk.call('escalations:get', { escalationId: id })).referral;
     expect(get(defaulted.id)).toEqual({

@@ -3,7 +3,8 @@
 // and the audit trail copied and chained afresh, so the file has the shape and size of a board
 // that logged that many cases. The database's own triggers keep its derived tables as each row goes in.
 import { createHash } from 'node:crypto';
-import { openTestDb } from './testKey';
+import { auditChainKey, chainHash } from '../../electron/db/auditKey';
+import { openTestDb, TEST_KEY } from './testKey';
 
 /** Copies every case and its rows COPIES times over, ids offset, and the audit trail with it, chained afresh. */
 export function multiplyBoard(file: string, COPIES: number): void {
@@ -53,14 +54,16 @@ export function multiplyBoard(file: string, COPIES: number): void {
   const insert = db.prepare(
     'INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash, content_digest) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)',
   );
-  // The chain as electron/services/audit.ts writes it (migration 0120): over a digest of the content.
+  // The chain as electron/services/audit.ts writes it: over a digest of the content (migration 0120),
+  // keyed under the board's chain key (0170).
   const sha = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  const chainKey = auditChainKey(TEST_KEY);
   db.transaction(() => {
     for (let k = 1; k < COPIES; k += 1) {
       for (const e of entries) {
         const entityId = e.entity === 'escalation' && e.entity_id !== null ? e.entity_id + k * E : e.entity_id;
         const digest = sha([e.before_json, e.after_json]);
-        const hash = sha([prev, e.at, e.actor, e.action, e.entity, entityId, digest, null]);
+        const hash = chainHash(chainKey, [prev, e.at, e.actor, e.action, e.entity, entityId, digest, null]);
         insert.run(e.at, e.actor, e.action, e.entity, entityId, e.before_json, e.after_json, prev, hash, digest);
         prev = hash;
       }

@@ -7,6 +7,26 @@ const sha = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(par
 const REMOVED = '[removed]';
 const BATCH = 5_000;
 
+/**
+ * The trigger that keeps the trail append-only except for a recorded redaction, as this step made
+ * it; migration 0170 drops it to re-chain the trail under the board's key and makes it again.
+ */
+export const AUDIT_NO_UPDATE_TRIGGER = `
+      -- Still append-only: every update is refused except replacing an entry's content with the
+      -- removal marker, leaving its time, actor, action, digest and hashes exactly as they were,
+      -- while the entry is listed as pending for that redaction.
+      CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+        WHEN NOT (
+          NEW.id IS OLD.id AND NEW.at IS OLD.at AND NEW.actor IS OLD.actor AND NEW.action IS OLD.action
+          AND NEW.entity IS OLD.entity AND NEW.entity_id IS OLD.entity_id AND NEW.corrects_entry_id IS OLD.corrects_entry_id
+          AND NEW.prev_hash IS OLD.prev_hash AND NEW.hash IS OLD.hash AND NEW.content_digest IS OLD.content_digest
+          AND NEW.redacted_by IS NOT NULL AND NEW.redacted_by > OLD.id
+          AND EXISTS (SELECT 1 FROM audit_redaction_pending p WHERE p.entry_id = OLD.id AND p.redaction_entry_id = NEW.redacted_by)
+          AND (instr(coalesce(NEW.before_json, ''), '${REMOVED}') > 0 OR instr(coalesce(NEW.after_json, ''), '${REMOVED}') > 0)
+        )
+        BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: add a correcting entry instead'); END;
+`;
+
 interface Row {
   id: number;
   at: string;
@@ -86,19 +106,7 @@ export const auditContentDigest: Migration = {
       -- redaction entry that records it, and empties the list before its transaction ends.
       CREATE TABLE audit_redaction_pending (entry_id INTEGER PRIMARY KEY, redaction_entry_id INTEGER NOT NULL) STRICT;
 
-      -- Still append-only: every update is refused except replacing an entry's content with the
-      -- removal marker, leaving its time, actor, action, digest and hashes exactly as they were,
-      -- while the entry is listed as pending for that redaction.
-      CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
-        WHEN NOT (
-          NEW.id IS OLD.id AND NEW.at IS OLD.at AND NEW.actor IS OLD.actor AND NEW.action IS OLD.action
-          AND NEW.entity IS OLD.entity AND NEW.entity_id IS OLD.entity_id AND NEW.corrects_entry_id IS OLD.corrects_entry_id
-          AND NEW.prev_hash IS OLD.prev_hash AND NEW.hash IS OLD.hash AND NEW.content_digest IS OLD.content_digest
-          AND NEW.redacted_by IS NOT NULL AND NEW.redacted_by > OLD.id
-          AND EXISTS (SELECT 1 FROM audit_redaction_pending p WHERE p.entry_id = OLD.id AND p.redaction_entry_id = NEW.redacted_by)
-          AND (instr(coalesce(NEW.before_json, ''), '${REMOVED}') > 0 OR instr(coalesce(NEW.after_json, ''), '${REMOVED}') > 0)
-        )
-        BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: add a correcting entry instead'); END;
+      ${AUDIT_NO_UPDATE_TRIGGER}
       -- Every new entry carries its content digest, as written.
       CREATE TRIGGER audit_entry_digest_on_insert BEFORE INSERT ON audit_entry
         WHEN NEW.content_digest IS NULL OR NEW.redacted_by IS NOT NULL

@@ -16,6 +16,7 @@ import { recordVersions } from './0130-record-versions';
 import { accessRecord } from './0140-access-record';
 import { chairSignOff } from './0150-chair-sign-off';
 import { referralDates } from './0160-referral-dates';
+import { auditChainKeyed } from './0170-audit-chain-keyed';
 
 export type { Migration } from './migration';
 
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   accessRecord,
   chairSignOff,
   referralDates,
+  auditChainKeyed,
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
