@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { attachAuditKey } from '../../electron/db/auditKey';
 import { migrate } from '../../electron/db/migrate';
 import { openStore } from '../../electron/db/open';
 import type { ReadableDb, Store, WritableDb } from '../../electron/db/types';
@@ -40,8 +41,11 @@ function plainStore(file: string): Store {
   writer.pragma('journal_mode = WAL');
   writer.pragma('synchronous = FULL');
   writer.pragma('foreign_keys = ON');
+  // The audit chain's key, as a keyed connection carries it: the chain is keyed either way.
+  attachAuditKey(writer, TEST_KEY);
   migrate(writer, file, TEST_KEY);
   const reader = new Database(file, { readonly: true }) as ReadableDb;
+  attachAuditKey(reader, TEST_KEY);
   return { file, writer, reader, schemaVersion: 0, close: () => (reader.close(), writer.close()) };
 }
 
@@ -67,6 +71,7 @@ export async function measureEncryption(board: Board): Promise<Result[]> {
     encrypted: openTestDb(board.file, { readonly: true }) as ReadableDb,
     plain: new Database(plainFile, { readonly: true }) as ReadableDb,
   };
+  attachAuditKey(handles.plain, TEST_KEY);
   const newest = (handles.plain.prepare('SELECT max(opened_on) AS d FROM escalation').get() as { d: string }).d;
   const quarter = shiftQuarter(quarterOf(newest, 4).key, -1, 4).key;
   const results: Result[] = [];
