@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyDataKey, DATA_KEY_BYTES, recordsFileKind } from '../../electron/db/cipher';
 import { tempFolder } from '../support/tempStore';
+import { decryptedPages, sqlcipher4Pages } from '../support/decryptedPages';
 
 // What must never be readable in the file: a case's words, its reference and initials, an account name.
 const SECRETS = ['The school believes the threshold decision leaves the child without a plan.', 'CS-1001', 'jcoordinator'];
@@ -100,6 +101,21 @@ describe('an encrypted records file', () => {
     const empty = join(folder, 'empty.sqlite');
     writeFileSync(empty, '');
     expect(recordsFileKind(empty)).toBe('empty');
+  });
+
+  it('follows SQLCipher 4’s page format, checked without SQLite from the format’s documentation', () => {
+    folder = tempFolder('desk-cipher-');
+    const file = join(folder, 'records.sqlite');
+    const key = randomBytes(DATA_KEY_BYTES);
+    const db = keyedStore(file, key);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    // Every page authenticates as SQLCipher 4 computes it, and decrypts (AES-256-CBC under the raw key) to SQLite's own pages.
+    expect(sqlcipher4Pages(file, key)).toBeGreaterThan(1);
+    const pages = decryptedPages(file, key);
+    expect(pages.includes(Buffer.from(SECRETS[0]!))).toBe(true);
+    expect(pages.includes(Buffer.from('CREATE TABLE record'))).toBe(true);
+    expect(() => sqlcipher4Pages(file, randomBytes(DATA_KEY_BYTES))).toThrow(/page 1 does not carry SQLCipher 4's HMAC/);
   });
 
   it('takes only a 256-bit key', () => {
