@@ -5,6 +5,7 @@
 import { E2E_PASSWORD, expect, expectAccessible, test, type DeskFixture } from './fixtures';
 import { logEscalation, seedBoard } from '../support/boardFixture';
 import { ok, type TestDesk } from '../support/tempStore';
+import { onLatest } from '../support/latest';
 
 function seedCase(app: DeskFixture): number {
   const desk = { ...app.seeder(), dataFolder: app.dataFolder, cleanup: () => undefined } as TestDesk;
@@ -111,4 +112,27 @@ test('another coordinator’s change to the policy does not wipe a half-made edi
   } finally {
     await samContext.close();
   }
+});
+
+test('a half-typed stage record stays on screen when someone else withdraws the case, and its save is refused in words', async ({
+  page,
+  app,
+}) => {
+  const escalationId = seedCase(app);
+  await page.goto(`${app.server.url}#/escalations/${escalationId}/record-stage`);
+  const form = page.getByRole('form', { name: 'Record this stage’s discussion' });
+  const draft = 'Met the school; the health visitor is to call the family this week.';
+  await form.getByLabel('Discussion').fill(draft);
+
+  // Another coordinator withdraws the case meanwhile (through the same desk, as their browser would).
+  ok(onLatest(app.desk, 'escalations:withdraw', { escalationId, on: '2026-11-20', reason: 'Raised in error' }));
+
+  await expect(page.getByRole('alert').filter({ hasText: 'The case changed while this page was open.' })).toContainText(
+    'This case is withdrawn: only an open case',
+  );
+  await expect(form.getByLabel('Discussion')).toHaveValue(draft);
+  await form.getByRole('button', { name: 'Save stage record' }).click();
+  await expect(form.getByRole('alert')).toContainText('Nothing of yours was saved; your text is still in the form.');
+  await expect(form.getByLabel('Discussion')).toHaveValue(draft);
+  await expectAccessible(page);
 });

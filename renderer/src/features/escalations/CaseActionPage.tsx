@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { EscalationDetail } from '../../../../shared/domain/escalation';
 import { ReadOnlyNote } from '../accounts/ReadOnlyNote';
 import { useCan } from '../accounts/sessionContext';
@@ -22,6 +22,12 @@ export function CaseActionPage({ detail: d, action, children }: Props) {
   const spec = CASE_ACTIONS[action];
   const may = useCan(spec.channel);
   const notNow = spec.notNow(d);
+  // Whether the action applied when this page opened. If the case changes under it (someone else
+  // withdraws it, or moves it up), the form stays, with what was typed, under a warning; the save is
+  // then refused in words, and nothing typed is lost before the person has read it.
+  const [openedOn, setOpenedOn] = useState({ action, applied: notNow === null });
+  if (openedOn.action !== action) setOpenedOn({ action, applied: notNow === null });
+  const changedUnder = notNow !== null && openedOn.action === action && openedOn.applied;
   const heading = useRef<HTMLHeadingElement>(null);
   // A new page to whoever reads it: start at its heading, not where the case page was scrolled to.
   useEffect(() => {
@@ -47,8 +53,23 @@ export function CaseActionPage({ detail: d, action, children }: Props) {
           <DeadlineBadge state={stage.state} dueOn={stage.dueOn} workingDaysLeft={stage.workingDaysLeft} />
         </p>
       )}
-      {!may ? <ReadOnlyNote channel={spec.channel}>{spec.title}</ReadOnlyNote> : notNow ? <p className="warning">{notNow}</p> : children}
-      {may && !notNow && (
+      {!may ? (
+        <ReadOnlyNote channel={spec.channel}>{spec.title}</ReadOnlyNote>
+      ) : (
+        // One shape whatever the case's state, so the form keeps its place (and what was typed) when a warning appears above it.
+        <>
+          {changedUnder ? (
+            <p className="warning" role="alert">
+              The case changed while this page was open. {notNow} What you typed is still below: copy what you need before going back to the
+              case.
+            </p>
+          ) : (
+            notNow && <p className="warning">{notNow}</p>
+          )}
+          {(!notNow || changedUnder) && children}
+        </>
+      )}
+      {may && (!notNow || changedUnder) && (
         <p>
           <a href={href('escalations', d.id)}>Cancel and go back to the case</a>
         </p>

@@ -10,7 +10,7 @@ import { ChairDecided, ChairDecisionForm } from '../panels/ChairDecision';
 import { chairDecisions } from '../panels/chairRoute';
 import { BreachesBox, showsBreaches } from './BreachesBox';
 import { CaseActionPage } from './CaseActionPage';
-import { CASE_ACTIONS, isCaseActionKey, openStageOf, type CaseActionKey } from './caseActions';
+import { CASE_ACTIONS, isCaseActionKey, type CaseActionKey } from './caseActions';
 import { CaseContents, jumpTo } from './CaseContents';
 import { CaseHeader } from './CaseHeader';
 import { CorrectionForm } from './CorrectionForm';
@@ -113,19 +113,11 @@ function ActionForm({ action, detail, onSaved }: { action: CaseActionKey; detail
   const agencies = useChannel('agencies:list', { includeRetired: true });
   const knownNames = (agencies.data ?? []).map((a) => a.name);
   const props = { detail, onSaved };
-  const openStage = openStageOf(detail);
   switch (action) {
     case 'record-stage':
-      return (
-        <StageRecordForm
-          key={`stage-${openStage?.id ?? 0}`}
-          {...props}
-          knownNames={knownNames}
-          agencies={(agencies.data ?? []).filter((a) => a.retiredOn === null)}
-        />
-      );
+      return <StageRecordForm {...props} knownNames={knownNames} agencies={(agencies.data ?? []).filter((a) => a.retiredOn === null)} />;
     case 'escalate':
-      return <EscalateForm key={`escalate-${openStage?.id ?? 0}`} {...props} />;
+      return <EscalateForm {...props} />;
     case 'decide':
       return <ChairDecisionForm {...props} />;
     case 'resolve':

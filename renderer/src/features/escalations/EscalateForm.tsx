@@ -12,12 +12,15 @@ import { DateInput } from '../../components/DateInput';
 /** Move the case up: usually to the next stage; where the child is at immediate risk, the policy may allow a jump. */
 export function EscalateForm({ detail, onSaved }: CaseFormProps) {
   const action = useVersionedAction(detail.version);
-  const [toStage, setToStage] = useState<number | ''>(detail.nextStages[0]?.number ?? '');
+  // The stages offered when the form was opened: kept if the case moves on under it, so a half-typed
+  // reason stays on screen while the save is refused in words.
+  const [offered] = useState(detail.nextStages);
+  const [toStage, setToStage] = useState<number | ''>(offered[0]?.number ?? '');
   const [on, setOn] = useState(todayIso());
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const knownNames = useKnownNames();
-  if (detail.nextStages.length === 0) return null;
+  if (offered.length === 0) return null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,7 +51,7 @@ export function EscalateForm({ detail, onSaved }: CaseFormProps) {
           <div className="field">
             <label htmlFor="escalate-to">Move to</label>
             <select id="escalate-to" value={toStage} onChange={(e) => setToStage(e.target.value === '' ? '' : Number(e.target.value))}>
-              <StageOptions stages={detail.nextStages} />
+              <StageOptions stages={offered} />
             </select>
           </div>
           <DateInput id="escalate-on" legend="Date moved" value={on} onChange={setOn} />

@@ -16,7 +16,9 @@ export function StageRecordForm({
   knownNames,
   agencies,
 }: CaseFormProps & { knownNames: readonly string[]; agencies: readonly { id: number; name: string }[] }) {
-  const open = detail.stages.find((s) => s.endedOn === null);
+  // The stage this form was opened on: kept if the case moves on under it (someone else withdraws
+  // it or moves it up), so a half-typed record stays on screen while the save is refused in words.
+  const [open] = useState(() => detail.stages.find((s) => s.endedOn === null));
   const action = useVersionedAction(detail.version);
   const [discussion, setDiscussion] = useState(open?.discussion ?? '');
   const [decision, setDecision] = useState(open?.decision ?? '');
