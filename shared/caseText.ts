@@ -67,6 +67,8 @@ export const CASE_TEXT: CaseTextChannels = {
  */
 export const NOT_CASE_TEXT: Partial<Record<Channel, string>> = {
   'session:setUp': 'a professional’s own account: user name, display name, password',
+  'records:unlock': 'the records’ passphrase, never stored',
+  'records:setUp': 'the records’ passphrase, never stored',
   'session:signIn': 'a user name and password',
   'session:changePassword': 'passwords',
   'users:create': 'a professional’s account: user name, display name, password',

@@ -72,8 +72,12 @@ import {
   backupNameInput,
   backupViewSchema,
   deskHealthSchema,
+  recordsSetUpSchema,
+  recordsUnlockedSchema,
   restoreInput,
   restoreViewSchema,
+  setUpRecordsInput,
+  unlockRecordsInput,
 } from './domain/recovery';
 import { versioned } from './domain/recordVersion';
 import { redactionInput, redactionResultSchema } from './domain/redaction';
@@ -322,6 +326,9 @@ export const contract = {
 
   // ---- the records' health at start-up, backups and restoring one (answered even when the file is damaged) ----
   'desk:health': { kind: 'read', input: nothing, output: deskHealthSchema },
+  // Answered only while the records are locked (frontDesk.ts); refused once they are open.
+  'records:unlock': { kind: 'write', input: unlockRecordsInput.strict(), output: recordsUnlockedSchema },
+  'records:setUp': { kind: 'write', input: setUpRecordsInput.strict(), output: recordsSetUpSchema },
   'backups:list': { kind: 'read', input: nothing, output: backupListSchema },
   'backups:check': { kind: 'read', input: backupNameInput.strict(), output: backupCheckSchema },
   'backups:create': { kind: 'task', input: nothing, output: backupViewSchema },

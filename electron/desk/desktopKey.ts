@@ -10,6 +10,7 @@ import { keysMissingMessage, keysState, readKeys, setUpKeys, unlockBoard } from 
 import { isKeyOf, KeyFileError } from '../db/keyFile';
 import { nextKeysFile, settleKeyChange } from '../db/keyChange';
 import { createPrivateFile, syncFile } from '../db/fileModes';
+import type { LockedRecords } from './frontDesk';
 
 /** The data key wrapped by the operating system, beside the board's keys file. */
 export const KEPT_KEY_FILE_NAME = 'escalation-desk.keys.os';
@@ -76,4 +77,28 @@ export function desktopKey(dataFolder: string, keyring: Keyring, passphrase: str
   const { key, recoveryKey } = setUpKeys(dataFolder, keyring.protects ? (passphrase ?? null) : passphrase!);
   if (keyring.protects) keep(dataFolder, keyring, key);
   return { key, recoveryKey };
+}
+
+/**
+ * Whether the window must ask for the passphrase: the records have keys the keyring does not keep
+ * (or no keys yet, and a keyring that protects nothing), and none was given at start.
+ */
+export function needsPassphrase(dataFolder: string, keyring: Keyring, passphrase: string | undefined): boolean {
+  if (passphrase !== undefined) return false;
+  const state = keysState(dataFolder);
+  if (state === 'locked') return existsSync(nextKeysFile(dataFolder)) || kept(dataFolder, keyring) === null;
+  return (state === 'new' || state === 'plain') && !keyring.protects;
+}
+
+/** The records as the unlock screen opens them: the passphrase typed there, through desktopKey. */
+export function desktopUnlocker(dataFolder: string, keyring: Keyring): LockedRecords {
+  return {
+    state: keysState(dataFolder) === 'locked' ? 'locked' : 'new',
+    unlock: (passphrase) => desktopKey(dataFolder, keyring, passphrase).key,
+    setUp: (passphrase) => {
+      const made = desktopKey(dataFolder, keyring, passphrase);
+      if (!made.recoveryKey) throw new KeyFileError('These records already have their key: unlock them with the board’s passphrase.');
+      return { key: made.key, recoveryKey: made.recoveryKey };
+    },
+  };
 }

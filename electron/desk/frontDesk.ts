@@ -35,6 +35,8 @@ import type { RecoveryControl } from './recoveryControl';
 import { processClock } from './clock';
 import { typedCallAsync, type DeskCallAsync } from '../../shared/bridge';
 import { Changes, type ChangeFeed } from './changes';
+import type { RecordsKey } from '../db/cipher';
+import { KeyFileError } from '../db/keyFile';
 
 export interface FrontDesk {
   readonly dataFolder: string;
@@ -78,7 +80,32 @@ function damageMessage(damaged: DamagedDatabaseError): string {
   return `${opening} The latest backup that passes its own check is offered below. Restoring it keeps the damaged file in the data folder; nothing is deleted.`;
 }
 
-export function openFrontDesk(options: DeskOptions): FrontDesk {
+/** The channels the unlock screen needs: the only ones that answer while the records are locked. */
+const WHILE_LOCKED: ReadonlySet<Channel> = new Set<Channel>(['app:info', 'desk:health', 'records:unlock', 'records:setUp']);
+
+/**
+ * Records that wait for their passphrase in the window (the desktop app where the operating system
+ * keeps no key: desktopKey.ts): whether they have a key yet, and how to open them with one.
+ */
+export interface LockedRecords {
+  readonly state: 'locked' | 'new';
+  unlock(passphrase: string): RecordsKey;
+  setUp(passphrase: string): { key: RecordsKey; recoveryKey: string };
+}
+
+/** A front desk opens its records with the key it is given, or waits, locked, for the passphrase. */
+export type FrontDeskOptions = Omit<DeskOptions, 'key'> &
+  ({ key: RecordsKey; locked?: undefined } | { key?: undefined; locked: LockedRecords });
+
+export function openFrontDesk(frontOptions: FrontDeskOptions): FrontDesk {
+  const { locked: lockedAtStart, key: keyAtStart, ...rest } = frontOptions;
+  let options: Omit<DeskOptions, 'key'> = rest;
+  let key: RecordsKey | null = keyAtStart ?? null;
+  let locked: LockedRecords | null = lockedAtStart ?? null;
+  const boardKey = (): RecordsKey => {
+    if (!key) throw new DomainError('The records are locked: unlock them with the board’s passphrase first.');
+    return key;
+  };
   const { dataFolder } = options;
   const now = options.now ?? processClock();
   // Every desk this front door opens (again, after a restore) shares its clock.
@@ -103,7 +130,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
     if (!desk) throw new DomainError('The records are not open, so there is nothing to back up.');
     backupsInFlight += 1;
     try {
-      const file = await backupNow(desk.store.writer, dataFolder, options.key, reason, now(), { rotate });
+      const file = await backupNow(desk.store.writer, dataFolder, boardKey(), reason, now(), { rotate });
       return listBackups(dataFolder).find((b) => b.file === file)!;
     } finally {
       backupsInFlight -= 1;
@@ -111,7 +138,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
   };
 
   const open = () => {
-    desk = openDesk({ ...options, exports, recovery, changes });
+    desk = openDesk({ ...options, key: boardKey(), exports, recovery, changes });
     damaged = null;
     watch = new AuditWatch(desk.store, { now });
     watch.start();
@@ -141,7 +168,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
       throw new DomainError('An export, an import or a backup is still running. Wait for it to finish, then restore. Nothing has changed.');
     }
     // Empty, cut short, damaged, not Escalation Desk records, or without a coordinator: refused before anything is touched.
-    const refusal = restoreRefusal(dataFolder, backup.file, options.key, `The backup taken on ${describeTime(backup.takenAt)}`);
+    const refusal = restoreRefusal(dataFolder, backup.file, boardKey(), `The backup taken on ${describeTime(backup.takenAt)}`);
     if (refusal) throw new DomainError(refusal);
     restoring = true;
     try {
@@ -153,7 +180,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
       shut();
       let result: RestoreResult;
       try {
-        result = restoreBackup(dataFolder, backup.file, options.key, now());
+        result = restoreBackup(dataFolder, backup.file, boardKey(), now());
       } catch (error) {
         reopen();
         if (error instanceof RestoreRefused) throw new DomainError(error.message);
@@ -199,13 +226,13 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
       return restored;
     } finally {
       restoring = false;
-      rotateBackups(dataFolder, options.key);
+      rotateBackups(dataFolder, boardKey());
     }
   };
 
   const recovery: RecoveryControl = {
     health: (): DeskHealth => ({
-      records: desk ? 'open' : 'damaged',
+      records: desk ? 'open' : locked ? locked.state : 'damaged',
       damage:
         !desk && damaged ? { message: damageMessage(damaged), latestGood: damaged.latestGood ? view(damaged.latestGood) : null } : null,
       audit: watch?.health() ?? null,
@@ -217,24 +244,70 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
       backups: listBackups(dataFolder).map(view),
       lastRestore,
     }),
-    checkBackup: (name): BackupCheck => ({ name, checksOut: isGoodBackup(findBackup(name).file, options.key) }),
+    checkBackup: (name): BackupCheck => ({ name, checksOut: isGoodBackup(findBackup(name).file, boardKey()) }),
     backUpNow: async () => view(await take('manual')),
     restore,
   };
 
-  /** While the file is damaged: the recovery screen's channels, parsed and checked like any other. */
-  const dispatchWhileDamaged: DispatchAsync = async (channelName, rawInput) => {
+  /** While the records are not open (damaged, or locked): the few channels that screen needs, parsed and checked like any other. */
+  const dispatchWhileClosed: DispatchAsync = async (channelName, rawInput) => {
     if (!isChannel(channelName)) return unknownChannel(channelName);
     const channel = channelName;
-    if (!WHILE_DAMAGED.has(channel))
-      return failure('The records file failed its integrity check and is not open, so this cannot be done. Restore a backup first.');
+    if (!(locked ? WHILE_LOCKED : WHILE_DAMAGED).has(channel))
+      return failure(
+        locked
+          ? 'The records are locked: unlock them with the board’s passphrase first.'
+          : 'The records file failed its integrity check and is not open, so this cannot be done. Restore a backup first.',
+      );
     const parsed = parseInput(channel, rawInput);
     if (!parsed.ok) return parsed.result;
     const { input } = parsed;
     try {
-      return checkedAnswer(channel, await answerWhileDamaged(channel, input), options.onFault);
+      const answer = locked ? answerWhileLocked(locked, channel, input) : await answerWhileDamaged(channel, input);
+      return checkedAnswer(channel, answer, options.onFault);
     } catch (error) {
       return faultAnswer(channel, error, options.onFault);
+    }
+  };
+
+  /** A refused passphrase as the form's error, on its field. */
+  const asRefusal = (error: unknown): DomainError | unknown =>
+    error instanceof KeyFileError ? new DomainError(error.message, [{ where: 'Passphrase', message: error.message }]) : error;
+
+  const answerWhileLocked = (waiting: LockedRecords, channel: Channel, input: unknown): unknown => {
+    switch (channel) {
+      case 'app:info':
+        return { version: options.version, schemaVersion: 0, dataFolder, mode: options.mode };
+      case 'desk:health':
+        return recovery.health();
+      case 'records:unlock': {
+        if (waiting.state !== 'locked')
+          throw new DomainError('These records have no key yet: choose the board’s passphrase to set one up.');
+        try {
+          key = waiting.unlock((input as { passphrase: string }).passphrase);
+        } catch (error) {
+          throw asRefusal(error);
+        }
+        locked = null;
+        reopen();
+        return { unlocked: true };
+      }
+      case 'records:setUp': {
+        if (waiting.state !== 'new')
+          throw new DomainError('These records already have their key: unlock them with the board’s passphrase.');
+        let made: { key: RecordsKey; recoveryKey: string };
+        try {
+          made = waiting.setUp((input as { passphrase: string }).passphrase);
+        } catch (error) {
+          throw asRefusal(error);
+        }
+        key = made.key;
+        locked = null;
+        reopen();
+        return { recoveryKey: made.recoveryKey };
+      }
+      default:
+        throw new DomainError('The records are locked.');
     }
   };
 
@@ -258,7 +331,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
   const dispatchAsync: DispatchAsync = async (channel, input, caller) => {
     if (restoring) return failure('The records are being restored from a backup. Try again in a moment.');
     const current = desk as Desk | null;
-    if (!current) return dispatchWhileDamaged(channel, input);
+    if (!current) return dispatchWhileClosed(channel, input);
     const task = isChannel(channel) && contract[channel].kind === 'task';
     if (task) tasksInFlight += 1;
     try {
@@ -268,12 +341,7 @@ export function openFrontDesk(options: DeskOptions): FrontDesk {
     }
   };
 
-  try {
-    open();
-  } catch (error) {
-    if (!(error instanceof DamagedDatabaseError)) throw error;
-    damaged = error;
-  }
+  if (!locked) reopen();
 
   return {
     dataFolder,

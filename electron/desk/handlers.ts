@@ -186,6 +186,13 @@ export const handlers: Handlers = {
   'backups:check': (_ctx, input, env) => recoveryOf(env).checkBackup(input.name),
   'backups:create': async (_ctx, _input, env) => recoveryOf(env).backUpNow(),
   'backups:restore': async (ctx, input, env) => recoveryOf(env).restore(input.name, ctx.actor),
+  // Only a locked front desk answers these (frontDesk.ts); an open desk has nothing to unlock.
+  'records:unlock': () => {
+    throw new DomainError('The records are already open.');
+  },
+  'records:setUp': () => {
+    throw new DomainError('The records already have their key.');
+  },
 
   'access:search': (ctx, input) => searchAccess(ctx.db, input),
   'access:export': async (ctx, input, env) => startAccessExport(ctx, env, input),

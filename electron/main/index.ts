@@ -45,7 +45,7 @@ app
       const dataFolder = app.getPath('userData');
       desk = openFrontDesk({
         dataFolder,
-        key: unlockDesktop(dataFolder),
+        ...unlockDesktop(dataFolder),
         mode: 'desktop',
         version: app.getVersion(),
         deliverExport: saveWithDialog,

@@ -2,7 +2,8 @@
 // key of a board set up now shown once, in a dialog, before the window opens.
 import { dialog, safeStorage } from 'electron';
 import type { RecordsKey } from '../db/cipher';
-import { desktopKey, type Keyring } from '../desk/desktopKey';
+import { desktopKey, desktopUnlocker, needsPassphrase, type Keyring } from '../desk/desktopKey';
+import type { LockedRecords } from '../desk/frontDesk';
 
 function osKeyring(): Keyring {
   const available = safeStorage.isEncryptionAvailable();
@@ -15,8 +16,15 @@ function osKeyring(): Keyring {
   };
 }
 
-export function unlockDesktop(dataFolder: string): RecordsKey {
-  const { key, recoveryKey } = desktopKey(dataFolder, osKeyring(), process.env.ESCALATION_DESK_PASSPHRASE);
+/**
+ * The records' key from the keyring (or ESCALATION_DESK_PASSPHRASE), or, where the keyring keeps
+ * none, the records locked: the window then asks for the passphrase (or to choose one) itself.
+ */
+export function unlockDesktop(dataFolder: string): { key: RecordsKey } | { locked: LockedRecords } {
+  const keyring = osKeyring();
+  const passphrase = process.env.ESCALATION_DESK_PASSPHRASE;
+  if (needsPassphrase(dataFolder, keyring, passphrase)) return { locked: desktopUnlocker(dataFolder, keyring) };
+  const { key, recoveryKey } = desktopKey(dataFolder, keyring, passphrase);
   if (recoveryKey) {
     dialog.showMessageBoxSync({
       type: 'info',
@@ -27,5 +35,5 @@ export function unlockDesktop(dataFolder: string): RecordsKey {
       noLink: true,
     });
   }
-  return key;
+  return { key };
 }

@@ -76,10 +76,34 @@ export const auditHealthSchema = z.object({
 export type AuditHealth = z.infer<typeof auditHealthSchema>;
 
 export const deskHealthSchema = z.object({
-  records: z.enum(['open', 'damaged']),
+  /** locked: encrypted, waiting for the passphrase; new: no key yet, waiting for one to be chosen (the desktop app without a keyring). */
+  records: z.enum(['open', 'damaged', 'locked', 'new']),
   /** Set when the records file failed its integrity check at start-up and was not opened. */
   damage: z.object({ message: z.string(), latestGood: backupViewSchema.nullable() }).nullable(),
   audit: auditHealthSchema.nullable(),
   lastRestore: restoreViewSchema.nullable(),
 });
 export type DeskHealth = z.infer<typeof deskHealthSchema>;
+
+// ---- Unlocking the records in the window (issue 17): the desktop app where the operating system
+// keeps no key (Linux's basic_text keyring). The board server and the web mode unlock at start-up.
+
+export const MIN_PASSPHRASE_LENGTH = 12;
+
+export const unlockRecordsInput = z.object({ passphrase: z.string().min(1, 'Type the board’s passphrase') });
+
+export const setUpRecordsInput = z
+  .object({
+    passphrase: z
+      .string()
+      .refine(
+        (p) => [...p].length >= MIN_PASSPHRASE_LENGTH,
+        `A passphrase is at least ${MIN_PASSPHRASE_LENGTH} characters (a few words is easiest to remember)`,
+      ),
+    repeatPassphrase: z.string(),
+  })
+  .refine((a) => a.passphrase === a.repeatPassphrase, { message: 'The two passphrases differ', path: ['repeatPassphrase'] });
+
+export const recordsUnlockedSchema = z.object({ unlocked: z.literal(true) });
+/** Shown once, to be printed or written down and kept in the board's safe. */
+export const recordsSetUpSchema = z.object({ recoveryKey: z.string() });

@@ -39,6 +39,8 @@ export const versionedWrites: Rules = {
   'session:setUp': { what: 'made the first account', notVersioned: 'makes the first account' },
   'session:signIn': { what: 'signed in', notVersioned: 'a session, not a record' },
   'session:signOut': { what: 'signed out', notVersioned: 'a session, not a record' },
+  'records:unlock': { what: 'unlocked the records', notVersioned: 'opens the records, changes none' },
+  'records:setUp': { what: 'set up the records’ key', notVersioned: 'makes the records’ key, before there are records' },
   'session:lock': { what: 'locked the app', notVersioned: 'a session, not a record' },
   'session:changePassword': { what: 'changed their own password', notVersioned: 'the person’s own password' },
   'users:create': { what: 'made an account', notVersioned: 'makes a new account' },

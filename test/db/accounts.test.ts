@@ -154,13 +154,16 @@ describe('roles limit what each person can change', () => {
     expect(channelAccess['escalations:create']).toEqual(['coordinator']);
   });
 
-  it('lists every channel in the access map, and leaves only session, app and connection channels open', () => {
+  it('lists every channel in the access map, and leaves only session, app, connection and unlocking channels open', () => {
     expect(Object.keys(channelAccess).sort()).toEqual([...channels].sort());
     const open = channels.filter((c) => channelAccess[c] === 'open');
     expect(open.sort()).toEqual([
       'app:info',
       'connection:choose',
       'connection:get',
+      // Answered only while the records are locked, before any account can be read: the passphrase is the check.
+      'records:setUp',
+      'records:unlock',
       'session:setUp',
       'session:signIn',
       'session:signOut',

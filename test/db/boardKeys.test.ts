@@ -17,7 +17,8 @@ import {
 } from '../../electron/db/boardKeys';
 import { DATABASE_FILE_NAME, openStore } from '../../electron/db/open';
 import { KeyFileError } from '../../electron/db/keyFile';
-import { desktopKey, KEPT_KEY_FILE_NAME, type Keyring } from '../../electron/desk/desktopKey';
+import { desktopKey, desktopUnlocker, KEPT_KEY_FILE_NAME, type Keyring } from '../../electron/desk/desktopKey';
+import { openFrontDesk } from '../../electron/desk/frontDesk';
 import { tempFolder } from '../support/tempStore';
 import { TEST_KEY } from '../support/testKey';
 
@@ -129,5 +130,35 @@ describe('the desktop app’s key', () => {
     expect(existsSync(join(data, KEPT_KEY_FILE_NAME))).toBe(false);
     expect(desktopKey(data, fakeKeyring(false), PASSPHRASE)).toEqual({ key: made.key, recoveryKey: null });
     expect(() => desktopKey(data, fakeKeyring(false), 'the wrong passphrase here')).toThrow(/does not unlock/);
+  });
+});
+
+describe('a front desk waiting for the passphrase', () => {
+  it('answers only the unlock screen’s channels, refuses a wrong passphrase on its field, and opens with the right one', async () => {
+    const data = folder();
+    setUpKeys(data, PASSPHRASE);
+    const host = openFrontDesk({ locked: desktopUnlocker(data, fakeKeyring(false)), dataFolder: data, mode: 'web', version: 'test' });
+    try {
+      expect(await host.callAsync('desk:health', {})).toMatchObject({ ok: true, value: { records: 'locked' } });
+      expect(await host.callAsync('agencies:list', { includeRetired: false })).toMatchObject({
+        ok: false,
+        error: { message: 'The records are locked: unlock them with the board’s passphrase first.' },
+      });
+      expect(await host.callAsync('records:setUp', { passphrase: PASSPHRASE, repeatPassphrase: PASSPHRASE })).toMatchObject({ ok: false });
+      expect(await host.callAsync('records:unlock', { passphrase: 'a wrong passphrase' })).toMatchObject({
+        ok: false,
+        error: { problems: [{ where: 'Passphrase', message: expect.stringContaining('does not unlock') }] },
+      });
+      expect(host.desk).toBeNull();
+      expect(await host.callAsync('records:unlock', { passphrase: PASSPHRASE })).toEqual({ ok: true, value: { unlocked: true } });
+      expect(host.desk).not.toBeNull();
+      // Open now: nothing left to unlock.
+      expect(await host.callAsync('records:unlock', { passphrase: PASSPHRASE })).toMatchObject({
+        ok: false,
+        error: { message: 'The records are already open.' },
+      });
+    } finally {
+      host.close();
+    }
   });
 });
