@@ -53,13 +53,7 @@ export const test = base.extend<{ app: DeskFixture; firstAccount: boolean; clock
       });
       if (!first.ok) throw new Error(first.error.message);
     }
-    const server = await startWebServer({
-      dispatch: host.dispatchAsync,
-      sessions: () => host.sessions,
-      downloads: host.exports,
-      changes: host.changes,
-      rendererDir: join(process.cwd(), 'out', 'renderer'),
-    });
+    const server = await serveFrontDesk(host);
     let seeder: Desk | null = null;
     const openSeeder = () =>
       (seeder ??= openDesk({ key: TEST_KEY, dataFolder, mode: 'web', version: 'e2e', actor: () => 'e2e seed', ...(now ? { now } : {}) }));
@@ -87,6 +81,17 @@ export const test = base.extend<{ app: DeskFixture; firstAccount: boolean; clock
 });
 
 export const E2E_PASSWORD = 'e2e pass phrase for tests';
+
+/** The web mode's server over a front desk, on 127.0.0.1, serving the built renderer: each browser test's own. */
+export function serveFrontDesk(host: FrontDesk): Promise<WebServer> {
+  return startWebServer({
+    dispatch: host.dispatchAsync,
+    sessions: () => host.sessions,
+    downloads: host.exports,
+    changes: host.changes,
+    rendererDir: join(process.cwd(), 'out', 'renderer'),
+  });
+}
 
 /**
  * The session of the person signed in on the page: each browser is its own session, so calls made

@@ -4,13 +4,12 @@
 // holds, locked, served to Chromium by the web mode's server; the keyring is desktopKey.ts's seam,
 // here one that protects nothing (basic_text).
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { desktopUnlocker, type Keyring } from '../../electron/desk/desktopKey';
 import { openFrontDesk, type FrontDesk } from '../../electron/desk/frontDesk';
 import { unlockBoard } from '../../electron/db/boardKeys';
-import { startWebServer, type WebServer } from '../../electron/web/server';
+import type { WebServer } from '../../electron/web/server';
 import { tempFolder } from '../support/tempStore';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, serveFrontDesk, test } from './fixtures';
 
 const basicText: Keyring = {
   protects: false,
@@ -24,14 +23,7 @@ const basicText: Keyring = {
 
 async function lockedDesk(dataFolder: string): Promise<{ host: FrontDesk; server: WebServer }> {
   const host = openFrontDesk({ locked: desktopUnlocker(dataFolder, basicText), dataFolder, mode: 'web', version: 'e2e' });
-  const server = await startWebServer({
-    dispatch: host.dispatchAsync,
-    sessions: () => host.sessions,
-    downloads: host.exports,
-    changes: host.changes,
-    rendererDir: join(process.cwd(), 'out', 'renderer'),
-  });
-  return { host, server };
+  return { host, server: await serveFrontDesk(host) };
 }
 
 test('a new board without a keyring chooses its passphrase in the window, sees its recovery key once, and is asked for the passphrase next time', async ({
