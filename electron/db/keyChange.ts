@@ -6,7 +6,7 @@
 // of itself, then the copy takes the records' name, and last the new keys take the keys file's name.
 //
 // A crash at any step leaves both keys files and the records under one of the two keys: the next
-// unlock with the passphrase (settleKeyChange) opens both, sees which key the records are under,
+// unlock with the passphrase (unlockCurrentKey) opens both, sees which key the records are under,
 // and finishes the change (the copies still under the old key are rekeyed, the new keys put in
 // place) or undoes it (the copies already under the new key are rekeyed back, the new keys removed).
 import { randomBytes } from 'node:crypto';
@@ -90,10 +90,12 @@ export function changeDataKey(
 }
 
 /**
- * After unlocking with `secret` (which gave `key` from the keys file): when a key change was cut
- * short, finishes or undoes it and returns the key the records are now under; otherwise `key`.
+ * The data key the records are under, unlocked with `secret`: when a key change was cut short,
+ * it is finished or undone first, before anything opens the records. The one way every front door
+ * unlocks with a passphrase or the recovery key.
  */
-export function settleKeyChange(dataFolder: string, secret: BoardSecret, key: RecordsKey): RecordsKey {
+export function unlockCurrentKey(dataFolder: string, secret: BoardSecret): RecordsKey {
+  const key = unlockBoard(dataFolder, secret);
   const next = nextKeysFile(dataFolder);
   if (!existsSync(next)) return key;
   let newKey: RecordsKey;

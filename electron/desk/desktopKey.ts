@@ -6,9 +6,9 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecordsKey } from '../db/cipher';
-import { keysMissingMessage, keysState, readKeys, setUpKeys, unlockBoard } from '../db/boardKeys';
+import { keysMissingMessage, keysState, readKeys, setUpKeys } from '../db/boardKeys';
 import { isKeyOf, KeyFileError } from '../db/keyFile';
-import { nextKeysFile, settleKeyChange } from '../db/keyChange';
+import { nextKeysFile, unlockCurrentKey } from '../db/keyChange';
 import { createPrivateFile, syncFile } from '../db/fileModes';
 import type { LockedRecords } from './frontDesk';
 
@@ -66,7 +66,7 @@ export function desktopKey(dataFolder: string, keyring: Keyring, passphrase: str
       throw new KeyFileError(
         'The records are encrypted and this computer does not keep their key: start the app with the board’s passphrase in ESCALATION_DESK_PASSPHRASE. (A board set up without a passphrase is given one with its recovery key: npm run board -- passphrase --recovery.)',
       );
-    const key = settleKeyChange(dataFolder, { passphrase }, unlockBoard(dataFolder, { passphrase }));
+    const key = unlockCurrentKey(dataFolder, { passphrase });
     if (keyring.protects) keep(dataFolder, keyring, key);
     return { key, recoveryKey: null };
   }

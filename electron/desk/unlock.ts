@@ -5,9 +5,9 @@
 // encryption) is given them here: a passphrase chosen, and the recovery key shown once.
 import { resolve } from 'node:path';
 import type { RecordsKey } from '../db/cipher';
-import { changePassphrase, keysMissingMessage, keysState, readUnattendedKey, setUpKeys, unlockBoard } from '../db/boardKeys';
+import { changePassphrase, keysMissingMessage, keysState, readUnattendedKey, setUpKeys } from '../db/boardKeys';
 import { KeyFileError } from '../db/keyFile';
-import { changeDataKey, nextKeysFile, settleKeyChange } from '../db/keyChange';
+import { changeDataKey, nextKeysFile, unlockCurrentKey } from '../db/keyChange';
 import { existsSync } from 'node:fs';
 import { UsageError } from './args';
 import { readSecret, SecretMissing } from './secrets';
@@ -84,7 +84,7 @@ export async function unlockRecords(
         { pipedAllowed: false },
       );
       // A change of key cut short is finished (or undone) here, before anything opens the records.
-      return settleKeyChange(dataFolder, { passphrase }, unlockBoard(dataFolder, { passphrase }));
+      return unlockCurrentKey(dataFolder, { passphrase });
     }
     const passphrase = await choosePassphrase(
       `The records in ${dataFolder} have no key yet. Choose the board’s passphrase: type it at the prompt, or set ${PASSPHRASE_VARIABLE}.`,
@@ -130,7 +130,7 @@ export async function changePassphraseFromCommandLine(
         `Type the recovery key at the prompt (or set ${RECOVERY_KEY_VARIABLE}).`,
         { pipedAllowed: false },
       );
-      key = settleKeyChange(dataFolder, { recoveryKey: typed }, unlockBoard(dataFolder, { recoveryKey: typed }));
+      key = unlockCurrentKey(dataFolder, { recoveryKey: typed });
     } else key = await unlockRecords(dataFolder, keyFile);
     const passphrase = await choosePassphrase(
       `Type the new passphrase at the prompt (or set ${NEW_PASSPHRASE_VARIABLE}).`,
@@ -159,7 +159,7 @@ export async function changeKeyFromCommandLine(
       `Changing the key needs the board’s passphrase: type it at the prompt or set ${PASSPHRASE_VARIABLE}.`,
       { pipedAllowed: false },
     );
-    const key = settleKeyChange(dataFolder, { passphrase }, unlockBoard(dataFolder, { passphrase }));
+    const key = unlockCurrentKey(dataFolder, { passphrase });
     changeDataKey(dataFolder, key, passphrase, (recoveryKey) =>
       say(
         [

@@ -10,7 +10,7 @@ import { backupNow, backupsFolder, backupVerdict, listBackups } from '../../elec
 import { unlockBoard } from '../../electron/db/boardKeys';
 import type { RecordsKey } from '../../electron/db/cipher';
 import { recordsCopies } from '../../electron/db/encryptBoard';
-import { changeDataKey, nextKeysFile, settleKeyChange } from '../../electron/db/keyChange';
+import { changeDataKey, nextKeysFile, unlockCurrentKey } from '../../electron/db/keyChange';
 import { DATABASE_FILE_NAME, openStore } from '../../electron/db/open';
 import { logEscalation, seedBoard } from '../support/boardFixture';
 import { openTestDesk } from '../support/tempStore';
@@ -71,7 +71,7 @@ describe('changing the records’ key', () => {
       timeout: 60_000,
     });
     expect(child.signal, child.stderr).toBe('SIGKILL');
-    const key = settleKeyChange(data, { passphrase: TEST_PASSPHRASE }, unlockBoard(data, { passphrase: TEST_PASSPHRASE }));
+    const key = unlockCurrentKey(data, { passphrase: TEST_PASSPHRASE });
     // Before the records were swapped the change is undone; from then on it is finished.
     expect(key.equals(TEST_KEY)).toBe(step === 'copied' || step === 'next-keys' || step === 'copy-rekeyed');
     wholeUnder(data, key);
