@@ -10,6 +10,7 @@ import type { ReadableDb, WritableDb } from '../db/types';
 import type { WriteContext } from './context';
 import { statement } from '../db/statements';
 import { auditKeyOf, chainHash } from '../db/auditKey';
+import { bulkCaches } from './bulkWrite';
 import type { AuditAction } from '../../shared/domain/auditActions';
 
 export interface AuditChange {
@@ -42,10 +43,16 @@ export interface RedactedEntry {
 }
 export const REDACTION_ACTION = 'escalation.redact';
 
+function lastHash(db: WritableDb): string {
+  const prev = statement(db, 'SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+  return prev?.hash ?? GENESIS;
+}
+
 export function appendAudit(ctx: WriteContext, change: AuditChange): number {
   const db = ctx.db;
-  const prev = statement(db, 'SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
-  const prevHash = prev?.hash ?? GENESIS;
+  // In a bulk write the last hash is kept as each entry is appended (bulkWrite.ts).
+  const bulk = bulkCaches(db);
+  const prevHash = bulk?.lastAuditHash ?? lastHash(db);
   const at = ctx.now.toISOString();
   const before = change.before === undefined ? null : JSON.stringify(change.before);
   const after = change.after === undefined ? null : JSON.stringify(change.after);
@@ -57,6 +64,7 @@ export function appendAudit(ctx: WriteContext, change: AuditChange): number {
     `INSERT INTO audit_entry (at, actor, action, entity, entity_id, before_json, after_json, corrects_entry_id, prev_hash, hash, content_digest)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(at, ctx.actor, change.action, change.entity, change.entityId, before, after, corrects, prevHash, hash, digest);
+  if (bulk) bulk.lastAuditHash = hash;
   return Number(info.lastInsertRowid);
 }
 

@@ -5,6 +5,7 @@ import { parseStoredProfile, type PolicyProfile } from '../../shared/domain/poli
 import type { ProfileSummary } from '../../shared/domain/settings';
 import type { ReadableDb, WritableDb } from '../db/types';
 import { NotFoundError } from './errors';
+import { bulkCaches, cachedIn } from './bulkWrite';
 
 // Every stored definition is read through parseStoredProfile (shared/domain/policyProfiles.ts):
 // checked against the schema, never trusted as cast, with fields that older versions lack given
@@ -38,14 +39,25 @@ export interface StoredProfile {
 }
 
 export function loadProfile(db: AnyDb, profileId: number): StoredProfile {
-  const row = db.prepare('SELECT * FROM policy_profile WHERE id = ?').get(profileId) as ProfileRow | undefined;
-  if (!row) throw new NotFoundError(`There is no policy profile with id ${profileId}.`);
-  return { id: row.id, version: row.version, profile: parseStoredProfile(row.definition_json, row.based_on) };
+  return cachedIn(
+    db,
+    (c) => c.profiles,
+    profileId,
+    () => {
+      const row = db.prepare('SELECT * FROM policy_profile WHERE id = ?').get(profileId) as ProfileRow | undefined;
+      if (!row) throw new NotFoundError(`There is no policy profile with id ${profileId}.`);
+      return { id: row.id, version: row.version, profile: parseStoredProfile(row.definition_json, row.based_on) };
+    },
+  );
 }
 
 export function activeProfileId(db: AnyDb): number | null {
+  const bulk = bulkCaches(db);
+  if (bulk?.activeProfileId !== undefined) return bulk.activeProfileId;
   const row = db.prepare("SELECT value FROM board_setting WHERE key = 'active_profile_id'").get() as { value: string } | undefined;
-  return row ? Number(row.value) : null;
+  const id = row ? Number(row.value) : null;
+  if (bulk) bulk.activeProfileId = id;
+  return id;
 }
 
 export function listProfiles(db: AnyDb): ProfileSummary[] {

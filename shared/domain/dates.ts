@@ -13,9 +13,12 @@ export function isRealIsoDate(value: string): boolean {
 
 export const isoDate = z.string({ error: 'Enter a date' }).refine(isRealIsoDate, { message: 'Enter a real date in the form YYYY-MM-DD' });
 
+// The board works in England: "today" is the London calendar day. Made once (see UK_DATE below):
+// a bulk load asks for today on every case.
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 export function todayIso(now: Date = new Date()): string {
-  // The board works in England: "today" is the London calendar day.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  return LONDON_DAY.format(now);
 }
 
 // Made once: building a formatter costs far more than using one (lists format thousands of dates).

@@ -1,12 +1,15 @@
-// Demo and benchmark data: a fictional board ("Northshire") with realistic escalations, made
-// through the app's own services so every rule, index and audit entry is exercised. Deterministic
+// Demo and benchmark data: a fictional board ("Northshire") with realistic escalations, written
+// through the same service as every other case (escalations/intake.ts), so every rule, index and
+// audit entry is exercised. Deterministic
 // from its seed. References and initials only; the officers are invented professionals.
 import type { Store } from '../../db/types';
 import { BUILT_IN_CATEGORIES, type ChildStatus, type OutcomeEffect } from '../../../shared/domain/escalation';
-import { addWorkingDays, createWorkingCalendar } from '../../../shared/domain/workingDays';
+import { addWorkingDays, createWorkingCalendar, type WorkingCalendar } from '../../../shared/domain/workingDays';
+import { stageNameOf } from '../../../shared/domain/policyProfiles';
 import type { WriteContext } from '../context';
-import { createEscalation } from '../escalations/create';
-import { escalate, resolve, withdraw } from '../escalations/lifecycle';
+import { takeInCase, type EndingIn, type StageIn } from '../escalations/intake';
+import { inBulkWrite } from '../bulkWrite';
+import { activeProfileId } from '../policyVersions';
 import * as agencies from '../agencies';
 import { chooseProfile } from '../profiles';
 
@@ -42,6 +45,7 @@ const SUMMARIES = [
   'The case was closed without the raising agency being consulted.',
   'Information about a new adult in the household was not shared.',
 ];
+const ROLES = ['Designated safeguarding lead', 'Social worker', 'Health visitor', 'Police officer', 'Nursery manager'];
 const STATUSES: ChildStatus[] = ['early_help', 'child_in_need', 'child_protection_plan', 'looked_after', 'none'];
 const EFFECTS: OutcomeEffect[] = ['upheld', 'changed', 'partly_changed'];
 
@@ -91,6 +95,37 @@ function isoDaysBefore(until: string, days: number): string {
   return new Date(Date.parse(`${until}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A case's history as the seed makes it up: most disagreements settle low down; a few climb to the chair. */
+function history(rand: () => number, pick: <T>(xs: readonly T[]) => T, calendar: WorkingCalendar, openedOn: string, until: string) {
+  const stages: StageIn[] = [{ number: 1, startedOn: openedOn }];
+  let on = openedOn;
+  while (stages.length < 4 && rand() < 0.3) {
+    on = addWorkingDays(calendar, on, 1 + Math.floor(rand() * 6));
+    if (on > until) break;
+    stages.push({ number: stages.length + 1, startedOn: on });
+  }
+  const endOn = addWorkingDays(calendar, on, 1 + Math.floor(rand() * 8));
+  let ending: EndingIn | null = null;
+  if (endOn <= until && rand() < 0.9) {
+    if (rand() < 0.06) ending = { kind: 'withdrawn', on: endOn, reason: 'Resolved informally by the agencies' };
+    else
+      ending = {
+        kind: 'resolved',
+        on: endOn,
+        statement: 'The agencies agreed the next steps for the child and recorded them on the child’s file.',
+        effect: pick(EFFECTS),
+        agreedBy: 'Both agencies',
+        policyGap: rand() < 0.02,
+        policyGapNote: 'Local guidance does not say who leads in this situation.',
+      };
+  }
+  return { stages, ending };
+}
+
+/**
+ * Seeds `count` cases, each written with its whole history through the one way in for every case
+ * (escalations/intake.ts), many to a transaction in a bulk write so a million take minutes.
+ */
 export function seedDemo(store: Pick<Store, 'writer'>, options: SeedOptions): { agencies: number; escalations: number } {
   const rand = random(options.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
@@ -102,66 +137,55 @@ export function seedDemo(store: Pick<Store, 'writer'>, options: SeedOptions): { 
     store.writer.prepare('SELECT id FROM category ORDER BY id LIMIT ?').all(BUILT_IN_CATEGORIES.length) as { id: number }[]
   ).map((c) => c.id);
   const start = (store.writer.prepare('SELECT count(*) AS n FROM escalation').get() as { n: number }).n;
-  const batch = 500;
+  const batch = 5000;
   for (let done = 0; done < options.count; done += batch) {
     store.writer
       .transaction(() => {
         const ctx = context();
-        for (let i = done; i < Math.min(options.count, done + batch); i += 1) {
-          const raising = pick(agencyIds);
-          const challenged = pick(agencyIds.filter((a) => a !== raising));
-          const openedOn = isoDaysBefore(until, Math.floor(rand() * 1100));
-          const immediateRisk = rand() < 0.08;
-          const id = createEscalation(ctx, {
-            matter: 'multi_agency_disagreement',
-            reference: `NS-${String(start + i + 1).padStart(7, '0')}`,
-            childInitials: String.fromCharCode(65 + Math.floor(rand() * 26), 65 + Math.floor(rand() * 26)),
-            raisingAgencyId: raising,
-            raisingWorkerRole: pick([
-              'Designated safeguarding lead',
-              'Social worker',
-              'Health visitor',
-              'Police officer',
-              'Nursery manager',
-            ]),
-            raisingWorkerEmail: '',
-            challengedAgencyIds: [challenged],
-            categoryId: pick(categories),
-            childStatus: pick(STATUSES),
-            summary: pick(SUMMARIES),
-            openedOn,
-            startStage: null,
-            immediateRisk,
-            referral: immediateRisk && rand() < 0.85 ? { to: 'mash', madeOn: openedOn } : null,
-            confirmedNoChildName: true,
-          });
-          // Most disagreements settle low down; a few climb to the chair.
-          let stage = 1;
-          let on = openedOn;
-          while (stage < 4 && rand() < 0.3) {
-            on = addWorkingDays(calendar, on, 1 + Math.floor(rand() * 6));
-            if (on > until) break;
-            stage += 1;
-            escalate(ctx, { escalationId: id, toStage: stage, on, reason: 'Not resolved at the lower stage' });
-          }
-          const endOn = addWorkingDays(calendar, on, 1 + Math.floor(rand() * 8));
-          if (endOn <= until && rand() < 0.9) {
-            if (rand() < 0.06) withdraw(ctx, { escalationId: id, on: endOn, reason: 'Resolved informally by the agencies' });
-            else
-              resolve(ctx, {
-                escalationId: id,
-                resolvedOn: endOn,
-                statement: 'The agencies agreed the next steps for the child and recorded them on the child’s file.',
-                effect: pick(EFFECTS),
-                agreedBy: 'Both agencies',
-                actions: [],
+        const profileId = activeProfileId(ctx.db)!;
+        inBulkWrite(ctx.db, () => {
+          for (let i = done; i < Math.min(options.count, done + batch); i += 1) {
+            const raising = pick(agencyIds);
+            const challenged = pick(agencyIds.filter((a) => a !== raising));
+            const openedOn = isoDaysBefore(until, Math.floor(rand() * 1100));
+            const immediateRisk = rand() < 0.08;
+            const reference = `NS-${String(start + i + 1).padStart(7, '0')}`;
+            takeInCase(
+              ctx,
+              {
+                reference,
+                childInitials: String.fromCharCode(65 + Math.floor(rand() * 26), 65 + Math.floor(rand() * 26)),
+                profileId,
+                raisingAgencyId: raising,
+                raisingWorkerRole: pick(ROLES),
+                raisingWorkerEmail: '',
+                challengedAgencyIds: [challenged],
+                categoryId: pick(categories),
+                childStatus: pick(STATUSES),
+                summary: pick(SUMMARIES),
+                openedOn,
+                immediateRisk,
+                referral: immediateRisk && rand() < 0.85 ? { to: 'mash', madeOn: openedOn } : null,
+                ...history(rand, pick, calendar, openedOn, until),
                 themeIds: [],
-                policyGap: rand() < 0.02,
-                policyGapNote: 'Local guidance does not say who leads in this situation.',
-                confirmedNoChildName: true,
-              });
+                source: { kind: 'seed' },
+              },
+              ({ stages, profile }) => ({
+                action: 'escalation.create',
+                after: {
+                  reference,
+                  stage: 1,
+                  stageName: stageNameOf(profile, 1),
+                  profile: profile.name,
+                  immediateRisk,
+                  dueOn: stages[0]!.dueOn,
+                  origin: 'board',
+                  seeded: stages.map((s) => ({ stage: s.number, on: s.startedOn, dueOn: s.dueOn })),
+                },
+              }),
+            );
           }
-        }
+        });
       })
       .immediate();
     options.onProgress?.(Math.min(1, (done + batch) / options.count));

@@ -4,6 +4,7 @@
 // required stays as it was, with its first date.
 import { requiredNotifications, type ChildStatus } from '../../../shared/domain/escalation';
 import type { WriteContext } from '../context';
+import { statement } from '../../db/statements';
 
 export function recordRequiredNotifications(
   ctx: WriteContext,
@@ -11,6 +12,6 @@ export function recordRequiredNotifications(
   need: { childStatus: ChildStatus; stage: number; boardManagerAtStage: Parameters<typeof requiredNotifications>[2] },
   since: string,
 ): void {
-  const notify = ctx.db.prepare('INSERT OR IGNORE INTO notification (escalation_id, kind, required_since) VALUES (?, ?, ?)');
+  const notify = statement(ctx.db, 'INSERT OR IGNORE INTO notification (escalation_id, kind, required_since) VALUES (?, ?, ?)');
   for (const kind of requiredNotifications(need.childStatus, need.stage, need.boardManagerAtStage)) notify.run(escalationId, kind, since);
 }

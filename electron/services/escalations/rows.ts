@@ -3,6 +3,7 @@ import { statement } from '../../db/statements';
 import type { ChildStatus, EscalationStatus } from '../../../shared/domain/escalation';
 import type { ReadableDb, WritableDb } from '../../db/types';
 import { DomainError, NotFoundError } from '../errors';
+import { bulkCaches, cachedIn } from '../bulkWrite';
 
 export type AnyDb = ReadableDb | WritableDb;
 
@@ -57,10 +58,14 @@ export interface StageRow {
  * so an id is never reused and the audit entries about a deleted case are never read as another's.
  */
 export function nextEscalationId(db: WritableDb): number {
+  // A bulk write counts on from the first id it read; its own cases are the only new ones.
+  const bulk = bulkCaches(db);
+  if (bulk?.nextEscalationId !== undefined) return bulk.nextEscalationId++;
   const row = statement(
     db,
     'SELECT max(coalesce((SELECT max(id) FROM escalation), 0), coalesce((SELECT max(escalation_id) FROM retention_deletion), 0)) + 1 AS id',
   ).get() as { id: number };
+  if (bulk) bulk.nextEscalationId = row.id + 1;
   return row.id;
 }
 
@@ -89,7 +94,14 @@ export function requireNotBefore(date: string, earliest: string, what: string, w
 }
 
 export function agencyName(db: AnyDb, agencyId: number): string {
-  const row = db.prepare('SELECT name FROM agency WHERE id = ?').get(agencyId) as { name: string } | undefined;
-  if (!row) throw new NotFoundError(`There is no agency with id ${agencyId}.`);
-  return row.name;
+  return cachedIn(
+    db,
+    (c) => c.agencyNames,
+    agencyId,
+    () => {
+      const row = statement(db, 'SELECT name FROM agency WHERE id = ?').get(agencyId) as { name: string } | undefined;
+      if (!row) throw new NotFoundError(`There is no agency with id ${agencyId}.`);
+      return row.name;
+    },
+  );
 }

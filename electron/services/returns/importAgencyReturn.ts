@@ -3,7 +3,6 @@
 // origin 'agency_return': the register, the dashboard and the case timeline then count and show it
 // with the board's own cases, and say where it came from.
 import { stageNameOf } from '../../../shared/domain/policyProfiles';
-import { referenceKey } from '../../../shared/domain/caseReference';
 import {
   parsedReturnSchema,
   RETURN_OUTCOMES,
@@ -14,11 +13,10 @@ import {
 import { formatUkDate } from '../../../shared/domain/dates';
 import { problemsFromZod } from '../../../shared/problems';
 import { appendAudit } from '../audit';
-import { statement } from '../../db/statements';
 import type { WriteContext } from '../context';
 import { DomainError } from '../errors';
-import { markResolved, markWithdrawn } from '../escalations/stages';
-import { nextEscalationId } from '../escalations/rows';
+import { takeInCase, type EndingIn } from '../escalations/intake';
+import { inBulkWrite } from '../bulkWrite';
 import { activeProfileId, loadProfile } from '../policyVersions';
 import { boardQuarter } from './layout';
 
@@ -113,17 +111,19 @@ export function importAgencyReturn(ctx: WriteContext, input: ParsedReturn): Impo
       rows: parsed.rows.length,
     },
   });
-  for (const row of parsed.rows)
-    insertEscalation(ctx, {
-      row,
-      returnId,
-      agencyId: agency.id,
-      agencyName: agency.name,
-      profileId,
-      source,
-      fileName: parsed.fileName,
-      stageName: stageNameOf(profile, row.highestStage),
-    });
+  inBulkWrite(ctx.db, () => {
+    for (const row of parsed.rows)
+      insertEscalation(ctx, {
+        row,
+        returnId,
+        agencyId: agency.id,
+        agencyName: agency.name,
+        profileId,
+        source,
+        fileName: parsed.fileName,
+        stageName: stageNameOf(profile, row.highestStage),
+      });
+  });
   return {
     returnId,
     agencyId: agency.id,
@@ -145,96 +145,73 @@ interface RowImport {
   stageName: string;
 }
 
+/** A return's row, written through the one way in for every case (escalations/intake.ts). */
 function insertEscalation(
   ctx: WriteContext,
   { row, returnId, agencyId, agencyName, profileId, source, fileName, stageName }: RowImport,
 ): number {
-  const status = row.outcome === 'open' ? 'open' : row.outcome === 'withdrawn' ? 'withdrawn' : 'resolved';
-  const endedOn = status === 'open' ? null : row.resolvedOn;
-  const db = ctx.db;
-  const id = Number(
-    statement(
-      db,
-      `INSERT INTO escalation (id, reference, reference_key, child_initials, origin, profile_id, raising_agency_id, raising_worker_role, category_id, child_status, summary,
-           opened_on, immediate_risk, status, first_stage, highest_stage, current_stage, first_stage_ended_on, ended_on, created_at,
-           agency_return_id, return_chair_involved, return_meeting_held, return_panel_convened)
-         VALUES (?, ?, ?, ?, 'agency_return', ?, ?, 'Reported in agency return', ?, 'none', 'Agency-internal escalation reported in the quarterly return',
-           ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      nextEscalationId(ctx.db),
-      row.reference,
-      referenceKey(row.reference),
-      row.childInitials,
-      profileId,
-      agencyId,
-      row.categoryId,
-      row.openedOn,
-      row.immediateRisk ? 1 : 0,
-      status,
-      row.highestStage,
-      row.highestStage,
-      status === 'open' ? row.highestStage : null,
-      endedOn,
-      endedOn,
-      ctx.now.toISOString(),
-      returnId,
-      row.chairInvolved ? 1 : 0,
-      row.meetingHeld ? 1 : 0,
-      row.panelConvened ? 1 : 0,
-    ).lastInsertRowid,
-  );
-  statement(db, 'INSERT INTO escalation_challenged (escalation_id, agency_id) VALUES (?, ?)').run(id, row.challengedAgencyId);
-  // The return gives only the highest stage, so that is the one stage on record, with no deadline:
-  // the board did not run the case and cannot say it was late.
-  const stageId = Number(
-    db
-      .prepare(
-        'INSERT INTO stage_entry (escalation_id, stage_number, started_on, timescale_days, due_on, due_soon_from, ended_on, end_reason) VALUES (?, ?, ?, NULL, NULL, NULL, ?, ?)',
-      )
-      .run(id, row.highestStage, row.openedOn, endedOn, status === 'open' ? null : status).lastInsertRowid,
-  );
-  statement(db, 'INSERT INTO due_date_history (stage_entry_id, due_on, recorded_at, reason) VALUES (?, NULL, ?, ?)').run(
-    stageId,
-    ctx.now.toISOString(),
-    `Reported in ${source}: no deadline tracked`,
-  );
-  if (status === 'resolved') {
-    statement(
-      db,
-      "INSERT INTO outcome (escalation_id, resolved_on, statement, effect, agreed_by, policy_gap, policy_gap_note) VALUES (?, ?, ?, ?, ?, 0, '')",
-    ).run(id, row.resolvedOn, `Reported in ${source}`, row.outcome, agencyName);
-  }
-  if (status === 'withdrawn')
-    statement(db, 'INSERT INTO escalation_withdrawal (escalation_id, on_date, reason) VALUES (?, ?, ?)').run(
-      id,
-      row.resolvedOn,
-      `Withdrawn, as reported in ${source}`,
-    );
-  // The same columns lifecycle.resolve / withdraw keep on the case for the dashboard.
-  if (status === 'resolved') markResolved(ctx, id, row.resolvedOn!, row.outcome);
-  if (status === 'withdrawn') markWithdrawn(ctx, id, row.resolvedOn!);
-  if (row.themeId !== null) statement(db, 'INSERT INTO escalation_theme (escalation_id, theme_id) VALUES (?, ?)').run(id, row.themeId);
-  appendAudit(ctx, {
-    action: 'escalation.importFromReturn',
-    entity: 'escalation',
-    entityId: id,
-    after: {
-      origin: 'agency_return',
-      returnId,
-      source,
-      fileName,
-      sheetRow: row.sheetRow,
+  const ending: EndingIn | null =
+    row.outcome === 'open'
+      ? null
+      : row.outcome === 'withdrawn'
+        ? { kind: 'withdrawn', on: row.resolvedOn!, reason: `Withdrawn, as reported in ${source}` }
+        : {
+            kind: 'resolved',
+            on: row.resolvedOn!,
+            effect: row.outcome,
+            statement: `Reported in ${source}`,
+            agreedBy: agencyName,
+            policyGap: false,
+            policyGapNote: '',
+          };
+  return takeInCase(
+    ctx,
+    {
       reference: row.reference,
-      stage: row.highestStage,
-      stageName,
+      childInitials: row.childInitials,
+      profileId,
+      raisingAgencyId: agencyId,
+      raisingWorkerRole: 'Reported in agency return',
+      raisingWorkerEmail: '',
+      challengedAgencyIds: [row.challengedAgencyId],
+      categoryId: row.categoryId,
+      childStatus: 'none',
+      summary: 'Agency-internal escalation reported in the quarterly return',
       openedOn: row.openedOn,
       immediateRisk: row.immediateRisk,
-      chairInvolved: row.chairInvolved,
-      meetingHeld: row.meetingHeld,
-      panelConvened: row.panelConvened,
-      outcome: RETURN_OUTCOMES[row.outcome],
-      resolvedOn: row.resolvedOn,
+      referral: null,
+      // The return gives only the highest stage, so that is the one stage on record, with no deadline.
+      stages: [{ number: row.highestStage, startedOn: row.openedOn }],
+      ending,
+      themeIds: row.themeId === null ? [] : [row.themeId],
+      source: {
+        kind: 'agency_return',
+        returnId,
+        chairInvolved: row.chairInvolved,
+        meetingHeld: row.meetingHeld,
+        panelConvened: row.panelConvened,
+        label: source,
+      },
     },
-  });
-  return id;
+    () => ({
+      action: 'escalation.importFromReturn',
+      after: {
+        origin: 'agency_return',
+        returnId,
+        source,
+        fileName,
+        sheetRow: row.sheetRow,
+        reference: row.reference,
+        stage: row.highestStage,
+        stageName,
+        openedOn: row.openedOn,
+        immediateRisk: row.immediateRisk,
+        chairInvolved: row.chairInvolved,
+        meetingHeld: row.meetingHeld,
+        panelConvened: row.panelConvened,
+        outcome: RETURN_OUTCOMES[row.outcome],
+        resolvedOn: row.resolvedOn,
+      },
+    }),
+  ).id;
 }
