@@ -89,6 +89,8 @@ export const NOT_CASE_TEXT: Partial<Record<Channel, string>> = {
   'escalations:actionDone': 'a date only',
   'escalations:signOff': 'the case and whether open actions were seen: the chair is named from their account',
   'returns:import': 'a workbook: its rows carry a case reference, initials, list choices and dates, checked by the import',
+  'legacy:import': 'a legacy register: every text cell of every row is read for a child’s name by the import itself',
+  'legacy:cancel': 'a job id',
   'exports:boardReturn': 'an export request',
   'exports:agencyTemplate': 'an export request',
   'exports:deliver': 'an export request',

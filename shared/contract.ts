@@ -29,6 +29,7 @@ import { declineSignOffInput, pendingSignOffSchema, requestSignOffInput, signOff
 import { importSummarySchema, returnsStatusSchema } from './domain/agencyReturn';
 import { boardReturnExportInput, deliverySchema, jobInput, jobViewSchema, returnImportInput, templateExportInput } from './domain/exports';
 import { quarterKeySchema } from './domain/quarter';
+import { legacyFileInput, legacyImportInput, legacyJobInput, legacyJobSchema, legacyPreviewSchema } from './domain/legacyRegister';
 import {
   firstAccountInput,
   idleLockMinutesSchema,
@@ -313,6 +314,11 @@ export const contract = {
   'exports:status': { kind: 'read', input: jobInput.strict(), output: jobViewSchema },
   'exports:deliver': { kind: 'task', input: jobInput.strict(), output: deliverySchema },
   'returns:import': { kind: 'task', input: returnImportInput.strict(), output: importSummarySchema },
+  // ---- A board's legacy register: checked whole, then written in steps in one transaction ----
+  'legacy:preview': { kind: 'task', input: legacyFileInput.strict(), output: legacyPreviewSchema },
+  'legacy:import': { kind: 'task', input: legacyImportInput.strict(), output: legacyJobSchema },
+  'legacy:status': { kind: 'read', input: legacyJobInput.strict(), output: legacyJobSchema },
+  'legacy:cancel': { kind: 'read', input: legacyJobInput.strict(), output: legacyJobSchema },
   'returns:status': { kind: 'read', input: z.object({ quarter: quarterKeySchema }).strict(), output: returnsStatusSchema },
 
   // ---- retention review: cases past the board's review period; deletion only by a person, with a reason ----

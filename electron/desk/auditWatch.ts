@@ -8,6 +8,7 @@
 //                     between them; when it is intact, the checkpoint moves to its end.
 // So an edit among recent entries, or a rewrite of older ones that recomputed the hashes, is named
 // before anyone looks; an edit among older entries is named a few seconds later.
+import { whenWriterFree } from '../db/writeHold';
 import { todayIso } from '../../shared/domain/dates';
 import type { AuditHealth } from '../../shared/domain/recovery';
 import type { Store } from '../db/types';
@@ -101,7 +102,8 @@ export class AuditWatch {
       this.state = 'broken';
     } else {
       this.state = 'intact';
-      if (slice.last.entryId > 0) saveAuditCheckpoint(this.store.writer, slice.last, (this.options.now ?? (() => new Date()))());
+      const at = (this.options.now ?? (() => new Date()))();
+      if (slice.last.entryId > 0) whenWriterFree(this.store.writer, () => saveAuditCheckpoint(this.store.writer, slice.last, at));
     }
     this.settle();
   }

@@ -1,5 +1,6 @@
 // Assembles the product from its parts for any front door (desktop window, web mode, command
 // line): open the store in the data folder and build the one dispatcher over it.
+import { whenWriterFree } from '../db/writeHold';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME, openStore } from '../db/open';
@@ -9,6 +10,7 @@ import { createDispatcher, type Dispatch, type DispatchAsync } from './dispatch'
 import type { Delivery } from '../../shared/domain/exports';
 import type { TaskContext } from '../services/context';
 import { ExportJobs } from '../services/exports/jobs';
+import { LegacyImportJobs } from '../services/legacy/importJobs';
 import { sessionGate, trustedCaller } from '../services/accounts/gate';
 import { SessionRegistry, type Caller } from '../services/accounts/sessionRegistry';
 import { idleLockMinutes } from '../services/accounts/users';
@@ -92,14 +94,15 @@ export function openDesk(options: DeskOptions): Desk {
     ...(options.now ? { now: options.now } : {}),
     // An idle lock is on the access record like a lock by hand; a failure to write it is a fault, not a refusal of the check.
     onIdleLock: (session, at) => {
-      try {
-        recordIdleLock(store.writer, session, at);
-      } catch (error) {
-        onFault('idle lock', error);
-      }
+      whenWriterFree(
+        store.writer,
+        () => recordIdleLock(store.writer, session, at),
+        (error) => onFault('idle lock', error),
+      );
     },
   });
   const changes = options.changes ?? new Changes();
+  const legacyImports = new LegacyImportJobs();
   const seat = sessions.seat({ via: options.mode === 'desktop' ? 'desktop' : 'process', address: null });
   const { dispatch, dispatchAsync } = createDispatcher({
     store,
@@ -112,6 +115,7 @@ export function openDesk(options: DeskOptions): Desk {
       deliverExport: options.deliverExport ?? downloadFromWebMode,
       sessions,
       recovery: options.recovery ?? null,
+      legacyImports,
     },
     gate: options.actor ? trustedCaller(options.actor) : sessionGate(sessions),
     seat,

@@ -9,7 +9,8 @@ import { failure, staleRefusal, type Result } from '../../shared/result';
 import type { Store } from '../db/types';
 import type { AccessGate } from '../services/accounts/gate';
 import type { Caller } from '../services/accounts/sessionRegistry';
-import type { TaskContext, WriteContext } from '../services/context';
+import { WriteCancelled, type StepOptions, type TaskContext, type WriteContext } from '../services/context';
+import { holdWriter, whenWriterFree, writerHeldFor } from '../db/writeHold';
 import { DomainError, StaleRecordError } from '../services/errors';
 import { checkAndMoveOn } from '../services/recordVersions';
 import { guardCaseText } from '../services/caseTextGuard';
@@ -147,7 +148,52 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
     // Only what the map names opens a transaction (a restore, not on it, has closed this store by now).
     if (!isRecorded(prepared.channel, prepared.kind)) return;
     const writer = options.store.writer;
-    writer.transaction(() => recordCall(writer, answered(prepared, output, at))).immediate();
+    // During a write in steps the entry waits for it to end, so a cancel cannot take it away.
+    whenWriterFree(
+      writer,
+      () => writer.transaction(() => recordCall(writer, answered(prepared, output, at))).immediate(),
+      (error) => options.onFault?.('access record', error),
+    );
+  };
+  const refuseWhileHeld = (): void => {
+    const what = writerHeldFor(options.store.writer);
+    if (what)
+      throw new DomainError(
+        `Nothing was saved: ${what} is being written to the register. Try again when it has finished (a minute or so); what you entered is still here.`,
+      );
+  };
+
+  const writeInSteps = async <T, Y>(
+    what: string,
+    actor: string,
+    steps: (ctx: WriteContext) => Generator<Y, T>,
+    { onStep, cancelled }: StepOptions<Y>,
+  ): Promise<T> => {
+    refuseWhileHeld();
+    const writer = options.store.writer;
+    const release = holdWriter(writer, what);
+    writer.exec('BEGIN IMMEDIATE');
+    const run = steps({ db: writer, actor, now: clock() });
+    try {
+      for (;;) {
+        const next = run.next();
+        if (next.done) {
+          writer.exec('COMMIT');
+          options.changes?.publish('legacy:import');
+          return next.value;
+        }
+        onStep?.(next.value);
+        // Let the desk answer others (reads, the progress, a cancel) before the next step.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (cancelled?.()) throw new WriteCancelled(`${what} was cancelled: nothing of it was kept.`);
+      }
+    } catch (error) {
+      run.return(undefined as T);
+      if (writer.inTransaction) writer.exec('ROLLBACK');
+      throw error;
+    } finally {
+      release();
+    }
   };
 
   const finish = (channel: Channel, value: unknown): Result<unknown> => checkedAnswer(channel, value, options.onFault);
@@ -158,6 +204,7 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
     const handler = handlers[channel] as (ctx: unknown, input: unknown, env: AppEnvironment) => unknown;
     try {
       if (kind === 'task') return failure(`${channel} runs in the background: call it through dispatchAsync.`);
+      if (kind === 'write') refuseWhileHeld();
       const writeContext = (): WriteContext => ({ db: options.store.writer, actor, now });
       const value =
         kind === 'write'
@@ -200,10 +247,13 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
       now,
       actor,
       // A task's writes happen after its waiting is over, so they carry the time of the write.
-      write: (work) =>
-        changedBy(channel, () =>
+      write: (work) => {
+        refuseWhileHeld();
+        return changedBy(channel, () =>
           options.store.writer.transaction(() => work({ db: options.store.writer, actor, now: clock() })).immediate(),
-        ),
+        );
+      },
+      writeInSteps: (what, steps, stepOptions) => writeInSteps(what, actor, steps, stepOptions),
     };
     try {
       const value = await handler(ctx, input, env);

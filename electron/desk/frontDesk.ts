@@ -7,6 +7,7 @@
 // dispatcher; a restore closes that desk, swaps the file and opens a new desk (new store, new
 // dispatcher) over the same export jobs, so every later call reaches the restored records. While
 // the file is damaged only the channels of the recovery screen answer.
+import { writerFree, writerHeldFor } from '../db/writeHold';
 import { basename, join } from 'node:path';
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { failure } from '../../shared/result';
@@ -130,6 +131,8 @@ export function openFrontDesk(frontOptions: FrontDeskOptions): FrontDesk {
     if (!desk) throw new DomainError('The records are not open, so there is nothing to back up.');
     backupsInFlight += 1;
     try {
+      // A backup is a copy of what is committed; an import being written would hold it up anyway.
+      await writerFree(desk.store.writer);
       const file = await backupNow(desk.store.writer, dataFolder, boardKey(), reason, now(), { rotate });
       return listBackups(dataFolder).find((b) => b.file === file)!;
     } finally {
@@ -164,7 +167,7 @@ export function openFrontDesk(frontOptions: FrontDeskOptions): FrontDesk {
   const restore = async (name: string, by: string): Promise<RestoreView> => {
     if (restoring) throw new DomainError('A restore is already under way.');
     const backup = findBackup(name);
-    if (tasksInFlight > (desk ? 1 : 0) || exports.running() > 0 || backupsInFlight > 0) {
+    if (tasksInFlight > (desk ? 1 : 0) || exports.running() > 0 || backupsInFlight > 0 || (desk && writerHeldFor(desk.store.writer))) {
       throw new DomainError('An export, an import or a backup is still running. Wait for it to finish, then restore. Nothing has changed.');
     }
     // Empty, cut short, damaged, not Escalation Desk records, or without a coordinator: refused before anything is touched.

@@ -20,6 +20,8 @@ import { awaitingChairDecision } from '../services/panels/awaitingDecision';
 import { suggest } from '../services/panels/suggest';
 import { quarterDashboard } from '../services/dashboard/dashboard';
 import * as exportsService from '../services/exports/exports';
+import { previewLegacy, startLegacyImport } from '../services/legacy/legacyImport';
+import type { LegacyImportJobs } from '../services/legacy/importJobs';
 import { returnsStatus } from '../services/returns/returnsStatus';
 import type { Caller, SessionRegistry } from '../services/accounts/sessionRegistry';
 import * as accounts from '../services/accounts/sessionChannels';
@@ -45,6 +47,8 @@ export interface AppEnvironment extends ExportEnvironment {
   caller: Caller;
   /** Backups and start-up health: present in the desktop app and the web mode (not the command line). */
   recovery: RecoveryControl | null;
+  /** Legacy register imports under way (their progress and cancel). */
+  legacyImports: LegacyImportJobs;
 }
 
 function recoveryOf(env: AppEnvironment): RecoveryControl {
@@ -175,6 +179,10 @@ export const handlers: Handlers = {
   'exports:status': (_ctx, input, env) => env.exports.status(input.jobId),
   'exports:deliver': (ctx, input, env) => exportsService.deliver(ctx, env, input.jobId),
   'returns:import': (ctx, input) => exportsService.importReturn(ctx, input),
+  'legacy:preview': (ctx, input) => previewLegacy(ctx, input),
+  'legacy:import': (ctx, input, env) => startLegacyImport(ctx, env.legacyImports, input),
+  'legacy:status': (_ctx, input, env) => env.legacyImports.status(input.jobId),
+  'legacy:cancel': (_ctx, input, env) => env.legacyImports.cancel(input.jobId),
   'returns:status': (ctx, input) => returnsStatus(ctx.db, input.quarter),
 
   'retention:review': (ctx, input) => retention.retentionReview(ctx, input),

@@ -26,14 +26,27 @@ export interface BulkCaches {
 }
 
 const active = new WeakMap<WritableDb, BulkCaches>();
+const fresh = (): BulkCaches => ({ profiles: new Map(), agencyNames: new Map(), categories: new Map(), deadlines: new Map() });
 
 /** Runs `work` (inside the caller's transaction) with the bulk caches kept for its length. */
 export function inBulkWrite<T>(db: WritableDb, work: () => T): T {
   if (!db.inTransaction) throw new Error('A bulk write runs inside a transaction.');
   if (active.has(db)) return work();
-  active.set(db, { profiles: new Map(), agencyNames: new Map(), categories: new Map(), deadlines: new Map() });
+  active.set(db, fresh());
   try {
     return work();
+  } finally {
+    active.delete(db);
+  }
+}
+
+/** The same for work written as steps (a generator) that its caller may pause between. */
+export function* inBulkWriteSteps<Y>(db: WritableDb, work: () => Generator<Y, void>): Generator<Y, void> {
+  if (!db.inTransaction) throw new Error('A bulk write runs inside a transaction.');
+  if (active.has(db)) return yield* work();
+  active.set(db, fresh());
+  try {
+    yield* work();
   } finally {
     active.delete(db);
   }

@@ -21,4 +21,18 @@ export interface TaskContext {
   readonly actor: string;
   readonly now: Date;
   write<T>(work: (ctx: WriteContext) => T): T;
+  /**
+   * A write too large for one turn: `steps` runs inside one transaction, paused at each yield so
+   * the desk keeps answering; other writes are refused in words until it ends (db/writeHold.ts).
+   * Throwing, or `cancelled()` turning true at a pause, rolls the whole of it back.
+   */
+  writeInSteps<T, Y>(what: string, steps: (ctx: WriteContext) => Generator<Y, T>, options: StepOptions<Y>): Promise<T>;
 }
+
+export interface StepOptions<Y> {
+  onStep?: (step: Y) => void;
+  cancelled?: () => boolean;
+}
+
+/** Thrown when a person cancelled a write in steps: nothing of it was kept. */
+export class WriteCancelled extends Error {}

@@ -2,6 +2,7 @@
 // one server, two bindings. Opens the desk (still answering when the records file is damaged, so
 // the page can offer a backup), serves it, takes backups on the schedule, and on SIGTERM or SIGINT
 // stops accepting, lets requests in flight (writes) finish, takes the on-quit backup and says so.
+import { whenWriterFree } from '../db/writeHold';
 import { join } from 'node:path';
 import { openFrontDesk, type FrontDesk } from '../desk/frontDesk';
 import { processClock } from '../desk/clock';
@@ -60,7 +61,8 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<RunningF
       recordDownload: (session, address, fileName) => {
         const open = desk.desk;
         if (!open) throw new Error('The records are not open.');
-        recordDownload(open.store.writer, session, address, fileName, open.sessions.now());
+        const at = open.sessions.now();
+        whenWriterFree(open.store.writer, () => recordDownload(open.store.writer, session, address, fileName, at));
       },
       changes: desk.changes,
       rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),

@@ -99,6 +99,11 @@ export const channelAccess: Record<Channel, Access> = {
   'exports:deliver': EXPORTERS,
   'returns:import': COORDINATOR,
   'returns:status': 'signed_in',
+  // A board's history comes in once, by the coordinator who keeps the register.
+  'legacy:preview': COORDINATOR,
+  'legacy:import': COORDINATOR,
+  'legacy:status': COORDINATOR,
+  'legacy:cancel': COORDINATOR,
 
   // Retention: anyone signed in sees what is due (the register shows the same cases); the period
   // and a deletion are the coordinator's, who keeps the board's records.

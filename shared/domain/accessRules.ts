@@ -73,6 +73,8 @@ export const accessRules: Partial<Record<Channel, AccessRule>> = {
     kind: 'return_imported',
     record: `${str(input.fileName)}: ${str(output.agencyName)}, ${str(output.quarter)}`,
   }),
+  // The preview reads every row of a file the coordinator holds, not the register: not recorded.
+  'legacy:import': (input, output) => ({ kind: 'register_imported', record: `${str(input.fileName)}: ${str(output.state)}` }),
   'session:setUp': () => ({ kind: 'signed_in', record: 'first account set up' }),
   'session:signIn': (_input, output) => ({ kind: output.signedIn === true ? 'signed_in' : 'sign_in_refused' }),
   'session:signOut': () => ({ kind: 'signed_out' }),

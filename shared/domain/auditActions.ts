@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'escalation.correct',
   'escalation.chairDecision',
   'escalation.importFromReturn',
+  'escalation.importLegacy',
   'escalation.redact',
   'escalation.dueDatesReworked',
   'escalation.deleteAfterReview',
@@ -45,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'calendar.removeClosureDay',
   'retention.reviewPeriod',
   'agencyReturn.import',
+  'legacyImport.import',
   'records.restore',
   // Accounts and sessions
   'accounts.create',

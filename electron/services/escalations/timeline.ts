@@ -120,6 +120,16 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
         title: `Imported from ${str(after.source)}`,
         detail: `Stage ${str(after.stage)} (${str(after.stageName)}); ${str(after.outcome)}; row ${str(after.sheetRow)} of “${str(after.fileName)}”.`,
       };
+    case 'escalation.importLegacy': {
+      const ending = after.ending as { kind?: string; on?: string; effect?: string } | null;
+      const ended = !ending
+        ? 'still open'
+        : `${ending.kind === 'withdrawn' ? 'withdrawn' : `resolved (${str(ending.effect).replace('_', ' ')})`} on ${date(ending.on)}`;
+      return {
+        title: 'Imported from the board’s previous register',
+        detail: `Raised ${date(after.openedOn)}; reached stage ${str(after.stage)} (${str(after.stageName)}); ${ended}; row ${str(after.sheetRow)} of “${str(after.fileName)}”.`,
+      };
+    }
     case 'escalation.redact': {
       const fields = (after.fields as string[] | undefined) ?? [];
       const entries = (after.auditEntries as unknown[] | undefined)?.length ?? 0;
@@ -150,6 +160,7 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
     case 'calendar.removeClosureDay':
     case 'retention.reviewPeriod':
     case 'agencyReturn.import':
+    case 'legacyImport.import':
     case 'records.restore':
     case 'accounts.create':
     case 'accounts.update':

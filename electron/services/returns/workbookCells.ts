@@ -24,9 +24,21 @@ export interface WorkbookCells {
 export type WorkbookRead = { ok: true; workbook: WorkbookCells } | { ok: false; message: string };
 
 export interface SheetRequest {
+  /** The sheet's name; with `first`, whatever the first sheet is called (a legacy register's). */
   name: string;
+  first?: boolean;
   /** Stop reading the sheet after this row (the About sheet's few lines). */
   lastRow?: number;
+  /** Limits for a sheet larger than a return may be (a board's whole legacy register); LIMITS otherwise. */
+  limits?: SheetLimits;
+}
+
+export interface SheetLimits {
+  rows: number;
+  cells: number;
+  partBytes: number;
+  /** Said after "has more than N rows": what such a file holds at most. */
+  rowsNote: string;
 }
 
 /**
@@ -44,6 +56,13 @@ export const LIMITS = {
   sharedStrings: 400_000,
   cellText: 32_767,
 } as const;
+
+const RETURN_SHEET_LIMITS: SheetLimits = {
+  rows: LIMITS.rows,
+  cells: LIMITS.cells,
+  partBytes: LIMITS.partBytes,
+  rowsNote: 'a quarterly return can hold at most 10,000',
+};
 
 const CHUNK = 64 * 1024;
 const RESAVE = 'Open it in Excel and save it again as an Excel workbook (.xlsx), then import that file.';
@@ -80,8 +99,14 @@ async function* partChunks(bytes: Buffer, entry: ZipEntry): AsyncGenerator<Buffe
 }
 
 /** Streams one part through a SAX parser; a handler may throw STOP to end the read early. */
-async function parsePart(bytes: Buffer, entry: ZipEntry, what: string, handlers: XmlHandlers): Promise<void> {
-  if (entry.uncompressedSize > LIMITS.partBytes)
+async function parsePart(
+  bytes: Buffer,
+  entry: ZipEntry,
+  what: string,
+  handlers: XmlHandlers,
+  maxBytes: number = LIMITS.partBytes,
+): Promise<void> {
+  if (entry.uncompressedSize > maxBytes)
     throw new WorkbookRefusal(
       `${TOO_MUCH}: ${what} alone unpacks to ${Math.round(entry.uncompressedSize / 1024 / 1024)} MB. Check you chose the right file.`,
     );
@@ -103,9 +128,9 @@ async function parsePart(bytes: Buffer, entry: ZipEntry, what: string, handlers:
   try {
     for await (const chunk of partChunks(bytes, entry)) {
       read += chunk.length;
-      if (read > LIMITS.partBytes)
+      if (read > maxBytes)
         throw new WorkbookRefusal(
-          `${TOO_MUCH}: ${what} unpacks to more than ${LIMITS.partBytes / 1024 / 1024} MB. Check you chose the right file.`,
+          `${TOO_MUCH}: ${what} unpacks to more than ${maxBytes / 1024 / 1024} MB. Check you chose the right file.`,
         );
       parser.write(decoder.write(chunk));
     }
@@ -243,6 +268,7 @@ function columnOf(ref: string): number {
 interface SheetContext {
   name: string;
   lastRow: number;
+  limits: SheetLimits;
   strings: string[];
   dateStyles: Set<number>;
   date1904: boolean;
@@ -290,87 +316,93 @@ async function readSheet(bytes: Buffer, entry: ZipEntry, ctx: SheetContext): Pro
     }
   };
 
-  await parsePart(bytes, entry, sheetName, {
-    open(name, attributes) {
-      switch (name) {
-        case 'row': {
-          rowCount += 1;
-          if (rowCount > LIMITS.rows) {
-            throw new WorkbookRefusal(
-              `${sheetName[0]!.toUpperCase()}${sheetName.slice(1)} has more than ${LIMITS.rows.toLocaleString('en-GB')} rows (filled in or only formatted); a quarterly return can hold at most 10,000. Check it is the right file, and delete any empty rows below the table.`,
-            );
+  await parsePart(
+    bytes,
+    entry,
+    sheetName,
+    {
+      open(name, attributes) {
+        switch (name) {
+          case 'row': {
+            rowCount += 1;
+            if (rowCount > ctx.limits.rows) {
+              throw new WorkbookRefusal(
+                `${sheetName[0]!.toUpperCase()}${sheetName.slice(1)} has more than ${ctx.limits.rows.toLocaleString('en-GB')} rows (filled in or only formatted); ${ctx.limits.rowsNote}. Check it is the right file, and delete any empty rows below the table.`,
+              );
+            }
+            const number = attributes.r ? Number(attributes.r) : nextRow;
+            if (!Number.isInteger(number) || number < 1 || number > 1_048_576)
+              throw new WorkbookRefusal(
+                `This workbook is damaged: ${sheetName} numbers a row “${String(attributes.r).slice(0, 20)}”. ${RESAVE}`,
+              );
+            if (number > ctx.lastRow) throw STOP;
+            nextRow = number + 1;
+            row = number;
+            nextCol = 1;
+            break;
           }
-          const number = attributes.r ? Number(attributes.r) : nextRow;
-          if (!Number.isInteger(number) || number < 1 || number > 1_048_576)
-            throw new WorkbookRefusal(
-              `This workbook is damaged: ${sheetName} numbers a row “${String(attributes.r).slice(0, 20)}”. ${RESAVE}`,
-            );
-          if (number > ctx.lastRow) throw STOP;
-          nextRow = number + 1;
-          row = number;
-          nextCol = 1;
-          break;
+          case 'c': {
+            if (row === null) break;
+            cellCount += 1;
+            if (cellCount > ctx.limits.cells)
+              throw new WorkbookRefusal(
+                `${TOO_MUCH}: ${sheetName} has more than ${ctx.limits.cells.toLocaleString('en-GB')} cells. Check you chose the right file.`,
+              );
+            const col = attributes.r ? columnOf(attributes.r) : nextCol;
+            if (col < 1 || col > 16_384)
+              throw new WorkbookRefusal(
+                `This workbook is damaged: ${sheetName} names a cell “${String(attributes.r).slice(0, 20)}”. ${RESAVE}`,
+              );
+            nextCol = col + 1;
+            cell = { col, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), formula: null, value: null };
+            break;
+          }
+          case 'f':
+            if (cell) {
+              cell.formula = '';
+              collecting = 'f';
+            }
+            break;
+          case 'v':
+          case 't':
+            if (cell) {
+              cell.value ??= '';
+              collecting = 'v';
+            }
+            break;
+          case 'mergeCell':
+            if (merges.length < 1000) merges.push(String(attributes.ref ?? ''));
+            break;
         }
-        case 'c': {
-          if (row === null) break;
-          cellCount += 1;
-          if (cellCount > LIMITS.cells)
-            throw new WorkbookRefusal(
-              `${TOO_MUCH}: ${sheetName} has more than ${LIMITS.cells.toLocaleString('en-GB')} cells. Check you chose the right file.`,
-            );
-          const col = attributes.r ? columnOf(attributes.r) : nextCol;
-          if (col < 1 || col > 16_384)
-            throw new WorkbookRefusal(
-              `This workbook is damaged: ${sheetName} names a cell “${String(attributes.r).slice(0, 20)}”. ${RESAVE}`,
-            );
-          nextCol = col + 1;
-          cell = { col, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), formula: null, value: null };
-          break;
+      },
+      close(name) {
+        switch (name) {
+          case 'f':
+          case 'v':
+          case 't':
+            collecting = null;
+            break;
+          case 'c':
+            if (row !== null && cell) cells.push(row, cell.col, finishCell());
+            cell = null;
+            break;
+          case 'row':
+            row = null;
+            break;
         }
-        case 'f':
-          if (cell) {
-            cell.formula = '';
-            collecting = 'f';
-          }
-          break;
-        case 'v':
-        case 't':
-          if (cell) {
-            cell.value ??= '';
-            collecting = 'v';
-          }
-          break;
-        case 'mergeCell':
-          if (merges.length < 1000) merges.push(String(attributes.ref ?? ''));
-          break;
-      }
+      },
+      text(value) {
+        if (!cell || collecting === null) return;
+        if (collecting === 'f') cell.formula += value.slice(0, 100);
+        else {
+          cell.value += value;
+          if (cell.value!.length > LIMITS.cellText)
+            throw new WorkbookRefusal(`${TOO_MUCH}: a cell of ${sheetName} holds more text than Excel allows in a cell.`);
+        }
+      },
     },
-    close(name) {
-      switch (name) {
-        case 'f':
-        case 'v':
-        case 't':
-          collecting = null;
-          break;
-        case 'c':
-          if (row !== null && cell) cells.push(row, cell.col, finishCell());
-          cell = null;
-          break;
-        case 'row':
-          row = null;
-          break;
-      }
-    },
-    text(value) {
-      if (!cell || collecting === null) return;
-      if (collecting === 'f') cell.formula += value.slice(0, 100);
-      else {
-        cell.value += value;
-        if (cell.value!.length > LIMITS.cellText)
-          throw new WorkbookRefusal(`${TOO_MUCH}: a cell of ${sheetName} holds more text than Excel allows in a cell.`);
-      }
-    },
-  });
+    ctx.limits.partBytes,
+  );
   return cells.sheet(merges);
 }
 
@@ -381,7 +413,9 @@ async function read(bytes: Buffer, requests: SheetRequest[]): Promise<WorkbookCe
   const workbookEntry = entries.get('xl/workbook.xml')!;
   const { sheets, date1904 } = await readWorkbookPart(bytes, workbookEntry);
   const rels = await readRelationships(bytes, entries.get('xl/_rels/workbook.xml.rels'));
-  const wanted = requests.filter((r) => sheets.some((s) => s.name === r.name));
+  const wanted = requests
+    .map((r) => (r.first && sheets[0] ? { ...r, name: sheets[0].name } : r))
+    .filter((r) => sheets.some((s) => s.name === r.name));
   const out: WorkbookCells = {
     sheetNames: sheets.map((s) => s.name),
     sheets: {},
@@ -401,6 +435,7 @@ async function read(bytes: Buffer, requests: SheetRequest[]): Promise<WorkbookCe
     out.sheets[request.name] = await readSheet(bytes, entry, {
       name: request.name,
       lastRow: request.lastRow ?? Infinity,
+      limits: request.limits ?? RETURN_SHEET_LIMITS,
       strings,
       dateStyles,
       date1904,
