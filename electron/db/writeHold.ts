@@ -31,7 +31,7 @@ export function writerHeldFor(db: Database.Database): string | null {
   return holds.get(db)?.what ?? null;
 }
 
-/** Runs `work` now, or as soon as the hold is off. A failure after waiting goes to `onError`. */
+/** Runs `work` now (a failure throws, as a direct call would), or as soon as the hold is off (a failure then goes to `onError`). */
 export function whenWriterFree(db: Database.Database, work: () => void, onError: (error: unknown) => void = () => {}): void {
   const hold = holds.get(db);
   if (!hold) return work();

@@ -94,11 +94,15 @@ export function openDesk(options: DeskOptions): Desk {
     ...(options.now ? { now: options.now } : {}),
     // An idle lock is on the access record like a lock by hand; a failure to write it is a fault, not a refusal of the check.
     onIdleLock: (session, at) => {
-      whenWriterFree(
-        store.writer,
-        () => recordIdleLock(store.writer, session, at),
-        (error) => onFault('idle lock', error),
-      );
+      try {
+        whenWriterFree(
+          store.writer,
+          () => recordIdleLock(store.writer, session, at),
+          (error) => onFault('idle lock', error),
+        );
+      } catch (error) {
+        onFault('idle lock', error);
+      }
     },
   });
   const changes = options.changes ?? new Changes();
