@@ -1,9 +1,8 @@
 // The boards the benchmark measures, built as real SQLite files in temporary folders, deterministic
-// from the seed. Up to 100,000 escalations the whole board goes in through the app's services
-// (the demo seed), which is itself the bulk-load measure, beside plain better-sqlite3 inserts of
-// exactly the rows the app wrote. A million is built from 20,000 seeded through the services and
-// copied fifty times (test/support/multiplyBoard.ts): seeding a million one by one would take the
-// bench past a quarter of an hour at today's rate, which the bulk-load figure reports.
+// from the seed. Every board, a million cases included, goes in whole through the app's services
+// (the demo seed, through the one way in for every case), which is itself the bulk-load measure,
+// beside plain better-sqlite3 inserts of exactly the rows the app wrote. The board server's board
+// alone is copied (copiedBoard): that section measures serving, not loading.
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,8 +65,9 @@ function seedMeasured(size: number): { board: Board; result: Result } {
       app: `${perSecond(appRate)} (${ms(appMs)})`,
       raw: `${perSecond(rawRate)} (${ms(rawResult.ms)})`,
       ratio: share(appRate, rawRate),
-      goal: '≥ 0.50 of raw',
-      met: appRate >= rawRate / 2,
+      // Issue 18: a million seeded through the services in under ten minutes.
+      goal: size >= 1_000_000 ? '≥ 0.50 of raw, < 10 min' : '≥ 0.50 of raw',
+      met: appRate >= rawRate / 2 && (size < 1_000_000 || appMs < 600_000),
       notes: [`${count(rawResult.rows)} rows in ${Object.keys(rawResult.byTable).length} tables, audit entries included`],
     },
   };
@@ -89,15 +89,7 @@ export function copiedBoard(size: number): Board {
   return { ...board, escalations };
 }
 
-/** A board of `size` escalations, and the bulk-load figure when it was seeded whole. */
-export function buildBoard(size: number): { board: Board; result: Result | null } {
-  if (size <= 100_000) return seedMeasured(size);
-  const { board } = seedMeasured(MULTIPLY_FROM);
-  const copies = Math.ceil(size / MULTIPLY_FROM);
-  process.stderr.write(`  copying the ${count(MULTIPLY_FROM)} seeded cases ${copies} times over\n`);
-  multiplyBoard(board.file, copies);
-  const db = openTestDb(board.file);
-  const escalations = (db.prepare('SELECT count(*) AS n FROM escalation').get() as { n: number }).n;
-  db.close();
-  return { board: { ...board, escalations }, result: null };
+/** A board of `size` escalations, seeded whole through the services, and its bulk-load figure. */
+export function buildBoard(size: number): { board: Board; result: Result } {
+  return seedMeasured(size);
 }

@@ -3,8 +3,15 @@
 // take (dates real and not in the future, agencies in the directory, a stage of the policy, no
 // child's name anywhere in it), and which rows are already on the register. The result is both the
 // preview the coordinator sees and the plan the import writes, so the two cannot disagree.
-import { CHILD_STATUSES, type ChildStatus } from '../../../shared/domain/escalation';
-import { CASE_REFERENCE, INITIALS, describeFinding, knownWords, possibleChildIdentifiers } from '../../../shared/domain/childIdentifiers';
+import { CHILD_STATUSES, type ChildStatus, type OutcomeEffect } from '../../../shared/domain/escalation';
+import {
+  CASE_REFERENCE,
+  INITIALS,
+  describeFinding,
+  knownWords,
+  possibleChildIdentifiers,
+  type IdentifierFinding,
+} from '../../../shared/domain/childIdentifiers';
 import { formatUkDate, todayIso } from '../../../shared/domain/dates';
 import { referenceKey } from '../../../shared/domain/caseReference';
 import {
@@ -34,7 +41,6 @@ import type { ReadableDb, WritableDb } from '../../db/types';
 import { knownProfessionalNames } from '../caseTextGuard';
 import { DomainError } from '../errors';
 import { activeProfileId, loadProfile } from '../policyVersions';
-import type { EndingIn } from '../escalations/intake';
 import { rememberedMappings } from './mappings';
 import type { RegisterCell, RegisterTable } from './readRegister';
 
@@ -53,7 +59,8 @@ export interface PlannedCase {
   openedOn: string;
   immediateRisk: boolean;
   stage: number;
-  ending: EndingIn | null;
+  /** How it ended, and when; the words the case's history gives it are the import's (importRegister.ts). */
+  ending: { kind: 'withdrawn'; on: string } | { kind: 'resolved'; on: string; effect: OutcomeEffect } | null;
 }
 
 export interface CheckedRegister {
@@ -211,6 +218,13 @@ export function checkRegister(db: AnyDb, table: RegisterTable, input: CheckInput
     return answer;
   };
 
+  // A register repeats its agencies, categories and wordings on every row: each text is read once.
+  const findings = new Map<string, IdentifierFinding | undefined>();
+  const nameIn = (text: string) => {
+    if (!findings.has(text)) findings.set(text, possibleChildIdentifiers(text, dir.known)[0]);
+    return findings.get(text);
+  };
+
   const plan: PlannedCase[] = [];
   const skipped: LegacyPreview['skipped'] = [];
   let skippedCount = 0;
@@ -233,8 +247,8 @@ export function checkRegister(db: AnyDb, table: RegisterTable, input: CheckInput
 
     // Every text cell, whatever its column, is read for a child's name: a row holding one is refused.
     texts.forEach((text, c) => {
-      if (typeof row[c] !== 'string' || text === '') return;
-      const finding = possibleChildIdentifiers(text, dir.known)[0];
+      if (typeof row[c] !== 'string' || !/\p{L}/u.test(text)) return;
+      const finding = nameIn(text);
       if (finding)
         bad(
           table.headings[c] || `Column ${c + 1}`,
@@ -322,24 +336,12 @@ export function checkRegister(db: AnyDb, table: RegisterTable, input: CheckInput
         });
       return;
     }
-    const ending: EndingIn | null =
+    const ending: PlannedCase['ending'] =
       outcome === 'open'
         ? null
         : outcome === 'withdrawn'
-          ? {
-              kind: 'withdrawn',
-              on: endedOn!,
-              reason: `Withdrawn, as recorded in the board’s previous register (“${input.fileName}”, row ${sheetRow})`,
-            }
-          : {
-              kind: 'resolved',
-              on: endedOn!,
-              effect: outcome!,
-              statement: `Recorded in the board’s previous register (“${input.fileName}”, row ${sheetRow})`,
-              agreedBy: 'As recorded in the previous register',
-              policyGap: false,
-              policyGapNote: '',
-            };
+          ? { kind: 'withdrawn', on: endedOn! }
+          : { kind: 'resolved', on: endedOn!, effect: outcome! };
     plan.push({
       sheetRow,
       reference,

@@ -8,8 +8,8 @@ import { appendAudit } from '../audit';
 import { inBulkWriteSteps } from '../bulkWrite';
 import type { WriteContext } from '../context';
 import { DomainError } from '../errors';
-import { takeInCase } from '../escalations/intake';
-import type { CheckedRegister } from './checkRegister';
+import { takeInCase, type EndingIn } from '../escalations/intake';
+import type { CheckedRegister, PlannedCase } from './checkRegister';
 import { rememberMappings } from './mappings';
 
 export interface RegisterImport {
@@ -88,7 +88,7 @@ export function* importRegisterSteps(ctx: WriteContext, job: RegisterImport): Ge
           immediateRisk: c.immediateRisk,
           referral: null,
           stages: [{ number: c.stage, startedOn: c.openedOn }],
-          ending: c.ending,
+          ending: endingOf(c, job.fileName),
           themeIds: [],
           source: { kind: 'legacy', importId, sheetRow: c.sheetRow, label },
         },
@@ -114,6 +114,22 @@ export function* importRegisterSteps(ctx: WriteContext, job: RegisterImport): Ge
     }
   });
   return { importId, imported: cases.length, skipped: checked.preview.skippedCount };
+}
+
+/** The case's ending in the words its history gives it: from the previous register's row. */
+function endingOf(c: PlannedCase, fileName: string): EndingIn | null {
+  const where = `the board’s previous register (“${fileName}”, row ${c.sheetRow})`;
+  if (c.ending === null) return null;
+  if (c.ending.kind === 'withdrawn') return { kind: 'withdrawn', on: c.ending.on, reason: `Withdrawn, as recorded in ${where}` };
+  return {
+    kind: 'resolved',
+    on: c.ending.on,
+    effect: c.ending.effect,
+    statement: `Recorded in ${where}`,
+    agreedBy: 'As recorded in the previous register',
+    policyGap: false,
+    policyGapNote: '',
+  };
 }
 
 /** Runs every step at once (the command line; tests). */

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { parseString } from '@fast-csv/parse';
 import { cellValue, CellKind } from '../returns/sheetCells';
-import { readWorkbookOffThread } from '../returns/workbookWorker';
+import { readWorkbookOffThread, stopIdleWorker } from '../returns/workbookWorker';
 import type { SheetLimits } from '../returns/workbookCells';
 
 export type RegisterCell = string | number | boolean | Date | null;
@@ -22,13 +22,14 @@ export interface RegisterTable {
 export type RegisterRead = { ok: true; table: RegisterTable } | { ok: false; message: string };
 
 /** A board's history: a hundred thousand cases is a large board's decade, with room to spare. */
+export const MAX_REGISTER_BYTES = 30 * 1024 * 1024;
 export const REGISTER_LIMITS: SheetLimits = {
+  file: { fileBytes: MAX_REGISTER_BYTES, unpackedBytes: 400 * 1024 * 1024, partBytes: 300 * 1024 * 1024, what: 'a board’s register' },
   rows: 250_000,
   cells: 5_000_000,
-  partBytes: 400 * 1024 * 1024,
+  partBytes: 300 * 1024 * 1024,
   rowsNote: 'a register this app imports can hold at most 250,000 cases',
 };
-export const MAX_REGISTER_BYTES = 30 * 1024 * 1024;
 
 const fingerprint = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -79,6 +80,7 @@ async function readCsv(bytes: Buffer): Promise<RegisterRead> {
 
 async function readXlsx(bytes: Buffer): Promise<RegisterRead> {
   const read = await readWorkbookOffThread(bytes, [{ name: '', first: true, limits: REGISTER_LIMITS }]);
+  stopIdleWorker();
   if (!read.ok) return read;
   const name = read.workbook.sheetNames[0];
   const sheet = name === undefined ? undefined : read.workbook.sheets[name];

@@ -65,12 +65,28 @@ export function zipEntryData(bytes: Buffer, entry: ZipEntry): Buffer | null {
 }
 
 /** Unpacks every part within the budget, so the sizes the zip declares are also the sizes it has. */
-function unpackedWithinBudget(bytes: Buffer, entries: ZipEntry[]): 'ok' | 'too_big' | 'damaged' {
+/** How large a workbook may be, packed and unpacked: a return's by default, a whole register's when asked. */
+export interface UnpackBudget {
+  fileBytes: number;
+  unpackedBytes: number;
+  partBytes: number;
+  /** What such a file is, for the refusal: "a quarterly return". */
+  what: string;
+}
+
+export const RETURN_BUDGET: UnpackBudget = {
+  fileBytes: MAX_FILE_BYTES,
+  unpackedBytes: MAX_UNPACKED_BYTES,
+  partBytes: MAX_PART_BYTES,
+  what: 'a quarterly return',
+};
+
+function unpackedWithinBudget(bytes: Buffer, entries: ZipEntry[], limits: UnpackBudget): 'ok' | 'too_big' | 'damaged' {
   // What the zip owns up to is refused without unpacking a byte (the row bomb declares its 38 MB
   // sheet honestly); only what it claims to be small is unpacked to see whether that is true.
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (declared > MAX_UNPACKED_BYTES || entries.some((e) => e.uncompressedSize > MAX_PART_BYTES)) return 'too_big';
-  let budget = MAX_UNPACKED_BYTES;
+  if (declared > limits.unpackedBytes || entries.some((e) => e.uncompressedSize > limits.partBytes)) return 'too_big';
+  let budget = limits.unpackedBytes;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     const data = zipEntryData(bytes, entry);
@@ -87,12 +103,12 @@ function unpackedWithinBudget(bytes: Buffer, entries: ZipEntry[]): 'ok' | 'too_b
   return 'ok';
 }
 
-export function checkWorkbookBytes(bytes: Buffer): FileVerdict {
+export function checkWorkbookBytes(bytes: Buffer, limits: UnpackBudget = RETURN_BUDGET): FileVerdict {
   const refuse = (message: string): FileVerdict => ({ ok: false, message });
   if (bytes.length === 0) return refuse('This file is empty: it holds no workbook at all. Check you chose the completed return.');
-  if (bytes.length > MAX_FILE_BYTES) {
+  if (bytes.length > limits.fileBytes) {
     return refuse(
-      `This file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, far larger than a quarterly return (the limit is 20 MB). Check you chose the right file.`,
+      `This file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, far larger than ${limits.what} (the limit is ${limits.fileBytes / 1024 / 1024} MB). Check you chose the right file.`,
     );
   }
   if (bytes.subarray(0, 8).equals(CFB_MAGIC)) {
@@ -125,10 +141,10 @@ export function checkWorkbookBytes(bytes: Buffer): FileVerdict {
   }
   if (entries.some((e) => e.method !== 0 && e.method !== 8))
     return refuse(`This workbook is stored in a way Excel does not use, so it cannot be read. ${RESAVE}`);
-  const unpacked = unpackedWithinBudget(bytes, entries);
+  const unpacked = unpackedWithinBudget(bytes, entries, limits);
   if (unpacked === 'too_big')
     return refuse(
-      'This workbook unpacks to far more data than a quarterly return could hold, so it was not opened. Check you chose the right file.',
+      `This workbook unpacks to far more data than ${limits.what} could hold, so it was not opened. Check you chose the right file.`,
     );
   if (unpacked === 'damaged') return refuse(`This workbook is damaged: parts of it cannot be unpacked. ${RESAVE}`);
   return { ok: true };

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 import { SaxesParser } from 'saxes';
-import { MAX_PART_BYTES, checkWorkbookBytes, zipEntries, zipEntryData, type ZipEntry } from './fileCheck';
+import { MAX_PART_BYTES, RETURN_BUDGET, checkWorkbookBytes, zipEntries, zipEntryData, type UnpackBudget, type ZipEntry } from './fileCheck';
 import { CellBuffer, type CellValue, type SheetCells } from './sheetCells';
 
 export type { CellValue, SheetCells } from './sheetCells';
@@ -34,6 +34,8 @@ export interface SheetRequest {
 }
 
 export interface SheetLimits {
+  /** The whole file's packed and unpacked size (fileCheck.ts): a register is a bigger file than a return. */
+  file: UnpackBudget;
   rows: number;
   cells: number;
   partBytes: number;
@@ -58,6 +60,7 @@ export const LIMITS = {
 } as const;
 
 const RETURN_SHEET_LIMITS: SheetLimits = {
+  file: RETURN_BUDGET,
   rows: LIMITS.rows,
   cells: LIMITS.cells,
   partBytes: LIMITS.partBytes,
@@ -407,7 +410,7 @@ async function readSheet(bytes: Buffer, entry: ZipEntry, ctx: SheetContext): Pro
 }
 
 async function read(bytes: Buffer, requests: SheetRequest[]): Promise<WorkbookCells> {
-  const verdict = checkWorkbookBytes(bytes);
+  const verdict = checkWorkbookBytes(bytes, requests.find((r) => r.limits)?.limits?.file);
   if (!verdict.ok) throw new WorkbookRefusal(verdict.message);
   const entries = new Map((zipEntries(bytes) ?? []).map((e) => [e.name.replace(/^\//, ''), e]));
   const workbookEntry = entries.get('xl/workbook.xml')!;

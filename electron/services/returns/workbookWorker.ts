@@ -77,6 +77,18 @@ async function ensureWorker(): Promise<Worker> {
   return started;
 }
 
+/**
+ * Ends the worker when nothing waits on it, giving its memory back: after a read far larger than a
+ * return's (a board's whole register), which would otherwise stay held by an idle thread.
+ */
+export function stopIdleWorker(): void {
+  if (worker && pending.size === 0) {
+    const idle = worker;
+    worker = null;
+    void idle.terminate();
+  }
+}
+
 /** Reads the named sheets of a workbook (its bytes, or base64) on the worker thread. Never rejects. */
 export async function readWorkbookOffThread(file: Buffer | string, sheets: SheetRequest[]): Promise<WorkbookRead> {
   let target: Worker;
