@@ -90,6 +90,7 @@ export const NOT_CASE_TEXT: Partial<Record<Channel, string>> = {
   'escalations:signOff': 'the case and whether open actions were seen: the chair is named from their account',
   'returns:import': 'a workbook: its rows carry a case reference, initials, list choices and dates, checked by the import',
   'legacy:import': 'a legacy register: every text cell of every row is read for a child’s name by the import itself',
+  'legacy:preview': 'a legacy register, read and checked but not stored: the import reads every text cell for a child’s name',
   'legacy:cancel': 'a job id',
   'exports:boardReturn': 'an export request',
   'exports:agencyTemplate': 'an export request',

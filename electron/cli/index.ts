@@ -14,6 +14,7 @@ import { accountCount } from '../services/accounts/users';
 import { packageVersion } from '../desk/packageVersion';
 import { defaultDataFolder } from '../desk/dataFolder';
 import { quarterKeySchema } from '../../shared/domain/quarter';
+import { legacyPreviewText } from '../../shared/domain/legacyPreviewText';
 import { isoDate, todayIso } from '../../shared/domain/dates';
 import { quarterOf } from '../../shared/domain/quarter';
 import { writeBoardReturn } from '../services/returns/boardReturn';
@@ -40,6 +41,10 @@ const HELP = `Escalation Desk command line
   npm run board -- export-template --quarter 2026-Q3 [--agency ID] --out template.xlsx
   npm run board -- import-return   --file completed.xlsx
   npm run board -- returns-status  [--quarter 2026-Q3]
+  npm run board -- import-legacy   --file register.xlsx|register.csv [--check]
+                   (brings in the board's previous spreadsheet register, with the columns and values
+                    remembered from the last import in the app; every row is checked first, and nothing is
+                    imported while any row has a problem; --check lists them without importing; exit 3 if refused)
   npm run board -- panel-check     --panel ID     (exit 0 when valid, 3 when a check fails)
   npm run board -- verify-audit    (exit 0 when every audit entry matches its hash chain, 3 when not)
   npm run board -- seed-demo       [--count 200] [--seed 1] [--until 2026-11-20]
@@ -67,7 +72,7 @@ Every command also takes --data DIR (default: the app's own data folder).
 The records are encrypted: every command unlocks them with the board's passphrase (from ${PASSPHRASE_VARIABLE},
 or asked for) or with --key-file FILE. The first command on a new board sets its passphrase and shows
 its recovery key once.
-Once the board has user accounts, the commands that read or change records (export-*, import-return,
+Once the board has user accounts, the commands that read or change records (export-*, import-*,
 returns-status, panel-check, retention-review) also need --user NAME: the password comes from ${PASSWORD_VARIABLE}
 or is asked for, and the user's role applies as in the app. seed-demo only fills a board without accounts.
 backup, backups, restore and verify-audit work on the files, for whoever holds the data folder.
@@ -182,6 +187,37 @@ async function run(command: string | undefined, allArgs: string[]): Promise<void
         console.log(
           `Imported ${summary.agencyName}’s return for ${summary.quarter}: ${summary.nilReturn ? 'a nil return' : `${summary.rows} escalation${summary.rows === 1 ? '' : 's'}`}.`,
         );
+      });
+      return;
+    }
+    case 'import-legacy': {
+      const args = checked(
+        z.object({ ...dataFlag, ...userFlag, file: z.string().min(1, 'give the register file'), check: z.literal('true').optional() }),
+        parseFlags(argv, ['data', 'user', 'file', 'check'], ['check']),
+      );
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(resolve(args.file));
+      } catch {
+        throw new Refused(`Cannot read ${resolve(args.file)}: check the path.`);
+      }
+      const file = { fileName: basename(args.file), contentBase64: bytes.toString('base64') };
+      await withDesk(args, 'legacy:import', async (desk) => {
+        const preview = outcome(await desk.callAsync('legacy:preview', file));
+        console.log(legacyPreviewText(preview));
+        if (preview.problemCount > 0)
+          throw new Refused(
+            `Nothing was imported: correct the rows above in the file, or map the values in the app once (it remembers them), then run this again.`,
+          );
+        if (args.check) return;
+        let job = outcome(await desk.callAsync('legacy:import', { ...file, remember: false }));
+        while (job.state === 'running') {
+          await new Promise((done) => setTimeout(done, 200));
+          job = outcome(desk.call('legacy:status', { jobId: job.jobId }));
+          progress(job.progress);
+        }
+        if (job.state !== 'done') throw new Refused(job.message);
+        console.log(`\n${job.message}`);
       });
       return;
     }

@@ -64,6 +64,41 @@ describe('npm run board', () => {
     });
   }, 180_000);
 
+  it('imports a legacy register for a scheduled job: lists the problems and refuses, checks without importing, then imports once', () => {
+    const register = (rows: string[]) =>
+      ['Ref,Date raised,Raised by,Disagreement with,Category,Stage reached,Outcome,Date closed', ...rows].join('\n');
+    const file = join(data, 'old-register.csv');
+    writeFileSync(
+      file,
+      register([
+        'OLD-1,03/02/2023,Northshire Police,Northshire Housing,Level of need or threshold,Stage 2,Upheld,17/02/2023',
+        'OLD-2,31/02/2023,Northshire Police,Northshire Housing,Level of need or threshold,Stage 1,,',
+      ]),
+    );
+    const refused = board('import-legacy', '--file', file);
+    expect(refused).toMatchObject({ code: 3, err: expect.stringContaining('Nothing was imported') });
+    expect(refused.out).toContain('row 3, Date raised: “31/02/2023” is not a date: write it as dd/mm/yyyy.');
+
+    writeFileSync(
+      file,
+      register(['OLD-1,03/02/2023,Northshire Police,Northshire Housing,Level of need or threshold,Stage 2,Upheld,17/02/2023']),
+    );
+    expect(board('import-legacy', '--file', file, '--check')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('1 cases ready to import'),
+    });
+    expect(board('import-legacy', '--file', file)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Imported 1 case from “old-register.csv”.'),
+    });
+    expect(board('import-legacy', '--file', file)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining(
+        'Imported 0 cases from “old-register.csv”; skipped 1 case already on the register or repeated in the file.',
+      ),
+    });
+  }, 180_000);
+
   it('exits 2 with a plain message for a wrong command or option, and 3 for a file it refuses', () => {
     expect(board('export-return', '--quarter', 'summer', '--out', 'x.xlsx')).toMatchObject({
       code: 2,

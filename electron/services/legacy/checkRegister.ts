@@ -75,7 +75,8 @@ const STOP_WORDS = new Set(['and', 'of', 'the', 'for', 'nhs']);
 const initialsOf = (name: string) =>
   sourceKey(name)
     .split(' ')
-    .filter((w) => w && !STOP_WORDS.has(w))
+    // "Children’s" splits into "children s": a lone letter is not a word of the name.
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w))
     .map((w) => w[0])
     .join('');
 

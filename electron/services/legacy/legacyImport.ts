@@ -64,5 +64,5 @@ export async function startLegacyImport(
 
 export function legacyDoneMessage(fileName: string, imported: number, skipped: number): string {
   const cases = (n: number) => `${n.toLocaleString('en-GB')} case${n === 1 ? '' : 's'}`;
-  return `Imported ${cases(imported)} from “${fileName}”${skipped > 0 ? `; skipped ${cases(skipped)} already on the register` : ''}.`;
+  return `Imported ${cases(imported)} from “${fileName}”${skipped > 0 ? `; skipped ${cases(skipped)} already on the register or repeated in the file` : ''}.`;
 }
