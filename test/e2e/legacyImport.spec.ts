@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { formatUkDate } from '../../shared/domain/dates';
 import { seedBoard } from '../support/boardFixture';
 import { ok, tempFolder, type TestDesk } from '../support/tempStore';
-import { expect, expectAccessible, screenshotPath, test } from './fixtures';
+import { expect, expectAccessible, screenshotPath, signInAs, test } from './fixtures';
 
 const HEADINGS = 'Ref,Date raised,Raised by,Disagreement with,Stage reached,Type of concern,Outcome,Date closed,Notes,Initials';
 // Fictional cases: a case reference and initials are all that identify a child.
@@ -40,6 +40,7 @@ test('the coordinator imports the board’s legacy register, putting its problem
     await page.goto(`${app.server.url.split('?')[0]}#/escalations`);
     await page.getByRole('link', { name: 'Import a legacy register' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Import a legacy register' })).toBeVisible();
+    await expect(page).toHaveTitle('Import a legacy register – Escalation Desk');
 
     // The messy file: what the app understood, and what it could not take.
     await page.getByLabel('Register file (.xlsx or .csv)').setInputFiles(messy);
@@ -194,4 +195,14 @@ test('the screen follows a long import and cancels it, keeping the form to try a
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('only the coordinator is offered the legacy import', async ({ page, app }) => {
+  await signInAs(page, app, 'chair');
+  await page.getByRole('link', { name: 'Register', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Escalation register' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Import a legacy register' })).toHaveCount(0);
+  await page.evaluate(() => (window.location.hash = '#/escalations/import'));
+  await expect(page.getByText('Importing a legacy register is for the business coordinator.')).toBeVisible();
+  await expect(page.getByLabel('Register file (.xlsx or .csv)')).toHaveCount(0);
 });
