@@ -8,6 +8,7 @@ import {
   CasePage,
   DashboardPage,
   DeadlinesPage,
+  LegacyImportPage,
   NewEscalationPage,
   PanelsRoute,
   RegisterPage,
@@ -57,6 +58,12 @@ function Page({ route }: { route: string[] }) {
         return (
           <OnlyFor channel="escalations:create" title="Log an escalation" what="Logging an escalation">
             <NewEscalationPage />
+          </OnlyFor>
+        );
+      if (id === 'import')
+        return (
+          <OnlyFor channel="legacy:import" title="Import a legacy register" what="Importing a legacy register">
+            <LegacyImportPage />
           </OnlyFor>
         );
       if (id && /^\d+$/.test(id)) return <CasePage key={id} escalationId={Number(id)} action={action} />;

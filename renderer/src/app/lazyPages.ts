@@ -22,3 +22,4 @@ export const AccountsPage = lazy(() => import('../features/accounts/AccountsPage
 export const RetentionPage = lazy(() => import('../features/retention/RetentionPage').then((m) => ({ default: m.RetentionPage })));
 export const AccessRecordPage = lazy(() => import('../features/access/AccessRecordPage').then((m) => ({ default: m.AccessRecordPage })));
 export const BackupsPage = lazy(() => import('../features/recovery/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+export const LegacyImportPage = lazy(() => import('../features/legacy/LegacyImportPage').then((m) => ({ default: m.LegacyImportPage })));

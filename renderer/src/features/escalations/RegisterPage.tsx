@@ -55,16 +55,26 @@ function Register({ drill }: { drill: Drill | null }) {
   const { settings, profile } = useActiveProfile();
   const register = useRegisterPages(filters);
   const logs = useCan('escalations:create');
+  const importsRegister = useCan('legacy:import');
   const total = register.total;
 
   return (
     <>
       <div className="title-row">
         <h1>Escalation register</h1>
-        {logs && (
-          <a className="button-link" href={href('escalations', 'new')}>
-            Log an escalation
-          </a>
+        {(logs || importsRegister) && (
+          <div className="title-row__actions">
+            {importsRegister && (
+              <a className="button-link button-link--secondary" href={href('escalations', 'import')}>
+                Import a legacy register
+              </a>
+            )}
+            {logs && (
+              <a className="button-link" href={href('escalations', 'new')}>
+                Log an escalation
+              </a>
+            )}
+          </div>
         )}
       </div>
       <p className="lede">

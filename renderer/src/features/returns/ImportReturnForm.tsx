@@ -2,16 +2,8 @@ import { useRef, type FormEvent } from 'react';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Feedback } from '../../components/Feedback';
 import { call } from '../../lib/api';
+import { readAsBase64 } from '../../lib/readFile';
 import { useAction } from '../../lib/useAction';
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`Could not read ${file.name}.`));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** Takes in an agency's completed return: the whole file is checked, and only a clean file is recorded. */
 export function ImportReturnForm({ onImported }: { onImported: () => void }) {

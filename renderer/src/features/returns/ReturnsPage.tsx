@@ -10,6 +10,7 @@ import { ExportProgress } from './ExportProgress';
 import { ImportReturnForm } from './ImportReturnForm';
 import { useExportJob } from './useExportJob';
 import { usePageTitle } from '../../lib/pageTitle';
+import { href } from '../../lib/route';
 
 const STATUS_WORDS = { returned: 'Returned', nil: 'Nil return', missing: 'Missing' } as const;
 
@@ -29,6 +30,7 @@ export function ReturnsPage() {
   const exportsReturns = useCan('exports:boardReturn');
   const exportsTemplates = useCan('exports:agencyTemplate');
   const importsReturns = useCan('returns:import');
+  const importsRegister = useCan('legacy:import');
 
   return (
     <>
@@ -98,6 +100,12 @@ export function ReturnsPage() {
         <section aria-labelledby="import">
           <h2 id="import">Import a completed return</h2>
           <ImportReturnForm onImported={status.reload} />
+          {importsRegister && (
+            <p className="hint">
+              Bringing in the board’s own earlier register, rather than an agency’s return?{' '}
+              <a href={href('escalations', 'import')}>Import a legacy register</a>.
+            </p>
+          )}
         </section>
       )}
 
