@@ -175,7 +175,10 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
     writer.exec('BEGIN IMMEDIATE');
     const run = steps({ db: writer, actor, now: clock() });
     try {
+      // The caller answers (its job started, nothing yet written) before the first step runs.
+      await new Promise((resolve) => setImmediate(resolve));
       for (;;) {
+        if (cancelled?.()) throw new WriteCancelled(`${what} was cancelled: nothing of it was kept.`);
         const next = run.next();
         if (next.done) {
           writer.exec('COMMIT');
@@ -185,7 +188,6 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
         onStep?.(next.value);
         // Let the desk answer others (reads, the progress, a cancel) before the next step.
         await new Promise((resolve) => setImmediate(resolve));
-        if (cancelled?.()) throw new WriteCancelled(`${what} was cancelled: nothing of it was kept.`);
       }
     } catch (error) {
       run.return(undefined as T);

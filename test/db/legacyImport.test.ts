@@ -302,7 +302,7 @@ describe('importing a legacy register', () => {
     ]);
     const before = rowCounts();
     const started = ok(await desk.callAsync('legacy:import', { fileName: 'big.csv', contentBase64: base64(csv(many)), remember: false }));
-    // The first step is written before the desk answers again: a write now is refused, not joined to it.
+    // The import holds the register from the moment it starts: a write now is refused, not joined to it.
     const meanwhile = desk.call('agencies:create', { name: 'Westbury Youth Club', sector: 'voluntary', statutoryPartner: false });
     expect(meanwhile.ok).toBe(false);
     if (!meanwhile.ok)

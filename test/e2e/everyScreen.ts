@@ -77,6 +77,7 @@ export function seedEveryScreen(app: DeskFixture): Screen[] {
   return [
     { hash: '#/escalations', heading: 'Escalation register' },
     { hash: '#/escalations/new', heading: 'Log an escalation' },
+    { hash: '#/escalations/import', heading: 'Import a legacy register' },
     { hash: `#/escalations/${e.id}`, heading: /BR-2026-0042/ },
     // Each action on the case is its own screen (moving up is refused in words: the case is at the board).
     { hash: `#/escalations/${e.id}/record-stage`, heading: 'Record this stage’s discussion' },

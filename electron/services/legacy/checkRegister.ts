@@ -188,7 +188,16 @@ export function checkRegister(db: AnyDb, table: RegisterTable, input: CheckInput
     problemCount += 1;
     if (problems.length < PROBLEMS_SHOWN) problems.push({ row, column, message });
   };
+  const chosen = new Map<number, LegacyField>();
   for (const [field, column] of Object.entries(columns) as [LegacyField, number | null][]) {
+    const other = column === null ? undefined : chosen.get(column);
+    if (other)
+      problem(
+        1,
+        LEGACY_FIELDS[field].label,
+        `Column ${column! + 1} is chosen for both ${LEGACY_FIELDS[other].label.toLowerCase()} and ${LEGACY_FIELDS[field].label.toLowerCase()}: choose one column for each.`,
+      );
+    if (column !== null) chosen.set(column, field);
     if (column !== null && column >= table.headings.length)
       problem(1, LEGACY_FIELDS[field].label, `There is no column ${column + 1} in the file.`);
     if (column === null && LEGACY_FIELDS[field].required)
