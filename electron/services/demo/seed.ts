@@ -4,7 +4,7 @@
 // from its seed. References and initials only; the officers are invented professionals.
 import type { Store } from '../../db/types';
 import { BUILT_IN_CATEGORIES, type ChildStatus, type OutcomeEffect } from '../../../shared/domain/escalation';
-import { addWorkingDays, createWorkingCalendar, type WorkingCalendar } from '../../../shared/domain/workingDays';
+import { addWorkingDays, createWorkingCalendar } from '../../../shared/domain/workingDays';
 import { stageNameOf } from '../../../shared/domain/policyProfiles';
 import type { WriteContext } from '../context';
 import { takeInCase, type EndingIn, type StageIn } from '../escalations/intake';
@@ -96,15 +96,21 @@ function isoDaysBefore(until: string, days: number): string {
 }
 
 /** A case's history as the seed makes it up: most disagreements settle low down; a few climb to the chair. */
-function history(rand: () => number, pick: <T>(xs: readonly T[]) => T, calendar: WorkingCalendar, openedOn: string, until: string) {
+function history(
+  rand: () => number,
+  pick: <T>(xs: readonly T[]) => T,
+  calendar: { after(from: string, n: number): string },
+  openedOn: string,
+  until: string,
+) {
   const stages: StageIn[] = [{ number: 1, startedOn: openedOn }];
   let on = openedOn;
   while (stages.length < 4 && rand() < 0.3) {
-    on = addWorkingDays(calendar, on, 1 + Math.floor(rand() * 6));
+    on = calendar.after(on, 1 + Math.floor(rand() * 6));
     if (on > until) break;
     stages.push({ number: stages.length + 1, startedOn: on });
   }
-  const endOn = addWorkingDays(calendar, on, 1 + Math.floor(rand() * 8));
+  const endOn = calendar.after(on, 1 + Math.floor(rand() * 8));
   let ending: EndingIn | null = null;
   if (endOn <= until && rand() < 0.9) {
     if (rand() < 0.06) ending = { kind: 'withdrawn', on: endOn, reason: 'Resolved informally by the agencies' };
@@ -130,13 +136,25 @@ export function seedDemo(store: Pick<Store, 'writer'>, options: SeedOptions): { 
   const rand = random(options.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const { until } = options;
-  const calendar = createWorkingCalendar({ closureDays: [] });
+  const workingDays = createWorkingCalendar({ closureDays: [] });
+  // The generator asks the same few thousand "n working days after" questions again and again.
+  const known = new Map<string, string>();
+  const calendar = {
+    after: (from: string, n: number) => {
+      const key = `${from}+${n}`;
+      let day = known.get(key);
+      if (day === undefined) known.set(key, (day = addWorkingDays(workingDays, from, n)));
+      return day;
+    },
+  };
   const context = (): WriteContext => ({ db: store.writer, actor: 'demo seed', now: new Date(`${until}T12:00:00Z`) });
   const agencyIds = store.writer.transaction(() => ensureBoard(context())).immediate();
   const categories = (
     store.writer.prepare('SELECT id FROM category ORDER BY id LIMIT ?').all(BUILT_IN_CATEGORIES.length) as { id: number }[]
   ).map((c) => c.id);
   const start = (store.writer.prepare('SELECT count(*) AS n FROM escalation').get() as { n: number }).n;
+  // Large transactions: each commit writes the pages it dirtied, and an index page rewritten in
+  // every small commit is written once in a large one.
   const batch = 5000;
   for (let done = 0; done < options.count; done += batch) {
     store.writer
