@@ -30,6 +30,14 @@ const leftToNpmTest = [
   'test/db/keyChange.test.ts',
   'test/db/unlockCommand.test.ts',
   'test/db/boardKeys.test.ts',
+  // Connections between processes (the board server's client, the bridges, a graceful stop, the
+  // change feed): sockets and retries, no dates.
+  'test/db/boardClient.test.ts',
+  'test/db/boardClientEdges.test.ts',
+  'test/db/boardClientFeed.test.ts',
+  'test/db/bridges.test.ts',
+  'test/db/gracefulStop.test.ts',
+  'test/db/liveChanges.test.ts',
 ].flatMap((file) => ['--exclude', file]);
 
 const found = spawnSync('faketime', ['--help'], { stdio: 'ignore' });
