@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { openBenchDesk, type Board } from './boards';
 import { count, mb, ms, type Result } from './results';
+import { OTHER_BOARDS_HEADINGS } from '../support/legacyRegisters';
 
 export const LEGACY_ROWS = 100_000;
 
@@ -16,20 +17,7 @@ async function writeRegister(board: Board, file: string, rows: number): Promise<
   desk.close();
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const sheet = writer.addWorksheet('Escalations log');
-  sheet
-    .addRow([
-      'Ref',
-      'Initials',
-      'Date raised',
-      'Raised by',
-      'Disagreement with',
-      'Type of concern',
-      'Stage reached',
-      'Outcome',
-      'Date closed',
-      'Notes',
-    ])
-    .commit();
+  sheet.addRow(OTHER_BOARDS_HEADINGS).commit();
   const outcomes = ['Upheld', 'Changed', 'Partly changed', 'Withdrawn', 'Open'];
   for (let i = 0; i < rows; i += 1) {
     const opened = new Date(Date.UTC(2016, 0, 4) + (i % 3000) * 86_400_000);

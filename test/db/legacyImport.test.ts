@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { OTHER_BOARDS_HEADINGS } from '../support/legacyRegisters';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 let desk: TestDesk;
@@ -20,18 +21,7 @@ function start(): Board {
   return seedBoard(desk, 'bromley');
 }
 
-const HEADINGS = [
-  'Ref',
-  'Initials',
-  'Date raised',
-  'Raised by',
-  'Disagreement with',
-  'Type of concern',
-  'Stage reached',
-  'Outcome',
-  'Date closed',
-  'Notes',
-];
+const HEADINGS = OTHER_BOARDS_HEADINGS;
 // Another board's wording, order and habits: "BCC" for Bristol City Council, stages as "Stg 2",
 // text dates, an Excel serial date (45458 is 15/06/2024), a repeated row, a child's name in the
 // notes and an agency that is not in the directory.
