@@ -95,7 +95,10 @@ export function RegisterTable({ total, rowAt, ensureRange, filters, onSort }: Pr
     return () => window.clearTimeout(timer);
   }, [first, last, total, ensureRange]);
 
-  const height = Math.min(VISIBLE_ROWS, Math.max(total, 1)) * ROW_HEIGHT + ROW_HEIGHT + 4;
+  // A short list is as tall as its rows as drawn (a long agency name wraps a row onto two lines),
+  // so a handful of matches never hides one below the fold; a long one scrolls inside its region.
+  const rowsHeight = total <= VISIBLE_ROWS ? Math.max(virtualizer.getTotalSize(), ROW_HEIGHT) : VISIBLE_ROWS * ROW_HEIGHT;
+  const height = rowsHeight + ROW_HEIGHT + 4;
   return (
     <div
       ref={scrollRef}
