@@ -77,9 +77,14 @@ export function returnFigures(ctx: ReadContext, quarterKey: string): ReturnFigur
   const drill = (figure: Figure, quarter: Quarter, origin: Origin | 'any' = 'any') =>
     drillSchema.parse({ figure, quarter: quarter.key, origin });
 
+  // The dashboard's headlines as it shows them; every other figure counted with its predicate.
   const figures = Object.keys(FIGURES) as Figure[];
-  const now = Object.fromEntries(figures.map((f) => [f, queries.split(drill(f, q), q)])) as Record<Figure, Split>;
-  const before = Object.fromEntries(figures.map((f) => [f, queries.count(drill(f, prev), prev)])) as Record<Figure, number>;
+  const headline = (f: Figure) => d.headlines.find((h) => h.figure === f);
+  const now = Object.fromEntries(figures.map((f) => [f, headline(f)?.value ?? queries.split(drill(f, q), q)])) as Record<Figure, Split>;
+  const before = Object.fromEntries(figures.map((f) => [f, headline(f)?.previous ?? queries.count(drill(f, prev), prev)])) as Record<
+    Figure,
+    number
+  >;
 
   const countLine = (f: Figure): FigureLine => ({
     key: f,
@@ -107,12 +112,21 @@ export function returnFigures(ctx: ReadContext, quarterKey: string): ReturnFigur
     previous,
   });
 
-  // Working days to resolution, per origin, worked out exactly as the dashboard does for all cases.
+  // Working days to resolution, per origin, worked out exactly as the dashboard does for all cases:
+  // to resolved_on (a resolved case's ended_on), which the covering index holds beside opened_on,
+  // as the difference of each date's count from one fixed day (workingDaysBetween is additive),
+  // each date worked out once.
   const calendar = loadCalendar(ctx.db);
+  const sinceEpoch = new Map<string, number>();
+  const fromEpoch = (day: string) => {
+    let n = sinceEpoch.get(day);
+    if (n === undefined) sinceEpoch.set(day, (n = workingDaysBetween(calendar, '2000-01-01', day)));
+    return n;
+  };
   const durations = (origin: Origin) =>
     queries
-      .rows<{ opened_on: string; ended_on: string }>(drill('resolved', q, origin), q, 'e.opened_on, e.ended_on')
-      .map((r) => Math.max(0, workingDaysBetween(calendar, r.opened_on, r.ended_on)))
+      .rows<{ opened_on: string; resolved_on: string }>(drill('resolved', q, origin), q, 'e.opened_on, e.resolved_on')
+      .map((r) => Math.max(0, fromEpoch(r.resolved_on) - fromEpoch(r.opened_on)))
       .sort((a, b) => a - b);
   const boardDays = durations('board');
   const agencyDays = durations('agency_return');
