@@ -22,19 +22,25 @@ import {
   columnWidth,
   FMT,
   setPrintArea,
-  SharedCellStyles,
   tableSheetOptions,
   unzippedBacklog,
   writeHeaderRow,
   type TableColumn,
 } from './boardReturnXlsx';
+import { StreamedRows, type PlainCell } from './streamedRows';
 
 type AnyDb = ReadableDb | WritableDb;
 
-/** Cases read, or rows written, between two turns of the event loop. */
+/** Cases read between two turns of the event loop, and rows written between two reports of progress. */
 export const REGISTER_PAGE_SIZE = 2000;
+/**
+ * Rows written between two turns of the event loop, when the export also waits for the zip if it
+ * has fallen behind. Written rows wait in buffers until the zip takes them: kept this short, those
+ * buffers are freed by the next minor collection instead of piling up until a full one.
+ */
+const ROWS_BETWEEN_BREATHS = 500;
 /** Rows written but not yet compressed: past this, the export waits for the zip to catch up. */
-const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
+const MAX_BACKLOG_BYTES = 1024 * 1024;
 
 const ORIGINS = { board: 'Board', agency_return: 'Agency return' } as const;
 /** Shown when the case was no longer open at the quarter's end, so it had no deadline. */
@@ -124,13 +130,10 @@ function stageNames(db: AnyDb): Map<number, Map<number, string>> {
   return new Map([...profilesById(db)].map(([id, profile]) => [id, new Map(profile.stages.map((s) => [s.number, s.name]))]));
 }
 
-/** A cell of the register as it is held between reading and writing; a date is its Excel serial day. */
-type RegisterCell = string | number | null;
-
 interface RegisterRow {
   openedOn: number;
   id: number;
-  cells: RegisterCell[];
+  cells: PlainCell[];
 }
 
 /** Characters as SQLite's length() counts them (code points), for the widths measured before. */
@@ -263,7 +266,11 @@ async function readRegister(db: AnyDb, cells: RegisterCells, opts: RegisterWrite
 }
 
 /** Writes the Register sheet, which must be the workbook's last, and returns how many rows it has. */
-export async function writeRegisterSheet(workbook: ExcelJS.Workbook, db: AnyDb, opts: RegisterWriteOptions): Promise<number> {
+export async function writeRegisterSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  db: AnyDb,
+  opts: RegisterWriteOptions,
+): Promise<number> {
   const names = stageNames(db);
   const cells = new RegisterCells(opts.asOf, names);
   const rows = await readRegister(db, cells, opts);
@@ -281,20 +288,20 @@ export async function writeRegisterSheet(workbook: ExcelJS.Workbook, db: AnyDb, 
     aligns,
   );
 
-  const cellStyles = new SharedCellStyles(styles);
+  const out = new StreamedRows(workbook, sheet, styles, 2);
   let written = 0;
   for (const { cells: values } of rows) {
-    const row = sheet.addRow(values);
-    cellStyles.give(row, values);
-    row.commit();
+    out.add(values);
     written += 1;
-    if (written % REGISTER_PAGE_SIZE === 0) {
+    if (written % ROWS_BETWEEN_BREATHS === 0) {
+      out.flush();
       // 1 is kept for when the file is complete: zipping the last page still takes a moment.
-      opts.onProgress?.(Math.min(0.99, READ_SHARE + ((1 - READ_SHARE) * written) / rows.length));
+      if (written % REGISTER_PAGE_SIZE === 0) opts.onProgress?.(Math.min(0.99, READ_SHARE + ((1 - READ_SHARE) * written) / rows.length));
       await opts.breathe(0);
       while (unzippedBacklog(sheet) > MAX_BACKLOG_BYTES) await opts.breathe(5);
     }
   }
+  out.flush();
   if (rows.length > 0) opts.onProgress?.(0.99);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + written, column: columns.length } };
   setPrintArea(sheet, columns.length, 1 + written);

@@ -156,31 +156,6 @@ export function columnStyle(column: TableColumn, align: Align): Partial<ExcelJS.
   return { ...(column.numFmt ? { numFmt: column.numFmt } : {}), ...(align === 'left' ? {} : { alignment: { horizontal: align } }) };
 }
 
-/**
- * One style object per column and kind of value, given to every cell of a long sheet. exceljs
- * finds a cell's style id by writing its style out as XML, unless it has seen that very object
- * before; a new cell gets a fresh copy of its column's style, so without this every cell of the
- * register would be written out twice. Kept per kind of value because exceljs gives a style with no
- * number format one by the value's kind (General for a number, a date format for a date), and
- * remembers the id it found for the object.
- */
-export class SharedCellStyles {
-  private readonly byKind: Record<'number' | 'date' | 'other', Partial<ExcelJS.Style>[]>;
-
-  constructor(columns: readonly Partial<ExcelJS.Style>[]) {
-    const copies = () => columns.map((style) => ({ ...style }));
-    this.byKind = { number: copies(), date: copies(), other: copies() };
-  }
-
-  give(row: ExcelJS.Row, values: readonly unknown[]): void {
-    for (let i = 0; i < values.length; i += 1) {
-      const value = values[i];
-      const kind = typeof value === 'number' ? 'number' : value instanceof Date ? 'date' : 'other';
-      row.getCell(i + 1).style = this.byKind[kind][i]!;
-    }
-  }
-}
-
 export function writeHeaderRow(
   sheet: ExcelJS.Worksheet,
   headers: readonly string[],
