@@ -136,7 +136,7 @@ interface RegisterRow {
   cells: PlainCell[];
 }
 
-/** Characters as SQLite's length() counts them (code points), for the widths measured before. */
+/** Characters as SQLite's length() counts them (code points), as the columns' widths were once measured in SQL. */
 function characters(text: string): number {
   let n = text.length;
   for (let i = 0; i < text.length; i += 1) {
@@ -169,7 +169,7 @@ class RegisterCells {
   }
 
   private serial(iso: string | null): number | null {
-    if (iso === null) return null;
+    if (!iso) return null;
     let n = this.serials.get(iso);
     if (n === undefined) {
       const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
