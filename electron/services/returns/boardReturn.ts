@@ -1,7 +1,8 @@
 // The board's quarterly return as an Excel workbook: a cover, every dashboard figure beside the
 // previous quarter, one sheet per breakdown, and the register of every escalation active in the
-// quarter. Written with exceljs's streaming writer, row by row, so a register of 100,000 cases
-// does not have to fit in memory; the file appears under its name only once it is complete.
+// quarter. Written with exceljs's streaming writer, so the workbook is never held whole in memory
+// (the register's cells are, between reading and sorting them and writing them out: a few hundred
+// bytes a case); the file appears under its name only once it is complete.
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
