@@ -21,6 +21,7 @@ export const INDEX = {
   escalationDashResolved: 'escalation_dash_resolved',
   escalationDashWithdrawn: 'escalation_dash_withdrawn',
   escalationImmediateRisk: 'escalation_immediate_risk',
+  escalationOpenByDue: 'escalation_open_by_due',
   escalationSortDue: 'escalation_sort_due',
   escalationStageByStatus: 'escalation_stage_by_status',
   escalationWithDue: 'escalation_with_due',

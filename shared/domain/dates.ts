@@ -13,18 +13,26 @@ export function isRealIsoDate(value: string): boolean {
 
 export const isoDate = z.string({ error: 'Enter a date' }).refine(isRealIsoDate, { message: 'Enter a real date in the form YYYY-MM-DD' });
 
-// The board works in England: "today" is the London calendar day. Made once (see UK_DATE below):
-// a bulk load asks for today on every case.
+// Formatters are made once: building one costs far more than using one (lists format thousands of dates).
 const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+const UK_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export function todayIso(now: Date = new Date()): string {
+  // The board works in England: "today" is the London calendar day.
   return LONDON_DAY.format(now);
 }
 
-// Made once: building a formatter costs far more than using one (lists format thousands of dates).
-const UK_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// A list of a thousand cases (the breach list) formats the same few hundred dates over and over:
+// each is formatted once. Bounded, for an app left open for months.
+const ukDates = new Map<string, string>();
 
 export function formatUkDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return UK_DATE.format(new Date(Date.UTC(y, m - 1, d)));
+  let text = ukDates.get(iso);
+  if (text === undefined) {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    text = UK_DATE.format(new Date(Date.UTC(y, m - 1, d)));
+    if (ukDates.size >= 5_000) ukDates.clear();
+    ukDates.set(iso, text);
+  }
+  return text;
 }

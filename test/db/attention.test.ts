@@ -50,7 +50,23 @@ describe('Deadlines', () => {
     expect(d.overdue).toEqual([]);
   });
 
-  it('reads each attention list through the index of open cases by due date, with nothing to sort', () => {
+  it('names each case’s agencies and category as the register does, several agencies challenged in the order of their ids', () => {
+    desk = openTestDesk({ now: () => new Date('2026-11-23T10:00:00Z') });
+    const board = seedBoard(desk, 'bromley');
+    // Given council first: listed in id order all the same (police was added to the directory first).
+    logEscalation(desk, board, { reference: 'DUE-TODAY', openedOn: '2026-11-16', challengedAgencyIds: [board.council, board.police] });
+    logEscalation(desk, board, { reference: 'LATE-1', openedOn: '2026-11-02', raisingAgencyId: board.health });
+    const d = ok(desk.call('escalations:overdue', {}));
+    const register = ok(desk.call('escalations:list', { limit: 10 })).rows;
+    const listed = [...d.dueToday, ...d.overdue];
+    expect(listed.map((r) => [r.reference, r.raisingAgency, r.challengedAgencies, r.category])).toEqual([
+      ['DUE-TODAY', 'Hollyfield Primary School', 'Avon and Somerset Police, Bristol City Council', board.settings.categories[0]!.name],
+      ['LATE-1', 'Sirona Care and Health', 'Bristol City Council', board.settings.categories[0]!.name],
+    ]);
+    for (const row of listed) expect(row).toMatchObject(register.find((r) => r.id === row.id)!);
+  });
+
+  it('reads each attention list from the index of open cases by due date alone, with nothing to sort', () => {
     desk = openTestDesk({ now: () => new Date('2026-11-23T10:00:00Z') });
     seedBoard(desk, 'torbay');
     const { statements } = recordStatements(desk.store.reader, () => ok(desk.call('escalations:overdue', {})));
@@ -59,7 +75,7 @@ describe('Deadlines', () => {
     for (const s of lists) {
       const plan = planOf(desk.store.reader, s);
       const where = `${s.sql}\n${plan.join('\n')}`;
-      expect(plan[0], where).toMatch(/^SEARCH e USING INDEX escalation_by_status_due \(status=\? AND current_due_on/);
+      expect(plan[0], where).toMatch(/^SEARCH e USING COVERING INDEX escalation_open_by_due \(current_due_on/);
       expect(fullScans(plan), where).toEqual([]);
       expect(
         plan.filter((p) => /TEMP B-TREE/.test(p)),

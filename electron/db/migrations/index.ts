@@ -17,6 +17,7 @@ import { accessRecord } from './0140-access-record';
 import { chairSignOff } from './0150-chair-sign-off';
 import { referralDates } from './0160-referral-dates';
 import { auditChainKeyed } from './0170-audit-chain-keyed';
+import { deadlinesFromIndexes } from './0180-deadlines-from-indexes';
 import { legacyRegister } from './0190-legacy-register';
 
 export type { Migration } from './migration';
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   chairSignOff,
   referralDates,
   auditChainKeyed,
+  deadlinesFromIndexes,
   legacyRegister,
 ];
 

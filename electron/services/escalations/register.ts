@@ -17,7 +17,8 @@ import { INDEX } from '../../db/indexes';
 
 export { registerWhere } from './registerFilters';
 
-// What a list shows and the breach rule reads: not the case's long text, which lists never show.
+// What a list shows: not the case's long text, which lists never show. The open cases' index
+// (migration 0180) holds every one of these, so the Deadlines screen's lists never read the table.
 const LISTED = [
   'id',
   'reference',
@@ -32,39 +33,100 @@ const LISTED = [
   'current_due_on',
   'current_due_soon_from',
   'immediate_risk',
-  'referral_to',
-  'referral_made_on',
-  'referral_due_on',
-  'same_day_deadline',
-  'first_stage_ended_on',
 ] as const satisfies readonly (keyof EscalationRow)[];
-type ListedRow = Pick<EscalationRow, (typeof LISTED)[number]> & { raising_agency: string; category: string; challenged: string | null };
+/**
+ * A listed case as the query returns it: an array (better-sqlite3's raw mode) of LISTED's columns
+ * in order, then its challenged agencies' ids. The Deadlines screen lists some 5,000 cases a call,
+ * and rows the driver makes into objects cost nearly twice as much to read as arrays.
+ */
+type ListedRow = [...ColumnTypes<typeof LISTED>, challengedIds: string | null];
+type ColumnTypes<T extends readonly (keyof EscalationRow)[]> = { -readonly [I in keyof T]: EscalationRow[T[I] & keyof EscalationRow] };
+/** A listed case with the column selectRows(extra) added. */
+type ListedWith<T> = [...ListedRow, extra: T];
+const extraOf = <T>(row: ListedWith<T>): T => row[LISTED.length + 1] as T;
 
-// One table in FROM and the names looked up per row: the planner cannot then start from a small
-// table (agency, category) and sort every case, whatever its statistics say.
-const selectRows = (extra = '') => `SELECT ${LISTED.map((c) => `e.${c}`).join(', ')}${extra},
-  (SELECT a.name FROM agency a WHERE a.id = e.raising_agency_id) AS raising_agency,
-  (SELECT c.name FROM category c WHERE c.id = e.category_id) AS category,
-  (SELECT group_concat(ca.name, ', ') FROM escalation_challenged ec JOIN agency ca ON ca.id = ec.agency_id WHERE ec.escalation_id = e.id) AS challenged
+// One table in FROM: the planner cannot then start from a small table (agency, category) and sort
+// every case, whatever its statistics say. The names of the board's few agencies and categories are
+// read once a call (listNames), not looked up again for each row. What `extra` adds comes last.
+const selectRows = (extra = '') => `SELECT ${LISTED.map((c) => `e.${c}`).join(', ')},
+  (SELECT group_concat(ec.agency_id) FROM escalation_challenged ec WHERE ec.escalation_id = e.id)${extra}
   FROM escalation e`;
 
-function shape(rows: ListedRow[], profiles: Map<number, PolicyProfile>, today: string): RegisterRow[] {
-  return rows.map((r) => ({
-    id: r.id,
-    reference: r.reference,
-    childInitials: r.child_initials,
-    raisingAgency: r.raising_agency,
-    challengedAgencies: r.challenged ?? '',
-    category: r.category,
-    openedOn: r.opened_on,
-    status: r.status,
-    stageNumber: r.current_stage,
-    stageName: r.current_stage === null ? null : stageNameOf(profiles.get(r.profile_id)!, r.current_stage),
-    dueOn: r.current_due_on,
-    state: r.status === 'open' ? stateOn(today, r.current_due_on, r.current_due_soon_from) : null,
-    immediateRisk: r.immediate_risk === 1,
-    origin: r.origin,
-  }));
+/** The rows of a selectRows query, as arrays. */
+const listedRows = <Row extends ListedRow | ListedWith<unknown> = ListedRow>(
+  db: ReadContext['db'],
+  sql: string,
+  params: Record<string, string> = {},
+) => db.prepare(sql).raw(true).all(params) as Row[];
+
+interface ListNames {
+  agencies: Map<number, string>;
+  categories: Map<number, string>;
+  /** Each set of challenged agencies' ids as the list shows it, worked out once. */
+  challenged: Map<string, string>;
+}
+
+function listNames(db: ReadContext['db']): ListNames {
+  const byId = (sql: string) => new Map((db.prepare(sql).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+  return { agencies: byId('SELECT id, name FROM agency'), categories: byId('SELECT id, name FROM category'), challenged: new Map() };
+}
+
+/** The agencies a case challenges, by name, in the order of their ids. */
+function challengedNames(ids: string | null, names: ListNames): string {
+  if (ids === null) return '';
+  let shown = names.challenged.get(ids);
+  if (shown === undefined) {
+    shown = ids
+      .split(',')
+      .map(Number)
+      .sort((a, b) => a - b)
+      .map((id) => names.agencies.get(id)!)
+      .join(', ');
+    names.challenged.set(ids, shown);
+  }
+  return shown;
+}
+
+function shape(
+  rows: (ListedRow | ListedWith<unknown>)[],
+  profiles: Map<number, PolicyProfile>,
+  names: ListNames,
+  today: string,
+): RegisterRow[] {
+  return rows.map((r) => {
+    const [
+      id,
+      reference,
+      childInitials,
+      origin,
+      profileId,
+      raisingAgencyId,
+      categoryId,
+      openedOn,
+      status,
+      stage,
+      dueOn,
+      dueSoonFrom,
+      risk,
+      challenged,
+    ] = r;
+    return {
+      id,
+      reference,
+      childInitials,
+      raisingAgency: names.agencies.get(raisingAgencyId)!,
+      challengedAgencies: challengedNames(challenged, names),
+      category: names.categories.get(categoryId)!,
+      openedOn,
+      status,
+      stageNumber: stage,
+      stageName: stage === null ? null : stageNameOf(profiles.get(profileId)!, stage),
+      dueOn,
+      state: status === 'open' ? stateOn(today, dueOn, dueSoonFrom) : null,
+      immediateRisk: risk === 1,
+      origin,
+    };
+  });
 }
 
 export function listRegister(ctx: ReadContext, q: Query, policy?: PagePolicy): { total: number; rows: RegisterRow[] } {
@@ -73,85 +135,111 @@ export function listRegister(ctx: ReadContext, q: Query, policy?: PagePolicy): {
   const total = countMatches(ctx.db, filter);
   const ids = total === 0 ? [] : pageIds(ctx.db, filter, total, q, policy);
   if (ids.length === 0) return { total, rows: [] };
-  const found = ctx.db
-    .prepare(`${selectRows()} WHERE e.id IN (SELECT value FROM json_each(@ids))`)
-    .all({ ids: JSON.stringify(ids) }) as ListedRow[];
-  const byId = new Map(found.map((r) => [r.id, r]));
+  const found = listedRows(ctx.db, `${selectRows()} WHERE e.id IN (SELECT value FROM json_each(@ids))`, { ids: JSON.stringify(ids) });
+  const byId = new Map(found.map((r) => [r[0], r]));
   return {
     total,
     rows: shape(
       ids.map((id) => byId.get(id)!),
       profilesById(ctx.db),
+      listNames(ctx.db),
       today,
     ),
   };
 }
 
+// The breach list's columns: what the breach rule reads and the list shows, all in the
+// immediate-risk cases' index (migration 0180).
+type BreachRow = Pick<
+  EscalationRow,
+  | 'id'
+  | 'reference'
+  | 'raising_agency_id'
+  | 'opened_on'
+  | 'origin'
+  | 'immediate_risk'
+  | 'referral_to'
+  | 'referral_made_on'
+  | 'referral_due_on'
+  | 'same_day_deadline'
+  | 'first_stage_ended_on'
+>;
+
+/**
+ * The Deadlines screen. Each list is read from one index that holds what it shows (migration 0180),
+ * in the order it is shown: a thousand cases read a few dozen neighbouring index pages, not a
+ * thousand table pages scattered over a big board's file.
+ */
 export function overdueAndBreaches(ctx: ReadContext) {
   const today = todayIso(ctx.now);
   const profiles = profilesById(ctx.db);
   const calendar = loadCalendar(ctx.db);
-  const late = ctx.db
-    .prepare(`${selectRows()} WHERE e.status = 'open' AND e.current_due_on < @today ORDER BY e.current_due_on, e.id LIMIT 1000`)
-    .all({ today }) as ListedRow[];
-  // Late cases share a few hundred due dates: work each one out once.
-  const lateBy = new Map<string, number>();
-  const daysLate = (dueOn: string) => lateBy.get(dueOn) ?? lateBy.set(dueOn, workingDaysBetween(calendar, dueOn, today)).get(dueOn)!;
-  const overdue = shape(late, profiles, today).map((r) => ({ ...r, workingDaysLate: daysLate(r.dueOn!) }));
-  // Due today, and later this week (to Sunday): both straight from the (status, due date) index,
-  // in due-date order (cases due the same day in id order, as the index keeps them).
-  const dueToday = shape(
-    ctx.db
-      .prepare(
-        `${selectRows()} INDEXED BY ${INDEX.escalationByStatusDue} WHERE e.status = 'open' AND e.current_due_on = @today ORDER BY e.id LIMIT 1000`,
-      )
-      .all({ today }) as ListedRow[],
-    profiles,
+  const names = listNames(ctx.db);
+  // Listed cases share a few hundred dates: count the working days between two once.
+  const counted = new Map<string, number>();
+  const workingDays = (from: string, to: string) => {
+    const key = `${from}|${to}`;
+    let days = counted.get(key);
+    if (days === undefined) counted.set(key, (days = workingDaysBetween(calendar, from, to)));
+    return days;
+  };
+  // The open cases' own index, in due-date order (cases due the same day in id order).
+  const openCases = (where: string, order: string, params: Record<string, string> = {}) =>
+    shape(
+      listedRows(
+        ctx.db,
+        `${selectRows()} INDEXED BY ${INDEX.escalationOpenByDue} WHERE e.status = 'open' AND ${where} ORDER BY ${order} LIMIT 1000`,
+        params,
+      ),
+      profiles,
+      names,
+      today,
+    );
+  const overdue = openCases('e.current_due_on < @today', 'e.current_due_on, e.id', { today }).map((r) => ({
+    ...r,
+    workingDaysLate: workingDays(r.dueOn!, today),
+  }));
+  // Due today, and later this week (to Sunday).
+  const dueToday = openCases('e.current_due_on = @today', 'e.id', { today });
+  const dueThisWeek = openCases('e.current_due_on > @today AND e.current_due_on <= @weekEnd', 'e.current_due_on, e.id', {
     today,
-  );
-  const dueThisWeek = shape(
-    ctx.db
-      .prepare(
-        `${selectRows()} INDEXED BY ${INDEX.escalationByStatusDue} WHERE e.status = 'open' AND e.current_due_on > @today AND e.current_due_on <= @weekEnd
-         ORDER BY e.current_due_on, e.id LIMIT 1000`,
-      )
-      .all({ today, weekEnd: endOfWeek(today) }) as ListedRow[],
-    profiles,
-    today,
-  ).map((r) => ({ ...r, workingDaysLeft: workingDaysBetween(calendar, today, r.dueOn!) }));
+    weekEnd: endOfWeek(today),
+  }).map((r) => ({ ...r, workingDaysLeft: workingDays(today, r.dueOn!) }));
   // A stage with no timescale has no due date, so it is never overdue: listed here with how long
   // it has sat, longest first, so that nothing open is out of sight. Agencies' own cases (from
   // their returns) are theirs to chase, not the board's.
-  const waiting = ctx.db
-    .prepare(
-      `${selectRows(', (SELECT max(s.started_on) FROM stage_entry s WHERE s.escalation_id = e.id AND s.ended_on IS NULL) AS stage_started_on')}
-       INDEXED BY ${INDEX.escalationByStatusDue} WHERE e.status = 'open' AND e.current_due_on IS NULL AND e.origin = 'board' ORDER BY e.id LIMIT 1000`,
-    )
-    .all() as (ListedRow & { stage_started_on: string | null })[];
-  const noTimescale = shape(waiting, profiles, today)
+  const waiting = listedRows<ListedWith<string | null>>(
+    ctx.db,
+    `${selectRows(', (SELECT max(s.started_on) FROM stage_entry s WHERE s.escalation_id = e.id AND s.ended_on IS NULL)')}
+     INDEXED BY ${INDEX.escalationOpenByDue} WHERE e.status = 'open' AND e.current_due_on IS NULL AND e.origin = 'board' ORDER BY e.id LIMIT 1000`,
+  );
+  const noTimescale = shape(waiting, profiles, names, today)
     .map((r, i) => {
-      const startedOn = waiting[i]!.stage_started_on ?? r.openedOn;
-      return { ...r, stageStartedOn: startedOn, workingDaysAtStage: workingDaysBetween(calendar, startedOn, today) };
+      const startedOn = extraOf(waiting[i]!) ?? r.openedOn;
+      return { ...r, stageStartedOn: startedOn, workingDaysAtStage: workingDays(startedOn, today) };
     })
     .sort((a, b) => b.workingDaysAtStage - a.workingDaysAtStage || a.id - b.id);
-  // The immediate-risk cases' own index holds every column the rule reads, in date order.
+  // Newest first; cases opened the same day with the same referral dates in the index's (id) order, reversed.
   const breachRows = ctx.db
     .prepare(
-      `${selectRows()} INDEXED BY ${INDEX.escalationImmediateRisk} WHERE ${breachSql('@today')} ORDER BY e.opened_on DESC LIMIT 1000`,
+      `SELECT e.id, e.reference, e.raising_agency_id, e.opened_on, e.origin, e.immediate_risk, e.referral_to, e.referral_made_on,
+         e.referral_due_on, e.same_day_deadline, e.first_stage_ended_on
+       FROM escalation e INDEXED BY ${INDEX.escalationImmediateRisk} WHERE ${breachSql('@today')} ORDER BY e.opened_on DESC LIMIT 1000`,
     )
-    .all({ today }) as ListedRow[];
+    .all({ today }) as BreachRow[];
   const breaches = breachRows.map((r) => ({
     id: r.id,
     reference: r.reference,
-    raisingAgency: r.raising_agency,
+    raisingAgency: names.agencies.get(r.raising_agency_id)!,
     openedOn: r.opened_on,
     breaches: breachesOf(r, today),
   }));
+  // The notifications owed, from their own index; each case's reference from its row.
   const notifications = (
     ctx.db
       .prepare(
-        `SELECT n.*, (SELECT e.reference FROM escalation e WHERE e.id = n.escalation_id) AS reference FROM notification n
-         WHERE n.made_on IS NULL ORDER BY n.required_since, n.id LIMIT 1000`,
+        `SELECT n.id, n.escalation_id, n.kind, n.required_since, (SELECT e.reference FROM escalation e WHERE e.id = n.escalation_id) AS reference
+         FROM notification n WHERE n.made_on IS NULL ORDER BY n.required_since, n.id LIMIT 1000`,
       )
       .all() as { id: number; escalation_id: number; reference: string; kind: NotificationKind; required_since: string }[]
   ).map((n) => ({
@@ -186,11 +274,10 @@ function endOfWeek(today: string): string {
 /** The chair's list: resolved cases that showed a gap or weakness in the board's policy. */
 export function policyGaps(ctx: ReadContext) {
   const today = todayIso(ctx.now);
-  const rows = ctx.db
-    .prepare(
-      `${selectRows(', o.policy_gap_note')} JOIN outcome o ON o.escalation_id = e.id WHERE o.policy_gap = 1 ORDER BY o.resolved_on DESC`,
-    )
-    .all() as (ListedRow & { policy_gap_note: string })[];
-  const shaped = shape(rows, profilesById(ctx.db), today);
-  return shaped.map((r, i) => ({ ...r, policyGapNote: rows[i]!.policy_gap_note }));
+  const rows = listedRows<ListedWith<string>>(
+    ctx.db,
+    `${selectRows(', o.policy_gap_note')} JOIN outcome o ON o.escalation_id = e.id WHERE o.policy_gap = 1 ORDER BY o.resolved_on DESC`,
+  );
+  const shaped = shape(rows, profilesById(ctx.db), listNames(ctx.db), today);
+  return shaped.map((r, i) => ({ ...r, policyGapNote: extraOf(rows[i]!) }));
 }

@@ -30,6 +30,7 @@ import { readWorkbookOffThread } from './workbookWorker';
 export type ReadResult = { ok: true; parsed: ParsedReturn } | { ok: false; message: string; problems: Problem[] };
 
 const MAX_PROBLEMS = 200;
+const RETURN_DETAILS = parsedReturnSchema.omit({ rows: true });
 const NOT_TEMPLATE = 'Ask the agency to copy its rows into the board’s return template for the quarter and send that back.';
 /** The About sheet's lines the reader looks at: the template writes ten or so. */
 const ABOUT_ROWS = 50;
@@ -45,6 +46,7 @@ class Refusal {
 class Sheet {
   /** Each row's cells: [first, last) indexes into the file's cells, in file order. */
   private readonly byRow = new Map<number, [number, number][]>();
+  private rows: SheetRow[] | null = null;
   readonly merges: string[];
 
   constructor(private readonly cells: SheetCells) {
@@ -52,9 +54,9 @@ class Sheet {
     for (let i = 1; i <= cells.rows.length; i += 1) {
       if (i < cells.rows.length && cells.rows[i] === cells.rows[from]) continue;
       const row = cells.rows[from]!;
-      const spans = this.byRow.get(row) ?? [];
-      spans.push([from, i]);
-      this.byRow.set(row, spans);
+      const spans = this.byRow.get(row);
+      if (spans) spans.push([from, i]);
+      else this.byRow.set(row, [[from, i]]);
       from = i;
     }
     this.merges = cells.merges;
@@ -68,16 +70,34 @@ class Sheet {
     return found;
   }
 
-  /** The rows from `from` on, in order, each with the columns it has cells in. */
-  rowsFrom(from: number): (RowCells & { columns: number[] })[] {
-    return [...this.byRow.entries()]
-      .filter(([number]) => number >= from)
-      .sort(([a], [b]) => a - b)
-      .map(([number, spans]) => ({
-        number,
-        columns: [...new Set(spans.flatMap(([f, t]) => Array.from(this.cells.cols.subarray(f, t))))].sort((a, b) => a - b),
-        value: (col: number) => this.value(number, col),
-      }));
+  /** The rows from `from` on, in order, each with the columns it has cells in (worked out once). */
+  rowsFrom(from: number): SheetRow[] {
+    this.rows ??= [...this.byRow.entries()].sort(([a], [b]) => a - b).map(([number, spans]) => new SheetRow(this, number, spans));
+    return this.rows.filter((row) => row.number >= from);
+  }
+
+  /** The columns a row has cells in, in order. */
+  columnsOf(spans: [number, number][]): number[] {
+    const columns: number[] = [];
+    for (const [from, to] of spans) for (let i = from; i < to; i += 1) columns.push(this.cells.cols[i]!);
+    return [...new Set(columns)].sort((a, b) => a - b);
+  }
+}
+
+/** One row of a sheet: its number, the columns it has cells in, and each cell's value. */
+class SheetRow implements RowCells {
+  readonly columns: number[];
+
+  constructor(
+    private readonly sheet: Sheet,
+    readonly number: number,
+    spans: [number, number][],
+  ) {
+    this.columns = sheet.columnsOf(spans);
+  }
+
+  value(col: number): CellValue {
+    return this.sheet.value(this.number, col);
   }
 }
 
@@ -178,8 +198,9 @@ function structureProblems(sheet: Sheet): Problem[] {
       ),
     );
   }
-  const headerRow = sheet.rowsFrom(HEADER_ROW).find((r) => r.number === HEADER_ROW);
-  const width = Math.max(headerRow?.columns.at(-1) ?? 0, COLUMNS.length);
+  const headerRow = sheet.rowsFrom(HEADER_ROW)[0];
+  const headerColumns = headerRow?.number === HEADER_ROW ? headerRow.columns : [];
+  const width = Math.max(headerColumns.at(-1) ?? 0, COLUMNS.length);
   for (let col = 1; col <= width; col += 1) {
     const read = readCell(sheet.value(HEADER_ROW, col));
     const text = read.ok && read.value !== null ? String(read.value) : '';
@@ -326,14 +347,17 @@ async function read(db: AnyDb, input: ReturnFileInput): Promise<ReadResult> {
     const count = problems.length === 1 ? 'one problem needs' : `${problems.length} problems need`;
     return { ok: false, message: `This return was not imported: ${count} correcting in the workbook. Nothing was saved.`, problems: shown };
   }
-  const parsed = parsedReturnSchema.parse({
-    agencyId: agency.id,
-    quarter: quarter.key,
-    nilReturn,
-    fileName: input.fileName,
-    sha256: file.workbook.sha256,
+  // Each row was checked against the row schema as it was read (parseRow): only the rest is checked here.
+  const parsed: ParsedReturn = {
+    ...RETURN_DETAILS.parse({
+      agencyId: agency.id,
+      quarter: quarter.key,
+      nilReturn,
+      fileName: input.fileName,
+      sha256: file.workbook.sha256,
+    }),
     rows: parsedRows,
-  });
+  };
   return { ok: true, parsed };
 }
 

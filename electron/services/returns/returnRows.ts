@@ -79,6 +79,8 @@ interface Lookups {
   theme: Map<string, number>;
   stage: Map<string, number>;
   outcome: Map<string, ReturnOutcome>;
+  /** listKey, each text worked out once: a return's 10,000 rows repeat the same few dozen entries. */
+  key(text: string): string;
 }
 
 export function lookups(lists: TemplateLists): Lookups {
@@ -92,16 +94,31 @@ export function lookups(lists: TemplateLists): Lookups {
   }
   const outcome = byLabel(lists.outcomes, (i) => lists.outcomes[i]!.key);
   for (const o of lists.outcomes) outcome.set(listKey(o.key.replace('_', ' ')), o.key);
+  const keys = new Map<string, string>();
   return {
     agency: byLabel(lists.agencies, (i) => lists.agencies[i]!.id),
     category: byLabel(lists.categories, (i) => lists.categories[i]!.id),
     theme: byLabel(lists.themes, (i) => lists.themes[i]!.id),
     stage,
     outcome,
+    key(text) {
+      let key = keys.get(text);
+      if (key === undefined) {
+        key = listKey(text);
+        // Bounded, whatever a hostile file holds: no dropdown entry is long, nor are there thousands.
+        if (text.length <= 200 && keys.size < 10_000) keys.set(text, key);
+      }
+      return key;
+    },
   };
 }
 
 type Parsed = string | number | boolean | null;
+
+function fromDropdown(map: Map<string, number | string>, key: string, text: string, what: string): { value: Parsed } | { message: string } {
+  const found = map.get(key);
+  return found === undefined ? { message: `“${text.slice(0, 60)}” is not one of the ${what} in the dropdown list` } : { value: found };
+}
 
 function parseValue(
   column: ReturnColumn,
@@ -115,10 +132,6 @@ function parseValue(
       ? { message: column.kind === 'yesNo' ? 'Choose Yes or No' : `Enter the ${column.header.toLowerCase()}` }
       : { value: null };
   const text = asText(value);
-  const fromList = (map: Map<string, number | string>, what: string) => {
-    const found = map.get(listKey(text));
-    return found === undefined ? { message: `“${text.slice(0, 60)}” is not one of the ${what} in the dropdown list` } : { value: found };
-  };
   switch (column.kind) {
     case 'reference':
       return CASE_REFERENCE.test(text)
@@ -129,24 +142,24 @@ function parseValue(
       return INITIALS.test(initials) ? { value: initials } : { message: 'Initials are 1 to 4 letters (never the child’s name)' };
     }
     case 'agency': {
-      const found = fromList(find.agency, 'agencies');
+      const found = fromDropdown(find.agency, find.key(text), text, 'agencies');
       if ('value' in found && found.value === ctx.returningAgencyId)
         return { message: 'An agency cannot escalate against itself: a disagreement inside one agency is not a multi-agency escalation' };
       return found;
     }
     case 'category':
-      return fromList(find.category, 'categories');
+      return fromDropdown(find.category, find.key(text), text, 'categories');
     case 'theme':
       return ctx.lists.themes.length === 0
         ? { message: 'The board has no learning themes yet: leave this blank' }
-        : fromList(find.theme, 'learning themes');
+        : fromDropdown(find.theme, find.key(text), text, 'learning themes');
     case 'stage':
-      return fromList(find.stage, 'stages of the board’s policy');
+      return fromDropdown(find.stage, find.key(text), text, 'stages of the board’s policy');
     case 'outcome':
-      return fromList(find.outcome as Map<string, string>, 'outcomes');
+      return fromDropdown(find.outcome as Map<string, string>, find.key(text), text, 'outcomes');
     case 'yesNo': {
       if (typeof value === 'boolean') return { value };
-      const key = listKey(text);
+      const key = find.key(text);
       if (key === 'yes' || key === 'y') return { value: true };
       if (key === 'no' || key === 'n') return { value: false };
       return { message: `“${text.slice(0, 40)}” is not Yes or No` };
@@ -169,12 +182,12 @@ function parseValue(
 export function parseRow(row: RowCells, ctx: RowContext, find: Lookups): { row: ReturnRow | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const fields: Record<string, Parsed> = {};
-  COLUMNS.forEach((column, i) => {
+  for (const [i, column] of COLUMNS.entries()) {
     const read = readCell(row.value(i + 1));
     const parsed = read.ok ? parseValue(column, read.value, ctx, find) : { message: read.message };
     if ('message' in parsed) problems.push(cellProblem(SHEETS.returnSheet, row.number, column.header, parsed.message));
     else fields[column.key] = parsed.value;
-  });
+  }
   if (problems.length > 0) return { row: null, problems };
   const candidate = {
     sheetRow: row.number,
