@@ -20,13 +20,12 @@ export interface BulkCaches {
   agencyNames: Map<number, string>;
   /** Stage deadlines by policy, stage, start day and immediate risk: a large load repeats each many times. */
   deadlines: Map<string, StageDeadline>;
-  categories: Map<number, boolean>;
   nextEscalationId?: number;
   lastAuditHash?: string;
 }
 
 const active = new WeakMap<WritableDb, BulkCaches>();
-const fresh = (): BulkCaches => ({ profiles: new Map(), agencyNames: new Map(), categories: new Map(), deadlines: new Map() });
+const fresh = (): BulkCaches => ({ profiles: new Map(), agencyNames: new Map(), deadlines: new Map() });
 
 /** Runs `work` (inside the caller's transaction) with the bulk caches kept for its length. */
 export function inBulkWrite<T>(db: WritableDb, work: () => T): T {

@@ -7,6 +7,7 @@
 import { referenceKey } from '../../../shared/domain/caseReference';
 import type { ChildStatus, OutcomeEffect, ReferralRoute } from '../../../shared/domain/escalation';
 import { firstStage, type PolicyProfile } from '../../../shared/domain/policyProfiles';
+import type { WorkingCalendar } from '../../../shared/domain/workingDays';
 import { statement } from '../../db/statements';
 import { appendAudit, type AuditChange } from '../audit';
 import { loadCalendar } from '../calendar';
@@ -98,8 +99,14 @@ function checkHistory(c: CaseIn, profile: PolicyProfile): void {
   if (c.ending && c.ending.on < on) throw new DomainError(`Case ${c.reference} cannot end before its last stage started.`);
 }
 
-function insertCase(ctx: WriteContext, c: CaseIn, id: number, profile: PolicyProfile, stages: CaseWritten['stages']): void {
-  const calendar = loadCalendar(ctx.db);
+function insertCase(
+  ctx: WriteContext,
+  c: CaseIn,
+  id: number,
+  profile: PolicyProfile,
+  stages: CaseWritten['stages'],
+  calendar: WorkingCalendar,
+): void {
   const last = stages[stages.length - 1]!;
   const open = c.ending === null;
   const ending = c.ending;
@@ -238,7 +245,7 @@ export function takeInCase(
     );
   const stages = c.stages.map((s, i) => ({ ...s, ...(runHere(c.source) ? deadline(s) : untracked), endedOn: ends[i]! }));
   const id = nextEscalationId(ctx.db);
-  insertCase(ctx, c, id, profile, stages);
+  insertCase(ctx, c, id, profile, stages, calendar);
   const challenge = statement(ctx.db, 'INSERT INTO escalation_challenged (escalation_id, agency_id) VALUES (?, ?)');
   for (const agency of new Set(c.challengedAgencyIds)) if (agency !== c.raisingAgencyId) challenge.run(id, agency);
   insertStages(ctx, c, id, profile, stages);

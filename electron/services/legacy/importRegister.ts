@@ -1,7 +1,7 @@
 // Writes a checked legacy register: the file's record, the remembered mappings, then every planned
 // case through the one way in (escalations/intake.ts), all inside the caller's one transaction.
 // Written as steps so a caller can pause between them (the app shows progress and can cancel,
-// which rolls the transaction back) or run them straight through (the command line).
+// which rolls the transaction back).
 import { stageNameOf } from '../../../shared/domain/policyProfiles';
 import type { LegacyColumns, LegacyValues } from '../../../shared/domain/legacyRegister';
 import { appendAudit } from '../audit';
@@ -130,13 +130,4 @@ function endingOf(c: PlannedCase, fileName: string): EndingIn | null {
     policyGap: false,
     policyGapNote: '',
   };
-}
-
-/** Runs every step at once (the command line; tests). */
-export function importRegister(ctx: WriteContext, job: RegisterImport): LegacySummary {
-  const steps = importRegisterSteps(ctx, job);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
 }
