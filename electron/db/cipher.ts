@@ -40,6 +40,10 @@ export function openKeyed(file: string, key: RecordsKey, options?: Database.Opti
   try {
     applyDataKey(db, key);
     attachAuditKey(db, key);
+    // SQLite3 Multiple Ciphers encrypts the database and its WAL, never SQLite's temporary files,
+    // and this build lets a large sort or temporary b-tree spill to one (SQLITE_TEMP_STORE=1). In
+    // memory, no case row ever reaches the disk in the clear. test/db/cipher.test.ts looks for one.
+    db.pragma('temp_store = MEMORY');
   } catch (error) {
     db.close();
     throw error;

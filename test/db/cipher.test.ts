@@ -6,11 +6,11 @@
 // plain store from an encrypted one without any key.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyDataKey, DATA_KEY_BYTES, recordsFileKind } from '../../electron/db/cipher';
+import { applyDataKey, DATA_KEY_BYTES, openKeyed, recordsFileKind } from '../../electron/db/cipher';
 import { tempFolder } from '../support/tempStore';
 import { decryptedPages, sqlcipher4Pages } from '../support/decryptedPages';
 
@@ -116,6 +116,47 @@ describe('an encrypted records file', () => {
     expect(pages.includes(Buffer.from(SECRETS[0]!))).toBe(true);
     expect(pages.includes(Buffer.from('CREATE TABLE record'))).toBe(true);
     expect(() => sqlcipher4Pages(file, randomBytes(DATA_KEY_BYTES))).toThrow(/page 1 does not carry SQLCipher 4's HMAC/);
+  });
+
+  // SQLite names its temporary files etilqs_… and unlinks them as it opens them, so they are seen
+  // only among the process's open files, while a sort that outgrew the page cache is being read.
+  const openTempFiles = () =>
+    readdirSync('/proc/self/fd').flatMap((fd) => {
+      try {
+        const target = readlinkSync(`/proc/self/fd/${fd}`);
+        return target.includes('etilqs_') ? [target] : [];
+      } catch {
+        return []; // the fd readdir itself used, closed again
+      }
+    });
+
+  function sortSpills(db: Database.Database): string[] {
+    db.exec('CREATE TABLE record (reference TEXT, summary TEXT)');
+    const insert = db.prepare('INSERT INTO record VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 20_000; i += 1) insert.run(`CS-${i}`, `${SECRETS[0]} ${randomBytes(40).toString('hex')}`);
+    })();
+    db.pragma('cache_size = 20'); // pages: the sort below is some 200 times larger
+    const rows = db.prepare('SELECT reference, summary FROM record ORDER BY summary').iterate();
+    rows.next(); // the sort is finished before its first row is returned
+    const seen = openTempFiles();
+    rows.return?.();
+    return seen;
+  }
+
+  it.skipIf(process.platform !== 'linux')('never spills a sort to an unencrypted temporary file', () => {
+    folder = tempFolder('desk-cipher-');
+    const key = randomBytes(DATA_KEY_BYTES);
+    // The probe sees a spill where SQLite's default would make one: without this the test could not fail.
+    const plain = new Database(join(folder, 'plain.sqlite'));
+    plain.pragma('temp_store = DEFAULT');
+    expect(sortSpills(plain).length).toBeGreaterThan(0);
+    plain.close();
+    // Every connection the app opens to records, backups and copies is opened this way.
+    const db = openKeyed(join(folder, 'records.sqlite'), key);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    expect(sortSpills(db)).toEqual([]);
+    db.close();
   });
 
   it('takes only a 256-bit key', () => {

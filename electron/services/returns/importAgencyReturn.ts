@@ -48,14 +48,17 @@ function refuseRepeats(ctx: WriteContext, parsed: ParsedReturn, agencyName: stri
 }
 
 function checkReferences(ctx: WriteContext, parsed: ParsedReturn, stageNumbers: number[]): void {
-  const exists = (table: string, id: number) => ctx.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  // The directory, categories and themes are a few dozen rows each: read once, not once a row.
+  const idsOf = (table: 'agency' | 'category' | 'learning_theme') =>
+    new Set((ctx.db.prepare(`SELECT id FROM ${table}`).all() as { id: number }[]).map((r) => r.id));
+  const [agencies, categories, themes] = [idsOf('agency'), idsOf('category'), idsOf('learning_theme')];
   for (const row of parsed.rows) {
     const where = `Row ${row.sheetRow}`;
-    if (!exists('agency', row.challengedAgencyId) || row.challengedAgencyId === parsed.agencyId)
+    if (!agencies.has(row.challengedAgencyId) || row.challengedAgencyId === parsed.agencyId)
       throw new DomainError('A row names an agency challenged that is not in the directory.', [{ where, message: 'Agency challenged' }]);
-    if (!exists('category', row.categoryId))
+    if (!categories.has(row.categoryId))
       throw new DomainError('A row names a category the board does not have.', [{ where, message: 'Category' }]);
-    if (row.themeId !== null && !exists('learning_theme', row.themeId))
+    if (row.themeId !== null && !themes.has(row.themeId))
       throw new DomainError('A row names a learning theme the board does not have.', [{ where, message: 'Learning theme' }]);
     if (!stageNumbers.includes(row.highestStage))
       throw new DomainError(`A row names stage ${row.highestStage}, which the board’s policy does not have.`, [
