@@ -56,7 +56,8 @@ function isWeekend(n: number): boolean {
 
 let holidaySource: Holidays | null = null;
 const holidaysByYear = new Map<number, readonly BankHoliday[]>();
-const holidayDatesByYear = new Map<number, ReadonlySet<string>>();
+// The same holidays as day numbers, which every working-day sum asks about: a bulk load asks millions of times.
+const holidayNumbersByYear = new Map<number, ReadonlySet<number>>();
 
 const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 
@@ -93,15 +94,19 @@ export function bankHolidaysIn(year: number): readonly BankHoliday[] {
     [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, name]) => Object.freeze({ date, name })),
   );
   holidaysByYear.set(year, list);
-  holidayDatesByYear.set(year, new Set(list.map((h) => h.date)));
+  holidayNumbersByYear.set(year, new Set(list.map((h) => dayNumber(h.date))));
   return list;
 }
 
+function holidayNumbersIn(year: number): ReadonlySet<number> {
+  if (!holidayNumbersByYear.has(year)) bankHolidaysIn(year);
+  return holidayNumbersByYear.get(year)!;
+}
+
+const yearOfDayNumber = (n: number) => new Date(n * DAY_MS).getUTCFullYear();
+
 function isBankHolidayDay(n: number): boolean {
-  const iso = isoFromDayNumber(n);
-  const year = Number(iso.slice(0, 4));
-  if (!holidayDatesByYear.has(year)) bankHolidaysIn(year);
-  return holidayDatesByYear.get(year)?.has(iso) ?? false;
+  return holidayNumbersIn(yearOfDayNumber(n)).has(n);
 }
 
 export function isBankHoliday(date: string): boolean {
@@ -117,12 +122,20 @@ export function createWorkingCalendar(settings: { closureDays: readonly string[]
   return Object.freeze({ closureDays: new Set(settings.closureDays) });
 }
 
+// A calendar's closure days as day numbers, worked out once per calendar (calendars are frozen).
+const closureNumbersOf = new WeakMap<WorkingCalendar, ReadonlySet<number>>();
+function closureNumbers(cal: WorkingCalendar): ReadonlySet<number> {
+  let numbers = closureNumbersOf.get(cal);
+  if (!numbers) closureNumbersOf.set(cal, (numbers = new Set([...cal.closureDays].map(dayNumber))));
+  return numbers;
+}
+
 /** England and Wales bank holidays only, for a board that has added no closure days. */
 export const ENGLAND_AND_WALES: WorkingCalendar = createWorkingCalendar({ closureDays: [] });
 
 function isWorkingDayNumber(cal: WorkingCalendar, n: number): boolean {
   if (isWeekend(n) || isBankHolidayDay(n)) return false;
-  return !cal.closureDays.has(isoFromDayNumber(n));
+  return cal.closureDays.size === 0 || !closureNumbers(cal).has(n);
 }
 
 export function isWorkingDay(cal: WorkingCalendar, date: string): boolean {
@@ -168,12 +181,12 @@ function weekdaysBefore(k: number): number {
 function countWorkingDays(cal: WorkingCalendar, a: number, b: number): number {
   const MONDAY = 4; // 1970-01-05 was a Monday
   let count = weekdaysBefore(b + 1 - MONDAY) - weekdaysBefore(a + 1 - MONDAY);
-  const closed = new Set<number>();
-  const firstYear = new Date(a * DAY_MS).getUTCFullYear();
-  const lastYear = new Date(b * DAY_MS).getUTCFullYear();
-  for (let y = firstYear; y <= lastYear; y += 1) for (const h of bankHolidaysIn(y)) closed.add(dayNumber(h.date));
-  for (const c of cal.closureDays) closed.add(dayNumber(c));
-  for (const n of closed) if (n > a && n <= b && !isWeekend(n)) count -= 1;
+  const closures = closureNumbers(cal);
+  const counts = (n: number) => n > a && n <= b && !isWeekend(n);
+  for (let y = yearOfDayNumber(a); y <= yearOfDayNumber(b); y += 1)
+    for (const n of holidayNumbersIn(y)) if (counts(n)) count -= 1;
+  // A closure day on a bank holiday closes the office once.
+  for (const n of closures) if (counts(n) && !isBankHolidayDay(n)) count -= 1;
   return count;
 }
 
