@@ -259,6 +259,15 @@ export const legacyImportInput = legacyFileInput.extend({
   remember: z.boolean(),
 });
 
+/** The file's own spelling of each word in `values`, by kind and key ("csc" → "CSC"), to show it as the file has it. */
+export const legacySpellingsSchema = z.object(
+  Object.fromEntries(VALUE_KIND_KEYS.map((k) => [k, z.record(z.string(), z.string())])) as Record<
+    ValueKind,
+    z.ZodRecord<z.ZodString, z.ZodString>
+  >,
+);
+export type LegacySpellings = z.infer<typeof legacySpellingsSchema>;
+
 export const legacyProblemSchema = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
 export type LegacyProblem = z.infer<typeof legacyProblemSchema>;
 
@@ -277,6 +286,7 @@ export const legacyPreviewSchema = z.object({
   headings: z.array(z.string()),
   columns: legacyColumnsInput,
   values: legacyValuesInput,
+  spellings: legacySpellingsSchema,
   rows: z.number().int(),
   ready: z.number().int(),
   skipped: z.array(z.object({ row: z.number().int(), reference: z.string(), why: z.string() })),

@@ -226,6 +226,9 @@ describe('importing a legacy register', () => {
     // The mapping was remembered: the next file needs no answer for "BCC".
     const again = await preview('old register.csv', csv(fixed));
     expect(again.unknown).toEqual([]);
+    // Matched by its key, shown as the file spells it.
+    expect(Object.keys(again.values.agency)).toContain('bcc');
+    expect(again.spellings.agency.bcc).toBe('BCC');
     expect([again.ready, again.skippedCount]).toEqual([0, 5]);
     expect(again.skipped[0]).toEqual({
       row: 2,

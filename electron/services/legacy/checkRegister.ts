@@ -31,6 +31,7 @@ import {
   type LegacyOutcome,
   type LegacyPreview,
   type LegacyProblem,
+  type LegacySpellings,
   type LegacyValues,
   type UnknownValue,
   type ValueKind,
@@ -208,6 +209,7 @@ export function checkRegister(db: AnyDb, table: RegisterTable, input: CheckInput
   const answers = new Map<string, string | null>();
   const unknown = new Map<string, UnknownValue>();
   const usedValues: LegacyValues = { agency: {}, category: {}, stage: {}, outcome: {}, child_status: {} };
+  const spellings: LegacySpellings = { agency: {}, category: {}, stage: {}, outcome: {}, child_status: {} };
   const meaning = (kind: ValueKind, text: string): string | null => {
     const key = sourceKey(text);
     const id = `${kind}\u0000${key}`;
@@ -216,7 +218,10 @@ export function checkRegister(db: AnyDb, table: RegisterTable, input: CheckInput
         [given[kind][key], given[kind][text], remembered.values[kind][key]].find((t) => t !== undefined && validTarget(dir, kind, t)) ??
         recognise(dir, kind, key);
       answers.set(id, answer ?? null);
-      if (answer && answer !== recognise(dir, kind, key)) usedValues[kind][key] = answer;
+      if (answer && answer !== recognise(dir, kind, key)) {
+        usedValues[kind][key] = answer;
+        spellings[kind][key] = text;
+      }
     }
     const answer = answers.get(id)!;
     if (answer === null) {
@@ -368,7 +373,11 @@ export function checkRegister(db: AnyDb, table: RegisterTable, input: CheckInput
   });
 
   for (const kind of VALUE_KIND_KEYS)
-    for (const [k, v] of Object.entries(given[kind])) if (validTarget(dir, kind, v)) usedValues[kind][sourceKey(k)] ??= v;
+    for (const [k, v] of Object.entries(given[kind]))
+      if (validTarget(dir, kind, v)) {
+        usedValues[kind][sourceKey(k)] ??= v;
+        spellings[kind][sourceKey(k)] ??= k;
+      }
   return {
     profileId: dir.profileId,
     sha256: table.sha256,
@@ -378,6 +387,7 @@ export function checkRegister(db: AnyDb, table: RegisterTable, input: CheckInput
       headings: table.headings,
       columns,
       values: usedValues,
+      spellings,
       rows: table.rows.length,
       ready: plan.length,
       skipped,

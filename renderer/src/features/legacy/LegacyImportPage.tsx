@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import { sourceKey, type LegacyPreview, type ValueKind } from '../../../../shared/domain/legacyRegister';
+import { useState } from 'react';
+import { type LegacyPreview, type ValueKind } from '../../../../shared/domain/legacyRegister';
 import { call } from '../../lib/api';
 import { usePageTitle } from '../../lib/pageTitle';
 import { CheckFileForm } from './CheckFileForm';
@@ -26,14 +26,11 @@ export function LegacyImportPage() {
   const [checked, setChecked] = useState<Checked | null>(null);
   // A new file starts the choices form afresh (its last "checked again" line was about the old file).
   const [fileChecks, setFileChecks] = useState(0);
-  // The file's own spelling of each word seen, for words matched by a later check (the desk sends those by key).
-  const spellings = useRef(new Map<string, string>());
   const importing = useLegacyImportJob();
   const running = importing.starting || importing.job?.state === 'running';
 
   const show = (file: LegacyFile, preview: LegacyPreview) => {
     importing.forget();
-    for (const u of preview.unknown) spellings.current.set(`${u.kind}:${sourceKey(u.text)}`, u.text);
     setChecked({ file, preview, choices: choicesFrom(preview) });
     return preview;
   };
@@ -58,7 +55,8 @@ export function LegacyImportPage() {
   // Once written, the summary is out of date (checked again, the same file shows its cases as already here).
   const shown = importing.job?.state === 'done' ? null : checked;
 
-  const spelling = (kind: ValueKind, key: string) => spellings.current.get(`${kind}:${key}`) ?? key;
+  // Matched words are sent by key ("csc"); the desk says how the file spells each ("CSC").
+  const spelling = (kind: ValueKind, key: string) => checked?.preview.spellings[kind][key] ?? key;
   return (
     <>
       <h1>Import a legacy register</h1>
