@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { dbFingerprint } from '../support/dbFingerprint';
 import { ok, openTestDesk, type TestDesk } from '../support/tempStore';
+import { onLatest } from '../support/latest';
 import { OTHER_BOARDS_HEADINGS } from '../support/legacyRegisters';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -210,6 +211,11 @@ describe('importing a legacy register', () => {
         challenged: 'Bristol City Council',
       },
     ]);
+    // Working deadlines out again (a closure day added) leaves an imported case untracked, not years overdue.
+    ok(onLatest(desk, 'calendar:addClosureDay', { date: '2025-12-24', reason: 'Office closed' }));
+    expect(desk.store.reader.prepare("SELECT current_due_on FROM escalation WHERE reference = 'LR-003'").get()).toEqual({
+      current_due_on: null,
+    });
     // The case's history says where it came from.
     const id = (desk.store.reader.prepare("SELECT id FROM escalation WHERE reference = 'LR-002'").get() as { id: number }).id;
     const timeline = ok(desk.call('escalations:get', { escalationId: id })).timeline.map((t) => t.title);
