@@ -8,6 +8,7 @@ import type { Desk } from '../../electron/desk/desk';
 import { fullScans, planOf, recordStatements } from '../support/queryPlans';
 import { median, ms, times, type Result } from './results';
 import { openTestDb } from '../support/testKey';
+import { READER_CACHE_KIB } from '../../electron/db/open';
 
 const RUNS = 7;
 
@@ -28,6 +29,8 @@ function expectOk(result: { ok: boolean; error?: { message: string } }): void {
 
 export function measureQueries(desk: Desk, file: string, size: number): Result[] {
   const raw = openTestDb(file, { readonly: true });
+  // The same page cache as the app's reading connection, so the ratio is the app's own work.
+  raw.pragma(`cache_size = -${READER_CACHE_KIB}`);
   const one = <T>(sql: string, ...params: unknown[]) => raw.prepare(sql).get(...params) as T;
   const agencyId = one<{ id: number }>('SELECT raising_agency_id AS id FROM escalation GROUP BY 1 ORDER BY count(*) DESC LIMIT 1').id;
   const reference = one<{ reference: string }>(
