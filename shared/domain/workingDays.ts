@@ -183,8 +183,7 @@ function countWorkingDays(cal: WorkingCalendar, a: number, b: number): number {
   let count = weekdaysBefore(b + 1 - MONDAY) - weekdaysBefore(a + 1 - MONDAY);
   const closures = closureNumbers(cal);
   const counts = (n: number) => n > a && n <= b && !isWeekend(n);
-  for (let y = yearOfDayNumber(a); y <= yearOfDayNumber(b); y += 1)
-    for (const n of holidayNumbersIn(y)) if (counts(n)) count -= 1;
+  for (let y = yearOfDayNumber(a); y <= yearOfDayNumber(b); y += 1) for (const n of holidayNumbersIn(y)) if (counts(n)) count -= 1;
   // A closure day on a bank holiday closes the office once.
   for (const n of closures) if (counts(n) && !isBankHolidayDay(n)) count -= 1;
   return count;
