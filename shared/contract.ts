@@ -22,6 +22,7 @@ import {
   registerRowSchema,
   resolveInput,
   stageRecordInput,
+  trackDeadlineInput,
   withdrawInput,
 } from './domain/escalation';
 import { dashboardSchema } from './domain/dashboard';
@@ -275,6 +276,11 @@ export const contract = {
   'signOffs:pending': { kind: 'read', input: nothing, output: z.array(pendingSignOffSchema) },
   'escalations:actionDone': { kind: 'write', input: actionDoneInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
   'escalations:correct': { kind: 'write', input: correctionInput.safeExtend(versioned).strict(), output: escalationDetailSchema },
+  'escalations:trackDeadline': {
+    kind: 'write',
+    input: trackDeadlineInput.safeExtend(versioned).strict(),
+    output: escalationDetailSchema,
+  },
   // Removes a child's identifier that slipped into a case's text, from the case and the audit trail's stored values.
   'escalations:redact': { kind: 'write', input: redactionInput.safeExtend(versioned).strict(), output: redactionResultSchema },
   'escalations:outcomeLetter': { kind: 'read', input: z.object({ escalationId: id('escalation') }).strict(), output: draftSchema },

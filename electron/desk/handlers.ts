@@ -11,6 +11,7 @@ import { bankHolidaysIn } from '../../shared/domain/workingDays';
 import { createEscalation } from '../services/escalations/create';
 import { getEscalation } from '../services/escalations/detail';
 import * as lifecycle from '../services/escalations/lifecycle';
+import { trackDeadline } from '../services/escalations/trackDeadline';
 import * as signOff from '../services/escalations/signOff';
 import { listRegister, overdueAndBreaches, policyGaps } from '../services/escalations/register';
 import { chairReferral, outcomeLetter } from '../services/escalations/drafts';
@@ -150,6 +151,7 @@ export const handlers: Handlers = {
   'signOffs:pending': (ctx) => signOff.pendingSignOffs(ctx.db),
   'escalations:actionDone': (ctx, input) => getEscalation(ctx.db, ctx.now, lifecycle.actionDone(ctx, input)),
   'escalations:correct': (ctx, input) => (lifecycle.correct(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
+  'escalations:trackDeadline': (ctx, input) => (trackDeadline(ctx, input), getEscalation(ctx.db, ctx.now, input.escalationId)),
   // walCheckpointed is settled by the dispatcher once the change is committed (afterCommit below).
   'escalations:redact': (ctx, input) => ({ ...redactCase(ctx, input), walCheckpointed: false }),
   'escalations:outcomeLetter': (ctx, input) => outcomeLetter(ctx.db, ctx.now, input.escalationId),

@@ -73,6 +73,7 @@ export const channelAccess: Record<Channel, Access> = {
   'signOffs:pending': 'signed_in',
   'escalations:actionDone': COORDINATOR,
   'escalations:correct': COORDINATOR,
+  'escalations:trackDeadline': COORDINATOR,
   'escalations:redact': COORDINATOR,
   'escalations:outcomeLetter': 'signed_in',
   'escalations:chairReferral': 'signed_in',

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'escalation.importLegacy',
   'escalation.redact',
   'escalation.dueDatesReworked',
+  'escalation.trackDeadline',
   'escalation.deleteAfterReview',
   'panel.plan',
   'panel.update',

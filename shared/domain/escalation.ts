@@ -197,6 +197,12 @@ export const escalateInput = z.object({
   confirmedNoChildName: z.boolean().default(false),
 });
 
+/** An imported case's stage starts counting its policy deadline from `from` (escalations/trackDeadline.ts). */
+export const trackDeadlineInput = z.object({
+  escalationId: id('an escalation'),
+  from: isoDate,
+});
+
 export const stageRecordInput = z.object({
   escalationId: id('an escalation'),
   discussion: optionalText('the discussion', 4000),
@@ -412,6 +418,8 @@ export const escalationDetailSchema = z.object({
   reference: z.string(),
   childInitials: z.string(),
   origin: z.enum(['board', 'agency_return']),
+  /** The board's previous register this case was imported from, and its row there (legacy/importRegister.ts). */
+  importedFrom: z.object({ fileName: z.string(), row: z.number().int() }).nullable(),
   profile: z.object({
     id: z.number(),
     name: z.string(),

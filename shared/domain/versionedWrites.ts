@@ -88,6 +88,7 @@ export const versionedWrites: Rules = {
   'escalations:declineSignOff': { what: 'declined to sign off the case', records: theCase },
   'escalations:actionDone': { what: 'marked an action done', records: (i) => [{ kind: 'case', via: 'action', id: i.actionId }] },
   'escalations:correct': { what: 'corrected a detail', records: theCase },
+  'escalations:trackDeadline': { what: 'started tracking the stage’s deadline', records: theCase },
   'escalations:redact': { what: 'removed an identifier', records: theCase },
   'chair:decide': { what: 'recorded the chair’s decision', records: theCase },
   // Planning a panel, or changing its plan, is a change to the case it is for.

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LegacyPreview } from '../../shared/domain/legacyRegister';
-import { seedBoard, type Board } from '../support/boardFixture';
+import { logEscalation, seedBoard, type Board } from '../support/boardFixture';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME } from '../../electron/db/open';
 import { dbFingerprint } from '../support/dbFingerprint';
@@ -245,6 +245,57 @@ describe('importing a legacy register', () => {
     const second = ok(await importAndWait('old register.csv', csv(fixed)));
     expect(second).toMatchObject({ state: 'done', imported: 0, skipped: 5 });
     expect((desk.store.reader.prepare('SELECT count(*) AS n FROM escalation').get() as { n: number }).n).toBe(before);
+  });
+
+  it('starts tracking an imported open case’s deadline from the day the coordinator gives, and only such a case', async () => {
+    const board = start();
+    const fixed = MESSY.filter((r) => r[0] !== 'LR-005').map((r) => (r[0] === 'LR-004' ? [...r.slice(0, 9), 'Told the teacher'] : r));
+    ok(await importAndWait('old register.csv', csv(fixed), { values: { agency: { BCC: String(board.council) } } }));
+    const idOf = (reference: string) =>
+      (desk.store.reader.prepare('SELECT id FROM escalation WHERE reference = ?').get(reference) as { id: number }).id;
+    const open = ok(desk.call('escalations:get', { escalationId: idOf('LR-003') }));
+    expect(open.importedFrom).toEqual({ fileName: 'old register.csv', row: 4 });
+    expect(open.currentStage).toMatchObject({ number: 3, dueOn: null });
+
+    // Refused in words, and nothing written: a day before the stage started, a day after today.
+    const before = rowCounts();
+    for (const [from, words] of [
+      ['2025-10-13', /cannot be before 14\/10\/2025/],
+      ['2026-11-24', /after today \(23 Nov 2026\)/],
+    ] as const) {
+      const refused = onLatest(desk, 'escalations:trackDeadline', { escalationId: open.id, from });
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error.message).toMatch(words);
+    }
+    expect(rowCounts()).toEqual(before);
+
+    // Bromley's stage 3 has a week (5 working days): counted from Monday 16 November, due Monday 23rd.
+    const tracked = ok(onLatest(desk, 'escalations:trackDeadline', { escalationId: open.id, from: '2026-11-16' }));
+    expect(tracked.currentStage).toMatchObject({ number: 3, dueOn: '2026-11-23', state: 'due_soon' });
+    expect(tracked.stages.at(-1)).toMatchObject({ startedOn: '2025-10-14', dueOn: '2026-11-23' });
+    expect(tracked.timeline.map((t) => t.title)).toContain('Deadline tracked by the board');
+    const history = desk.store.reader
+      .prepare(
+        'SELECT h.due_on, h.reason FROM due_date_history h JOIN stage_entry s ON s.id = h.stage_entry_id WHERE s.escalation_id = ? ORDER BY h.id',
+      )
+      .all(open.id);
+    expect(history).toEqual([
+      { due_on: null, reason: 'Imported from the board’s previous register (“old register.csv”): no deadline tracked' },
+      { due_on: '2026-11-23', reason: 'Tracked by the board from 16 Nov 2026 (imported without a deadline)' },
+    ]);
+    // Now on the Deadlines screen as due today, not under "no timescale".
+    const deadlines = ok(desk.call('escalations:overdue', {}));
+    expect(deadlines.dueToday.map((r) => r.reference)).toContain('LR-003');
+    expect(deadlines.noTimescale.map((r) => r.reference)).not.toContain('LR-003');
+
+    // Once tracked, or for a case the board logged itself, or one that has ended: refused.
+    const again = onLatest(desk, 'escalations:trackDeadline', { escalationId: open.id, from: '2026-11-16' });
+    expect(!again.ok && again.error.message).toMatch(/already has a deadline \(23 Nov 2026\)/);
+    const ended = onLatest(desk, 'escalations:trackDeadline', { escalationId: idOf('LR-001'), from: '2026-11-16' });
+    expect(!ended.ok && ended.error.message).toMatch(/is resolved; it cannot be given a deadline/);
+    const own = logEscalation(desk, board);
+    const notImported = onLatest(desk, 'escalations:trackDeadline', { escalationId: own.id, from: '2026-11-16' });
+    expect(!notImported.ok && notImported.error.message).toMatch(/Only a case imported from the board’s previous register/);
   });
 
   it('reads an .xlsx register with real date cells and serial numbers', async () => {

@@ -119,12 +119,25 @@ test('the coordinator imports the board’s legacy register, putting its problem
       'Already on the register: imported from “register-corrected.csv”, row 2.',
     );
     await expect(skipped.getByRole('row')).toHaveCount(5);
-    // Remembered by its key: the preview gives a remembered word's meaning, not the file's spelling of it.
-    await expect(page.getByLabel(/^“csc” \(Agency\)$/i).locator('option:checked')).toHaveText(csc);
+    // Remembered by its key, and shown as the file spells it.
+    await expect(page.getByLabel('“CSC” (Agency)', { exact: true }).locator('option:checked')).toHaveText(csc);
     await page.getByRole('button', { name: 'Import 0 cases' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Imported 0 cases from “register-corrected.csv”' })).toContainText(
       'skipped 4 cases',
     );
+
+    // LEG-002 is still open and came in without a deadline: the coordinator starts the board's count from today.
+    await page.goto(`${app.server.url.split('?')[0]}#/escalations`);
+    await page.getByLabel('Case reference or initials').fill('LEG-002');
+    await page.getByRole('link', { name: 'LEG-002' }).click();
+    await page.getByRole('link', { name: 'Track this stage’s deadline' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Track this stage’s deadline' })).toBeVisible();
+    await expect(page.getByText('Imported from row 3 of “register-corrected.csv”, without a deadline.', { exact: false })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Track the deadline' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /The deadline is tracked from .+: due / })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Track this stage’s deadline' })).toHaveCount(0);
+
     const imported = app.desk.store.reader.prepare('SELECT count(*) AS n FROM escalation WHERE legacy_import_id IS NOT NULL').get() as {
       n: number;
     };

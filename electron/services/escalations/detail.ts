@@ -112,6 +112,10 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
   const closure = db.prepare('SELECT on_date, chair_name, how FROM escalation_closure WHERE escalation_id = ?').get(row.id) as
     { on_date: string; chair_name: string; how: ClosureWay | null } | undefined;
   const current = row.current_stage;
+  const imported =
+    row.legacy_import_id === null
+      ? undefined
+      : (db.prepare('SELECT file_name FROM legacy_import WHERE id = ?').get(row.legacy_import_id) as { file_name: string } | undefined);
 
   return {
     version: currentVersion(db, 'case', row.id),
@@ -119,6 +123,7 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
     reference: row.reference,
     childInitials: row.child_initials,
     origin: row.origin,
+    importedFrom: imported ? { fileName: imported.file_name, row: row.legacy_row! } : null,
     profile: {
       id: stored.id,
       name: profile.name,

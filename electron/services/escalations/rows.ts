@@ -36,6 +36,9 @@ export interface EscalationRow {
   same_day_deadline: string | null;
   first_stage_ended_on: string | null;
   ended_on: string | null;
+  /** The previous register this case was imported from (migration 0190), and its row there. */
+  legacy_import_id: number | null;
+  legacy_row: number | null;
 }
 
 export interface StageRow {

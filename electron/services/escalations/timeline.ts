@@ -130,6 +130,11 @@ function describe(entry: AuditEntry): { title: string; detail: string } {
         detail: `Raised ${date(after.openedOn)}; reached stage ${str(after.stage)} (${str(after.stageName)}); ${ended}; row ${str(after.sheetRow)} of “${str(after.fileName)}”.`,
       };
     }
+    case 'escalation.trackDeadline':
+      return {
+        title: 'Deadline tracked by the board',
+        detail: `Stage ${str(after.stage)} counted from ${date(after.from)}: due ${date(after.dueOn)} (${str(after.timescaleWorkingDays)} working days). It came in from the previous register without one.`,
+      };
     case 'escalation.redact': {
       const fields = (after.fields as string[] | undefined) ?? [];
       const entries = (after.auditEntries as unknown[] | undefined)?.length ?? 0;

@@ -26,6 +26,7 @@ import { SignOffSection, useOffersSignOff } from './SignOffSection';
 import { StageRecordForm } from './StageRecordForm';
 import { StagesSection } from './StagesSection';
 import { TimelineSection } from './TimelineSection';
+import { TrackDeadlineForm } from './TrackDeadlineForm';
 
 /**
  * #/escalations/<id>: where the case stands and what comes next, then everything recorded on it.
@@ -114,6 +115,8 @@ function ActionForm({ action, detail, onSaved }: { action: CaseActionKey; detail
   const knownNames = (agencies.data ?? []).map((a) => a.name);
   const props = { detail, onSaved };
   switch (action) {
+    case 'track-deadline':
+      return <TrackDeadlineForm {...props} />;
     case 'record-stage':
       return <StageRecordForm {...props} knownNames={knownNames} agencies={(agencies.data ?? []).filter((a) => a.retiredOn === null)} />;
     case 'escalate':

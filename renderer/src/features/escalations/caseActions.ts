@@ -5,7 +5,16 @@
 import type { Channel } from '../../../../shared/contract';
 import { ESCALATION_STATUSES, type EscalationDetail } from '../../../../shared/domain/escalation';
 
-export const CASE_ACTION_KEYS = ['record-stage', 'escalate', 'decide', 'resolve', 'withdraw', 'correct', 'redact'] as const;
+export const CASE_ACTION_KEYS = [
+  'track-deadline',
+  'record-stage',
+  'escalate',
+  'decide',
+  'resolve',
+  'withdraw',
+  'correct',
+  'redact',
+] as const;
 export type CaseActionKey = (typeof CASE_ACTION_KEYS)[number];
 
 export interface CaseAction {
@@ -27,6 +36,18 @@ const mustBeOpen = (d: EscalationDetail) => (d.status === 'open' ? null : `This 
 export const atBoardStage = (d: EscalationDetail) => d.status === 'open' && d.currentStage !== null && d.nextStages.length === 0;
 
 export const CASE_ACTIONS: Record<CaseActionKey, CaseAction> = {
+  'track-deadline': {
+    link: 'Track this stage’s deadline',
+    title: 'Track this stage’s deadline',
+    channel: 'escalations:trackDeadline',
+    notNow: (d) =>
+      (d.status === 'open' ? null : `This case is ${status(d)}: only an open case has a deadline to track.`) ??
+      (d.importedFrom === null
+        ? 'Only a case imported from the board’s previous register starts without a deadline.'
+        : openStageOf(d)?.dueOn
+          ? 'This stage’s deadline is already tracked.'
+          : null),
+  },
   'record-stage': {
     link: 'Record the discussion at this stage',
     title: 'Record this stage’s discussion',
