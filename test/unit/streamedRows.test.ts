@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StreamedRows, type PlainCell } from '../../electron/services/returns/streamedRows';
+import { StreamedRows, VALUE_TYPE, type PlainCell } from '../../electron/services/returns/streamedRows';
 import { unzipParts } from '../support/workbooks';
 
 const COLUMN_STYLES: Partial<ExcelJS.Style>[] = [
@@ -81,6 +81,10 @@ const cell = (column: number): fc.Arbitrary<PlainCell> =>
 const row = fc.tuple(...COLUMN_STYLES.map((_, i) => cell(i))) as fc.Arbitrary<PlainCell[]>;
 
 describe('rows streamed as XML', () => {
+  it('name the kinds of value by exceljs’s own numbers (kept here so the services need not load exceljs)', () => {
+    expect(VALUE_TYPE).toEqual({ Null: ExcelJS.ValueType.Null, Number: ExcelJS.ValueType.Number, String: ExcelJS.ValueType.String });
+  });
+
   it('write the file exceljs writes for the same rows: text, formula-like text, numbers, dates, empty cells and empty rows', async () => {
     await expectSameFile([
       ['R-01', 'AB', serialOf(new Date(Date.UTC(2026, 6, 15))), 2, 0.5, 'Yes'],

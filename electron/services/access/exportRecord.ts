@@ -1,7 +1,7 @@
 // The access record as a workbook for the board's data-protection review: one row per entry the
 // coordinator's filters match, newest first, through the same export jobs as the quarterly return
 // (so it is delivered by exports:deliver, a save dialog or a download).
-import ExcelJS from 'exceljs';
+
 import { ACCESS_KIND_LABELS } from '../../../shared/domain/accessRecord';
 import type { JobView } from '../exports/jobs';
 import type { ExportEnvironment } from '../exports/exportEnvironment';
@@ -36,6 +36,7 @@ export function describeFilter(filter: AccessFilter): string {
 }
 
 export async function writeAccessWorkbook(ctx: Pick<TaskContext, 'reader' | 'now'>, filter: AccessFilter, file: string): Promise<number> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded when a workbook is written, not with the services
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Escalation Desk';
   workbook.created = ctx.now;

@@ -31,5 +31,11 @@ export function verifyPassword(password: string, stored: string): boolean {
   return timingSafeEqual(actual, expected);
 }
 
-/** Checked against when the name typed matches no account, so both cases take the same time. */
-export const DECOY_HASH = hashPassword(randomBytes(18).toString('base64'));
+let decoy: string | null = null;
+/**
+ * Checked against when the name typed matches no account, so both cases take the same time. Made
+ * at the first sign-in, not when the module loads: every command and test process imports this.
+ */
+export function decoyHash(): string {
+  return (decoy ??= hashPassword(randomBytes(18).toString('base64')));
+}

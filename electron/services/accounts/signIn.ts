@@ -6,7 +6,7 @@
 import type { SignedInUser } from '../../../shared/domain/accounts';
 import { appendAudit } from '../audit';
 import type { WriteContext } from '../context';
-import { DECOY_HASH, verifyPassword } from './passwords';
+import { decoyHash, verifyPassword } from './passwords';
 import { actorName, findByUserName, signedIn, userNameKey } from './users';
 
 export const FREE_TRIES = 3;
@@ -40,7 +40,7 @@ export function checkSignIn(ctx: WriteContext, input: { userName: string; passwo
   }
 
   const row = findByUserName(ctx.db, input.userName);
-  const matches = verifyPassword(input.password, row?.password_hash ?? DECOY_HASH) && row !== undefined;
+  const matches = verifyPassword(input.password, row?.password_hash ?? decoyHash()) && row !== undefined;
   if (!matches) {
     const failures = (throttle?.failures ?? 0) + 1;
     ctx.db

@@ -1,7 +1,7 @@
 // The quarterly return template the board sends each agency: instructions, one table to fill in
 // with dropdowns from the board's own lists, and machine-readable metadata the importer checks.
 import { writeFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatUkDate, todayIso } from '../../../shared/domain/dates';
 import { quarterKeySchema, type Quarter } from '../../../shared/domain/quarter';
 import { DomainError, NotFoundError } from '../errors';
@@ -302,6 +302,7 @@ export async function writeAgencyTemplate(db: AnyDb, opts: TemplateOptions): Pro
   const identity = boardIdentity(db);
   const board = identity.name;
 
+  const { default: ExcelJS } = await import('exceljs'); // loaded when a workbook is written, not with the services
   const workbook = new ExcelJS.Workbook();
   workbook.creator = board;
   workbook.created = opts.now;

@@ -5,7 +5,7 @@
 // bytes a case); the file appears under its name only once it is complete.
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+
 import { quarterKeySchema } from '../../../shared/domain/quarter';
 import type { ReadableDb, WritableDb } from '../../db/types';
 import { DomainError } from '../errors';
@@ -69,6 +69,7 @@ export async function writeBoardReturn(db: ReadableDb | WritableDb, opts: BoardR
     if (streamError) throw streamError;
   };
 
+  const { default: ExcelJS } = await import('exceljs'); // loaded when a workbook is written, not with the services
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Escalation Desk';
   workbook.created = opts.now;

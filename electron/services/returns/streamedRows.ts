@@ -6,7 +6,7 @@
 // inline string (t="str"), so text that looks like a formula stays text; numbers as they are; an
 // empty cell only where its column is styled; each cell's style id found by exceljs's own style
 // table, the first time each column meets each kind of value, in the order exceljs would meet them.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** A plain value: text, a number (a date as its Excel serial day, as exceljs writes a Date), or empty. */
 export type PlainCell = string | number | null;
@@ -27,6 +27,15 @@ interface SheetStream {
 const FLUSH_AT = 64 * 1024;
 
 type Kind = ExcelJS.ValueType.Null | ExcelJS.ValueType.Number | ExcelJS.ValueType.String;
+
+// exceljs's ValueType numbers for the three kinds, named here so that this module does not load
+// exceljs (half a second) for every process that imports the services; the streamedRows test holds
+// them equal to exceljs's own.
+export const VALUE_TYPE: { Null: ExcelJS.ValueType.Null; Number: ExcelJS.ValueType.Number; String: ExcelJS.ValueType.String } = {
+  Null: 0 as ExcelJS.ValueType.Null,
+  Number: 2 as ExcelJS.ValueType.Number,
+  String: 3 as ExcelJS.ValueType.String,
+};
 
 // Characters exceljs escapes in text, and those it drops (controls other than tab, newline and
 // carriage return, and DEL), as its xmlEncode does.
@@ -101,13 +110,13 @@ export class StreamedRows {
       const value = cells[c]!;
       const ref = `${this.letters[c]}${r}`;
       if (value === null) {
-        const s = this.styleId(c, ExcelJS.ValueType.Null);
+        const s = this.styleId(c, VALUE_TYPE.Null);
         if (s) xml += `<c r="${ref}" s="${s}"/>`;
       } else if (typeof value === 'number') {
-        const s = this.styleId(c, ExcelJS.ValueType.Number);
+        const s = this.styleId(c, VALUE_TYPE.Number);
         xml += `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${value}</v></c>`;
       } else {
-        const s = this.styleId(c, ExcelJS.ValueType.String);
+        const s = this.styleId(c, VALUE_TYPE.String);
         xml += `<c r="${ref}"${s ? ` s="${s}"` : ''} t="str"><v>${xmlText(value)}</v></c>`;
       }
     }
