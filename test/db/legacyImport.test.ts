@@ -288,9 +288,14 @@ describe('importing a legacy register', () => {
     expect(deadlines.dueToday.map((r) => r.reference)).toContain('LR-003');
     expect(deadlines.noTimescale.map((r) => r.reference)).not.toContain('LR-003');
 
+    // A closure day in its count moves it on a day, still counted from the 16th (not from the day the stage started in 2025).
+    ok(onLatest(desk, 'calendar:addClosureDay', { date: '2026-11-18', reason: 'Office move' }));
+    const moved = ok(desk.call('escalations:get', { escalationId: open.id }));
+    expect(moved.currentStage).toMatchObject({ number: 3, dueOn: '2026-11-24' });
+
     // Once tracked, or for a case the board logged itself, or one that has ended: refused.
     const again = onLatest(desk, 'escalations:trackDeadline', { escalationId: open.id, from: '2026-11-16' });
-    expect(!again.ok && again.error.message).toMatch(/already has a deadline \(23 Nov 2026\)/);
+    expect(!again.ok && again.error.message).toMatch(/already has a deadline \(24 Nov 2026\)/);
     const ended = onLatest(desk, 'escalations:trackDeadline', { escalationId: idOf('LR-001'), from: '2026-11-16' });
     expect(!ended.ok && ended.error.message).toMatch(/is resolved; it cannot be given a deadline/);
     const own = logEscalation(desk, board);

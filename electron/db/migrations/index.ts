@@ -19,6 +19,7 @@ import { referralDates } from './0160-referral-dates';
 import { auditChainKeyed } from './0170-audit-chain-keyed';
 import { deadlinesFromIndexes } from './0180-deadlines-from-indexes';
 import { legacyRegister } from './0190-legacy-register';
+import { stageCountedFrom } from './0200-stage-counted-from';
 
 export type { Migration } from './migration';
 
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   auditChainKeyed,
   deadlinesFromIndexes,
   legacyRegister,
+  stageCountedFrom,
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

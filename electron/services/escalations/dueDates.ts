@@ -20,17 +20,19 @@ interface OpenStageRow {
  * Works out again the due date of every open stage, with the calendar and timescales as they now
  * stand. A changed date is written to the stage and the case, and a row is added to the stage's
  * due-date history, so what was shown before stays on record. Returns how many changed.
- * Cases from agency returns carry no deadline here: their own agency runs them. Nor do cases
- * imported from a board's previous register: the day their stage started there is not known, so a
- * deadline worked out from the day they were raised would make them years overdue.
+ * Cases from agency returns carry no deadline here: their own agency runs them. A case imported
+ * from a board's previous register has one only once the board tracks it, counted from the day the
+ * board gave (stage_entry.counted_from): worked out from the day its stage started there, it would
+ * be years overdue.
  */
 export function reworkOpenDueDates(ctx: WriteContext, reason: string, onlyProfileId: number | null = null): number {
   const calendar = loadCalendar(ctx.db);
   const rows = ctx.db
     .prepare(
-      `SELECT s.id AS stage_id, s.escalation_id, s.stage_number, s.started_on, s.due_on, e.immediate_risk, e.profile_id
+      `SELECT s.id AS stage_id, s.escalation_id, s.stage_number, coalesce(s.counted_from, s.started_on) AS started_on, s.due_on,
+         e.immediate_risk, e.profile_id
        FROM stage_entry s JOIN escalation e ON e.id = s.escalation_id
-       WHERE s.ended_on IS NULL AND e.status = 'open' AND e.origin = 'board' AND e.legacy_import_id IS NULL ${onlyProfileId === null ? '' : 'AND e.profile_id = ?'}`,
+       WHERE s.ended_on IS NULL AND e.status = 'open' AND e.origin = 'board' AND (e.legacy_import_id IS NULL OR s.counted_from IS NOT NULL) ${onlyProfileId === null ? '' : 'AND e.profile_id = ?'}`,
     )
     .all(...(onlyProfileId === null ? [] : [onlyProfileId])) as OpenStageRow[];
   const updateStage = ctx.db.prepare('UPDATE stage_entry SET timescale_days = ?, due_on = ?, due_soon_from = ? WHERE id = ?');

@@ -51,6 +51,8 @@ export interface StageRow {
   due_soon_from: string | null;
   ended_on: string | null;
   end_reason: string | null;
+  /** The day the deadline counts from when not the stage's start: an imported case the board tracks (migration 0200). */
+  counted_from: string | null;
   discussion: string;
   decision: string;
   participants: string;

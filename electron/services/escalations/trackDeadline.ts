@@ -31,8 +31,8 @@ export function trackDeadline(ctx: WriteContext, input: { escalationId: number; 
   if (deadline.dueOn === null)
     throw new DomainError(`Stage ${stage.stage_number} of ${profile.name} has no timescale, so there is no deadline to count.`);
   ctx.db
-    .prepare('UPDATE stage_entry SET timescale_days = ?, due_on = ?, due_soon_from = ? WHERE id = ?')
-    .run(deadline.timescaleWorkingDays, deadline.dueOn, deadline.dueSoonFrom, stage.id);
+    .prepare('UPDATE stage_entry SET timescale_days = ?, due_on = ?, due_soon_from = ?, counted_from = ? WHERE id = ?')
+    .run(deadline.timescaleWorkingDays, deadline.dueOn, deadline.dueSoonFrom, input.from, stage.id);
   ctx.db
     .prepare('UPDATE escalation SET current_due_on = ?, current_due_soon_from = ? WHERE id = ?')
     .run(deadline.dueOn, deadline.dueSoonFrom, row.id);
