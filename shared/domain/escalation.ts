@@ -373,6 +373,8 @@ export const stageEntrySchema = z.object({
   number: z.number(),
   name: z.string(),
   startedOn: z.string(),
+  /** The day the deadline counts from when not the stage's start: an imported case the board tracks. */
+  countedFrom: z.string().nullable(),
   timescaleWorkingDays: z.number().nullable(),
   dueOn: z.string().nullable(),
   state: z.enum(Object.keys(DEADLINE_STATES) as [DeadlineStateKey, ...DeadlineStateKey[]]).nullable(),

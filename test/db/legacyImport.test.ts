@@ -272,7 +272,7 @@ describe('importing a legacy register', () => {
     // Bromley's stage 3 has a week (5 working days): counted from Monday 16 November, due Monday 23rd.
     const tracked = ok(onLatest(desk, 'escalations:trackDeadline', { escalationId: open.id, from: '2026-11-16' }));
     expect(tracked.currentStage).toMatchObject({ number: 3, dueOn: '2026-11-23', state: 'due_soon' });
-    expect(tracked.stages.at(-1)).toMatchObject({ startedOn: '2025-10-14', dueOn: '2026-11-23' });
+    expect(tracked.stages.at(-1)).toMatchObject({ startedOn: '2025-10-14', countedFrom: '2026-11-16', dueOn: '2026-11-23' });
     expect(tracked.timeline.map((t) => t.title)).toContain('Deadline tracked by the board');
     const history = desk.store.reader
       .prepare(

@@ -137,6 +137,8 @@ test('the coordinator imports the board’s legacy register, putting its problem
     await page.getByRole('button', { name: 'Track the deadline' }).click();
     await expect(page.getByRole('status').filter({ hasText: /The deadline is tracked from .+: due / })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Track this stage’s deadline' })).toHaveCount(0);
+    // The stage keeps the day it started in the old register, and says from when its deadline counts.
+    await expect(page.getByText('Deadline counted from')).toBeVisible();
 
     const imported = app.desk.store.reader.prepare('SELECT count(*) AS n FROM escalation WHERE legacy_import_id IS NOT NULL').get() as {
       n: number;

@@ -37,6 +37,7 @@ export function getEscalation(db: AnyDb, now: Date, escalationId: number): Escal
     number: s.stage_number,
     name: stageName(s.stage_number),
     startedOn: s.started_on,
+    countedFrom: s.counted_from,
     timescaleWorkingDays: s.timescale_days,
     dueOn: s.due_on,
     state: s.ended_on === null ? stateOn(today, s.due_on, s.due_soon_from) : null,

@@ -28,6 +28,12 @@ function StageCard({ stage: s, open }: { stage: Stage; open: boolean }) {
           <dt>Started</dt>
           <dd>{formatUkDate(s.startedOn)}</dd>
         </div>
+        {s.countedFrom && (
+          <div>
+            <dt>Deadline counted from</dt>
+            <dd>{formatUkDate(s.countedFrom)}</dd>
+          </div>
+        )}
         <div>
           <dt>Timescale</dt>
           <dd>
