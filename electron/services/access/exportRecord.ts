@@ -1,7 +1,6 @@
 // The access record as a workbook for the board's data-protection review: one row per entry the
 // coordinator's filters match, newest first, through the same export jobs as the quarterly return
 // (so it is delivered by exports:deliver, a save dialog or a download).
-
 import { ACCESS_KIND_LABELS } from '../../../shared/domain/accessRecord';
 import type { JobView } from '../exports/jobs';
 import type { ExportEnvironment } from '../exports/exportEnvironment';

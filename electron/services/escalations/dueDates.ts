@@ -3,8 +3,38 @@
 import type { WriteContext } from '../context';
 import { appendAudit } from '../audit';
 import { loadCalendar } from '../calendar';
+import { statement } from '../../db/statements';
 import { loadProfile } from '../policyVersions';
-import { stageDeadline } from './deadlines';
+import { stageDeadline, type StageDeadline } from './deadlines';
+
+/**
+ * Gives an open stage a new deadline: on the stage and on its case, with a row in the stage's
+ * due-date history saying why. `countedFrom` is set only when the count starts on another day than
+ * the stage did (trackDeadline.ts); otherwise the stage keeps the one it has.
+ */
+export function changeStageDeadline(
+  ctx: WriteContext,
+  stage: { stageId: number; escalationId: number },
+  deadline: StageDeadline,
+  reason: string,
+  countedFrom: string | null = null,
+): void {
+  statement(
+    ctx.db,
+    'UPDATE stage_entry SET timescale_days = ?, due_on = ?, due_soon_from = ?, counted_from = coalesce(?, counted_from) WHERE id = ?',
+  ).run(deadline.timescaleWorkingDays, deadline.dueOn, deadline.dueSoonFrom, countedFrom, stage.stageId);
+  statement(ctx.db, 'UPDATE escalation SET current_due_on = ?, current_due_soon_from = ? WHERE id = ?').run(
+    deadline.dueOn,
+    deadline.dueSoonFrom,
+    stage.escalationId,
+  );
+  statement(ctx.db, 'INSERT INTO due_date_history (stage_entry_id, due_on, recorded_at, reason) VALUES (?, ?, ?, ?)').run(
+    stage.stageId,
+    deadline.dueOn,
+    ctx.now.toISOString(),
+    reason,
+  );
+}
 
 interface OpenStageRow {
   stage_id: number;
@@ -35,9 +65,6 @@ export function reworkOpenDueDates(ctx: WriteContext, reason: string, onlyProfil
        WHERE s.ended_on IS NULL AND e.status = 'open' AND e.origin = 'board' AND (e.legacy_import_id IS NULL OR s.counted_from IS NOT NULL) ${onlyProfileId === null ? '' : 'AND e.profile_id = ?'}`,
     )
     .all(...(onlyProfileId === null ? [] : [onlyProfileId])) as OpenStageRow[];
-  const updateStage = ctx.db.prepare('UPDATE stage_entry SET timescale_days = ?, due_on = ?, due_soon_from = ? WHERE id = ?');
-  const updateCase = ctx.db.prepare('UPDATE escalation SET current_due_on = ?, current_due_soon_from = ? WHERE id = ?');
-  const history = ctx.db.prepare('INSERT INTO due_date_history (stage_entry_id, due_on, recorded_at, reason) VALUES (?, ?, ?, ?)');
   const profiles = new Map<number, ReturnType<typeof loadProfile>>();
   let changed = 0;
   for (const row of rows) {
@@ -45,9 +72,7 @@ export function reworkOpenDueDates(ctx: WriteContext, reason: string, onlyProfil
     const profile = profiles.get(row.profile_id)!.profile;
     const deadline = stageDeadline(calendar, profile, row.stage_number, row.started_on, row.immediate_risk === 1);
     if (deadline.dueOn === row.due_on) continue;
-    updateStage.run(deadline.timescaleWorkingDays, deadline.dueOn, deadline.dueSoonFrom, row.stage_id);
-    updateCase.run(deadline.dueOn, deadline.dueSoonFrom, row.escalation_id);
-    history.run(row.stage_id, deadline.dueOn, ctx.now.toISOString(), reason);
+    changeStageDeadline(ctx, { stageId: row.stage_id, escalationId: row.escalation_id }, deadline, reason);
     appendAudit(ctx, {
       action: 'escalation.dueDatesReworked',
       entity: 'escalation',

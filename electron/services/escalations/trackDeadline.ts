@@ -10,6 +10,7 @@ import { DomainError } from '../errors';
 import { requireHappened } from '../happenedOn';
 import { loadProfile } from '../policyVersions';
 import { stageDeadline } from './deadlines';
+import { changeStageDeadline } from './dueDates';
 import { escalationRow, openStage, requireNotBefore, requireOpen } from './rows';
 
 export function trackDeadline(ctx: WriteContext, input: { escalationId: number; from: string }): void {
@@ -30,16 +31,13 @@ export function trackDeadline(ctx: WriteContext, input: { escalationId: number; 
   const deadline = stageDeadline(loadCalendar(ctx.db), profile, stage.stage_number, input.from, row.immediate_risk === 1);
   if (deadline.dueOn === null)
     throw new DomainError(`Stage ${stage.stage_number} of ${profile.name} has no timescale, so there is no deadline to count.`);
-  ctx.db
-    .prepare('UPDATE stage_entry SET timescale_days = ?, due_on = ?, due_soon_from = ?, counted_from = ? WHERE id = ?')
-    .run(deadline.timescaleWorkingDays, deadline.dueOn, deadline.dueSoonFrom, input.from, stage.id);
-  ctx.db
-    .prepare('UPDATE escalation SET current_due_on = ?, current_due_soon_from = ? WHERE id = ?')
-    .run(deadline.dueOn, deadline.dueSoonFrom, row.id);
-  const reason = `Tracked by the board from ${formatUkDate(input.from)} (imported without a deadline)`;
-  ctx.db
-    .prepare('INSERT INTO due_date_history (stage_entry_id, due_on, recorded_at, reason) VALUES (?, ?, ?, ?)')
-    .run(stage.id, deadline.dueOn, ctx.now.toISOString(), reason);
+  changeStageDeadline(
+    ctx,
+    { stageId: stage.id, escalationId: row.id },
+    deadline,
+    `Tracked by the board from ${formatUkDate(input.from)} (imported without a deadline)`,
+    input.from,
+  );
   appendAudit(ctx, {
     action: 'escalation.trackDeadline',
     entity: 'escalation',

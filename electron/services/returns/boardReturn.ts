@@ -5,7 +5,6 @@
 // bytes a case); the file appears under its name only once it is complete.
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-
 import { quarterKeySchema } from '../../../shared/domain/quarter';
 import type { ReadableDb, WritableDb } from '../../db/types';
 import { DomainError } from '../errors';
