@@ -1,7 +1,7 @@
 // The independent chair's side of a case at the board stage: the chair's decision, a resolution
 // panel planned with its checks run live, representations, the panel pack, and the decision that
 // resolves the case. The board is seeded through the desk's dispatcher; the chair works in the page.
-// The server's "today" is the real London date, so dates are worked out from today in working days.
+// The server's "today" is fixed (CLOCK below), and dates are worked out from it in working days.
 import type { Page } from '@playwright/test';
 import type { Sector } from '../../shared/domain/agency';
 import { formatUkDate, todayIso } from '../../shared/domain/dates';
@@ -12,7 +12,11 @@ import { ok } from '../support/tempStore';
 import { expect, expectAccessible, signInAs, test, type DeskFixture, screenshotPath } from './fixtures';
 import { fillDate } from './govukDate';
 
-const today = todayIso();
+// A fixed Monday on both sides (the desk's clock and the page's), so that a panel sitting "today"
+// is on a working day whatever day the tests run: on a weekend it would draw a warning of its own.
+const CLOCK = '2026-11-23T10:00:00Z';
+test.use({ clock: CLOCK });
+const today = todayIso(new Date(CLOCK));
 
 function workingDaysAgo(n: number): string {
   let day = today;
